@@ -1,0 +1,18 @@
+package io.portcullis.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** PLACEHOLDER: replaced when its issue lands. */
+@Command(name = "verify", description = "(not implemented yet)")
+public class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        System.err.println("portcullis verify: not implemented yet");
+        return ExitCodes.ERROR;
+    }
+}

@@ -1,0 +1,6 @@
+package io.portcullis.policy;
+
+public enum Severity {
+    WARNING,
+    ERROR
+}

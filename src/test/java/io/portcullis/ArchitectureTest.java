@@ -1,0 +1,89 @@
+package io.portcullis;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package arrows of design.md section 3 true: they point down only. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.portcullis");
+    }
+
+    @Test
+    void netconfIsAStandaloneLibrary() {
+        noClasses().that().resideInAPackage("io.portcullis.netconf..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.intent..", "io.portcullis.policy..",
+                        "io.portcullis.inventory..", "io.portcullis.platform..", "io.portcullis.engine..", "io.portcullis.lab..",
+                        "io.portcullis.cli..", "io.portcullis.api..", "io.portcullis.verify..", "io.portcullis.diff..",
+                        "io.portcullis.alert..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void labUsesOnlyNetconf() {
+        noClasses().that().resideInAPackage("io.portcullis.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.cli..",
+                        "io.portcullis.api..", "io.portcullis.alert..", "io.portcullis.policy..", "io.portcullis.verify..",
+                        "io.portcullis.diff..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void verifierDependsOnIntentOnly() {
+        noClasses().that().resideInAPackage("io.portcullis.verify..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.policy..", "io.portcullis.inventory..",
+                        "io.portcullis.platform..", "io.portcullis.engine..", "io.portcullis.netconf..", "io.portcullis.cli..",
+                        "io.portcullis.api..", "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void intentNeverImportsAPlatformOrAnythingAbove() {
+        noClasses().that().resideInAPackage("io.portcullis.intent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.platform..", "io.portcullis.verify..",
+                        "io.portcullis.engine..", "io.portcullis.netconf..", "io.portcullis.cli..", "io.portcullis.api..",
+                        "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void platformsNeverImportEachOther() {
+        // the registry in io.portcullis.platform itself may know them all; subpackages may not know each other
+        slices().matching("io.portcullis.platform.(*)..").should().notDependOnEachOther()
+                .allowEmptyShould(true).check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.portcullis.platform.junos", "io.portcullis.platform.iosxr", "io.portcullis.platform.sros",
+                                "io.portcullis.platform.vrp", "io.portcullis.platform.openconfig", "io.portcullis.platform.ietf"));
+    }
+
+    @Test
+    void onlyThePolicyYangAdapterTouchesYangtools() {
+        noClasses().that().resideOutsideOfPackage("io.portcullis.policy.yang..")
+                .should().dependOnClassesThat().resideInAPackage("org.opendaylight..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void engineAndBelowNeverReachUp() {
+        noClasses().that().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.diff..", "io.portcullis.alert..",
+                        "io.portcullis.platform..", "io.portcullis.policy..", "io.portcullis.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.cli..", "io.portcullis.api..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void nothingButTestsAcceptsAnyHostKey() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier")
+                .allowEmptyShould(true).check(classes);
+    }
+}
