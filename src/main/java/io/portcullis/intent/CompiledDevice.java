@@ -1,0 +1,20 @@
+package io.portcullis.intent;
+
+import io.portcullis.inventory.Device;
+
+/**
+ * The compiler's answer for one device: the IR to render and the promise the verifier proves it
+ * against. A device outside the policy's scope has an intent with no filters and no bindings and
+ * a promise with no blocked flows.
+ */
+public record CompiledDevice(Device device, FilterIntent intent, Promise promise) {
+
+    public String name() {
+        return device.name();
+    }
+
+    /** False when the policy's scope does not select this device (nothing is rendered for it). */
+    public boolean inScope() {
+        return !intent.filters().isEmpty();
+    }
+}

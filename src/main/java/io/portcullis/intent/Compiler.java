@@ -1,0 +1,168 @@
+package io.portcullis.intent;
+
+import io.portcullis.inventory.Device;
+import io.portcullis.policy.BlockedService;
+import io.portcullis.policy.Exemption;
+import io.portcullis.policy.Policy;
+import io.portcullis.policy.Scope;
+import io.portcullis.policy.TermOptions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Compiles the policy for one device into the vendor-neutral IR.
+ *
+ * <p>Per direction and address family the policy uses, one filter: for each service (in policy
+ * order) its exemption accept terms first, then its deny term (destination ports only, never
+ * "either port"), and an explicit final {@code accept-rest} so no platform's implicit end decides.
+ * Sequences are gapped (10, 20, …) so entries can be inserted later; the final accept sits at
+ * {@link #FINAL_SEQUENCE}, below every platform's maximum. Expired exemptions are left out.
+ *
+ * <p>Stateless and allocation-light: the filters do not depend on the device, only the bindings
+ * and the promise's attach points do.
+ */
+public final class Compiler {
+    /** Filters bound toward subscribers (access-side egress). */
+    public static final String FILTER_V4 = Ownership.PREFIX + "SUBPROTECT-V4";
+    public static final String FILTER_V6 = Ownership.PREFIX + "SUBPROTECT-V6";
+    /** Filters bound from subscribers (access-side ingress); only when the policy has such services. */
+    public static final String FILTER_IN_V4 = Ownership.PREFIX + "SUBPROTECT-IN-V4";
+    public static final String FILTER_IN_V6 = Ownership.PREFIX + "SUBPROTECT-IN-V6";
+
+    public static final int SEQUENCE_STEP = 10;
+    public static final int FINAL_SEQUENCE = 65000;
+    public static final String FINAL_TERM = "accept-rest";
+
+    private Compiler() {
+    }
+
+    /**
+     * @param platformImplicitDefault what the device's platform does when no term matches; recorded as
+     *                                {@link Filter#defaultAction()} so a reader of the same config agrees
+     * @param today                   decides which exemptions have expired (an exemption is valid through its expiry date)
+     */
+    public static CompiledDevice compile(Policy policy, Device device, Action platformImplicitDefault, LocalDate today) {
+        List<AttachPoint> points = device.attachPoints();
+        if (!inScope(policy.scope(), device)) {
+            return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
+                    new Promise(List.of(), points, List.of()));
+        }
+        List<AddressFamily> families = families(policy);
+        List<Filter> filters = new ArrayList<>();
+        List<Binding> bindings = new ArrayList<>();
+        List<BlockedFlow> blocked = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            for (AddressFamily family : families) {
+                Filter filter = filter(policy, direction, family, platformImplicitDefault, today);
+                if (filter == null) {
+                    continue;
+                }
+                filters.add(filter);
+                for (AttachPoint p : points) {
+                    bindings.add(new Binding(p.kind(), p.name(), family, direction, filter.name()));
+                }
+            }
+        }
+        for (BlockedService s : policy.services()) {
+            for (AddressFamily family : s.families()) {
+                blocked.add(new BlockedFlow(s.name(), s.protocol(), s.ports(), family, s.direction(),
+                        exemptPrefixes(policy, s, family, today)));
+            }
+        }
+        return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), filters, bindings),
+                new Promise(blocked, points, families));
+    }
+
+    /** Empty scope lists mean "all"; otherwise the device must be in one listed group and on one listed platform. */
+    public static boolean inScope(Scope scope, Device device) {
+        if (scope == null) {
+            return true;
+        }
+        boolean groupOk = scope.groups().isEmpty() || device.groups().stream().anyMatch(scope.groups()::contains);
+        boolean platformOk = scope.platforms().isEmpty() || scope.platforms().contains(device.platform());
+        return groupOk && platformOk;
+    }
+
+    public static String filterName(Direction direction, AddressFamily family) {
+        boolean v4 = family == AddressFamily.IPV4;
+        return direction == Direction.TO_SUBSCRIBER ? (v4 ? FILTER_V4 : FILTER_V6) : (v4 ? FILTER_IN_V4 : FILTER_IN_V6);
+    }
+
+    /** Counter name of a service's deny term, e.g. {@code portcullis-smtp-v4}. */
+    public static String counterName(String service, AddressFamily family) {
+        return "portcullis-" + service + "-" + (family == AddressFamily.IPV4 ? "v4" : "v6");
+    }
+
+    /** The families any service of the policy covers, IPv4 first. */
+    public static List<AddressFamily> families(Policy policy) {
+        Set<AddressFamily> set = EnumSet.noneOf(AddressFamily.class);
+        policy.services().forEach(s -> set.addAll(s.families()));
+        return List.copyOf(set);
+    }
+
+    public static boolean expired(Exemption e, LocalDate today) {
+        return e.expires() != null && today.isAfter(e.expires());
+    }
+
+    private static Filter filter(Policy policy, Direction direction, AddressFamily family, Action implicitDefault, LocalDate today) {
+        List<Term> terms = new ArrayList<>();
+        int seq = 0;
+        for (BlockedService s : policy.services()) {
+            if (s.direction() != direction || !s.families().contains(family)) {
+                continue;
+            }
+            for (Exemption e : policy.exemptions()) {
+                if (!e.service().equals(s.name()) || expired(e, today)) {
+                    continue;
+                }
+                List<IpPrefix> prefixes = e.prefixes().stream().filter(p -> p.family() == family).toList();
+                if (prefixes.isEmpty()) {
+                    continue; // an exemption of the other family only; validate reports a mismatch
+                }
+                seq = next(seq);
+                Match m = new Match(s.protocol(), s.ports(), List.of(), List.of(), prefixes, List.of());
+                terms.add(new Term("exempt-" + e.name(), seq, m, Action.ACCEPT, null, false,
+                        "portcullis: exemption " + e.name() + " from " + s.name() + (e.reason() == null ? "" : ": " + e.reason())));
+            }
+            TermOptions o = s.options() == null ? TermOptions.DEFAULT : s.options();
+            seq = next(seq);
+            terms.add(new Term("deny-" + s.name(), seq, Match.destinationPorts(s.protocol(), s.ports()), Action.DISCARD,
+                    o.counter() ? counterName(s.name(), family) : null, o.log(), description(s, o)));
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        terms.add(new Term(FINAL_TERM, FINAL_SEQUENCE, Match.ANY, Action.ACCEPT, null, false, "portcullis: forward everything else"));
+        String desc = "portcullis: " + (policy.name() == null ? "subscriber protection" : policy.name()) + " ("
+                + family.id() + ", " + direction.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+        return new Filter(filterName(direction, family), family, terms, implicitDefault, desc);
+    }
+
+    private static int next(int seq) {
+        int n = seq + SEQUENCE_STEP;
+        if (n >= FINAL_SEQUENCE) {
+            throw new IllegalArgumentException("the policy needs more than " + (FINAL_SEQUENCE / SEQUENCE_STEP - 1)
+                    + " terms in one filter; merge services or exemptions");
+        }
+        return n;
+    }
+
+    private static String description(BlockedService s, TermOptions o) {
+        String what = o.description() == null || o.description().isBlank() ? "block " + s.name() : o.description();
+        return "portcullis: " + what + (o.owner() == null || o.owner().isBlank() ? "" : " (owner " + o.owner() + ")");
+    }
+
+    private static List<IpPrefix> exemptPrefixes(Policy policy, BlockedService s, AddressFamily family, LocalDate today) {
+        List<IpPrefix> out = new ArrayList<>();
+        for (Exemption e : policy.exemptions()) {
+            if (e.service().equals(s.name()) && !expired(e, today)) {
+                e.prefixes().stream().filter(p -> p.family() == family).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
