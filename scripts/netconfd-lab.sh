@@ -10,7 +10,8 @@
 # host key, client key, the generated password of the test user, the inventory and known_hosts
 # that tests and `portcullis` use to reach the server with strict host-key checking.
 # Settings (environment): NETCONFD_LAB_PORT (18830), NETCONFD_LAB_STATE (<repo>/.run/netconfd),
-# NETCONFD_LAB_USER (pcl-netconf), PORTCULLIS_SHARED (<repo>/../shared).
+# NETCONFD_LAB_USER (pcl-netconf), NETCONFD_LAB_LOG_LEVEL (info; debug..debug4 for protocol traces),
+# PORTCULLIS_SHARED (<repo>/../shared).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -139,7 +140,7 @@ start_netconfd() {
     --home="$state/home" --startup="$state/startup-cfg.xml" \
     --modpath="$Y/openconfig:$Y/ietf:/usr/share/yuma/modules" \
     --module=iana-if-type --module=openconfig-interfaces --module=openconfig-acl \
-    --log="$state/netconfd.log" --log-level=info </dev/null >"$state/netconfd.out" 2>&1 &
+    --log="$state/netconfd.log" --log-level="${NETCONFD_LAB_LOG_LEVEL:-info}" </dev/null >"$state/netconfd.out" 2>&1 &
   echo $! > "$state/netconfd.pid"
   local i
   for i in $(seq 1 100); do
