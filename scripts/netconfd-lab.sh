@@ -42,12 +42,19 @@ install_packages() {
 
 ensure_user() {
   [ "$(id -u)" -eq 0 ] || die "creating the test user '$user' needs root."
-  id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /bin/sh "$user"
-  if [ ! -s "$state/password" ]; then
-    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$state/password")
+  local created=0 secret_dir=/var/lib/portcullis-netconfd
+  id "$user" >/dev/null 2>&1 || { useradd --system --no-create-home --shell /bin/sh "$user"; created=1; }
+  # The user is machine-wide while state dirs are per clone (a worktree, CI's clone): they all share one
+  # generated secret, so starting a second instance never invalidates the first one's password file.
+  mkdir -p "$secret_dir"; chmod 700 "$secret_dir"
+  if [ ! -s "$secret_dir/$user.password" ]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$secret_dir/$user.password")
+    created=1
   fi
-  # Set it every start: the user is machine-wide, the state dir is per clone.
-  printf '%s:%s\n' "$user" "$(cat "$state/password")" | chpasswd
+  if [ "$created" -eq 1 ]; then
+    printf '%s:%s\n' "$user" "$(cat "$secret_dir/$user.password")" | chpasswd
+  fi
+  (umask 077; cp "$secret_dir/$user.password" "$state/password")
 }
 
 ensure_keys() {
