@@ -1,18 +1,35 @@
 package io.portcullis.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "validate", description = "(not implemented yet)")
+/** {@code portcullis validate}: YANG and semantic checks of policy + inventory; 0 valid, 1 invalid. */
+@Command(name = "validate", description = "Check the policy (YANG + semantic rules) and the inventory; exit 0 if valid, 1 if not.")
 public class ValidateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("portcullis validate: not implemented yet");
-        return ExitCodes.ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Workspace w = Workspace.load(global);
+        w.printDiagnostics(err);
+        if (w.hasErrors()) {
+            err.println("portcullis validate: " + w.summary());
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+        w.reportOutOfScope(out);
+        out.println("portcullis validate: " + w.summary());
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -1,0 +1,69 @@
+package io.portcullis.policy.yang;
+
+import io.portcullis.policy.Diagnostic;
+import io.portcullis.policy.Policy;
+import io.portcullis.policy.SourceNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+
+/**
+ * The one door to yangtools: validates a parsed policy document against {@code portcullis-policy}
+ * and maps it to records. JSON and XML go through yangtools' RFC 7951 and XML codecs as written;
+ * YAML goes through the JSON codec after conversion.
+ */
+public final class YangPolicyReader {
+    public enum Format { JSON, YAML, XML }
+
+    /** @param lines line of each YANG data path seen in the document (for later diagnostics) */
+    public record Result(Policy policy, List<Diagnostic> diagnostics, Map<String, Integer> lines) {
+    }
+
+    private YangPolicyReader() {
+    }
+
+    /** Builds the schema context now (it is cached); lets a caller pay the cost up front. */
+    public static void warmUp() {
+        YangSchema.context();
+    }
+
+    public static Result read(String file, Format format, String text, SourceNode tree) {
+        SchemaWalker walker = new SchemaWalker(file, YangSchema.module());
+        if (format == Format.XML) {
+            walker.walkXml(tree);
+        } else {
+            walker.walkJson(tree);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(walker.diagnostics());
+        if (!diagnostics.isEmpty()) {
+            return new Result(null, diagnostics, walker.lines());
+        }
+        NormalizedNode data;
+        try {
+            data = switch (format) {
+                case JSON -> YangCodec.json(text);
+                case YAML -> YangCodec.json(YangCodec.toJson(tree));
+                case XML -> YangCodec.xml(text);
+            };
+        } catch (Exception | LinkageError e) {
+            diagnostics.add(Diagnostic.error(file, 0, "/" + YangSchema.MODULE + ":policy",
+                    "does not conform to YANG module " + YangSchema.MODULE + ": " + oneLine(e)));
+            return new Result(null, diagnostics, walker.lines());
+        }
+        PolicyMapper mapper = new PolicyMapper(file, walker.lines());
+        Policy policy = mapper.map(data);
+        diagnostics.addAll(mapper.diagnostics());
+        return new Result(diagnostics.isEmpty() ? policy : null, diagnostics, walker.lines());
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
