@@ -46,4 +46,14 @@ public interface PlatformAdapter {
      * @throws ReadException with a clear message when the XML is not what this platform returns
      */
     ReadResult read(String device, String xml);
+
+    /**
+     * The intent as this platform can hold it: annotations its model has no place for (e.g. IETF
+     * RFC 8519 has no description or counter-name leaves) are dropped, nothing that decides a
+     * packet's fate changes. {@code read(d, renderConfig(i)).intent()} equals {@code normalize(i)};
+     * compare a read-back against {@code normalize(intent)} in plan/drift.
+     */
+    default io.portcullis.intent.FilterIntent normalize(io.portcullis.intent.FilterIntent intent) {
+        return intent;
+    }
 }

@@ -1,46 +1,44 @@
 package io.portcullis.platform.openconfig;
 
-import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.ReadResult;
-import java.util.List;
 
-/** PLACEHOLDER until the openconfig renderer/reader lands: every operation fails loudly. */
+/** OpenConfig openconfig-acl: acl-sets replaced whole, egress-acl-sets bindings merged at static interfaces. */
 public final class OpenConfigAdapter implements PlatformAdapter {
     @Override
     public String id() {
-        return "openconfig";
+        return OpenConfigFacts.PLATFORM;
     }
 
     @Override
     public PlatformFacts facts() {
-        return new PlatformFacts("openconfig", Action.DISCARD, false, true, true, true, false, List.of());
+        return OpenConfigFacts.FACTS;
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        throw new UnsupportedOperationException("openconfig renderer not implemented yet");
+        return OpenConfigRenderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        throw new UnsupportedOperationException("openconfig renderer not implemented yet");
+        return OpenConfigRenderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        throw new UnsupportedOperationException("openconfig renderer not implemented yet");
+        return OpenConfigRenderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        throw new UnsupportedOperationException("openconfig reader not implemented yet");
+        return OpenConfigRenderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        throw new UnsupportedOperationException("openconfig reader not implemented yet");
+        return OpenConfigReader.read(device, xml);
     }
 }

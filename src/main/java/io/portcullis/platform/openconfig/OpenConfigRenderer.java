@@ -1,0 +1,178 @@
+package io.portcullis.platform.openconfig;
+
+import io.portcullis.intent.Action;
+import io.portcullis.intent.AttachKind;
+import io.portcullis.intent.Binding;
+import io.portcullis.intent.Direction;
+import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.PortRange;
+import io.portcullis.intent.Protocol;
+import io.portcullis.intent.Term;
+import io.portcullis.platform.QuteTemplates;
+import io.portcullis.platform.TermNotes;
+import io.portcullis.platform.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** IR → data for {@code templates/openconfig/*}; checks first that the IR fits the model. */
+public final class OpenConfigRenderer {
+    /** One acl-set. {@code type} is the bare identity name; the template adds the prefix. */
+    public record SetView(String name, String type, String l3, String description, List<EntryView> entries) {
+    }
+
+    /** One acl-entry; {@code protocol} is already a prefixed identity or a number. */
+    public record EntryView(long seq, String description, String protocol, String destinationAddress, String destinationPort,
+                            String action, boolean log, String term, String counter, String text) {
+        public boolean hasL3() {
+            return protocol != null || destinationAddress != null;
+        }
+    }
+
+    public record SetRef(String name, String type) {
+    }
+
+    public record InterfaceView(String id, String iface, String subinterface, List<SetRef> egress, List<SetRef> ingress) {
+    }
+
+    private OpenConfigRenderer() {
+    }
+
+    public static String config(FilterIntent intent) {
+        return QuteTemplates.render("openconfig/config.xml", data(intent));
+    }
+
+    public static String text(FilterIntent intent) {
+        return QuteTemplates.render("openconfig/text.txt", data(intent));
+    }
+
+    public static String removal(FilterIntent owned) {
+        return QuteTemplates.render("openconfig/removal.xml", data(owned));
+    }
+
+    public static String subtreeFilter(FilterIntent intent) {
+        return QuteTemplates.render("openconfig/filter.xml", data(intent));
+    }
+
+    static Map<String, Object> data(FilterIntent intent) {
+        List<SetView> sets = new ArrayList<>();
+        for (Filter f : intent.filters()) {
+            sets.add(set(f));
+        }
+        return Map.of("sets", sets, "interfaces", interfaces(intent.bindings()));
+    }
+
+    private static SetView set(Filter f) {
+        if (f.defaultAction() != OpenConfigFacts.FACTS.implicitDefault()) {
+            throw new UnsupportedFeatureException("default action " + f.defaultAction() + " for filter " + f.name()
+                    + " (the end of an acl-set is implementation-defined; end with a match-all term instead)", null,
+                    OpenConfigFacts.PLATFORM);
+        }
+        List<EntryView> entries = new ArrayList<>();
+        List<Term> terms = f.terms();
+        for (int t = 0; t < terms.size(); t++) {
+            Term term = terms.get(t);
+            long limit = t + 1 < terms.size() ? terms.get(t + 1).sequence() : 4294967295L;
+            entries.addAll(entries(f, term, limit));
+        }
+        return new SetView(f.name(), OpenConfigFacts.aclType(f.family()), f.family().id(), f.description(), entries);
+    }
+
+    private static List<EntryView> entries(Filter f, Term term, long nextSequence) {
+        String platform = OpenConfigFacts.PLATFORM;
+        var m = term.match();
+        if (!m.eitherPorts().isEmpty()) {
+            throw new UnsupportedFeatureException("a source-or-destination port match", term.name(), platform);
+        }
+        if (!m.sourcePorts().isEmpty()) {
+            throw new UnsupportedFeatureException("a source-port match (Portcullis writes destination-port matches only)", term.name(), platform);
+        }
+        if (!m.sourcePrefixes().isEmpty()) {
+            throw new UnsupportedFeatureException("a source-prefix match", term.name(), platform);
+        }
+        if (!TermNotes.storable(term.name()) || (term.counter() != null && !TermNotes.storable(term.counter()))) {
+            throw new UnsupportedFeatureException("a term or counter name with whitespace (kept in the entry description)", term.name(), platform);
+        }
+        if (m.protocol().number() == 255) {
+            throw new UnsupportedFeatureException("protocol 255", term.name(), platform);
+        }
+        for (IpPrefix p : m.destinationPrefixes()) {
+            if (p.family() != f.family()) {
+                throw new UnsupportedFeatureException("a " + p.family().id() + " prefix in a " + f.family().id() + " acl-set", term.name(), platform);
+            }
+        }
+        List<IpPrefix> prefixes = m.destinationPrefixes().isEmpty() ? Arrays.asList((IpPrefix) null) : m.destinationPrefixes();
+        List<PortRange> ports = m.destinationPorts().isEmpty() ? Arrays.asList((PortRange) null) : m.destinationPorts();
+        long count = (long) prefixes.size() * ports.size();
+        if (term.sequence() + count - 1 >= nextSequence) {
+            throw new UnsupportedFeatureException(count + " prefix/port combinations, which need sequence-ids " + term.sequence() + ".."
+                    + (term.sequence() + count - 1) + " but the next entry starts at " + nextSequence, term.name(), platform);
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("name", term.name());
+        notes.put("counter", term.counter());
+        String description = TermNotes.encode(notes, term.description());
+        String protocol = protocol(m.protocol());
+        List<EntryView> out = new ArrayList<>();
+        long seq = term.sequence();
+        for (IpPrefix prefix : prefixes) {
+            for (PortRange port : ports) {
+                out.add(new EntryView(seq++, description, protocol, prefix == null ? null : prefix.toString(),
+                        port == null ? null : portText(port), action(term.action()), term.log(), term.name(), term.counter(),
+                        term.description()));
+            }
+        }
+        return out;
+    }
+
+    static String protocol(Protocol p) {
+        if (p.isAny()) {
+            return null;
+        }
+        for (var e : OpenConfigFacts.PROTOCOL_IDENTITIES.entrySet()) {
+            if (e.getValue() == p.number() && (p.number() == 6 || p.number() == 17)) {
+                return "oc-pkt-match-types:" + e.getKey();
+            }
+        }
+        return Integer.toString(p.number());
+    }
+
+    static String portText(PortRange r) {
+        return r.isSingle() ? Integer.toString(r.from()) : r.from() + ".." + r.to();
+    }
+
+    private static String action(Action a) {
+        return switch (a) {
+            case ACCEPT -> "ACCEPT";
+            case DISCARD -> "DROP";
+            case REJECT -> "REJECT";
+        };
+    }
+
+    private static List<InterfaceView> interfaces(List<Binding> bindings) {
+        Map<String, InterfaceView> byId = new LinkedHashMap<>();
+        for (Binding b : bindings) {
+            if (b.kind() == AttachKind.PROFILE) {
+                throw new UnsupportedFeatureException("a subscriber-profile binding ('" + b.point()
+                        + "'; OpenConfig has no subscriber-template concept, bind static interfaces instead)", null, OpenConfigFacts.PLATFORM);
+            }
+            InterfaceView v = byId.computeIfAbsent(b.point(), OpenConfigRenderer::interfaceView);
+            SetRef ref = new SetRef(b.filterName(), OpenConfigFacts.aclType(b.family()));
+            (b.direction() == Direction.TO_SUBSCRIBER ? v.egress() : v.ingress()).add(ref);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** {@code Bundle-Ether1.100} → interface Bundle-Ether1, subinterface 100 (the OpenConfig interface-ref). */
+    static InterfaceView interfaceView(String id) {
+        int dot = id.lastIndexOf('.');
+        if (dot > 0 && dot < id.length() - 1 && id.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            return new InterfaceView(id, id.substring(0, dot), id.substring(dot + 1), new ArrayList<>(), new ArrayList<>());
+        }
+        return new InterfaceView(id, id, null, new ArrayList<>(), new ArrayList<>());
+    }
+}
