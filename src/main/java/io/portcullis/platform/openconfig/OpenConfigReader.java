@@ -145,7 +145,7 @@ public final class OpenConfigReader {
 
     /** An identity's name, after checking that its prefix (if any) is bound to the module's namespace. */
     static String identity(QName value, String namespace, String what) {
-        String ns = value.getNamespaceURI();
+        String ns = value.getPrefix().isEmpty() ? "" : value.getNamespaceURI(); // unprefixed: taken by name
         if (ns != null && !ns.isEmpty() && !ns.equals(namespace) && !ns.equals(OpenConfigFacts.NS_ACL)) {
             throw new ReadException("cannot read " + what + ": identity " + value.getLocalPart() + " is in namespace " + ns
                     + ", expected " + namespace + "; check the prefix declarations");
@@ -158,7 +158,7 @@ public final class OpenConfigReader {
         if (local.chars().allMatch(Character::isDigit) && !local.isEmpty()) {
             return Protocol.of(Integer.parseInt(local));
         }
-        String ns = value.getNamespaceURI();
+        String ns = value.getPrefix().isEmpty() ? "" : value.getNamespaceURI();
         if (ns != null && !ns.isEmpty() && !ns.equals(OpenConfigFacts.NS_PACKET_MATCH_TYPES) && !ns.equals(OpenConfigFacts.NS_ACL)) {
             throw new ReadException("cannot read " + what + ": " + where + " protocol " + local + " is in namespace " + ns
                     + ", expected " + OpenConfigFacts.NS_PACKET_MATCH_TYPES + "; check the prefix declarations");

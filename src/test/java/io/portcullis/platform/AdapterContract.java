@@ -1,0 +1,139 @@
+package io.portcullis.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.testing.RandomIntents;
+import io.portcullis.testing.Yanglint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every adapter of this group (vrp, openconfig, ietf) must do: YANG-valid payloads for the
+ * default policy and for random IRs, golden files, exact round trip on 1,000 random IRs, and
+ * DOCTYPE/garbage refusal. Subclasses add their platform's tolerance and unsupported-feature cases.
+ */
+public abstract class AdapterContract {
+    protected abstract PlatformAdapter adapter();
+
+    protected abstract Yanglint.Model model();
+
+    /** Interfaces the default-policy device binds at (empty if the platform cannot bind). */
+    protected abstract List<String> interfaces();
+
+    /** Context documents yanglint needs for this intent (interfaces for leafrefs). */
+    protected abstract String[] context(FilterIntent intent);
+
+    protected abstract RandomIntents.Options randomOptions();
+
+    /** A string in the rendered default payload and a replacement that makes it schema-invalid. */
+    protected abstract String[] breakPayload();
+
+    protected FilterIntent defaultIntent(boolean exemption) {
+        return PlatformFixtures.compiled(adapter(), interfaces(), exemption);
+    }
+
+    @Test
+    void defaultPolicyPayloadsAreYangValid() {
+        for (boolean exemption : new boolean[]{false, true}) {
+            FilterIntent ir = defaultIntent(exemption);
+            Yanglint.assertValid(model(), adapter().renderConfig(ir), context(ir));
+        }
+    }
+
+    @Test
+    void aBrokenPayloadFailsValidation() {
+        FilterIntent ir = defaultIntent(false);
+        String payload = adapter().renderConfig(ir);
+        String[] b = breakPayload();
+        assertThat(payload).contains(b[0]);
+        Yanglint.Result r = Yanglint.validate(model(), payload.replace(b[0], b[1]), context(ir));
+        assertThat(r.passed()).as("broken payload must fail: " + r.message()).isFalse();
+    }
+
+    @Test
+    void removalPayloadIsAValidEdit() {
+        FilterIntent ir = defaultIntent(true);
+        Yanglint.Result r = Yanglint.validate(model(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
+        assertThat(r.passed()).as(r.message()).isTrue();
+    }
+
+    @Test
+    void goldenFiles() {
+        for (boolean exemption : new boolean[]{false, true}) {
+            FilterIntent ir = defaultIntent(exemption);
+            String base = exemption ? "default-exemption" : "default";
+            golden(base + ".config.xml", adapter().renderConfig(ir));
+            golden(base + ".text.txt", adapter().renderText(ir));
+        }
+        golden("default.removal.xml", adapter().renderRemoval(defaultIntent(false)));
+        golden("default.filter.xml", adapter().managedSubtreeFilter(defaultIntent(false)));
+    }
+
+    @Test
+    void defaultPolicyRoundTrips() {
+        for (boolean exemption : new boolean[]{false, true}) {
+            FilterIntent ir = defaultIntent(exemption);
+            ReadResult back = adapter().read(ir.device(), adapter().renderConfig(ir));
+            assertThat(back.intent()).isEqualTo(adapter().normalize(ir));
+            assertThat(back.foreignBindings()).isEmpty();
+        }
+    }
+
+    @Test
+    void thousandRandomIntentsRoundTripExactly() {
+        RandomIntents random = new RandomIntents(20261128L, randomOptions(), adapter().id());
+        for (int i = 0; i < 1000; i++) {
+            FilterIntent ir = random.next();
+            String payload = adapter().renderConfig(ir);
+            FilterIntent back = adapter().read(ir.device(), payload).intent();
+            assertThat(back).as("round trip of random intent %d:%n%s", i, payload).isEqualTo(adapter().normalize(ir));
+        }
+    }
+
+    @Test
+    void randomPayloadsAreYangValid() {
+        RandomIntents random = new RandomIntents(7L, randomOptions(), adapter().id());
+        for (int i = 0; i < 15; i++) {
+            FilterIntent ir = random.next();
+            Yanglint.assertValid(model(), adapter().renderConfig(ir), context(ir));
+        }
+    }
+
+    @Test
+    void doctypeAndGarbageAreRefused() {
+        String payload = adapter().renderConfig(defaultIntent(false));
+        assertThatThrownBy(() -> adapter().read("d", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + payload))
+                .isInstanceOf(ReadException.class);
+        assertThatThrownBy(() -> adapter().read("d", payload.substring(0, payload.length() / 2)))
+                .isInstanceOf(ReadException.class);
+    }
+
+    @Test
+    void unrelatedReplyReadsAsNothingOwned() {
+        ReadResult r = adapter().read("d", "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><system xmlns=\"urn:x\"><a/></system></data>");
+        assertThat(r.intent().filters()).isEmpty();
+        assertThat(r.intent().bindings()).isEmpty();
+    }
+
+    private void golden(String file, String actual) {
+        Path path = Path.of("src/test/resources/golden", adapter().id(), file);
+        try {
+            if (Boolean.getBoolean("portcullis.golden.update")) {
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            assertThat(path).as("golden file %s is missing; create it with -Dportcullis.golden.update=true and review it", path).exists();
+            assertThat(actual).as("rendering differs from %s; if intended, refresh with -Dportcullis.golden.update=true and review the diff", path)
+                    .isEqualTo(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("cannot access golden file " + path, e);
+        }
+    }
+}
