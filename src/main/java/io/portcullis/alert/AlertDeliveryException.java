@@ -1,0 +1,7 @@
+package io.portcullis.alert;
+
+public class AlertDeliveryException extends RuntimeException {
+    public AlertDeliveryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,51 @@
+package io.portcullis.engine;
+
+import java.time.Duration;
+
+/**
+ * Rollout and transaction settings.
+ *
+ * @param canary        routers applied first, one at a time; any canary failure halts the rollout
+ * @param batch         routers per wave after the canaries (0 = all remaining in one wave)
+ * @param parallel      routers in flight at once inside a wave
+ * @param maxFailures   failures tolerated before halting (0 = halt on the first)
+ * @param lockAttempts  lock tries before reporting the holder (with jittered backoff)
+ * @param revertWait    how long to keep reading back while waiting for a router to revert
+ */
+public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
+                           int lockAttempts, Duration lockBackoff, Duration revertWait) {
+    public ApplyOptions {
+        if (confirmTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--confirm-timeout must be at least 1 second");
+        }
+        if (canary < 0 || batch < 0 || maxFailures < 0) {
+            throw new IllegalArgumentException("--canary, --batch and --max-failures must not be negative");
+        }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1");
+        }
+        if (lockAttempts < 1) {
+            lockAttempts = 1;
+        }
+    }
+
+    public static ApplyOptions defaults() {
+        return new ApplyOptions(120, 0, 0, 10, 0, 3, Duration.ofMillis(500), Duration.ofSeconds(10));
+    }
+
+    public ApplyOptions withRollout(int canary, int batch, int parallel, int maxFailures) {
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait);
+    }
+
+    public ApplyOptions withConfirmTimeout(int seconds) {
+        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait);
+    }
+
+    public ApplyOptions withLock(int attempts, Duration backoff) {
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait);
+    }
+
+    public ApplyOptions withRevertWait(Duration wait) {
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait);
+    }
+}

@@ -1,0 +1,24 @@
+package io.portcullis.engine;
+
+import java.util.List;
+
+/**
+ * The final, verified state of one router after apply, with the reason in two forms: a stable
+ * code for machines (LOCKED_BY, FOREIGN_UNCOMMITTED_CHANGES, VALIDATE_FAILED, STALE_PLAN, …) and
+ * one sentence for people.
+ *
+ * @param changes  the classified changes that were (to be) made
+ * @param impact   packet-fate lines of those changes
+ */
+public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
+                            List<String> changes, List<String> impact, long millis) {
+    public DeviceOutcome {
+        changes = List.copyOf(changes);
+        impact = List.copyOf(impact);
+    }
+
+    public static DeviceOutcome notContacted(Target t) {
+        return new DeviceOutcome(t.name(), t.device().platform(), DeviceState.NOT_CONTACTED, "HALTED",
+                t.name() + " was not contacted because the rollout halted", List.of(), List.of(), 0);
+    }
+}

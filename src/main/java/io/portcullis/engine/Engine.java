@@ -1,0 +1,86 @@
+package io.portcullis.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** plan, apply and drift over a set of targets. Thin callers (CLI, REST, scheduler) use only this. */
+public final class Engine {
+    private final EngineContext ctx;
+    private final String toolVersion;
+
+    public Engine(EngineContext ctx, String toolVersion) {
+        this.ctx = ctx;
+        this.toolVersion = toolVersion;
+    }
+
+    public EngineContext context() {
+        return ctx;
+    }
+
+    /** Read-only: per router, what apply would change. Also the drift check (same comparison). */
+    public List<RouterPlan> plan(List<Target> targets, int parallel) {
+        return new Planner(ctx, parallel).planAll(targets);
+    }
+
+    public PlanFile planFile(String policyDigest, List<RouterPlan> plans) {
+        return PlanFile.of(toolVersion, policyDigest, plans);
+    }
+
+    /**
+     * Applies fresh (plan null) or exactly a saved plan. A plan made by another tool version or for
+     * another policy is refused as a whole ({@link IllegalArgumentException}, one sentence); routers
+     * the plan does not list are left alone.
+     */
+    public RunReport apply(List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
+                           RunListener listener) {
+        Instant started = Instant.now();
+        List<Target> run = targets;
+        Function<Target, DeviceOutcome> step = t -> new Transaction(ctx, opts, t, null).run();
+        if (plan != null) {
+            if (!toolVersion.equals(plan.toolVersion())) {
+                throw new IllegalArgumentException("the plan was made by portcullis " + plan.toolVersion() + " and this is "
+                        + toolVersion + "; run plan again with this version");
+            }
+            if (policyDigest != null && !policyDigest.equals(plan.policyDigest())) {
+                throw new IllegalArgumentException("the policy changed since the plan was made; run plan again and review the new change");
+            }
+            Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
+            run = targets.stream().filter(t -> entries.containsKey(t.name())).toList();
+            step = t -> fromPlan(t, entries.get(t.name()), opts);
+        }
+        Rollout.Result r = new Rollout(opts, listener).run(run, step);
+        return new RunReport(UUID.randomUUID().toString(), toolVersion, policyDigest, planName, started, Instant.now(),
+                r.haltedBecause(), RunReport.count(r.outcomes()), r.outcomes());
+    }
+
+    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts) {
+        if (e.status() == RouterPlan.Status.ERROR) {
+            return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
+        }
+        if (!Digests.intent(t.intent(), t.promise()).equals(e.intentDigest())) {
+            return refused(t, "POLICY_CHANGED", "the policy for " + t.name() + " changed since the plan was made; run plan again");
+        }
+        return new Transaction(ctx, opts, t, e.stateDigest()).run();
+    }
+
+    private static DeviceOutcome refused(Target t, String reason, String message) {
+        return new DeviceOutcome(t.name(), t.device().platform(), DeviceState.FAILED_NOT_APPLIED, reason, message, List.of(), List.of(), 0);
+    }
+
+    /** Exit code of plan and drift: 1 when any router errored, else 2 when any differs, else 0. */
+    public static int exitCode(List<RouterPlan> plans) {
+        if (plans.stream().anyMatch(p -> p.status() == RouterPlan.Status.ERROR)) {
+            return 1;
+        }
+        return plans.stream().anyMatch(p -> p.status() == RouterPlan.Status.CHANGES) ? 2 : 0;
+    }
+
+    public static List<RouterPlan> withStatus(List<RouterPlan> plans, RouterPlan.Status s) {
+        return new ArrayList<>(plans.stream().filter(p -> p.status() == s).toList());
+    }
+}

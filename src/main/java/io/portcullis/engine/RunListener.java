@@ -1,0 +1,19 @@
+package io.portcullis.engine;
+
+/** Progress of an apply, for the terminal display and the service's run log. */
+public interface RunListener {
+    RunListener NONE = new RunListener() {
+    };
+
+    default void started(int routers) {
+    }
+
+    default void routerStarted(String router) {
+    }
+
+    default void routerFinished(DeviceOutcome outcome) {
+    }
+
+    default void halted(String why) {
+    }
+}

@@ -1,0 +1,283 @@
+package io.portcullis.engine;
+
+import io.portcullis.diff.ChangeSet;
+import io.portcullis.diff.Change;
+import io.portcullis.diff.FateChange;
+import io.portcullis.diff.IntentComparator;
+import io.portcullis.diff.IntentDiff;
+import io.portcullis.platform.PlatformAdapter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The safe push to one router: read, lock candidate, edit, validate, confirmed commit, read back
+ * and prove, confirm, unlock. Success means the running configuration was read back, equals the
+ * intent and keeps the promise. Every failure ends in a verified state (see {@link DeviceState}).
+ */
+final class Transaction {
+    private final EngineContext ctx;
+    private final ApplyOptions opts;
+    private final Target t;
+    private final PlatformAdapter platform;
+    /** The managed-subtree digest the plan saw, or null for a fresh apply. */
+    private final String plannedDigest;
+    private final long started = System.nanoTime();
+    private List<String> changes = List.of();
+    private List<String> impact = List.of();
+
+    Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
+        this.ctx = ctx;
+        this.opts = opts;
+        this.t = t;
+        this.platform = ctx.platform(t);
+        this.plannedDigest = plannedDigest;
+    }
+
+    DeviceOutcome run() {
+        RouterSession s;
+        try {
+            s = ctx.connector().open(t.device());
+        } catch (RouterException e) {
+            return done(DeviceState.FAILED_NOT_APPLIED, "UNREACHABLE", e.getMessage());
+        }
+        try {
+            Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
+            if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "STALE_PLAN", t.name()
+                        + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
+            }
+            List<String> conflicts = ctx.foreignConflicts(t, before.read());
+            if (!conflicts.isEmpty()) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_FILTER_BOUND", conflicts.get(0));
+            }
+            ChangeSet cs = ctx.explainer().explain(platform, t.intent(), before.read().intent(), t.promise());
+            changes = cs.diff().changes().stream().map(Change::describe).toList();
+            impact = cs.fates().stream().map(FateChange::describe).toList();
+            if (cs.isEmpty()) {
+                return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
+            }
+            String payload;
+            try {
+                payload = platform.renderConfig(t.intent());
+            } catch (RuntimeException e) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "RENDER_FAILED", "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
+            }
+            if (!s.hasCapability(RouterSession.CANDIDATE)) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "NO_CANDIDATE", t.name()
+                        + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
+            }
+            boolean cc11 = s.hasCapability(RouterSession.CONFIRMED_COMMIT_11);
+            if (!cc11 && !s.hasCapability(RouterSession.CONFIRMED_COMMIT_10)) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "NO_CONFIRMED_COMMIT", t.name()
+                        + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
+            }
+            DeviceOutcome refused = lockCandidate(s, before);
+            if (refused != null) {
+                return refused;
+            }
+            return pushLocked(s, before, cc11, payload);
+        } catch (RouterException e) {
+            return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? "UNREACHABLE" : e.kind().name(), e.getMessage());
+        } finally {
+            closeQuietly(s); // idempotent; some paths closed it already to make the router revert
+        }
+    }
+
+    /** Returns null when locked with a clean candidate, else the refusal. */
+    private DeviceOutcome lockCandidate(RouterSession s, Observed before) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.lock(Datastore.CANDIDATE);
+                break;
+            } catch (RouterException e) {
+                if (e.kind() != RouterException.Kind.LOCK_DENIED && !"lock-denied".equals(e.errorTag())) {
+                    throw e;
+                }
+                if (candidateDirty(s, before)) {
+                    return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_UNCOMMITTED_CHANGES", t.name()
+                            + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
+                }
+                if (attempt >= opts.lockAttempts()) {
+                    String holder = e.holder() == null ? "another session" : e.holder();
+                    return done(DeviceState.FAILED_NOT_APPLIED, "LOCKED_BY", "the candidate of " + t.name() + " is locked by "
+                            + holder + "; retry when it is released (Portcullis never kills other sessions)");
+                }
+                sleep(opts.lockBackoff().toMillis() * attempt + ThreadLocalRandom.current().nextLong(1 + opts.lockBackoff().toMillis()));
+            }
+        }
+        if (candidateDirty(s, before)) {
+            s.unlock(Datastore.CANDIDATE);
+            return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_UNCOMMITTED_CHANGES", t.name()
+                    + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
+        }
+        return null;
+    }
+
+    private boolean candidateDirty(RouterSession s, Observed running) {
+        try {
+            return !Observed.read(s, t, platform, Datastore.CANDIDATE).digest().equals(running.digest());
+        } catch (RouterException e) {
+            return false;
+        }
+    }
+
+    private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload) {
+        try {
+            s.editConfig(Datastore.CANDIDATE, payload);
+        } catch (RouterException e) {
+            return abortUncommitted(s, "EDIT_REJECTED", t.name() + " rejected the edit: " + e.getMessage(), e);
+        }
+        if (s.hasCapability(RouterSession.VALIDATE)) {
+            try {
+                s.validate(Datastore.CANDIDATE);
+            } catch (RouterException e) {
+                String where = e.errorPath() == null ? "" : " at " + e.errorPath();
+                return abortUncommitted(s, "VALIDATE_FAILED", t.name() + " failed validation" + where + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            s.commitConfirmed(opts.confirmTimeoutSeconds());
+        } catch (RouterException e) {
+            if (e.sessionGone()) {
+                closeQuietly(s);
+                return reconcile("the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
+            }
+            return abortUncommitted(s, "COMMIT_FAILED", t.name() + " refused the commit: " + e.getMessage(), e);
+        }
+        // Inside the confirm window: nothing is final until we have read back and proven.
+        String problem;
+        try {
+            Observed after = Observed.read(s, t, platform, Datastore.RUNNING);
+            problem = checkHeld(after);
+        } catch (RouterException e) {
+            if (e.sessionGone()) {
+                closeQuietly(s);
+                return verifyReverted(before, "the session was lost inside the confirm window (" + e.getMessage() + ")");
+            }
+            problem = "read-back failed: " + e.getMessage();
+        }
+        if (problem != null) {
+            return rollBack(s, before, cc11, problem);
+        }
+        try {
+            s.commit();
+        } catch (RouterException e) {
+            closeQuietly(s);
+            if (e.sessionGone()) {
+                return reconcile("the session was lost while confirming (" + e.getMessage() + ")", before);
+            }
+            return verifyReverted(before, "the confirming commit was refused (" + e.getMessage() + ")");
+        }
+        try {
+            s.unlock(Datastore.CANDIDATE);
+        } catch (RouterException ignored) {
+            // the commit is confirmed; the lock goes with the session anyway
+        }
+        return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed");
+    }
+
+    /** Null when the router holds exactly the intent and it keeps the promise. */
+    private String checkHeld(Observed after) {
+        IntentDiff d = IntentComparator.compare(t.intent(), after.read().intent());
+        if (!d.inSync()) {
+            return "read-back differs from the policy: " + d.changes().get(0).describe();
+        }
+        List<String> violations = ctx.prover().violations(after.read().intent(), t.promise());
+        if (!violations.isEmpty()) {
+            return "the configuration read back does not keep the policy: " + violations.get(0);
+        }
+        return null;
+    }
+
+    private DeviceOutcome abortUncommitted(RouterSession s, String reason, String message, RouterException cause) {
+        if (!cause.sessionGone()) {
+            try {
+                // the lock is ours and the candidate was clean before our edit: these are our changes only
+                s.discardChanges();
+                s.unlock(Datastore.CANDIDATE);
+            } catch (RouterException e) {
+                if (e.kind() == RouterException.Kind.ROLLBACK_FAILED || "rollback-failed".equals(e.errorTag())) {
+                    return done(DeviceState.ROLLBACK_FAILED, "DISCARD_FAILED", message + "; then discarding the candidate failed: "
+                            + e.getMessage() + " — check the candidate by hand");
+                }
+            }
+        }
+        return done(DeviceState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
+    }
+
+    private DeviceOutcome rollBack(RouterSession s, Observed before, boolean cc11, String problem) {
+        if (cc11) {
+            try {
+                s.cancelCommit();
+                s.discardChanges();
+                s.unlock(Datastore.CANDIDATE);
+            } catch (RouterException e) {
+                if (e.kind() == RouterException.Kind.ROLLBACK_FAILED || "rollback-failed".equals(e.errorTag())) {
+                    closeQuietly(s);
+                    return done(DeviceState.ROLLBACK_FAILED, "ROLLBACK_FAILED", problem + "; cancel-commit failed: " + e.getMessage());
+                }
+            }
+        }
+        // 1.0 has no cancel-commit: ending the session reverts a non-persistent confirmed commit
+        closeQuietly(s);
+        return verifyReverted(before, problem);
+    }
+
+    /** Reads back on a new session until the router holds the pre-image again (or the wait runs out). */
+    private DeviceOutcome verifyReverted(Observed before, String problem) {
+        long deadline = System.nanoTime() + opts.revertWait().toNanos();
+        String last = "it could not be read";
+        do {
+            try (RouterSession fresh = ctx.connector().open(t.device())) {
+                Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
+                if (now.digest().equals(before.digest())) {
+                    return done(DeviceState.FAILED_ROLLED_BACK, "ROLLED_BACK", problem + "; " + t.name()
+                            + " reverted to its previous configuration (verified by read-back)");
+                }
+                last = "it still differs from its previous configuration";
+            } catch (RouterException e) {
+                last = "it could not be read (" + e.getMessage() + ")";
+            }
+            sleep(200);
+        } while (System.nanoTime() < deadline);
+        return done(DeviceState.ROLLBACK_FAILED, "ROLLBACK_NOT_VERIFIED", problem + "; " + t.name()
+                + " did not revert: " + last + " — check it by hand before any further automated change");
+    }
+
+    /** The commit's outcome is unknown: read running on a new session and say what the router holds. */
+    private DeviceOutcome reconcile(String problem, Observed before) {
+        sleep(200);
+        try (RouterSession fresh = ctx.connector().open(t.device())) {
+            Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
+            String holds = now.digest().equals(before.digest()) ? "its previous configuration"
+                    : IntentComparator.compare(t.intent(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
+                    : "neither the previous nor the new configuration";
+            return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", problem + "; read-back shows " + t.name() + " holds " + holds);
+        } catch (RouterException e) {
+            return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN", problem + "; " + t.name() + " could not be read back ("
+                    + e.getMessage() + ") — its state is unknown, check it by hand");
+        }
+    }
+
+    private DeviceOutcome done(DeviceState state, String reason, String message) {
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        return new DeviceOutcome(t.name(), t.device().platform(), state, reason, message, changes, impact, ms);
+    }
+
+    private static void closeQuietly(RouterSession s) {
+        try {
+            s.close();
+        } catch (RuntimeException ignored) {
+            // closing is best effort; the router releases locks when the session ends
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

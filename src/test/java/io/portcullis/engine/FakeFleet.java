@@ -1,0 +1,40 @@
+package io.portcullis.engine;
+
+import io.portcullis.diff.ChangeExplainer;
+import io.portcullis.engine.fake.FakeConnector;
+import io.portcullis.engine.fake.FakeRouter;
+import io.portcullis.engine.fake.TestPlatform;
+import io.portcullis.engine.fake.TestTargets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** N fake routers r1..rN with the seed policy as targets. */
+final class FakeFleet {
+    final FakeConnector connector = new FakeConnector();
+    final List<Target> targets = new ArrayList<>();
+    PolicyProver prover = (actual, promise) -> List.of();
+    final Engine engine;
+
+    FakeFleet(int n) {
+        for (int i = 1; i <= n; i++) {
+            connector.add("r" + i);
+            targets.add(TestTargets.target("r" + i));
+        }
+        TestPlatform platform = new TestPlatform(false);
+        engine = new Engine(new EngineContext(connector, id -> platform, new ChangeExplainer(),
+                (a, p) -> prover.violations(a, p)), "test-1");
+    }
+
+    FakeRouter router(int i) {
+        return connector.routers.get("r" + i);
+    }
+
+    static ApplyOptions opts() {
+        return ApplyOptions.defaults().withLock(1, Duration.ofMillis(10)).withRevertWait(Duration.ofSeconds(2));
+    }
+
+    RunReport apply(ApplyOptions o) {
+        return engine.apply(targets, o, null, "sha256:p", null, RunListener.NONE);
+    }
+}
