@@ -1,18 +1,120 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.ApplyOptions;
+import io.portcullis.engine.DeviceOutcome;
+import io.portcullis.engine.DeviceState;
+import io.portcullis.engine.Digests;
+import io.portcullis.engine.JUnitReport;
+import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.PlanFile;
+import io.portcullis.engine.RunReport;
+import io.portcullis.engine.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "apply", description = "(not implemented yet)")
+@Command(name = "apply", description = {"Push the policy safely: per router lock the candidate, edit, validate, confirmed commit, read back",
+        "and prove, then confirm; anything else is cancelled and reported. Canaries first, then waves.",
+        "Exit 0 when every router is APPLIED or NO_CHANGE, 1 otherwise."})
 public class ApplyCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--plan", description = "Apply exactly this saved plan; routers changed since the plan are refused.")
+    Path plan;
+
+    @Option(names = "--confirm-timeout", defaultValue = "120", description = "Seconds a router waits for the confirm before reverting (default ${DEFAULT-VALUE}).")
+    int confirmTimeout;
+
+    @Option(names = "--canary", defaultValue = "0", description = "Routers applied first, one by one; any canary failure halts (default ${DEFAULT-VALUE}).")
+    int canary;
+
+    @Option(names = "--batch", defaultValue = "0", description = "Routers per wave after the canaries, 0 = all (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--parallel", defaultValue = "10", description = "Routers in flight at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--max-failures", defaultValue = "0", description = "Failures tolerated before the rollout halts (default ${DEFAULT-VALUE}).")
+    int maxFailures;
+
+    @Option(names = "--report", description = "Write the JSON run report here.")
+    Path report;
+
+    @Option(names = "--junit", description = "Write a JUnit XML report here (one testcase per router) for CI.")
+    Path junit;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("portcullis apply: not implemented yet");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        ApplyOptions opts;
+        try {
+            opts = ApplyOptions.defaults().withConfirmTimeout(confirmTimeout).withRollout(canary, batch, parallel, maxFailures);
+        } catch (IllegalArgumentException e) {
+            err.println("portcullis apply: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        PlanFile saved = null;
+        if (plan != null) {
+            try {
+                saved = PlanFile.read(plan);
+            } catch (IllegalArgumentException e) {
+                err.println("portcullis apply: " + e.getMessage());
+                return ExitCodes.ERROR;
+            }
+        }
+        Workspace w = Workspace.open(global, err).orElse(null);
+        if (w == null) {
+            return ExitCodes.ERROR;
+        }
+        List<Target> targets = EngineCommands.targets(w, err);
+        ApplyProgress progress = new ApplyProgress(out, System.console() != null);
+        RunReport r;
+        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+            r = EngineCommands.engine(connector).apply(targets, opts, saved, Digests.policyFiles(global.policy),
+                    plan == null ? null : plan.toString(), progress);
+        } catch (IllegalArgumentException e) {
+            err.println("portcullis apply: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        progress.finish();
+        if (report != null) {
+            r.write(report);
+        }
+        if (junit != null) {
+            JUnitReport.write(r, junit);
+        }
+        summary(r, out);
+        return r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    private static void summary(RunReport r, PrintWriter out) {
+        for (DeviceOutcome o : r.routers()) {
+            if (o.state() != DeviceState.NO_CHANGE && o.state() != DeviceState.NOT_CONTACTED) {
+                out.println(o.router() + ": " + o.state() + (o.state() == DeviceState.APPLIED ? "" : " (" + o.reason() + ") " + o.message()));
+            }
+        }
+        StringBuilder sb = new StringBuilder("Apply: ");
+        for (Map.Entry<DeviceState, Integer> e : r.counts().entrySet()) {
+            sb.append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase().replace('_', '-')).append(", ");
+        }
+        sb.setLength(sb.length() - 2);
+        if (r.routers().isEmpty()) {
+            sb.append("no routers selected");
+        }
+        out.println(sb.append(r.haltedBecause() == null ? "." : "; halted: " + r.haltedBecause() + "."));
+        out.flush();
     }
 }

@@ -1,18 +1,55 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.DriftEntry;
+import io.portcullis.engine.Engine;
+import io.portcullis.engine.EngineJson;
+import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.RouterPlan;
+import io.portcullis.engine.Target;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "drift", description = "(not implemented yet)")
+@Command(name = "drift", description = {"Compare every router's running configuration with the policy (read-only), classified",
+        "(filter missing, term missing/extra/changed, binding missing, reordered) with the packet impact.",
+        "Exit 0 in sync, 2 drift, 1 error."})
 public class DriftCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("portcullis drift: not implemented yet");
-        return ExitCodes.ERROR;
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Workspace w = Workspace.open(global, err).orElse(null);
+        if (w == null) {
+            return ExitCodes.ERROR;
+        }
+        List<Target> targets = EngineCommands.targets(w, err);
+        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+            List<RouterPlan> plans = EngineCommands.engine(connector).plan(targets, parallel);
+            if (json) {
+                out.println(EngineJson.write(Map.of("routers", plans.stream().map(DriftEntry::of).toList())));
+                out.flush();
+            } else {
+                PlanPrinter.print(plans, true, global.verbose, out);
+            }
+            return Engine.exitCode(plans);
+        }
     }
 }

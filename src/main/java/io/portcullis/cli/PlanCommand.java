@@ -1,18 +1,69 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Digests;
+import io.portcullis.engine.Engine;
+import io.portcullis.engine.EngineJson;
+import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.PlanFile;
+import io.portcullis.engine.RouterPlan;
+import io.portcullis.engine.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "plan", description = "(not implemented yet)")
+@Command(name = "plan", description = {"Read each router's managed configuration (read-only: no lock, edit or commit) and show what apply would change:",
+        "the change in the platform's own terms, the reverse change and the packet-fate delta.",
+        "Exit 0 no changes, 2 changes, 1 error (a router that cannot be reached is an error)."})
 public class PlanCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--out", description = "Write the plan bound to the state it saw (apply --plan refuses routers that changed since).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("portcullis plan: not implemented yet");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Workspace w = Workspace.open(global, err).orElse(null);
+        if (w == null) {
+            return ExitCodes.ERROR;
+        }
+        List<Target> targets = EngineCommands.targets(w, err);
+        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+            Engine engine = EngineCommands.engine(connector);
+            List<RouterPlan> plans = engine.plan(targets, parallel);
+            PlanFile plan = engine.planFile(Digests.policyFiles(global.policy), plans);
+            if (out != null) {
+                plan.write(out);
+            }
+            if (json) {
+                stdout.println(EngineJson.write(plan));
+                stdout.flush();
+            } else {
+                PlanPrinter.print(plans, false, global.verbose, stdout);
+                if (out != null) {
+                    stdout.println("Plan written to " + out + "; apply exactly this with: portcullis apply --plan " + out);
+                    stdout.flush();
+                }
+            }
+            return Engine.exitCode(plans);
+        }
     }
 }

@@ -24,6 +24,11 @@ public record EngineContext(RouterConnector connector, Function<String, Platform
         return platforms.apply(t.device().platform());
     }
 
+    /** The intent as the platform can hold it: what a read-back is compared with. */
+    io.portcullis.intent.FilterIntent wanted(Target t) {
+        return platform(t).normalize(t.intent());
+    }
+
     /**
      * Foreign filters bound where we bind (same attach point, family and direction): one sentence
      * each. Empty when none, or when the inventory asks to chain and the platform can.

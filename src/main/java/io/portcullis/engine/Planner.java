@@ -68,7 +68,7 @@ public final class Planner {
         } catch (RouterException e) {
             return RouterPlan.error(t, e.kind().label(), e.getMessage());
         }
-        ChangeSet cs = ctx.explainer().explain(platform, t.intent(), seen.read().intent(), t.promise());
+        ChangeSet cs = ctx.explainer().explain(platform, platform.normalize(t.intent()), seen.read().intent(), t.promise());
         List<String> warnings = new ArrayList<>(ctx.foreignConflicts(t, seen.read()));
         seen.read().warnings().forEach(w -> warnings.add(t.name() + ": " + w));
         return new RouterPlan(t.name(), platform.id(), cs.isEmpty() ? RouterPlan.Status.IN_SYNC : RouterPlan.Status.CHANGES, cs,

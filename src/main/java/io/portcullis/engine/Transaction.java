@@ -51,15 +51,17 @@ final class Transaction {
             if (!conflicts.isEmpty()) {
                 return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_FILTER_BOUND", conflicts.get(0));
             }
-            ChangeSet cs = ctx.explainer().explain(platform, t.intent(), before.read().intent(), t.promise());
+            ChangeSet cs = ctx.explainer().explain(platform, platform.normalize(t.intent()), before.read().intent(), t.promise());
             changes = cs.diff().changes().stream().map(Change::describe).toList();
             impact = cs.fates().stream().map(FateChange::describe).toList();
             if (cs.isEmpty()) {
                 return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
             }
             String payload;
+            String removal;
             try {
                 payload = platform.renderConfig(t.intent());
+                removal = staleOwned(before.read().intent()).map(platform::renderRemoval).orElse(null);
             } catch (RuntimeException e) {
                 return done(DeviceState.FAILED_NOT_APPLIED, "RENDER_FAILED", "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
             }
@@ -76,7 +78,7 @@ final class Transaction {
             if (refused != null) {
                 return refused;
             }
-            return pushLocked(s, before, cc11, payload);
+            return pushLocked(s, before, cc11, payload, removal);
         } catch (RouterException e) {
             return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? "UNREACHABLE" : e.kind().name(), e.getMessage());
         } finally {
@@ -122,9 +124,12 @@ final class Transaction {
         }
     }
 
-    private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload) {
+    private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
         try {
             s.editConfig(Datastore.CANDIDATE, payload);
+            if (removal != null) {
+                s.editConfig(Datastore.CANDIDATE, removal);
+            }
         } catch (RouterException e) {
             return abortUncommitted(s, "EDIT_REJECTED", t.name() + " rejected the edit: " + e.getMessage(), e);
         }
@@ -177,9 +182,22 @@ final class Transaction {
         return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed");
     }
 
+    /** Owned filters and bindings the router holds that the policy no longer wants (to remove). */
+    private java.util.Optional<io.portcullis.intent.FilterIntent> staleOwned(io.portcullis.intent.FilterIntent have) {
+        io.portcullis.intent.FilterIntent want = t.intent();
+        List<io.portcullis.intent.Filter> filters = have.filters().stream().filter(f -> want.filter(f.name()).isEmpty()).toList();
+        // a binding at a point we bind anyway is replaced by the payload; deleting it could delete ours
+        List<io.portcullis.intent.Binding> bindings = have.bindings().stream().filter(b -> want.bindings().stream().noneMatch(w ->
+                w.kind() == b.kind() && w.point().equals(b.point()) && w.family() == b.family() && w.direction() == b.direction())).toList();
+        if (filters.isEmpty() && bindings.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.portcullis.intent.FilterIntent(t.name(), have.platform(), filters, bindings));
+    }
+
     /** Null when the router holds exactly the intent and it keeps the promise. */
     private String checkHeld(Observed after) {
-        IntentDiff d = IntentComparator.compare(t.intent(), after.read().intent());
+        IntentDiff d = IntentComparator.compare(platform.normalize(t.intent()), after.read().intent());
         if (!d.inSync()) {
             return "read-back differs from the policy: " + d.changes().get(0).describe();
         }
@@ -251,7 +269,7 @@ final class Transaction {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
             String holds = now.digest().equals(before.digest()) ? "its previous configuration"
-                    : IntentComparator.compare(t.intent(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
+                    : IntentComparator.compare(platform.normalize(t.intent()), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
                     : "neither the previous nor the new configuration";
             return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", problem + "; read-back shows " + t.name() + " holds " + holds);
         } catch (RouterException e) {

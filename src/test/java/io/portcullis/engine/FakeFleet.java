@@ -13,7 +13,7 @@ import java.util.List;
 final class FakeFleet {
     final FakeConnector connector = new FakeConnector();
     final List<Target> targets = new ArrayList<>();
-    PolicyProver prover = (actual, promise) -> List.of();
+    PolicyProver prover = new VerifierProver();
     final Engine engine;
 
     FakeFleet(int n) {

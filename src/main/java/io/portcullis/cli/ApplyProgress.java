@@ -1,0 +1,64 @@
+package io.portcullis.cli;
+
+import io.portcullis.engine.DeviceOutcome;
+import io.portcullis.engine.DeviceState;
+import io.portcullis.engine.RunListener;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Apply progress: on a terminal one line rewritten in place; otherwise (CI logs) one plain line
+ * per finished router, so logs stay readable.
+ */
+final class ApplyProgress implements RunListener {
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger ok = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile int total;
+
+    ApplyProgress(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void started(int routers) {
+        total = routers;
+    }
+
+    @Override
+    public synchronized void routerFinished(DeviceOutcome o) {
+        int n = done.incrementAndGet();
+        (o.state().success() ? ok : failed).incrementAndGet();
+        if (terminal) {
+            out.print("\r\033[K[" + n + "/" + total + "] ok " + ok.get() + ", failed " + failed.get() + " — " + o.router() + " "
+                    + o.state());
+            if (o.state().failure()) {
+                out.println();
+                out.println("  " + o.router() + ": " + o.state() + " " + o.reason() + ": " + o.message());
+            }
+        } else {
+            out.println("[" + n + "/" + total + "] " + o.router() + " (" + o.platform() + "): " + o.state()
+                    + (o.state() == DeviceState.APPLIED || o.state() == DeviceState.NO_CHANGE ? "" : " " + o.reason() + ": " + o.message()));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void halted(String why) {
+        if (terminal) {
+            out.println();
+        }
+        out.println("rollout halted: " + why + "; routers not yet contacted were left untouched");
+        out.flush();
+    }
+
+    synchronized void finish() {
+        if (terminal) {
+            out.println();
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.portcullis.cli;
+
+import io.portcullis.engine.Engine;
+import io.portcullis.engine.EngineContext;
+import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.Target;
+import io.portcullis.engine.VerifierProver;
+import io.portcullis.intent.CompiledDevice;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** What plan, apply and drift share on the command line: targets from the workspace, the engine. */
+final class EngineCommands {
+    private EngineCommands() {
+    }
+
+    /** In-scope devices compiled (out-of-scope ones get a note and are left alone). */
+    static List<Target> targets(Workspace w, PrintWriter err) {
+        w.reportOutOfScope(err);
+        return w.compileAll().stream().filter(CompiledDevice::inScope)
+                .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+    }
+
+    static Engine engine(NetconfConnector connector) {
+        return new Engine(EngineContext.standard(connector, new VerifierProver()), VersionProvider.version());
+    }
+}
