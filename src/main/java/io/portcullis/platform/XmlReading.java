@@ -55,6 +55,8 @@ public final class XmlReading {
         return ns -> copy.getOrDefault(ns == null ? "" : ns, fallback);
     }
 
+    private static final XMLInputFactory FACTORY = secureFactory();
+
     /** The JDK's StAX factory with DTD support and external entities switched off. */
     public static XMLInputFactory secureFactory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
@@ -89,7 +91,7 @@ public final class XmlReading {
         List<Map.Entry<String, Object>> found = new ArrayList<>();
         SafeReader reader = null;
         try {
-            reader = new SafeReader(secureFactory().createXMLStreamReader(new StringReader(xml)), namespaces, MAX_DEPTH);
+            reader = new SafeReader(FACTORY.createXMLStreamReader(new StringReader(xml)), namespaces, MAX_DEPTH);
             Unmarshaller unmarshaller = context.createUnmarshaller();
             int envelopeDepth = 0;
             while (reader.hasNext()) {
@@ -178,6 +180,12 @@ public final class XmlReading {
         int m = msg.indexOf("Message: ");
         if (m >= 0) {
             msg = msg.substring(m + "Message: ".length());
+        }
+        int unbound = msg.indexOf("PrefixUnbound?");
+        if (unbound >= 0) {
+            // the JDK reports "...#ElementPrefixUnbound?p&p:name"
+            String[] parts = msg.substring(unbound + "PrefixUnbound?".length()).split("&", 2);
+            msg = "namespace prefix '" + parts[0] + "' is used" + (parts.length > 1 ? " in " + parts[1] : "") + " but never declared";
         }
         return (e instanceof Refused ? "" : "the XML is not well-formed" + where + ": ") + msg.trim();
     }

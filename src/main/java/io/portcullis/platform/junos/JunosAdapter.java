@@ -1,46 +1,47 @@
 package io.portcullis.platform.junos;
 
-import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.ReadResult;
-import java.util.List;
 
-/** PLACEHOLDER until the junos renderer/reader lands: every operation fails loudly. */
+/** Juniper Junos (MX BNG): native {@code <configuration>} XML; see {@link JunosFacts} for the quirks. */
 public final class JunosAdapter implements PlatformAdapter {
+    private final JunosRenderer renderer = new JunosRenderer();
+    private final JunosReader reader = new JunosReader();
+
     @Override
     public String id() {
-        return "junos";
+        return JunosFacts.PLATFORM;
     }
 
     @Override
     public PlatformFacts facts() {
-        return new PlatformFacts("junos", Action.DISCARD, false, true, true, true, false, List.of());
+        return JunosFacts.facts();
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        throw new UnsupportedOperationException("junos renderer not implemented yet");
+        return renderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        throw new UnsupportedOperationException("junos renderer not implemented yet");
+        return renderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        throw new UnsupportedOperationException("junos renderer not implemented yet");
+        return renderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        throw new UnsupportedOperationException("junos reader not implemented yet");
+        return renderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        throw new UnsupportedOperationException("junos reader not implemented yet");
+        return reader.read(device, xml);
     }
 }

@@ -1,0 +1,160 @@
+package io.portcullis.platform.junos;
+
+import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.AttachKind;
+import io.portcullis.intent.Binding;
+import io.portcullis.intent.Direction;
+import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.PortRange;
+import io.portcullis.intent.Term;
+import io.portcullis.platform.QuteTemplates;
+import io.portcullis.platform.UnsupportedFeatureException;
+import io.portcullis.platform.junos.JunosView.AfBinding;
+import io.portcullis.platform.junos.JunosView.Config;
+import io.portcullis.platform.junos.JunosView.Family;
+import io.portcullis.platform.junos.JunosView.FilterView;
+import io.portcullis.platform.junos.JunosView.Ifd;
+import io.portcullis.platform.junos.JunosView.Profile;
+import io.portcullis.platform.junos.JunosView.TermView;
+import io.portcullis.platform.junos.JunosView.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * IR → Junos {@code <configuration>} (templates/junos/). Owned filters carry
+ * {@code nc:operation="replace"} so stray terms go; bindings merge into the unit's
+ * {@code family inet|inet6 filter input|output}. Term sequence and description live in the term's
+ * {@code junos:comment} ({@code /* [10] text *\/}) because Junos terms have neither.
+ */
+public final class JunosRenderer {
+
+    public String config(FilterIntent intent) {
+        return QuteTemplates.render("junos/config.xml", Map.of("c", view(intent)));
+    }
+
+    public String text(FilterIntent intent) {
+        return QuteTemplates.render("junos/text.txt", Map.of("c", view(intent)));
+    }
+
+    public String removal(FilterIntent intent) {
+        return QuteTemplates.render("junos/removal.xml", Map.of("c", view(intent)));
+    }
+
+    public String subtreeFilter(FilterIntent intent) {
+        return QuteTemplates.render("junos/filter.xml", Map.of("c", view(intent)));
+    }
+
+    Config view(FilterIntent intent) {
+        Map<String, List<FilterView>> byFamily = new LinkedHashMap<>();
+        for (Filter f : intent.filters()) {
+            byFamily.computeIfAbsent(family(f.family()), k -> new ArrayList<>()).add(filter(f));
+        }
+        List<Family> families = new ArrayList<>();
+        byFamily.forEach((fam, filters) -> families.add(new Family(fam, filters)));
+
+        // attach point → family → [input, output]
+        Map<String, Map<String, String[]>> ifaces = new LinkedHashMap<>();
+        Map<String, Map<String, String[]>> profiles = new LinkedHashMap<>();
+        for (Binding b : intent.bindings()) {
+            if (b.kind() == AttachKind.INTERFACE) {
+                unitOf(b.point());
+            }
+            Map<String, Map<String, String[]>> target = b.kind() == AttachKind.INTERFACE ? ifaces : profiles;
+            String[] slot = target.computeIfAbsent(b.point(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(family(b.family()), k -> new String[2]);
+            int i = b.direction() == Direction.FROM_SUBSCRIBER ? 0 : 1;
+            if (slot[i] != null && !slot[i].equals(b.filterName())) {
+                throw new UnsupportedFeatureException("two filters bound at " + b.point() + " " + b.family().id() + " "
+                        + (i == 0 ? "input" : "output") + " (" + slot[i] + ", " + b.filterName() + ")", null, JunosFacts.PLATFORM);
+            }
+            slot[i] = b.filterName();
+        }
+        Map<String, List<Unit>> ifds = new LinkedHashMap<>();
+        ifaces.forEach((point, fams) -> {
+            String[] ifdUnit = unitOf(point);
+            ifds.computeIfAbsent(ifdUnit[0], k -> new ArrayList<>()).add(new Unit(ifdUnit[1], afBindings(fams)));
+        });
+        List<Ifd> interfaces = new ArrayList<>();
+        ifds.forEach((name, units) -> interfaces.add(new Ifd(name, units)));
+        List<Profile> dynamic = new ArrayList<>();
+        profiles.forEach((name, fams) -> dynamic.add(new Profile(name,
+                List.of(new Ifd(JunosFacts.PROFILE_IFD, List.of(new Unit(JunosFacts.PROFILE_UNIT, afBindings(fams))))))));
+        return new Config(families, interfaces, dynamic);
+    }
+
+    private static List<AfBinding> afBindings(Map<String, String[]> fams) {
+        List<AfBinding> out = new ArrayList<>();
+        for (String fam : List.of("inet", "inet6")) {
+            String[] slot = fams.get(fam);
+            if (slot != null) {
+                out.add(new AfBinding(fam, slot[0], slot[1]));
+            }
+        }
+        return out;
+    }
+
+    /** "ge-1/0/0.100" → ["ge-1/0/0", "100"]; a Junos binding needs a logical unit. */
+    static String[] unitOf(String point) {
+        int dot = point.lastIndexOf('.');
+        if (dot <= 0 || dot == point.length() - 1 || !point.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            throw new UnsupportedFeatureException("interface attach point '" + point + "' without a logical unit (write it as IFD.UNIT, e.g. ge-1/0/0.100)",
+                    null, JunosFacts.PLATFORM);
+        }
+        return new String[]{point.substring(0, dot), point.substring(dot + 1)};
+    }
+
+    static String family(AddressFamily f) {
+        return f == AddressFamily.IPV4 ? "inet" : "inet6";
+    }
+
+    private static FilterView filter(Filter f) {
+        List<TermView> terms = new ArrayList<>();
+        for (Term t : f.terms()) {
+            terms.add(term(f, t));
+        }
+        String comment = f.description() == null ? null : comment(f.description(), null, f.name());
+        return new FilterView(f.name(), comment, terms);
+    }
+
+    private static TermView term(Filter f, Term t) {
+        var m = t.match();
+        List<String> protocols = m.protocol().isAny() ? List.of() : List.of(JunosFacts.protocolName(m.protocol().number(), f.family()));
+        for (IpPrefix p : m.destinationPrefixes()) {
+            checkFamily(f, t, p);
+        }
+        for (IpPrefix p : m.sourcePrefixes()) {
+            checkFamily(f, t, p);
+        }
+        String prefix = "[" + t.sequence() + "]" + (t.description() == null ? "" : " " + t.description());
+        return new TermView(t.name(), comment(prefix, t.name(), f.name()), f.family() == AddressFamily.IPV4 ? "protocol" : "next-header",
+                protocols, m.destinationPrefixes().stream().map(IpPrefix::toString).toList(),
+                m.sourcePrefixes().stream().map(IpPrefix::toString).toList(), ports(m.sourcePorts()), ports(m.destinationPorts()),
+                ports(m.eitherPorts()), t.counter(), t.log(), t.action().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static void checkFamily(Filter f, Term t, IpPrefix p) {
+        if (p.family() != f.family()) {
+            throw new UnsupportedFeatureException(p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter",
+                    t.name(), JunosFacts.PLATFORM);
+        }
+    }
+
+    private static List<String> ports(List<PortRange> ports) {
+        return ports.stream().map(PortRange::toString).toList();
+    }
+
+    /** A {@code /* text *\/} annotation; the text must not close the comment early. */
+    private static String comment(String text, String term, String filter) {
+        if (text.contains("*/") || text.contains("/*")) {
+            throw new UnsupportedFeatureException("a description containing '/*' or '*/' (kept in a junos:comment) in filter " + filter,
+                    term, JunosFacts.PLATFORM);
+        }
+        return "/* " + text + " */";
+    }
+
+}
