@@ -122,7 +122,7 @@ public final class SecureXml {
     /** Parses from a stream; the stream is not size-checked here, so wrap it if it is unbounded. */
     public static Document parse(InputStream in, XmlLimits limits) throws XmlParseException {
         try {
-            return documentBuilder(limits).parse(in);
+            return cachedBuilder(limits).parse(in);
         } catch (SAXException e) {
             throw new XmlParseException("malformed or refused XML: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -156,6 +156,27 @@ public final class SecureXml {
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialize XML", e);
         }
+    }
+
+    /** Hardened builders are costly to create (factory setup); reuse one per thread and limits. */
+    private static final ThreadLocal<CachedBuilder> CACHE = new ThreadLocal<>();
+
+    private record CachedBuilder(XmlLimits limits, DocumentBuilder builder) {
+    }
+
+    private static DocumentBuilder cachedBuilder(XmlLimits limits) {
+        CachedBuilder c = CACHE.get();
+        if (c == null || !c.limits().equals(limits)) {
+            c = new CachedBuilder(limits, documentBuilder(limits));
+            CACHE.set(c);
+        } else {
+            c.builder().reset();
+            c.builder().setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity refused: " + systemId);
+            });
+            c.builder().setErrorHandler(null);
+        }
+        return c.builder();
     }
 
     private static void checkSize(long size, XmlLimits limits) throws XmlParseException {
