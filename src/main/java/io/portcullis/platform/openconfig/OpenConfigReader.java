@@ -46,7 +46,7 @@ public final class OpenConfigReader {
 
     public static ReadResult read(String device, String xml) {
         String what = "OpenConfig ACL configuration of " + device;
-        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acl", OcXml.Acl.class),
+        XmlReading.Roots roots = XmlReading.read(bindPacketMatchTypesPrefix(xml), what, CONTEXT, Map.of("acl", OcXml.Acl.class),
                 XmlReading.allTo(OpenConfigFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
@@ -141,6 +141,49 @@ public final class OpenConfigReader {
         };
         boolean log = a.logAction != null && "LOG_SYSLOG".equals(identity(a.logAction, OpenConfigFacts.NS_ACL, what));
         return new FlatEntries.Entry(seq, term, protocol, dst, dstPort, src, srcPort, action, notes.get("counter"), log, notes.text());
+    }
+
+    /**
+     * yuma123 netconfd (the real server in CI) answers get-config with {@code <protocol>oc-pkt-match-types:IP_UDP</protocol>}
+     * and never declares that prefix (the union leaf loses its namespace context). JAXB then yields null, which read
+     * as protocol "any": a silently wrong IR. When the module's own prefix is used and the root element does not
+     * declare it, bind it there to its module namespace; documents that declare their prefixes are untouched.
+     */
+    static String bindPacketMatchTypesPrefix(String xml) {
+        String prefix = "oc-pkt-match-types";
+        if (!xml.contains(">" + prefix + ":")) {
+            return xml;
+        }
+        int start = 0;
+        while (true) {
+            start = xml.indexOf('<', start);
+            if (start < 0 || start + 1 >= xml.length()) {
+                return xml;
+            }
+            char c = xml.charAt(start + 1);
+            if (c != '?' && c != '!') {
+                break;
+            }
+            start++;
+        }
+        int end = start;
+        char quote = 0;
+        for (; end < xml.length(); end++) {
+            char c = xml.charAt(end);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            }
+        }
+        if (end >= xml.length() || xml.substring(start, end).contains("xmlns:" + prefix + "=")) {
+            return xml;
+        }
+        int at = xml.charAt(end - 1) == '/' ? end - 1 : end;
+        return xml.substring(0, at) + " xmlns:" + prefix + "=\"" + OpenConfigFacts.NS_PACKET_MATCH_TYPES + "\""
+                + xml.substring(at);
     }
 
     /** An identity's name, after checking that its prefix (if any) is bound to the module's namespace. */
