@@ -32,6 +32,7 @@ public final class ListKeys {
             Map.entry(HUAWEI, Map.of("aclGroup", List.of("aclNumOrName"), "aclGroup6", List.of("aclNumOrName"), "*", List.of("aclRuleName"))),
             Map.entry(OC_ACL, Map.of("acl-set", List.of("name", "type"), "acl-entry", List.of("sequence-id"), "interface", List.of("id"),
                     "egress-acl-set", List.of("set-name", "type"), "ingress-acl-set", List.of("set-name", "type"))),
+            Map.entry("http://www.huawei.com/netconf/vrp/huawei-ifm", Map.of("interface", List.of("ifName"))),
             Map.entry(OC_IF, Map.of("interface", List.of("name"), "subinterface", List.of("index"))),
             Map.entry(IETF_ACL, Map.of("acl", List.of("name"), "ace", List.of("name"), "interface", List.of("interface-id"), "acl-set", List.of("name"))),
             Map.entry(IETF_IF, Map.of("interface", List.of("name"))));

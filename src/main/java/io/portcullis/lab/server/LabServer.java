@@ -41,7 +41,7 @@ public final class LabServer implements AutoCloseable {
     private final String password;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final Exposed ssh = new Exposed();
+    private final Exposed ssh = (Exposed) org.apache.sshd.server.ServerBuilder.builder().factory(Exposed::new).build();
 
     /** SshServer keeps its acceptor protected; binding one port per device needs it. */
     private static final class Exposed extends SshServer {

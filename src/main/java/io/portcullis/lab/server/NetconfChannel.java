@@ -28,8 +28,8 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelDataReceiver;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.channel.ChannelSessionAware;
-import org.apache.sshd.server.command.AsyncCommandOutputStreamAware;
-import org.apache.sshd.server.command.Command;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.server.command.AsyncCommand;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -38,7 +38,7 @@ import org.w3c.dom.Element;
  * RPCs processed one at a time in arrival order (RFC 6241 §4.5) on shared workers, and the transport
  * faults of the device. No thread of its own: input arrives on MINA's NIO threads.
  */
-final class NetconfChannel implements Command, ChannelSessionAware, ChannelDataReceiver, AsyncCommandOutputStreamAware, SessionPort {
+final class NetconfChannel implements AsyncCommand, ChannelSessionAware, ChannelDataReceiver, SessionPort {
     private static final int MAX_MESSAGE = 64 * 1024 * 1024;
 
     private final LabServer server;
@@ -74,6 +74,16 @@ final class NetconfChannel implements Command, ChannelSessionAware, ChannelDataR
     @Override
     public void setIoOutputStream(IoOutputStream out) {
         writer = new AsyncWriter(out);
+    }
+
+    @Override
+    public void setIoInputStream(IoInputStream in) {
+        // not used: our ChannelDataReceiver gets the input first
+    }
+
+    @Override
+    public void setIoErrorStream(IoOutputStream err) {
+        // NETCONF has no stderr
     }
 
     @Override
