@@ -91,9 +91,9 @@ public record NetconfdServer(String host, int port, String username, Path passwo
         }
     }
 
-    /** A fresh ACL-name prefix for one test. */
+    /** A fresh ACL-name prefix for one test (owned by Portcullis, so the platform readers pick it up). */
     public static String uniquePrefix(String what) {
-        return "PCL-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return "PORTCULLIS-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** An edit that removes the two ACL sets (and their bindings) a test created with {@code prefix}. */
