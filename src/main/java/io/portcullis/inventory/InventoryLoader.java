@@ -115,7 +115,7 @@ public final class InventoryLoader {
             String text = Files.readString(p, StandardCharsets.UTF_8);
             return SourceParser.yaml(text);
         } catch (SourceParser.SyntaxError e) {
-            error(p.toString(), e.line(), null, e.getMessage() + "; fix the YAML");
+            error(p.toString(), e.line(), null, e.getMessage());
         } catch (IOException e) {
             error(p.toString(), 0, null, "cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
         }

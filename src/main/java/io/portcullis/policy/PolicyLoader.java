@@ -81,8 +81,7 @@ public final class PolicyLoader {
                 case XML -> SourceParser.xml(text);
             };
         } catch (SourceParser.SyntaxError e) {
-            return new Result(name, null, List.of(Diagnostic.error(name, e.line(), null, e.getMessage() + "; fix the "
-                    + format.name() + " syntax")), Map.of());
+            return new Result(name, null, List.of(Diagnostic.error(name, e.line(), null, e.getMessage())), Map.of());
         }
         YangPolicyReader.Result r = YangPolicyReader.read(name, format, text, tree);
         List<Diagnostic> all = new ArrayList<>(r.diagnostics());

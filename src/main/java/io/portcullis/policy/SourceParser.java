@@ -64,12 +64,12 @@ public final class SourceParser {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new SyntaxError(line(e.getLocation()), format + " syntax: " + cleanJacksonMessage(e));
+            throw new SyntaxError(line(e.getLocation()), "invalid " + format + ": " + cleanJacksonMessage(e) + "; fix the " + format);
         } catch (IOException e) {
             throw new SyntaxError(0, format + " could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             // SnakeYAML reports some structural problems as unchecked exceptions
-            throw new SyntaxError(0, format + " syntax: " + firstLine(e.getMessage()));
+            throw new SyntaxError(0, "invalid " + format + ": " + firstLine(e.getMessage()) + "; fix the " + format);
         }
     }
 
@@ -118,7 +118,7 @@ public final class SourceParser {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw new SyntaxError(r.getLocation().getLineNumber(), "XML with a DTD is refused (no DOCTYPE or entities allowed)");
+                    throw new SyntaxError(r.getLocation().getLineNumber(), "XML with a DOCTYPE is refused (no DTDs or entities, for safety); remove the DOCTYPE");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     SourceNode root = element(r);
@@ -127,7 +127,7 @@ public final class SourceParser {
                     while (r.hasNext()) {
                         int e = r.next();
                         if (e == XMLStreamConstants.START_ELEMENT) {
-                            throw new SyntaxError(r.getLocation().getLineNumber(), "more than one top-level XML element");
+                            throw new SyntaxError(r.getLocation().getLineNumber(), "more than one top-level XML element; a policy document has one <policy> root");
                         }
                     }
                     return SourceNode.object(root.line(), List.of(top));
@@ -136,7 +136,7 @@ public final class SourceParser {
             return null;
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            throw new SyntaxError(line, "XML syntax: " + cleanXmlMessage(e.getMessage()));
+            throw new SyntaxError(line, "invalid XML: " + cleanXmlMessage(e.getMessage()) + "; fix the XML");
         } finally {
             if (r != null) {
                 try {
@@ -164,7 +164,7 @@ public final class SourceParser {
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(r.getText());
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new SyntaxError(r.getLocation().getLineNumber(),
-                        "XML entity references are refused");
+                        "XML entity references are refused (for safety); write the text itself");
                 case XMLStreamConstants.END_ELEMENT -> {
                     return children.isEmpty() ? SourceNode.scalar(line, text.toString().trim(), false, false)
                             : SourceNode.object(line, children);
@@ -198,7 +198,7 @@ public final class SourceParser {
     /** Jackson messages carry a source excerpt and location after the first line; keep the sentence. */
     private static String cleanJacksonMessage(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        m = firstLine(m);
+        m = snakeYamlSentence(m);
         if (m.startsWith("Duplicate field '")) {
             String name = m.substring("Duplicate field '".length(), m.indexOf('\'', "Duplicate field '".length()));
             return "'" + name + "' is defined twice; names must be unique";
@@ -206,12 +206,27 @@ public final class SourceParser {
         return m;
     }
 
+    /**
+     * SnakeYAML messages are "context\n mark\n snippet\n problem\n mark…": keep the unindented
+     * sentences (context and problem), drop the marks and the source excerpts.
+     */
+    private static String snakeYamlSentence(String m) {
+        List<String> kept = new ArrayList<>();
+        for (String l : m.split("\n")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("at [Source")) {
+                kept.add(l.trim());
+            }
+        }
+        return kept.isEmpty() ? firstLine(m) : String.join(": ", kept);
+    }
+
     private static String cleanXmlMessage(String m) {
         if (m == null) {
             return "malformed document";
         }
         int idx = m.indexOf("Message: ");
-        return firstLine(idx >= 0 ? m.substring(idx + "Message: ".length()) : m);
+        String s = firstLine(idx >= 0 ? m.substring(idx + "Message: ".length()) : m);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String firstLine(String m) {

@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -66,7 +67,7 @@ final class PolicyMapper {
         Scope scope = Scope.ALL;
         DataContainerChild scopeNode = child(policy, "scope");
         if (scopeNode instanceof DataContainerNode s) {
-            scope = new Scope(texts(s, "group"), texts(s, "platform"));
+            scope = new Scope(texts(s, "group").stream().sorted().toList(), texts(s, "platform").stream().sorted().toList());
         }
         return new Policy(text(policy, "name"), text(policy, "description"), services, exemptions, scope);
     }
@@ -96,6 +97,9 @@ final class PolicyMapper {
         String dir = text(e, "direction");
         Direction direction = "from-subscriber".equals(dir) ? Direction.FROM_SUBSCRIBER : Direction.TO_SUBSCRIBER;
         TermOptions options = new TermOptions(bool(e, "counter", true), bool(e, "log", false), text(e, "description"), text(e, "owner"));
+        // leaf-lists are sets in YANG (yangtools does not keep their order): use a canonical order
+        ports.sort(null);
+        families.sort(null);
         return new BlockedService(text(e, "name"), Protocol.parse(text(e, "protocol")), ports, direction, families, options);
     }
 
@@ -109,6 +113,7 @@ final class PolicyMapper {
                         "'" + p + "' is not a valid IPv4 or IPv6 prefix; write it like 198.51.100.0/24 or 2001:db8::/48");
             }
         }
+        prefixes.sort(Comparator.comparing(IpPrefix::family).thenComparing(IpPrefix::network).thenComparingInt(IpPrefix::length));
         LocalDate expires = null;
         String exp = text(e, "expires");
         if (exp != null) {

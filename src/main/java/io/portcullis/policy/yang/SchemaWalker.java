@@ -195,7 +195,6 @@ final class SchemaWalker {
                 if (complete && !seen.add(pred.toString())) {
                     error(entry.line(), entryPath, "duplicate " + list.getQName().getLocalName() + " " + pred.substring(1, pred.length() - 1)
                             + "; names must be unique");
-                    continue;
                 }
                 lines.putIfAbsent(entryPath, entry.line());
             }
@@ -242,7 +241,7 @@ final class SchemaWalker {
         }
         String problem = TypeText.check(type, v.text());
         if (problem != null) {
-            error(v.line(), path, "'" + v.text() + "' is not a valid " + name + ": expected " + problem);
+            error(v.line(), path, "'" + v.text() + "' is not a valid value for '" + name + "': expected " + problem);
             return false;
         }
         return true;

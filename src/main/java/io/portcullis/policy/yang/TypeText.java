@@ -1,5 +1,10 @@
 package io.portcullis.policy.yang;
 
+import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.PortRange;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +46,41 @@ final class TypeText {
         }
         try {
             codec.deserialize(text);
-            return null;
         } catch (RuntimeException e) {
             return expected(type);
         }
+        return loaderChecked(type, text) ? null : expected(type);
+    }
+
+    /**
+     * What the typedefs' descriptions say "the loader checks": range ends and order, prefixes that
+     * really parse, dates that exist. Patterns alone cannot say 65536 or February 30 is wrong.
+     */
+    private static boolean loaderChecked(TypeDefinition<?> type, String text) {
+        for (TypeDefinition<?> t = type; t != null; t = t.getBaseType()) {
+            if (!YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString())) {
+                continue;
+            }
+            try {
+                switch (t.getQName().getLocalName()) {
+                    case "port-range" -> PortRange.parse(text);
+                    case "ipv4-prefix" -> {
+                        return IpPrefix.parse(text).family() == AddressFamily.IPV4;
+                    }
+                    case "ipv6-prefix" -> {
+                        return IpPrefix.parse(text).family() == AddressFamily.IPV6;
+                    }
+                    case "date" -> LocalDate.parse(text);
+                    default -> {
+                        continue;
+                    }
+                }
+                return true;
+            } catch (IllegalArgumentException | DateTimeException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "one of tcp, udp", "an integer in 0..65535", "a port number or a range 'first-last'", … */

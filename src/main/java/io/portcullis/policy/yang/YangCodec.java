@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import javax.xml.stream.XMLStreamReader;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.gson.JSONCodecFactorySupplier;
@@ -16,6 +17,8 @@ import org.opendaylight.yangtools.yang.data.codec.gson.JsonParserStream;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
+import org.opendaylight.yangtools.yang.model.spi.DefaultSchemaTreeInference;
 
 /** Parses policy documents into yangtools {@link NormalizedNode}s with the RFC 7951 and XML codecs. */
 final class YangCodec {
@@ -38,7 +41,10 @@ final class YangCodec {
         NormalizationResultHolder result = new NormalizationResultHolder();
         NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(result);
         XMLStreamReader reader = SourceParser.secureXmlFactory().createXMLStreamReader(new StringReader(xml));
-        try (XmlParserStream parser = XmlParserStream.create(writer, YangSchema.context())) {
+        // the root element is the policy container itself, so parse against that container's schema
+        QName policy = QName.create(YangSchema.module().getQNameModule(), "policy");
+        try (XmlParserStream parser = XmlParserStream.create(writer,
+                DefaultSchemaTreeInference.of(YangSchema.context(), Absolute.of(policy)))) {
             parser.parse(reader);
         } finally {
             reader.close();
