@@ -1,18 +1,80 @@
 package io.portcullis.cli;
 
+import io.portcullis.intent.CompiledDevice;
+import io.portcullis.inventory.Device;
+import io.portcullis.verify.EquivalenceResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "verify", description = "(not implemented yet)")
+/**
+ * {@code portcullis verify}: for each selected device, prove the compiled IR and the rendered,
+ * read-back configuration against the policy's promise over the whole packet space; then check
+ * that all platforms classify every packet alike. Exit 0 proven, 3 violated, 1 error.
+ */
+@Command(name = "verify", description = {"Prove, packet class by packet class, that each device's compiled and rendered-then-read-back",
+        "configuration keeps the policy's promise, and that all platforms agree.",
+        "Exit 0 proven, 3 violated (counterexample printed), 1 error."})
 public class VerifyCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--device", paramLabel = "NAME", description = "Verify only this device (default: all devices selected by --limit).")
+    String device;
+
+    @Option(names = "--json", description = "Print stable machine-readable JSON instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("portcullis verify: not implemented yet");
-        return ExitCodes.ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Workspace w = Workspace.open(global, err).orElse(null);
+        if (w == null) {
+            return ExitCodes.ERROR;
+        }
+        List<Device> devices;
+        if (device != null) {
+            Optional<Device> d = RenderCommand.findDevice(w, device, "verify", err);
+            if (d.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            devices = List.of(d.get());
+        } else {
+            devices = w.devices();
+        }
+        List<DeviceVerification> results = new ArrayList<>(devices.size());
+        for (Device d : devices) {
+            CompiledDevice c = w.compile(d);
+            results.add(DeviceVerification.run(c));
+        }
+        List<EquivalenceResult> equivalence = CrossPlatformCheck.run(results);
+        int exit = exitCode(results, equivalence);
+        if (json) {
+            out.println(VerifyReport.json(results, equivalence, exit));
+        } else {
+            VerifyReport.print(results, equivalence, global.verbose, out, err);
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    /** An error means the run could not prove anything for some device: 1; else any violation: 3. */
+    static int exitCode(List<DeviceVerification> results, List<EquivalenceResult> equivalence) {
+        boolean error = results.stream().anyMatch(r -> r.error() != null);
+        boolean violated = results.stream().anyMatch(r -> r.status() == DeviceVerification.Status.VIOLATED)
+                || equivalence.stream().anyMatch(e -> !e.equivalent());
+        return error ? ExitCodes.ERROR : violated ? ExitCodes.VIOLATED : ExitCodes.OK;
     }
 }

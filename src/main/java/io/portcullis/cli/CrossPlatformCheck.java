@@ -1,0 +1,59 @@
+package io.portcullis.cli;
+
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.Promise;
+import io.portcullis.platform.PlatformFacts;
+import io.portcullis.platform.Platforms;
+import io.portcullis.verify.Equivalence;
+import io.portcullis.verify.EquivalenceResult;
+import io.portcullis.verify.PlatformLimitation;
+import io.portcullis.verify.PlatformLimitation.Feature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cross-platform equivalence for the verify command: devices that got the same promise (same
+ * blocked flows and families; attach points may differ) are grouped, and the read-back of the first
+ * device of each platform in a group is compared with the others. What a platform declares it
+ * cannot do (its {@link PlatformFacts}) is excused.
+ */
+final class CrossPlatformCheck {
+    private CrossPlatformCheck() {
+    }
+
+    static List<EquivalenceResult> run(List<DeviceVerification> results) {
+        Map<List<Object>, Map<String, FilterIntent>> groups = new LinkedHashMap<>();
+        for (DeviceVerification r : results) {
+            if (r.readBack() == null) {
+                continue;
+            }
+            Promise p = r.compiled().promise();
+            groups.computeIfAbsent(List.of(p.blocked(), p.families()), k -> new LinkedHashMap<>())
+                    .putIfAbsent(r.platform(), r.readBack());
+        }
+        List<EquivalenceResult> out = new ArrayList<>();
+        for (Map<String, FilterIntent> byPlatform : groups.values()) {
+            if (byPlatform.size() < 2) {
+                continue;
+            }
+            out.add(Equivalence.compare(new ArrayList<>(byPlatform.values()), limitations(byPlatform.keySet())));
+        }
+        return out;
+    }
+
+    static List<PlatformLimitation> limitations(Iterable<String> platforms) {
+        List<PlatformLimitation> out = new ArrayList<>();
+        for (String id : platforms) {
+            PlatformFacts f = Platforms.get(id).facts();
+            if (!f.destinationPrefixes()) {
+                out.add(new PlatformLimitation(id, Feature.EXEMPTIONS, "cannot match destination prefixes"));
+            }
+            if (!f.portRanges()) {
+                out.add(new PlatformLimitation(id, Feature.PORT_RANGES, "cannot match port ranges"));
+            }
+        }
+        return out;
+    }
+}
