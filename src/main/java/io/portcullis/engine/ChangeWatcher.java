@@ -1,0 +1,95 @@
+package io.portcullis.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps one notification subscription per router alive: when it cannot be opened or drops, it is
+ * retried with exponential backoff and full jitter (so 1,000 routers coming back do not reconnect
+ * in lock-step). Missed events are the periodic full check's job.
+ */
+public final class ChangeWatcher implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChangeWatcher.class);
+
+    private final RouterConnector connector;
+    private final Consumer<ConfigChange> onChange;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Subscription> live = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public ChangeWatcher(RouterConnector connector, Consumer<ConfigChange> onChange, Duration minBackoff, Duration maxBackoff) {
+        this.connector = connector;
+        this.onChange = onChange;
+        this.minBackoff = minBackoff;
+        this.maxBackoff = maxBackoff;
+        this.timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "portcullis-watch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void watch(List<Target> targets) {
+        for (Target t : targets) {
+            // spread the first connects over a second so a big fleet does not connect at one instant
+            timer.schedule(() -> ensure(t), ThreadLocalRandom.current().nextLong(1000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public int subscribed() {
+        return (int) live.values().stream().filter(Subscription::alive).count();
+    }
+
+    private void ensure(Target t) {
+        if (closed) {
+            return;
+        }
+        Subscription s = live.get(t.name());
+        if (s != null && s.alive()) {
+            timer.schedule(() -> ensure(t), 2, TimeUnit.SECONDS); // liveness poll: cheap, local
+            return;
+        }
+        long delay;
+        try {
+            live.put(t.name(), connector.subscribe(t.device(), onChange));
+            failures.remove(t.name());
+            if (s != null) {
+                // resubscribed after a drop: changes may have been missed, so check now
+                onChange.accept(new ConfigChange(t.name(), "running", null));
+            }
+            delay = 2000;
+        } catch (RuntimeException e) {
+            int n = failures.merge(t.name(), 1, Integer::sum);
+            long cap = Math.min(maxBackoff.toMillis(), minBackoff.toMillis() << Math.min(n, 16));
+            delay = ThreadLocalRandom.current().nextLong(minBackoff.toMillis(), Math.max(minBackoff.toMillis() + 1, cap + 1));
+            if (n == 1) {
+                LOG.warnf("no change notifications from %s (%s); retrying with backoff, periodic checks continue", t.name(), e.getMessage());
+            }
+        }
+        timer.schedule(() -> ensure(t), delay, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        live.values().forEach(s -> {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // closing on shutdown is best effort
+            }
+        });
+    }
+}

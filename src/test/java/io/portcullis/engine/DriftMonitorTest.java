@@ -1,0 +1,102 @@
+package io.portcullis.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.portcullis.alert.DriftAlerter;
+import io.portcullis.alert.LogSink;
+import io.portcullis.alert.WebhookSink;
+import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.intent.Action;
+import io.portcullis.intent.Protocol;
+import io.portcullis.intent.Term;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DriftMonitorTest {
+    private HttpServer receiver;
+    private final LinkedBlockingQueue<JsonNode> alerts = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            alerts.add(new ObjectMapper().readTree(ex.getRequestBody()));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void outOfBandChangeAlertsWithAuthorAndImpactThenResolvesAfterReapply() throws Exception {
+        FakeFleet f = new FakeFleet(3);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        DriftAlerter alerter = new DriftAlerter(List.of(new LogSink(),
+                new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(f.engine, f.targets, alerter, new DriftMonitor.Listener() {
+        }, 4, false, FakeFleet.opts())) {
+            assertThat(m.checkAll("startup")).allMatch(RouterStatus::inPolicy);
+            assertThat(alerts).isEmpty();
+
+            // someone removes port 587 from r2 by hand, and the router notifies
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            f.router(2).setRunning(TestTargets.intent("r2", t));
+            f.router(1).rpcLog.clear();
+            f.router(2).rpcLog.clear();
+            long t0 = System.nanoTime();
+            m.changeHandler().accept(new ConfigChange("r2", "running", "alice (session 7 from 192.0.2.9)"));
+            JsonNode firing = alerts.poll(5, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(firing).isNotNull();
+            assertThat(ms).isLessThan(2000);
+            assertThat(firing.get("status").asText()).isEqualTo("firing");
+            assertThat(firing.get("router").asText()).isEqualTo("r2");
+            assertThat(firing.get("changedBy").asText()).contains("alice");
+            assertThat(firing.get("impact").toString()).contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
+            assertThat(f.router(1).rpcLog).as("targeted check touches only r2").isEmpty();
+            assertThat(f.router(2).writes()).as("drift is never fixed unless remediation is on").isEmpty();
+
+            // the periodic check sees the same drift again: no duplicate
+            m.checkAll("schedule");
+            assertThat(alerts.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(m.status().get("r2").inPolicy()).isFalse();
+
+            assertThat(f.engine.apply(f.targets.subList(1, 2), FakeFleet.opts(), null, null, null, RunListener.NONE).success()).isTrue();
+            m.checkAll("schedule");
+            JsonNode resolved = alerts.poll(5, TimeUnit.SECONDS);
+            assertThat(resolved.get("status").asText()).isEqualTo("resolved");
+            assertThat(resolved.get("router").asText()).isEqualTo("r2");
+            assertThat(f.router(2).running().filters().get(0).terms()).isEqualTo(TestTargets.seedTerms());
+        }
+    }
+
+    @Test
+    void remediationReappliesWhenSwitchedOn() throws Exception {
+        FakeFleet f = new FakeFleet(1);
+        f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(f.engine, f.targets, alerter, new DriftMonitor.Listener() {
+        }, 1, true, FakeFleet.opts())) {
+            m.checkAll("schedule");
+            assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
+            assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("resolved");
+            assertThat(f.router(1).running().filters().get(0).terms()).isEqualTo(TestTargets.seedTerms());
+        }
+    }
+}
