@@ -1,18 +1,35 @@
 package io.portcullis.cli;
 
+import io.portcullis.api.PortcullisService;
+import io.quarkus.runtime.Quarkus;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** PLACEHOLDER: replaced when its issue lands. */
-@Command(name = "serve", description = "(not implemented yet)")
+@Command(name = "serve", description = {"Run the drift-alert service: full drift checks every portcullis.drift.period (default 5m) and at once",
+        "on netconf-config-change notifications; alerts (log, webhook, Alertmanager, Slack); metrics at /q/metrics,",
+        "health at /q/health, REST API under /api. Configure with application.properties or PORTCULLIS_* env vars."})
 public class ServeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Inject
+    PortcullisService service;
+
     @Override
     public Integer call() {
-        System.err.println("portcullis serve: not implemented yet");
-        return ExitCodes.ERROR;
+        service.start(global.policy, global.inventory, global.limit);
+        if (!service.ready()) {
+            System.err.println("portcullis serve: " + service.loadError());
+            return ExitCodes.ERROR;
+        }
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        System.out.println("portcullis serve: watching " + service.monitor().targets().size() + " routers; http://localhost:" + port
+                + "/api/routers, /q/metrics, /q/health");
+        System.out.flush();
+        Quarkus.waitForExit();
+        return ExitCodes.OK;
     }
 }
