@@ -9,6 +9,7 @@ public class RouterException extends RuntimeException {
     public enum Kind {
         CONNECTION_REFUSED("connection refused"),
         TIMEOUT("timed out"),
+        UNREACHABLE("unreachable"),
         AUTH_FAILED("authentication failed"),
         HOST_KEY("host key rejected"),
         LOCK_DENIED("lock denied"),
@@ -68,6 +69,6 @@ public class RouterException extends RuntimeException {
     }
 
     public boolean unreachable() {
-        return kind == Kind.CONNECTION_REFUSED || kind == Kind.TIMEOUT || kind == Kind.AUTH_FAILED || kind == Kind.HOST_KEY;
+        return kind == Kind.CONNECTION_REFUSED || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE || kind == Kind.AUTH_FAILED || kind == Kind.HOST_KEY;
     }
 }

@@ -1,0 +1,156 @@
+package io.portcullis.engine;
+
+import io.portcullis.netconf.LockHolder;
+import io.portcullis.netconf.NetconfException;
+import io.portcullis.netconf.NetconfRpc;
+import io.portcullis.netconf.NetconfSession;
+import io.portcullis.netconf.RpcError;
+import io.portcullis.netconf.RpcErrorException;
+import io.portcullis.netconf.RpcReply;
+import io.portcullis.netconf.rpc.CancelCommit;
+import io.portcullis.netconf.rpc.Commit;
+import io.portcullis.netconf.rpc.DiscardChanges;
+import io.portcullis.netconf.rpc.EditConfig;
+import io.portcullis.netconf.rpc.Filter;
+import io.portcullis.netconf.rpc.GetConfig;
+import io.portcullis.netconf.rpc.Lock;
+import io.portcullis.netconf.rpc.Unlock;
+import io.portcullis.netconf.rpc.Validate;
+import java.io.StringWriter;
+import java.util.Set;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Element;
+
+/** {@link RouterSession} over one {@link NetconfSession}, mapping the client's failures to {@link RouterException} kinds. */
+final class NetconfRouterSession implements RouterSession {
+    private final String router;
+    private final NetconfSession session;
+
+    NetconfRouterSession(String router, NetconfSession session) {
+        this.router = router;
+        this.session = session;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return session.capabilities().uris();
+    }
+
+    @Override
+    public boolean hasCapability(String prefix) {
+        return RouterSession.super.hasCapability(prefix);
+    }
+
+    @Override
+    public String getConfig(Datastore source, String subtreeFilter) {
+        RpcReply r = call(new GetConfig(ds(source), Filter.subtree(subtreeFilter)));
+        Element data = r.data();
+        if (data == null) {
+            return "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"/>";
+        }
+        return serialize(data);
+    }
+
+    @Override
+    public void lock(Datastore target) {
+        call(new Lock(ds(target)));
+    }
+
+    @Override
+    public void unlock(Datastore target) {
+        call(new Unlock(ds(target)));
+    }
+
+    @Override
+    public void editConfig(Datastore target, String config) {
+        call(EditConfig.of(ds(target), config));
+    }
+
+    @Override
+    public void validate(Datastore source) {
+        call(new Validate(ds(source)));
+    }
+
+    @Override
+    public void commitConfirmed(int timeoutSeconds) {
+        call(Commit.confirmed(timeoutSeconds));
+    }
+
+    @Override
+    public void commit() {
+        call(Commit.commit());
+    }
+
+    @Override
+    public void cancelCommit() {
+        call(CancelCommit.ofThisSession());
+    }
+
+    @Override
+    public void discardChanges() {
+        call(new DiscardChanges());
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    private RpcReply call(NetconfRpc rpc) {
+        try {
+            return session.execute(rpc);
+        } catch (NetconfException e) {
+            throw classify(router, e);
+        }
+    }
+
+    private static io.portcullis.netconf.rpc.Datastore ds(Datastore d) {
+        return d == Datastore.RUNNING ? io.portcullis.netconf.rpc.Datastore.RUNNING : io.portcullis.netconf.rpc.Datastore.CANDIDATE;
+    }
+
+    static RouterException classify(String router, NetconfException e) {
+        if (e instanceof RpcErrorException re) {
+            RpcError first = re.errors().isEmpty() ? null : re.errors().get(0);
+            String tag = first == null ? null : first.tag();
+            String path = first == null ? null : first.path();
+            if (re.isLockDenied()) {
+                String holder = re.lockHolder().map(LockHolder::describe).orElse(null);
+                return new RouterException(RouterException.Kind.LOCK_DENIED, router + ": lock denied"
+                        + (holder == null ? "" : ", held by " + holder), "lock-denied", path, holder, e);
+            }
+            if (re.isRollbackFailed()) {
+                return new RouterException(RouterException.Kind.ROLLBACK_FAILED, router + ": " + first.summary(), tag, path, null, e);
+            }
+            return new RouterException(RouterException.Kind.RPC_ERROR, first == null ? e.getMessage() : first.summary(), tag, path, null, e);
+        }
+        RouterException.Kind kind = switch (e.failure()) {
+            case CONNECT_REFUSED -> RouterException.Kind.CONNECTION_REFUSED;
+            case CONNECT_TIMEOUT -> RouterException.Kind.TIMEOUT;
+            case CONNECT_FAILED -> RouterException.Kind.UNREACHABLE;
+            case AUTH_FAILED, LOCAL -> RouterException.Kind.AUTH_FAILED;
+            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED, ALGORITHM_REFUSED -> RouterException.Kind.HOST_KEY;
+            case RPC_TIMEOUT -> RouterException.Kind.TIMEOUT;
+            case SESSION_CLOSED -> RouterException.Kind.SESSION_LOST;
+            case MISSING_CAPABILITY -> RouterException.Kind.RPC_ERROR;
+            default -> RouterException.Kind.PROTOCOL;
+        };
+        return new RouterException(kind, e.getMessage(), null, null, null, e);
+    }
+
+    private static String serialize(Element e) {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(e), new StreamResult(w));
+            return w.toString();
+        } catch (TransformerException ex) {
+            throw new RouterException(RouterException.Kind.PROTOCOL, "cannot serialise the reply: " + ex.getMessage());
+        }
+    }
+}
