@@ -1,46 +1,47 @@
 package io.portcullis.platform.iosxr;
 
-import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.ReadResult;
-import java.util.List;
 
-/** PLACEHOLDER until the iosxr renderer/reader lands: every operation fails loudly. */
+/** Cisco IOS-XR (ASR 9000 BNG), native YANG model; see {@link IosXrFacts} for the quirks. */
 public final class IosXrAdapter implements PlatformAdapter {
+    private final IosXrRenderer renderer = new IosXrRenderer();
+    private final IosXrReader reader = new IosXrReader();
+
     @Override
     public String id() {
-        return "iosxr";
+        return IosXrFacts.PLATFORM;
     }
 
     @Override
     public PlatformFacts facts() {
-        return new PlatformFacts("iosxr", Action.DISCARD, false, true, true, true, false, List.of());
+        return IosXrFacts.facts();
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        throw new UnsupportedOperationException("iosxr renderer not implemented yet");
+        return renderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        throw new UnsupportedOperationException("iosxr renderer not implemented yet");
+        return renderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        throw new UnsupportedOperationException("iosxr renderer not implemented yet");
+        return renderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        throw new UnsupportedOperationException("iosxr reader not implemented yet");
+        return renderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        throw new UnsupportedOperationException("iosxr reader not implemented yet");
+        return reader.read(device, xml);
     }
 }

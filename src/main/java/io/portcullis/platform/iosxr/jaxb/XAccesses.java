@@ -1,0 +1,13 @@
+package io.portcullis.platform.iosxr.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code accesses}. */
+public class XAccesses {
+    @XmlElement(name = "access")
+    public List<XAccess> access = new ArrayList<>();
+}

@@ -1,0 +1,16 @@
+package io.portcullis.platform.iosxr.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code dynamic-template}: ip-subscriber and ppp templates. */
+@XmlRootElement(name = "dynamic-template")
+public class XDynamicTemplate {
+    @XmlElement(name = "ip-subscribers")
+    public XTemplates ipSubscribers;
+    @XmlElement(name = "ppps")
+    public XTemplates ppps;
+}

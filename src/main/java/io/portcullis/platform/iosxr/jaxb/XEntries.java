@@ -1,0 +1,13 @@
+package io.portcullis.platform.iosxr.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code access-list-entries}. */
+public class XEntries {
+    @XmlElement(name = "access-list-entry")
+    public List<XEntry> entry = new ArrayList<>();
+}
