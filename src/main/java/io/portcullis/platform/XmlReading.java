@@ -94,8 +94,8 @@ public final class XmlReading {
             reader = new SafeReader(FACTORY.createXMLStreamReader(new StringReader(xml)), namespaces, MAX_DEPTH);
             Unmarshaller unmarshaller = context.createUnmarshaller();
             int envelopeDepth = 0;
-            while (reader.hasNext()) {
-                int event = reader.next();
+            int event = reader.getEventType();
+            while (true) {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String local = reader.getLocalName();
                     Class<?> type = roots.get(local);
@@ -104,7 +104,9 @@ public final class XmlReading {
                         Object value = unmarshaller.unmarshal(reader, type).getValue();
                         reader.mapping(false);
                         found.add(Map.entry(local, value));
-                        // the unmarshaller leaves the reader on the root's END_ELEMENT
+                        // JAXB leaves the reader on the event right after the root's end: look at it before moving on
+                        event = reader.getEventType();
+                        continue;
                     } else if (ENVELOPES.contains(local) && reader.depth() == envelopeDepth + 1) {
                         envelopeDepth++;
                     } else if (local.equals("rpc-error")) {
@@ -116,6 +118,10 @@ public final class XmlReading {
                 } else if (event == XMLStreamConstants.END_ELEMENT && reader.depth() < envelopeDepth) {
                     envelopeDepth = reader.depth();
                 }
+                if (!reader.hasNext()) {
+                    break;
+                }
+                event = reader.next();
             }
         } catch (XMLStreamException e) {
             throw new ReadException("cannot read " + what + ": " + describe(e), e);

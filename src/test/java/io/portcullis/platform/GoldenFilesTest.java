@@ -13,20 +13,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files for every platform: {@code src/test/resources/golden/<platform>/<case>-<kind>.<ext>} for the
+ * Golden files for junos, iosxr and sros: {@code src/test/resources/golden/<platform>/<case>-<kind>.<ext>} for the
  * default policy ("default") and the default policy with an SMTP exemption ("exemption"); kinds are
  * the config payload, the text view, the removal payload and the get-config subtree filter. Refresh
  * deliberately with {@code mvn -o test -Dtest=GoldenFilesTest -Dportcullis.golden.update=true}.
- * Each golden payload must also read back into the IR it was rendered from.
+ * Each golden payload must also read back into the IR it was rendered from (as the platform normalizes it).
  * A platform whose adapter is still a placeholder is skipped with a message.
  */
 class GoldenFilesTest {
+    /** vrp, openconfig and ietf keep their golden files through {@link AdapterContract#goldenFiles()}. */
+    static final List<String> COVERED = List.of("junos", "iosxr", "sros");
 
     @TestFactory
     Stream<DynamicTest> everyPlatformMatchesItsGoldenFiles() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (PlatformAdapter adapter : Platforms.all()) {
-            String p = adapter.id();
+        for (String p : COVERED) {
+            PlatformAdapter adapter = Platforms.get(p);
             for (String kase : List.of("default", "exemption")) {
                 FilterIntent ir = kase.equals("default")
                         ? DefaultPolicyIntents.forPlatform(p, adapter.facts().implicitDefault())
@@ -38,7 +40,7 @@ class GoldenFilesTest {
                 tests.add(DynamicTest.dynamicTest(p + " " + kase + " reads back", () -> {
                     String xml = implemented(p, () -> adapter.renderConfig(ir));
                     ReadResult r = adapter.read(ir.device(), xml);
-                    assertThat(r.intent()).isEqualTo(ir);
+                    assertThat(r.intent()).isEqualTo(adapter.normalize(ir));
                     assertThat(r.foreignBindings()).isEmpty();
                 }));
             }

@@ -64,6 +64,13 @@ class XmlReadingTest {
     }
 
     @Test
+    void readsAdjacentRootsWithNoWhitespaceBetweenThem() {
+        assertThat(names("<data><box><item><name>a</name></item></box><box><item><name>b</name></item></box><other/>"
+                + "<box><item><name>c</name></item></box></data>")).containsExactly("a", "b", "c");
+        assertThat(names("<box><item><name>alone</name></item></box>")).containsExactly("alone");
+    }
+
+    @Test
     void refusesADoctypeEvenWithoutEntities() {
         assertThatThrownBy(() -> names("<?xml version=\"1.0\"?><!DOCTYPE data [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<data><box><item><name>&x;</name></item></box></data>"))

@@ -69,6 +69,12 @@ final class IosXrTermGrouping {
                 members = new ArrayList<>();
             } else {
                 Rule r = rule(e, seq);
+                if (header != null && headerSeq % IosXrFacts.BLOCK == 0 && seq >= headerSeq + IosXrFacts.BLOCK) {
+                    // past the remark's block: this rule is not part of that term
+                    close(header, headerSeq, members, terms);
+                    header = null;
+                    members = new ArrayList<>();
+                }
                 if (header == null) {
                     terms.add(term("entry-" + seq, (int) seq, r, null));
                 } else {
