@@ -41,8 +41,13 @@ final class TestClient implements AutoCloseable {
     final int sessionId;
 
     private TestClient(SimDevice d, String user, String password, boolean base11, boolean sendHello) throws IOException {
+        this(d.port(), d.hostKey().getPublic(), user, password, base11, sendHello);
+    }
+
+    private TestClient(int port, java.security.PublicKey pinned, String user, String password, boolean base11, boolean sendHello)
+            throws IOException {
         client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new RequiredServerKeyVerifier(d.hostKey().getPublic()));
+        client.setServerKeyVerifier(new RequiredServerKeyVerifier(pinned));
         client.start();
         decoder = new FrameDecoder(64 << 20, bytes -> {
             String m = new String(bytes, StandardCharsets.UTF_8);
@@ -52,7 +57,7 @@ final class TestClient implements AutoCloseable {
                 inbox.add(m);
             }
         });
-        session = client.connect(user, "127.0.0.1", d.port()).verify(Duration.ofSeconds(10)).getSession();
+        session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
         session.addPasswordIdentity(password);
         session.auth().verify(Duration.ofSeconds(10));
         channel = session.createSubsystemChannel("netconf");
@@ -95,6 +100,11 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connectBase10(LabFleet fleet, SimDevice d) throws IOException {
         return new TestClient(d, fleet.username(), fleet.password(), false, true);
+    }
+
+    /** Connects trusting only {@code pinned} as the device's host key. */
+    static TestClient connectPinned(int port, java.security.PublicKey pinned, String user, String password) throws IOException {
+        return new TestClient(port, pinned, user, password, true, true);
     }
 
     static TestClient connect(SimDevice d, String user, String password) throws IOException {
