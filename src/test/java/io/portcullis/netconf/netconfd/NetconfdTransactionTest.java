@@ -20,7 +20,7 @@ import io.portcullis.testing.NetconfdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 class NetconfdTransactionTest {
     private static Netconfd nd;
 
-    @BeforeAll
-    static void server() {
-        nd = Netconfd.require();
+    @BeforeEach
+    void server() {
+        // per test, not @BeforeAll: Surefire hides a class-level skip (it reports 0 tests and no reason)
+        if (nd == null) {
+            nd = Netconfd.require();
+        }
     }
 
     @AfterAll
     static void close() {
         if (nd != null) {
             nd.close();
+            nd = null;
         }
     }
 
