@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What every command starts from: the policy and inventory loaded with all checks, the devices
@@ -46,8 +48,15 @@ public final class Workspace {
     }
 
     public static Workspace load(Path policy, Path inventoryDir, String limit, LocalDate today) {
-        PolicyLoader.Result p = PolicyLoader.load(policy, today);
+        // building the YANG schema context costs about as much CPU as a 10,000-host inventory: overlap them
+        CompletableFuture<PolicyLoader.Result> policyLoad = CompletableFuture.supplyAsync(() -> PolicyLoader.load(policy, today));
         Inventory inv = InventoryLoader.load(inventoryDir);
+        PolicyLoader.Result p;
+        try {
+            p = policyLoad.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         List<Diagnostic> all = new ArrayList<>(p.diagnostics());
         all.addAll(inv.diagnostics());
         if (p.policy() != null && !inv.devices().isEmpty()) {

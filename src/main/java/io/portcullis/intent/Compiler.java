@@ -51,30 +51,52 @@ public final class Compiler {
             return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
                     new Promise(List.of(), points, List.of()));
         }
+        Shared shared = shared(policy, platformImplicitDefault, today);
+        List<Binding> bindings = new ArrayList<>(shared.filters.size() * points.size());
+        for (Filter filter : shared.filters) {
+            Direction direction = filter.name().equals(filterName(Direction.TO_SUBSCRIBER, filter.family()))
+                    ? Direction.TO_SUBSCRIBER : Direction.FROM_SUBSCRIBER;
+            for (AttachPoint p : points) {
+                bindings.add(new Binding(p.kind(), p.name(), filter.family(), direction, filter.name()));
+            }
+        }
+        return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), shared.filters, bindings),
+                new Promise(shared.blocked, points, shared.families));
+    }
+
+    /** The device-independent part of a compilation; immutable, so devices share it. */
+    private record Shared(Policy policy, Action implicitDefault, LocalDate today, List<Filter> filters, List<BlockedFlow> blocked,
+                          List<AddressFamily> families) {
+    }
+
+    /** Last shared result: a fleet compiles one policy many times, so this saves rebuilding identical filters. */
+    private static volatile Shared last;
+
+    private static Shared shared(Policy policy, Action implicitDefault, LocalDate today) {
+        Shared s = last;
+        if (s != null && s.policy == policy && s.implicitDefault == implicitDefault && s.today.equals(today)) {
+            return s;
+        }
         List<AddressFamily> families = families(policy);
         List<Filter> filters = new ArrayList<>();
-        List<Binding> bindings = new ArrayList<>();
-        List<BlockedFlow> blocked = new ArrayList<>();
         for (Direction direction : Direction.values()) {
             for (AddressFamily family : families) {
-                Filter filter = filter(policy, direction, family, platformImplicitDefault, today);
-                if (filter == null) {
-                    continue;
-                }
-                filters.add(filter);
-                for (AttachPoint p : points) {
-                    bindings.add(new Binding(p.kind(), p.name(), family, direction, filter.name()));
+                Filter filter = filter(policy, direction, family, implicitDefault, today);
+                if (filter != null) {
+                    filters.add(filter);
                 }
             }
         }
-        for (BlockedService s : policy.services()) {
-            for (AddressFamily family : s.families()) {
-                blocked.add(new BlockedFlow(s.name(), s.protocol(), s.ports(), family, s.direction(),
-                        exemptPrefixes(policy, s, family, today)));
+        List<BlockedFlow> blocked = new ArrayList<>();
+        for (BlockedService svc : policy.services()) {
+            for (AddressFamily family : svc.families()) {
+                blocked.add(new BlockedFlow(svc.name(), svc.protocol(), svc.ports(), family, svc.direction(),
+                        exemptPrefixes(policy, svc, family, today)));
             }
         }
-        return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), filters, bindings),
-                new Promise(blocked, points, families));
+        s = new Shared(policy, implicitDefault, today, List.copyOf(filters), List.copyOf(blocked), families);
+        last = s;
+        return s;
     }
 
     /** Empty scope lists mean "all"; otherwise the device must be in one listed group and on one listed platform. */

@@ -157,4 +157,22 @@ class CompilerTest {
                 });
         assertThat(ir.filter(Compiler.FILTER_V4).orElseThrow().terms()).extracting(Term::name).containsExactly("deny-snmp", "accept-rest");
     }
+
+    @Test
+    void sharedFiltersNeverLeakBetweenPoliciesDefaultsOrDates() {
+        Device d = device("a", "junos", List.of());
+        Exemption e = new Exemption("x", "snmp", List.of(IpPrefix.parse("192.0.2.0/24")), TODAY, "r");
+        Policy withExemption = new Policy("p", null, List.of(snmp()), List.of(e), Scope.ALL);
+        Policy plain = defaultPolicy();
+        for (int i = 0; i < 2; i++) {
+            assertThat(Compiler.compile(withExemption, d, Action.DISCARD, TODAY).intent().filters().get(0).terms())
+                    .extracting(Term::name).containsExactly("exempt-x", "deny-snmp", "accept-rest");
+            assertThat(Compiler.compile(withExemption, d, Action.DISCARD, TODAY.plusDays(1)).intent().filters().get(0).terms())
+                    .extracting(Term::name).containsExactly("deny-snmp", "accept-rest");
+            assertThat(Compiler.compile(plain, d, Action.ACCEPT, TODAY).intent().filters())
+                    .allSatisfy(f -> assertThat(f.defaultAction()).isEqualTo(Action.ACCEPT)).hasSize(2);
+            assertThat(Compiler.compile(plain, d, Action.DISCARD, TODAY).intent().filters())
+                    .allSatisfy(f -> assertThat(f.defaultAction()).isEqualTo(Action.DISCARD));
+        }
+    }
 }
