@@ -13,6 +13,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.FlatEntries;
+import io.portcullis.platform.IdentityPrefixes;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.XmlReading;
@@ -48,6 +49,7 @@ public final class IetfReader {
 
     public static ReadResult read(String device, String xml) {
         String what = "IETF ACL configuration of " + device;
+        IdentityPrefixes.requireDeclared(xml, what, IetfFacts.NS_ACL, java.util.Set.of("type", "forwarding", "logging"));
         XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acls", IetfXml.Acls.class),
                 XmlReading.allTo(IetfFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();

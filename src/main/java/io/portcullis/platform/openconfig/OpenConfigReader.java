@@ -12,6 +12,7 @@ import io.portcullis.intent.Ownership;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.platform.FlatEntries;
+import io.portcullis.platform.IdentityPrefixes;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.TermNotes;
@@ -46,7 +47,10 @@ public final class OpenConfigReader {
 
     public static ReadResult read(String device, String xml) {
         String what = "OpenConfig ACL configuration of " + device;
-        XmlReading.Roots roots = XmlReading.read(bindPacketMatchTypesPrefix(xml), what, CONTEXT, Map.of("acl", OcXml.Acl.class),
+        String bound = bindPacketMatchTypesPrefix(xml);
+        IdentityPrefixes.requireDeclared(bound, what, OpenConfigFacts.NS_ACL,
+                java.util.Set.of("type", "protocol", "forwarding-action", "log-action"));
+        XmlReading.Roots roots = XmlReading.read(bound, what, CONTEXT, Map.of("acl", OcXml.Acl.class),
                 XmlReading.allTo(OpenConfigFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();

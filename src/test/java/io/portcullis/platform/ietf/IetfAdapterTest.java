@@ -111,6 +111,12 @@ class IetfAdapterTest extends AdapterContract {
     }
 
     @Test
+    void anUndeclaredIdentityPrefixIsRefused() {
+        String undeclared = DEVICE_REPLY.replace("<a:forwarding>a:drop</a:forwarding><a:logging>", "<a:forwarding>q:drop</a:forwarding><a:logging>");
+        assertThatThrownBy(() -> adapter.read("bng-1", undeclared)).isInstanceOf(ReadException.class).hasMessageContaining("'q'");
+    }
+
+    @Test
     void normalizeDropsOnlyAnnotations() {
         FilterIntent ir = defaultIntent(true);
         FilterIntent n = adapter.normalize(ir);

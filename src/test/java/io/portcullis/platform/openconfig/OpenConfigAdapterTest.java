@@ -126,6 +126,13 @@ class OpenConfigAdapterTest extends AdapterContract {
     }
 
     @Test
+    void anUndeclaredIdentityPrefixIsRefusedNotReadAsAny() {
+        String undeclared = DEVICE_REPLY.replace(" xmlns:pm=\"http://openconfig.net/yang/packet-match-types\"", "");
+        assertThatThrownBy(() -> adapter.read("bng-1", undeclared)).isInstanceOf(ReadException.class)
+                .hasMessageContaining("pm:IP_UDP").hasMessageContaining("not declared");
+    }
+
+    @Test
     void mutantsReadBackAsWhatTheDeviceHolds() {
         FilterIntent ir = defaultIntent(false);
         String payload = adapter.renderConfig(ir);
