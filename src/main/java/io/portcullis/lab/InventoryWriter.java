@@ -35,8 +35,10 @@ final class InventoryWriter {
                     .append("  hostname: 127.0.0.1\n")
                     .append("  port: ").append(d.port()).append('\n')
                     .append("  platform: ").append(p.id()).append('\n')
-                    .append("  groups: [lab, ").append(p.id()).append("]\n")
-                    .append("  attach:\n");
+                    .append("  groups: [lab, ").append(p.id()).append("]\n");
+            if (!p.interfaces().isEmpty() || !p.profiles().isEmpty()) {
+                hosts.append("  attach:\n"); // vrp has none: its bindings are not expressible yet
+            }
             if (!p.interfaces().isEmpty()) {
                 hosts.append("    interfaces: ").append(list(p.interfaces())).append('\n');
             }

@@ -53,7 +53,7 @@ public enum LabPlatform {
             </configure>"""),
     VRP(true, List.of("http://www.huawei.com/netconf/vrp/huawei-acl?module=huawei-acl&revision=2017-03-23",
             "http://www.huawei.com/netconf/vrp/huawei-ifm?module=huawei-ifm&revision=2017-03-23"),
-            List.of("GigabitEthernet0/1/0.100"), List.of(), """
+            List.of(), List.of(), """
             <ifm xmlns="http://www.huawei.com/netconf/vrp/huawei-ifm"><interfaces>
               <interface><ifName>GigabitEthernet0/1/0.100</ifName><ifDescr>subscribers %s</ifDescr></interface>
             </interfaces></ifm>

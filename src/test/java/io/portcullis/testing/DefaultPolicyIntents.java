@@ -34,7 +34,8 @@ public final class DefaultPolicyIntents {
             "junos", List.of(List.of("ge-1/0/0.100"), List.of("PPPOE-SUB")),
             "iosxr", List.of(List.of("Bundle-Ether1.100"), List.of("IPOE-SUB")),
             "sros", List.of(List.of(), List.of("RESIDENTIAL")),
-            "vrp", List.of(List.of("GigabitEthernet0/1/0.100"), List.of("RESIDENTIAL")),
+            // vrp binds nowhere: no obtainable Huawei YANG for traffic-filter/UCL application (see platform.vrp.VrpFacts)
+            "vrp", List.of(List.of(), List.of()),
             "openconfig", List.of(List.of("Bundle-Ether1.100"), List.of()),
             "ietf", List.of(List.of("ge-0/0/1.100"), List.of()));
 
