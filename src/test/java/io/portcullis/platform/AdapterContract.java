@@ -35,6 +35,11 @@ public abstract class AdapterContract {
         return generated;
     }
 
+    /** Device-side shapes the compiler never produces but this platform can hold (see {@link IrVariants}). */
+    protected List<IrVariants.Feature> variantFeatures() {
+        return List.of();
+    }
+
     protected FilterIntent defaultIntent(boolean exemption) {
         return PlatformFixtures.compiled(adapter(), interfaces(), exemption);
     }
@@ -82,6 +87,22 @@ public abstract class AdapterContract {
             String payload = adapter().renderConfig(ir);
             FilterIntent back = adapter().read(ir.device(), payload).intent();
             assertThat(back).as("round trip of random intent %d:%n%s", i, payload).isEqualTo(adapter().normalize(ir));
+        }
+    }
+
+    @Test
+    void thousandVariedIntentsRoundTripExactly() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(variantFeatures().isEmpty(), "no device-only shapes for this platform");
+        RandomIntents random = new RandomIntents(4242L, randomOptions(), adapter().id());
+        java.util.Random r = new java.util.Random(99);
+        for (int i = 0; i < 1000; i++) {
+            FilterIntent ir = expressible(IrVariants.vary(random.next(), r, variantFeatures()));
+            String payload = adapter().renderConfig(ir);
+            assertThat(adapter().read(ir.device(), payload).intent()).as("round trip of varied intent %d:%n%s", i, payload)
+                    .isEqualTo(adapter().normalize(ir));
+            if (i % 100 == 0) {
+                Yanglint.assertValid(model(), payload, context(ir));
+            }
         }
     }
 

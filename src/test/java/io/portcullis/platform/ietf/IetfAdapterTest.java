@@ -15,6 +15,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AdapterContract;
+import io.portcullis.platform.IrVariants;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
@@ -46,6 +47,11 @@ class IetfAdapterTest extends AdapterContract {
     @Override
     protected String[] context(FilterIntent intent) {
         return new String[]{Yanglint.ietfInterfaces(intent.bindings().stream().map(Binding::point).toList())};
+    }
+
+    @Override
+    protected List<IrVariants.Feature> variantFeatures() {
+        return List.of(IrVariants.Feature.REJECT, IrVariants.Feature.LOG, IrVariants.Feature.NO_DESCRIPTION);
     }
 
     @Override

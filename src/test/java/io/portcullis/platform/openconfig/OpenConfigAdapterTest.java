@@ -14,6 +14,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AdapterContract;
+import io.portcullis.platform.IrVariants;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
@@ -51,6 +52,11 @@ class OpenConfigAdapterTest extends AdapterContract {
             refs.add(new java.util.AbstractMap.SimpleEntry<>(v.iface(), v.subinterface() == null ? null : Long.parseLong(v.subinterface())));
         }
         return new String[]{Yanglint.openconfigInterfaces(refs)};
+    }
+
+    @Override
+    protected List<IrVariants.Feature> variantFeatures() {
+        return List.of(IrVariants.Feature.REJECT, IrVariants.Feature.LOG, IrVariants.Feature.NO_DESCRIPTION);
     }
 
     @Override
