@@ -24,22 +24,23 @@ public enum LabPlatform {
                 <family><inet><unnumbered-address><source>lo0.0</source></unnumbered-address></inet></family></unit></interface></interfaces></dynamic-profiles>
             </configuration>"""),
     IOSXR(true, List.of(
-            xr("Cisco-IOS-XR-um-ipv4-access-list-cfg", "2019-04-05"), xr("Cisco-IOS-XR-um-ipv6-access-list-cfg", "2019-04-05"),
-            xr("Cisco-IOS-XR-um-interface-cfg", "2019-06-14"), xr("Cisco-IOS-XR-um-if-access-group-cfg", "2019-04-05"),
             xr("Cisco-IOS-XR-ipv4-acl-cfg", "2018-05-08"), xr("Cisco-IOS-XR-ipv6-acl-cfg", "2018-04-03"),
+            xr("Cisco-IOS-XR-ifmgr-cfg", "2017-09-07"), xr("Cisco-IOS-XR-ip-pfilter-cfg", "2017-09-30"),
             xr("Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg", "2015-01-07"), xr("Cisco-IOS-XR-ip-pfilter-subscriber-cfg", "2015-11-09")),
             List.of("Bundle-Ether1.100"), List.of("IPOE-SUB"), """
-            <interfaces xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-um-interface-cfg">
-              <interface><interface-name>Bundle-Ether1.100</interface-name><description>subscribers %s</description></interface>
-              <interface><interface-name>MgmtEth0/RP0/CPU0/0</interface-name>
-                <ipv4><access-group xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-um-if-access-group-cfg"><ingress><access-list-name-1><name>FOREIGN-MGMT</name></access-list-name-1></ingress></access-group></ipv4>
-              </interface>
-            </interfaces>
-            <ipv4 xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-um-ipv4-access-list-cfg"><access-lists>
-              <access-list><access-list-name>FOREIGN-MGMT</access-list-name><sequences>
-                <sequence><sequence-number>10</sequence-number><permit><protocol>tcp</protocol><source><any/></source><destination><any/><port><eq>22</eq></port></destination></permit></sequence>
-              </sequences></access-list>
-            </access-lists></ipv4>
+            <interface-configurations xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-ifmgr-cfg">
+              <interface-configuration><active>act</active><interface-name>Bundle-Ether1.100</interface-name><description>subscribers %s</description></interface-configuration>
+              <interface-configuration><active>act</active><interface-name>MgmtEth0/RP0/CPU0/0</interface-name>
+                <ipv4-packet-filter xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-ip-pfilter-cfg"><inbound><name>FOREIGN-MGMT</name></inbound></ipv4-packet-filter>
+              </interface-configuration>
+            </interface-configurations>
+            <ipv4-acl-and-prefix-list xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-ipv4-acl-cfg"><accesses>
+              <access><access-list-name>FOREIGN-MGMT</access-list-name><access-list-entries>
+                <access-list-entry><sequence-number>10</sequence-number><grant>permit</grant><protocol>tcp</protocol>
+                  <destination-port><destination-operator>equal</destination-operator><first-destination-port>22</first-destination-port></destination-port>
+                </access-list-entry>
+              </access-list-entries></access>
+            </accesses></ipv4-acl-and-prefix-list>
             <dynamic-template xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg">
               <ip-subscribers><ip-subscriber><template-name>IPOE-SUB</template-name></ip-subscriber></ip-subscribers>
             </dynamic-template>"""),

@@ -69,19 +69,52 @@ public final class EditConfig {
     }
 
     private void applyChildren(Datastore ds, Element targetParent, Element editParent, EditOperation inherited) throws DataException {
+        Element annotation = null;
         for (Element edit : Dom.children(editParent)) {
+            if (isJunosComment(edit)) {
+                annotation = edit; // annotates the next sibling, wherever that one ends up
+                continue;
+            }
             try {
-                applyNode(ds, targetParent, editParent, edit, inherited);
+                Element result = applyNode(ds, targetParent, editParent, edit, inherited);
+                if (annotation != null && result != null && result.getParentNode() == targetParent) {
+                    removeAnnotation(result);
+                    targetParent.insertBefore(ds.importClean(annotation), result);
+                }
             } catch (DataException e) {
                 if (stopOnError) {
                     throw e;
                 }
                 errors.addAll(e.errors());
             }
+            annotation = null;
+        }
+        if (annotation != null) {
+            targetParent.appendChild(ds.importClean(annotation));
         }
     }
 
-    private void applyNode(Datastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
+    /**
+     * Junos {@code <junos:comment>} annotates the element that follows it (the Junos reader relies on that),
+     * so it is neither keyed nor merged: it travels with its element.
+     */
+    static boolean isJunosComment(Element e) {
+        String ns = e.getNamespaceURI();
+        return "comment".equals(Dom.localName(e)) && ns != null && ns.startsWith("http://xml.juniper.net/junos/");
+    }
+
+    private static void removeAnnotation(Element node) {
+        org.w3c.dom.Node prev = node.getPreviousSibling();
+        while (prev != null && !(prev instanceof Element)) {
+            prev = prev.getPreviousSibling();
+        }
+        if (prev instanceof Element pe && isJunosComment(pe)) {
+            node.getParentNode().removeChild(pe);
+        }
+    }
+
+    /** @return the node the edit produced or touched in the target (null when it was removed) */
+    private Element applyNode(Datastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
             throws DataException {
         EditOperation op = operationOf(edit, inherited);
         List<String> entryKeys = keys.keysOf(edit);
@@ -105,17 +138,19 @@ public final class EditConfig {
                         throw new DataException(DataError.application("data-missing", Dom.path(edit, keys),
                                 "cannot delete " + Dom.localName(edit) + ": it does not exist"));
                     }
-                    return;
+                    return null;
                 }
                 record(new AppliedEdit(EditPath.of(existing, keys), EditOperation.DELETE));
+                removeAnnotation(existing);
                 targetParent.removeChild(existing);
+                return null;
             }
             case CREATE -> {
                 if (existing != null) {
                     throw new DataException(DataError.application("data-exists", Dom.path(edit, keys),
                             "cannot create " + Dom.localName(edit) + ": it already exists"));
                 }
-                createOrUpdate(ds, targetParent, editParent, edit, null, entryKeys, leaf, leafList, op);
+                return createOrUpdate(ds, targetParent, editParent, edit, null, entryKeys, leaf, leafList, op);
             }
             case NONE -> {
                 if (existing == null) {
@@ -125,12 +160,15 @@ public final class EditConfig {
                 if (!leaf) {
                     applyChildren(ds, existing, edit, op);
                 }
+                return existing;
             }
-            default -> createOrUpdate(ds, targetParent, editParent, edit, existing, entryKeys, leaf, leafList, op);
+            default -> {
+                return createOrUpdate(ds, targetParent, editParent, edit, existing, entryKeys, leaf, leafList, op);
+            }
         }
     }
 
-    private void createOrUpdate(Datastore ds, Element targetParent, Element editParent, Element edit, Element existing,
+    private Element createOrUpdate(Datastore ds, Element targetParent, Element editParent, Element edit, Element existing,
                                 List<String> entryKeys, boolean leaf, boolean leafList, EditOperation op) throws DataException {
         boolean ordered = !entryKeys.isEmpty() || leafList;
         if (existing == null) {
@@ -158,7 +196,7 @@ public final class EditConfig {
                     insideNewNode--;
                 }
             }
-            return;
+            return node;
         }
         if (ordered && Inserts.hasInsert(edit)) {
             Inserts.place(targetParent, existing, edit, entryKeys, leafList, keys);
@@ -169,8 +207,9 @@ public final class EditConfig {
                 Element fresh = ds.importClean(edit);
                 targetParent.replaceChild(fresh, existing);
                 record(new AppliedEdit(EditPath.of(fresh, keys), op));
+                return fresh;
             }
-            return;
+            return existing;
         }
         if (op == EditOperation.REPLACE) {
             for (Node n = existing.getFirstChild(); n != null; n = existing.getFirstChild()) {
@@ -183,9 +222,10 @@ public final class EditConfig {
             } finally {
                 insideNewNode--;
             }
-            return;
+            return existing;
         }
         applyChildren(ds, existing, edit, op);
+        return existing;
     }
 
     private void record(AppliedEdit edit) {

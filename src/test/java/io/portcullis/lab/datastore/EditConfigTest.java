@@ -182,4 +182,22 @@ class EditConfigTest {
         running.replaceContent(candidate);
         assertThat(running.sameContent(candidate)).isTrue();
     }
+
+    @Test
+    void junosCommentsTravelWithTheElementThatFollowsThem() throws Exception {
+        String j = "xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"";
+        Datastore ds = store("<configuration><firewall><family><inet><filter><name>OTHER</name></filter></inet></family></firewall></configuration>");
+        String filter = "<configuration " + j + "><firewall><family><inet><junos:comment>/* managed */</junos:comment>"
+                + "<filter nc:operation=\"replace\"><name>F</name><junos:comment>/* [10] a */</junos:comment><term><name>a</name></term>"
+                + "<junos:comment>/* [20] b */</junos:comment><term><name>b</name></term></filter></inet></family></firewall></configuration>";
+        merge(ds, filter);
+        merge(ds, filter);
+        String xml = ds.toXml();
+        assertThat(xml).containsOnlyOnce("/* managed */").containsOnlyOnce("[10] a").containsOnlyOnce("[20] b");
+        assertThat(xml.indexOf("[10] a")).isLessThan(xml.indexOf("<name>a</name>"));
+        assertThat(xml.indexOf("[20] b")).isGreaterThan(xml.indexOf("<name>a</name>")).isLessThan(xml.indexOf("<name>b</name>"));
+        assertThat(xml.indexOf("/* managed */")).isGreaterThan(xml.indexOf("<name>OTHER</name>")).isLessThan(xml.indexOf("<name>F</name>"));
+        merge(ds, "<configuration><firewall><family><inet><filter nc:operation=\"remove\"><name>F</name></filter></inet></family></firewall></configuration>");
+        assertThat(ds.toXml()).doesNotContain("managed", "[10]");
+    }
 }
