@@ -6,6 +6,8 @@ import io.portcullis.policy.SourceNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
@@ -47,8 +49,19 @@ public final class YangPolicyReader {
                 case XML -> YangCodec.xml(text);
             };
         } catch (Exception | LinkageError e) {
-            diagnostics.add(Diagnostic.error(file, 0, "/" + YangSchema.MODULE + ":policy",
-                    "does not conform to YANG module " + YangSchema.MODULE + ": " + oneLine(e)));
+            // the walker catches what we know of first; this is yangtools' own verdict on the rest
+            String m = message(e);
+            int line = 0;
+            Matcher where = PARSE_ERROR.matcher(m);
+            if (where.find()) {
+                line = Integer.parseInt(where.group(1));
+                m = where.group(2).trim();
+            } else {
+                int nl = m.indexOf('\n');
+                m = nl < 0 ? m : m.substring(0, nl);
+            }
+            diagnostics.add(Diagnostic.error(file, line, "/" + YangSchema.MODULE + ":policy",
+                    "does not conform to YANG module " + YangSchema.MODULE + ": " + m));
             return new Result(null, diagnostics, walker.lines());
         }
         PolicyMapper mapper = new PolicyMapper(file, walker.lines());
@@ -57,13 +70,14 @@ public final class YangPolicyReader {
         return new Result(diagnostics.isEmpty() ? policy : null, diagnostics, walker.lines());
     }
 
-    private static String oneLine(Throwable e) {
+    /** StAX: "ParseError at [row,col]:[2,9]\nMessage: ..." */
+    private static final Pattern PARSE_ERROR = Pattern.compile("\\[row,col\\]:\\[(\\d+),\\d+\\]\\s*Message:\\s*(.*)");
+
+    private static String message(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
