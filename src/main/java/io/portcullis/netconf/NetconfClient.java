@@ -70,6 +70,8 @@ public final class NetconfClient implements AutoCloseable {
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(ssh, settings.heartbeatMaxMisses());
         CoreModuleProperties.NIO2_READ_TIMEOUT.set(ssh, settings.readTimeout());
         CoreModuleProperties.WINDOW_TIMEOUT.set(ssh, settings.windowTimeout());
+        // MINA 2.20 blocking channel streams wait for window space under this property, not WINDOW_TIMEOUT
+        CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(ssh, settings.windowTimeout());
         CoreModuleProperties.PASSWORD_PROMPTS.set(ssh, 1);
         ssh.addSessionListener(new SessionListener() {
             @Override

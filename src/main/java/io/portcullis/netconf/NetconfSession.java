@@ -182,8 +182,10 @@ public final class NetconfSession implements AutoCloseable {
             writeFramed(message, framing);
             return p.future;
         } catch (IOException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).contains("timeout exceeded")
+                    ? "the peer stopped accepting data (SSH window stalled past the window timeout)" : e.getMessage();
             terminate(new NetconfException(Failure.SESSION_CLOSED, "cannot send " + rpc.name() + " to " + peer + ": "
-                    + e.getMessage(), e));
+                    + why + "; session closed", e));
             NetconfException cause = closedBy;
             return CompletableFuture.failedFuture(cause);
         } finally {
@@ -336,6 +338,8 @@ public final class NetconfSession implements AutoCloseable {
             failing = new ArrayList<>(inFlight);
             inFlight.clear();
         }
+        // the transport goes first: whoever sees a failed RPC may rely on the connection being gone already
+        transport.close();
         if (cause.failure() != Failure.SESSION_CLOSED) {
             LOG.log(System.Logger.Level.INFO, "NETCONF session {0} to {1} ended: {2}", sessionId, peer, cause.getMessage());
         }
@@ -345,7 +349,6 @@ public final class NetconfSession implements AutoCloseable {
         }
         hello.completeExceptionally(cause);
         notifications.end();
-        transport.close();
     }
 
     private static String abbreviate(String s) {

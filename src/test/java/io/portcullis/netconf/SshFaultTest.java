@@ -198,6 +198,23 @@ class SshFaultTest extends SshTestSupport {
         }
     }
 
+    @Test
+    void windowStallWhileWritingABigEditTimesOutInsteadOfHanging() throws Exception {
+        server = TestSshServer.start(PASSWORD, () -> {
+            FakeNetconfServer f = FakeNetconfServer.base11("urn:ietf:params:netconf:capability:writable-running:1.0");
+            f.stallAfterHello = true;
+            return f;
+        });
+        client = NetconfClient.create(fast().withWindowTimeout(Duration.ofSeconds(1)));
+        NetconfSession s = client.connect(endpoint(knownHosts()));
+        String big = "<acls xmlns=\"urn:x\">" + "<acl><name>remark-ü</name></acl>".repeat(600_000) + "</acls>"; // ~20 MB
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> s.execute(io.portcullis.netconf.rpc.EditConfig.of(Datastore.RUNNING, big), Duration.ofSeconds(3)))
+                .isInstanceOf(NetconfException.class).hasMessageContaining("SSH window stalled");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(8000);
+        assertThat(s.isOpen()).isFalse();
+    }
+
     private static void assertFdsBackTo(int before) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (openFds() > before && System.currentTimeMillis() < deadline) {
