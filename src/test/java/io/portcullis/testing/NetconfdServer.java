@@ -44,7 +44,7 @@ public record NetconfdServer(String host, int port, String username, Path passwo
         return server;
     }
 
-    static NetconfdServer load(Path props) {
+    public static NetconfdServer load(Path props) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(props)) {
             p.load(in);
