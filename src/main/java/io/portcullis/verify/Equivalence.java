@@ -30,7 +30,9 @@ public final class Equivalence {
     private Equivalence() {
     }
 
-    public static EquivalenceResult compare(List<FilterIntent> intents, List<PlatformLimitation> limitations) {
+    public static EquivalenceResult compare(List<FilterIntent> given, List<PlatformLimitation> limitations) {
+        // a configuration without bindings (e.g. VRP, whose bindings Portcullis cannot write) is compared by its filters
+        List<FilterIntent> intents = given.stream().map(i -> i.bindings().isEmpty() ? Unbound.withVirtualBindings(i) : i).toList();
         List<Filter> allFilters = new ArrayList<>();
         intents.forEach(i -> allFilters.addAll(i.filters()));
         List<String> labels = labels(intents);

@@ -86,10 +86,15 @@ final class PacketSpace {
                 AddressIntervals.of(family, srcCuts, v4 ? NICE_SRC_V4 : NICE_SRC_V6));
     }
 
-    private static final BigInteger NICE_DST_V4 = IpPrefix.parse("198.51.100.7").first();
-    private static final BigInteger NICE_DST_V6 = IpPrefix.parse("2001:db8:100::7").first();
-    private static final BigInteger NICE_SRC_V4 = IpPrefix.parse("192.0.2.1").first();
-    private static final BigInteger NICE_SRC_V6 = IpPrefix.parse("2001:db8::1").first();
+    // documentation addresses (RFC 5737/3849) read best in counterexamples; the first one inside an interval is used
+    private static final BigInteger[] NICE_DST_V4 = addresses("198.51.100.7", "203.0.113.7", "192.0.2.77", "10.0.0.7");
+    private static final BigInteger[] NICE_DST_V6 = addresses("2001:db8:100::7", "2001:db8:200::7", "2001:db8::77", "fd00::7");
+    private static final BigInteger[] NICE_SRC_V4 = addresses("192.0.2.1", "203.0.113.1", "198.51.100.1");
+    private static final BigInteger[] NICE_SRC_V6 = addresses("2001:db8::1", "2001:db8:200::1", "2001:db8:100::1");
+
+    private static BigInteger[] addresses(String... text) {
+        return java.util.Arrays.stream(text).map(t -> IpPrefix.parse(t).first()).toArray(BigInteger[]::new);
+    }
 
     private static int protocolOrder(int p) {
         return switch (p) {
@@ -196,7 +201,7 @@ final class PacketSpace {
             this.rep = rep;
         }
 
-        static AddressIntervals of(AddressFamily family, TreeSet<BigInteger> cuts, BigInteger nice) {
+        static AddressIntervals of(AddressFamily family, TreeSet<BigInteger> cuts, BigInteger[] nice) {
             List<BigInteger> all = new ArrayList<>(cuts);
             if (all.isEmpty() || all.get(0).signum() != 0) {
                 all.add(0, BigInteger.ZERO);
@@ -208,9 +213,17 @@ final class PacketSpace {
             BigInteger[] rep = new BigInteger[n];
             for (int i = 0; i < n; i++) {
                 hi[i] = i + 1 < n ? lo[i + 1].subtract(BigInteger.ONE) : max;
-                if (nice.compareTo(lo[i]) >= 0 && nice.compareTo(hi[i]) <= 0) {
-                    rep[i] = nice;
-                } else if (hi[i].compareTo(lo[i]) > 0) {
+                rep[i] = null;
+                for (BigInteger a : nice) {
+                    if (a.compareTo(lo[i]) >= 0 && a.compareTo(hi[i]) <= 0) {
+                        rep[i] = a;
+                        break;
+                    }
+                }
+                if (rep[i] != null) {
+                    continue;
+                }
+                if (hi[i].compareTo(lo[i]) > 0) {
                     rep[i] = lo[i].add(BigInteger.ONE); // not the network address: reads like a host
                 } else {
                     rep[i] = lo[i];

@@ -30,6 +30,11 @@ public final class Verifier {
     }
 
     public static VerificationResult verify(FilterIntent intent, Promise promise) {
+        if (promise.attachPoints().isEmpty() && !promise.blocked().isEmpty()) {
+            // nothing is bound by Portcullis on this device: prove the filters themselves, as if bound
+            return new Run(Unbound.withVirtualBindings(intent),
+                    new Promise(promise.blocked(), List.of(Unbound.POINT), promise.families())).run();
+        }
         return new Run(intent, promise).run();
     }
 
