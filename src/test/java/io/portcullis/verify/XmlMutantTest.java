@@ -31,7 +31,11 @@ import org.xml.sax.InputSource;
 class XmlMutantTest {
 
     private static CompiledDevice compiled(PlatformAdapter adapter) {
-        return Compiler.compile(PlatformFixtures.defaultPolicy(true),
+        return compiled(adapter, true);
+    }
+
+    private static CompiledDevice compiled(PlatformAdapter adapter, boolean exemption) {
+        return Compiler.compile(PlatformFixtures.defaultPolicy(exemption),
                 PlatformFixtures.device(adapter.id(), DefaultPolicyIntents.interfaces(adapter.id()), DefaultPolicyIntents.profiles(adapter.id())),
                 adapter.facts().implicitDefault(), PlatformFixtures.TODAY);
     }
@@ -60,7 +64,8 @@ class XmlMutantTest {
         String xml = a.renderConfig(c.intent());
         assertThat(readAndVerify(a, c, xml).violations()).as("unmutated %s payload", platform).isEmpty();
 
-        String mutant = removeFirstEntryKeyedBy(xml, Compiler.FINAL_TERM, Integer.toString(Compiler.FINAL_SEQUENCE));
+        // the final accept entry: keyed by its name, or by its sequence (IOS-XR: remark at 65000000, permit at 65000001)
+        String mutant = removeFirstEntryKeyedBy(xml, Compiler.FINAL_TERM, Integer.toString(Compiler.FINAL_SEQUENCE), "65000001");
         assertThat(mutant).isNotEqualTo(xml);
         VerificationResult r = readAndVerify(a, c, mutant);
         assertThat(r.proven()).isFalse();
@@ -75,7 +80,7 @@ class XmlMutantTest {
     @ValueSource(strings = {"junos", "iosxr", "sros", "vrp", "openconfig", "ietf"})
     void port2525EditedTo2526IsCaught(String platform) {
         PlatformAdapter a = adapter(platform);
-        CompiledDevice c = compiled(a);
+        CompiledDevice c = compiled(a, false); // without exemption: the first 2525 is the IPv4 deny term's
         String xml = a.renderConfig(c.intent());
         assertThat(xml).contains(">2525<");
         String mutant = xml.replaceFirst(">2525<", ">2526<");
