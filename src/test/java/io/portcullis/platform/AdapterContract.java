@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every adapter of this group (vrp, openconfig, ietf) must do: YANG-valid payloads for the
- * default policy and for random IRs (golden files: GoldenFilesTest), exact round trip on 1,000 random IRs, and
+ * default policy and for random IRs golden files, exact round trip on 1,000 random IRs, and
  * DOCTYPE/garbage refusal. Subclasses add their platform's tolerance and unsupported-feature cases.
  */
 public abstract class AdapterContract {
@@ -67,6 +67,26 @@ public abstract class AdapterContract {
         FilterIntent ir = defaultIntent(true);
         Yanglint.Result r = Yanglint.validate(model(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
         assertThat(r.passed()).as(r.message()).isTrue();
+    }
+
+    /**
+     * Golden files {@code golden/<platform>/<case>-<kind>} for the DefaultPolicyIntents fixture (the same
+     * layout GoldenFilesTest uses for junos/iosxr/sros); refresh with
+     * {@code mvn -o test -Dtest='VrpAdapterTest,OpenConfigAdapterTest,IetfAdapterTest' -Dportcullis.golden.update=true}.
+     */
+    @Test
+    void goldenFiles() {
+        String p = adapter().id();
+        for (String kase : List.of("default", "exemption")) {
+            FilterIntent ir = kase.equals("default")
+                    ? io.portcullis.testing.DefaultPolicyIntents.forPlatform(p, adapter().facts().implicitDefault())
+                    : io.portcullis.testing.DefaultPolicyIntents.withExemption(p, adapter().facts().implicitDefault());
+            io.portcullis.testing.Golden.assertMatches(p, kase + "-config.xml", adapter().renderConfig(ir));
+            io.portcullis.testing.Golden.assertMatches(p, kase + "-text.txt", adapter().renderText(ir));
+            io.portcullis.testing.Golden.assertMatches(p, kase + "-removal.xml", adapter().renderRemoval(ir));
+            io.portcullis.testing.Golden.assertMatches(p, kase + "-filter.xml", adapter().managedSubtreeFilter(ir));
+            assertThat(adapter().read(ir.device(), adapter().renderConfig(ir)).intent()).isEqualTo(adapter().normalize(ir));
+        }
     }
 
     @Test

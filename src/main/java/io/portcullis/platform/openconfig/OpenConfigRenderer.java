@@ -31,6 +31,12 @@ public final class OpenConfigRenderer {
         public boolean hasL3() {
             return protocol != null || destinationAddress != null;
         }
+
+        /** For the text view: tcp/udp/number rather than the prefixed identity. */
+        public String protocolLabel() {
+            return protocol == null ? null : protocol.equals("oc-pkt-match-types:IP_TCP") ? "tcp"
+                    : protocol.equals("oc-pkt-match-types:IP_UDP") ? "udp" : protocol;
+        }
     }
 
     public record SetRef(String name, String type) {
