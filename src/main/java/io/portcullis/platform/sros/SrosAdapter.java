@@ -1,46 +1,53 @@
 package io.portcullis.platform.sros;
 
-import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.ReadResult;
-import java.util.List;
 
-/** PLACEHOLDER until the sros renderer/reader lands: every operation fails loudly. */
+/** Nokia SR OS (7750 BNG), nokia-conf; see {@link SrosFacts} for the quirks. */
 public final class SrosAdapter implements PlatformAdapter {
+    private final SrosRenderer renderer = new SrosRenderer();
+    private final SrosReader reader = new SrosReader();
+
     @Override
     public String id() {
-        return "sros";
+        return SrosFacts.PLATFORM;
     }
 
     @Override
     public PlatformFacts facts() {
-        return new PlatformFacts("sros", Action.DISCARD, false, true, true, true, false, List.of());
+        return SrosFacts.facts();
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        throw new UnsupportedOperationException("sros renderer not implemented yet");
+        return renderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        throw new UnsupportedOperationException("sros renderer not implemented yet");
+        return renderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        throw new UnsupportedOperationException("sros renderer not implemented yet");
+        return renderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        throw new UnsupportedOperationException("sros reader not implemented yet");
+        return renderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        throw new UnsupportedOperationException("sros reader not implemented yet");
+        return reader.read(device, xml);
+    }
+
+    /** Entry descriptions are 80 characters; multi-value port and prefix lists are held in list order. */
+    @Override
+    public FilterIntent normalize(FilterIntent intent) {
+        return SrosNotes.normalize(intent);
     }
 }

@@ -1,0 +1,21 @@
+package io.portcullis.platform.sros.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code entry[entry-id]}. */
+public class SEntry {
+    @XmlElement(name = "entry-id")
+    public String id;
+    @XmlElement(name = "description")
+    public String description;
+    @XmlElement(name = "log")
+    public String log;
+    @XmlElement(name = "match")
+    public SMatch match;
+    @XmlElement(name = "action")
+    public SAction action;
+}

@@ -1,0 +1,15 @@
+package io.portcullis.platform.sros.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code sla-profile ingress|egress}: filter names. */
+public class SSlaFilters {
+    @XmlElement(name = "ip-filter")
+    public String ipFilter;
+    @XmlElement(name = "ipv6-filter")
+    public String ipv6Filter;
+}

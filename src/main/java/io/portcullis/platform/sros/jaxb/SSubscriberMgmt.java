@@ -1,0 +1,13 @@
+package io.portcullis.platform.sros.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code configure/subscriber-mgmt}. */
+public class SSubscriberMgmt {
+    @XmlElement(name = "sla-profile")
+    public List<SSlaProfile> slaProfile = new ArrayList<>();
+}
