@@ -20,8 +20,21 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 final class HostKeyVerifier implements ServerKeyVerifier {
     private static final System.Logger LOG = System.getLogger(HostKeyVerifier.class.getName());
     static final AttributeKey<Endpoint> ENDPOINT = new AttributeKey<>();
-    static final AttributeKey<Failure> REFUSAL = new AttributeKey<>();
-    static final AttributeKey<String> FINGERPRINT = new AttributeKey<>();
+    static final AttributeKey<Attempt> ATTEMPT = new AttributeKey<>();
+
+    /**
+     * What happened to one connection attempt's host key. Kept in the connection context, not in session
+     * attributes, because MINA clears session attributes when a refused session closes (a race we lost in tests).
+     */
+    static final class Attempt {
+        volatile Failure refusal;
+        volatile String fingerprint;
+    }
+
+    static Attempt attempt(ClientSession session) {
+        Attempt a = session.getConnectionContext() == null ? null : session.getConnectionContext().getAttribute(ATTEMPT);
+        return a == null ? new Attempt() : a;
+    }
 
     private final Map<Path, KnownHostsServerKeyVerifier> strict = new ConcurrentHashMap<>();
     private final Map<Path, KnownHostsServerKeyVerifier> acceptNew = new ConcurrentHashMap<>();
@@ -31,9 +44,9 @@ final class HostKeyVerifier implements ServerKeyVerifier {
         Endpoint endpoint = session.getConnectionContext() == null ? null
                 : session.getConnectionContext().getAttribute(ENDPOINT);
         String fingerprint = KeyUtils.getFingerPrint(key);
-        session.setAttribute(FINGERPRINT, fingerprint);
+        attempt(session).fingerprint = fingerprint;
         if (endpoint == null) {
-            session.setAttribute(REFUSAL, Failure.HOST_KEY_UNKNOWN);
+            attempt(session).refusal = Failure.HOST_KEY_UNKNOWN;
             return false;
         }
         if (endpoint.hostKeyPolicy() == HostKeyPolicy.OFF) {
@@ -56,7 +69,7 @@ final class HostKeyVerifier implements ServerKeyVerifier {
                         remote, file);
                 return true;
             }
-            session.setAttribute(REFUSAL, Failure.HOST_KEY_UNKNOWN);
+            attempt(session).refusal = Failure.HOST_KEY_UNKNOWN;
             return false;
         };
         KnownHostsServerKeyVerifier v = new KnownHostsServerKeyVerifier(unknown, file) {
@@ -64,7 +77,7 @@ final class HostKeyVerifier implements ServerKeyVerifier {
             public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
                     PublicKey expected, PublicKey actual) {
                 // never auto-update: a changed key is an alarm
-                session.setAttribute(REFUSAL, Failure.HOST_KEY_CHANGED);
+                attempt(session).refusal = Failure.HOST_KEY_CHANGED;
                 LOG.log(System.Logger.Level.ERROR, "HOST KEY CHANGED for {0}: known_hosts has {1}, server presented {2}; "
                         + "refused", remote, KeyUtils.getFingerPrint(expected), KeyUtils.getFingerPrint(actual));
                 return false;

@@ -99,9 +99,11 @@ public final class NetconfClient implements AutoCloseable {
     public NetconfSession connect(Endpoint endpoint) throws NetconfException {
         String where = endpoint.address();
         ClientSession session = null;
+        HostKeyVerifier.Attempt attempt = new HostKeyVerifier.Attempt();
         try {
             ConnectFuture cf = ssh.connect(endpoint.username(), endpoint.host(), endpoint.port(),
-                    AttributeRepository.ofKeyValuePair(HostKeyVerifier.ENDPOINT, endpoint), null);
+                    AttributeRepository.ofAttributesMap(Map.of(HostKeyVerifier.ENDPOINT, endpoint, HostKeyVerifier.ATTEMPT, attempt)),
+                    null);
             if (!cf.await(settings.connectTimeout().toMillis())) {
                 cf.cancel();
                 throw new NetconfException(Failure.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
@@ -114,10 +116,10 @@ public final class NetconfClient implements AutoCloseable {
             addIdentity(session, endpoint);
             AuthFuture auth = session.auth();
             if (!auth.await(settings.authTimeout().toMillis()) && !auth.isDone()) {
-                throw classifyAuth(session, null, where, true);
+                throw classifyAuth(attempt, null, where, true);
             }
             if (!auth.isSuccess()) {
-                throw classifyAuth(session, auth.getException(), where, false);
+                throw classifyAuth(attempt, auth.getException(), where, false);
             }
             Map<String, String> algorithms = SshAlgorithms.negotiated(session);
             List<String> weak = SshAlgorithms.weakInUse(algorithms);
@@ -125,7 +127,7 @@ public final class NetconfClient implements AutoCloseable {
                 System.getLogger(NetconfClient.class.getName()).log(System.Logger.Level.WARNING,
                         "{0} uses weak SSH algorithm(s) {1} under a per-device exception", where, weak);
             }
-            TransportInfo info = new TransportInfo(algorithms, weak, session.getAttribute(HostKeyVerifier.FINGERPRINT),
+            TransportInfo info = new TransportInfo(algorithms, weak, attempt.fingerprint,
                     endpoint.hostKeyPolicy() == HostKeyPolicy.OFF);
             ChannelSubsystem channel = session.createSubsystemChannel("netconf");
             SshTransport transport = new SshTransport(session, channel, where, settings.helloTimeout(), info);
@@ -135,7 +137,7 @@ public final class NetconfClient implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            throw session == null ? classifyConnect(e, where) : classifyAuth(session, e, where, false);
+            throw session == null ? classifyConnect(e, where) : classifyAuth(attempt, e, where, false);
         }
     }
 
@@ -179,9 +181,9 @@ public final class NetconfClient implements AutoCloseable {
         return new NetconfException(Failure.CONNECT_FAILED, "cannot connect to " + where + ": " + root.getMessage(), t);
     }
 
-    private static NetconfException classifyAuth(ClientSession session, Throwable t, String where, boolean timedOut) {
-        Failure refusal = session.getAttribute(HostKeyVerifier.REFUSAL);
-        String fp = session.getAttribute(HostKeyVerifier.FINGERPRINT);
+    private static NetconfException classifyAuth(HostKeyVerifier.Attempt attempt, Throwable t, String where, boolean timedOut) {
+        Failure refusal = attempt.refusal;
+        String fp = attempt.fingerprint;
         if (refusal == Failure.HOST_KEY_CHANGED) {
             return new NetconfException(refusal, "HOST KEY CHANGED for " + where + " (server now presents " + fp
                     + "); refused: this may be an attack; verify the device, then update known_hosts deliberately", t);
