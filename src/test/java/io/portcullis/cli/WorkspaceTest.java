@@ -29,6 +29,7 @@ class WorkspaceTest {
             assertThat(c.intent().filters()).allSatisfy(f -> assertThat(f.defaultAction())
                     .isEqualTo(Platforms.get(c.device().platform()).facts().implicitDefault()));
             assertThat(c.intent().bindings()).hasSize(2 * c.device().attachPoints().size());
+            assertThat(c.promise().attachPoints()).isEqualTo(c.device().attachPoints());
         });
         assertThat(w.outOfScope()).isEmpty();
     }
