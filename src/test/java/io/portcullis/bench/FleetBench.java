@@ -40,6 +40,8 @@ public final class FleetBench {
             ConcurrentLinkedQueue<NetconfSession> open = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(c);
             List<Future<Double>> results = new ArrayList<>();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (SimDevice d : fleet.devices()) {
                 results.add(pool.submit(() -> {
@@ -66,6 +68,7 @@ public final class FleetBench {
                 }
             }
             double wallS = (System.nanoTime() - t0) / 1e9;
+            double cpuS = (os.getProcessCpuTime() - cpu0) / 1e9;
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.SECONDS);
             long heapAfter = usedHeap(rt);
@@ -73,6 +76,9 @@ public final class FleetBench {
             System.out.printf(Locale.ROOT, "%d simulated routers, concurrency %d: connect+hello+get-config on all in %.2f s "
                     + "(%d ok, %d failed)%n", n, c, wallS, perDevice.size(), failed);
             System.out.println(Stats.of(perDevice).line("per device"));
+            System.out.printf(Locale.ROOT, "process CPU during the run: %.1f s (%.1f ms per device, client + simulator); "
+                    + "on 2 idle cores that is %.1f s of wall time; load average %.1f%n", cpuS, cpuS * 1000 / n, cpuS / 2,
+                    os.getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "idle sessions open: %d; heap %.1f MB -> %.1f MB: %.1f KB per idle session "
                     + "(client + simulator, one JVM); live threads %d%n", open.size(), heapBefore / 1e6, heapAfter / 1e6,
                     (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size()), threads);
