@@ -68,7 +68,7 @@ final class NetconfRouterSession implements RouterSession {
 
     @Override
     public void editConfig(Datastore target, String config) {
-        call(EditConfig.of(ds(target), config));
+        call(EditConfig.of(ds(target), ConfigPayload.content(config)));
     }
 
     @Override

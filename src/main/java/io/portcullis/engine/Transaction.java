@@ -93,15 +93,22 @@ final class Transaction {
                 s.lock(Datastore.CANDIDATE);
                 break;
             } catch (RouterException e) {
-                if (e.kind() != RouterException.Kind.LOCK_DENIED && !"lock-denied".equals(e.errorTag())) {
+                if (e.sessionGone() || e.unreachable()) {
                     throw e;
                 }
+                // servers refuse a dirty candidate differently (lock-denied, resource-denied): look, never discard
                 if (candidateDirty(s, before)) {
                     return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_UNCOMMITTED_CHANGES", t.name()
                             + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
                 }
+                boolean busy = e.kind() == RouterException.Kind.LOCK_DENIED || "in-use".equals(e.errorTag());
+                if (!busy) {
+                    return done(DeviceState.FAILED_NOT_APPLIED, "LOCK_FAILED", "the candidate of " + t.name()
+                            + " could not be locked: " + e.getMessage());
+                }
                 if (attempt >= opts.lockAttempts()) {
-                    String holder = e.holder() == null ? "another session" : e.holder();
+                    String holder = e.holder() != null ? e.holder()
+                            : "in-use".equals(e.errorTag()) ? "another session (a confirmed commit is pending)" : "another session";
                     return done(DeviceState.FAILED_NOT_APPLIED, "LOCKED_BY", "the candidate of " + t.name() + " is locked by "
                             + holder + "; retry when it is released (Portcullis never kills other sessions)");
                 }
@@ -133,7 +140,10 @@ final class Transaction {
         } catch (RouterException e) {
             return abortUncommitted(s, "EDIT_REJECTED", t.name() + " rejected the edit: " + e.getMessage(), e);
         }
-        if (s.hasCapability(RouterSession.VALIDATE)) {
+        // inventory "validate: false" skips the separate validate for servers where it loses the pending
+        // edits (yuma123 netconfd); the commit validates anyway and the read-back proves the result
+        boolean validate = !"false".equalsIgnoreCase(t.device().settings().getOrDefault("validate", "true"));
+        if (validate && s.hasCapability(RouterSession.VALIDATE)) {
             try {
                 s.validate(Datastore.CANDIDATE);
             } catch (RouterException e) {
@@ -142,7 +152,7 @@ final class Transaction {
             }
         }
         try {
-            s.commitConfirmed(opts.confirmTimeoutSeconds());
+            s.commitConfirmed(confirmTimeout());
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
@@ -180,6 +190,15 @@ final class Transaction {
             // the commit is confirmed; the lock goes with the session anyway
         }
         return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed");
+    }
+
+    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router. */
+    private int confirmTimeout() {
+        try {
+            return Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(opts.confirmTimeoutSeconds())));
+        } catch (NumberFormatException e) {
+            return opts.confirmTimeoutSeconds();
+        }
     }
 
     /** Owned filters and bindings the router holds that the policy no longer wants (to remove). */
