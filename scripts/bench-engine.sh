@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Engine benchmarks (issue 4): plan/apply of N simulated routers with --parallel P, event-driven drift
+# alert latency, heap with N routers watched. Results: docs/benchmarks.md ("Engine" section).
+#
+#   scripts/bench-engine.sh [N=1000] [P=100]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mvn -q -B -o test-compile >&2
+cp_file=target/bench-classpath.txt
+if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
+  mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+fi
+cp="target/classes:target/test-classes:$(cat "$cp_file")"
+exec java ${BENCH_JAVA_OPTS:--Xmx3g} -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "$cp" io.portcullis.bench.EngineBench "${1:-1000}" "${2:-100}"
