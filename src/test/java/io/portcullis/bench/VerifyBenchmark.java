@@ -70,6 +70,9 @@ public final class VerifyBenchmark {
         List<Device> all = w.devices();
         long[] fullNanos = new long[all.size()];
         long[] verifyNanos = new long[all.size()];
+        long[] fullCpu = new long[all.size()];
+        long[] verifyCpu = new long[all.size()];
+        long cpu0 = processCpu();
         long[] phase = new long[5]; // compile, verify compiled, render, read, verify read-back (summed CPU-side)
         FilterIntent[] readBacks = new FilterIntent[all.size()];
         AtomicInteger failures = new AtomicInteger();
@@ -88,29 +91,37 @@ public final class VerifyBenchmark {
                 long[] local = new long[5];
                 for (int i = lo; i < hi; i++) {
                     try {
+                    long ca = CPU.getCurrentThreadCpuTime();
                     long a = System.nanoTime();
                     CompiledDevice c = w.compile(all.get(i));
                     long b = System.nanoTime();
+                    long cb = CPU.getCurrentThreadCpuTime();
                     VerificationResult compiled = Verifier.verify(c.intent(), c.promise());
                     long cc = System.nanoTime();
+                    long ccc = CPU.getCurrentThreadCpuTime();
                     PlatformAdapter adapter = Platforms.get(c.device().platform());
                     String xml = adapter.renderConfig(c.intent());
                     long d = System.nanoTime();
+                    long cd = CPU.getCurrentThreadCpuTime();
                     FilterIntent back = adapter.read(c.name(), xml).intent();
                     long e = System.nanoTime();
+                    long ce = CPU.getCurrentThreadCpuTime();
                     VerificationResult proof = Verifier.verify(back, c.promise());
                     long f = System.nanoTime();
+                    long cf = CPU.getCurrentThreadCpuTime();
                     if (!compiled.proven() || !proof.proven()) {
                         failures.incrementAndGet();
                     }
                     readBacks[i] = back;
-                    local[0] += b - a;
-                    local[1] += cc - b;
-                    local[2] += d - cc;
-                    local[3] += e - d;
-                    local[4] += f - e;
+                    local[0] += cb - ca;
+                    local[1] += ccc - cb;
+                    local[2] += cd - ccc;
+                    local[3] += ce - cd;
+                    local[4] += cf - ce;
                     fullNanos[i] = f - a;
                     verifyNanos[i] = f - e;
+                    fullCpu[i] = cf - ca;
+                    verifyCpu[i] = cf - ce;
                     } catch (RuntimeException ex) {
                         if (failures.incrementAndGet() == 1) {
                             System.out.println("first failure: " + all.get(i).name() + ": " + ex.getMessage());
@@ -140,10 +151,13 @@ public final class VerifyBenchmark {
         EquivalenceResult eq = Equivalence.compare(new ArrayList<>(onePerPlatform.values()), List.of());
         tEq = System.nanoTime() - tEq;
         long total = tValidate + tPipeline + tEq;
+        long cpuPipeline = processCpu() - cpu0;
 
         System.out.printf(Locale.ROOT, "validate (policy YANG + %,d-host inventory): %8.0f ms%n", devices, ms(tValidate));
         System.out.printf(Locale.ROOT, "compile+verify+render+read-back+verify:     %8.0f ms wall (%d threads)%n", ms(tPipeline), threads);
-        System.out.printf(Locale.ROOT, "  thread time: compile %.0f ms, verify IR %.0f ms, render %.0f ms, read-back %.0f ms, verify read-back %.0f ms%n",
+        System.out.printf(Locale.ROOT, "  process CPU for this phase: %.1f s (on an idle %d-core machine ≈ %.1f s wall)%n", cpuPipeline / 1e9,
+                Runtime.getRuntime().availableProcessors(), cpuPipeline / 1e9 / Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  thread CPU: compile %.0f ms, verify IR %.0f ms, render %.0f ms, read-back %.0f ms, verify read-back %.0f ms%n",
                 ms(phase[0]), ms(phase[1]), ms(phase[2]), ms(phase[3]), ms(phase[4]));
         System.out.printf(Locale.ROOT, "cross-platform equivalence (%d platforms):  %8.1f ms, %s%n", onePerPlatform.size(), ms(tEq),
                 eq.equivalent() ? "equivalent" : "DIFFERENT: " + eq.differences().get(0).describe());
@@ -152,6 +166,10 @@ public final class VerifyBenchmark {
                 pct(fullNanos, 50), pct(fullNanos, 99), pct(fullNanos, 100));
         System.out.printf(Locale.ROOT, "one device, verifier only (read-back proof):                  median %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 pct(verifyNanos, 50), pct(verifyNanos, 99), pct(verifyNanos, 100));
+        System.out.printf(Locale.ROOT, "  same, thread CPU time: full pipeline median %.3f ms, p99 %.3f ms; verifier median %.3f ms, p99 %.3f ms%n",
+                pct(fullCpu, 50), pct(fullCpu, 99), pct(verifyCpu, 50), pct(verifyCpu, 99));
+        System.out.printf(Locale.ROOT, "process CPU total: %.1f s; load average at end: %.1f%n", processCpu() / 1e9,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "peak heap used: %.0f MiB (max heap %.0f MiB)%n", peakHeap() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf(Locale.ROOT, "devices not proven: %d%n", failures.get());
@@ -198,6 +216,12 @@ public final class VerifyBenchmark {
         }
         Files.writeString(dir.resolve("hosts.yaml"), hosts);
         return dir;
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] nanos, int p) {
