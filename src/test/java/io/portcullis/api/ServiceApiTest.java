@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * example inventory (whose password variable is unset, so every router is reported, not hidden).
  */
 @QuarkusTest
+@Tag("quarkus")
 @TestProfile(ServiceApiTest.Profile.class)
 class ServiceApiTest {
     public static class Profile implements QuarkusTestProfile {

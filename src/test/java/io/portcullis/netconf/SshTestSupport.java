@@ -7,7 +7,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real SSH against an in-test MINA server; checks that no client thread or socket outlives the client. */
@@ -18,6 +20,7 @@ abstract class SshTestSupport {
     Path tmp;
     TestSshServer server;
     NetconfClient client;
+    private Set<Thread> threadsBefore = Set.of();
 
     ClientSettings fast() {
         return ClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)).withAuthTimeout(Duration.ofSeconds(5))
@@ -39,9 +42,18 @@ abstract class SshTestSupport {
         return fds == null ? 0 : fds.length;
     }
 
-    static List<String> clientThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.contains("SshClient") || n.contains("netconf-deadlines")).toList();
+    /**
+     * Client threads that did not exist before this test: other test classes in the same JVM (lab, engine)
+     * may legitimately keep their own clients open, and they are not this test's leak.
+     */
+    List<String> clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !threadsBefore.contains(t))
+                .map(Thread::getName).filter(n -> n.contains("SshClient") || n.contains("netconf-deadlines")).toList();
+    }
+
+    @BeforeEach
+    void recordThreadsBefore() {
+        threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
     @AfterEach
