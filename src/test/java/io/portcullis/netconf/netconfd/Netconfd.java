@@ -39,7 +39,22 @@ final class Netconfd implements AutoCloseable {
 
     /** The running server (or the calling test is skipped) with a client for it. */
     static Netconfd require() {
-        return new Netconfd(NetconfdServer.require());
+        NetconfdServer server = NetconfdServer.require();
+        dropForeignEdDsaProvider();
+        return new Netconfd(server);
+    }
+
+    /**
+     * A @QuarkusTest earlier in the same Surefire JVM registers MINA's "EdDSA" JCE provider from Quarkus' class
+     * loader; MINA in this (plain) class loader then finds that provider, whose key-spec classes are not ours, and
+     * every ed25519 host key fails with "key spec not recognised". Dropping the foreign provider lets MINA register
+     * its own.
+     */
+    static void dropForeignEdDsaProvider() {
+        java.security.Provider p = java.security.Security.getProvider("EdDSA");
+        if (p != null && p.getClass().getClassLoader() != Netconfd.class.getClassLoader()) {
+            java.security.Security.removeProvider("EdDSA");
+        }
     }
 
     Endpoint endpoint() {
