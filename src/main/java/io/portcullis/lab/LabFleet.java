@@ -123,12 +123,16 @@ public final class LabFleet implements AutoCloseable {
             authorizedKeys.forEach(server::authorize);
             Map<String, SimDevice> devices = new LinkedHashMap<>();
             Map<String, LabPlatform> platformOf = new LinkedHashMap<>();
+            Map<LabPlatform, Datastore> templates = new java.util.EnumMap<>(LabPlatform.class);
             int width = Math.max(3, String.valueOf(count).length());
+            // host keys dominate start-up CPU (about 2.5 ms each): make them on every core
+            java.security.KeyPair[] keys = java.util.stream.IntStream.range(0, count).parallel()
+                    .mapToObj(i -> LabServer.newHostKey()).toArray(java.security.KeyPair[]::new);
             try {
                 for (int i = 0; i < count; i++) {
                     LabPlatform p = platforms.get(i % platforms.size());
                     String name = namePrefix + "-" + p.id() + "-" + String.format("%0" + width + "d", i + 1);
-                    SimDevice d = new SimDevice(name, p.id(), p.profile(), initialRunning(p, name), LabServer.newHostKey(), server.scheduler());
+                    SimDevice d = new SimDevice(name, p.id(), p.profile(), initialRunning(templates.computeIfAbsent(p, x -> initialRunning(x, NAME_MARKER)), name), keys[i], server.scheduler());
                     customizer.accept(d);
                     server.serve(d, portBase == 0 ? 0 : portBase + i);
                     devices.put(name, d);
@@ -140,6 +144,15 @@ public final class LabFleet implements AutoCloseable {
             }
             return new LabFleet(server, devices, platformOf, username, pw);
         }
+    }
+
+    private static final String NAME_MARKER = "@@DEVICE-NAME@@";
+
+    /** A copy of the platform template with the device's name filled in: parsing once per platform keeps big fleets fast. */
+    private static Datastore initialRunning(Datastore template, String name) {
+        Datastore d = template.copy();
+        d.replaceInText(NAME_MARKER, name);
+        return d;
     }
 
     static Datastore initialRunning(LabPlatform p, String name) {

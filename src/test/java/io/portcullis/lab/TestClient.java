@@ -46,9 +46,21 @@ final class TestClient implements AutoCloseable {
 
     private TestClient(int port, java.security.PublicKey pinned, String user, String password, boolean base11, boolean sendHello)
             throws IOException {
-        client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new RequiredServerKeyVerifier(pinned));
-        client.start();
+        this(null, port, pinned, user, password, base11, sendHello);
+    }
+
+    private final boolean ownClient;
+
+    private TestClient(SshClient shared, int port, java.security.PublicKey pinned, String user, String password, boolean base11,
+                       boolean sendHello) throws IOException {
+        ownClient = shared == null;
+        if (shared == null) {
+            client = SshClient.setUpDefaultClient();
+            client.setServerKeyVerifier(new RequiredServerKeyVerifier(pinned));
+            client.start();
+        } else {
+            client = shared;
+        }
         decoder = new FrameDecoder(64 << 20, bytes -> {
             String m = new String(bytes, StandardCharsets.UTF_8);
             if (m.contains("<notification")) {
@@ -100,6 +112,11 @@ final class TestClient implements AutoCloseable {
 
     static TestClient connectBase10(LabFleet fleet, SimDevice d) throws IOException {
         return new TestClient(d, fleet.username(), fleet.password(), false, true);
+    }
+
+    /** Connects through a shared, started client (whose verifier must check the device's key): for fleets. */
+    static TestClient connectShared(SshClient shared, LabFleet fleet, SimDevice d) throws IOException {
+        return new TestClient(shared, d.port(), null, fleet.username(), fleet.password(), true, true);
     }
 
     /** Connects trusting only {@code pinned} as the device's host key. */
@@ -169,7 +186,9 @@ final class TestClient implements AutoCloseable {
         try {
             session.close(true);
         } finally {
-            client.stop();
+            if (ownClient) {
+                client.stop();
+            }
         }
     }
 }

@@ -79,6 +79,21 @@ public final class Datastore {
         }
     }
 
+    /** Replaces {@code marker} inside every text value (fills a per-device name into a shared template). */
+    public void replaceInText(String marker, String value) {
+        replaceInText(root, marker, value);
+    }
+
+    private static void replaceInText(Node n, String marker, String value) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.TEXT_NODE && c.getNodeValue().contains(marker)) {
+                c.setNodeValue(c.getNodeValue().replace(marker, value));
+            } else if (c instanceof Element) {
+                replaceInText(c, marker, value);
+            }
+        }
+    }
+
     /** Same content, compared as serialized canonical text (document order included: ordered-by user matters). */
     public boolean sameContent(Datastore other) {
         return XmlText.of(root).equals(XmlText.of(other.root));
