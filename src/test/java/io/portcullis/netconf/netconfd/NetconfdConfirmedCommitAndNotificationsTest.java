@@ -16,32 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Confirmed commit that is never confirmed, and RFC 6470 notifications for another session's change, on netconfd. */
-@Tag("netconfd")
-class NetconfdConfirmedCommitAndNotificationsTest {
-    private static Netconfd nd;
-
-    @BeforeEach
-    void server() {
-        // per test, not @BeforeAll: Surefire hides a class-level skip (it reports 0 tests and no reason)
-        if (nd == null) {
-            nd = Netconfd.require();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (nd != null) {
-            nd.close();
-            nd = null;
-        }
-    }
-
+class NetconfdConfirmedCommitAndNotificationsTest extends NetconfdTestBase {
     @Test
     void confirmedCommitThatIsNotConfirmedIsRevertedAndTheTimeoutIsNotified() throws Exception {
         String prefix = NetconfdServer.uniquePrefix("CC");

@@ -12,33 +12,12 @@ import io.portcullis.netconf.rpc.DiscardChanges;
 import io.portcullis.netconf.rpc.Lock;
 import io.portcullis.netconf.rpc.Unlock;
 import io.portcullis.testing.NetconfdServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** rpc-errors and locks as the real netconfd sends them, parsed into structured errors by our client. */
-@Tag("netconfd")
-class NetconfdErrorsAndLocksTest {
+class NetconfdErrorsAndLocksTest extends NetconfdTestBase {
     private static final String ACL_NS = "http://openconfig.net/yang/acl";
-    private static Netconfd nd;
-
-    @BeforeEach
-    void server() {
-        // per test, not @BeforeAll: Surefire hides a class-level skip (it reports 0 tests and no reason)
-        if (nd == null) {
-            nd = Netconfd.require();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (nd != null) {
-            nd.close();
-            nd = null;
-        }
-    }
-
     @Test
     void invalidIdentityValueIsAStructuredInvalidValueErrorAndNothingChanges() throws Exception {
         String prefix = NetconfdServer.uniquePrefix("INV");

@@ -19,33 +19,11 @@ import io.portcullis.netconf.rpc.Validate;
 import io.portcullis.testing.NetconfdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Our client against the real yuma123 netconfd: the safe transaction, read back and compared; auth and host keys. */
-@Tag("netconfd")
-class NetconfdTransactionTest {
-    private static Netconfd nd;
-
-    @BeforeEach
-    void server() {
-        // per test, not @BeforeAll: Surefire hides a class-level skip (it reports 0 tests and no reason)
-        if (nd == null) {
-            nd = Netconfd.require();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (nd != null) {
-            nd.close();
-            nd = null;
-        }
-    }
-
+class NetconfdTransactionTest extends NetconfdTestBase {
     @Test
     void fullTransactionCommitsThePushedAclAndItReadsBackAsTheSameIntent() throws Exception {
         String prefix = NetconfdServer.uniquePrefix("TX");
