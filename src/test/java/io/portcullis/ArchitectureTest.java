@@ -81,6 +81,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServiceNeverReachesIntoTheCommandLine() {
+        // cli's `serve` command starts the service (cli -> api is its entry point); the service itself loads
+        // policy and inventory through engine, never through picocli classes
+        noClasses().that().resideInAPackage("io.portcullis.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.portcullis.cli..").allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void nothingButTestsAcceptsAnyHostKey() {
         noClasses().should().dependOnClassesThat()
                 .haveFullyQualifiedName("org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier")

@@ -6,7 +6,7 @@ import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.SlackSink;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.cli.Workspace;
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.Digests;
@@ -82,7 +82,7 @@ public class PortcullisService {
                 .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
         policyDigest = Digests.policyFiles(policy);
         connector = NetconfConnector.create(false);
-        engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.cli.VersionProvider.version());
+        engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
         config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u))));

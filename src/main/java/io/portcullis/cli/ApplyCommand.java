@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DeviceState;
@@ -75,7 +76,7 @@ public class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
-        Workspace w = Workspace.open(global, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }

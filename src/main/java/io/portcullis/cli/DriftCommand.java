@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.DriftEntry;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineJson;
@@ -36,7 +37,7 @@ public class DriftCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Workspace w = Workspace.open(global, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }

@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.NetconfConnector;
@@ -22,6 +23,6 @@ final class EngineCommands {
     }
 
     static Engine engine(NetconfConnector connector) {
-        return new Engine(EngineContext.standard(connector, new VerifierProver()), VersionProvider.version());
+        return new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
     }
 }

@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.Digests;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineJson;
@@ -41,7 +42,7 @@ public class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Workspace w = Workspace.open(global, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }

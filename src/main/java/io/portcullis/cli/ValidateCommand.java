@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace w = Workspace.load(global);
+        Workspace w = Workspace.load(global.policy, global.inventory, global.limit);
         w.printDiagnostics(err);
         if (w.hasErrors()) {
             err.println("portcullis validate: " + w.summary());

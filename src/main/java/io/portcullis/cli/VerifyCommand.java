@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.engine.Workspace;
 import io.portcullis.intent.CompiledDevice;
 import io.portcullis.inventory.Device;
 import io.portcullis.verify.EquivalenceResult;
@@ -39,7 +40,7 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace w = Workspace.open(global, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }

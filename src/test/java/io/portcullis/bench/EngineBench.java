@@ -3,7 +3,7 @@ package io.portcullis.bench;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.alert.DriftAlerter;
-import io.portcullis.cli.Workspace;
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.DeviceOutcome;

@@ -1,6 +1,6 @@
 package io.portcullis.bench;
 
-import io.portcullis.cli.Workspace;
+import io.portcullis.engine.Workspace;
 import io.portcullis.intent.CompiledDevice;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;

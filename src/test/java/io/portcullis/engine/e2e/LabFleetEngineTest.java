@@ -2,7 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.cli.Workspace;
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DeviceState;

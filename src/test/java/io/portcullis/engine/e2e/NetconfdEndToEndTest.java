@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.cli.Workspace;
+import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.DeviceState;

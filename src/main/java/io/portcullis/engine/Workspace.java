@@ -1,4 +1,4 @@
-package io.portcullis.cli;
+package io.portcullis.engine;
 
 import io.portcullis.intent.CompiledDevice;
 import io.portcullis.intent.Compiler;
@@ -43,8 +43,8 @@ public final class Workspace {
     }
 
     /** Loads with today's date (UTC), the date exemptions expire against. */
-    public static Workspace load(GlobalOptions options) {
-        return load(options.policy, options.inventory, options.limit, LocalDate.now(ZoneOffset.UTC));
+    public static Workspace load(Path policy, Path inventoryDir, String limit) {
+        return load(policy, inventoryDir, limit, LocalDate.now(ZoneOffset.UTC));
     }
 
     public static Workspace load(Path policy, Path inventoryDir, String limit, LocalDate today) {
@@ -71,8 +71,8 @@ public final class Workspace {
      * Loads, prints every diagnostic to {@code err}, and returns the workspace only when there are
      * no errors (warnings are printed and do not stop the command).
      */
-    public static Optional<Workspace> open(GlobalOptions options, PrintWriter err) {
-        Workspace w = load(options);
+    public static Optional<Workspace> open(Path policy, Path inventoryDir, String limit, PrintWriter err) {
+        Workspace w = load(policy, inventoryDir, limit);
         w.printDiagnostics(err);
         if (w.hasErrors()) {
             err.println("portcullis: " + w.summary());

@@ -1,4 +1,4 @@
-package io.portcullis.cli;
+package io.portcullis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,11 +52,8 @@ class WorkspaceTest {
 
     @Test
     void openPrintsProblemsAndReturnsNothingOnErrors(@TempDir Path dir) {
-        GlobalOptions o = new GlobalOptions();
-        o.policy = dir.resolve("missing.yaml");
-        o.inventory = Path.of("inventory");
         StringWriter err = new StringWriter();
-        assertThat(Workspace.open(o, new PrintWriter(err))).isEmpty();
+        assertThat(Workspace.open(dir.resolve("missing.yaml"), Path.of("inventory"), null, new PrintWriter(err))).isEmpty();
         assertThat(err.toString()).contains("missing.yaml: error: the policy file does not exist").contains("invalid: 1 error");
     }
 }
