@@ -22,6 +22,7 @@ shared="${PORTCULLIS_SHARED:-$repo/../shared}"
 # A unix socket path is limited to 108 bytes, and the subsystem (running as the test user) must
 # reach it, so it lives in /tmp rather than in a possibly deep or private state dir.
 sock="/tmp/portcullis-ncxserver-$port.sock"
+keys_dir="/etc/portcullis-netconfd/authorized_keys-$port"
 packages=(netconfd openssh-server python3-ncclient libyang2-tools)
 
 say() { echo "netconfd-lab: $*" >&2; }
@@ -60,9 +61,11 @@ ensure_user() {
 ensure_keys() {
   [ -f "$state/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C netconfd-lab-host -f "$state/ssh_host_ed25519_key"
   [ -f "$state/client_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C netconfd-lab-client -f "$state/client_ed25519_key"
-  mkdir -p "$state/authorized_keys"
-  cp "$state/client_ed25519_key.pub" "$state/authorized_keys/$user"
-  chmod 755 "$state/authorized_keys"; chmod 644 "$state/authorized_keys/$user"
+  # sshd reads authorized_keys as the target user, who cannot traverse a clone under a private directory
+  # (e.g. one made by mktemp -d, mode 700): keep the key in a root-owned, world-readable place, one per port.
+  mkdir -p "$keys_dir"; chmod 755 /etc/portcullis-netconfd "$keys_dir"
+  cp "$state/client_ed25519_key.pub" "$keys_dir/$user"
+  chmod 644 "$keys_dir/$user"
   echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$state/ssh_host_ed25519_key.pub")" > "$state/known_hosts"
 }
 
@@ -73,7 +76,7 @@ Port $port
 ListenAddress 127.0.0.1
 HostKey $state/ssh_host_ed25519_key
 PidFile $state/sshd.pid
-AuthorizedKeysFile $state/authorized_keys/%u
+AuthorizedKeysFile $keys_dir/%u
 AllowUsers $user
 PermitRootLogin no
 PasswordAuthentication yes
