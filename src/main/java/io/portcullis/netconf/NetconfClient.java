@@ -54,12 +54,14 @@ public final class NetconfClient implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.ssh = SshClient.setUpDefaultClient();
+        ssh.setIoServiceFactoryFactory(new QuickAckIo()); // no 40 ms delayed-ACK stalls against OpenSSH servers
         ssh.setServerKeyVerifier(new HostKeyVerifier());
         ssh.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         ssh.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         ssh.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
         ssh.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         ssh.setAgentFactory(null);
+
         SshAlgorithms.applyStrict(ssh);
         CoreModuleProperties.TCP_NODELAY.set(ssh, true);
         CoreModuleProperties.SOCKET_KEEPALIVE.set(ssh, true);

@@ -33,6 +33,7 @@ public final class CycleBench {
     private static final String MARKER = "inbound-to-subscriber protection";
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.likeTheProduct();
         Path state = Path.of(arg(args, "--state", ".run/netconfd"));
         int n = Integer.parseInt(arg(args, "--iterations", "20"));
         String ncclient = arg(args, "--ncclient", "scripts/bench/ncclient_cycle.py");

@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
  */
 public final class EngineBench {
     public static void main(String[] args) throws Exception {
+        BenchLogging.likeTheProduct();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         try (LabFleet fleet = LabFleet.builder().devices(n).platforms("junos,iosxr,sros,openconfig,ietf").portBase(0).start()) {

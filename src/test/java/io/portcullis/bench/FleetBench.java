@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FleetBench {
     public static void main(String[] args) throws Exception {
+        BenchLogging.likeTheProduct();
         int n = Integer.parseInt(CycleBench.arg(args, "--devices", "1000"));
         int c = Integer.parseInt(CycleBench.arg(args, "--concurrency", "64"));
         Runtime rt = Runtime.getRuntime();

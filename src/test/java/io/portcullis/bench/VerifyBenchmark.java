@@ -51,6 +51,7 @@ public final class VerifyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.likeTheProduct();
         int devices = intArg(args, "--devices", 10_000);
         int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
         Path policy = Path.of(stringArg(args, "--policy", "policy"));

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class WarmGetConfigBench {
     public static void main(String[] args) throws Exception {
+        BenchLogging.likeTheProduct();
         int n = Integer.parseInt(CycleBench.arg(args, "--iterations", "2000"));
         try (LabFleet fleet = LabFleet.builder().devices(1).platforms(List.of(LabPlatform.OPENCONFIG)).start();
                 NetconfClient client = NetconfClient.create(ClientSettings.defaults())) {
