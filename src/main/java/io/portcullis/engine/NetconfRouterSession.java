@@ -92,6 +92,26 @@ final class NetconfRouterSession implements RouterSession {
     }
 
     @Override
+    public void commitConfirmedPersistent(int timeoutSeconds, String persist) {
+        secretCall(Commit.confirmedPersistent(timeoutSeconds, persist), persist);
+    }
+
+    @Override
+    public void extendPersistent(int timeoutSeconds, String persistId) {
+        secretCall(new Commit(true, (long) timeoutSeconds, null, persistId), persistId);
+    }
+
+    @Override
+    public void confirmPersistent(String persistId) {
+        secretCall(Commit.confirmPersistent(persistId), persistId);
+    }
+
+    @Override
+    public void cancelPersistent(String persistId) {
+        secretCall(new CancelCommit(persistId), persistId);
+    }
+
+    @Override
     public void discardChanges() {
         call(new DiscardChanges());
     }
@@ -107,6 +127,22 @@ final class NetconfRouterSession implements RouterSession {
         } catch (NetconfException e) {
             throw classify(router, e);
         }
+    }
+
+    /** A call carrying a persist token: a server that echoes it (bad-value, message) must not leak it into our errors. */
+    private void secretCall(NetconfRpc rpc, String token) {
+        try {
+            session.execute(rpc);
+        } catch (NetconfException e) {
+            // rebuilt without the cause: the raw reply (error-info, bad-value) may carry the token
+            RouterException r = classify(router, e);
+            throw new RouterException(r.kind(), redact(r.getMessage(), token), r.errorTag(), redact(r.errorPath(), token),
+                    redact(r.holder(), token), null);
+        }
+    }
+
+    private static String redact(String s, String token) {
+        return s == null ? null : s.replace(token, "<persist-id>");
     }
 
     private static io.portcullis.netconf.rpc.Datastore ds(Datastore d) {

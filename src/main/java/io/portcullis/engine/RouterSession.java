@@ -31,6 +31,30 @@ public interface RouterSession extends AutoCloseable {
 
     void discardChanges();
 
+    /**
+     * A persistent confirmed commit (:confirmed-commit:1.1 {@code <persist>}): it survives the end of this
+     * session and is confirmed, extended or cancelled by whoever presents the token. The token is a
+     * capability: implementations never put it into messages or logs.
+     */
+    default void commitConfirmedPersistent(int timeoutSeconds, String persist) {
+        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+    }
+
+    /** A follow-up confirmed commit of a pending persistent one (resets its timer; RFC 6241 §8.4.5.1). */
+    default void extendPersistent(int timeoutSeconds, String persistId) {
+        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+    }
+
+    /** The confirming commit of a pending persistent confirmed commit, from any session. */
+    default void confirmPersistent(String persistId) {
+        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+    }
+
+    /** cancel-commit of a pending persistent confirmed commit, from any session. */
+    default void cancelPersistent(String persistId) {
+        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+    }
+
     @Override
     void close();
 

@@ -51,6 +51,11 @@ final class CommitRpc {
             if (denied != null) {
                 return Reply.error(denied);
             }
+        } else if (persistId != null) {
+            // RFC 6241 §8.4.5.1: a persist-id names a pending persistent commit; with none pending it is an
+            // error, never a plain commit of whatever the candidate holds
+            return Reply.error(new DataError("protocol", "invalid-value", "error", null, null,
+                    "no persistent confirmed commit is pending", Map.of("bad-element", "persist-id")));
         }
         DataError invalid = rpcs.validationFailure();
         if (invalid != null) {
