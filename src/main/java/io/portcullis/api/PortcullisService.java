@@ -96,6 +96,7 @@ public class PortcullisService {
         if (config.watchNotifications()) {
             watcher = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
             watcher.watch(targets);
+            metrics.bindWatcher(watcher);
         }
         Thread first = new Thread(() -> checkAll("startup"), "portcullis-first-check");
         first.setDaemon(true);

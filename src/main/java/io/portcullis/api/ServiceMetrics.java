@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DriftMonitor;
 import io.portcullis.engine.RouterStatus;
@@ -13,8 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prometheus metrics at /q/metrics: routers in/out of policy and unchecked, time of the last
- * full check, per-router check latency, apply outcomes by state.
+ * Prometheus metrics at /q/metrics: routers in/out of policy and unchecked, live notification
+ * subscriptions, time of the last full check, per-router check latency, apply outcomes by state.
  */
 @ApplicationScoped
 public class ServiceMetrics implements DriftMonitor.Listener {
@@ -23,6 +24,7 @@ public class ServiceMetrics implements DriftMonitor.Listener {
 
     private final AtomicLong lastFullCheck = new AtomicLong();
     private volatile DriftMonitor monitor;
+    private volatile ChangeWatcher watcher;
 
     void bind(DriftMonitor m) {
         this.monitor = m;
@@ -33,6 +35,14 @@ public class ServiceMetrics implements DriftMonitor.Listener {
         Gauge.builder("portcullis_routers", this, s -> s.unchecked()).tag("state", "unchecked").register(registry);
         Gauge.builder("portcullis_last_full_check_timestamp_seconds", lastFullCheck, AtomicLong::get)
                 .description("Unix time the last full drift check finished").register(registry);
+        Gauge.builder("portcullis_notification_subscriptions", this, s -> s.watcher == null ? 0 : s.watcher.subscribed())
+                .description("Routers with a live netconf-config-change subscription (0 when notifications are not watched)")
+                .register(registry);
+    }
+
+    /** When notifications are watched: routers whose drift is then caught at once, not by the next full check. */
+    void bindWatcher(ChangeWatcher w) {
+        this.watcher = w;
     }
 
     private double count(String status) {

@@ -54,6 +54,7 @@ class ServiceApiTest {
         }
         org.assertj.core.api.Assertions.assertThat(body).contains("\"status\":\"error\"").contains("PORTCULLIS_BNG_PASSWORD");
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("portcullis_routers{state=\"unreachable\"} 6.0"))
-                .body(containsString("portcullis_last_full_check_timestamp_seconds"));
+                .body(containsString("portcullis_last_full_check_timestamp_seconds"))
+                .body(containsString("portcullis_notification_subscriptions 0.0")); // none of the six is reachable
     }
 }
