@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -21,18 +20,20 @@ public final class ChangeWatcher implements AutoCloseable {
 
     private final RouterConnector connector;
     private final Consumer<ConfigChange> onChange;
-    private final Duration minBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final ScheduledExecutorService timer;
     private final Map<String, Subscription> live = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public ChangeWatcher(RouterConnector connector, Consumer<ConfigChange> onChange, Duration minBackoff, Duration maxBackoff) {
+        this(connector, onChange, new Backoff(minBackoff, maxBackoff));
+    }
+
+    public ChangeWatcher(RouterConnector connector, Consumer<ConfigChange> onChange, Backoff backoff) {
         this.connector = connector;
         this.onChange = onChange;
-        this.minBackoff = minBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
         this.timer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "portcullis-watch");
             t.setDaemon(true);
@@ -43,7 +44,7 @@ public final class ChangeWatcher implements AutoCloseable {
     public void watch(List<Target> targets) {
         for (Target t : targets) {
             // spread the first connects over a second so a big fleet does not connect at one instant
-            timer.schedule(() -> ensure(t), ThreadLocalRandom.current().nextLong(1000), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> ensure(t), backoff.spreadMillis(1000), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -71,8 +72,7 @@ public final class ChangeWatcher implements AutoCloseable {
             delay = 2000;
         } catch (RuntimeException e) {
             int n = failures.merge(t.name(), 1, Integer::sum);
-            long cap = Math.min(maxBackoff.toMillis(), minBackoff.toMillis() << Math.min(n, 16));
-            delay = ThreadLocalRandom.current().nextLong(minBackoff.toMillis(), Math.max(minBackoff.toMillis() + 1, cap + 1));
+            delay = backoff.delayMillis(n);
             if (n == 1) {
                 LOG.warnf("no change notifications from %s (%s); retrying with backoff, periodic checks continue", t.name(), e.getMessage());
             }

@@ -112,7 +112,7 @@ public final class NetconfClient implements AutoCloseable {
                         + NetconfSession.seconds(settings.connectTimeout()) + "; check reachability and filters");
             }
             if (cf.getException() != null) {
-                throw classifyConnect(cf.getException(), where);
+                throw classifyConnect(cf.getException(), where, settings.connectTimeout());
             }
             session = cf.getSession();
             addIdentity(session, endpoint);
@@ -139,7 +139,7 @@ public final class NetconfClient implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            throw session == null ? classifyConnect(e, where) : classifyAuth(attempt, e, where, false);
+            throw session == null ? classifyConnect(e, where, settings.connectTimeout()) : classifyAuth(attempt, e, where, false);
         }
     }
 
@@ -168,19 +168,29 @@ public final class NetconfClient implements AutoCloseable {
         keys.forEach(session::addPublicKeyIdentity);
     }
 
-    private static NetconfException classifyConnect(Throwable t, String where) {
+    /**
+     * MINA's own connect timer (IO_CONNECT_TIMEOUT, the same limit as our await) can win the race and fail the
+     * future with {@code ConnectException("I/O connection time-out ... expired")} caused by a {@code TimeoutException}:
+     * that is a timeout, not a refusal, so any timeout anywhere in the chain is checked first.
+     */
+    static NetconfException classifyConnect(Throwable t, String where, java.time.Duration limit) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException || c instanceof SocketTimeoutException
+                    || c instanceof java.nio.channels.InterruptedByTimeoutException) {
+                return new NetconfException(Failure.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
+                        + NetconfSession.seconds(limit) + "; check reachability and filters", t);
+            }
+        }
         Throwable root = rootCause(t);
         if (root instanceof ConnectException) {
             return new NetconfException(Failure.CONNECT_REFUSED, "connection to " + where
                     + " refused; nothing listens there (check host, port and that NETCONF is enabled)", t);
         }
-        if (root instanceof SocketTimeoutException || root instanceof java.nio.channels.InterruptedByTimeoutException) {
-            return new NetconfException(Failure.CONNECT_TIMEOUT, "connection to " + where + " timed out", t);
-        }
         if (root instanceof UnknownHostException || root instanceof NoRouteToHostException) {
             return new NetconfException(Failure.CONNECT_FAILED, "cannot reach " + where + ": " + root.getMessage(), t);
         }
-        return new NetconfException(Failure.CONNECT_FAILED, "cannot connect to " + where + ": " + root.getMessage(), t);
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new NetconfException(Failure.CONNECT_FAILED, "cannot connect to " + where + ": " + why, t);
     }
 
     private static NetconfException classifyAuth(HostKeyVerifier.Attempt attempt, Throwable t, String where, boolean timedOut) {
