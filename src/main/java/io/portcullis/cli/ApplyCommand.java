@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "apply", description = {"Push the policy safely: per router lock the candidate, edit, validate, confirmed commit, read back",
         "and prove, then confirm; anything else is cancelled and reported. Canaries first, then waves.",
+        "With --on-failure revert all routers are confirmed together or all cancelled; a crashed run is finished by recover.",
         "Exit 0 when every router is APPLIED or NO_CHANGE, 1 otherwise."})
 public class ApplyCommand implements Callable<Integer> {
     @Mixin
@@ -47,6 +48,15 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--max-failures", defaultValue = "0", description = "Failures tolerated before the rollout halts (default ${DEFAULT-VALUE}).")
     int maxFailures;
 
+    @Option(names = "--on-failure", defaultValue = "keep", converter = FailurePolicyConverter.class,
+            description = {"keep: each router is confirmed once proven (default).",
+                    "revert: two-phase; routers wait proven in their confirm window (extended every third of it) and are all",
+                    "confirmed only when the whole run is proven, else all cancelled and read back."})
+    ApplyOptions.FailurePolicy onFailure;
+
+    @Option(names = "--journal", description = "Write-ahead journal directory of persistent confirmed commits (default .portcullis/journal).")
+    Path journal;
+
     @Option(names = "--report", description = "Write the JSON run report here.")
     Path report;
 
@@ -62,7 +72,8 @@ public class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ApplyOptions opts;
         try {
-            opts = ApplyOptions.defaults().withConfirmTimeout(confirmTimeout).withRollout(canary, batch, parallel, maxFailures);
+            opts = ApplyOptions.defaults().withConfirmTimeout(confirmTimeout).withRollout(canary, batch, parallel, maxFailures)
+                    .withOnFailure(onFailure, journal);
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -117,5 +128,17 @@ public class ApplyCommand implements Callable<Integer> {
         }
         out.println(sb.append(r.haltedBecause() == null ? "." : "; halted: " + r.haltedBecause() + "."));
         out.flush();
+    }
+
+    /** keep | revert, case-insensitive, with a one-sentence error. */
+    static final class FailurePolicyConverter implements picocli.CommandLine.ITypeConverter<ApplyOptions.FailurePolicy> {
+        @Override
+        public ApplyOptions.FailurePolicy convert(String value) {
+            try {
+                return ApplyOptions.FailurePolicy.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not keep or revert");
+            }
+        }
     }
 }

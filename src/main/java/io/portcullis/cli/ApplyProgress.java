@@ -32,15 +32,17 @@ final class ApplyProgress implements RunListener {
     public synchronized void routerFinished(DeviceOutcome o) {
         int n = done.incrementAndGet();
         (o.state().success() ? ok : failed).incrementAndGet();
+        // under --on-failure revert a proven router is not final until the whole run is decided
+        String state = DeviceOutcome.AWAITING_CONFIRM.equals(o.reason()) ? "PROVEN (awaiting confirm)" : o.state().name();
         if (terminal) {
             out.print("\r\033[K[" + n + "/" + total + "] ok " + ok.get() + ", failed " + failed.get() + " — " + o.router() + " "
-                    + o.state());
+                    + state);
             if (o.state().failure()) {
                 out.println();
                 out.println("  " + o.router() + ": " + o.state() + " " + o.reason() + ": " + o.message());
             }
         } else {
-            out.println("[" + n + "/" + total + "] " + o.router() + " (" + o.platform() + "): " + o.state()
+            out.println("[" + n + "/" + total + "] " + o.router() + " (" + o.platform() + "): " + state
                     + (o.state() == DeviceState.APPLIED || o.state() == DeviceState.NO_CHANGE ? "" : " " + o.reason() + ": " + o.message()));
         }
         out.flush();
@@ -52,6 +54,15 @@ final class ApplyProgress implements RunListener {
             out.println();
         }
         out.println("rollout halted: " + why + "; routers not yet contacted were left untouched");
+        out.flush();
+    }
+
+    @Override
+    public synchronized void decided(String what) {
+        if (terminal) {
+            out.println();
+        }
+        out.println("on-failure revert: " + what);
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.portcullis.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -11,10 +12,34 @@ import java.time.Duration;
  * @param maxFailures   failures tolerated before halting (0 = halt on the first)
  * @param lockAttempts  lock tries before reporting the holder (with jittered backoff)
  * @param revertWait    how long to keep reading back while waiting for a router to revert
+ * @param onFailure     KEEP: each router is confirmed once proven; REVERT: two-phase, all confirmed or all cancelled
+ * @param journal       directory of the write-ahead journal of persistent confirmed commits (REVERT)
  */
 public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
-                           int lockAttempts, Duration lockBackoff, Duration revertWait) {
+                           int lockAttempts, Duration lockBackoff, Duration revertWait, FailurePolicy onFailure, Path journal) {
+    /** What a failure does to routers already proven in the same run. */
+    public enum FailurePolicy { KEEP, REVERT }
+
+    /** Under REVERT the confirm window is extended every third of it, so it must leave room for that. */
+    public static final int MIN_REVERT_CONFIRM_TIMEOUT = 3;
+
+    public ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
+                        int lockAttempts, Duration lockBackoff, Duration revertWait) {
+        this(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, FailurePolicy.KEEP,
+                Journal.DEFAULT_DIR);
+    }
+
     public ApplyOptions {
+        if (onFailure == null) {
+            onFailure = FailurePolicy.KEEP;
+        }
+        if (journal == null) {
+            journal = Journal.DEFAULT_DIR;
+        }
+        if (onFailure == FailurePolicy.REVERT && confirmTimeoutSeconds < MIN_REVERT_CONFIRM_TIMEOUT) {
+            throw new IllegalArgumentException("--confirm-timeout must be at least " + MIN_REVERT_CONFIRM_TIMEOUT
+                    + " seconds with --on-failure revert (the window is extended every third of it until the whole run is proven)");
+        }
         if (confirmTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--confirm-timeout must be at least 1 second");
         }
@@ -34,18 +59,23 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
     }
 
     public ApplyOptions withRollout(int canary, int batch, int parallel, int maxFailures) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal);
     }
 
     public ApplyOptions withConfirmTimeout(int seconds) {
-        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait);
+        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal);
     }
 
     public ApplyOptions withLock(int attempts, Duration backoff) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait, onFailure, journal);
+    }
+
+    public ApplyOptions withOnFailure(FailurePolicy policy, Path journalDir) {
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, policy,
+                journalDir);
     }
 
     public ApplyOptions withRevertWait(Duration wait) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal);
     }
 }

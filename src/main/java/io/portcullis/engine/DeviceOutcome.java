@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
                             List<String> changes, List<String> impact, long millis) {
+    /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
+    public static final String AWAITING_CONFIRM = "PROVEN_AWAITING_CONFIRM";
+
     public DeviceOutcome {
         changes = List.copyOf(changes);
         impact = List.copyOf(impact);

@@ -39,8 +39,8 @@ public final class Engine {
     public RunReport apply(List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
                            RunListener listener) {
         Instant started = Instant.now();
+        String runId = UUID.randomUUID().toString();
         List<Target> run = targets;
-        Function<Target, DeviceOutcome> step = t -> new Transaction(ctx, opts, t, null).run();
         if (plan != null) {
             if (!toolVersion.equals(plan.toolVersion())) {
                 throw new IllegalArgumentException("the plan was made by portcullis " + plan.toolVersion() + " and this is "
@@ -51,21 +51,33 @@ public final class Engine {
             }
             Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
             run = targets.stream().filter(t -> entries.containsKey(t.name())).toList();
-            step = t -> fromPlan(t, entries.get(t.name()), opts);
         }
-        Rollout.Result r = new Rollout(opts, listener).run(run, step);
-        return new RunReport(UUID.randomUUID().toString(), toolVersion, policyDigest, planName, started, Instant.now(),
-                r.haltedBecause(), RunReport.count(r.outcomes()), r.outcomes());
+        Map<String, PlanFile.Entry> planned = plan == null ? null
+                : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
+        // --on-failure revert: the journal is opened before any router is touched (refused if unwritable)
+        TwoPhaseRun twoPhase = opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
+        try {
+            Function<Target, DeviceOutcome> step = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase).run()
+                    : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase);
+            Rollout.Result r = new Rollout(opts, listener, twoPhase == null ? () -> null : twoPhase::broken).run(run, step);
+            List<DeviceOutcome> outcomes = twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause());
+            return new RunReport(runId, toolVersion, policyDigest, planName, started, Instant.now(),
+                    r.haltedBecause(), RunReport.count(outcomes), outcomes);
+        } finally {
+            if (twoPhase != null) {
+                twoPhase.close();
+            }
+        }
     }
 
-    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts) {
+    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase) {
         if (e.status() == RouterPlan.Status.ERROR) {
             return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
         }
         if (!Digests.intent(t.intent(), t.promise()).equals(e.intentDigest())) {
             return refused(t, "POLICY_CHANGED", "the policy for " + t.name() + " changed since the plan was made; run plan again");
         }
-        return new Transaction(ctx, opts, t, e.stateDigest()).run();
+        return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase).run();
     }
 
     private static DeviceOutcome refused(Target t, String reason, String message) {

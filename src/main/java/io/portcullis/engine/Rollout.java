@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Blast-radius control: canaries one by one, then waves of {@code batch} routers with
@@ -20,10 +21,25 @@ import java.util.function.Function;
 final class Rollout {
     private final ApplyOptions opts;
     private final RunListener listener;
+    /** Why no further router may start although no failure limit was hit (two-phase run broken), or null. */
+    private final Supplier<String> stop;
 
     Rollout(ApplyOptions opts, RunListener listener) {
+        this(opts, listener, () -> null);
+    }
+
+    Rollout(ApplyOptions opts, RunListener listener, Supplier<String> stop) {
         this.opts = opts;
         this.listener = listener;
+        this.stop = stop;
+    }
+
+    private boolean stopped(AtomicBoolean halted, String[] why) {
+        String s = stop.get();
+        if (s != null && halted.compareAndSet(false, true)) {
+            why[0] = s;
+        }
+        return halted.get();
     }
 
     record Result(List<DeviceOutcome> outcomes, String haltedBecause) {
@@ -36,7 +52,7 @@ final class Rollout {
         String[] why = new String[1];
         listener.started(targets.size());
         int canaries = Math.min(opts.canary(), targets.size());
-        for (int i = 0; i < canaries && !halted.get(); i++) {
+        for (int i = 0; i < canaries && !stopped(halted, why); i++) {
             DeviceOutcome o = runOne(targets.get(i), apply);
             done.put(o.router(), o);
             if (o.state().failure()) {
@@ -58,7 +74,7 @@ final class Rollout {
                 List<Future<?>> inFlight = new ArrayList<>();
                 for (Target t : rest.subList(from, Math.min(rest.size(), from + wave))) {
                     inFlight.add(pool.submit(() -> {
-                        if (halted.get()) {
+                        if (stopped(halted, why)) {
                             return; // never contacted
                         }
                         DeviceOutcome o = runOne(t, apply);

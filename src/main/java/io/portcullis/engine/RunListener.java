@@ -16,4 +16,8 @@ public interface RunListener {
 
     default void halted(String why) {
     }
+
+    /** --on-failure revert: the run's decision after phase 1 (confirming all, or cancelling all and why). */
+    default void decided(String what) {
+    }
 }

@@ -25,13 +25,29 @@ final class Transaction {
     private final long started = System.nanoTime();
     private List<String> changes = List.of();
     private List<String> impact = List.of();
+    /** Two-phase (--on-failure revert) coordinator, or null: confirm as soon as proven. */
+    private final TwoPhaseRun twoPhase;
+    /** Persist token of this router's persistent confirmed commit (journaled before it was sent), or null. */
+    private String persist;
+    private boolean cancelSent;
+    /** Set once proven under two-phase: the session stays open and the outcome is decided by the run. */
+    private boolean held;
 
     Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
+        this(ctx, opts, t, plannedDigest, null);
+    }
+
+    Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest, TwoPhaseRun twoPhase) {
         this.ctx = ctx;
         this.opts = opts;
         this.t = t;
         this.platform = ctx.platform(t);
         this.plannedDigest = plannedDigest;
+        this.twoPhase = twoPhase;
+    }
+
+    String name() {
+        return t.name();
     }
 
     DeviceOutcome run() {
@@ -82,7 +98,9 @@ final class Transaction {
         } catch (RouterException e) {
             return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? "UNREACHABLE" : e.kind().name(), e.getMessage());
         } finally {
-            closeQuietly(s); // idempotent; some paths closed it already to make the router revert
+            if (!held) {
+                closeQuietly(s); // idempotent; some paths closed it already to make the router revert
+            }
         }
     }
 
@@ -151,11 +169,32 @@ final class Transaction {
                 return abortUncommitted(s, "VALIDATE_FAILED", t.name() + " failed validation" + where + ": " + e.getMessage(), e);
             }
         }
+        if (twoPhase != null && cc11) {
+            // the pending commit must survive this session (and this process): journal the token first, durably
+            String token = PersistToken.fresh();
+            try {
+                twoPhase.journal().append(JournalRecord.pending(twoPhase.runId(), t.name(), token,
+                        java.time.Instant.now().plusSeconds(confirmTimeout()), before.digest(), Digests.intent(t.intent(), t.promise())));
+            } catch (java.io.IOException e) {
+                return abortUncommitted(s, "JOURNAL_UNWRITABLE", "the journal " + twoPhase.journal().file() + " could not be written ("
+                        + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(
+                        RouterException.Kind.RPC_ERROR, "journal"));
+            }
+            persist = token;
+        }
         try {
-            s.commitConfirmed(confirmTimeout());
+            if (persist != null) {
+                s.commitConfirmedPersistent(confirmTimeout(), persist);
+            } else {
+                s.commitConfirmed(confirmTimeout());
+            }
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
+                if (persist != null) {
+                    // a persistent commit may be pending without a session: cancel it by its token, then look
+                    return revertAfterCommit(null, before, cc11, "the session was lost during the confirmed commit (" + e.getMessage() + ")");
+                }
                 return reconcile("the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
             }
             return abortUncommitted(s, "COMMIT_FAILED", t.name() + " refused the commit: " + e.getMessage(), e);
@@ -168,19 +207,41 @@ final class Transaction {
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
-                return verifyReverted(before, "the session was lost inside the confirm window (" + e.getMessage() + ")");
+                String lost = "the session was lost inside the confirm window (" + e.getMessage() + ")";
+                return persist != null ? revertAfterCommit(null, before, cc11, lost) : verifyReverted(before, lost);
             }
             problem = "read-back failed: " + e.getMessage();
         }
         if (problem != null) {
-            return rollBack(s, before, cc11, problem);
+            return revertAfterCommit(s, before, cc11, problem);
         }
+        if (twoPhase != null) {
+            held = true;
+            twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, confirmTimeout()));
+            return done(DeviceState.APPLIED, TwoPhaseRun.AWAITING, t.name()
+                    + ": committed, read back and proven; waiting for the rest of the run before confirming");
+        }
+        return confirmNow(s, before);
+    }
+
+    /** The confirming commit (plain on this session, or by persist-id), then unlock. */
+    DeviceOutcome confirmNow(RouterSession s, Observed before) {
         try {
-            s.commit();
+            if (persist != null) {
+                s.confirmPersistent(persist);
+            } else {
+                s.commit();
+            }
         } catch (RouterException e) {
             closeQuietly(s);
             if (e.sessionGone()) {
+                if (persist != null) {
+                    return confirmOnFreshSession(before, e);
+                }
                 return reconcile("the session was lost while confirming (" + e.getMessage() + ")", before);
+            }
+            if (persist != null) {
+                return revertAfterCommit(null, before, true, "the confirming commit was refused (" + e.getMessage() + ")");
             }
             return verifyReverted(before, "the confirming commit was refused (" + e.getMessage() + ")");
         }
@@ -189,16 +250,30 @@ final class Transaction {
         } catch (RouterException ignored) {
             // the commit is confirmed; the lock goes with the session anyway
         }
+        closeQuietly(s);
         return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed");
     }
 
-    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router. */
-    private int confirmTimeout() {
-        try {
-            return Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(opts.confirmTimeoutSeconds())));
-        } catch (NumberFormatException e) {
-            return opts.confirmTimeoutSeconds();
+    /** A persistent commit outlives the session: confirm it by its token from a new one. */
+    private DeviceOutcome confirmOnFreshSession(Observed before, RouterException lost) {
+        try (RouterSession fresh = ctx.connector().open(t.device())) {
+            fresh.confirmPersistent(persist);
+            return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)");
+        } catch (RouterException e) {
+            return reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
+                    + e.getMessage() + ")", before);
         }
+    }
+
+    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router (two-phase: never below its minimum). */
+    private int confirmTimeout() {
+        int seconds;
+        try {
+            seconds = Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(opts.confirmTimeoutSeconds())));
+        } catch (NumberFormatException e) {
+            seconds = opts.confirmTimeoutSeconds();
+        }
+        return twoPhase == null ? seconds : Math.max(ApplyOptions.MIN_REVERT_CONFIRM_TIMEOUT, seconds);
     }
 
     /** Owned filters and bindings the router holds that the policy no longer wants (to remove). */
@@ -243,10 +318,21 @@ final class Transaction {
         return done(DeviceState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
     }
 
-    private DeviceOutcome rollBack(RouterSession s, Observed before, boolean cc11, String problem) {
-        if (cc11) {
+    /**
+     * Undo a confirmed commit that is not to be confirmed: cancel-commit on 1.1 (by persist-id when
+     * persistent, on a new session when {@code s} is null or gone), closing the session on 1.0; then
+     * verify by read-back that the pre-image is back.
+     */
+    DeviceOutcome revertAfterCommit(RouterSession s, Observed before, boolean cc11, String problem) {
+        boolean cancelled = false;
+        if (s != null && cc11) {
             try {
-                s.cancelCommit();
+                if (persist != null) {
+                    s.cancelPersistent(persist);
+                } else {
+                    s.cancelCommit();
+                }
+                cancelled = true;
                 s.discardChanges();
                 s.unlock(Datastore.CANDIDATE);
             } catch (RouterException e) {
@@ -257,12 +343,23 @@ final class Transaction {
             }
         }
         // 1.0 has no cancel-commit: ending the session reverts a non-persistent confirmed commit
-        closeQuietly(s);
+        if (s != null) {
+            closeQuietly(s);
+        }
+        if (persist != null && !cancelled) {
+            try (RouterSession fresh = ctx.connector().open(t.device())) {
+                fresh.cancelPersistent(persist);
+                cancelled = true;
+            } catch (RouterException e) {
+                // nothing pending (never arrived, timed out) or unreachable: the read-back below decides
+            }
+        }
+        cancelSent = cancelled;
         return verifyReverted(before, problem);
     }
 
     /** Reads back on a new session until the router holds the pre-image again (or the wait runs out). */
-    private DeviceOutcome verifyReverted(Observed before, String problem) {
+    DeviceOutcome verifyReverted(Observed before, String problem) {
         long deadline = System.nanoTime() + opts.revertWait().toNanos();
         String last = "it could not be read";
         do {
@@ -297,12 +394,15 @@ final class Transaction {
         }
     }
 
-    private DeviceOutcome done(DeviceState state, String reason, String message) {
+    DeviceOutcome done(DeviceState state, String reason, String message) {
         long ms = (System.nanoTime() - started) / 1_000_000;
+        if (persist != null && !TwoPhaseRun.AWAITING.equals(reason)) {
+            twoPhase.closeEntry(t.name(), state, cancelSent);
+        }
         return new DeviceOutcome(t.name(), t.device().platform(), state, reason, message, changes, impact, ms);
     }
 
-    private static void closeQuietly(RouterSession s) {
+    static void closeQuietly(RouterSession s) {
         try {
             s.close();
         } catch (RuntimeException ignored) {
