@@ -57,6 +57,7 @@ public final class CycleBench {
                 }
                 theirs.addAll(ncclient(ncclient, srv, configFile, n / 2));
             }
+            removeAcls(client, ep);
         } finally {
             Files.deleteIfExists(configFile);
         }
@@ -82,6 +83,15 @@ public final class CycleBench {
             }
         }
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Leaves the shared test server without the benchmark's ACLs, which the netconfd tests would see as foreign. */
+    private static void removeAcls(NetconfClient client, Endpoint ep) throws IOException {
+        try (NetconfSession s = client.connect(ep)) {
+            s.execute(EditConfig.of(Datastore.CANDIDATE, "<acl xmlns=\"http://openconfig.net/yang/acl\""
+                    + " xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"remove\"/>"));
+            s.execute(Commit.commit());
+        }
     }
 
     private static List<Double> ncclient(String script, NetconfdServer srv, Path config, int n) throws Exception {
