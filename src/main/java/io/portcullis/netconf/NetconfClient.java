@@ -41,6 +41,7 @@ import org.apache.sshd.core.CoreModuleProperties;
  * weak algorithms refused, TCP_NODELAY, heartbeat with replies, bounded read/window/auth timeouts.
  */
 public final class NetconfClient implements AutoCloseable {
+    private static final java.time.Duration BACKSTOP = java.time.Duration.ofSeconds(5);
     private final ClientSettings settings;
     private final SshClient ssh;
     private final ScheduledThreadPoolExecutor timer;
@@ -65,8 +66,11 @@ public final class NetconfClient implements AutoCloseable {
         SshAlgorithms.applyStrict(ssh);
         CoreModuleProperties.TCP_NODELAY.set(ssh, true);
         CoreModuleProperties.SOCKET_KEEPALIVE.set(ssh, true);
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(ssh, settings.connectTimeout());
-        CoreModuleProperties.AUTH_TIMEOUT.set(ssh, settings.authTimeout());
+        // MINA's own connect and auth timers only back ours up: were they equal, MINA could win the race and fail the
+        // attempt as "Session is being closed" or a bare ConnectException, and a timeout would be reported as
+        // "unreachable". Ours classify (CONNECT_TIMEOUT) and close; MINA's fire only if ours somehow did not.
+        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(ssh, settings.connectTimeout().plus(BACKSTOP));
+        CoreModuleProperties.AUTH_TIMEOUT.set(ssh, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(ssh, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(ssh, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(ssh, settings.heartbeatMaxMisses());
