@@ -1,0 +1,81 @@
+package io.portcullis.cli;
+
+import io.portcullis.engine.ApplyOptions;
+import io.portcullis.engine.DeviceState;
+import io.portcullis.engine.Journal;
+import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.Recovery;
+import io.portcullis.engine.Target;
+import io.portcullis.engine.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "recover", description = {"Finish what a crashed 'apply --on-failure revert' left pending: for every open journal entry,",
+        "read the router back, then cancel its pending commit by persist-id (default) or, with --confirm, confirm it",
+        "only if the read-back proves the policy; each router's verified state is reported and its entry closed.",
+        "Exit 0 when every entry reached the state asked for, 1 otherwise (unreachable, unproven, corrupt journal lines)."})
+public class RecoverCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+
+    static final class Action {
+        @Option(names = "--confirm", description = "Confirm pending commits whose read-back proves the policy (others are cancelled).")
+        boolean confirm;
+
+        @Option(names = "--cancel", description = "Cancel every pending commit (default).")
+        boolean cancel;
+    }
+
+    @ArgGroup(exclusive = true)
+    Action action;
+
+    @Option(names = "--journal", description = "Journal directory (default .portcullis/journal).")
+    Path journal;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Recovery.Mode mode = action != null && action.confirm ? Recovery.Mode.CONFIRM : Recovery.Mode.CANCEL;
+        Journal j = new Journal(journal == null ? Journal.DEFAULT_DIR : journal);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        if (w == null) {
+            return ExitCodes.ERROR;
+        }
+        List<Target> targets = EngineCommands.targets(w, err);
+        Recovery.Result r;
+        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+            r = new Recovery(EngineCommands.engine(connector).context(), j, ApplyOptions.defaults()).recover(targets, mode);
+        } catch (IOException e) {
+            err.println("portcullis recover: the journal " + j.dir() + " cannot be read (" + e.getClass().getSimpleName()
+                    + "); check its permissions or pass --journal DIR");
+            return ExitCodes.ERROR;
+        }
+        for (Journal.Problem p : r.problems()) {
+            err.println("portcullis recover: journal " + p.describe() + " — check the router it was about by hand");
+        }
+        for (Recovery.Entry e : r.entries()) {
+            out.println(e.outcome().router() + " (run " + e.run() + "): " + e.outcome().state() + " (" + e.outcome().reason() + ") "
+                    + e.outcome().message() + (e.closed() ? "" : " [entry left open]"));
+        }
+        long applied = r.entries().stream().filter(e -> e.outcome().state() == DeviceState.APPLIED).count();
+        long open = r.entries().stream().filter(e -> !e.closed()).count();
+        out.println("Recover (" + mode.name().toLowerCase() + "): " + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
+                + ", " + applied + " applied, " + (r.entries().size() - applied - open) + " at their previous configuration, " + open + " left open"
+                + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " unreadable journal line(s)") + ".");
+        out.flush();
+        return r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+}
