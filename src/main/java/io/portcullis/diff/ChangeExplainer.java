@@ -17,6 +17,16 @@ public final class ChangeExplainer {
     }
 
     public ChangeSet explain(PlatformAdapter platform, FilterIntent intended, FilterIntent actual, Promise promise) {
+        return explain(platform, intended, actual, promise, intended, actual);
+    }
+
+    /**
+     * As above, with the packet-fate delta taken between what the router applies on each side
+     * ({@code intendedApplied}, {@code actualApplied}): differs from the owned parts when they are
+     * chained into a foreign filter (the composite decides packets, not our filter alone).
+     */
+    public ChangeSet explain(PlatformAdapter platform, FilterIntent intended, FilterIntent actual, Promise promise,
+                             FilterIntent intendedApplied, FilterIntent actualApplied) {
         IntentDiff diff = IntentComparator.compare(intended, actual);
         if (diff.inSync()) {
             return ChangeSet.none();
@@ -26,7 +36,7 @@ public final class ChangeExplainer {
         String device = intended.device();
         String forward = UnifiedDiff.diff(have, want, device + " (running)", device + " (policy)");
         String reverse = UnifiedDiff.diff(want, have, device + " (policy)", device + " (running)");
-        return new ChangeSet(diff, forward, reverse, fates.delta(actual, intended, promise));
+        return new ChangeSet(diff, forward, reverse, fates.delta(actualApplied, intendedApplied, promise));
     }
 
     private static String text(PlatformAdapter platform, FilterIntent intent) {

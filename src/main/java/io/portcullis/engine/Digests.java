@@ -32,6 +32,10 @@ public final class Digests {
 
     public static String managedSubtree(ReadResult r) {
         FilterIntent i = r.intent();
+        if (!r.foreignFilters().isEmpty()) {
+            // a chained router: the operator's filter decides packets next to ours, so its change makes a plan stale
+            return sha256(json(List.of(i.filters(), sortBindings(i.bindings()), sortBindings(r.foreignBindings()), r.foreignFilters())));
+        }
         return sha256(json(List.of(i.filters(), sortBindings(i.bindings()), sortBindings(r.foreignBindings()))));
     }
 

@@ -1,11 +1,9 @@
 package io.portcullis.engine;
 
 import io.portcullis.diff.ChangeExplainer;
-import io.portcullis.intent.Binding;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.Platforms;
 import io.portcullis.platform.ReadResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,22 +29,14 @@ public record EngineContext(RouterConnector connector, Function<String, Platform
 
     /**
      * Foreign filters bound where we bind (same attach point, family and direction): one sentence
-     * each. Empty when none, or when the inventory asks to chain and the platform can.
+     * each. Empty when none, or when the inventory asks to chain and the platform chains them.
      */
     List<String> foreignConflicts(Target t, ReadResult read) {
-        List<String> out = new ArrayList<>();
-        if (t.device().chainForeign() && platform(t).facts().canChain()) {
-            return out;
-        }
-        for (Binding f : read.foreignBindings()) {
-            boolean clash = t.intent().bindings().stream().anyMatch(b -> b.kind() == f.kind() && b.point().equals(f.point())
-                    && b.family() == f.family() && b.direction() == f.direction());
-            if (clash) {
-                out.add("foreign filter " + f.filterName() + " is already bound at " + f.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " " + f.point() + " (" + f.family().id() + ") on " + t.name()
-                        + "; remove it, or set chain-foreign: true in the inventory where the platform can chain");
-            }
-        }
-        return out;
+        return want(t, read).refusals();
+    }
+
+    /** What the router should hold given what it holds: the intent, or its chained form (see {@link Wanted}). */
+    Wanted want(Target t, ReadResult read) {
+        return Wanted.of(t, platform(t), read);
     }
 }

@@ -68,8 +68,13 @@ public final class Planner {
         } catch (RouterException e) {
             return RouterPlan.error(t, e.kind().label(), e.getMessage());
         }
-        ChangeSet cs = ctx.explainer().explain(platform, platform.normalize(t.intent()), seen.read().intent(), t.promise());
-        List<String> warnings = new ArrayList<>(ctx.foreignConflicts(t, seen.read()));
+        Wanted want = ctx.want(t, seen.read());
+        ChangeSet cs = ctx.explainer().explain(platform, want.owned(), seen.read().intent(), t.promise(),
+                want.effective(want.owned(), seen.read()), want.effective(seen.read().intent(), seen.read()));
+        List<String> warnings = new ArrayList<>(want.refusals());
+        if (want.chained()) {
+            warnings.addAll(want.planNotes(t, seen.read()));
+        }
         seen.read().warnings().forEach(w -> warnings.add(t.name() + ": " + w));
         return new RouterPlan(t.name(), platform.id(), cs.isEmpty() ? RouterPlan.Status.IN_SYNC : RouterPlan.Status.CHANGES, cs,
                 intentDigest, seen.digest(), warnings, null, null);

@@ -32,6 +32,10 @@ final class Transaction {
     private boolean cancelSent;
     /** Set once proven under two-phase: the session stays open and the outcome is decided by the run. */
     private boolean held;
+    /** What the router should hold (the intent, or its chained form); set once running was read. */
+    private Wanted want;
+    /** Set when the read-back of a chained router is proven except where the operator's own entries drop traffic. */
+    private String provenNote = "";
 
     Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
         this(ctx, opts, t, plannedDigest, null);
@@ -63,11 +67,20 @@ final class Transaction {
                 return done(DeviceState.FAILED_NOT_APPLIED, "STALE_PLAN", t.name()
                         + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
             }
-            List<String> conflicts = ctx.foreignConflicts(t, before.read());
-            if (!conflicts.isEmpty()) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_FILTER_BOUND", conflicts.get(0));
+            want = ctx.want(t, before.read());
+            if (!want.refusals().isEmpty()) {
+                return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_FILTER_BOUND", want.refusals().get(0));
             }
-            ChangeSet cs = ctx.explainer().explain(platform, platform.normalize(t.intent()), before.read().intent(), t.promise());
+            if (want.chained()) {
+                // prove the composite before touching anything: an operator entry may pre-empt ours
+                List<String> failures = want.prove(want.owned(), before.read(), t.promise()).failures();
+                if (!failures.isEmpty()) {
+                    return done(DeviceState.FAILED_NOT_APPLIED, "CHAIN_NOT_PROVEN", t.name() + ": chaining into the operator's filter"
+                            + " would not keep the policy, so nothing was edited: " + failures.get(0));
+                }
+            }
+            ChangeSet cs = ctx.explainer().explain(platform, want.owned(), before.read().intent(), t.promise(),
+                    want.effective(want.owned(), before.read()), want.effective(before.read().intent(), before.read()));
             changes = cs.diff().changes().stream().map(Change::describe).toList();
             impact = cs.fates().stream().map(FateChange::describe).toList();
             if (cs.isEmpty()) {
@@ -76,7 +89,7 @@ final class Transaction {
             String payload;
             String removal;
             try {
-                payload = platform.renderConfig(t.intent());
+                payload = platform.renderConfig(want.owned());
                 removal = staleOwned(before.read().intent()).map(platform::renderRemoval).orElse(null);
             } catch (RuntimeException e) {
                 return done(DeviceState.FAILED_NOT_APPLIED, "RENDER_FAILED", "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
@@ -219,7 +232,7 @@ final class Transaction {
             held = true;
             twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, confirmTimeout()));
             return done(DeviceState.APPLIED, TwoPhaseRun.AWAITING, t.name()
-                    + ": committed, read back and proven; waiting for the rest of the run before confirming");
+                    + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
         }
         return confirmNow(s, before);
     }
@@ -251,14 +264,14 @@ final class Transaction {
             // the commit is confirmed; the lock goes with the session anyway
         }
         closeQuietly(s);
-        return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed");
+        return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed" + provenNote);
     }
 
     /** A persistent commit outlives the session: confirm it by its token from a new one. */
     private DeviceOutcome confirmOnFreshSession(Observed before, RouterException lost) {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             fresh.confirmPersistent(persist);
-            return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)");
+            return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote);
         } catch (RouterException e) {
             return reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
                     + e.getMessage() + ")", before);
@@ -278,7 +291,7 @@ final class Transaction {
 
     /** Owned filters and bindings the router holds that the policy no longer wants (to remove). */
     private java.util.Optional<io.portcullis.intent.FilterIntent> staleOwned(io.portcullis.intent.FilterIntent have) {
-        io.portcullis.intent.FilterIntent want = t.intent();
+        io.portcullis.intent.FilterIntent want = this.want.owned();
         List<io.portcullis.intent.Filter> filters = have.filters().stream().filter(f -> want.filter(f.name()).isEmpty()).toList();
         // a binding at a point we bind anyway is replaced by the payload; deleting it could delete ours
         List<io.portcullis.intent.Binding> bindings = have.bindings().stream().filter(b -> want.bindings().stream().noneMatch(w ->
@@ -291,9 +304,20 @@ final class Transaction {
 
     /** Null when the router holds exactly the intent and it keeps the promise. */
     private String checkHeld(Observed after) {
-        IntentDiff d = IntentComparator.compare(platform.normalize(t.intent()), after.read().intent());
+        IntentDiff d = IntentComparator.compare(want.owned(), after.read().intent());
         if (!d.inSync()) {
             return "read-back differs from the policy: " + d.changes().get(0).describe();
+        }
+        if (want.chained()) {
+            // proven on what the router applies: the operator's filter with our entries merged in
+            Wanted.ChainProof p = want.prove(after.read().intent(), after.read(), t.promise());
+            if (!p.failures().isEmpty()) {
+                return "the chained configuration read back does not keep the policy: " + p.failures().get(0);
+            }
+            provenNote = p.operatorDrops().isEmpty() ? " (chained into the operator's filter)"
+                    : " (chained; blocked flows proven dropped, but NOT proven that every other port works: " + p.operatorDrops().get(0)
+                    + (p.operatorDrops().size() > 1 ? " and " + (p.operatorDrops().size() - 1) + " more" : "") + ")";
+            return null;
         }
         List<String> violations = ctx.prover().violations(after.read().intent(), t.promise());
         if (!violations.isEmpty()) {
@@ -385,7 +409,7 @@ final class Transaction {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
             String holds = now.digest().equals(before.digest()) ? "its previous configuration"
-                    : IntentComparator.compare(platform.normalize(t.intent()), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
+                    : IntentComparator.compare(want.owned(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
                     : "neither the previous nor the new configuration";
             return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", problem + "; read-back shows " + t.name() + " holds " + holds);
         } catch (RouterException e) {

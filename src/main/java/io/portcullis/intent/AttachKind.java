@@ -6,5 +6,11 @@ package io.portcullis.intent;
  */
 public enum AttachKind {
     INTERFACE,
-    PROFILE
+    PROFILE,
+    /**
+     * Chained into a foreign filter instead of bound (SR OS {@code embed/filter}): the point names the
+     * host filter and the offset, "HOST offset N" (see {@code platform.sros.SrosEmbed}); the host is
+     * bound by its owner. Only platform chaining produces it, never the compiler.
+     */
+    EMBED
 }

@@ -56,4 +56,9 @@ public interface PlatformAdapter {
     default io.portcullis.intent.FilterIntent normalize(io.portcullis.intent.FilterIntent intent) {
         return intent;
     }
+
+    /** How this platform chains with a foreign filter bound at an attach point; empty when it cannot. */
+    default java.util.Optional<Chaining> chaining() {
+        return java.util.Optional.empty();
+    }
 }

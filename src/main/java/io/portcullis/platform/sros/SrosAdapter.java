@@ -9,6 +9,7 @@ import io.portcullis.platform.ReadResult;
 public final class SrosAdapter implements PlatformAdapter {
     private final SrosRenderer renderer = new SrosRenderer();
     private final SrosReader reader = new SrosReader();
+    private final SrosChaining chaining = new SrosChaining();
 
     @Override
     public String id() {
@@ -49,5 +50,11 @@ public final class SrosAdapter implements PlatformAdapter {
     @Override
     public FilterIntent normalize(FilterIntent intent) {
         return SrosNotes.normalize(intent);
+    }
+
+    /** Embedding into the operator's sla-profile egress filter (see {@link SrosChaining}). */
+    @Override
+    public java.util.Optional<io.portcullis.platform.Chaining> chaining() {
+        return java.util.Optional.of(chaining);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * Static interfaces are not bound: a SAP egress filter sits under
  * {@code service/<type>[service]/interface[name]/sap[sap-id]/egress/filter}, which one inventory
  * interface name cannot address cleanly, so INTERFACE bindings are refused (bind an sla-profile).
+ * Chaining ({@code canChain}): only by embedding into a foreign sla-profile egress filter
+ * ({@link SrosChaining}); ingress and SAP filters are not chained.
  */
 public final class SrosFacts {
     public static final String PLATFORM = "sros";
@@ -39,7 +41,7 @@ public final class SrosFacts {
     }
 
     public static PlatformFacts facts() {
-        return new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, true, false, true, true, false, List.of(NS_CONF));
+        return new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, true, false, true, true, true, List.of(NS_CONF));
     }
 
     static String protocolName(int number, AddressFamily family) {

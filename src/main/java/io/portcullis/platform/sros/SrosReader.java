@@ -18,6 +18,7 @@ import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.XmlReading;
 import io.portcullis.platform.sros.jaxb.SConfigure;
+import io.portcullis.platform.sros.jaxb.SEmbedFilter;
 import io.portcullis.platform.sros.jaxb.SEntry;
 import io.portcullis.platform.sros.jaxb.SFilterRoot;
 import io.portcullis.platform.sros.jaxb.SIp;
@@ -37,6 +38,9 @@ import jakarta.xml.bind.JAXBException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,10 +83,11 @@ public final class SrosReader {
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
+        Map<AddressFamily, Map<String, SIpFilter>> all = Map.of(AddressFamily.IPV4, new LinkedHashMap<>(), AddressFamily.IPV6, new LinkedHashMap<>());
         for (SConfigure c : configs) {
             for (SFilterRoot fr : c.filter) {
-                fr.ipFilter.forEach(f -> filter(f, AddressFamily.IPV4, portLists, prefixLists, filters, warnings));
-                fr.ipv6Filter.forEach(f -> filter(f, AddressFamily.IPV6, portLists, prefixLists, filters, warnings));
+                fr.ipFilter.forEach(f -> filter(f, AddressFamily.IPV4, portLists, prefixLists, filters, warnings, all));
+                fr.ipv6Filter.forEach(f -> filter(f, AddressFamily.IPV6, portLists, prefixLists, filters, warnings, all));
             }
             for (SSubscriberMgmt sm : c.subscriberMgmt) {
                 for (SSlaProfile p : sm.slaProfile) {
@@ -95,34 +100,108 @@ public final class SrosReader {
         if (configs.isEmpty()) {
             warnings.add("no <configure> element in the reply from " + device + "; read as empty");
         }
-        return new ReadResult(new FilterIntent(device, SrosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned)), foreign, warnings);
+        List<Filter> foreignFilters = new ArrayList<>();
+        for (AddressFamily family : AddressFamily.values()) {
+            embeds(all.get(family), family, portLists, prefixLists, owned, foreign, foreignFilters, warnings);
+        }
+        return new ReadResult(new FilterIntent(device, SrosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned)), foreign,
+                warnings, foreignFilters);
+    }
+
+    /**
+     * Embed entries: owned embedded filters give owned EMBED bindings wherever they are; in the hosts
+     * that matter to us (foreign filters bound at our sla-profiles, filters holding our embeds) the
+     * foreign embeds are reported and the host and its foreign embedded filters are read (leniently:
+     * an operator filter we cannot read is a warning, and chaining into it is refused).
+     */
+    private static void embeds(Map<String, SIpFilter> filters, AddressFamily family, Map<String, List<PortRange>> portLists,
+                               Map<String, List<IpPrefix>> prefixLists, List<Binding> owned, List<Binding> foreign,
+                               List<Filter> foreignFilters, List<String> warnings) {
+        Set<String> hosts = new LinkedHashSet<>();
+        foreign.stream().filter(b -> b.kind() == AttachKind.PROFILE && b.family() == family).forEach(b -> hosts.add(b.filterName()));
+        List<Binding> foreignEmbeds = new ArrayList<>();
+        filters.forEach((host, f) -> {
+            if (f.embed == null) {
+                return;
+            }
+            for (SEmbedFilter ef : f.embed.filter) {
+                String name = required(ef.name, "embedded filter name in filter " + host);
+                long offset = SrosEmbed.offset(ef.offset, "of filter " + name + " embedded in " + host);
+                if (ef.adminState != null && ef.adminState.trim().equals("disable")) {
+                    warnings.add("the embedding of filter " + name + " into " + host + " is disabled; SR OS does not apply it");
+                    continue;
+                }
+                Binding b = new Binding(AttachKind.EMBED, new SrosEmbed(host, offset).point(), family, Direction.TO_SUBSCRIBER, name);
+                if (Ownership.isOwned(name)) {
+                    owned.add(b);
+                    hosts.add(host);
+                } else {
+                    foreignEmbeds.add(b);
+                }
+            }
+        });
+        Set<String> toRead = new LinkedHashSet<>();
+        for (String host : hosts) {
+            if (!Ownership.isOwned(host)) {
+                toRead.add(host);
+            }
+            foreignEmbeds.stream().filter(b -> SrosEmbed.parse(b.point()).host().equals(host)).forEach(b -> {
+                foreign.add(b);
+                toRead.add(b.filterName());
+            });
+        }
+        for (String name : toRead) {
+            SIpFilter f = filters.get(name);
+            if (f == null) {
+                warnings.add(family.id() + " filter " + name + " is referenced but not in the reply");
+                continue;
+            }
+            try {
+                foreignFilters.add(read(f, name, family, portLists, prefixLists, warnings, true));
+            } catch (ReadException e) {
+                warnings.add("foreign filter " + name + " could not be read (" + e.getMessage() + "); chaining into it is refused");
+            }
+        }
     }
 
     private static void filter(SIpFilter f, AddressFamily family, Map<String, List<PortRange>> portLists,
-                               Map<String, List<IpPrefix>> prefixLists, List<Filter> out, List<String> warnings) {
+                               Map<String, List<IpPrefix>> prefixLists, List<Filter> out, List<String> warnings,
+                               Map<AddressFamily, Map<String, SIpFilter>> all) {
         String name = required(f.name, "filter-name");
+        all.get(family).put(name, f);
         if (!Ownership.isOwned(name)) {
             return;
         }
+        out.add(read(f, name, family, portLists, prefixLists, warnings, false));
+    }
+
+    /** An embedded-scope filter has no default of its of own: unmatched packets go on to the host's next entry (ACCEPT here). */
+    private static Filter read(SIpFilter f, String name, AddressFamily family, Map<String, List<PortRange>> portLists,
+                               Map<String, List<IpPrefix>> prefixLists, List<String> warnings, boolean foreign) {
         Action defaultAction = f.defaultAction == null ? Action.DISCARD : switch (f.defaultAction.trim()) {
             case "accept" -> Action.ACCEPT;
             case "drop" -> Action.DISCARD;
             default -> throw new ReadException("default-action '" + f.defaultAction + "' of filter " + name + " is neither drop nor accept");
         };
+        if (f.scope != null && f.scope.trim().equals("embedded")) {
+            defaultAction = Action.ACCEPT;
+        }
         List<SEntry> entries = new ArrayList<>(f.entry);
         entries.sort(Comparator.comparingLong(e -> entryId(e, name)));
         List<Term> terms = new ArrayList<>();
         for (SEntry e : entries) {
-            terms.addAll(terms(e, name, family, portLists, prefixLists, warnings));
+            terms.addAll(terms(e, name, family, portLists, prefixLists, warnings, foreign));
         }
-        out.add(new Filter(name, family, terms, defaultAction, f.description));
+        return new Filter(name, family, terms, defaultAction, f.description);
     }
 
+    /** Foreign entries are named entry-ID (their descriptions are the operator's free text). */
     private static List<Term> terms(SEntry e, String filter, AddressFamily family, Map<String, List<PortRange>> portLists,
-                                    Map<String, List<IpPrefix>> prefixLists, List<String> warnings) {
+                                    Map<String, List<IpPrefix>> prefixLists, List<String> warnings, boolean foreign) {
         int id = (int) entryId(e, filter);
         String where = "in entry " + id + " of filter " + filter;
-        SrosNotes.Parsed notes = e.description == null ? new SrosNotes.Parsed("entry-" + id, null, null) : SrosNotes.parse(e.description);
+        SrosNotes.Parsed notes = e.description == null || foreign ? new SrosNotes.Parsed("entry-" + id, null, e.description)
+                : SrosNotes.parse(e.description);
         String name = notes.name().isEmpty() ? "entry-" + id : notes.name();
         Action action = Action.DISCARD;
         if (e.action == null) {

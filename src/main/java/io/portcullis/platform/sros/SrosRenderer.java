@@ -8,12 +8,14 @@ import io.portcullis.intent.Direction;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.Ownership;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.sros.SrosView.Config;
+import io.portcullis.platform.sros.SrosView.Embed;
 import io.portcullis.platform.sros.SrosView.EntryView;
 import io.portcullis.platform.sros.SrosView.FilterView;
 import io.portcullis.platform.sros.SrosView.Ip;
@@ -67,6 +69,8 @@ public final class SrosRenderer {
         List<FilterView> v6 = new ArrayList<>();
         List<String> cli = new ArrayList<>();
         Set<String> listNames = new HashSet<>();
+        Set<String> embedded = new HashSet<>();
+        intent.bindings().stream().filter(b -> b.kind() == AttachKind.EMBED).forEach(b -> embedded.add(b.filterName()));
         for (Filter f : intent.filters()) {
             if (f.defaultAction() == Action.REJECT) {
                 throw new UnsupportedFeatureException("default-action REJECT (SR OS filters drop or accept) in filter " + f.name(), null, SrosFacts.PLATFORM);
@@ -77,17 +81,28 @@ public final class SrosRenderer {
             if (f.description() != null) {
                 cli.add(path + " description \"" + f.description() + "\"");
             }
-            String defaultAction = f.defaultAction() == Action.ACCEPT ? "accept" : "drop";
-            cli.add(path + " scope template");
-            cli.add(path + " default-action " + defaultAction);
+            boolean isEmbedded = embedded.contains(f.name());
+            String scope = isEmbedded ? "embedded" : "template";
+            String defaultAction = isEmbedded ? null : f.defaultAction() == Action.ACCEPT ? "accept" : "drop";
+            cli.add(path + " scope " + scope);
+            if (isEmbedded) {
+                checkEmbeddable(f);
+            } else {
+                cli.add(path + " default-action " + defaultAction);
+            }
             List<EntryView> entries = new ArrayList<>();
             for (Term t : f.terms()) {
                 entries.add(entry(f, t, portLists, f.family() == AddressFamily.IPV4 ? v4Lists : v6Lists, listNames, cli, path));
             }
-            (f.family() == AddressFamily.IPV4 ? v4 : v6).add(new FilterView(f.name(), f.description(), defaultAction, entries));
+            (f.family() == AddressFamily.IPV4 ? v4 : v6).add(new FilterView(f.name(), f.description(), scope, defaultAction, entries));
         }
+        List<Embed> embeds = new ArrayList<>();
         Map<String, String[]> slas = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
+            if (b.kind() == AttachKind.EMBED) {
+                embeds.add(embed(b, intent, cli));
+                continue;
+            }
             if (b.kind() == AttachKind.INTERFACE) {
                 throw new UnsupportedFeatureException("a binding to interface " + b.point() + " (SR OS SAP egress filters are not "
                         + "managed; bind through an sla-profile)", null, SrosFacts.PLATFORM);
@@ -111,7 +126,40 @@ public final class SrosRenderer {
                 }
             }
         });
-        return new Config(portLists, v4Lists, v6Lists, v4, v6, slaViews, cli);
+        return new Config(portLists, v4Lists, v6Lists, v4, v6, slaViews, embeds, cli);
+    }
+
+    /**
+     * An embedded filter's entries run inside the operator's filter: a catch-all accept would end
+     * the operator's evaluation there (vendor reference: an embedded filter must NOT contain it), and
+     * it has no default-action of its own, so its IR must fall through (ACCEPT) when nothing matches.
+     */
+    private static void checkEmbeddable(Filter f) {
+        for (Term t : f.terms()) {
+            if (t.isFinalAcceptAll()) {
+                throw new UnsupportedFeatureException("a catch-all accept in embedded filter " + f.name()
+                        + " (it would end the operator filter's evaluation)", t.name(), SrosFacts.PLATFORM);
+            }
+        }
+        if (f.defaultAction() != Action.ACCEPT) {
+            throw new UnsupportedFeatureException("a default-action drop on embedded filter " + f.name()
+                    + " (an embedded filter has none; unmatched packets go on to the host filter's next entry)", null, SrosFacts.PLATFORM);
+        }
+    }
+
+    private static Embed embed(Binding b, FilterIntent intent, List<String> cli) {
+        SrosEmbed e = SrosEmbed.parse(b.point());
+        if (Ownership.isOwned(e.host())) {
+            throw new UnsupportedFeatureException("embedding into owned filter " + e.host() + " (only foreign filters host embeds)", null,
+                    SrosFacts.PLATFORM);
+        }
+        if (intent.filter(b.filterName()).isEmpty()) {
+            throw new UnsupportedFeatureException("an embed of filter " + b.filterName() + " that the intent does not hold", null, SrosFacts.PLATFORM);
+        }
+        String kind = b.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
+        cli.add("# " + kind + " " + e.host() + " is the operator's: only its embed entry below is ours");
+        cli.add("/configure filter " + kind + " \"" + e.host() + "\" embed filter \"" + b.filterName() + "\" offset " + e.offset());
+        return new Embed(kind, e.host(), b.filterName(), e.offset());
     }
 
     private static EntryView entry(Filter f, Term t, List<PortList> portLists, List<PrefixList> prefixLists, Set<String> names,

@@ -8,9 +8,10 @@ public final class SrosView {
     }
 
     public record Config(List<PortList> portLists, List<PrefixList> ipv4PrefixLists, List<PrefixList> ipv6PrefixLists,
-                         List<FilterView> ipFilters, List<FilterView> ipv6Filters, List<Sla> slaProfiles, List<String> cli) {
+                         List<FilterView> ipFilters, List<FilterView> ipv6Filters, List<Sla> slaProfiles, List<Embed> embeds,
+                         List<String> cli) {
         public boolean hasFilter() {
-            return !ipFilters.isEmpty() || !ipv6Filters.isEmpty();
+            return !ipFilters.isEmpty() || !ipv6Filters.isEmpty() || !embeds.isEmpty();
         }
 
         public boolean hasMatchLists() {
@@ -27,7 +28,12 @@ public final class SrosView {
     public record PrefixList(String name, List<String> prefixes) {
     }
 
-    public record FilterView(String name, String description, String defaultAction, List<EntryView> entries) {
+    /** @param defaultAction null for an embedded filter (it has no default of its own) */
+    public record FilterView(String name, String description, String scope, String defaultAction, List<EntryView> entries) {
+    }
+
+    /** {@code <kind>[host]/embed/filter[name offset]}: an owned embedded filter inserted into a foreign host filter. */
+    public record Embed(String kind, String host, String name, long offset) {
     }
 
     /** @param protocolLeaf protocol (ip-filter) or next-header (ipv6-filter); null fields are left out */

@@ -18,4 +18,6 @@ public class SIpFilter {
     public String defaultAction;
     @XmlElement(name = "entry")
     public List<SEntry> entry = new ArrayList<>();
+    @XmlElement(name = "embed")
+    public SEmbed embed;
 }
