@@ -147,11 +147,13 @@ public final class Recovery {
 
     /** Null when the read-back equals the intent and keeps the promise, else why not. */
     private String unproven(Target t, PlatformAdapter platform, Observed o) {
-        IntentDiff d = IntentComparator.compare(platform.normalize(t.intent()), o.read().intent());
+        Wanted want = ctx.want(t, o.read()); // chained routers (chain-foreign) hold the chained form
+        IntentDiff d = IntentComparator.compare(want.owned(), o.read().intent());
         if (!d.inSync()) {
             return "its read-back differs from the policy (" + d.changes().get(0).describe() + ")";
         }
-        List<String> v = ctx.prover().violations(o.read().intent(), t.promise());
+        List<String> v = want.chained() ? want.prove(o.read().intent(), o.read(), t.promise()).failures()
+                : ctx.prover().violations(o.read().intent(), t.promise());
         return v.isEmpty() ? null : "its read-back does not keep the policy (" + v.get(0) + ")";
     }
 
