@@ -258,6 +258,12 @@ final class Transaction {
             }
             return verifyReverted(before, "the confirming commit was refused (" + e.getMessage() + ")");
         }
+        if (persist == null) {
+            DeviceOutcome late = revertedBeforeTheConfirm(s, before);
+            if (late != null) {
+                return late;
+            }
+        }
         try {
             s.unlock(Datastore.CANDIDATE);
         } catch (RouterException ignored) {
@@ -265,6 +271,27 @@ final class Transaction {
         }
         closeQuietly(s);
         return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed" + provenNote);
+    }
+
+    /**
+     * A plain {@code <commit/>} that reaches the router after its confirm timer ran out is no error (RFC 6241 8.4):
+     * it commits whatever the candidate holds, which after the revert is the pre-image. Only a read-back tells
+     * (D.1 #4, found by FaultOutcomeLabTest): null when the router still holds the proven change.
+     */
+    private DeviceOutcome revertedBeforeTheConfirm(RouterSession s, Observed before) {
+        String problem;
+        try {
+            problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING));
+        } catch (RouterException e) {
+            closeQuietly(s);
+            return reconcile("the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
+        }
+        if (problem == null) {
+            return null;
+        }
+        closeQuietly(s);
+        return verifyReverted(before, "the confirming commit reached " + t.name() + " after its " + confirmTimeout()
+                + " s confirm timer had run out, so it reverted (" + problem + ")");
     }
 
     /** A persistent commit outlives the session: confirm it by its token from a new one. */
