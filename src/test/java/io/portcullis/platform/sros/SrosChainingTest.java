@@ -19,6 +19,7 @@ import io.portcullis.intent.Term;
 import io.portcullis.platform.ChainRefusedException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.DefaultPolicyIntents;
+import io.portcullis.testing.Golden;
 import io.portcullis.testing.Yanglint;
 import io.portcullis.verify.Disproof;
 import io.portcullis.verify.Proof;
@@ -90,6 +91,16 @@ class SrosChainingTest {
         String removal = adapter.renderRemoval(chained);
         assertThat(removal).contains("<filter nc:operation=\"remove\"><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>1</offset></filter>")
                 .doesNotContain("<ip-filter nc:operation=\"remove\"><filter-name>OPER-V4");
+    }
+
+    /** Golden files of the chained form (refresh like the others: -Dportcullis.golden.update=true, then review the diff). */
+    @Test
+    void theChainedFormMatchesItsGoldenFiles() {
+        ReadResult seen = adapter.read("bng", operatorConfig(""));
+        FilterIntent chained = adapter.chaining().orElseThrow().chain(wanted(), seen);
+        Golden.assertMatches("sros", "chained-config.xml", adapter.renderConfig(chained));
+        Golden.assertMatches("sros", "chained-text.txt", adapter.renderText(chained));
+        Golden.assertMatches("sros", "chained-removal.xml", adapter.renderRemoval(chained));
     }
 
     @Test
