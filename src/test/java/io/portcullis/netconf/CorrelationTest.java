@@ -113,6 +113,18 @@ class CorrelationTest extends SessionTestSupport {
     }
 
     @Test
+    void eomMarkerInsideACommentOnBase10FailsTheSession() throws Exception {
+        // D.2 #15, the comment variant: the marker ends the message inside the comment; the rest must not become a reply
+        FakeNetconfServer server = new FakeNetconfServer(5, "urn:ietf:params:netconf:base:1.0").script((s, id, op) ->
+                s.sendRaw(("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\"" + id
+                        + "\"><data><!-- remark ]]>]]> --><x xmlns=\"urn:x\"/></data></rpc-reply>]]>]]>").getBytes()));
+        NetconfSession s = open(server);
+        assertThatThrownBy(() -> s.execute(GET)).satisfies(e -> assertThat(((NetconfException) e).failure())
+                .isIn(Failure.FRAMING, Failure.PROTOCOL_DESYNC));
+        assertThat(transport.isClosed()).isTrue();
+    }
+
+    @Test
     void rpcDeadlineIsAbsoluteEvenUnderANotificationFloodAndNoNotificationIsDropped() throws Exception {
         int flood = 2000;
         FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> {

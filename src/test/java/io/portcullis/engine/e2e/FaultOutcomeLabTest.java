@@ -115,6 +115,25 @@ class FaultOutcomeLabTest {
         });
     }
 
+    /** D.3 #23: validate passes, commit fails: our edit is discarded, nothing reaches running, the lock is released. */
+    @Test
+    void commitFailureAfterValidateDiscardsAndLeavesRunningUnchanged() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
+                SimDevice d = lab.fleet().device(0);
+                String before = d.runningXml();
+                d.faults().failCommit("commit failed (injected)");
+                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                DeviceOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                assertThat(o.message()).contains("commit failed (injected)");
+                assertThat(d.rpcLog().operations()).containsSubsequence("validate", "commit", "discard-changes", "unlock");
+                assertThat(d.runningXml()).isEqualTo(before);
+                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+            }
+        });
+    }
+
     /** The lab inventory sets confirm-timeout: 120, which wins over the option; this router gets its own. */
     private static Target withConfirmTimeout(Target t, int seconds) {
         Device d = t.device();
