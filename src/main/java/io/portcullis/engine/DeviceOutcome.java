@@ -20,6 +20,15 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
         impact = List.copyOf(impact);
     }
 
+    /**
+     * Whether this outcome counts toward halting the rollout (--max-failures, a failed canary). A router refused
+     * because it changed since the saved plan was never touched, so it is no sign that the change is harmful:
+     * the others proceed, as plan files promise; it still fails the run.
+     */
+    public boolean haltsRollout() {
+        return state.failure() && !"STALE_PLAN".equals(reason);
+    }
+
     public static DeviceOutcome notContacted(Target t) {
         return new DeviceOutcome(t.name(), t.device().platform(), DeviceState.NOT_CONTACTED, "HALTED",
                 t.name() + " was not contacted because the rollout halted", List.of(), List.of(), 0);

@@ -55,7 +55,7 @@ final class Rollout {
         for (int i = 0; i < canaries && !stopped(halted, why); i++) {
             DeviceOutcome o = runOne(targets.get(i), apply);
             done.put(o.router(), o);
-            if (o.state().failure()) {
+            if (o.haltsRollout()) {
                 failures.incrementAndGet();
                 halted.set(true);
                 why[0] = "canary " + o.router() + " failed (" + o.reason() + ")";
@@ -79,7 +79,7 @@ final class Rollout {
                         }
                         DeviceOutcome o = runOne(t, apply);
                         done.put(o.router(), o);
-                        if (o.state().failure() && failures.incrementAndGet() > opts.maxFailures() && halted.compareAndSet(false, true)) {
+                        if (o.haltsRollout() && failures.incrementAndGet() > opts.maxFailures() && halted.compareAndSet(false, true)) {
                             why[0] = failures.get() + " failure(s), more than --max-failures " + opts.maxFailures();
                         }
                     }));
