@@ -1,0 +1,104 @@
+package io.portcullis.engine.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.portcullis.alert.DriftAlerter;
+import io.portcullis.alert.WebhookSink;
+import io.portcullis.engine.ChangeWatcher;
+import io.portcullis.engine.DeviceOutcome;
+import io.portcullis.engine.DeviceState;
+import io.portcullis.engine.DriftMonitor;
+import io.portcullis.engine.RouterPlan;
+import io.portcullis.engine.RunListener;
+import io.portcullis.engine.RunReport;
+import io.portcullis.engine.Target;
+import io.portcullis.lab.device.SimDevice;
+import io.portcullis.platform.Platforms;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drift alert on simulated routers of mixed platforms: a person commits a change by hand on one router
+ * (out of band, as the lab's CLI user), the netconf-config-change notification triggers a targeted check, a
+ * webhook receives the firing alert naming router, packet impact and who changed it; re-applying the policy
+ * resolves it. The other routers are never alerted on and never written to.
+ */
+class LabDriftAlertTest {
+
+    @Test
+    void outOfBandChangeOnALabRouterAlertsAWebhookThenResolvesAfterReapply() throws Exception {
+        LinkedBlockingQueue<JsonNode> alerts = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            alerts.add(new ObjectMapper().readTree(ex.getRequestBody()));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(5)) {
+            List<Target> targets = lab.targets();
+            RunReport applied = lab.engine().apply(targets, LabFleetEngineTest.opts(5), null, null, null, RunListener.NONE);
+            assertThat(applied.routers()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
+            DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook"))));
+            try (DriftMonitor monitor = new DriftMonitor(lab.engine(), targets, alerter, new DriftMonitor.Listener() {
+            }, 5, false, LabFleetEngineTest.opts(5));
+                 ChangeWatcher watcher = new ChangeWatcher(lab.connector(), monitor.changeHandler(), Duration.ofMillis(200),
+                         Duration.ofSeconds(2))) {
+                assertThat(monitor.checkAll("startup")).allMatch(s -> s.inPolicy());
+                watcher.watch(targets);
+                long until = System.currentTimeMillis() + 10_000;
+                while (watcher.subscribed() < targets.size() && System.currentTimeMillis() < until) {
+                    Thread.sleep(50);
+                }
+                assertThat(watcher.subscribed()).isEqualTo(targets.size());
+                assertThat(alerts).as("nothing to alert while every router keeps the policy").isEmpty();
+                lab.fleet().devices().forEach(d -> d.rpcLog().clear());
+
+                Target victim = targets.get(2);
+                SimDevice device = lab.fleet().device(2);
+                device.outOfBandEdit(Platforms.get(device.platform()).renderConfig(LabPlanAndRefusalTest.withoutPort(victim.intent(), 587)),
+                        "mallory");
+
+                JsonNode firing = alerts.poll(10, TimeUnit.SECONDS);
+                assertThat(firing).as("alert after the out-of-band change").isNotNull();
+                assertThat(firing.get("status").asText()).isEqualTo("firing");
+                assertThat(firing.toString()).contains(victim.name());
+                assertThat(firing.get("impact").toString()).contains("TCP/587 toward subscribers").contains("dropped → forwarded");
+                assertThat(firing.get("changedBy").asText()).contains("mallory");
+                Thread.sleep(500);
+                assertThat(alerts).as("one alert, for the changed router only").isEmpty();
+
+                RunReport fix = lab.engine().apply(List.of(victim), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
+                assertThat(fix.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
+                JsonNode resolved = null;
+                long until2 = System.currentTimeMillis() + 10_000;
+                while (resolved == null && System.currentTimeMillis() < until2) {
+                    JsonNode n = alerts.poll(500, TimeUnit.MILLISECONDS);
+                    if (n != null && "resolved".equals(n.get("status").asText())) {
+                        resolved = n;
+                    }
+                }
+                assertThat(resolved).as("resolved after re-apply").isNotNull();
+                assertThat(resolved.toString()).contains(victim.name());
+                assertThat(lab.engine().plan(targets, 5)).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
+                for (int i = 0; i < targets.size(); i++) {
+                    if (i != 2) {
+                        assertThat(lab.fleet().device(i).rpcLog().operations()).as(targets.get(i).name() + " never written to")
+                                .doesNotContain("lock", "edit-config", "commit");
+                    }
+                }
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+}
