@@ -142,7 +142,7 @@ class NetconfdEndToEndTest {
     }
 
     /** The subinterface the inventory binds to must exist (the ACL binding is a leafref to it). */
-    private static void ensureInterface(NetconfConnector connector, Target t) throws java.io.IOException {
+    static void ensureInterface(NetconfConnector connector, Target t) throws java.io.IOException {
         String ifs = java.nio.file.Files.readString(io.portcullis.testing.SharedDir.require("docs/acl-examples/openconfig-context-interfaces.xml"));
         try (RouterSession s = connector.open(t.device())) {
             s.editConfig(io.portcullis.engine.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + ifs + "</config>");
@@ -151,7 +151,7 @@ class NetconfdEndToEndTest {
     }
 
     /** The script's inventory, with the groups its host names defined (the loader requires them). */
-    private static Path inventoryWithGroups(Path dir) throws java.io.IOException {
+    static Path inventoryWithGroups(Path dir) throws java.io.IOException {
         Path tmp = java.nio.file.Files.createTempDirectory("netconfd-inventory");
         for (String f : List.of("hosts.yaml", "defaults.yaml")) {
             if (java.nio.file.Files.exists(dir.resolve(f))) {

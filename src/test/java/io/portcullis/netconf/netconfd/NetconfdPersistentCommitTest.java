@@ -69,4 +69,27 @@ class NetconfdPersistentCommitTest extends NetconfdTestBase {
             }
         }
     }
+
+    @Test
+    void aFollowUpConfirmedCommitWithPersistIdFromAnotherSessionExtendsTheWindow() throws Exception {
+        String prefix = NetconfdServer.uniquePrefix("PE");
+        try {
+            try (NetconfSession s = nd.open()) {
+                s.execute(Netconfd.edit(NetconfdServer.openConfigPayload(prefix)));
+                s.execute(Commit.confirmedPersistent(2, TOKEN + "-e"));
+            }
+            try (NetconfSession other = nd.open()) {
+                // what apply --on-failure revert sends to keep a held router's window open
+                other.execute(new Commit(true, 600L, null, TOKEN + "-e"));
+            }
+            Thread.sleep(4_500); // idle (netconfd runs its timer only when idle), well past the first 2 s
+            try (NetconfSession other = nd.open()) {
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters())
+                        .as("still pending after the original 2 s window: the follow-up reset the timer").hasSize(2);
+                other.execute(Commit.confirmPersistent(TOKEN + "-e"));
+            }
+        } finally {
+            nd.cleanup(prefix);
+        }
+    }
 }
