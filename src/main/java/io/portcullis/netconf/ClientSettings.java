@@ -45,11 +45,23 @@ public record ClientSettings(Duration connectTimeout, Duration authTimeout, Dura
         }
     }
 
-    /** 10 s connect, 15 s auth and hello, 60 s RPCs, 5 s close, 10 s heartbeat × 3, 60 s read, 30 s window, 256 MiB. */
+    /**
+     * 10 s connect, 15 s auth and hello, 60 s RPCs, 5 s close, 10 s heartbeat × 3, 60 s read, 30 s window, and a
+     * message cap of 256 MiB or an eighth of the maximum heap, whichever is smaller (at least 16 MiB).
+     */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15),
                 Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 256 * 1024 * 1024, XmlLimits.DEFAULT, 100_000, true);
+                Duration.ofSeconds(30), defaultMessageCap(Runtime.getRuntime().maxMemory()), XmlLimits.DEFAULT, 100_000, true);
+    }
+
+    /**
+     * A message is buffered whole (up to the cap) before it is parsed, and the buffer doubles as it grows, so a cap
+     * near the heap size turns a huge reply into an OutOfMemoryError instead of a clean FRAMING failure (D.6 #46:
+     * a 1 GiB reply in a 256 MB JVM). An eighth of the heap leaves room for the copy and the parse.
+     */
+    static int defaultMessageCap(long maxHeapBytes) {
+        return (int) Math.min(256L * 1024 * 1024, Math.max(16L * 1024 * 1024, maxHeapBytes / 8));
     }
 
     public ClientSettings withConnectTimeout(Duration d) {
