@@ -69,8 +69,8 @@ public final class Planner {
             return RouterPlan.error(t, e.kind().label(), e.getMessage());
         }
         Wanted want = ctx.want(t, seen.read());
-        ChangeSet cs = ctx.explainer().explain(platform, want.owned(), seen.read().intent(), t.promise(),
-                want.effective(want.owned(), seen.read()), want.effective(seen.read().intent(), seen.read()));
+        ChangeSet cs = want.withComposite(ctx.explainer().explain(platform, want.owned(), seen.read().intent(), t.promise(),
+                want.effective(want.owned(), seen.read()), want.effective(seen.read().intent(), seen.read())), seen.read(), t.promise());
         List<String> warnings = new ArrayList<>(want.refusals());
         if (want.chained()) {
             warnings.addAll(want.planNotes(t, seen.read()));

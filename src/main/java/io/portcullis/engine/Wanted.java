@@ -1,5 +1,10 @@
 package io.portcullis.engine;
 
+import io.portcullis.diff.Change;
+import io.portcullis.diff.ChangeKind;
+import io.portcullis.diff.ChangeSet;
+import io.portcullis.diff.FateChange;
+import io.portcullis.diff.IntentDiff;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Ownership;
@@ -12,6 +17,8 @@ import io.portcullis.verify.Fate;
 import io.portcullis.verify.Verifier;
 import io.portcullis.verify.Violation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +74,34 @@ record Wanted(FilterIntent owned, Chaining chaining, List<String> refusals) {
      * the operator, not by us: reported on every plan/apply, never called proven, not a refusal
      * (Portcullis never edits the operator's entries).
      */
-    record ChainProof(List<String> failures, List<String> operatorDrops) {
+    record ChainProof(List<String> failures, List<String> operatorDrops, List<Violation> leaks) {
+    }
+
+    /**
+     * A chained router whose owned configuration is in sync but whose composite lets a blocked flow
+     * through (e.g. the operator added an accept before our entries) is drift too: one change naming
+     * the operator's filter and entry, and the packets that leak. Apply cannot fix it (it never edits
+     * the operator's entries) and refuses; plan/drift/serve must still say the policy is not enforced.
+     */
+    ChangeSet withComposite(ChangeSet cs, ReadResult read, io.portcullis.intent.Promise promise) {
+        if (!chained() || !cs.isEmpty()) {
+            return cs;
+        }
+        ChainProof p = prove(read.intent(), read, promise);
+        if (p.leaks().isEmpty()) {
+            return cs;
+        }
+        Violation first = p.leaks().get(0);
+        Change c = new Change(ChangeKind.FILTER_CHANGED, String.valueOf(first.actual().filter()), first.actual().term(), null,
+                "the operator's filter no longer lets the embedded entries decide: " + p.failures().get(0));
+        Map<String, FateChange> fates = new LinkedHashMap<>();
+        for (Violation v : p.leaks()) {
+            String label = v.packet().protocol().label().toUpperCase(Locale.ROOT) + (v.packet().hasPorts() ? "/" + v.packet().destinationPort() : "")
+                    + " " + (v.packet().direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER ? "toward subscribers" : "from subscribers")
+                    + " (" + v.packet().family().id() + ")";
+            fates.putIfAbsent(label, new FateChange(label, "", true, false));
+        }
+        return new ChangeSet(new IntentDiff(List.of(c)), "", "", List.copyOf(fates.values()));
     }
 
     /** Plan/drift lines for a chained router: where our entries go, and what the proof of the result says. */
@@ -86,6 +120,7 @@ record Wanted(FilterIntent owned, Chaining chaining, List<String> refusals) {
         FilterIntent composite = effective(holding, read);
         List<String> failures = new ArrayList<>();
         List<String> operator = new ArrayList<>();
+        List<Violation> leaks = new ArrayList<>();
         if (Verifier.verify(composite, promise) instanceof Disproof d) {
             for (Violation v : d.found()) {
                 String term = v.actual().term();
@@ -94,6 +129,7 @@ record Wanted(FilterIntent owned, Chaining chaining, List<String> refusals) {
                     String by = term == null ? String.valueOf(v.actual().decidedBy())
                             : ours ? "our entry " + term : "operator entry " + term + " of filter " + v.actual().filter() + ", which comes first";
                     failures.add(v.packet().describe() + " must be dropped but is " + v.actual().fate().label() + " by " + by);
+                    leaks.add(v);
                 } else if (ours) {
                     failures.add(v.describe());
                 } else {
@@ -103,6 +139,6 @@ record Wanted(FilterIntent owned, Chaining chaining, List<String> refusals) {
                 }
             }
         }
-        return new ChainProof(failures, operator);
+        return new ChainProof(failures, operator, leaks);
     }
 }

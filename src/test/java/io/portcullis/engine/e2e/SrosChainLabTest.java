@@ -168,6 +168,28 @@ class SrosChainLabTest {
     }
 
     @Test
+    void anOperatorAcceptAddedBeforeOurEmbeddedEntriesLaterIsDriftThatApplyRefusesToTouch() throws Exception {
+        try (Lab lab = lab("")) {
+            Target chained = lab.withChain(true);
+            assertThat(apply(lab, chained).state()).isEqualTo(DeviceState.APPLIED);
+            // the operator later puts an accept for TCP/25 ahead of our embedded entries (ours sit at 11 and 21)
+            lab.router().outOfBandEdit("""
+                    <configure xmlns="%s"><filter><ip-filter><filter-name>OPER-V4</filter-name>
+                      <entry><entry-id>5</entry-id><match><protocol>tcp</protocol><dst-port><eq>25</eq></dst-port></match><action><accept/></action></entry>
+                    </ip-filter></filter></configure>""".formatted(NS));
+            RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
+            assertThat(plan.status()).isEqualTo(RouterPlan.Status.CHANGES);
+            DriftEntry drift = DriftEntry.of(plan);
+            assertThat(drift.changes()).singleElement().asString().startsWith("filter changed: OPER-V4/entry-5");
+            assertThat(drift.impact()).containsExactly("TCP/25 toward subscribers (ipv4): dropped → forwarded");
+            lab.router().rpcLog().clear();
+            DeviceOutcome o = apply(lab, chained);
+            assertThat(o.reason()).as(o.message()).isEqualTo("CHAIN_NOT_PROVEN");
+            assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
+        }
+    }
+
+    @Test
     void anOperatorEntryThatDropsOtherTrafficIsReportedAsNotProvenNotHidden() throws Exception {
         try (Lab lab = lab("""
                 <entry><entry-id>30</entry-id><match><protocol>tcp</protocol><dst-port><eq>8080</eq></dst-port></match><action><drop/></action></entry>""")) {
