@@ -36,6 +36,24 @@ final class NetconfRouterSession implements RouterSession {
         this.session = session;
     }
 
+    /**
+     * What a report must show about how this router was reached (D.6 #44): weak algorithms allowed only by its
+     * per-device exception, and host key checking switched off. One sentence each; empty when neither.
+     */
+    java.util.List<String> transportWarnings() {
+        io.portcullis.netconf.TransportInfo info = session.transportInfo();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!info.weakAlgorithmsInUse().isEmpty()) {
+            out.add(router + " was reached with weak SSH algorithm(s) " + String.join(", ", info.weakAlgorithmsInUse())
+                    + " allowed by its ssh-algorithm-exceptions; remove the exception once the router offers strong ones");
+        }
+        if (info.hostKeyCheckingOff()) {
+            out.add(router + " was reached with host key checking off, so its identity was not verified;"
+                    + " pin its key in known_hosts and use strict checking");
+        }
+        return out;
+    }
+
     @Override
     public Set<String> capabilities() {
         return session.capabilities().uris();

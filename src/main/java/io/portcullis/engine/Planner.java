@@ -63,8 +63,12 @@ public final class Planner {
         }
         String intentDigest = Digests.intent(t.intent(), t.promise());
         Observed seen;
+        List<String> transport = List.of();
         try (RouterSession s = ctx.connector().open(t.device())) {
             seen = Observed.read(s, t, platform, Datastore.RUNNING);
+            if (s instanceof NetconfRouterSession n) {
+                transport = n.transportWarnings();
+            }
         } catch (RouterException e) {
             return RouterPlan.error(t, e.kind().label(), e.getMessage());
         }
@@ -76,6 +80,7 @@ public final class Planner {
             warnings.addAll(want.planNotes(t, seen.read()));
         }
         seen.read().warnings().forEach(w -> warnings.add(t.name() + ": " + w));
+        warnings.addAll(transport);
         return new RouterPlan(t.name(), platform.id(), cs.isEmpty() ? RouterPlan.Status.IN_SYNC : RouterPlan.Status.CHANGES, cs,
                 intentDigest, seen.digest(), warnings, null, null);
     }
