@@ -37,22 +37,22 @@ public interface RouterSession extends AutoCloseable {
      * capability: implementations never put it into messages or logs.
      */
     default void commitConfirmedPersistent(int timeoutSeconds, String persist) {
-        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** A follow-up confirmed commit of a pending persistent one (resets its timer; RFC 6241 §8.4.5.1). */
     default void extendPersistent(int timeoutSeconds, String persistId) {
-        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** The confirming commit of a pending persistent confirmed commit, from any session. */
     default void confirmPersistent(String persistId) {
-        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** cancel-commit of a pending persistent confirmed commit, from any session. */
     default void cancelPersistent(String persistId) {
-        throw new RouterException(RouterException.Kind.PROTOCOL, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     @Override
