@@ -56,5 +56,10 @@ class ServiceApiTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("portcullis_routers{state=\"unreachable\"} 6.0"))
                 .body(containsString("portcullis_last_full_check_timestamp_seconds"))
                 .body(containsString("portcullis_notification_subscriptions 0.0")); // none of the six is reachable
+        // D.6 #47: the API token (a secret from config) is in no read-only answer and in no metric
+        for (String path : new String[] {"/q/metrics", "/api/routers", "/api/drift", "/api/runs", "/q/health"}) {
+            org.assertj.core.api.Assertions.assertThat(given().when().get(path).then().extract().asString()).as(path)
+                    .doesNotContain("s3cret-token");
+        }
     }
 }
