@@ -53,6 +53,10 @@ public final class ListKeys {
             return List.of();
         }
         Map<String, List<String>> ns = TABLE.get(Dom.dataNamespace(e));
+        if (NOKIA.equals(Dom.dataNamespace(e)) && ln.equals("filter") && e.getParentNode() instanceof Element parent
+                && Dom.localName(parent).equals("embed")) {
+            return List.of("name", "offset"); // embed/filter[name offset]; configure/filter is a container
+        }
         if (ns != null) {
             List<String> keys = ns.get(ln);
             if (keys != null) {

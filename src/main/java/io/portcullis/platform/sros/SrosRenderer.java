@@ -153,9 +153,6 @@ public final class SrosRenderer {
             throw new UnsupportedFeatureException("embedding into owned filter " + e.host() + " (only foreign filters host embeds)", null,
                     SrosFacts.PLATFORM);
         }
-        if (intent.filter(b.filterName()).isEmpty()) {
-            throw new UnsupportedFeatureException("an embed of filter " + b.filterName() + " that the intent does not hold", null, SrosFacts.PLATFORM);
-        }
         String kind = b.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
         cli.add("# " + kind + " " + e.host() + " is the operator's: only its embed entry below is ours");
         cli.add("/configure filter " + kind + " \"" + e.host() + "\" embed filter \"" + b.filterName() + "\" offset " + e.offset());

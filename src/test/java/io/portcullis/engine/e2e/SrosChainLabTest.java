@@ -190,6 +190,29 @@ class SrosChainLabTest {
     }
 
     @Test
+    void anOperatorEntryAddedInsideOurRangeMovesTheEmbedToAFreeOffsetAndRemovesOnlyTheOldOne() throws Exception {
+        try (Lab lab = lab("")) {
+            Target chained = lab.withChain(true);
+            assertThat(apply(lab, chained).state()).isEqualTo(DeviceState.APPLIED);
+            // ours sit at 11 and 21; the operator takes entry-id 21 for a benign accept
+            lab.router().outOfBandEdit("""
+                    <configure xmlns="%s"><filter><ip-filter><filter-name>OPER-V4</filter-name>
+                      <entry><entry-id>21</entry-id><match><protocol>udp</protocol><dst-port><eq>9999</eq></dst-port></match><action><accept/></action></entry>
+                    </ip-filter></filter></configure>""".formatted(NS));
+            RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
+            assertThat(plan.status()).isEqualTo(RouterPlan.Status.CHANGES);
+            assertThat(plan.warnings()).anyMatch(w -> w.contains("OPER-V4 offset 12"));
+            DeviceOutcome o = apply(lab, chained);
+            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            ReadResult after = running(lab);
+            assertThat(after.intent().bindings()).extracting(Binding::point).containsExactlyInAnyOrder("OPER-V4 offset 12", "OPER-V6 offset 1");
+            assertThat(after.foreignFilter("OPER-V4").orElseThrow().terms()).extracting(t -> t.name())
+                    .containsExactly("entry-10", "entry-21", "entry-100");
+            assertThat(lab.engine().plan(List.of(chained), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
+        }
+    }
+
+    @Test
     void anOperatorEntryThatDropsOtherTrafficIsReportedAsNotProvenNotHidden() throws Exception {
         try (Lab lab = lab("""
                 <entry><entry-id>30</entry-id><match><protocol>tcp</protocol><dst-port><eq>8080</eq></dst-port></match><action><drop/></action></entry>""")) {
