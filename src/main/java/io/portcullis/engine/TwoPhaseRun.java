@@ -108,9 +108,10 @@ final class TwoPhaseRun implements AutoCloseable {
 
     /** Phase 2: replaces each held router's provisional outcome by its confirmed or cancelled final state. */
     List<DeviceOutcome> finish(List<DeviceOutcome> phase1, String haltedBecause) {
-        keeper.shutdownNow();
+        // shutdown, not shutdownNow: interrupting an extension in flight would fail it and cancel a good run
+        keeper.shutdown();
         try {
-            keeper.awaitTermination(30, TimeUnit.SECONDS);
+            keeper.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
