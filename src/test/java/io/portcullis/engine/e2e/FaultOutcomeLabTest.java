@@ -134,6 +134,25 @@ class FaultOutcomeLabTest {
         });
     }
 
+    /** D.3 #24: a router with only :writable-running (no candidate) is refused before anything is edited. */
+    @Test
+    void routerWithoutACandidateIsRefusedAndNeverEdited() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
+                SimDevice d = lab.fleet().device(0);
+                d.setProfile(d.profile().withCandidate(false).withWritableRunning(true));
+                String before = d.runningXml();
+                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                DeviceOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                assertThat(o.reason()).isEqualTo("NO_CANDIDATE");
+                assertThat(d.rpcLog().operations()).doesNotContain("edit-config", "lock", "commit", "copy-config");
+                assertThat(d.runningXml()).isEqualTo(before);
+                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+            }
+        });
+    }
+
     /** The lab inventory sets confirm-timeout: 120, which wins over the option; this router gets its own. */
     private static Target withConfirmTimeout(Target t, int seconds) {
         Device d = t.device();
