@@ -8,7 +8,6 @@ import io.portcullis.diff.IntentDiff;
 import io.portcullis.platform.PlatformAdapter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The safe push to one router: read, lock candidate, edit, validate, confirmed commit, read back
@@ -103,9 +102,9 @@ final class Transaction {
                 return done(DeviceState.FAILED_NOT_APPLIED, "NO_CONFIRMED_COMMIT", t.name()
                         + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
             }
-            DeviceOutcome refused = lockCandidate(s, before);
+            CandidateLock.Refusal refused = CandidateLock.acquire(s, t, platform, opts, before);
             if (refused != null) {
-                return refused;
+                return done(DeviceState.FAILED_NOT_APPLIED, refused.reason(), refused.message());
             }
             return pushLocked(s, before, cc11, payload, removal);
         } catch (RouterException e) {
@@ -114,51 +113,6 @@ final class Transaction {
             if (!held) {
                 closeQuietly(s); // idempotent; some paths closed it already to make the router revert
             }
-        }
-    }
-
-    /** Returns null when locked with a clean candidate, else the refusal. */
-    private DeviceOutcome lockCandidate(RouterSession s, Observed before) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                s.lock(Datastore.CANDIDATE);
-                break;
-            } catch (RouterException e) {
-                if (e.sessionGone() || e.unreachable()) {
-                    throw e;
-                }
-                // servers refuse a dirty candidate differently (lock-denied, resource-denied): look, never discard
-                if (candidateDirty(s, before)) {
-                    return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_UNCOMMITTED_CHANGES", t.name()
-                            + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
-                }
-                boolean busy = e.kind() == RouterException.Kind.LOCK_DENIED || "in-use".equals(e.errorTag());
-                if (!busy) {
-                    return done(DeviceState.FAILED_NOT_APPLIED, "LOCK_FAILED", "the candidate of " + t.name()
-                            + " could not be locked: " + e.getMessage());
-                }
-                if (attempt >= opts.lockAttempts()) {
-                    String holder = e.holder() != null ? e.holder()
-                            : "in-use".equals(e.errorTag()) ? "another session (a confirmed commit is pending)" : "another session";
-                    return done(DeviceState.FAILED_NOT_APPLIED, "LOCKED_BY", "the candidate of " + t.name() + " is locked by "
-                            + holder + "; retry when it is released (Portcullis never kills other sessions)");
-                }
-                sleep(opts.lockBackoff().toMillis() * attempt + ThreadLocalRandom.current().nextLong(1 + opts.lockBackoff().toMillis()));
-            }
-        }
-        if (candidateDirty(s, before)) {
-            s.unlock(Datastore.CANDIDATE);
-            return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_UNCOMMITTED_CHANGES", t.name()
-                    + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
-        }
-        return null;
-    }
-
-    private boolean candidateDirty(RouterSession s, Observed running) {
-        try {
-            return !Observed.read(s, t, platform, Datastore.CANDIDATE).digest().equals(running.digest());
-        } catch (RouterException e) {
-            return false;
         }
     }
 
@@ -184,10 +138,9 @@ final class Transaction {
         }
         if (twoPhase != null && cc11) {
             // the pending commit must survive this session (and this process): journal the token first, durably
-            String token = PersistToken.fresh();
+            String token;
             try {
-                twoPhase.journal().append(JournalRecord.pending(twoPhase.runId(), t.name(), token,
-                        java.time.Instant.now().plusSeconds(confirmTimeout()), before.digest(), Digests.intent(t.intent(), t.promise())));
+                token = twoPhase.journalPending(t, before, confirmTimeout());
             } catch (java.io.IOException e) {
                 return abortUncommitted(s, "JOURNAL_UNWRITABLE", "the journal " + twoPhase.journal().file() + " could not be written ("
                         + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(

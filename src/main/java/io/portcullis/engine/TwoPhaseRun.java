@@ -63,6 +63,14 @@ final class TwoPhaseRun implements AutoCloseable {
         return journal;
     }
 
+    /** A fresh persist token for {@code t}, returned only once its PENDING line is on disk (write-ahead). */
+    String journalPending(Target t, Observed before, int timeoutSeconds) throws IOException {
+        String token = PersistToken.fresh();
+        journal.append(JournalRecord.pending(runId, t.name(), token, java.time.Instant.now().plusSeconds(timeoutSeconds), before.digest(),
+                Digests.intent(t.intent(), t.promise())));
+        return token;
+    }
+
     void hold(PendingConfirm p) {
         synchronized (held) {
             held.add(p);

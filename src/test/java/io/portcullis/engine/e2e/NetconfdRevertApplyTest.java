@@ -48,6 +48,7 @@ class NetconfdRevertApplyTest {
         Target t = RevertPolicyLabTest.withConfirmTimeout(new Target(c.device(), c.intent(), c.promise()), 3);
         NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), System::getenv);
         NetconfdEndToEndTest.ensureInterface(connector, t);
+        String resetError = null;
         try (RouterSession s = connector.open(t.device())) {
             try {
                 s.editConfig(Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
@@ -55,10 +56,14 @@ class NetconfdRevertApplyTest {
                         + " nc:operation=\"remove\"/></config>");
                 s.commit();
             } catch (RouterException nothingToRemove) {
+                resetError = nothingToRemove.getMessage();
                 s.discardChanges();
             }
         }
-        return new Setup(connector, new Engine(EngineContext.standard(connector, new VerifierProver()), "test"), t);
+        Engine engine = new Engine(EngineContext.standard(connector, new VerifierProver()), "test");
+        assertThat(engine.plan(List.of(t), 1)).as("netconfd starts without the policy (reset: " + resetError + ")")
+                .extracting(RouterPlan::status).containsExactly(RouterPlan.Status.CHANGES);
+        return new Setup(connector, engine, t);
     }
 
     private ApplyOptions revert() {
