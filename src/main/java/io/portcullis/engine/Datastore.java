@@ -1,7 +1,7 @@
 package io.portcullis.engine;
 
 public enum Datastore {
-    RUNNING, CANDIDATE;
+    RUNNING, CANDIDATE, STARTUP;
 
     public String xmlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

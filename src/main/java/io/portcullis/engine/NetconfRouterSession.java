@@ -90,6 +90,12 @@ final class NetconfRouterSession implements RouterSession {
     }
 
     @Override
+    public void copyRunningToStartup() {
+        call(new io.portcullis.netconf.rpc.CopyConfig(io.portcullis.netconf.rpc.Datastore.RUNNING,
+                io.portcullis.netconf.rpc.Datastore.STARTUP));
+    }
+
+    @Override
     public void validate(Datastore source) {
         call(new Validate(ds(source)));
     }
@@ -164,7 +170,11 @@ final class NetconfRouterSession implements RouterSession {
     }
 
     private static io.portcullis.netconf.rpc.Datastore ds(Datastore d) {
-        return d == Datastore.RUNNING ? io.portcullis.netconf.rpc.Datastore.RUNNING : io.portcullis.netconf.rpc.Datastore.CANDIDATE;
+        return switch (d) {
+            case RUNNING -> io.portcullis.netconf.rpc.Datastore.RUNNING;
+            case CANDIDATE -> io.portcullis.netconf.rpc.Datastore.CANDIDATE;
+            case STARTUP -> io.portcullis.netconf.rpc.Datastore.STARTUP;
+        };
     }
 
     static RouterException classify(String router, NetconfException e) {

@@ -55,6 +55,11 @@ public interface RouterSession extends AutoCloseable {
         throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
+    /** copy-config running → startup (:startup devices keep running across a reboot only after it). */
+    default void copyRunningToStartup() {
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "copy-config to startup is not supported by this session");
+    }
+
     @Override
     void close();
 
@@ -66,4 +71,5 @@ public interface RouterSession extends AutoCloseable {
     String CONFIRMED_COMMIT_10 = "urn:ietf:params:netconf:capability:confirmed-commit:1.0";
     String CONFIRMED_COMMIT_11 = "urn:ietf:params:netconf:capability:confirmed-commit:1.1";
     String VALIDATE = "urn:ietf:params:netconf:capability:validate:";
+    String STARTUP = "urn:ietf:params:netconf:capability:startup:1.0";
 }

@@ -83,7 +83,7 @@ final class Transaction {
             changes = cs.diff().changes().stream().map(Change::describe).toList();
             impact = cs.fates().stream().map(FateChange::describe).toList();
             if (cs.isEmpty()) {
-                return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
+                return alreadyHeld(s);
             }
             String payload;
             String removal;
@@ -222,8 +222,26 @@ final class Transaction {
         } catch (RouterException ignored) {
             // the commit is confirmed; the lock goes with the session anyway
         }
+        String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform) : null;
         closeQuietly(s);
+        if (notSaved != null) {
+            return done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", t.name() + ": committed, read back, proven and confirmed" + provenNote
+                    + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
+        }
         return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed" + provenNote);
+    }
+
+    /** Running already keeps the policy; on a :startup router, startup must hold it too (an earlier save may have failed). */
+    private DeviceOutcome alreadyHeld(RouterSession s) {
+        if (!StartupSave.applies(s) || StartupSave.inStep(s, t, platform)) {
+            return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
+        }
+        String notSaved = StartupSave.save(s, t, platform);
+        if (notSaved != null) {
+            return done(DeviceState.NO_CHANGE, "STARTUP_NOT_SAVED", t.name() + " already holds the policy in running, "
+                    + StartupSave.notSavedMessage(t.name(), notSaved));
+        }
+        return done(DeviceState.NO_CHANGE, "STARTUP_SAVED", t.name() + " already held the policy in running; startup did not, and now does");
     }
 
     /**
@@ -251,7 +269,10 @@ final class Transaction {
     private DeviceOutcome confirmOnFreshSession(Observed before, RouterException lost) {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             fresh.confirmPersistent(persist);
-            return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote);
+            String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform) : null;
+            String confirmed = t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
+            return notSaved == null ? done(DeviceState.APPLIED, "APPLIED", confirmed)
+                    : done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         } catch (RouterException e) {
             return reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
                     + e.getMessage() + ")", before);

@@ -83,6 +83,8 @@ class NetconfdEndToEndTest {
 
             RunReport first = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
             assertThat(first.routers().get(0).state()).as(first.routers().get(0).message()).isEqualTo(DeviceState.APPLIED);
+            // netconfd advertises :startup: the apply saved running to startup and read it back
+            assertThat(first.routers().get(0).reason()).as(first.routers().get(0).message()).isEqualTo("APPLIED");
             RouterPlan after = engine.plan(List.of(target), 1).get(0);
             assertThat(after.status()).as("read back in sync: " + after.error() + after.changes().diff().changes()).isEqualTo(RouterPlan.Status.IN_SYNC);
             assertThat(engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0).state())
