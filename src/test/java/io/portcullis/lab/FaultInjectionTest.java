@@ -204,7 +204,7 @@ class FaultInjectionTest {
         TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password()).close();
         d.restart(true);
         assertThat(d.hostKey().getPublic()).isNotEqualTo(old);
-        assertThat(fleet.knownHosts()).contains("[127.0.0.1]:" + d.port() + " ecdsa-sha2-nistp256 ");
+        assertThat(fleet.knownHosts()).contains("[127.0.0.1]:" + d.port() + " ssh-ed25519 ");
         assertThatThrownBy(() -> TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password()).close())
                 .isInstanceOf(IOException.class);
         TestClient.connect(fleet, d).close();

@@ -63,7 +63,7 @@ class LabFleetTest {
                 } else {
                     assertThat(d.attachPoints()).isNotEmpty();
                 }
-                assertThat(Files.readString(d.knownHosts())).contains("[127.0.0.1]:" + sd.port() + " ecdsa-sha2-nistp256 ");
+                assertThat(Files.readString(d.knownHosts())).contains("[127.0.0.1]:" + sd.port() + " ssh-ed25519 ");
             }
             Device junos = inv.devices().stream().filter(x -> x.platform().equals("junos")).findFirst().orElseThrow();
             assertThat(junos.interfaces()).containsExactly("ge-1/0/0.100");
