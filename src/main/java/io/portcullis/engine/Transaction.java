@@ -35,6 +35,9 @@ final class Transaction {
     private Wanted want;
     /** Set when the read-back of a chained router is proven except where the operator's own entries drop traffic. */
     private String provenNote = "";
+    /** Set before the first edit-config: from then on a failure is never retried, it is reverted or reconciled. */
+    private boolean edited;
+    private boolean retried;
 
     Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
         this(ctx, opts, t, plannedDigest, null);
@@ -108,6 +111,13 @@ final class Transaction {
             }
             return pushLocked(s, before, cc11, payload, removal);
         } catch (RouterException e) {
+            if (e.kind() == RouterException.Kind.TIMEOUT && !edited && !retried) {
+                // a reply that never came, before anything was edited: one more go on a fresh session (closing this one
+                // releases whatever it locked). yuma123 netconfd swallows a reply about once in a few hundred sessions.
+                retried = true;
+                closeQuietly(s);
+                return run();
+            }
             return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? "UNREACHABLE" : e.kind().name(), e.getMessage());
         } finally {
             if (!held) {
@@ -117,6 +127,7 @@ final class Transaction {
     }
 
     private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
+        edited = true;
         try {
             s.editConfig(Datastore.CANDIDATE, payload);
             if (removal != null) {

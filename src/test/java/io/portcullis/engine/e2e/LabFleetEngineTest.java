@@ -38,6 +38,10 @@ class LabFleetEngineTest {
     }
 
     static Lab lab(int n) throws Exception {
+        return lab(n, ClientSettings.defaults());
+    }
+
+    static Lab lab(int n, ClientSettings settings) throws Exception {
         LabFleet fleet = LabFleet.builder().devices(n).platforms(PLATFORMS).portBase(0).start();
         Path dir = Files.createTempDirectory("lab-inventory");
         fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
@@ -46,7 +50,7 @@ class LabFleetEngineTest {
         List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
                 .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
         assertThat(targets).hasSize(n);
-        NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
+        NetconfConnector connector = new NetconfConnector(settings, Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
         return new Lab(fleet, targets, connector, new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));
     }
 
