@@ -16,14 +16,8 @@ import io.portcullis.netconf.rpc.GetConfig;
 import io.portcullis.netconf.rpc.Lock;
 import io.portcullis.netconf.rpc.Unlock;
 import io.portcullis.netconf.rpc.Validate;
-import java.io.StringWriter;
+import io.portcullis.netconf.xml.SecureXml;
 import java.util.Set;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Element;
 
 /** {@link RouterSession} over one {@link NetconfSession}, mapping the client's failures to {@link RouterException} kinds. */
@@ -36,11 +30,9 @@ final class NetconfRouterSession implements RouterSession {
         this.session = session;
     }
 
-    /**
-     * What a report must show about how this router was reached (D.6 #44): weak algorithms allowed only by its
-     * per-device exception, and host key checking switched off. One sentence each; empty when neither.
-     */
-    java.util.List<String> transportWarnings() {
+    /** Weak algorithms allowed only by the router's per-device exception, and host key checking switched off. */
+    @Override
+    public java.util.List<String> transportWarnings() {
         io.portcullis.netconf.TransportInfo info = session.transportInfo();
         java.util.List<String> out = new java.util.ArrayList<>();
         if (!info.weakAlgorithmsInUse().isEmpty()) {
@@ -208,12 +200,8 @@ final class NetconfRouterSession implements RouterSession {
 
     private static String serialize(Element e) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(e), new StreamResult(w));
-            return w.toString();
-        } catch (TransformerException ex) {
+            return SecureXml.toXml(e);
+        } catch (IllegalStateException ex) {
             throw new RouterException(RouterException.Kind.PROTOCOL, "cannot serialise the reply: " + ex.getMessage());
         }
     }

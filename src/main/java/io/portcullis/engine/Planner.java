@@ -63,12 +63,10 @@ public final class Planner {
         }
         String intentDigest = Digests.intent(t.intent(), t.promise());
         Observed seen;
-        List<String> transport = List.of();
+        List<String> transport;
         try (RouterSession s = ctx.connector().open(t.device())) {
             seen = Observed.read(s, t, platform, Datastore.RUNNING);
-            if (s instanceof NetconfRouterSession n) {
-                transport = n.transportWarnings();
-            }
+            transport = s.transportWarnings();
         } catch (RouterException e) {
             return RouterPlan.error(t, e.kind().label(), e.getMessage());
         }

@@ -55,6 +55,14 @@ public interface RouterSession extends AutoCloseable {
         throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
+    /**
+     * What a report must show about how this router was reached (D.6 #44), one sentence each; empty when
+     * nothing is worth saying (and for sessions that are not SSH).
+     */
+    default java.util.List<String> transportWarnings() {
+        return java.util.List.of();
+    }
+
     /** copy-config running → startup (:startup devices keep running across a reboot only after it). */
     default void copyRunningToStartup() {
         throw new RouterException(RouterException.Kind.RPC_ERROR, "copy-config to startup is not supported by this session");

@@ -16,16 +16,16 @@ final class StartupSave {
         return s.hasCapability(RouterSession.STARTUP);
     }
 
-    /** Whether startup already holds the same managed configuration as running. */
-    static boolean inStep(RouterSession s, Target t, PlatformAdapter platform) {
-        return Observed.read(s, t, platform, Datastore.STARTUP).digest().equals(Observed.read(s, t, platform, Datastore.RUNNING).digest());
+    /** Whether startup holds the managed configuration whose digest running was just read back with. */
+    static boolean inStep(RouterSession s, Target t, PlatformAdapter platform, String runningDigest) {
+        return Observed.read(s, t, platform, Datastore.STARTUP).digest().equals(runningDigest);
     }
 
     /** Null when saved and read back equal to running, else why not (one clause, for the outcome message). */
-    static String save(RouterSession s, Target t, PlatformAdapter platform) {
+    static String save(RouterSession s, Target t, PlatformAdapter platform, String runningDigest) {
         try {
             s.copyRunningToStartup();
-            return inStep(s, t, platform) ? null : "startup read back after copy-config differs from running";
+            return inStep(s, t, platform, runningDigest) ? null : "startup read back after copy-config differs from running";
         } catch (RouterException e) {
             return "copy-config running → startup failed: " + e.getMessage();
         }

@@ -38,6 +38,8 @@ final class Transaction {
     /** Set before the first edit-config: from then on a failure is never retried, it is reverted or reconciled. */
     private boolean edited;
     private boolean retried;
+    /** The managed subtree's digest as read back and proven in the confirm window: what startup must hold after the save. */
+    private String provenDigest;
 
     Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
         this(ctx, opts, t, plannedDigest, null);
@@ -86,7 +88,7 @@ final class Transaction {
             changes = cs.diff().changes().stream().map(Change::describe).toList();
             impact = cs.fates().stream().map(FateChange::describe).toList();
             if (cs.isEmpty()) {
-                return alreadyHeld(s);
+                return alreadyHeld(s, before);
             }
             String payload;
             String removal;
@@ -181,6 +183,7 @@ final class Transaction {
         try {
             Observed after = Observed.read(s, t, platform, Datastore.RUNNING);
             problem = checkHeld(after);
+            provenDigest = after.digest();
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
@@ -233,7 +236,7 @@ final class Transaction {
         } catch (RouterException ignored) {
             // the commit is confirmed; the lock goes with the session anyway
         }
-        String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform) : null;
+        String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform, provenDigest) : null;
         closeQuietly(s);
         if (notSaved != null) {
             return done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", t.name() + ": committed, read back, proven and confirmed" + provenNote
@@ -243,11 +246,11 @@ final class Transaction {
     }
 
     /** Running already keeps the policy; on a :startup router, startup must hold it too (an earlier save may have failed). */
-    private DeviceOutcome alreadyHeld(RouterSession s) {
-        if (!StartupSave.applies(s) || StartupSave.inStep(s, t, platform)) {
+    private DeviceOutcome alreadyHeld(RouterSession s, Observed running) {
+        if (!StartupSave.applies(s) || StartupSave.inStep(s, t, platform, running.digest())) {
             return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
         }
-        String notSaved = StartupSave.save(s, t, platform);
+        String notSaved = StartupSave.save(s, t, platform, running.digest());
         if (notSaved != null) {
             return done(DeviceState.NO_CHANGE, "STARTUP_NOT_SAVED", t.name() + " already holds the policy in running, "
                     + StartupSave.notSavedMessage(t.name(), notSaved));
@@ -280,7 +283,7 @@ final class Transaction {
     private DeviceOutcome confirmOnFreshSession(Observed before, RouterException lost) {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             fresh.confirmPersistent(persist);
-            String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform) : null;
+            String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform, provenDigest) : null;
             String confirmed = t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
             return notSaved == null ? done(DeviceState.APPLIED, "APPLIED", confirmed)
                     : done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));

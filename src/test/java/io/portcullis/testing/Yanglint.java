@@ -2,7 +2,6 @@ package io.portcullis.testing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,6 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.Assumptions;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -296,15 +290,7 @@ public final class Yanglint {
     }
 
     private static String serialize(Element e) {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(e), new StreamResult(w));
-            return w.toString();
-        } catch (Exception ex) {
-            throw new IllegalArgumentException(ex.getMessage(), ex);
-        }
+        return io.portcullis.netconf.xml.SecureXml.toXml(e);
     }
 
     /** A once-per-JVM copy of the Huawei modules with the two test-only patches of yang/SOURCES.md. */

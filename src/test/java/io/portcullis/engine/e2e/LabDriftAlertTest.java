@@ -3,8 +3,6 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
 import io.portcullis.engine.ChangeWatcher;
@@ -17,12 +15,8 @@ import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.Platforms;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,20 +29,12 @@ class LabDriftAlertTest {
 
     @Test
     void outOfBandChangeOnALabRouterAlertsAWebhookThenResolvesAfterReapply() throws Exception {
-        LinkedBlockingQueue<JsonNode> alerts = new LinkedBlockingQueue<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", ex -> {
-            alerts.add(new ObjectMapper().readTree(ex.getRequestBody()));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        receiver.start();
+        WebhookReceiver alerts = WebhookReceiver.start();
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(5)) {
             List<Target> targets = lab.targets();
             RunReport applied = lab.engine().apply(targets, LabFleetEngineTest.opts(5), null, null, null, RunListener.NONE);
             assertThat(applied.routers()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
-            DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook"))));
+            DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(alerts.uri())));
             try (DriftMonitor monitor = new DriftMonitor(lab.engine(), targets, alerter, new DriftMonitor.Listener() {
             }, 5, false, LabFleetEngineTest.opts(5));
                  ChangeWatcher watcher = new ChangeWatcher(lab.connector(), monitor.changeHandler(), Duration.ofMillis(200),
@@ -60,7 +46,7 @@ class LabDriftAlertTest {
                     Thread.sleep(50);
                 }
                 assertThat(watcher.subscribed()).isEqualTo(targets.size());
-                assertThat(alerts).as("nothing to alert while every router keeps the policy").isEmpty();
+                assertThat(alerts.isEmpty()).as("nothing to alert while every router keeps the policy").isTrue();
                 lab.fleet().devices().forEach(d -> d.rpcLog().clear());
 
                 Target victim = targets.get(2);
@@ -68,25 +54,18 @@ class LabDriftAlertTest {
                 device.outOfBandEdit(Platforms.get(device.platform()).renderConfig(LabPlanAndRefusalTest.withoutPort(victim.intent(), 587)),
                         "mallory");
 
-                JsonNode firing = alerts.poll(10, TimeUnit.SECONDS);
+                JsonNode firing = alerts.next(Duration.ofSeconds(10));
                 assertThat(firing).as("alert after the out-of-band change").isNotNull();
                 assertThat(firing.get("status").asText()).isEqualTo("firing");
                 assertThat(firing.toString()).contains(victim.name());
                 assertThat(firing.get("impact").toString()).contains("TCP/587 toward subscribers").contains("dropped → forwarded");
                 assertThat(firing.get("changedBy").asText()).contains("mallory");
                 Thread.sleep(500);
-                assertThat(alerts).as("one alert, for the changed router only").isEmpty();
+                assertThat(alerts.isEmpty()).as("one alert, for the changed router only").isTrue();
 
                 RunReport fix = lab.engine().apply(List.of(victim), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
                 assertThat(fix.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
-                JsonNode resolved = null;
-                long until2 = System.currentTimeMillis() + 10_000;
-                while (resolved == null && System.currentTimeMillis() < until2) {
-                    JsonNode n = alerts.poll(500, TimeUnit.MILLISECONDS);
-                    if (n != null && "resolved".equals(n.get("status").asText())) {
-                        resolved = n;
-                    }
-                }
+                JsonNode resolved = alerts.awaitStatus("resolved", Duration.ofSeconds(10));
                 assertThat(resolved).as("resolved after re-apply").isNotNull();
                 assertThat(resolved.toString()).contains(victim.name());
                 assertThat(lab.engine().plan(targets, 5)).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
@@ -98,7 +77,7 @@ class LabDriftAlertTest {
                 }
             }
         } finally {
-            receiver.stop(0);
+            alerts.close();
         }
     }
 }

@@ -3,8 +3,6 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
 import io.portcullis.engine.Workspace;
@@ -28,15 +26,11 @@ import io.portcullis.intent.Term;
 import io.portcullis.netconf.ClientSettings;
 import io.portcullis.platform.Platforms;
 import io.portcullis.testing.NetconfdServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -90,16 +84,8 @@ class NetconfdEndToEndTest {
             assertThat(engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0).state())
                     .isEqualTo(DeviceState.NO_CHANGE);
 
-            LinkedBlockingQueue<JsonNode> alerts = new LinkedBlockingQueue<>();
-            HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            receiver.createContext("/hook", ex -> {
-                alerts.add(new ObjectMapper().readTree(ex.getRequestBody()));
-                ex.sendResponseHeaders(204, -1);
-                ex.close();
-            });
-            receiver.start();
-            DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook"))));
+            WebhookReceiver alerts = WebhookReceiver.start();
+            DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(alerts.uri())));
             try (DriftMonitor monitor = new DriftMonitor(engine, List.of(target), alerter, new DriftMonitor.Listener() {
             }, 1, false, opts);
                  ChangeWatcher watcher = new ChangeWatcher(connector, monitor.changeHandler(), Duration.ofMillis(200), Duration.ofSeconds(2))) {
@@ -114,7 +100,7 @@ class NetconfdEndToEndTest {
                 // out of band: another session removes TCP/587 from the IPv4 filter and commits
                 outOfBand(connector, target, c);
                 long t0 = System.nanoTime();
-                JsonNode firing = alerts.poll(10, TimeUnit.SECONDS);
+                JsonNode firing = alerts.next(Duration.ofSeconds(10));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertThat(firing).as("alert after the out-of-band change").isNotNull();
                 assertThat(firing.get("status").asText()).isEqualTo("firing");
@@ -127,18 +113,11 @@ class NetconfdEndToEndTest {
 
                 RunReport fix = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
                 assertThat(fix.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
-                JsonNode resolved = null;
-                long until2 = System.currentTimeMillis() + 10_000;
-                while (resolved == null && System.currentTimeMillis() < until2) {
-                    JsonNode n = alerts.poll(500, TimeUnit.MILLISECONDS);
-                    if (n != null && "resolved".equals(n.get("status").asText())) {
-                        resolved = n;
-                    }
-                }
+                JsonNode resolved = alerts.awaitStatus("resolved", Duration.ofSeconds(10));
                 assertThat(resolved).as("resolved after re-apply (event-driven)").isNotNull();
                 assertThat(engine.plan(List.of(target), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
             } finally {
-                receiver.stop(0);
+                alerts.close();
             }
         }
     }

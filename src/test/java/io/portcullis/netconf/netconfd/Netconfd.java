@@ -16,13 +16,8 @@ import io.portcullis.netconf.rpc.EditConfig;
 import io.portcullis.netconf.rpc.GetConfig;
 import io.portcullis.platform.openconfig.OpenConfigReader;
 import io.portcullis.testing.NetconfdServer;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Element;
 
 /** Shared plumbing of the tests against the real server (tag "netconfd"): sessions, read-back, cleanup. */
@@ -98,15 +93,7 @@ final class Netconfd implements AutoCloseable {
     }
 
     static String xml(Element e) {
-        try {
-            var t = TransformerFactory.newDefaultInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(e), new StreamResult(w));
-            return w.toString();
-        } catch (javax.xml.transform.TransformerException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return io.portcullis.netconf.xml.SecureXml.toXml(e);
     }
 
     @Override
