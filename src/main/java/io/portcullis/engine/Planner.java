@@ -62,13 +62,21 @@ public final class Planner {
             return RouterPlan.error(t, "inventory", e.getMessage());
         }
         String intentDigest = Digests.intent(t.intent(), t.promise());
-        Observed seen;
-        List<String> transport;
-        try (RouterSession s = ctx.connector().open(t.device())) {
-            seen = Observed.read(s, t, platform, Datastore.RUNNING);
-            transport = s.transportWarnings();
-        } catch (RouterException e) {
-            return RouterPlan.error(t, e.kind().label(), e.getMessage());
+        Observed seen = null;
+        List<String> transport = List.of();
+        for (int attempt = 1; seen == null; attempt++) {
+            boolean opened = false;
+            try (RouterSession s = ctx.connector().open(t.device())) {
+                opened = true;
+                seen = Observed.read(s, t, platform, Datastore.RUNNING);
+                transport = s.transportWarnings();
+            } catch (RouterException e) {
+                // a reply that never came on an open session (yuma123 netconfd swallows one now and then): reading is
+                // harmless, so once more on a fresh session. Connect timeouts are not retried: they are the router's answer.
+                if (!(opened && attempt == 1 && e.kind() == RouterException.Kind.TIMEOUT)) {
+                    return RouterPlan.error(t, e.kind().label(), e.getMessage());
+                }
+            }
         }
         Wanted want = ctx.want(t, seen.read());
         ChangeSet cs = want.withComposite(ctx.explainer().explain(platform, want.owned(), seen.read().intent(), t.promise(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DeviceState;
+import io.portcullis.engine.RouterPlan;
 import io.portcullis.engine.RunListener;
 import io.portcullis.netconf.ClientSettings;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reply that never comes (seen on yuma123 netconfd about once in a few hundred sessions: the lock is granted, its
- * reply never arrives). Before anything was edited, apply tries once more on a fresh session; after the edit it
- * never retries blindly, it reverts and verifies.
+ * reply never arrives). Before anything was edited, apply tries once more on a fresh session, and so does plan
+ * (read-only); after the edit apply never retries blindly, it reverts and verifies.
  */
 class SwallowedReplyLabTest {
     private static final ClientSettings SHORT_RPC_DEADLINE = ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(2));
@@ -29,6 +30,18 @@ class SwallowedReplyLabTest {
             assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("lock"::equals).count())
                     .as("locked twice: the silent session, then the fresh one").isEqualTo(2);
             assertThat(lab.fleet().device(0).runningXml()).contains("PORTCULLIS-");
+        }
+    }
+
+    @Test
+    void planReadsAgainOnAFreshSessionWhenAGetConfigReplyIsSwallowed() throws Exception {
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
+            lab.fleet().device(0).faults().halfOpenOn("get-config"); // one-shot
+
+            RouterPlan p = lab.engine().plan(lab.targets(), 1).get(0);
+
+            assertThat(p.status()).as(p.error()).isEqualTo(RouterPlan.Status.CHANGES);
+            assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("get-config"::equals).count()).isEqualTo(2);
         }
     }
 
