@@ -93,10 +93,16 @@ public final class Recovery {
         }
         Observed after = Observed.read(s, t, ctx.platform(t), Datastore.RUNNING);
         String problem = unproven(t, ctx.platform(t), after);
-        DeviceOutcome o = problem == null
+        if (problem != null) {
+            return close(p, outcome(t.name(), t.device().platform(), DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", t.name()
+                    + " was confirmed but now " + problem + "; check it by hand", started), false);
+        }
+        // as apply does after its confirm: a :startup router keeps the policy across a reboot only once saved
+        String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, ctx.platform(t), after.digest()) : null;
+        DeviceOutcome o = notSaved == null
                 ? outcome(t.name(), t.device().platform(), DeviceState.APPLIED, "RECOVERED_CONFIRMED", t.name() + ": " + how, started)
-                : outcome(t.name(), t.device().platform(), DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", t.name()
-                        + " was confirmed but now " + problem + "; check it by hand", started);
+                : outcome(t.name(), t.device().platform(), DeviceState.APPLIED, "STARTUP_NOT_SAVED", t.name() + ": " + how + ", "
+                        + StartupSave.notSavedMessage(t.name(), notSaved), started);
         return close(p, o, false);
     }
 

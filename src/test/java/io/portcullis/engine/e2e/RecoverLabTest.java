@@ -117,6 +117,7 @@ class RecoverLabTest {
             Thread.sleep(4_500); // past the 4 s window: confirmed, so it stays
             assertThat(xr.confirmedCommitPending()).isFalse();
             assertThat(xr.runningXml()).contains("PORTCULLIS-");
+            assertThat(xr.startupXml()).as("saved to startup after the confirm, as apply does").contains("PORTCULLIS-");
             assertThat(new Journal(journal).scan().pending()).isEmpty();
         }
     }
