@@ -6,7 +6,6 @@ import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.SlackSink;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.engine.Workspace;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.Digests;
@@ -18,7 +17,7 @@ import io.portcullis.engine.RunListener;
 import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.engine.Workspace;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,8 +77,7 @@ public class PortcullisService {
             LOG.error(loadError + "\n" + sw);
             return;
         }
-        List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
-                .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+        List<Target> targets = w.targets();
         policyDigest = Digests.policyFiles(policy);
         connector = NetconfConnector.create(false);
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());

@@ -1,6 +1,6 @@
 package io.portcullis.cli;
 
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.Platforms;

@@ -1,12 +1,11 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.Workspace;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.engine.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -18,8 +17,7 @@ final class EngineCommands {
     /** In-scope devices compiled (out-of-scope ones get a note and are left alone). */
     static List<Target> targets(Workspace w, PrintWriter err) {
         w.reportOutOfScope(err);
-        return w.compileAll().stream().filter(CompiledDevice::inScope)
-                .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+        return w.targets();
     }
 
     static Engine engine(NetconfConnector connector) {

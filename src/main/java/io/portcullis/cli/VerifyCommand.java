@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Workspace;
-import io.portcullis.intent.CompiledDevice;
 import io.portcullis.inventory.Device;
 import io.portcullis.verify.EquivalenceResult;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.portcullis.engine;
 
-import io.portcullis.intent.CompiledDevice;
-import io.portcullis.intent.Compiler;
+import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.Compiler;
 import io.portcullis.inventory.Device;
 import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
@@ -154,6 +154,14 @@ public final class Workspace {
             out.add(compile(d));
         }
         return out;
+    }
+
+    /**
+     * The selected in-scope devices compiled, as the engine takes them (plan, apply, drift, the service):
+     * out-of-scope devices are left alone, so they are not targets.
+     */
+    public List<Target> targets() {
+        return compileAll().stream().filter(CompiledDevice::inScope).map(Target::of).toList();
     }
 
     /** Selected devices the policy's scope does not select: nothing is rendered or pushed for them. */

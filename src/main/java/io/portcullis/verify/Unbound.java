@@ -4,9 +4,9 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.AttachPoint;
 import io.portcullis.intent.Binding;
-import io.portcullis.intent.Compiler;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.FilterNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class Unbound {
         List<Binding> out = new ArrayList<>();
         for (Direction d : Direction.values()) {
             for (AddressFamily f : AddressFamily.values()) {
-                String name = Compiler.filterName(d, f);
+                String name = FilterNames.filterName(d, f);
                 if (intent.filter(name).isPresent()) {
                     out.add(new Binding(POINT.kind(), POINT.name(), f, d, name));
                 }

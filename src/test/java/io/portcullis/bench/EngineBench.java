@@ -3,7 +3,7 @@ package io.portcullis.bench;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.alert.DriftAlerter;
-import io.portcullis.engine.Workspace;
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.DeviceOutcome;
@@ -16,7 +16,7 @@ import io.portcullis.engine.RunListener;
 import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
@@ -49,7 +49,7 @@ public final class EngineBench {
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
             List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
-                    .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+                    .map(Target::of).toList();
             try (NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(),
                     Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
                 Engine engine = new Engine(EngineContext.standard(connector, new VerifierProver()), "bench");

@@ -1,5 +1,6 @@
 package io.portcullis.bench;
 
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
@@ -9,7 +10,6 @@ import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
-import io.portcullis.intent.CompiledDevice;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.netconf.ClientSettings;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class RevertBench {
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
             List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
-                    .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+                    .map(Target::of).toList();
             if (failLast) {
                 fleet.device(n - 1).faults().failValidate("/", "injected validation failure");
             }

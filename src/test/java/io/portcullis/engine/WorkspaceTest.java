@@ -2,9 +2,10 @@ package io.portcullis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.intent.CompiledDevice;
-import io.portcullis.intent.Compiler;
+import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.Compiler;
 import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterNames;
 import io.portcullis.platform.Platforms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,7 @@ class WorkspaceTest {
         List<CompiledDevice> all = w.compileAll();
         assertThat(all).hasSize(6).allSatisfy(c -> {
             assertThat(c.inScope()).isTrue();
-            assertThat(c.intent().filters()).extracting(Filter::name).containsExactly(Compiler.FILTER_V4, Compiler.FILTER_V6);
+            assertThat(c.intent().filters()).extracting(Filter::name).containsExactly(FilterNames.FILTER_V4, FilterNames.FILTER_V6);
             assertThat(c.intent().filters()).allSatisfy(f -> assertThat(f.defaultAction())
                     .isEqualTo(Platforms.get(c.device().platform()).facts().implicitDefault()));
             assertThat(c.intent().bindings()).hasSize(2 * c.device().attachPoints().size());

@@ -1,7 +1,7 @@
 package io.portcullis.platform;
 
+import io.portcullis.compile.Compiler;
 import io.portcullis.intent.AddressFamily;
-import io.portcullis.intent.Compiler;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;

@@ -2,8 +2,8 @@ package io.portcullis.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.compile.Compiler;
 import io.portcullis.intent.AddressFamily;
-import io.portcullis.intent.Compiler;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;

@@ -2,8 +2,8 @@ package io.portcullis.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.intent.CompiledDevice;
-import io.portcullis.intent.Compiler;
+import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.Compiler;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFixtures;

@@ -3,6 +3,7 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.NetconfConnector;
@@ -10,7 +11,6 @@ import io.portcullis.engine.RouterPlan;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
-import io.portcullis.intent.CompiledDevice;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.server.LabServer;
 import io.portcullis.netconf.ClientSettings;
@@ -93,7 +93,7 @@ class ConnectionStormTest {
             Workspace w = Workspace.load(Path.of("policy"), inv, null, LocalDate.now());
             assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
             List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
-                    .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+                    .map(Target::of).toList();
             assertThat(targets).hasSize(2 * SIZE + 3);
             System.out.printf("storm: inventory loaded and compiled in %d ms%n", (System.nanoTime() - tw) / 1_000_000);
 

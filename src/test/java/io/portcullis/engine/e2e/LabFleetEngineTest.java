@@ -2,7 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.Workspace;
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DeviceState;
@@ -14,7 +14,7 @@ import io.portcullis.engine.RunListener;
 import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.engine.Workspace;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.netconf.ClientSettings;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class LabFleetEngineTest {
         Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
         List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
-                .map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+                .map(Target::of).toList();
         assertThat(targets).hasSize(n);
         NetconfConnector connector = new NetconfConnector(settings, Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
         return new Lab(fleet, targets, connector, new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));

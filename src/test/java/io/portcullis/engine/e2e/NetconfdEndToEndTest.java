@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.engine.Workspace;
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.ChangeWatcher;
 import io.portcullis.engine.DeviceState;
@@ -19,7 +19,7 @@ import io.portcullis.engine.RunListener;
 import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
-import io.portcullis.intent.CompiledDevice;
+import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
@@ -48,7 +48,7 @@ class NetconfdEndToEndTest {
         Workspace w = Workspace.load(Path.of("policy"), inventory, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
         CompiledDevice c = w.compileAll().get(0);
-        Target target = new Target(c.device(), c.intent(), c.promise());
+        Target target = Target.of(c);
         ApplyOptions opts = ApplyOptions.defaults().withConfirmTimeout(60).withLock(2, Duration.ofMillis(200));
 
         try (NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), System::getenv)) {

@@ -2,6 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.Datastore;
 import io.portcullis.engine.DeviceOutcome;
@@ -18,7 +19,6 @@ import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
-import io.portcullis.intent.CompiledDevice;
 import io.portcullis.inventory.Device;
 import io.portcullis.netconf.ClientSettings;
 import io.portcullis.testing.NetconfdServer;
@@ -45,7 +45,7 @@ class NetconfdRevertApplyTest {
         Workspace w = Workspace.load(Path.of("policy"), inventory, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
         CompiledDevice c = w.compileAll().get(0);
-        Target t = RevertPolicyLabTest.withConfirmTimeout(new Target(c.device(), c.intent(), c.promise()), 3);
+        Target t = RevertPolicyLabTest.withConfirmTimeout(Target.of(c), 3);
         NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), System::getenv);
         NetconfdEndToEndTest.ensureInterface(connector, t);
         String resetError = null;

@@ -2,6 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.ApplyOptions;
 import io.portcullis.engine.DeviceOutcome;
 import io.portcullis.engine.DeviceState;
@@ -16,7 +17,6 @@ import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
-import io.portcullis.intent.CompiledDevice;
 import io.portcullis.inventory.Device;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
@@ -83,7 +83,7 @@ class SrosChainLabTest {
                 </configure>""".formatted(NS, extraV4));
         fleet.device(0).rpcLog().clear();
         NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
-        return new Lab(fleet, new Target(c.device(), c.intent(), c.promise()), connector,
+        return new Lab(fleet, Target.of(c), connector,
                 new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));
     }
 

@@ -1,5 +1,19 @@
-package io.portcullis.intent;
+package io.portcullis.compile;
 
+import static io.portcullis.intent.FilterNames.filterName;
+
+import io.portcullis.intent.Action;
+import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.AttachPoint;
+import io.portcullis.intent.Binding;
+import io.portcullis.intent.BlockedFlow;
+import io.portcullis.intent.Direction;
+import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.Match;
+import io.portcullis.intent.Promise;
+import io.portcullis.intent.Term;
 import io.portcullis.inventory.Device;
 import io.portcullis.policy.BlockedService;
 import io.portcullis.policy.Exemption;
@@ -26,12 +40,7 @@ import java.util.Set;
  * and the promise's attach points do.
  */
 public final class Compiler {
-    /** Filters bound toward subscribers (access-side egress). */
-    public static final String FILTER_V4 = Ownership.PREFIX + "SUBPROTECT-V4";
-    public static final String FILTER_V6 = Ownership.PREFIX + "SUBPROTECT-V6";
-    /** Filters bound from subscribers (access-side ingress); only when the policy has such services. */
-    public static final String FILTER_IN_V4 = Ownership.PREFIX + "SUBPROTECT-IN-V4";
-    public static final String FILTER_IN_V6 = Ownership.PREFIX + "SUBPROTECT-IN-V6";
+    // the filter names themselves are io.portcullis.intent.FilterNames: the verifier and readers know them too
 
     public static final int SEQUENCE_STEP = 10;
     public static final int FINAL_SEQUENCE = 65000;
@@ -107,11 +116,6 @@ public final class Compiler {
         boolean groupOk = scope.groups().isEmpty() || device.groups().stream().anyMatch(scope.groups()::contains);
         boolean platformOk = scope.platforms().isEmpty() || scope.platforms().contains(device.platform());
         return groupOk && platformOk;
-    }
-
-    public static String filterName(Direction direction, AddressFamily family) {
-        boolean v4 = family == AddressFamily.IPV4;
-        return direction == Direction.TO_SUBSCRIBER ? (v4 ? FILTER_V4 : FILTER_V6) : (v4 ? FILTER_IN_V4 : FILTER_IN_V6);
     }
 
     /** Counter name of a service's deny term, e.g. {@code portcullis-smtp-v4}. */

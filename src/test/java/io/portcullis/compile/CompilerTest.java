@@ -1,7 +1,23 @@
-package io.portcullis.intent;
+package io.portcullis.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.intent.Action;
+import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.AttachKind;
+import io.portcullis.intent.AttachPoint;
+import io.portcullis.intent.Binding;
+import io.portcullis.intent.BlockedFlow;
+import io.portcullis.intent.Direction;
+import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.FilterNames;
+import io.portcullis.intent.IpPrefix;
+import io.portcullis.intent.Ownership;
+import io.portcullis.intent.PortRange;
+import io.portcullis.intent.Promise;
+import io.portcullis.intent.Protocol;
+import io.portcullis.intent.Term;
 import io.portcullis.inventory.Credentials;
 import io.portcullis.inventory.Device;
 import io.portcullis.inventory.HostKeyChecking;
@@ -108,7 +124,7 @@ class CompilerTest {
         Exemption lastDay = new Exemption("last-day", "snmp", List.of(IpPrefix.parse("192.0.2.0/28")), TODAY, "today is still valid");
         Policy p = new Policy("p", null, List.of(snmp(), smtp()), List.of(lab, old, lastDay), Scope.ALL);
         CompiledDevice c = Compiler.compile(p, device("bng1", "junos", List.of()), Action.DISCARD, TODAY);
-        Filter v4 = c.intent().filter(Compiler.FILTER_V4).orElseThrow();
+        Filter v4 = c.intent().filter(FilterNames.FILTER_V4).orElseThrow();
         assertThat(v4.terms()).extracting(Term::name).containsExactly("exempt-last-day", "deny-snmp", "exempt-lab-mail", "deny-smtp", "accept-rest");
         assertThat(v4.terms()).extracting(Term::sequence).containsExactly(10, 20, 30, 40, 65000);
         Term exempt = v4.terms().get(2);
@@ -116,7 +132,7 @@ class CompilerTest {
         assertThat(exempt.match().protocol()).isEqualTo(Protocol.TCP);
         assertThat(exempt.match().destinationPorts()).hasSize(4);
         assertThat(exempt.match().destinationPrefixes()).containsExactly(IpPrefix.parse("198.51.100.0/24"));
-        Filter v6 = c.intent().filter(Compiler.FILTER_V6).orElseThrow();
+        Filter v6 = c.intent().filter(FilterNames.FILTER_V6).orElseThrow();
         assertThat(v6.terms()).extracting(Term::name).containsExactly("deny-snmp", "exempt-lab-mail", "deny-smtp", "accept-rest");
         assertThat(v6.terms().get(1).match().destinationPrefixes()).containsExactly(IpPrefix.parse("2001:db8:1::/48"));
         BlockedFlow smtpV4 = c.promise().blocked().stream()
@@ -145,17 +161,17 @@ class CompilerTest {
         Policy p = new Policy("p", null, List.of(snmp(), spoof), List.of(), Scope.ALL);
         FilterIntent ir = Compiler.compile(p, device("a", "junos", List.of()), Action.DISCARD, TODAY).intent();
         assertThat(ir.filters()).extracting(Filter::name)
-                .containsExactly(Compiler.FILTER_V4, Compiler.FILTER_V6, Compiler.FILTER_IN_V4);
-        Filter in = ir.filter(Compiler.FILTER_IN_V4).orElseThrow();
+                .containsExactly(FilterNames.FILTER_V4, FilterNames.FILTER_V6, FilterNames.FILTER_IN_V4);
+        Filter in = ir.filter(FilterNames.FILTER_IN_V4).orElseThrow();
         assertThat(in.terms()).extracting(Term::name).containsExactly("deny-smb", "accept-rest");
         assertThat(in.terms().get(0).counter()).isNull();
         assertThat(in.terms().get(0).log()).isTrue();
         assertThat(ir.bindings()).filteredOn(b -> b.direction() == Direction.FROM_SUBSCRIBER)
                 .hasSize(2).allSatisfy(b -> {
-                    assertThat(b.filterName()).isEqualTo(Compiler.FILTER_IN_V4);
+                    assertThat(b.filterName()).isEqualTo(FilterNames.FILTER_IN_V4);
                     assertThat(b.family()).isEqualTo(AddressFamily.IPV4);
                 });
-        assertThat(ir.filter(Compiler.FILTER_V4).orElseThrow().terms()).extracting(Term::name).containsExactly("deny-snmp", "accept-rest");
+        assertThat(ir.filter(FilterNames.FILTER_V4).orElseThrow().terms()).extracting(Term::name).containsExactly("deny-snmp", "accept-rest");
     }
 
     @Test

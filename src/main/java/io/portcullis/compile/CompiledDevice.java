@@ -1,5 +1,7 @@
-package io.portcullis.intent;
+package io.portcullis.compile;
 
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.Promise;
 import io.portcullis.inventory.Device;
 
 /**

@@ -1,4 +1,4 @@
-package io.portcullis.intent;
+package io.portcullis.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Benchmark (excluded from the suite): policy load (cold: builds the YANG schema context; warm),
  * loading a 10,000-host inventory, and compiling 10,000 devices of mixed platforms.
  * Run: {@code mvn -q -o test -Dtest=CompilerBenchmark -Dgroups=bench -DexcludedGroups=}; the numbers
- * are in target/surefire-reports/io.portcullis.intent.CompilerBenchmark-output.txt.
+ * are in target/surefire-reports/io.portcullis.compile.CompilerBenchmark-output.txt.
  */
 @Tag("bench")
 class CompilerBenchmark {
