@@ -43,17 +43,42 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.portcullis.verify..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.policy..", "io.portcullis.inventory..",
                         "io.portcullis.platform..", "io.portcullis.engine..", "io.portcullis.netconf..", "io.portcullis.cli..",
-                        "io.portcullis.api..", "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..")
+                        "io.portcullis.api..", "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..",
+                        "io.portcullis.compile..")
                 .allowEmptyShould(true).check(classes);
     }
 
     @Test
     void intentNeverImportsAPlatformOrAnythingAbove() {
+        // the IR is the bottom layer: policy and inventory import it, so it imports neither (nor the compiler)
         noClasses().that().resideInAPackage("io.portcullis.intent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.policy..", "io.portcullis.inventory..",
+                        "io.portcullis.compile..", "io.portcullis.platform..", "io.portcullis.verify..",
+                        "io.portcullis.engine..", "io.portcullis.netconf..", "io.portcullis.cli..", "io.portcullis.api..",
+                        "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void theCompilerSeesOnlyPolicyInventoryAndTheIr() {
+        noClasses().that().resideInAPackage("io.portcullis.compile..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.platform..", "io.portcullis.verify..",
                         "io.portcullis.engine..", "io.portcullis.netconf..", "io.portcullis.cli..", "io.portcullis.api..",
                         "io.portcullis.lab..", "io.portcullis.diff..", "io.portcullis.alert..")
                 .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenAreas() {
+        // one slice per top-level area (intent, compile, policy, engine, ...): the arrows of design.md may only
+        // point down, so any loop between two areas, however indirect, is a layering bug
+        slices().matching("io.portcullis.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenEngineRooms() {
+        // engine.apply, engine.router, engine.plan, ... stay a stack; the thin engine facade above them is not a slice
+        slices().matching("io.portcullis.engine.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
     }
 
     @Test
