@@ -1,5 +1,8 @@
 package io.portcullis.platform.vrp;
 
+import io.portcullis.platform.vrp.VrpView.Section;
+import io.portcullis.platform.vrp.VrpView.GroupView;
+import io.portcullis.platform.vrp.VrpView.RuleView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Binding;
@@ -20,18 +23,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/vrp/*}; checks first that the IR fits huawei-acl. */
 public final class VrpRenderer {
-    /** aclGroups/aclGroup/aclRuleAdv4s/aclRuleAdv4 or aclGroup6s/aclGroup6/aclRuleAdv6s/aclRuleAdv6. */
-    public record Section(String wrapper, String groupTag, String rulesTag, String ruleTag, boolean v6, List<GroupView> groups) {
-    }
-
-    public record GroupView(String name, String description, List<RuleView> rules) {
-    }
-
-    /** One rule; {@code wild} is the IPv4 wildcard or the IPv6 prefix length; {@code cli} its VRP command form. */
-    public record RuleView(String name, long id, String action, int protocol, String destIp, String wild, String portOp,
-                           String portB, String portE, String description, boolean log, String cli) {
-    }
-
     private VrpRenderer() {
     }
 
