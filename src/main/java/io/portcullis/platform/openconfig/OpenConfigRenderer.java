@@ -1,5 +1,9 @@
 package io.portcullis.platform.openconfig;
 
+import io.portcullis.platform.openconfig.OpenConfigView.SetView;
+import io.portcullis.platform.openconfig.OpenConfigView.EntryView;
+import io.portcullis.platform.openconfig.OpenConfigView.SetRef;
+import io.portcullis.platform.openconfig.OpenConfigView.InterfaceView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
@@ -21,30 +25,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/openconfig/*}; checks first that the IR fits the model. */
 public final class OpenConfigRenderer {
-    /** One acl-set. {@code type} is the bare identity name; the template adds the prefix. */
-    public record SetView(String name, String type, String l3, String description, List<EntryView> entries) {
-    }
-
-    /** One acl-entry; {@code protocol} is already a prefixed identity or a number. */
-    public record EntryView(long seq, String description, String protocol, String destinationAddress, String destinationPort,
-                            String action, boolean log, String term, String counter, String text) {
-        public boolean hasL3() {
-            return protocol != null || destinationAddress != null;
-        }
-
-        /** For the text view: tcp/udp/number rather than the prefixed identity. */
-        public String protocolLabel() {
-            return protocol == null ? null : protocol.equals("oc-pkt-match-types:IP_TCP") ? "tcp"
-                    : protocol.equals("oc-pkt-match-types:IP_UDP") ? "udp" : protocol;
-        }
-    }
-
-    public record SetRef(String name, String type) {
-    }
-
-    public record InterfaceView(String id, String iface, String subinterface, List<SetRef> egress, List<SetRef> ingress) {
-    }
-
     private OpenConfigRenderer() {
     }
 
