@@ -1,5 +1,8 @@
 package io.portcullis.platform.ietf;
 
+import io.portcullis.platform.ietf.IetfView.AclView;
+import io.portcullis.platform.ietf.IetfView.AceView;
+import io.portcullis.platform.ietf.IetfView.InterfaceView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
@@ -20,20 +23,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/ietf/*}; checks first that the IR fits RFC 8519. */
 public final class IetfRenderer {
-    public record AclView(String name, String type, String l3, List<AceView> aces) {
-    }
-
-    /** One ace; {@code l4} is tcp/udp or null; a single port has {@code port}, a range lower/upper. */
-    public record AceView(String name, String protocol, String networkLeaf, String network, String l4, String port,
-                          String lower, String upper, String forwarding, boolean log, String term) {
-        public boolean hasL3() {
-            return protocol != null || network != null;
-        }
-    }
-
-    public record InterfaceView(String id, List<String> egress, List<String> ingress) {
-    }
-
     private static final int MAX_NAME = 64;
 
     private IetfRenderer() {
