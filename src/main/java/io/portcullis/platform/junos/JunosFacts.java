@@ -36,12 +36,11 @@ public final class JunosFacts {
             Map.entry("pim", 103), Map.entry("sctp", 132), Map.entry("ipip", 4), Map.entry("egp", 8), Map.entry("rsvp", 46),
             Map.entry("vrrp", 112));
 
+    public static final PlatformFacts FACTS = new PlatformFacts("Junos OS (MX)", Action.DISCARD, true, true, true, true, false, List.of());
+
     private JunosFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Junos OS (MX)", Action.DISCARD, true, true, true, true, false, List.of());
-    }
 
     /** The spelling rendered for a protocol number in a family (names for the common ones, as Junos shows them). */
     static String protocolName(int number, AddressFamily family) {

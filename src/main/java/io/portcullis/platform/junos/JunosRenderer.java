@@ -32,24 +32,27 @@ import java.util.Map;
  * {@code junos:comment} ({@code /* [10] text *\/}) because Junos terms have neither.
  */
 public final class JunosRenderer {
+    private JunosRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("junos/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("junos/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("junos/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("junos/filter.xml", Map.of("c", view(intent)));
     }
 
-    Config view(FilterIntent intent) {
+    static Config view(FilterIntent intent) {
         Map<String, List<FilterView>> byFamily = new LinkedHashMap<>();
         for (Filter f : intent.filters()) {
             byFamily.computeIfAbsent(family(f.family()), k -> new ArrayList<>()).add(filter(f));
