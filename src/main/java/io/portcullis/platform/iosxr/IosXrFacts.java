@@ -44,13 +44,12 @@ public final class IosXrFacts {
             Map.entry("sctp", 132), Map.entry("ipinip", 4), Map.entry("eigrp", 88), Map.entry("nos", 94), Map.entry("pcp", 108),
             Map.entry("igrp", 9));
 
+    public static final PlatformFacts FACTS = new PlatformFacts("Cisco IOS-XR (ASR 9000)", Action.DISCARD, true, true, true, true, false,
+                List.of(NS_IPV4_ACL, NS_IPV6_ACL, NS_IFMGR, NS_PFILTER, NS_TMPLMGR, NS_PFILTER_SUB));
+
     private IosXrFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Cisco IOS-XR (ASR 9000)", Action.DISCARD, true, true, true, true, false,
-                List.of(NS_IPV4_ACL, NS_IPV6_ACL, NS_IFMGR, NS_PFILTER, NS_TMPLMGR, NS_PFILTER_SUB));
-    }
 
     static String protocolName(int number, AddressFamily family) {
         return switch (number) {

@@ -31,24 +31,27 @@ import java.util.Map;
  * {@link IosXrFacts} for how terms map onto numbered entries.
  */
 public final class IosXrRenderer {
+    private IosXrRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("iosxr/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("iosxr/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("iosxr/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("iosxr/filter.xml", Map.of("c", view(intent)));
     }
 
-    Config view(FilterIntent intent) {
+    static Config view(FilterIntent intent) {
         List<Acl> v4 = new ArrayList<>();
         List<Acl> v6 = new ArrayList<>();
         for (Filter f : intent.filters()) {
