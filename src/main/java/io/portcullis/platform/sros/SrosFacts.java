@@ -37,12 +37,11 @@ public final class SrosFacts {
             Map.entry("stp", 118), Map.entry("ptp", 123), Map.entry("isis", 124), Map.entry("crtp", 126),
             Map.entry("crudp", 127), Map.entry("sctp", 132));
 
+    public static final PlatformFacts FACTS = new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, true, false, true, true, true, List.of(NS_CONF));
+
     private SrosFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, true, false, true, true, true, List.of(NS_CONF));
-    }
 
     static String protocolName(int number, AddressFamily family) {
         return switch (number) {

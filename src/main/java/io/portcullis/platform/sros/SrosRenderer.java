@@ -38,20 +38,23 @@ import java.util.Set;
  * of the intent, so what is read back equals {@code normalize(intent)}.
  */
 public final class SrosRenderer {
+    private SrosRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("sros/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("sros/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("sros/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("sros/filter.xml", Map.of("c", view(intent)));
     }
 
@@ -60,7 +63,7 @@ public final class SrosRenderer {
         return "PORTCULLIS-" + String.format("%08x", filter.hashCode()) + "-" + entry + "-" + use;
     }
 
-    Config view(FilterIntent raw) {
+    static Config view(FilterIntent raw) {
         FilterIntent intent = SrosNotes.normalize(raw);
         List<PortList> portLists = new ArrayList<>();
         List<PrefixList> v4Lists = new ArrayList<>();
