@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Promise;
 import io.portcullis.platform.PlatformFacts;
@@ -7,7 +8,6 @@ import io.portcullis.platform.Platforms;
 import io.portcullis.verify.Equivalence;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.PlatformLimitation;
-import io.portcullis.verify.PlatformLimitation.Feature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +47,9 @@ final class CrossPlatformCheck {
         List<PlatformLimitation> out = new ArrayList<>();
         for (String id : platforms) {
             PlatformFacts f = Platforms.get(id).facts();
-            if (!f.destinationPrefixes()) {
-                out.add(new PlatformLimitation(id, Feature.EXEMPTIONS, "cannot match destination prefixes"));
-            }
-            if (!f.portRanges()) {
-                out.add(new PlatformLimitation(id, Feature.PORT_RANGES, "cannot match port ranges"));
+            // every capability missing from the platform's feature set excuses the packets it touches
+            for (Feature missing : f.missing()) {
+                out.add(new PlatformLimitation(id, missing, "cannot express " + missing.label()));
             }
         }
         return out;

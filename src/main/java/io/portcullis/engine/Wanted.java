@@ -47,7 +47,7 @@ record Wanted(FilterIntent owned, Chaining chaining, List<String> refusals) {
         if (refusals.isEmpty()) {
             return new Wanted(normal, null, List.of());
         }
-        if (!t.device().chainForeign() || !platform.facts().canChain() || platform.chaining().isEmpty()) {
+        if (!t.device().chainForeign() || !platform.facts().supports(io.portcullis.intent.Feature.CHAINING) || platform.chaining().isEmpty()) {
             return new Wanted(normal, null, refusals);
         }
         try {

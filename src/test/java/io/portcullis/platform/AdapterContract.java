@@ -10,14 +10,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every adapter of this group (vrp, openconfig, ietf) must do: YANG-valid payloads for the
- * default policy and for random IRs golden files, exact round trip on 1,000 random IRs, and
- * DOCTYPE/garbage refusal. Subclasses add their platform's tolerance and unsupported-feature cases.
+ * What every platform adapter (all six: junos, iosxr, sros, vrp, openconfig, ietf) must do: YANG-valid
+ * payloads for the default policy and for random IRs (where the vendor YANG is obtainable), exact round
+ * trip of the default policy and of 1,000 random IRs, and DOCTYPE/garbage refusal. Golden files are
+ * {@link GoldenFilesTest}'s job. Subclasses add their platform's tolerance and unsupported-feature cases.
  */
 public abstract class AdapterContract {
     protected abstract PlatformAdapter adapter();
 
+    /** The vendor YANG the payloads are validated against; null when it is not obtainable (junos, iosxr): those tests skip. */
     protected abstract Yanglint.Model model();
+
+    /** The payload as yanglint sees it: adds device-side context the payload refers to but never writes (identity by default). */
+    protected String asValidated(String payload) {
+        return payload;
+    }
+
+    /** {@link #model()}, or skips the calling test with the reason. */
+    private Yanglint.Model yang() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(model() != null, "SKIPPED (documented): no " + adapter().id()
+                + " YANG is obtainable; its payloads are covered by golden files and round trips only");
+        return model();
+    }
 
     /** Interfaces the default-policy device binds at (empty if the platform cannot bind). */
     protected abstract List<String> interfaces();
@@ -48,45 +62,26 @@ public abstract class AdapterContract {
     void defaultPolicyPayloadsAreYangValid() {
         for (boolean exemption : new boolean[]{false, true}) {
             FilterIntent ir = defaultIntent(exemption);
-            Yanglint.assertValid(model(), adapter().renderConfig(ir), context(ir));
+            Yanglint.assertValid(yang(), asValidated(adapter().renderConfig(ir)), context(ir));
         }
     }
 
     @Test
     void aBrokenPayloadFailsValidation() {
+        yang();
         FilterIntent ir = defaultIntent(false);
         String payload = adapter().renderConfig(ir);
         String[] b = breakPayload();
         assertThat(payload).contains(b[0]);
-        Yanglint.Result r = Yanglint.validate(model(), payload.replace(b[0], b[1]), context(ir));
+        Yanglint.Result r = Yanglint.validate(yang(), payload.replace(b[0], b[1]), context(ir));
         assertThat(r.passed()).as("broken payload must fail: " + r.message()).isFalse();
     }
 
     @Test
     void removalPayloadIsAValidEdit() {
         FilterIntent ir = defaultIntent(true);
-        Yanglint.Result r = Yanglint.validate(model(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
+        Yanglint.Result r = Yanglint.validate(yang(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
         assertThat(r.passed()).as(r.message()).isTrue();
-    }
-
-    /**
-     * Golden files {@code golden/<platform>/<case>-<kind>} for the DefaultPolicyIntents fixture (the same
-     * layout GoldenFilesTest uses for junos/iosxr/sros); refresh with
-     * {@code mvn -o test -Dtest='VrpAdapterTest,OpenConfigAdapterTest,IetfAdapterTest' -Dportcullis.golden.update=true}.
-     */
-    @Test
-    void goldenFiles() {
-        String p = adapter().id();
-        for (String kase : List.of("default", "exemption")) {
-            FilterIntent ir = kase.equals("default")
-                    ? io.portcullis.testing.DefaultPolicyIntents.forPlatform(p, adapter().facts().implicitDefault())
-                    : io.portcullis.testing.DefaultPolicyIntents.withExemption(p, adapter().facts().implicitDefault());
-            io.portcullis.testing.Golden.assertMatches(p, kase + "-config.xml", adapter().renderConfig(ir));
-            io.portcullis.testing.Golden.assertMatches(p, kase + "-text.txt", adapter().renderText(ir));
-            io.portcullis.testing.Golden.assertMatches(p, kase + "-removal.xml", adapter().renderRemoval(ir));
-            io.portcullis.testing.Golden.assertMatches(p, kase + "-filter.xml", adapter().managedSubtreeFilter(ir));
-            assertThat(adapter().read(ir.device(), adapter().renderConfig(ir)).intent()).isEqualTo(adapter().normalize(ir));
-        }
     }
 
     @Test
@@ -120,8 +115,8 @@ public abstract class AdapterContract {
             String payload = adapter().renderConfig(ir);
             assertThat(adapter().read(ir.device(), payload).intent()).as("round trip of varied intent %d:%n%s", i, payload)
                     .isEqualTo(adapter().normalize(ir));
-            if (i % 100 == 0) {
-                Yanglint.assertValid(model(), payload, context(ir));
+            if (i % 100 == 0 && model() != null) {
+                Yanglint.assertValid(model(), asValidated(payload), context(ir));
             }
         }
     }
@@ -131,7 +126,7 @@ public abstract class AdapterContract {
         RandomIntents random = new RandomIntents(7L, randomOptions(), adapter().id());
         for (int i = 0; i < 15; i++) {
             FilterIntent ir = expressible(random.next());
-            Yanglint.assertValid(model(), adapter().renderConfig(ir), context(ir));
+            Yanglint.assertValid(yang(), asValidated(adapter().renderConfig(ir)), context(ir));
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files for junos, iosxr and sros: {@code src/test/resources/golden/<platform>/<case>-<kind>.<ext>} for the
+ * Golden files for every platform ({@link Platforms#ids()}: junos, iosxr, sros, vrp, openconfig, ietf): {@code src/test/resources/golden/<platform>/<case>-<kind>.<ext>} for the
  * default policy ("default") and the default policy with an SMTP exemption ("exemption"); kinds are
  * the config payload, the text view, the removal payload and the get-config subtree filter. Refresh
  * deliberately with {@code mvn -o test -Dtest=GoldenFilesTest -Dportcullis.golden.update=true}.
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * A platform whose adapter is still a placeholder is skipped with a message.
  */
 class GoldenFilesTest {
-    /** vrp, openconfig and ietf keep their golden files through {@link AdapterContract#goldenFiles()}. */
-    static final List<String> COVERED = List.of("junos", "iosxr", "sros");
+    /** Every registered platform: a new one gets golden files (write them once with the update property). */
+    static final List<String> COVERED = Platforms.ids();
 
     @TestFactory
     Stream<DynamicTest> everyPlatformMatchesItsGoldenFiles() {

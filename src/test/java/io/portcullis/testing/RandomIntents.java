@@ -16,6 +16,7 @@ import io.portcullis.intent.Promise;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.PlatformFacts;
+import io.portcullis.intent.Feature;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,10 @@ public final class RandomIntents {
 
     /** Options matching what a platform can express, per its {@link PlatformFacts}. */
     public static Options forFacts(PlatformFacts facts, List<String> interfaceNames, List<String> profileNames) {
-        return new Options(facts.portRanges(), facts.destinationPrefixes(), facts.subscriberProfiles(), facts.interfaces(),
-                facts.interfaces() ? interfaceNames : List.of(), facts.subscriberProfiles() ? profileNames : List.of(),
+        boolean interfaces = facts.supports(Feature.INTERFACE_BINDINGS);
+        boolean profiles = facts.supports(Feature.PROFILE_BINDINGS);
+        return new Options(facts.supports(Feature.PORT_RANGES), facts.supports(Feature.EXEMPTIONS), profiles, interfaces,
+                interfaces ? interfaceNames : List.of(), profiles ? profileNames : List.of(),
                 facts.implicitDefault(), 8);
     }
 

@@ -10,7 +10,7 @@ import io.portcullis.intent.Direction;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.Protocol;
-import io.portcullis.verify.PlatformLimitation.Feature;
+import io.portcullis.intent.Feature;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

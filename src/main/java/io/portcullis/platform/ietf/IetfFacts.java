@@ -1,9 +1,15 @@
 package io.portcullis.platform.ietf;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * RFC 8519 ietf-access-control-list facts (vendor reference section 6). The end of an ACL is
@@ -15,8 +21,10 @@ import java.util.List;
 public final class IetfFacts {
     public static final String PLATFORM = "ietf";
     public static final String NS_ACL = "urn:ietf:params:xml:ns:yang:ietf-access-control-list";
-    public static final PlatformFacts FACTS = new PlatformFacts("IETF ACL (RFC 8519)", Action.DISCARD, false, true, true, true,
-            false, List.of(NS_ACL));
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
+    public static final PlatformFacts FACTS = new PlatformFacts("IETF ACL (RFC 8519)", Action.DISCARD, FEATURES,
+            List.of(NS_ACL));
     /** Separator of the split-ace suffix ({@code deny-smtp#2}). */
     static final String SPLIT = "#";
 

@@ -1,5 +1,15 @@
 package io.portcullis.platform.ietf;
 
+import io.portcullis.platform.ietf.jaxb.IAce;
+import io.portcullis.platform.ietf.jaxb.IAcl;
+import io.portcullis.platform.ietf.jaxb.IAclSetRef;
+import io.portcullis.platform.ietf.jaxb.IAcls;
+import io.portcullis.platform.ietf.jaxb.IDirection;
+import io.portcullis.platform.ietf.jaxb.IInterface;
+import io.portcullis.platform.ietf.jaxb.IL3;
+import io.portcullis.platform.ietf.jaxb.IL4;
+import io.portcullis.platform.ietf.jaxb.IMatches;
+import io.portcullis.platform.ietf.jaxb.IPort;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
@@ -38,7 +48,7 @@ public final class IetfReader {
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(IetfXml.Acls.class);
+            CONTEXT = JAXBContext.newInstance(IAcls.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,14 +60,14 @@ public final class IetfReader {
     public static ReadResult read(String device, String xml) {
         String what = "IETF ACL configuration of " + device;
         IdentityPrefixes.requireDeclared(xml, what, IetfFacts.NS_ACL, java.util.Set.of("type", "forwarding", "logging"));
-        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acls", IetfXml.Acls.class),
+        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acls", IAcls.class),
                 XmlReading.allTo(IetfFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         Map<String, AddressFamily> families = new HashMap<>();
         List<String> warnings = new ArrayList<>();
-        List<IetfXml.Acls> all = roots.all("acls", IetfXml.Acls.class);
-        for (IetfXml.Acls acls : all) {
-            for (IetfXml.Acl acl : acls.acl) {
+        List<IAcls> all = roots.all("acls", IAcls.class);
+        for (IAcls acls : all) {
+            for (IAcl acl : acls.acl) {
                 String name = trim(acl.name);
                 AddressFamily family = acl.type == null ? null : IetfFacts.family(identity(acl.type, what));
                 if (name == null) {
@@ -78,11 +88,11 @@ public final class IetfReader {
         }
         List<Binding> owned = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
-        for (IetfXml.Acls acls : all) {
+        for (IAcls acls : all) {
             if (acls.attachmentPoints == null) {
                 continue;
             }
-            for (IetfXml.Interface itf : acls.attachmentPoints.interfaces) {
+            for (IInterface itf : acls.attachmentPoints.interfaces) {
                 String point = trim(itf.interfaceId);
                 if (point == null) {
                     throw new ReadException("cannot read " + what + ": an attachment-point interface has no interface-id; check the reply");
@@ -97,12 +107,12 @@ public final class IetfReader {
         return new ReadResult(new FilterIntent(device, IetfFacts.PLATFORM, filters, owned), foreign, warnings);
     }
 
-    private static void bindings(String point, IetfXml.Direction dir, Direction direction, Map<String, AddressFamily> families,
+    private static void bindings(String point, IDirection dir, Direction direction, Map<String, AddressFamily> families,
                                  List<Binding> owned, List<Binding> foreign, List<String> warnings) {
         if (dir == null) {
             return;
         }
-        for (IetfXml.AclSetRef ref : dir.sets) {
+        for (IAclSetRef ref : dir.sets) {
             String name = trim(ref.name);
             if (name == null) {
                 continue;
@@ -118,10 +128,10 @@ public final class IetfReader {
         }
     }
 
-    private static Filter filter(String name, AddressFamily family, IetfXml.Acl acl, String what) {
+    private static Filter filter(String name, AddressFamily family, IAcl acl, String what) {
         List<FlatEntries.Entry> entries = new ArrayList<>();
         int position = 0;
-        for (IetfXml.Ace ace : acl.ace) {
+        for (IAce ace : acl.ace) {
             position++;
             entries.addAll(entries(name, family, ace, position, what));
         }
@@ -134,7 +144,7 @@ public final class IetfReader {
         return new Filter(name, family, terms, IetfFacts.FACTS.implicitDefault(), null);
     }
 
-    private static List<FlatEntries.Entry> entries(String acl, AddressFamily family, IetfXml.Ace ace, int position, String what) {
+    private static List<FlatEntries.Entry> entries(String acl, AddressFamily family, IAce ace, int position, String what) {
         String aceName = trim(ace.name);
         String where = "ACL " + acl + " ace " + (aceName == null ? "#" + position : aceName);
         if (aceName == null) {
@@ -143,9 +153,9 @@ public final class IetfReader {
         int hash = aceName.lastIndexOf(IetfFacts.SPLIT);
         String term = hash > 0 && aceName.substring(hash + 1).chars().allMatch(Character::isDigit) && hash < aceName.length() - 1
                 ? aceName.substring(0, hash) : aceName;
-        IetfXml.Matches m = ace.matches;
-        IetfXml.L3 l3 = m == null ? null : (m.ipv4 != null ? m.ipv4 : m.ipv6);
-        IetfXml.L4 l4 = m == null ? null : (m.tcp != null ? m.tcp : m.udp);
+        IMatches m = ace.matches;
+        IL3 l3 = m == null ? null : (m.ipv4 != null ? m.ipv4 : m.ipv6);
+        IL4 l4 = m == null ? null : (m.tcp != null ? m.tcp : m.udp);
         Protocol protocol = Protocol.ANY;
         if (l3 != null && trim(l3.protocol) != null) {
             try {
@@ -183,7 +193,7 @@ public final class IetfReader {
     }
 
     /** lower/upper, or operator (default eq) + port; neq becomes the two ranges around the port. */
-    private static List<PortRange> ports(IetfXml.Port p, String what, String where) {
+    private static List<PortRange> ports(IPort p, String what, String where) {
         if (p == null) {
             return List.of();
         }

@@ -1,9 +1,13 @@
 package io.portcullis.platform.ietf;
 
+import io.portcullis.platform.ietf.IetfView.AclView;
+import io.portcullis.platform.ietf.IetfView.AceView;
+import io.portcullis.platform.ietf.IetfView.InterfaceView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -20,20 +24,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/ietf/*}; checks first that the IR fits RFC 8519. */
 public final class IetfRenderer {
-    public record AclView(String name, String type, String l3, List<AceView> aces) {
-    }
-
-    /** One ace; {@code l4} is tcp/udp or null; a single port has {@code port}, a range lower/upper. */
-    public record AceView(String name, String protocol, String networkLeaf, String network, String l4, String port,
-                          String lower, String upper, String forwarding, boolean log, String term) {
-        public boolean hasL3() {
-            return protocol != null || network != null;
-        }
-    }
-
-    public record InterfaceView(String id, List<String> egress, List<String> ingress) {
-    }
-
     private static final int MAX_NAME = 64;
 
     private IetfRenderer() {
@@ -59,11 +49,11 @@ public final class IetfRenderer {
         List<AclView> acls = new ArrayList<>();
         for (Filter f : intent.filters()) {
             if (f.defaultAction() != IetfFacts.FACTS.implicitDefault()) {
-                throw new UnsupportedFeatureException("default action " + f.defaultAction() + " for ACL " + f.name()
+                throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for ACL " + f.name()
                         + " (the end of an ACL is implementation-defined; end with a match-all ace instead)", null, IetfFacts.PLATFORM);
             }
             if (f.name().length() > MAX_NAME) {
-                throw new UnsupportedFeatureException("an ACL name longer than " + MAX_NAME + " characters (" + f.name() + ")", null,
+                throw new UnsupportedFeatureException(Feature.NAMES, "an ACL name longer than " + MAX_NAME + " characters (" + f.name() + ")", null,
                         IetfFacts.PLATFORM);
             }
             List<AceView> aces = new ArrayList<>();
@@ -77,26 +67,26 @@ public final class IetfRenderer {
         String platform = IetfFacts.PLATFORM;
         Match m = term.match();
         if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-or-destination port match", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), platform);
         }
         if (!m.sourcePorts().isEmpty() || !m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-port or source-prefix match (Portcullis writes destination matches only)",
+            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port or source-prefix match (Portcullis writes destination matches only)",
                     term.name(), platform);
         }
         if (!m.destinationPorts().isEmpty() && !m.protocol().hasPorts()) {
-            throw new UnsupportedFeatureException("a port match on protocol " + m.protocol() + " (RFC 8519 ports live under tcp/udp)",
+            throw new UnsupportedFeatureException(Feature.PROTOCOLS, "a port match on protocol " + m.protocol() + " (RFC 8519 ports live under tcp/udp)",
                     term.name(), platform);
         }
         for (IpPrefix p : m.destinationPrefixes()) {
             if (p.family() != f.family()) {
-                throw new UnsupportedFeatureException("a " + p.family().id() + " prefix in a " + f.family().id() + " ACL", term.name(), platform);
+                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, "a " + p.family().id() + " prefix in a " + f.family().id() + " ACL", term.name(), platform);
             }
         }
         List<IpPrefix> prefixes = m.destinationPrefixes().isEmpty() ? Arrays.asList((IpPrefix) null) : m.destinationPrefixes();
         List<PortRange> ports = m.destinationPorts().isEmpty() ? Arrays.asList((PortRange) null) : m.destinationPorts();
         int count = prefixes.size() * ports.size();
         if (term.name().contains(IetfFacts.SPLIT) || term.name().length() + (count > 1 ? 1 + Integer.toString(count).length() : 0) > MAX_NAME) {
-            throw new UnsupportedFeatureException("a term name that is longer than " + MAX_NAME + " characters with its suffix or contains '"
+            throw new UnsupportedFeatureException(Feature.NAMES, "a term name that is longer than " + MAX_NAME + " characters with its suffix or contains '"
                     + IetfFacts.SPLIT + "'", term.name(), platform);
         }
         String protocol = m.protocol().isAny() ? null : Integer.toString(m.protocol().number());
@@ -130,7 +120,7 @@ public final class IetfRenderer {
         Map<String, InterfaceView> byId = new LinkedHashMap<>();
         for (Binding b : bindings) {
             if (b.kind() == AttachKind.PROFILE) {
-                throw new UnsupportedFeatureException("a subscriber-profile binding ('" + b.point()
+                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a subscriber-profile binding ('" + b.point()
                         + "'; RFC 8519 has no subscriber-template concept, bind static interfaces instead)", null, IetfFacts.PLATFORM);
             }
             InterfaceView v = byId.computeIfAbsent(b.point(), id -> new InterfaceView(id, new ArrayList<>(), new ArrayList<>()));

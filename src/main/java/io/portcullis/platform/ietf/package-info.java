@@ -1,6 +1,7 @@
-/** IETF RFC 8519 ACL: renderer, JAXB reader, facts. JAXB classes bind the ietf-access-control-list namespace. */
-@XmlSchema(namespace = IetfFacts.NS_ACL, elementFormDefault = XmlNsForm.QUALIFIED)
+/**
+ * IETF RFC 8519 ietf-access-control-list. Same file roles as every platform package:
+ * {@link io.portcullis.platform.ietf.IetfAdapter} (the {@link io.portcullis.platform.PlatformAdapter}),
+ * {@code IetfFacts} (capabilities and quirks), {@code IetfRenderer} → {@code IetfView} → templates/ietf/,
+ * {@code IetfReader} over the JAXB classes in {@code jaxb/}. Imports {@code intent} and {@code platform} only.
+ */
 package io.portcullis.platform.ietf;
-
-import jakarta.xml.bind.annotation.XmlNsForm;
-import jakarta.xml.bind.annotation.XmlSchema;

@@ -7,8 +7,6 @@ import io.portcullis.platform.ReadResult;
 
 /** Cisco IOS-XR (ASR 9000 BNG), native YANG model; see {@link IosXrFacts} for the quirks. */
 public final class IosXrAdapter implements PlatformAdapter {
-    private final IosXrRenderer renderer = new IosXrRenderer();
-    private final IosXrReader reader = new IosXrReader();
 
     @Override
     public String id() {
@@ -17,31 +15,31 @@ public final class IosXrAdapter implements PlatformAdapter {
 
     @Override
     public PlatformFacts facts() {
-        return IosXrFacts.facts();
+        return IosXrFacts.FACTS;
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        return renderer.config(intent);
+        return IosXrRenderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        return renderer.text(intent);
+        return IosXrRenderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        return renderer.removal(owned);
+        return IosXrRenderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        return renderer.subtreeFilter(intent);
+        return IosXrRenderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        return reader.read(device, xml);
+        return IosXrReader.read(device, xml);
     }
 }

@@ -1,9 +1,15 @@
 package io.portcullis.platform.iosxr;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -44,13 +50,14 @@ public final class IosXrFacts {
             Map.entry("sctp", 132), Map.entry("ipinip", 4), Map.entry("eigrp", 88), Map.entry("nos", 94), Map.entry("pcp", 108),
             Map.entry("igrp", 9));
 
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, PROFILE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, SOURCE_PREFIXES, SOURCE_PORTS, LOGGING, LOGGING_IPV6));
+    public static final PlatformFacts FACTS = new PlatformFacts("Cisco IOS-XR (ASR 9000)", Action.DISCARD, FEATURES,
+            List.of(NS_IPV4_ACL, NS_IPV6_ACL, NS_IFMGR, NS_PFILTER, NS_TMPLMGR, NS_PFILTER_SUB));
+
     private IosXrFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Cisco IOS-XR (ASR 9000)", Action.DISCARD, true, true, true, true, false,
-                List.of(NS_IPV4_ACL, NS_IPV6_ACL, NS_IFMGR, NS_PFILTER, NS_TMPLMGR, NS_PFILTER_SUB));
-    }
 
     static String protocolName(int number, AddressFamily family) {
         return switch (number) {

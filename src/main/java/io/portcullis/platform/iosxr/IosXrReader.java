@@ -36,6 +36,9 @@ import java.util.Map;
  * {@link ReadResult#foreignBindings()}. Unified-model ({@code Cisco-IOS-XR-um-*}) trees are not read.
  */
 public final class IosXrReader {
+    private IosXrReader() {
+    }
+
     private static final JAXBContext CONTEXT = context();
     private static final Map<String, Class<?>> ROOTS = Map.of(
             "ipv4-acl-and-prefix-list", XIpv4AclRoot.class, "ipv6-acl-and-prefix-list", XIpv6AclRoot.class,
@@ -49,7 +52,7 @@ public final class IosXrReader {
         }
     }
 
-    public ReadResult read(String device, String xml) {
+    public static ReadResult read(String device, String xml) {
         XmlReading.Roots roots = XmlReading.read(xml, "iosxr configuration from device " + device, CONTEXT, ROOTS, XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();
         List<Filter> filters = new ArrayList<>();

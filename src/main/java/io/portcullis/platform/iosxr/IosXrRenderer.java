@@ -5,12 +5,14 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
+import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.iosxr.IosXrView.Acl;
@@ -31,24 +33,27 @@ import java.util.Map;
  * {@link IosXrFacts} for how terms map onto numbered entries.
  */
 public final class IosXrRenderer {
+    private IosXrRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("iosxr/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("iosxr/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("iosxr/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("iosxr/filter.xml", Map.of("c", view(intent)));
     }
 
-    Config view(FilterIntent intent) {
+    static Config view(FilterIntent intent) {
         List<Acl> v4 = new ArrayList<>();
         List<Acl> v6 = new ArrayList<>();
         for (Filter f : intent.filters()) {
@@ -57,10 +62,10 @@ public final class IosXrRenderer {
         Map<String, String[]> ifaces = new LinkedHashMap<>();
         Map<String, String[]> templates = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
-            String[] slots = (b.kind() == AttachKind.INTERFACE ? ifaces : templates).computeIfAbsent(b.point(), k -> new String[4]);
-            int i = (b.family() == AddressFamily.IPV4 ? 0 : 2) + (b.direction() == Direction.FROM_SUBSCRIBER ? 0 : 1);
+            String[] slots = (b.kind() == AttachKind.INTERFACE ? ifaces : templates).computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
+            int i = AttachSlots.index(b);
             if (slots[i] != null && !slots[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException("two ACLs bound at " + b.point() + " " + b.family().id() + " "
+                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two ACLs bound at " + b.point() + " " + b.family().id() + " "
                         + (b.direction() == Direction.FROM_SUBSCRIBER ? "ingress" : "egress") + " (" + slots[i] + ", " + b.filterName()
                         + "); XR takes one ACL per family and direction", null, IosXrFacts.PLATFORM);
             }
@@ -111,31 +116,31 @@ public final class IosXrRenderer {
         Match m = t.match();
         String p = IosXrFacts.PLATFORM;
         if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-or-destination ('either') port match", t.name(), p);
+            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination ('either') port match", t.name(), p);
         }
         if (t.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException("action REJECT (XR ACLs permit or deny)", t.name(), p);
+            throw new UnsupportedFeatureException(Feature.REJECT, "action REJECT (XR ACLs permit or deny)", t.name(), p);
         }
         if (t.name().isEmpty() || t.name().chars().anyMatch(Character::isWhitespace)) {
-            throw new UnsupportedFeatureException("a term name that is empty or contains whitespace (it is carried in a remark)", t.name(), p);
+            throw new UnsupportedFeatureException(Feature.NAMES, "a term name that is empty or contains whitespace (it is carried in a remark)", t.name(), p);
         }
         if (t.sequence() < 1 || t.sequence() > IosXrFacts.MAX_TERM_SEQUENCE) {
-            throw new UnsupportedFeatureException("term sequence " + t.sequence() + " outside 1.." + IosXrFacts.MAX_TERM_SEQUENCE
+            throw new UnsupportedFeatureException(Feature.SEQUENCES, "term sequence " + t.sequence() + " outside 1.." + IosXrFacts.MAX_TERM_SEQUENCE
                     + " (entries are numbered sequence x " + IosXrFacts.BLOCK + ")", t.name(), p);
         }
         long rules = (long) Math.max(1, m.destinationPrefixes().size()) * Math.max(1, m.sourcePrefixes().size())
                 * Math.max(1, m.sourcePorts().size()) * Math.max(1, m.destinationPorts().size());
         if (rules > IosXrFacts.BLOCK - 1) {
-            throw new UnsupportedFeatureException("a term needing " + rules + " entries (prefixes x ports); at most "
+            throw new UnsupportedFeatureException(Feature.SEQUENCES, "a term needing " + rules + " entries (prefixes x ports); at most "
                     + (IosXrFacts.BLOCK - 1) + " fit in one term's block", t.name(), p);
         }
         for (IpPrefix x : concat(m.destinationPrefixes(), m.sourcePrefixes())) {
             if (x.family() != f.family()) {
-                throw new UnsupportedFeatureException(x.family().id() + " prefix " + x + " in an " + f.family().id() + " ACL", t.name(), p);
+                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, x.family().id() + " prefix " + x + " in an " + f.family().id() + " ACL", t.name(), p);
             }
         }
         if (t.counter() != null && (t.counter().isEmpty() || t.counter().length() > 64)) {
-            throw new UnsupportedFeatureException("counter name '" + t.counter() + "' (XR counter-name is 1..64 characters)", t.name(), p);
+            throw new UnsupportedFeatureException(Feature.NAMES, "counter name '" + t.counter() + "' (XR counter-name is 1..64 characters)", t.name(), p);
         }
     }
 

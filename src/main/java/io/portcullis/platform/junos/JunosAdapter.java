@@ -7,8 +7,6 @@ import io.portcullis.platform.ReadResult;
 
 /** Juniper Junos (MX BNG): native {@code <configuration>} XML; see {@link JunosFacts} for the quirks. */
 public final class JunosAdapter implements PlatformAdapter {
-    private final JunosRenderer renderer = new JunosRenderer();
-    private final JunosReader reader = new JunosReader();
 
     @Override
     public String id() {
@@ -17,31 +15,31 @@ public final class JunosAdapter implements PlatformAdapter {
 
     @Override
     public PlatformFacts facts() {
-        return JunosFacts.facts();
+        return JunosFacts.FACTS;
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        return renderer.config(intent);
+        return JunosRenderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        return renderer.text(intent);
+        return JunosRenderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        return renderer.removal(owned);
+        return JunosRenderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        return renderer.subtreeFilter(intent);
+        return JunosRenderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        return reader.read(device, xml);
+        return JunosReader.read(device, xml);
     }
 }

@@ -1,9 +1,15 @@
 package io.portcullis.platform.junos;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -36,12 +42,14 @@ public final class JunosFacts {
             Map.entry("pim", 103), Map.entry("sctp", 132), Map.entry("ipip", 4), Map.entry("egp", 8), Map.entry("rsvp", 46),
             Map.entry("vrrp", 112));
 
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, PROFILE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, SOURCE_PREFIXES, SOURCE_PORTS, EITHER_PORTS, REJECT, LOGGING, LOGGING_IPV6));
+    public static final PlatformFacts FACTS = new PlatformFacts("Junos OS (MX)", Action.DISCARD, FEATURES,
+            List.of());
+
     private JunosFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Junos OS (MX)", Action.DISCARD, true, true, true, true, false, List.of());
-    }
 
     /** The spelling rendered for a protocol number in a family (names for the common ones, as Junos shows them). */
     static String protocolName(int number, AddressFamily family) {

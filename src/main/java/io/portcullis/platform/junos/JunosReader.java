@@ -52,6 +52,9 @@ import org.w3c.dom.Element;
  * protocol, a term without a terminating action → accept (Junos' own rule).
  */
 public final class JunosReader {
+    private JunosReader() {
+    }
+
     private static final JAXBContext CONTEXT = context();
     private static final Pattern TERM_COMMENT = Pattern.compile("\\[(\\d{1,9})](?: (.*))?", Pattern.DOTALL);
 
@@ -63,7 +66,7 @@ public final class JunosReader {
         }
     }
 
-    public ReadResult read(String device, String xml) {
+    public static ReadResult read(String device, String xml) {
         XmlReading.Roots roots = XmlReading.read(xml, "junos configuration from device " + device, CONTEXT,
                 Map.of("configuration", JConfiguration.class), XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -32,24 +33,27 @@ import java.util.Map;
  * {@code junos:comment} ({@code /* [10] text *\/}) because Junos terms have neither.
  */
 public final class JunosRenderer {
+    private JunosRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("junos/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("junos/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("junos/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("junos/filter.xml", Map.of("c", view(intent)));
     }
 
-    Config view(FilterIntent intent) {
+    static Config view(FilterIntent intent) {
         Map<String, List<FilterView>> byFamily = new LinkedHashMap<>();
         for (Filter f : intent.filters()) {
             byFamily.computeIfAbsent(family(f.family()), k -> new ArrayList<>()).add(filter(f));
@@ -69,7 +73,7 @@ public final class JunosRenderer {
                     .computeIfAbsent(family(b.family()), k -> new String[2]);
             int i = b.direction() == Direction.FROM_SUBSCRIBER ? 0 : 1;
             if (slot[i] != null && !slot[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException("two filters bound at " + b.point() + " " + b.family().id() + " "
+                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two filters bound at " + b.point() + " " + b.family().id() + " "
                         + (i == 0 ? "input" : "output") + " (" + slot[i] + ", " + b.filterName() + ")", null, JunosFacts.PLATFORM);
             }
             slot[i] = b.filterName();
@@ -102,7 +106,7 @@ public final class JunosRenderer {
     static String[] unitOf(String point) {
         int dot = point.lastIndexOf('.');
         if (dot <= 0 || dot == point.length() - 1 || !point.substring(dot + 1).chars().allMatch(Character::isDigit)) {
-            throw new UnsupportedFeatureException("interface attach point '" + point + "' without a logical unit (write it as IFD.UNIT, e.g. ge-1/0/0.100)",
+            throw new UnsupportedFeatureException(Feature.NAMES, "interface attach point '" + point + "' without a logical unit (write it as IFD.UNIT, e.g. ge-1/0/0.100)",
                     null, JunosFacts.PLATFORM);
         }
         return new String[]{point.substring(0, dot), point.substring(dot + 1)};
@@ -139,7 +143,7 @@ public final class JunosRenderer {
 
     private static void checkFamily(Filter f, Term t, IpPrefix p) {
         if (p.family() != f.family()) {
-            throw new UnsupportedFeatureException(p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter",
+            throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter",
                     t.name(), JunosFacts.PLATFORM);
         }
     }
@@ -151,7 +155,7 @@ public final class JunosRenderer {
     /** A {@code /* text *\/} annotation; the text must not close the comment early. */
     private static String comment(String text, String term, String filter) {
         if (text.contains("*/") || text.contains("/*")) {
-            throw new UnsupportedFeatureException("a description containing '/*' or '*/' (kept in a junos:comment) in filter " + filter,
+            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "a description containing '/*' or '*/' (kept in a junos:comment) in filter " + filter,
                     term, JunosFacts.PLATFORM);
         }
         return "/* " + text + " */";

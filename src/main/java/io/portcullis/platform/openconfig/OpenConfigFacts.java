@@ -1,9 +1,15 @@
 package io.portcullis.platform.openconfig;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -18,8 +24,10 @@ public final class OpenConfigFacts {
     public static final String PLATFORM = "openconfig";
     public static final String NS_ACL = "http://openconfig.net/yang/acl";
     public static final String NS_PACKET_MATCH_TYPES = "http://openconfig.net/yang/packet-match-types";
-    public static final PlatformFacts FACTS = new PlatformFacts("OpenConfig (openconfig-acl)", Action.DISCARD, false, true,
-            true, true, false, List.of(NS_ACL));
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
+    public static final PlatformFacts FACTS = new PlatformFacts("OpenConfig (openconfig-acl)", Action.DISCARD, FEATURES,
+            List.of(NS_ACL));
 
     /** IP_PROTOCOL identities of openconfig-packet-match-types and their numbers. */
     static final Map<String, Integer> PROTOCOL_IDENTITIES = Map.of("IP_TCP", 6, "IP_UDP", 17, "IP_ICMP", 1, "IP_IGMP", 2,

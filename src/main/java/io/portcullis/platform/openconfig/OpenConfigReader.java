@@ -1,5 +1,14 @@
 package io.portcullis.platform.openconfig;
 
+import io.portcullis.platform.openconfig.jaxb.OAcl;
+import io.portcullis.platform.openconfig.jaxb.OAclSet;
+import io.portcullis.platform.openconfig.jaxb.OActionConfig;
+import io.portcullis.platform.openconfig.jaxb.OEntry;
+import io.portcullis.platform.openconfig.jaxb.OInterface;
+import io.portcullis.platform.openconfig.jaxb.OL3;
+import io.portcullis.platform.openconfig.jaxb.OL3Config;
+import io.portcullis.platform.openconfig.jaxb.OSetRef;
+import io.portcullis.platform.openconfig.jaxb.OTransportConfig;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
@@ -36,7 +45,7 @@ public final class OpenConfigReader {
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(OcXml.Acl.class);
+            CONTEXT = JAXBContext.newInstance(OAcl.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,14 +59,14 @@ public final class OpenConfigReader {
         String bound = bindPacketMatchTypesPrefix(xml);
         IdentityPrefixes.requireDeclared(bound, what, OpenConfigFacts.NS_ACL,
                 java.util.Set.of("type", "protocol", "forwarding-action", "log-action"));
-        XmlReading.Roots roots = XmlReading.read(bound, what, CONTEXT, Map.of("acl", OcXml.Acl.class),
+        XmlReading.Roots roots = XmlReading.read(bound, what, CONTEXT, Map.of("acl", OAcl.class),
                 XmlReading.allTo(OpenConfigFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (OcXml.Acl acl : roots.all("acl", OcXml.Acl.class)) {
-            for (OcXml.AclSet set : acl.sets) {
+        for (OAcl acl : roots.all("acl", OAcl.class)) {
+            for (OAclSet set : acl.sets) {
                 String name = first(set.name, set.config == null ? null : set.config.name);
                 if (!Ownership.isOwned(name)) {
                     continue;
@@ -70,7 +79,7 @@ public final class OpenConfigReader {
                 }
                 filters.add(filter(name, family, set, what));
             }
-            for (OcXml.Interface itf : acl.interfaces) {
+            for (OInterface itf : acl.interfaces) {
                 String point = first(itf.id, itf.config == null ? null : itf.config.id);
                 if (point == null) {
                     throw new ReadException("cannot read " + what + ": an acl interface has no id; check the reply");
@@ -88,9 +97,9 @@ public final class OpenConfigReader {
     private static final Comparator<Binding> BINDING_ORDER =
             Comparator.comparing(Binding::direction).thenComparing(Binding::family);
 
-    private static void bindings(String point, List<OcXml.SetRef> refs, Direction direction, List<Binding> owned,
+    private static void bindings(String point, List<OSetRef> refs, Direction direction, List<Binding> owned,
                                  List<Binding> foreign, String what) {
-        for (OcXml.SetRef r : refs) {
+        for (OSetRef r : refs) {
             String name = first(r.setName, r.config == null ? null : r.config.setName);
             QName type = r.type != null ? r.type : r.config == null ? null : r.config.type;
             AddressFamily family = type == null ? null : OpenConfigFacts.family(identity(type, OpenConfigFacts.NS_ACL, what));
@@ -102,9 +111,9 @@ public final class OpenConfigReader {
         }
     }
 
-    private static Filter filter(String name, AddressFamily family, OcXml.AclSet set, String what) {
+    private static Filter filter(String name, AddressFamily family, OAclSet set, String what) {
         List<FlatEntries.Entry> entries = new ArrayList<>();
-        for (OcXml.Entry e : set.entries) {
+        for (OEntry e : set.entries) {
             entries.add(entry(name, family, e, what));
         }
         entries.sort(Comparator.comparingLong(FlatEntries.Entry::sequence));
@@ -112,7 +121,7 @@ public final class OpenConfigReader {
         return new Filter(name, family, FlatEntries.group(entries), OpenConfigFacts.FACTS.implicitDefault(), description);
     }
 
-    private static FlatEntries.Entry entry(String filter, AddressFamily family, OcXml.Entry e, String what) {
+    private static FlatEntries.Entry entry(String filter, AddressFamily family, OEntry e, String what) {
         String seqText = first(e.sequenceId, e.config == null ? null : e.config.sequenceId);
         long seq;
         try {
@@ -124,15 +133,15 @@ public final class OpenConfigReader {
         String where = "acl-set " + filter + " entry " + seq;
         TermNotes.Decoded notes = TermNotes.decode(e.config == null ? null : e.config.description);
         String term = notes.get("name") != null ? notes.get("name") : "entry-" + seq;
-        OcXml.L3 l3 = e.ipv4 != null ? e.ipv4 : e.ipv6;
-        OcXml.L3Config c = l3 == null ? null : l3.config;
+        OL3 l3 = e.ipv4 != null ? e.ipv4 : e.ipv6;
+        OL3Config c = l3 == null ? null : l3.config;
         Protocol protocol = c == null || c.protocol == null ? Protocol.ANY : protocol(c.protocol, what, where);
         IpPrefix dst = c == null ? null : prefix(c.destinationAddress, what, where);
         IpPrefix src = c == null ? null : prefix(c.sourceAddress, what, where);
-        OcXml.TransportConfig t = e.transport == null ? null : e.transport.config;
+        OTransportConfig t = e.transport == null ? null : e.transport.config;
         PortRange dstPort = t == null ? null : port(t.destinationPort, what, where);
         PortRange srcPort = t == null ? null : port(t.sourcePort, what, where);
-        OcXml.ActionConfig a = e.actions == null ? null : e.actions.config;
+        OActionConfig a = e.actions == null ? null : e.actions.config;
         if (a == null || a.forwardingAction == null) {
             throw new ReadException("cannot read " + what + ": " + where + " has no forwarding-action (mandatory); check the device");
         }

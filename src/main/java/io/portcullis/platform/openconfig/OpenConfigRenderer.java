@@ -1,9 +1,14 @@
 package io.portcullis.platform.openconfig;
 
+import io.portcullis.platform.openconfig.OpenConfigView.SetView;
+import io.portcullis.platform.openconfig.OpenConfigView.EntryView;
+import io.portcullis.platform.openconfig.OpenConfigView.SetRef;
+import io.portcullis.platform.openconfig.OpenConfigView.InterfaceView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -21,30 +26,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/openconfig/*}; checks first that the IR fits the model. */
 public final class OpenConfigRenderer {
-    /** One acl-set. {@code type} is the bare identity name; the template adds the prefix. */
-    public record SetView(String name, String type, String l3, String description, List<EntryView> entries) {
-    }
-
-    /** One acl-entry; {@code protocol} is already a prefixed identity or a number. */
-    public record EntryView(long seq, String description, String protocol, String destinationAddress, String destinationPort,
-                            String action, boolean log, String term, String counter, String text) {
-        public boolean hasL3() {
-            return protocol != null || destinationAddress != null;
-        }
-
-        /** For the text view: tcp/udp/number rather than the prefixed identity. */
-        public String protocolLabel() {
-            return protocol == null ? null : protocol.equals("oc-pkt-match-types:IP_TCP") ? "tcp"
-                    : protocol.equals("oc-pkt-match-types:IP_UDP") ? "udp" : protocol;
-        }
-    }
-
-    public record SetRef(String name, String type) {
-    }
-
-    public record InterfaceView(String id, String iface, String subinterface, List<SetRef> egress, List<SetRef> ingress) {
-    }
-
     private OpenConfigRenderer() {
     }
 
@@ -74,7 +55,7 @@ public final class OpenConfigRenderer {
 
     private static SetView set(Filter f) {
         if (f.defaultAction() != OpenConfigFacts.FACTS.implicitDefault()) {
-            throw new UnsupportedFeatureException("default action " + f.defaultAction() + " for filter " + f.name()
+            throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for filter " + f.name()
                     + " (the end of an acl-set is implementation-defined; end with a match-all term instead)", null,
                     OpenConfigFacts.PLATFORM);
         }
@@ -92,30 +73,30 @@ public final class OpenConfigRenderer {
         String platform = OpenConfigFacts.PLATFORM;
         var m = term.match();
         if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-or-destination port match", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), platform);
         }
         if (!m.sourcePorts().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-port match (Portcullis writes destination-port matches only)", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port match (Portcullis writes destination-port matches only)", term.name(), platform);
         }
         if (!m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-prefix match", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.SOURCE_PREFIXES, "a source-prefix match", term.name(), platform);
         }
         if (!TermNotes.storable(term.name()) || (term.counter() != null && !TermNotes.storable(term.counter()))) {
-            throw new UnsupportedFeatureException("a term or counter name with whitespace (kept in the entry description)", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.NAMES, "a term or counter name with whitespace (kept in the entry description)", term.name(), platform);
         }
         if (m.protocol().number() == 255) {
-            throw new UnsupportedFeatureException("protocol 255", term.name(), platform);
+            throw new UnsupportedFeatureException(Feature.PROTOCOLS, "protocol 255", term.name(), platform);
         }
         for (IpPrefix p : m.destinationPrefixes()) {
             if (p.family() != f.family()) {
-                throw new UnsupportedFeatureException("a " + p.family().id() + " prefix in a " + f.family().id() + " acl-set", term.name(), platform);
+                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, "a " + p.family().id() + " prefix in a " + f.family().id() + " acl-set", term.name(), platform);
             }
         }
         List<IpPrefix> prefixes = m.destinationPrefixes().isEmpty() ? Arrays.asList((IpPrefix) null) : m.destinationPrefixes();
         List<PortRange> ports = m.destinationPorts().isEmpty() ? Arrays.asList((PortRange) null) : m.destinationPorts();
         long count = (long) prefixes.size() * ports.size();
         if (term.sequence() + count - 1 >= nextSequence) {
-            throw new UnsupportedFeatureException(count + " prefix/port combinations, which need sequence-ids " + term.sequence() + ".."
+            throw new UnsupportedFeatureException(Feature.SEQUENCES, count + " prefix/port combinations, which need sequence-ids " + term.sequence() + ".."
                     + (term.sequence() + count - 1) + " but the next entry starts at " + nextSequence, term.name(), platform);
         }
         Map<String, String> notes = new LinkedHashMap<>();
@@ -163,7 +144,7 @@ public final class OpenConfigRenderer {
         Map<String, InterfaceView> byId = new LinkedHashMap<>();
         for (Binding b : bindings) {
             if (b.kind() == AttachKind.PROFILE) {
-                throw new UnsupportedFeatureException("a subscriber-profile binding ('" + b.point()
+                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a subscriber-profile binding ('" + b.point()
                         + "'; OpenConfig has no subscriber-template concept, bind static interfaces instead)", null, OpenConfigFacts.PLATFORM);
             }
             InterfaceView v = byId.computeIfAbsent(b.point(), OpenConfigRenderer::interfaceView);

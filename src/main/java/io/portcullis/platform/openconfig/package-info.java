@@ -1,6 +1,7 @@
-/** OpenConfig (openconfig-acl): renderer, JAXB reader, facts. JAXB classes bind the acl namespace. */
-@XmlSchema(namespace = OpenConfigFacts.NS_ACL, elementFormDefault = XmlNsForm.QUALIFIED)
+/**
+ * OpenConfig (openconfig-acl). Same file roles as every platform package:
+ * {@link io.portcullis.platform.openconfig.OpenConfigAdapter} (the {@link io.portcullis.platform.PlatformAdapter}),
+ * {@code OpenConfigFacts} (capabilities and quirks), {@code OpenConfigRenderer} → {@code OpenConfigView} → templates/openconfig/,
+ * {@code OpenConfigReader} over the JAXB classes in {@code jaxb/}. Imports {@code intent} and {@code platform} only.
+ */
 package io.portcullis.platform.openconfig;
-
-import jakarta.xml.bind.annotation.XmlNsForm;
-import jakarta.xml.bind.annotation.XmlSchema;

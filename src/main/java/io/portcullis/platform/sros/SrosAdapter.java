@@ -7,9 +7,7 @@ import io.portcullis.platform.ReadResult;
 
 /** Nokia SR OS (7750 BNG), nokia-conf; see {@link SrosFacts} for the quirks. */
 public final class SrosAdapter implements PlatformAdapter {
-    private final SrosRenderer renderer = new SrosRenderer();
-    private final SrosReader reader = new SrosReader();
-    private final SrosChaining chaining = new SrosChaining();
+    private static final SrosChaining CHAINING = new SrosChaining();
 
     @Override
     public String id() {
@@ -18,32 +16,32 @@ public final class SrosAdapter implements PlatformAdapter {
 
     @Override
     public PlatformFacts facts() {
-        return SrosFacts.facts();
+        return SrosFacts.FACTS;
     }
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        return renderer.config(intent);
+        return SrosRenderer.config(intent);
     }
 
     @Override
     public String renderText(FilterIntent intent) {
-        return renderer.text(intent);
+        return SrosRenderer.text(intent);
     }
 
     @Override
     public String renderRemoval(FilterIntent owned) {
-        return renderer.removal(owned);
+        return SrosRenderer.removal(owned);
     }
 
     @Override
     public String managedSubtreeFilter(FilterIntent intent) {
-        return renderer.subtreeFilter(intent);
+        return SrosRenderer.subtreeFilter(intent);
     }
 
     @Override
     public ReadResult read(String device, String xml) {
-        return reader.read(device, xml);
+        return SrosReader.read(device, xml);
     }
 
     /** Entry descriptions are 80 characters; multi-value port and prefix lists are held in list order. */
@@ -55,6 +53,6 @@ public final class SrosAdapter implements PlatformAdapter {
     /** Embedding into the operator's sla-profile egress filter (see {@link SrosChaining}). */
     @Override
     public java.util.Optional<io.portcullis.platform.Chaining> chaining() {
-        return java.util.Optional.of(chaining);
+        return java.util.Optional.of(CHAINING);
     }
 }

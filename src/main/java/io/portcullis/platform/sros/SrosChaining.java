@@ -10,6 +10,7 @@ import io.portcullis.intent.Term;
 import io.portcullis.platform.BindingOrder;
 import io.portcullis.platform.Chaining;
 import io.portcullis.platform.ReadResult;
+import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.ChainRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +39,7 @@ public final class SrosChaining implements Chaining {
         List<String> stillDirect = new ArrayList<>();
         Map<String, Filter> embeddedForms = new LinkedHashMap<>();
         for (Binding b : wanted.bindings()) {
-            Optional<Binding> host = seen.foreignBindings().stream().filter(f -> f.kind() == b.kind() && f.point().equals(b.point())
-                    && f.family() == b.family() && f.direction() == b.direction()).findFirst();
+            Optional<Binding> host = seen.foreignBindings().stream().filter(f -> AttachSlots.sameSlot(f, b)).findFirst();
             if (host.isEmpty()) {
                 bindings.add(b);
                 stillDirect.add(b.filterName());

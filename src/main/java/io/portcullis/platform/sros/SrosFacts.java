@@ -1,9 +1,15 @@
 package io.portcullis.platform.sros;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -37,12 +43,14 @@ public final class SrosFacts {
             Map.entry("stp", 118), Map.entry("ptp", 123), Map.entry("isis", 124), Map.entry("crtp", 126),
             Map.entry("crudp", 127), Map.entry("sctp", 132));
 
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, PROFILE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, SOURCE_PREFIXES, SOURCE_PORTS, EITHER_PORTS, LOGGING, LOGGING_IPV6, DEFAULT_ACTION, CHAINING));
+    public static final PlatformFacts FACTS = new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, FEATURES,
+            List.of(NS_CONF));
+
     private SrosFacts() {
     }
 
-    public static PlatformFacts facts() {
-        return new PlatformFacts("Nokia SR OS (7750 SR)", Action.DISCARD, true, false, true, true, true, List.of(NS_CONF));
-    }
 
     static String protocolName(int number, AddressFamily family) {
         return switch (number) {

@@ -1,5 +1,6 @@
 package io.portcullis.platform.sros;
 
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -55,16 +56,16 @@ final class SrosNotes {
     static void check(Filter f, Term t) {
         for (String s : new String[]{t.name(), t.counter()}) {
             if (s != null && (s.isEmpty() || s.chars().anyMatch(c -> Character.isWhitespace(c) || c == '|' || c == '#' || c < 0x21 || c > 0x7e))) {
-                throw new UnsupportedFeatureException("term name or counter '" + s + "' with spaces, '|', '#' or non-ASCII characters "
+                throw new UnsupportedFeatureException(Feature.NAMES, "term name or counter '" + s + "' with spaces, '|', '#' or non-ASCII characters "
                         + "(both are kept in the entry description)", t.name(), SrosFacts.PLATFORM);
             }
         }
         if (head(t).length() > SrosFacts.DESCRIPTION_MAX) {
-            throw new UnsupportedFeatureException("term name plus counter name longer than " + SrosFacts.DESCRIPTION_MAX
+            throw new UnsupportedFeatureException(Feature.NAMES, "term name plus counter name longer than " + SrosFacts.DESCRIPTION_MAX
                     + " characters (the entry description holds both)", t.name(), SrosFacts.PLATFORM);
         }
         if (t.description() != null && !t.description().chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new UnsupportedFeatureException("a description with non-printable or non-ASCII characters", t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "a description with non-printable or non-ASCII characters", t.name(), SrosFacts.PLATFORM);
         }
     }
 

@@ -54,6 +54,9 @@ import org.w3c.dom.Element;
  * match; {@code tcp-udp} → one term per protocol.
  */
 public final class SrosReader {
+    private SrosReader() {
+    }
+
     private static final JAXBContext CONTEXT = context();
 
     private static JAXBContext context() {
@@ -64,7 +67,7 @@ public final class SrosReader {
         }
     }
 
-    public ReadResult read(String device, String xml) {
+    public static ReadResult read(String device, String xml) {
         XmlReading.Roots roots = XmlReading.read(xml, "sros configuration from device " + device, CONTEXT,
                 Map.of("configure", SConfigure.class), XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();

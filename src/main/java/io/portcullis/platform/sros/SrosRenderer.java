@@ -5,6 +5,7 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -12,6 +13,7 @@ import io.portcullis.intent.Ownership;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
+import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.sros.SrosView.Config;
@@ -38,20 +40,23 @@ import java.util.Set;
  * of the intent, so what is read back equals {@code normalize(intent)}.
  */
 public final class SrosRenderer {
+    private SrosRenderer() {
+    }
 
-    public String config(FilterIntent intent) {
+
+    public static String config(FilterIntent intent) {
         return QuteTemplates.render("sros/config.xml", Map.of("c", view(intent)));
     }
 
-    public String text(FilterIntent intent) {
+    public static String text(FilterIntent intent) {
         return QuteTemplates.render("sros/text.txt", Map.of("c", view(intent)));
     }
 
-    public String removal(FilterIntent intent) {
+    public static String removal(FilterIntent intent) {
         return QuteTemplates.render("sros/removal.xml", Map.of("c", view(intent)));
     }
 
-    public String subtreeFilter(FilterIntent intent) {
+    public static String subtreeFilter(FilterIntent intent) {
         return QuteTemplates.render("sros/filter.xml", Map.of("c", view(intent)));
     }
 
@@ -60,7 +65,7 @@ public final class SrosRenderer {
         return "PORTCULLIS-" + String.format("%08x", filter.hashCode()) + "-" + entry + "-" + use;
     }
 
-    Config view(FilterIntent raw) {
+    static Config view(FilterIntent raw) {
         FilterIntent intent = SrosNotes.normalize(raw);
         List<PortList> portLists = new ArrayList<>();
         List<PrefixList> v4Lists = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class SrosRenderer {
         intent.bindings().stream().filter(b -> b.kind() == AttachKind.EMBED).forEach(b -> embedded.add(b.filterName()));
         for (Filter f : intent.filters()) {
             if (f.defaultAction() == Action.REJECT) {
-                throw new UnsupportedFeatureException("default-action REJECT (SR OS filters drop or accept) in filter " + f.name(), null, SrosFacts.PLATFORM);
+                throw new UnsupportedFeatureException(Feature.REJECT, "default-action REJECT (SR OS filters drop or accept) in filter " + f.name(), null, SrosFacts.PLATFORM);
             }
             String kind = f.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
             String path = "/configure filter " + kind + " \"" + f.name() + "\"";
@@ -104,13 +109,13 @@ public final class SrosRenderer {
                 continue;
             }
             if (b.kind() == AttachKind.INTERFACE) {
-                throw new UnsupportedFeatureException("a binding to interface " + b.point() + " (SR OS SAP egress filters are not "
+                throw new UnsupportedFeatureException(Feature.INTERFACE_BINDINGS, "a binding to interface " + b.point() + " (SR OS SAP egress filters are not "
                         + "managed; bind through an sla-profile)", null, SrosFacts.PLATFORM);
             }
-            String[] s = slas.computeIfAbsent(b.point(), k -> new String[4]);
-            int i = (b.family() == AddressFamily.IPV4 ? 0 : 2) + (b.direction() == Direction.FROM_SUBSCRIBER ? 0 : 1);
+            String[] s = slas.computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
+            int i = AttachSlots.index(b);
             if (s[i] != null && !s[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException("two filters bound at sla-profile " + b.point() + " " + b.family().id() + " ("
+                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two filters bound at sla-profile " + b.point() + " " + b.family().id() + " ("
                         + s[i] + ", " + b.filterName() + ")", null, SrosFacts.PLATFORM);
             }
             s[i] = b.filterName();
@@ -137,12 +142,12 @@ public final class SrosRenderer {
     private static void checkEmbeddable(Filter f) {
         for (Term t : f.terms()) {
             if (t.isFinalAcceptAll()) {
-                throw new UnsupportedFeatureException("a catch-all accept in embedded filter " + f.name()
+                throw new UnsupportedFeatureException(Feature.CHAINING, "a catch-all accept in embedded filter " + f.name()
                         + " (it would end the operator filter's evaluation)", t.name(), SrosFacts.PLATFORM);
             }
         }
         if (f.defaultAction() != Action.ACCEPT) {
-            throw new UnsupportedFeatureException("a default-action drop on embedded filter " + f.name()
+            throw new UnsupportedFeatureException(Feature.CHAINING, "a default-action drop on embedded filter " + f.name()
                     + " (an embedded filter has none; unmatched packets go on to the host filter's next entry)", null, SrosFacts.PLATFORM);
         }
     }
@@ -150,7 +155,7 @@ public final class SrosRenderer {
     private static Embed embed(Binding b, FilterIntent intent, List<String> cli) {
         SrosEmbed e = SrosEmbed.parse(b.point());
         if (Ownership.isOwned(e.host())) {
-            throw new UnsupportedFeatureException("embedding into owned filter " + e.host() + " (only foreign filters host embeds)", null,
+            throw new UnsupportedFeatureException(Feature.CHAINING, "embedding into owned filter " + e.host() + " (only foreign filters host embeds)", null,
                     SrosFacts.PLATFORM);
         }
         String kind = b.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
@@ -163,15 +168,15 @@ public final class SrosRenderer {
                                    List<String> cli, String path) {
         SrosNotes.check(f, t);
         if (t.sequence() < 1 || t.sequence() > SrosFacts.ENTRY_ID_MAX) {
-            throw new UnsupportedFeatureException("term sequence " + t.sequence() + " outside entry-id 1.." + SrosFacts.ENTRY_ID_MAX,
+            throw new UnsupportedFeatureException(Feature.SEQUENCES, "term sequence " + t.sequence() + " outside entry-id 1.." + SrosFacts.ENTRY_ID_MAX,
                     t.name(), SrosFacts.PLATFORM);
         }
         if (t.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException("action REJECT (SR OS filter entries drop or accept)", t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(Feature.REJECT, "action REJECT (SR OS filter entries drop or accept)", t.name(), SrosFacts.PLATFORM);
         }
         Match m = t.match();
         if (!m.eitherPorts().isEmpty() && (!m.destinationPorts().isEmpty() || !m.sourcePorts().isEmpty())) {
-            throw new UnsupportedFeatureException("an either-port match together with source or destination ports", t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "an either-port match together with source or destination ports", t.name(), SrosFacts.PLATFORM);
         }
         int id = t.sequence();
         String e = path + " entry " + id;
@@ -202,7 +207,7 @@ public final class SrosRenderer {
         }
         for (IpPrefix p : prefixes) {
             if (p.family() != f.family()) {
-                throw new UnsupportedFeatureException(p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter", t.name(), SrosFacts.PLATFORM);
+                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter", t.name(), SrosFacts.PLATFORM);
             }
         }
         String leaf = f.family() == AddressFamily.IPV4 ? "ip-prefix-list" : "ipv6-prefix-list";
@@ -242,7 +247,7 @@ public final class SrosRenderer {
 
     private static String unique(String name, Set<String> names, Term t) {
         if (!names.add(name)) {
-            throw new UnsupportedFeatureException("two filters whose names hash alike (match-list name " + name + " would repeat)",
+            throw new UnsupportedFeatureException(Feature.NAMES, "two filters whose names hash alike (match-list name " + name + " would repeat)",
                     t.name(), SrosFacts.PLATFORM);
         }
         return name;

@@ -1,8 +1,14 @@
 package io.portcullis.platform.vrp;
 
+import static io.portcullis.intent.Feature.*;
+
 import io.portcullis.intent.Action;
+import io.portcullis.intent.Feature;
 import io.portcullis.platform.PlatformFacts;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +32,10 @@ import java.util.regex.Pattern;
 public final class VrpFacts {
     public static final String PLATFORM = "vrp";
     public static final String NS_ACL = "http://www.huawei.com/netconf/vrp/huawei-acl";
-    public static final PlatformFacts FACTS = new PlatformFacts("Huawei VRP8 (huawei-acl)", Action.DISCARD, false, false, true,
-            true, false, List.of(NS_ACL));
+    /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, LOGGING));
+    public static final PlatformFacts FACTS = new PlatformFacts("Huawei VRP8 (huawei-acl)", Action.DISCARD, FEATURES,
+            List.of(NS_ACL));
     static final int MAX_NAME = 32;
     static final String SPLIT = "#";
     /** aclDescription / aclRuleDescription: 1..127, no '?', no leading/trailing whitespace. */

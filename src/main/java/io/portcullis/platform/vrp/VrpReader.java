@@ -1,5 +1,8 @@
 package io.portcullis.platform.vrp;
 
+import io.portcullis.platform.vrp.jaxb.VAcl;
+import io.portcullis.platform.vrp.jaxb.VGroup;
+import io.portcullis.platform.vrp.jaxb.VRule;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
@@ -32,7 +35,7 @@ public final class VrpReader {
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(VrpXml.Acl.class);
+            CONTEXT = JAXBContext.newInstance(VAcl.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,15 +46,15 @@ public final class VrpReader {
 
     public static ReadResult read(String device, String xml) {
         String what = "Huawei ACL configuration of " + device;
-        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acl", VrpXml.Acl.class), XmlReading.allTo(VrpFacts.NS_ACL));
+        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acl", VAcl.class), XmlReading.allTo(VrpFacts.NS_ACL));
         List<Filter> v4 = new ArrayList<>();
         List<Filter> v6 = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (VrpXml.Acl acl : roots.all("acl", VrpXml.Acl.class)) {
-            for (VrpXml.Group g : acl.groups) {
+        for (VAcl acl : roots.all("acl", VAcl.class)) {
+            for (VGroup g : acl.groups) {
                 filter(g, AddressFamily.IPV4, g.rules4, what, warnings, v4);
             }
-            for (VrpXml.Group g : acl.groups6) {
+            for (VGroup g : acl.groups6) {
                 filter(g, AddressFamily.IPV6, g.rules6, what, warnings, v6);
             }
         }
@@ -60,7 +63,7 @@ public final class VrpReader {
         return new ReadResult(new FilterIntent(device, VrpFacts.PLATFORM, filters, List.of()), List.of(), warnings);
     }
 
-    private static void filter(VrpXml.Group g, AddressFamily family, List<VrpXml.Rule> rules, String what, List<String> warnings,
+    private static void filter(VGroup g, AddressFamily family, List<VRule> rules, String what, List<String> warnings,
                                List<Filter> out) {
         String name = trim(g.aclNumOrName);
         if (!Ownership.isOwned(name)) {
@@ -70,7 +73,7 @@ public final class VrpReader {
             warnings.add("ACL " + name + " has type " + trim(g.aclType) + ", not Advance; its rules were not read");
         }
         List<FlatEntries.Entry> entries = new ArrayList<>();
-        for (VrpXml.Rule r : rules) {
+        for (VRule r : rules) {
             FlatEntries.Entry e = entry(name, family, r, what, warnings);
             if (e != null) {
                 entries.add(e);
@@ -80,7 +83,7 @@ public final class VrpReader {
         out.add(new Filter(name, family, FlatEntries.group(entries), VrpFacts.FACTS.implicitDefault(), trim(g.aclDescription)));
     }
 
-    private static FlatEntries.Entry entry(String acl, AddressFamily family, VrpXml.Rule r, String what, List<String> warnings) {
+    private static FlatEntries.Entry entry(String acl, AddressFamily family, VRule r, String what, List<String> warnings) {
         String ruleName = trim(r.aclRuleName);
         String where = "ACL " + acl + " rule " + ruleName;
         long id;

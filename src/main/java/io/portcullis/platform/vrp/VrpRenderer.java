@@ -1,8 +1,12 @@
 package io.portcullis.platform.vrp;
 
+import io.portcullis.platform.vrp.VrpView.Section;
+import io.portcullis.platform.vrp.VrpView.GroupView;
+import io.portcullis.platform.vrp.VrpView.RuleView;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Binding;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -20,18 +24,6 @@ import java.util.Map;
 
 /** IR → data for {@code templates/vrp/*}; checks first that the IR fits huawei-acl. */
 public final class VrpRenderer {
-    /** aclGroups/aclGroup/aclRuleAdv4s/aclRuleAdv4 or aclGroup6s/aclGroup6/aclRuleAdv6s/aclRuleAdv6. */
-    public record Section(String wrapper, String groupTag, String rulesTag, String ruleTag, boolean v6, List<GroupView> groups) {
-    }
-
-    public record GroupView(String name, String description, List<RuleView> rules) {
-    }
-
-    /** One rule; {@code wild} is the IPv4 wildcard or the IPv6 prefix length; {@code cli} its VRP command form. */
-    public record RuleView(String name, long id, String action, int protocol, String destIp, String wild, String portOp,
-                           String portB, String portE, String description, boolean log, String cli) {
-    }
-
     private VrpRenderer() {
     }
 
@@ -59,7 +51,7 @@ public final class VrpRenderer {
     private static Map<String, Object> data(FilterIntent intent, boolean bindingsMatter) {
         if (bindingsMatter) {
             for (Binding b : intent.bindings()) {
-                throw new UnsupportedFeatureException("a binding of " + b.filterName() + " at " + b.kind().name().toLowerCase(java.util.Locale.ROOT)
+                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a binding of " + b.filterName() + " at " + b.kind().name().toLowerCase(java.util.Locale.ROOT)
                         + " '" + b.point() + "' (the Huawei YANG for traffic-filter / UCL application was not obtainable, so Portcullis"
                         + " writes only the ACLs; apply them with 'traffic-filter outbound acl name' or the global UCL policy)",
                         null, VrpFacts.PLATFORM);
@@ -83,14 +75,14 @@ public final class VrpRenderer {
     private static GroupView group(Filter f) {
         String p = VrpFacts.PLATFORM;
         if (f.defaultAction() != VrpFacts.FACTS.implicitDefault()) {
-            throw new UnsupportedFeatureException("default action " + f.defaultAction() + " for ACL " + f.name()
+            throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for ACL " + f.name()
                     + " (end the ACL with a match-all rule instead)", null, p);
         }
         if (f.name().length() > VrpFacts.MAX_NAME || !VrpFacts.ACL_NAME.matcher(f.name()).matches()) {
-            throw new UnsupportedFeatureException("ACL name '" + f.name() + "' (huawei-acl names are 1..32 characters, a letter first, no spaces)", null, p);
+            throw new UnsupportedFeatureException(Feature.NAMES, "ACL name '" + f.name() + "' (huawei-acl names are 1..32 characters, a letter first, no spaces)", null, p);
         }
         if (f.description() != null && !VrpFacts.validDescription(f.description())) {
-            throw new UnsupportedFeatureException("ACL description '" + f.description() + "' (1..127 characters, no '?', no leading or trailing space)", null, p);
+            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "ACL description '" + f.description() + "' (1..127 characters, no '?', no leading or trailing space)", null, p);
         }
         List<RuleView> rules = new ArrayList<>();
         List<Term> terms = f.terms();
@@ -105,26 +97,26 @@ public final class VrpRenderer {
         String p = VrpFacts.PLATFORM;
         Match m = term.match();
         if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-or-destination port match", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), p);
         }
         if (!m.sourcePorts().isEmpty() || !m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException("a source-port or source-prefix match (Portcullis writes destination matches only)", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port or source-prefix match (Portcullis writes destination matches only)", term.name(), p);
         }
         if (term.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException("the reject action (huawei-acl rules permit or deny)", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.REJECT, "the reject action (huawei-acl rules permit or deny)", term.name(), p);
         }
         if (!m.destinationPorts().isEmpty() && !m.protocol().hasPorts()) {
-            throw new UnsupportedFeatureException("a port match on protocol " + m.protocol() + " (ports need tcp or udp)", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.PROTOCOLS, "a port match on protocol " + m.protocol() + " (ports need tcp or udp)", term.name(), p);
         }
         if (term.log() && f.family() == AddressFamily.IPV6) {
-            throw new UnsupportedFeatureException("logging in an IPv6 rule (huawei-acl aclRuleAdv6 has no aclLogFlag)", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.LOGGING_IPV6, "logging in an IPv6 rule (huawei-acl aclRuleAdv6 has no aclLogFlag)", term.name(), p);
         }
         if (m.protocol().number() == 0) {
-            throw new UnsupportedFeatureException("protocol number 0 (huawei-acl uses 0 for 'any')", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.PROTOCOLS, "protocol number 0 (huawei-acl uses 0 for 'any')", term.name(), p);
         }
         for (IpPrefix prefix : m.destinationPrefixes()) {
             if (prefix.family() != f.family() || prefix.length() == 0) {
-                throw new UnsupportedFeatureException("destination prefix " + prefix + " in a " + f.family().id() + " ACL", term.name(), p);
+                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, "destination prefix " + prefix + " in a " + f.family().id() + " ACL", term.name(), p);
             }
         }
         List<IpPrefix> prefixes = m.destinationPrefixes().isEmpty() ? Arrays.asList((IpPrefix) null) : m.destinationPrefixes();
@@ -132,20 +124,20 @@ public final class VrpRenderer {
         int count = prefixes.size() * ports.size();
         String suffixed = count > 1 ? term.name() + VrpFacts.SPLIT + count : term.name();
         if (term.name().contains(VrpFacts.SPLIT) || suffixed.length() > VrpFacts.MAX_NAME || !VrpFacts.RULE_NAME.matcher(term.name()).matches()) {
-            throw new UnsupportedFeatureException("rule name '" + suffixed + "' (1..32 characters without spaces, '?' or '#')", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.NAMES, "rule name '" + suffixed + "' (1..32 characters without spaces, '?' or '#')", term.name(), p);
         }
         if (term.sequence() + count - 1 >= next) {
-            throw new UnsupportedFeatureException(count + " prefix/port combinations, which need rule IDs " + term.sequence() + ".."
+            throw new UnsupportedFeatureException(Feature.SEQUENCES, count + " prefix/port combinations, which need rule IDs " + term.sequence() + ".."
                     + (term.sequence() + count - 1) + " but the next rule starts at " + next, term.name(), p);
         }
         if (term.counter() != null && !TermNotes.storable(term.counter())) {
-            throw new UnsupportedFeatureException("counter name '" + term.counter() + "' with whitespace", term.name(), p);
+            throw new UnsupportedFeatureException(Feature.NAMES, "counter name '" + term.counter() + "' with whitespace", term.name(), p);
         }
         Map<String, String> notes = new java.util.LinkedHashMap<>();
         notes.put("counter", term.counter());
         String description = TermNotes.encode(notes, term.description());
         if (description != null && !VrpFacts.validDescription(description)) {
-            throw new UnsupportedFeatureException("rule description '" + description + "' (1..127 characters, no '?', no leading or trailing space)",
+            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "rule description '" + description + "' (1..127 characters, no '?', no leading or trailing space)",
                     term.name(), p);
         }
         String action = term.action() == Action.ACCEPT ? "permit" : "deny";

@@ -1,6 +1,7 @@
-/** Huawei VRP8 (huawei-acl, CE6850 schema YANG): renderer, JAXB reader, facts. JAXB classes bind the huawei-acl namespace. */
-@XmlSchema(namespace = VrpFacts.NS_ACL, elementFormDefault = XmlNsForm.QUALIFIED)
+/**
+ * Huawei VRP8 (huawei-acl, CE6850 schema YANG). Same file roles as every platform package:
+ * {@link io.portcullis.platform.vrp.VrpAdapter} (the {@link io.portcullis.platform.PlatformAdapter}),
+ * {@code VrpFacts} (capabilities and quirks), {@code VrpRenderer} → {@code VrpView} → templates/vrp/,
+ * {@code VrpReader} over the JAXB classes in {@code jaxb/}. Imports {@code intent} and {@code platform} only.
+ */
 package io.portcullis.platform.vrp;
-
-import jakarta.xml.bind.annotation.XmlNsForm;
-import jakarta.xml.bind.annotation.XmlSchema;

@@ -33,7 +33,11 @@ public final class TestPlatform implements PlatformAdapter {
 
     @Override
     public PlatformFacts facts() {
-        return new PlatformFacts("test", Action.DISCARD, true, true, true, true, canChain, List.of("urn:test"));
+        java.util.EnumSet<io.portcullis.intent.Feature> features = java.util.EnumSet.allOf(io.portcullis.intent.Feature.class);
+        if (!canChain) {
+            features.remove(io.portcullis.intent.Feature.CHAINING);
+        }
+        return new PlatformFacts("test", Action.DISCARD, features, List.of("urn:test"));
     }
 
     @Override

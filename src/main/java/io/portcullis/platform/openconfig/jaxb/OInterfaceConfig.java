@@ -1,0 +1,9 @@
+package io.portcullis.platform.openconfig.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+
+@XmlAccessorType(XmlAccessType.FIELD)
+public class OInterfaceConfig {
+    public String id;
+}

@@ -1,0 +1,14 @@
+package io.portcullis.platform.openconfig.jaxb;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlElement;
+import javax.xml.namespace.QName;
+
+@XmlAccessorType(XmlAccessType.FIELD)
+public class OSetRef {
+    @XmlElement(name = "set-name")
+    public String setName;
+    public QName type;
+    public OSetRefConfig config;
+}
