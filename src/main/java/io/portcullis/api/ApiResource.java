@@ -1,11 +1,11 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.DriftEntry;
-import io.portcullis.engine.PlanFile;
-import io.portcullis.engine.RouterStatus;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.drift.DriftEntry;
+import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.plan.PlanFile;
+import io.portcullis.engine.report.RunReport;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

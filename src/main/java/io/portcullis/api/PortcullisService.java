@@ -6,18 +6,18 @@ import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.SlackSink;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.ChangeWatcher;
-import io.portcullis.engine.Digests;
-import io.portcullis.engine.DriftMonitor;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.drift.ChangeWatcher;
+import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.router.NetconfConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -143,7 +143,7 @@ public class PortcullisService {
     public RunReport apply(List<Target> targets, ApplyOptions opts) {
         RunReport r = engine.apply(targets, opts, null, policyDigest, "api", new RunListener() {
             @Override
-            public void routerFinished(io.portcullis.engine.DeviceOutcome outcome) {
+            public void routerFinished(io.portcullis.engine.report.DeviceOutcome outcome) {
                 metrics.applied(outcome);
             }
         });

@@ -1,15 +1,15 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.Workspace;
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.Digests;
-import io.portcullis.engine.JUnitReport;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.PlanFile;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
+import io.portcullis.engine.Workspace;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.plan.PlanFile;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.JUnitReport;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.router.NetconfConnector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.RunListener;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 

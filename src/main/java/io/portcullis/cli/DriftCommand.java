@@ -1,12 +1,12 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.Workspace;
-import io.portcullis.engine.DriftEntry;
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineJson;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.RouterPlan;
 import io.portcullis.engine.Target;
+import io.portcullis.engine.Workspace;
+import io.portcullis.engine.drift.DriftEntry;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.router.NetconfConnector;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

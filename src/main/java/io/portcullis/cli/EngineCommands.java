@@ -2,10 +2,10 @@ package io.portcullis.cli;
 
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.router.NetconfConnector;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.portcullis.cli;
 
 import io.portcullis.diff.Change;
 import io.portcullis.diff.FateChange;
-import io.portcullis.engine.RouterPlan;
+import io.portcullis.engine.plan.RouterPlan;
 import java.io.PrintWriter;
 import java.util.List;
 

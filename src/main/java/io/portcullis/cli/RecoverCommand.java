@@ -1,12 +1,12 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.Journal;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.Recovery;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.apply.Journal;
+import io.portcullis.engine.apply.Recovery;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.router.NetconfConnector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,17 @@
 package io.portcullis.engine;
 
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.apply.Rollout;
+import io.portcullis.engine.apply.Transaction;
+import io.portcullis.engine.apply.TwoPhaseRun;
+import io.portcullis.engine.plan.PlanFile;
+import io.portcullis.engine.plan.Planner;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.router.Digests;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.portcullis.engine;
 
 import io.portcullis.diff.ChangeExplainer;
+import io.portcullis.engine.plan.Wanted;
+import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.Platforms;
 import io.portcullis.platform.ReadResult;
@@ -18,7 +20,7 @@ public record EngineContext(RouterConnector connector, Function<String, Platform
         return new EngineContext(connector, Platforms::get, new ChangeExplainer(), prover);
     }
 
-    PlatformAdapter platform(Target t) {
+    public PlatformAdapter platform(Target t) {
         return platforms.apply(t.device().platform());
     }
 
@@ -36,7 +38,7 @@ public record EngineContext(RouterConnector connector, Function<String, Platform
     }
 
     /** What the router should hold given what it holds: the intent, or its chained form (see {@link Wanted}). */
-    Wanted want(Target t, ReadResult read) {
+    public Wanted want(Target t, ReadResult read) {
         return Wanted.of(t, platform(t), read);
     }
 }

@@ -2,7 +2,7 @@ package io.portcullis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.EngineJson;
+import io.portcullis.engine.report.EngineJson;
 import io.portcullis.lab.FaultSpec;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;

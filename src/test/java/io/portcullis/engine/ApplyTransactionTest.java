@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.fake.FakeRouter;
 import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Protocol;

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.portcullis.engine.drift.Backoff;
+import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.engine.router.ConfigChange;
+import io.portcullis.engine.router.RouterConnector;
+import io.portcullis.engine.router.RouterException;
+import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.router.Subscription;
 import io.portcullis.inventory.Device;
 import java.time.Duration;
 import java.util.ArrayList;

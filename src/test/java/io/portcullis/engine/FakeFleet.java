@@ -1,10 +1,13 @@
 package io.portcullis.engine;
 
 import io.portcullis.diff.ChangeExplainer;
+import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.fake.FakeConnector;
 import io.portcullis.engine.fake.FakeRouter;
 import io.portcullis.engine.fake.TestPlatform;
 import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

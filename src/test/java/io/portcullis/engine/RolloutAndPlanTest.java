@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.engine.plan.PlanFile;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.JUnitReport;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.diff.ChangeExplainer;
 import io.portcullis.engine.fake.TestPlatform;
 import io.portcullis.engine.fake.TestTargets;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.inventory.Credentials;
 import io.portcullis.inventory.Device;
 import io.portcullis.inventory.HostKeyChecking;

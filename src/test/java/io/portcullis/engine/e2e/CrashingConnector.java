@@ -1,8 +1,8 @@
 package io.portcullis.engine.e2e;
 
-import io.portcullis.engine.Datastore;
-import io.portcullis.engine.RouterConnector;
-import io.portcullis.engine.RouterSession;
+import io.portcullis.engine.router.Datastore;
+import io.portcullis.engine.router.RouterConnector;
+import io.portcullis.engine.router.RouterSession;
 import io.portcullis.inventory.Device;
 import java.util.Set;
 

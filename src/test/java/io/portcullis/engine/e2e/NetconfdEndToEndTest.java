@@ -6,20 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
 import io.portcullis.compile.CompiledDevice;
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.ChangeWatcher;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.DriftMonitor;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.RouterPlan;
-import io.portcullis.engine.RouterSession;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.drift.ChangeWatcher;
+import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.router.RouterSession;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
@@ -59,11 +59,11 @@ class NetconfdEndToEndTest {
             // data-missing instead of ignoring it: then there is nothing to clean, and the candidate is reset.
             try (RouterSession s = connector.open(target.device())) {
                 try {
-                    s.editConfig(io.portcullis.engine.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
+                    s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
                             + "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\""
                             + " nc:operation=\"remove\"/></config>");
                     s.commit();
-                } catch (io.portcullis.engine.RouterException nothingToRemove) {
+                } catch (io.portcullis.engine.router.RouterException nothingToRemove) {
                     s.discardChanges();
                 }
             }
@@ -126,7 +126,7 @@ class NetconfdEndToEndTest {
     static void ensureInterface(NetconfConnector connector, Target t) throws java.io.IOException {
         String ifs = java.nio.file.Files.readString(io.portcullis.testing.SharedDir.require("docs/acl-examples/openconfig-context-interfaces.xml"));
         try (RouterSession s = connector.open(t.device())) {
-            s.editConfig(io.portcullis.engine.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + ifs + "</config>");
+            s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + ifs + "</config>");
             s.commit();
         }
     }
@@ -162,10 +162,10 @@ class NetconfdEndToEndTest {
         }
         FilterIntent changed = new FilterIntent(c.name(), "openconfig", filters, c.intent().bindings());
         try (RouterSession s = connector.open(t.device())) {
-            s.lock(io.portcullis.engine.Datastore.CANDIDATE);
-            s.editConfig(io.portcullis.engine.Datastore.CANDIDATE, Platforms.get("openconfig").renderConfig(changed));
+            s.lock(io.portcullis.engine.router.Datastore.CANDIDATE);
+            s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, Platforms.get("openconfig").renderConfig(changed));
             s.commit();
-            s.unlock(io.portcullis.engine.Datastore.CANDIDATE);
+            s.unlock(io.portcullis.engine.router.Datastore.CANDIDATE);
         }
     }
 }

@@ -3,18 +3,18 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.DeviceState;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.EngineJson;
-import io.portcullis.engine.Journal;
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.Recovery;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.apply.Journal;
+import io.portcullis.engine.apply.Recovery;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.netconf.ClientSettings;
@@ -39,7 +39,7 @@ class RecoverLabTest {
         return new NetconfConnector(ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, lab.fleet().password())::get);
     }
 
-    private static Engine engine(io.portcullis.engine.RouterConnector c) {
+    private static Engine engine(io.portcullis.engine.router.RouterConnector c) {
         return new Engine(EngineContext.standard(c, new VerifierProver()), "test");
     }
 

@@ -2,19 +2,19 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.ApplyOptions;
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.Journal;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
 import io.portcullis.engine.Target;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.apply.Journal;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.intent.Filter;
-import io.portcullis.inventory.Device;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
+import io.portcullis.inventory.Device;
 import io.portcullis.lab.device.SimDevice;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.RouterPlan;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.lab.device.SimDevice;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DeviceState;
-import io.portcullis.engine.RouterPlan;
-import io.portcullis.engine.RunListener;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunListener;
 import io.portcullis.netconf.ClientSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

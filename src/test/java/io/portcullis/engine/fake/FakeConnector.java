@@ -1,9 +1,9 @@
 package io.portcullis.engine.fake;
 
-import io.portcullis.engine.Datastore;
-import io.portcullis.engine.RouterConnector;
-import io.portcullis.engine.RouterException;
-import io.portcullis.engine.RouterSession;
+import io.portcullis.engine.router.Datastore;
+import io.portcullis.engine.router.RouterConnector;
+import io.portcullis.engine.router.RouterException;
+import io.portcullis.engine.router.RouterSession;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;
 import java.util.LinkedHashMap;

@@ -1,0 +1,25 @@
+package io.portcullis.engine.drift;
+
+import io.portcullis.diff.Change;
+import io.portcullis.diff.FateChange;
+import io.portcullis.engine.plan.RouterPlan;
+import java.util.List;
+
+/**
+ * One router's drift, from the router's side: {@code changes} say what the router has that the
+ * policy does not ("filter missing" = the router lacks it), {@code impact} how packets are treated
+ * now compared with the policy ("TCP/587 toward subscribers (ipv4): dropped → forwarded").
+ */
+public record DriftEntry(String router, String platform, String status, String fingerprint, List<String> changes,
+                         List<String> impact, String diff, String errorKind, String error) {
+
+    public static DriftEntry of(RouterPlan p) {
+        return switch (p.status()) {
+            case IN_SYNC -> new DriftEntry(p.router(), p.platform(), "in-sync", null, List.of(), List.of(), null, null, null);
+            case ERROR -> new DriftEntry(p.router(), p.platform(), "error", null, List.of(), List.of(), null, p.errorKind(), p.error());
+            case CHANGES -> new DriftEntry(p.router(), p.platform(), "drift", p.changes().diff().fingerprint(),
+                    p.changes().diff().changes().stream().map(Change::describe).toList(),
+                    p.changes().reverseFates().stream().map(FateChange::describe).toList(), p.changes().reverseText(), null, null);
+        };
+    }
+}
