@@ -2,8 +2,8 @@ package io.portcullis.engine.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.portcullis.intent.Direction;
+import io.portcullis.json.JsonMappers;
 import io.portcullis.verify.Difference;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.Packet;
@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The JSON document of a verify run ({@code portcullis verify --json}). Keys and their order are a stable contract. */
 public final class VerifyJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.DOCUMENTS;
 
     private VerifyJson() {
     }
