@@ -2,6 +2,7 @@ package io.portcullis.cli;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.verify.DeviceVerification;
 import io.portcullis.inventory.Device;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.Platforms;
@@ -60,7 +61,7 @@ public class RenderCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (UnsupportedFeatureException e) {
-            err.println("portcullis render: " + unsupported(e, device));
+            err.println("portcullis render: " + DeviceVerification.unsupported(e, device));
         } catch (UnsupportedOperationException e) {
             err.println("portcullis render: the " + adapter.id() + " renderer is not available in this build (" + e.getMessage() + ")");
         }
@@ -79,11 +80,5 @@ public class RenderCommand implements Callable<Integer> {
             err.flush();
         }
         return d;
-    }
-
-    /** "junos cannot express X (term 'y') for device Z; remove the feature from the policy or its scope". */
-    static String unsupported(UnsupportedFeatureException e, String device) {
-        return e.platform() + " cannot express " + e.feature() + (e.term() == null ? "" : " (term '" + e.term() + "')")
-                + " for device " + device + "; change the policy or exclude this platform with the policy's scope";
     }
 }

@@ -1,11 +1,10 @@
 package io.portcullis.cli;
 
-import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.verify.VerifyJson;
+import io.portcullis.engine.verify.VerifyRun;
 import io.portcullis.inventory.Device;
-import io.portcullis.verify.EquivalenceResult;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,17 +53,12 @@ public class VerifyCommand implements Callable<Integer> {
         } else {
             devices = w.devices();
         }
-        List<DeviceVerification> results = new ArrayList<>(devices.size());
-        for (Device d : devices) {
-            CompiledDevice c = w.compile(d);
-            results.add(DeviceVerification.run(c));
-        }
-        List<EquivalenceResult> equivalence = CrossPlatformCheck.run(results);
-        int exit = exitCode(results, equivalence);
+        VerifyRun run = VerifyRun.of(w, devices);
+        int exit = exitCode(run.outcome());
         if (json) {
-            out.println(VerifyReport.json(results, equivalence, exit));
+            out.println(VerifyJson.document(run, exit));
         } else {
-            VerifyReport.print(results, equivalence, global.verbose, out, err);
+            VerifyReport.print(run, global.verbose, out, err);
         }
         out.flush();
         err.flush();
@@ -72,10 +66,11 @@ public class VerifyCommand implements Callable<Integer> {
     }
 
     /** An error means the run could not prove anything for some device: 1; else any violation: 3. */
-    static int exitCode(List<DeviceVerification> results, List<EquivalenceResult> equivalence) {
-        boolean error = results.stream().anyMatch(r -> r.error() != null);
-        boolean violated = results.stream().anyMatch(r -> r.status() == DeviceVerification.Status.VIOLATED)
-                || equivalence.stream().anyMatch(e -> !e.equivalent());
-        return error ? ExitCodes.ERROR : violated ? ExitCodes.VIOLATED : ExitCodes.OK;
+    static int exitCode(VerifyRun.Outcome outcome) {
+        return switch (outcome) {
+            case ERROR -> ExitCodes.ERROR;
+            case VIOLATED -> ExitCodes.VIOLATED;
+            case PROVEN -> ExitCodes.OK;
+        };
     }
 }

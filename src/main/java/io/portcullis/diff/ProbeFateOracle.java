@@ -2,10 +2,8 @@ package io.portcullis.diff;
 
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachPoint;
-import io.portcullis.intent.Binding;
 import io.portcullis.intent.BlockedFlow;
 import io.portcullis.intent.Direction;
-import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.Match;
@@ -13,6 +11,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Promise;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
+import io.portcullis.verify.Forwarding;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,24 +25,28 @@ import java.util.stream.Stream;
 /**
  * Explains a change by packets: it builds representative packets from every boundary the two
  * configurations and the promise mention (each port edge and its neighbours, each prefix, one
- * "ordinary" destination) and evaluates both sides first-match at every attach point. Every
- * decision boundary is probed, so any packet class whose fate changes shows up; the proof itself is
- * the verifier's job, this only says it in words.
+ * "ordinary" destination and source) and asks the verifier's packet model ({@link Forwarding}) what
+ * each side does with them at every attach point. Every decision boundary is probed, so any packet
+ * class whose fate changes shows up; the proof itself is the verifier's job, this only says it in
+ * words. Why the verifier decides: it alone knows that a packet passes a point only when every
+ * filter bound there forwards it, and a second evaluator here once stopped at the first one.
  */
 public final class ProbeFateOracle implements FateOracle {
 
     private record Packet(AddressFamily family, Direction direction, int protocol, int srcPort, int dstPort,
-                          BigInteger dst, String label) {
+                          BigInteger src, BigInteger dst, String label) {
     }
 
     @Override
     public List<FateChange> delta(FilterIntent before, FilterIntent after, Promise promise) {
         List<AttachPoint> points = promise.attachPoints();
         Map<String, Map<AttachPoint, boolean[]>> byPacket = new LinkedHashMap<>();
+        Forwarding beforeFates = Forwarding.of(before);
+        Forwarding afterFates = Forwarding.of(after);
         for (Packet p : probes(before, after, promise)) {
             for (AttachPoint ap : points) {
-                boolean b = forwards(before, ap, p);
-                boolean a = forwards(after, ap, p);
+                boolean b = forwards(beforeFates, ap, p);
+                boolean a = forwards(afterFates, ap, p);
                 if (a != b) {
                     byPacket.computeIfAbsent(p.label, k -> new LinkedHashMap<>()).put(ap, new boolean[] {b, a});
                 }
@@ -62,46 +65,8 @@ public final class ProbeFateOracle implements FateOracle {
         return out;
     }
 
-    static boolean forwards(FilterIntent intent, AttachPoint ap, Packet p) {
-        for (Binding b : intent.bindings()) {
-            if (b.kind() == ap.kind() && b.point().equals(ap.name()) && b.family() == p.family && b.direction() == p.direction) {
-                Filter f = intent.filter(b.filterName()).orElse(null);
-                if (f == null) {
-                    return true;
-                }
-                for (Term t : f.terms()) {
-                    if (matches(t.match(), p)) {
-                        return t.action().forwards();
-                    }
-                }
-                return f.defaultAction().forwards();
-            }
-        }
-        return true; // nothing bound: the router forwards
-    }
-
-    private static boolean matches(Match m, Packet p) {
-        if (!m.protocol().matches(p.protocol)) {
-            return false;
-        }
-        boolean hasPorts = p.protocol == 6 || p.protocol == 17;
-        if (m.hasPortConditions() && !hasPorts) {
-            return false;
-        }
-        if (!m.destinationPorts().isEmpty() && m.destinationPorts().stream().noneMatch(r -> r.contains(p.dstPort))) {
-            return false;
-        }
-        if (!m.sourcePorts().isEmpty() && m.sourcePorts().stream().noneMatch(r -> r.contains(p.srcPort))) {
-            return false;
-        }
-        if (!m.eitherPorts().isEmpty() && m.eitherPorts().stream().noneMatch(r -> r.contains(p.srcPort) || r.contains(p.dstPort))) {
-            return false;
-        }
-        if (!m.destinationPrefixes().isEmpty() && m.destinationPrefixes().stream().noneMatch(x -> x.contains(p.family, p.dst))) {
-            return false;
-        }
-        // probes come from an ordinary source: a term limited to source prefixes never matches them
-        return m.sourcePrefixes().isEmpty();
+    private static boolean forwards(Forwarding fates, AttachPoint ap, Packet p) {
+        return fates.forwards(ap, p.family, p.direction, p.protocol, p.srcPort, p.dstPort, p.src, p.dst);
     }
 
     private static List<Packet> probes(FilterIntent before, FilterIntent after, Promise promise) {
@@ -111,6 +76,7 @@ public final class ProbeFateOracle implements FateOracle {
         Set<Integer> dstPorts = new TreeSet<>(List.of(80));
         Set<Integer> srcPorts = new TreeSet<>();
         List<IpPrefix> prefixes = new ArrayList<>();
+        List<IpPrefix> sourcePrefixes = new ArrayList<>();
         for (BlockedFlow f : promise.blocked()) {
             families.add(f.family());
             directions.add(f.direction());
@@ -132,6 +98,7 @@ public final class ProbeFateOracle implements FateOracle {
                 edges(r, srcPorts);
             });
             prefixes.addAll(m.destinationPrefixes());
+            sourcePrefixes.addAll(m.sourcePrefixes());
         }
         Stream.concat(before.bindings().stream(), after.bindings().stream()).forEach(b -> {
             families.add(b.family());
@@ -143,6 +110,8 @@ public final class ProbeFateOracle implements FateOracle {
         List<Packet> out = new ArrayList<>();
         for (AddressFamily fam : families) {
             BigInteger ordinary = ordinaryAddress(fam, prefixes);
+            // probes come from an ordinary source, outside every source prefix a term names
+            BigInteger source = ordinaryAddress(fam, sourcePrefixes);
             List<BigInteger> dsts = new ArrayList<>();
             dsts.add(ordinary);
             prefixes.stream().filter(x -> x.family() == fam).map(IpPrefix::first).distinct().forEach(dsts::add);
@@ -155,13 +124,13 @@ public final class ProbeFateOracle implements FateOracle {
                         String name = Protocol.of(p).label().toUpperCase(java.util.Locale.ROOT);
                         if (p == 6 || p == 17) {
                             for (int port : dstPorts) {
-                                out.add(new Packet(fam, dir, p, 40000, port, dst, name + "/" + port + suffix));
+                                out.add(new Packet(fam, dir, p, 40000, port, source, dst, name + "/" + port + suffix));
                             }
                             for (int port : srcPorts) {
-                                out.add(new Packet(fam, dir, p, port, 33333, dst, name + " from port " + port + suffix));
+                                out.add(new Packet(fam, dir, p, port, 33333, source, dst, name + " from port " + port + suffix));
                             }
                         } else {
-                            out.add(new Packet(fam, dir, p, 0, 0, dst, name + suffix));
+                            out.add(new Packet(fam, dir, p, -1, -1, source, dst, name + suffix));
                         }
                     }
                 }

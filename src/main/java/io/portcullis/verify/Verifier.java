@@ -40,10 +40,7 @@ public final class Verifier {
 
     /** The verdict the intent gives one concrete packet at its attach point. */
     public static Verdict evaluate(FilterIntent intent, Packet p) {
-        Map<String, CompiledFilter> compiled = compile(intent);
-        Chain chain = new Chain(Chain.boundNames(intent, p.attachPoint(), p.family(), p.direction()), compiled);
-        return chain.verdict(p.protocol().number(), p.sourcePort(), p.destinationPort(), p.sourceAddress(),
-                p.destinationAddress());
+        return Forwarding.of(intent).verdict(p);
     }
 
     static Map<String, CompiledFilter> compile(FilterIntent intent) {

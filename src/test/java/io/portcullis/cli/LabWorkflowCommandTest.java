@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
  * fleet over SSH: plan exits 2 and touches nothing, apply --plan exits 0, a second plan and drift exit 0,
  * an out-of-band change makes drift exit 2, and a plan made before a change is refused for that router.
  */
+@Tag("lab")
 class LabWorkflowCommandTest {
     private static final String PASSWORD = "Lab-Workflow-Sentinel-91";
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * apply --on-failure revert and recover through the real command line on a lab fleet: exit codes, the
  * journal under --journal, a corrupt journal line named by file:line, and no persist token in any output.
  */
+@Tag("lab")
 class RevertAndRecoverCommandTest {
     private static final String PASSWORD = "Revert-Recover-Sentinel-27";
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every injected fault is observable from a client (semantics-and-tests D.1, D.2, D.3). */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("lab")
 class FaultInjectionTest {
     private static final Duration SHORT = Duration.ofMillis(800);
     private LabFleet fleet;

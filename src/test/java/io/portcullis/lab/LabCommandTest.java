@@ -9,12 +9,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code portcullis lab} through the real command line (without Quarkus): ready line, inventory, clean stop. */
+@Tag("lab")
 class LabCommandTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -6,10 +6,12 @@ import io.portcullis.lab.device.SimDevice;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("lab")
 class LabServerTest {
     private static LabFleet fleet;
 

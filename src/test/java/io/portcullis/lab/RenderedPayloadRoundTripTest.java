@@ -10,6 +10,7 @@ import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.DefaultPolicyIntents;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nothing; the removal payload removes only what it owns (the foreign filter stays).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("lab")
 class RenderedPayloadRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"junos", "iosxr", "sros", "vrp", "openconfig", "ietf"})

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real SSH against an in-test MINA server; checks that no client thread or socket outlives the client. */
+@Tag("lab")
 abstract class SshTestSupport {
     static final String PASSWORD = "S3ntinel-pw-7f3a9c";
 

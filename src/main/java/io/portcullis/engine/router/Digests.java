@@ -2,10 +2,10 @@ package io.portcullis.engine.router;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Promise;
+import io.portcullis.json.JsonMappers;
 import io.portcullis.platform.ReadResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * prefix or whitespace change is not "changed since the plan", but any change that matters is.
  */
 public final class Digests {
-    private static final ObjectMapper COMPACT = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper COMPACT = JsonMappers.CANONICAL;
 
     private Digests() {
     }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>By default 100 refused + 100 blackholed at --parallel 25 (a few seconds). The full storm is
  * {@code -Dportcullis.storm.size=1000 -Dportcullis.storm.parallel=100}; see docs/benchmarks.md.
  */
+@Tag("lab")
 class ConnectionStormTest {
     private static final int SIZE = Integer.getInteger("portcullis.storm.size", 100);
     private static final int PARALLEL = Integer.getInteger("portcullis.storm.parallel", 25);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * when the router reverts on its own, reboots, desynchronises or cannot roll back, checked against the
  * router's running config read back from the simulator, and that the other router of the run is unharmed.
  */
+@Tag("lab")
 class FaultOutcomeLabTest {
     private static final Duration LIMIT = Duration.ofSeconds(90);
 

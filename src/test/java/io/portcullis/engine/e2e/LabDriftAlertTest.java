@@ -17,6 +17,7 @@ import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.Platforms;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * webhook receives the firing alert naming router, packet impact and who changed it; re-applying the policy
  * resolves it. The other routers are never alerted on and never written to.
  */
+@Tag("lab")
 class LabDriftAlertTest {
 
     @Test

@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** plan/apply over SSH against simulated routers of mixed platforms, asserting on each router's RPC log and running config. */
+@Tag("lab")
 class LabFleetEngineTest {
     private static final String PLATFORMS = "junos,iosxr,sros,openconfig,ietf";
 

@@ -24,6 +24,7 @@ import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.Platforms;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * foreign-config and an unreachable router; a stale saved plan; someone else's uncommitted candidate edits;
  * a failed canary. Every case reads the routers back and checks the RPC logs of the routers not to be touched.
  */
+@Tag("lab")
 class LabPlanAndRefusalTest {
 
     @Test

@@ -23,10 +23,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The write-ahead journal and recover after a crashed revert run (D.1 #3), on a lab fleet over SSH. */
+@Tag("lab")
 class RecoverLabTest {
     @TempDir
     Path journal;

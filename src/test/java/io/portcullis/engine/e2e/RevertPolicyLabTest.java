@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --on-failure revert on lab fleets over SSH: all confirmed together or all cancelled and read back (D.4 #29, #30, D.1 #1). */
+@Tag("lab")
 class RevertPolicyLabTest {
     @TempDir
     Path journal;

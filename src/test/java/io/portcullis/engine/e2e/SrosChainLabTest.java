@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * egress filters: refused without it; with it, our drop entries are embedded into the operator's
  * filters, read back, proven on the composite, idempotent, and drift of the embed is reported.
  */
+@Tag("lab")
 class SrosChainLabTest {
     private static final String NS = "urn:nokia.com:sros:ns:yang:sr:conf";
     private final SrosAdapter sros = new SrosAdapter();

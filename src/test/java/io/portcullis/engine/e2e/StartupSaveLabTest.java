@@ -9,6 +9,7 @@ import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.lab.device.SimDevice;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * policy survives a reboot; when the save fails the outcome says so, a reboot brings the old filters back (drift
  * sees it), and the next apply saves startup without editing anything.
  */
+@Tag("lab")
 class StartupSaveLabTest {
 
     @Test

@@ -8,6 +8,7 @@ import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.netconf.ClientSettings;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * reply never arrives). Before anything was edited, apply tries once more on a fresh session, and so does plan
  * (read-only); after the edit apply never retries blindly, it reverts and verifies.
  */
+@Tag("lab")
 class SwallowedReplyLabTest {
     private static final ClientSettings SHORT_RPC_DEADLINE = ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(2));
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A third-party client, Debian's python3-ncclient, runs the safe transaction (lock, edit-config, validate, confirmed
  * commit, confirming commit, unlock, get-config and compare) against one simulated router started in this JVM.
  */
+@Tag("lab")
 class NcclientInteropTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 

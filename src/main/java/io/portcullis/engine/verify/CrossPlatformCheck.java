@@ -1,4 +1,4 @@
-package io.portcullis.cli;
+package io.portcullis.engine.verify;
 
 import io.portcullis.intent.Feature;
 import io.portcullis.intent.FilterIntent;
@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cross-platform equivalence for the verify command: devices that got the same promise (same
+ * Cross-platform equivalence of a verify run: devices that got the same promise (same
  * blocked flows and families; attach points may differ) are grouped, and the read-back of the first
  * device of each platform in a group is compared with the others. What a platform declares it
  * cannot do (its {@link PlatformFacts}) is excused.
  */
-final class CrossPlatformCheck {
+public final class CrossPlatformCheck {
     private CrossPlatformCheck() {
     }
 
-    static List<EquivalenceResult> run(List<DeviceVerification> results) {
+    public static List<EquivalenceResult> run(List<DeviceVerification> results) {
         Map<List<Object>, Map<String, FilterIntent>> groups = new LinkedHashMap<>();
         for (DeviceVerification r : results) {
             if (r.readBack() == null) {

@@ -1,4 +1,4 @@
-package io.portcullis.cli;
+package io.portcullis.engine.verify;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.intent.FilterIntent;
@@ -35,7 +35,7 @@ public record DeviceVerification(CompiledDevice compiled, VerificationResult com
         try {
             payload = adapter.renderConfig(c.intent());
         } catch (UnsupportedFeatureException e) {
-            return new DeviceVerification(c, ofCompiled, null, null, List.of(), RenderCommand.unsupported(e, c.name()));
+            return new DeviceVerification(c, ofCompiled, null, null, List.of(), unsupported(e, c.name()));
         } catch (UnsupportedOperationException e) {
             return new DeviceVerification(c, ofCompiled, null, null, List.of(),
                     "the " + adapter.id() + " renderer/reader is not available in this build (" + e.getMessage() + ")");
@@ -51,6 +51,12 @@ public record DeviceVerification(CompiledDevice compiled, VerificationResult com
                     "the " + adapter.id() + " reader is not available in this build (" + e.getMessage() + ")");
         }
         return new DeviceVerification(c, ofCompiled, read.intent(), Verifier.verify(read.intent(), c.promise()), read.warnings(), null);
+    }
+
+    /** "junos cannot express X (term 'y') for device Z; change the policy or exclude this platform …". */
+    public static String unsupported(UnsupportedFeatureException e, String device) {
+        return e.platform() + " cannot express " + e.feature() + (e.term() == null ? "" : " (term '" + e.term() + "')")
+                + " for device " + device + "; change the policy or exclude this platform with the policy's scope";
     }
 
     public Status status() {

@@ -1,0 +1,150 @@
+package io.portcullis.engine.verify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portcullis.intent.Direction;
+import io.portcullis.json.JsonMappers;
+import io.portcullis.verify.Difference;
+import io.portcullis.verify.EquivalenceResult;
+import io.portcullis.verify.Packet;
+import io.portcullis.verify.VerificationResult;
+import io.portcullis.verify.Verdict;
+import io.portcullis.verify.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON document of a verify run ({@code portcullis verify --json}). Keys and their order are a stable contract. */
+public final class VerifyJson {
+    private static final ObjectMapper JSON = JsonMappers.DOCUMENTS;
+
+    private VerifyJson() {
+    }
+
+    /** The document; {@code exitCode} is the caller's (the command line's exit status), written as the last key. */
+    public static String document(VerifyRun run, int exitCode) {
+        List<DeviceVerification> results = run.devices();
+        List<EquivalenceResult> equivalence = run.crossPlatform();
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> devices = new ArrayList<>();
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        for (DeviceVerification.Status s : DeviceVerification.Status.values()) {
+            summary.put(id(s.name()), 0);
+        }
+        for (DeviceVerification r : results) {
+            summary.merge(id(r.status().name()), 1, Integer::sum);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("device", r.name());
+            d.put("platform", r.platform());
+            d.put("status", id(r.status().name()));
+            d.put("compiled", result(r.compiledResult()));
+            d.put("readBack", result(r.readBackResult()));
+            d.put("error", r.error());
+            d.put("readerWarnings", r.warnings());
+            devices.add(d);
+        }
+        root.put("devices", devices);
+        List<Object> eq = new ArrayList<>();
+        for (EquivalenceResult e : equivalence) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("platforms", e.compared());
+            m.put("equivalent", e.equivalent());
+            m.put("packetClasses", e.packetClasses());
+            m.put("differences", e.differences().stream().map(VerifyJson::difference).toList());
+            m.put("excused", e.excused().stream().map(VerifyJson::difference).toList());
+            eq.add(m);
+        }
+        root.put("crossPlatform", eq);
+        root.put("summary", summary);
+        root.put("exitCode", exitCode);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the verify report as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> result(VerificationResult r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("proven", r.proven());
+        m.put("packetClasses", r.packetClasses());
+        m.put("obligations", r.obligations());
+        m.put("violations", r.violations().stream().map(VerifyJson::violation).toList());
+        m.put("filters", r.filterStats().stream().map(f -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", f.filter());
+            s.put("terms", f.terms());
+            s.put("packetClasses", f.classes());
+            s.put("dropped", f.dropped());
+            s.put("decidedByTerm", f.decidedByTerm().entrySet().stream()
+                    .collect(LinkedHashMap::new, (mm, e) -> mm.put(e.getKey(), e.getValue()), Map::putAll));
+            s.put("decidedByDefault", f.decidedByDefault());
+            s.put("unusedTerms", f.unusedTerms());
+            return s;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> violation(Violation v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("obligation", v.obligation());
+        m.put("packet", packet(v.packet()));
+        m.put("expected", v.expected().label());
+        m.put("actual", v.actual().fate().label());
+        m.put("decidedBy", verdict(v.actual()));
+        m.put("text", v.describe());
+        return m;
+    }
+
+    private static Map<String, Object> difference(Difference d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("packet", packet(d.packet()));
+        Map<String, Object> verdicts = new LinkedHashMap<>();
+        d.verdicts().forEach((k, v) -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("fate", v.fate().label());
+            x.put("decidedBy", verdict(v));
+            verdicts.put(k, x);
+        });
+        m.put("verdicts", verdicts);
+        m.put("excusedBy", d.excusedBy() == null ? null
+                : Map.of("platform", d.excusedBy().platform(), "feature", d.excusedBy().feature().id()));
+        m.put("text", d.describe());
+        return m;
+    }
+
+    private static Map<String, Object> verdict(Verdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("filter", v.filter());
+        m.put("term", v.term());
+        m.put("text", v.decidedBy());
+        return m;
+    }
+
+    private static Map<String, Object> packet(Packet p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("family", p.family().id());
+        m.put("protocol", p.protocol().label());
+        m.put("protocolNumber", p.protocol().number());
+        m.put("sourceAddress", p.sourceAddressText());
+        m.put("sourcePort", p.hasPorts() ? p.sourcePort() : null);
+        m.put("destinationAddress", p.destinationAddressText());
+        m.put("destinationPort", p.hasPorts() ? p.destinationPort() : null);
+        m.put("exempt", p.exempt());
+        m.put("direction", p.direction() == Direction.TO_SUBSCRIBER ? "to-subscriber" : "from-subscriber");
+        if (p.attachPoint() != null) {
+            m.put("attachKind", id(p.attachPoint().kind().name()));
+            m.put("attachPoint", p.attachPoint().name());
+        }
+        return m;
+    }
+
+    private static String id(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,37 @@
+package io.portcullis.engine.verify;
+
+import io.portcullis.engine.Workspace;
+import io.portcullis.inventory.Device;
+import io.portcullis.verify.EquivalenceResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One offline verify run over a set of devices: each device's proofs, then the cross-platform
+ * comparison of their read-backs.
+ */
+public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult> crossPlatform) {
+
+    /** The run as a whole: any device not verified is an error; else any violation or disagreement. */
+    public enum Outcome { PROVEN, VIOLATED, ERROR }
+
+    public VerifyRun {
+        devices = List.copyOf(devices);
+        crossPlatform = List.copyOf(crossPlatform);
+    }
+
+    public static VerifyRun of(Workspace workspace, List<Device> devices) {
+        List<DeviceVerification> results = new ArrayList<>(devices.size());
+        for (Device d : devices) {
+            results.add(DeviceVerification.run(workspace.compile(d)));
+        }
+        return new VerifyRun(results, CrossPlatformCheck.run(results));
+    }
+
+    public Outcome outcome() {
+        boolean error = devices.stream().anyMatch(r -> r.error() != null);
+        boolean violated = devices.stream().anyMatch(r -> r.status() == DeviceVerification.Status.VIOLATED)
+                || crossPlatform.stream().anyMatch(e -> !e.equivalent());
+        return error ? Outcome.ERROR : violated ? Outcome.VIOLATED : Outcome.PROVEN;
+    }
+}
