@@ -1,6 +1,14 @@
 package io.portcullis.platform.ietf;
 
-import static io.portcullis.intent.Feature.*;
+import static io.portcullis.intent.Feature.EXEMPTIONS;
+import static io.portcullis.intent.Feature.FROM_SUBSCRIBER;
+import static io.portcullis.intent.Feature.INTERFACE_BINDINGS;
+import static io.portcullis.intent.Feature.IPV4;
+import static io.portcullis.intent.Feature.IPV6;
+import static io.portcullis.intent.Feature.LOGGING;
+import static io.portcullis.intent.Feature.LOGGING_IPV6;
+import static io.portcullis.intent.Feature.PORT_RANGES;
+import static io.portcullis.intent.Feature.REJECT;
 
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Feature;

@@ -1,6 +1,18 @@
 package io.portcullis.platform.sros;
 
-import static io.portcullis.intent.Feature.*;
+import static io.portcullis.intent.Feature.CHAINING;
+import static io.portcullis.intent.Feature.DEFAULT_ACTION;
+import static io.portcullis.intent.Feature.EITHER_PORTS;
+import static io.portcullis.intent.Feature.EXEMPTIONS;
+import static io.portcullis.intent.Feature.FROM_SUBSCRIBER;
+import static io.portcullis.intent.Feature.IPV4;
+import static io.portcullis.intent.Feature.IPV6;
+import static io.portcullis.intent.Feature.LOGGING;
+import static io.portcullis.intent.Feature.LOGGING_IPV6;
+import static io.portcullis.intent.Feature.PORT_RANGES;
+import static io.portcullis.intent.Feature.PROFILE_BINDINGS;
+import static io.portcullis.intent.Feature.SOURCE_PORTS;
+import static io.portcullis.intent.Feature.SOURCE_PREFIXES;
 
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Feature;

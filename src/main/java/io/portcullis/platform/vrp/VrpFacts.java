@@ -1,6 +1,11 @@
 package io.portcullis.platform.vrp;
 
-import static io.portcullis.intent.Feature.*;
+import static io.portcullis.intent.Feature.EXEMPTIONS;
+import static io.portcullis.intent.Feature.FROM_SUBSCRIBER;
+import static io.portcullis.intent.Feature.IPV4;
+import static io.portcullis.intent.Feature.IPV6;
+import static io.portcullis.intent.Feature.LOGGING;
+import static io.portcullis.intent.Feature.PORT_RANGES;
 
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Feature;
