@@ -44,6 +44,7 @@ def main():
     ap.add_argument("--known-hosts", required=True)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--rpc-timeout-s", type=int, default=10)
+    ap.add_argument("--max-seconds", type=int, default=0, help="stop after this long (0: run all iterations)")
     a = ap.parse_args()
     password = open(a.password_file).read().strip()
     key = pinned_key(a.known_hosts, a.host, a.port)
@@ -51,6 +52,10 @@ def main():
     lost_cycles = 0
     t0 = time.perf_counter()
     for i in range(a.iterations):
+        if a.max_seconds and time.perf_counter() - t0 > a.max_seconds:
+            print("time budget used up after %d of %d cycles" % (i, a.iterations))
+            a.iterations = i
+            break
         counts["hello"][0] += 1
         try:
             m = manager.connect(host=a.host, port=a.port, username=a.username, password=password, hostkey_b64=key,

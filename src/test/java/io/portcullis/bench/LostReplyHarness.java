@@ -37,6 +37,7 @@ public final class LostReplyHarness {
         Path state = Path.of(CycleBench.arg(args, "--state", ".run/netconfd"));
         int n = Integer.parseInt(CycleBench.arg(args, "--iterations", "200"));
         Duration deadline = Duration.ofSeconds(Long.parseLong(CycleBench.arg(args, "--rpc-timeout-s", "10")));
+        long budgetNanos = Long.parseLong(CycleBench.arg(args, "--max-seconds", "0")) * 1_000_000_000L; // 0 = none
         NetconfdServer srv = NetconfdServer.load(state.resolve("server.properties"));
         Map<String, int[]> counts = new LinkedHashMap<>(); // op -> {sent, answered, lost, other failures}
         for (String op : OPS) {
@@ -45,25 +46,32 @@ public final class LostReplyHarness {
         ClientSettings settings = ClientSettings.defaults().withRpcTimeout(deadline).withCloseTimeout(deadline);
         long t0 = System.nanoTime();
         int lostCycles = 0;
+        int[] nudged = new int[1];
         try (NetconfClient client = NetconfClient.create(settings)) {
             Endpoint ep = Endpoint.of(srv.host(), srv.port(), srv.username(), Credential.password(srv.password()),
                     srv.knownHosts());
             for (int i = 0; i < n; i++) {
-                if (!cycle(client, ep, i, counts)) {
+                if (budgetNanos > 0 && System.nanoTime() - t0 > budgetNanos) {
+                    System.out.printf("time budget used up after %d of %d cycles%n", i, n);
+                    n = i;
+                    break;
+                }
+                if (!cycle(client, ep, i, counts, nudged)) {
                     lostCycles++;
                 }
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "portcullis: %d cycles in %.1f s (%.1f ms/cycle), %d with a lost reply%n",
-                n, secs, secs * 1000 / n, lostCycles);
+        System.out.printf(Locale.ROOT, "portcullis: %d cycles in %.1f s (%.1f ms/cycle), %d with a lost reply,"
+                + " %d first RPCs answered only after the nudge%n", n, secs, secs * 1000 / n, lostCycles, nudged[0]);
         counts.forEach((op, c) -> System.out.printf(Locale.ROOT, "  %-14s sent %6d  answered %6d  lost %4d  failed %4d%n",
                 op, c[0], c[1], c[2], c[3]));
-        System.out.println("{\"client\":\"portcullis\",\"cycles\":" + n + ",\"lost\":" + lostCycles + "}");
+        System.out.println("{\"client\":\"portcullis\",\"cycles\":" + n + ",\"lost\":" + lostCycles
+                + ",\"nudged\":" + nudged[0] + "}");
     }
 
     /** One cycle; false when a reply was lost (the session is then aborted, as apply would do). */
-    private static boolean cycle(NetconfClient client, Endpoint ep, int i, Map<String, int[]> counts) {
+    private static boolean cycle(NetconfClient client, Endpoint ep, int i, Map<String, int[]> counts, int[] nudged) {
         counts.get("hello")[0]++;
         NetconfSession s;
         try {
@@ -94,6 +102,11 @@ public final class LostReplyHarness {
                 s.abort();
                 return !lost;
             }
+        }
+        if (s.firstRpcNudged()) {
+            nudged[0]++;
+            System.out.printf("cycle %d: lock on netconfd session %d needed the first-RPC nudge at %s%n", i,
+                    s.sessionId(), Instant.now());
         }
         s.close(); // close-session was answered: this only drops the transport
         return true;
