@@ -5,10 +5,12 @@
 #   scripts/bench-engine.sh [N=1000] [P=100]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -q -B -o test-compile >&2
+# no -o: a fresh clone must resolve what it needs (MVN_FLAGS="-o" once everything is cached)
+mvn_flags=(-q -B ${MVN_FLAGS:-})
+mvn "${mvn_flags[@]}" test-compile >&2
 cp_file=target/bench-classpath.txt
 if [ ! -s "$cp_file" ] || [ pom.xml -nt "$cp_file" ]; then
-  mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  mvn "${mvn_flags[@]}" dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
 fi
 cp="target/classes:target/test-classes:$(cat "$cp_file")"
 exec java ${BENCH_JAVA_OPTS:--Xmx3g} -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

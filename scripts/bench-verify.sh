@@ -5,7 +5,7 @@
 # Usage: scripts/bench-verify.sh [--devices N] [--threads T] [--policy PATH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MVN_FLAGS=${MVN_FLAGS:--q -B -o}
+MVN_FLAGS=${MVN_FLAGS:--q -B}  # no -o: a fresh clone must resolve what it needs
 mvn $MVN_FLAGS test-compile
 mvn $MVN_FLAGS dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"

@@ -51,6 +51,7 @@ public final class NetconfSession implements AutoCloseable {
     private volatile NetconfException closedBy;
     private long nextMessageId = 1;
     private boolean sawContent;
+    private volatile boolean firstRpcNudged;
 
     private NetconfSession(Transport transport, ClientSettings settings, ScheduledExecutorService timer) {
         this.transport = transport;
@@ -180,6 +181,9 @@ public final class NetconfSession implements AutoCloseable {
             }
             p.timer = timer.schedule(() -> onDeadline(p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
             writeFramed(message, framing);
+            if (nextMessageId == 2) {
+                timer.schedule(() -> nudgeIfStalled(p), FirstRpcNudge.AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            }
             return p.future;
         } catch (IOException | RuntimeException e) {
             String why = String.valueOf(e.getMessage()).contains("timeout exceeded")
@@ -188,6 +192,28 @@ public final class NetconfSession implements AutoCloseable {
                     + why + "; session closed", e));
             NetconfException cause = closedBy;
             return CompletableFuture.failedFuture(cause);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** True when the first RPC went unanswered for {@link FirstRpcNudge#AFTER} and the session sent the probe. */
+    public boolean firstRpcNudged() {
+        return firstRpcNudged;
+    }
+
+    /** See {@link FirstRpcNudge}: the first RPC may sit unread in the server until more input arrives. */
+    private void nudgeIfStalled(PendingRpc first) {
+        writeLock.lock();
+        try {
+            // answered, failed, or another message was sent since (that input already woke the server)
+            if (first.future.isDone() || closedBy != null || nextMessageId != 2) {
+                return;
+            }
+            firstRpcNudged = true;
+            LOG.log(System.Logger.Level.DEBUG, "{0} left the first RPC unanswered for {1}; sending a read-only probe",
+                    peer, seconds(FirstRpcNudge.AFTER));
+            send(FirstRpcNudge.PROBE, settings.rpcTimeout()); // its reply (or rpc-error) is matched and dropped
         } finally {
             writeLock.unlock();
         }
