@@ -106,7 +106,7 @@ class EquivalenceTest {
 
     @Test
     void unknownFeatureIsAClearError() {
-        assertThatThrownBy(() -> Feature.parse("teleport")).hasMessageContaining("unknown platform limitation 'teleport'")
+        assertThatThrownBy(() -> Feature.parse("teleport")).hasMessageContaining("unknown feature 'teleport'")
                 .hasMessageContaining("port-ranges");
     }
 }
