@@ -5,11 +5,11 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes (design.md section 4); defaults come from SmallRye Config. */
 public class GlobalOptions {
-    @Option(names = "--policy", description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY; default ${DEFAULT-VALUE}).",
+    @Option(names = "--policy", description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY).",
             defaultValue = "policy")
     public Path policy;
 
-    @Option(names = "--inventory", description = "Inventory directory (config portcullis.inventory; default ${DEFAULT-VALUE}).",
+    @Option(names = "--inventory", description = "Inventory directory (config portcullis.inventory).",
             defaultValue = "inventory")
     public Path inventory;
 
