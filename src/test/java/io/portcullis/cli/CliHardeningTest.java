@@ -7,7 +7,7 @@ import io.portcullis.diff.ChangeKind;
 import io.portcullis.diff.ChangeSet;
 import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentDiff;
-import io.portcullis.engine.RouterPlan;
+import io.portcullis.engine.plan.RouterPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
