@@ -33,23 +33,23 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Apply exactly this saved plan; routers changed since the plan are refused.")
     Path plan;
 
-    @Option(names = "--confirm-timeout", defaultValue = "120", description = "Seconds a router waits for the confirm before reverting (default ${DEFAULT-VALUE}).")
+    @Option(names = "--confirm-timeout", defaultValue = "120", description = "Seconds a router waits for the confirm before reverting.")
     int confirmTimeout;
 
-    @Option(names = "--canary", defaultValue = "0", description = "Routers applied first, one by one; any canary failure halts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--canary", defaultValue = "0", description = "Routers applied first, one by one; any canary failure halts.")
     int canary;
 
-    @Option(names = "--batch", defaultValue = "0", description = "Routers per wave after the canaries, 0 = all (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0", description = "Routers per wave after the canaries, 0 = all.")
     int batch;
 
-    @Option(names = "--parallel", defaultValue = "10", description = "Routers in flight at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "10", description = "Routers in flight at once.")
     int parallel;
 
-    @Option(names = "--max-failures", defaultValue = "0", description = "Failures tolerated before the rollout halts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-failures", defaultValue = "0", description = "Failures tolerated before the rollout halts.")
     int maxFailures;
 
     @Option(names = "--on-failure", defaultValue = "keep", converter = FailurePolicyConverter.class,
-            description = {"keep: each router is confirmed once proven (default).",
+            description = {"keep: each router is confirmed once proven.",
                     "revert: two-phase; routers wait proven in their confirm window (extended every third of it) and are all",
                     "confirmed only when the whole run is proven, else all cancelled and read back."})
     ApplyOptions.FailurePolicy onFailure;

@@ -13,6 +13,10 @@ public final class CommandLines {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("portcullis: " + ex.getMessage());
+            // picocli's own suggestions (edit distance over commands and options), worded the same way for both
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                c.getErr().println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         });

@@ -27,7 +27,7 @@ public class DriftCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once.")
     int parallel;
 
     @Spec

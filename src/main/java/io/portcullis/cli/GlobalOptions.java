@@ -1,21 +1,54 @@
 package io.portcullis.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Options every command takes (design.md section 4); defaults come from SmallRye Config. */
+/**
+ * Options every command takes (design.md section 4); defaults come from SmallRye Config.
+ * Empty values are usage errors (exit 64): an empty CI variable must never mean "the whole fleet"
+ * ({@code --limit ""}) or "the current directory" ({@code --policy ""} used to load ./pom.xml).
+ */
 public class GlobalOptions {
-    @Option(names = "--policy", description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY; default ${DEFAULT-VALUE}).",
-            defaultValue = "policy")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     public Path policy;
 
-    @Option(names = "--inventory", description = "Inventory directory (config portcullis.inventory; default ${DEFAULT-VALUE}).",
-            defaultValue = "inventory")
     public Path inventory;
 
-    @Option(names = "--limit", description = "Device names or group:NAME, comma-separated (config portcullis.limit).")
     public String limit;
 
     @Option(names = "--verbose", description = "Add the protocol trace and details to the output.")
     public boolean verbose;
+
+    @Option(names = "--policy", paramLabel = "PATH", defaultValue = "policy",
+            description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY).")
+    void policy(String value) {
+        policy = Path.of(nonEmpty("--policy", value, "a policy file or directory"));
+    }
+
+    @Option(names = "--inventory", paramLabel = "DIR", defaultValue = "inventory",
+            description = "Inventory directory (config portcullis.inventory).")
+    void inventory(String value) {
+        inventory = Path.of(nonEmpty("--inventory", value, "an inventory directory"));
+    }
+
+    @Option(names = "--limit", paramLabel = "SELECTORS", description = "Device names or group:NAME, comma-separated (config portcullis.limit).")
+    void limit(String value) {
+        if (value == null || value.replace(",", "").isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--limit is empty; name devices or group:NAME, comma-separated"
+                    + " (leave --limit out to select every device)");
+        }
+        limit = value;
+    }
+
+    private String nonEmpty(String option, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ParameterException(spec.commandLine(), option + " is empty; give " + what);
+        }
+        return value;
+    }
 }

@@ -21,24 +21,24 @@ public class LabCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--devices", description = "Number of simulated routers (default ${DEFAULT-VALUE}).", defaultValue = "6")
+    @Option(names = "--devices", description = "Number of simulated routers.", defaultValue = "6")
     int devices;
 
     @Option(names = "--platforms", description = "Platforms, round-robin (default: junos,iosxr,sros,vrp,openconfig,ietf).")
     String platforms;
 
-    @Option(names = "--port-base", description = "First port; device i listens on port-base + i; 0 = ephemeral (default ${DEFAULT-VALUE}).",
+    @Option(names = "--port-base", description = "First port; device i listens on port-base + i; 0 = ephemeral.",
             defaultValue = "18300")
     int portBase;
 
     @Option(names = "--write-inventory", description = "Write hosts.yaml, groups.yaml, defaults.yaml and known_hosts for the fleet here.")
     Path inventoryDir;
 
-    @Option(names = "--password-env", description = "Environment variable holding the lab password (default ${DEFAULT-VALUE}); "
+    @Option(names = "--password-env", description = "Environment variable holding the lab password; "
             + "when unset, a random password is generated and written to a file.", defaultValue = LabFleet.DEFAULT_PASSWORD_ENV)
     String passwordEnv;
 
-    @Option(names = "--username", description = "SSH user the routers accept (default ${DEFAULT-VALUE}).", defaultValue = LabFleet.DEFAULT_USERNAME)
+    @Option(names = "--username", description = "SSH user the routers accept.", defaultValue = LabFleet.DEFAULT_USERNAME)
     String username;
 
     @Option(names = "--run-for", description = "Stop after this many seconds (default: run until interrupted).")

@@ -32,7 +32,7 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
-    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once.")
     int parallel;
 
     @Spec

@@ -11,6 +11,16 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
+    /**
+     * A change as drift states it: the kind as classified ("filter missing" = the router lacks what the
+     * policy wants, so "missing on router"), the detail turned to read policy → router like the packet impact.
+     */
+    static String driftLine(Change c) {
+        String label = c.kind().label();
+        String line = c.withDetailReversed().describe();
+        return label.endsWith("missing") || label.endsWith("extra") ? label + " on router" + line.substring(label.length()) : line;
+    }
+
     /** @param drift true for drift wording (router vs policy), false for plan (what apply would do) */
     static void print(List<RouterPlan> plans, boolean drift, boolean verbose, PrintWriter out) {
         for (RouterPlan p : plans) {
@@ -21,8 +31,7 @@ final class PlanPrinter {
                     int n = p.changes().diff().changes().size();
                     out.println(p.router() + " (" + p.platform() + "): " + (drift ? "DRIFT, " : "") + n + " change" + (n == 1 ? "" : "s"));
                     for (Change c : p.changes().diff().changes()) {
-                        out.println("  " + (drift ? c.reversed().describe().replaceFirst("missing", "missing on router")
-                                .replaceFirst("extra", "extra on router") : c.describe()));
+                        out.println("  " + (drift ? driftLine(c) : c.describe()));
                     }
                     List<FateChange> fates = drift ? p.changes().reverseFates() : p.changes().fates();
                     if (!fates.isEmpty()) {

@@ -2,11 +2,20 @@ package io.portcullis.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
+/**
+ * The top command. {@code scope = INHERIT} copies {@code mixinStandardHelpOptions} and
+ * {@code showDefaultValues} to every subcommand, so {@code --help}/{@code -h} work everywhere
+ * (and a required option such as render's {@code --device} is not demanded when help is asked for).
+ */
 @TopCommand
-@Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "portcullis", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, showDefaultValues = true,
+        versionProvider = VersionProvider.class,
         description = "Keeps the subscriber-protection ACL policy true on every BNG router.",
         subcommands = {ValidateCommand.class, RenderCommand.class, VerifyCommand.class, PlanCommand.class,
-                ApplyCommand.class, RecoverCommand.class, DriftCommand.class, LabCommand.class, ServeCommand.class})
+                ApplyCommand.class, RecoverCommand.class, DriftCommand.class, LabCommand.class, ServeCommand.class,
+                CompletionCommand.class, HelpCommand.class})
 public class PortcullisCommand {
 }

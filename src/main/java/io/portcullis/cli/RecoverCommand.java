@@ -50,6 +50,17 @@ public class RecoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Recovery.Mode mode = action != null && action.confirm ? Recovery.Mode.CONFIRM : Recovery.Mode.CANCEL;
         Journal j = new Journal(journal == null ? Journal.DEFAULT_DIR : journal);
+        if (!java.nio.file.Files.isDirectory(j.dir())) {
+            // a misspelt --journal must not read as "nothing pending"; the default missing means no revert run ever wrote here
+            if (journal != null) {
+                err.println("portcullis recover: the journal directory " + j.dir() + " does not exist; check the path given to --journal");
+                err.flush();
+                return ExitCodes.ERROR;
+            }
+            out.println("Recover: no journal at " + j.dir() + " (no 'apply --on-failure revert' ran from this directory); nothing to recover.");
+            out.flush();
+            return ExitCodes.OK;
+        }
         Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;

@@ -30,7 +30,7 @@ public class RenderCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--format", defaultValue = "xml", paramLabel = "xml|text",
-            description = "xml: the NETCONF <config> payload; text: a native-CLI-like view (default ${DEFAULT-VALUE}).")
+            description = "xml: the NETCONF <config> payload; text: a native-CLI-like view.")
     Format format;
 
     @Spec

@@ -31,7 +31,11 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
                 + " " + b.point();
     }
 
-    /** The same difference seen from the other side (what undoing it would be). */
+    /**
+     * The same difference seen from the other side (what undoing it would be): the kind flips
+     * (missing ↔ extra) and every "before → after" in the detail is swapped, so the line reads in
+     * the same direction as the packet fates it is printed with.
+     */
     public Change reversed() {
         ChangeKind k = switch (kind) {
             case FILTER_MISSING -> ChangeKind.FILTER_EXTRA;
@@ -42,6 +46,40 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
             case BINDING_EXTRA -> ChangeKind.BINDING_MISSING;
             default -> kind;
         };
-        return new Change(k, filter, term, binding, detail);
+        return new Change(k, filter, term, binding, reverseDetail(detail));
     }
+
+    /**
+     * The detail read the other way round: this record's detail says "NAME HAVE → WANT" per
+     * "; "-separated part (IntentComparator's wording; values never contain spaces), the kind unchanged.
+     * Drift uses it to say what the router has compared with the policy ("policy → router now").
+     */
+    public Change withDetailReversed() {
+        return new Change(kind, filter, term, binding, reverseDetail(detail));
+    }
+
+    static String reverseDetail(String detail) {
+        if (detail == null || !detail.contains(ARROW)) {
+            return detail;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : detail.split("; ", -1)) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            int arrow = part.indexOf(ARROW);
+            int space = arrow < 0 ? -1 : part.lastIndexOf(' ', arrow - 1);
+            if (arrow < 0 || part.indexOf(ARROW, arrow + 1) >= 0) {
+                sb.append(part); // no "before → after" here (e.g. "description"), or one we cannot split safely
+                continue;
+            }
+            String name = space < 0 ? "" : part.substring(0, space + 1);
+            String before = part.substring(space + 1, arrow);
+            String after = part.substring(arrow + ARROW.length());
+            sb.append(name).append(after).append(ARROW).append(before);
+        }
+        return sb.toString();
+    }
+
+    private static final String ARROW = " → ";
 }

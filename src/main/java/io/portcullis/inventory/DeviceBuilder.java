@@ -124,6 +124,12 @@ final class DeviceBuilder {
         if (t == null) {
             return InventoryLoader.DEFAULT_PORT;
         }
+        if (t.trim().matches("0+[0-9]+")) {
+            // decimal like every number Portcullis reads; a leading zero is refused as in the policy, never read as octal
+            fail(l, "/" + host + "/port", "port of host '" + host + "' is '" + t + "', with a leading zero; write "
+                    + t.trim().replaceFirst("^0+", "") + " (numbers are decimal)");
+            return InventoryLoader.DEFAULT_PORT;
+        }
         try {
             int p = Integer.parseInt(t.trim());
             if (p >= 1 && p <= 65535) {

@@ -148,6 +148,22 @@ class ValidateCommandTest {
                         "hosts.yaml:%line(inv/hosts.yaml,r2:)%: error: host 'r2' has no hostname"),
                 bad("unknown YANG node", Map.of("policy/p.yaml", POLICY.replace("      protocol: udp", "      protocol: udp\n      colour: red")),
                         "p.yaml:%line(policy/p.yaml,colour)%: error: unknown node 'colour'; expected one of name, protocol, ports"),
+                // issue 13: YANG numbers are decimal; a leading zero used to be read as octal (0161 -> 113)
+                bad("leading-zero port, unquoted", Map.of("policy/p.yaml", POLICY.replace("ports: [161]", "ports: [0161]")),
+                        "p.yaml:%line(policy/p.yaml,0161)%: error: '0161' has a leading zero", "write 161"),
+                bad("leading-zero port, quoted", Map.of("policy/p.yaml", POLICY.replace("ports: [161]", "ports: [\"0161\"]")),
+                        "p.yaml:%line(policy/p.yaml,0161)%: error: '0161' has a leading zero"),
+                bad("leading-zero port range", Map.of("policy/p.yaml", POLICY.replace("ports: [161]", "ports: [\"0160-0162\"]")),
+                        "p.yaml:%line(policy/p.yaml,0160)%: error: '0160-0162' has a leading zero", "write 160-162"),
+                bad("leading-zero port in an XML policy", with("policy/p.yaml", null, "policy/p.xml", """
+                        <policy xmlns="urn:portcullis:policy">
+                         <name>x</name>
+                         <service><name>snmp</name><protocol>udp</protocol>
+                          <ports>0161</ports>
+                          <address-family>ipv4</address-family></service>
+                        </policy>"""), "p.xml:4: error: '0161' has a leading zero"),
+                bad("leading-zero port in the inventory", Map.of("inv/hosts.yaml", HOSTS.replace("  platform: junos", "  port: 0830\n  platform: junos")),
+                        "hosts.yaml:%line(inv/hosts.yaml,0830)%: error: port of host 'r1' is '0830'", "leading zero"),
                 bad("password in the inventory", Map.of("inv/groups.yaml", GROUPS + "  password: Sup3rS3cretPa55\n"),
                         "groups.yaml:%line(inv/groups.yaml,password:)%: error: a literal password is not allowed in the inventory",
                         "(at /bng/password)"));

@@ -98,8 +98,12 @@ public final class Recovery {
             if (e.sessionGone()) {
                 throw e;
             }
-            // nothing pending under this token: it was confirmed before the crash recorded it
-            how = "no commit was pending any more and the read-back proves the policy (it had been confirmed)";
+            // Refused: either confirmed before the crash was journaled, or pending under another persist-id (a wrong or
+            // foreign journal). The router cannot tell us which, so nothing is claimed and the entry stays open.
+            return new Entry(p.record().run(), outcome(t.name(), t.device().platform(), DeviceState.UNKNOWN_RECONCILED, "PERSIST_ID_REFUSED",
+                    t.name() + " refused the journal's persist-id, so this commit could not be confirmed: it was either confirmed before the"
+                    + " crash was recorded or is pending under another persist-id (check the journal, or the router by hand); its entry stays open",
+                    started), false);
         }
         Observed after = Observed.read(s, t, ctx.platform(t), Datastore.RUNNING);
         String problem = unproven(t, ctx.platform(t), after);
@@ -153,8 +157,11 @@ public final class Recovery {
             sleep(200);
         } while (System.nanoTime() < deadline);
         if (!cancelled && now != null && unproven(t, platform, now) == null) {
-            return outcome(t.name(), t.device().platform(), DeviceState.APPLIED, "ALREADY_CONFIRMED", prefix + t.name()
-                    + " holds the policy (read back) and no commit is pending: it had been confirmed", started);
+            // The cancel by persist-id was refused, yet the policy is there: confirmed earlier, or pending under another
+            // persist-id. Never reported as confirmed (UNKNOWN_RECONCILED keeps the entry open).
+            return outcome(t.name(), t.device().platform(), DeviceState.UNKNOWN_RECONCILED, "PERSIST_ID_REFUSED", prefix + t.name()
+                    + " holds the policy (read back) but refused the journal's persist-id: it was either confirmed before the crash was"
+                    + " recorded or is pending under another persist-id; check it by hand", started);
         }
         return outcome(t.name(), t.device().platform(), cancelled ? DeviceState.ROLLBACK_FAILED : DeviceState.UNKNOWN_RECONCILED,
                 cancelled ? "ROLLBACK_NOT_VERIFIED" : "UNKNOWN_RECONCILED", prefix + t.name()

@@ -239,6 +239,12 @@ final class SchemaWalker {
             error(v.line(), path, "'" + name + "' takes a single value: " + TypeText.expected(type) + "; found " + v.describe());
             return false;
         }
+        String leadingZero = TypeText.leadingZero(type, v.text());
+        if (leadingZero != null) {
+            error(v.line(), path, "'" + v.text() + "' has a leading zero; write " + leadingZero
+                    + " (YANG numbers are decimal, and a leading zero would be read as octal)");
+            return false;
+        }
         String problem = TypeText.check(type, v.text());
         if (problem != null) {
             error(v.line(), path, "'" + v.text() + "' is not a valid value for '" + name + "': expected " + problem);

@@ -27,6 +27,38 @@ final class TypeText {
     private TypeText() {
     }
 
+    private static final java.util.regex.Pattern LEADING_ZERO = java.util.regex.Pattern.compile("(?<![0-9.:])0+(?=[0-9])");
+
+    /**
+     * For numeric types (integers, and our port ranges built of them): the text with leading zeros
+     * removed when it has any, else null. yangtools' integer codecs read "0161" as octal (113), as
+     * RFC 7950 allows for module defaults; a policy author means decimal or made a typo, so it is refused
+     * everywhere a number is parsed, with the decimal spelling as the fix.
+     */
+    static String leadingZero(TypeDefinition<?> type, String text) {
+        if (text == null || !numeric(type)) {
+            return null;
+        }
+        String stripped = LEADING_ZERO.matcher(text).replaceAll("");
+        return stripped.equals(text) ? null : stripped;
+    }
+
+    private static boolean numeric(TypeDefinition<?> type) {
+        if (type instanceof UnionTypeDefinition union) {
+            return union.getTypes().stream().anyMatch(TypeText::numeric);
+        }
+        for (TypeDefinition<?> t = type; t != null; t = t.getBaseType()) {
+            if (t instanceof org.opendaylight.yangtools.yang.model.api.type.RangeRestrictedTypeDefinition<?, ?> r
+                    && !(t instanceof org.opendaylight.yangtools.yang.model.api.type.DecimalTypeDefinition)) {
+                return true;
+            }
+            if (YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString()) && t.getQName().getLocalName().startsWith("port")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Null when {@code text} is a valid value of {@code type}; otherwise what was expected. */
     static String check(TypeDefinition<?> type, String text) {
         if (type instanceof LeafrefTypeDefinition) {

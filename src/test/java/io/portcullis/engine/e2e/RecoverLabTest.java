@@ -144,6 +144,30 @@ class RecoverLabTest {
         }
     }
 
+    /** Issue 13: a journal whose persist-id the router refuses used to be reported APPLIED (ALREADY_CONFIRMED) and closed. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Recovery.Mode.class)
+    void aPersistIdTheRouterRefusesIsNeverReportedConfirmedAndItsEntryStaysOpen(Recovery.Mode mode) throws Exception {
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
+            SimDevice xr = lab.fleet().device(1);
+            Path file = crashInsideTheWindow(lab, lab.targets().get(1));
+            String token = persistIdOf(file);
+            Files.writeString(file, Files.readString(file).replace(token, "pcl-wrong-" + token.substring(10)));
+            assertThat(xr.confirmedCommitPending()).isTrue();
+
+            Recovery.Result rr = recover(lab, mode);
+            assertThat(rr.entries()).singleElement().satisfies(e -> {
+                assertThat(e.outcome().state()).as(e.outcome().message()).isNotEqualTo(DeviceState.APPLIED);
+                assertThat(e.outcome().reason()).isNotEqualTo("ALREADY_CONFIRMED");
+                assertThat(e.outcome().message()).contains("persist-id").doesNotContain("had been confirmed");
+                assertThat(e.closed()).as("entry left open").isFalse();
+            });
+            assertThat(rr.success()).isFalse();
+            assertThat(xr.confirmedCommitPending()).as("the real commit is still pending").isTrue();
+            assertThat(new Journal(journal).scan().pending()).hasSize(1);
+        }
+    }
+
     @Test
     void anUnwritableJournalRefusesTheRunBeforeAnyRouterIsTouched() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
