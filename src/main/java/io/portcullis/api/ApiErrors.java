@@ -25,6 +25,12 @@ public class ApiErrors {
                 : "the request body has a wrong value at '" + where + "'; see /q/openapi for the expected shape");
     }
 
+    /** Quarkus has its own mapper for this subtype (a bare 400); ours says which field. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         if (e instanceof WebApplicationException w) {
