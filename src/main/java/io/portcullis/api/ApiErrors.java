@@ -31,6 +31,18 @@ public class ApiErrors {
         return badJson(e);
     }
 
+    /** Quarkus REST wraps a body it cannot read in a bare 400; answer it with the sentence instead. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException w) {
+        if (w.getCause() instanceof JsonProcessingException j) {
+            return badJson(j);
+        }
+        if (w.getResponse().getStatus() == 400 && !w.getResponse().hasEntity()) {
+            return ApiTokenFilter.error(400, "the request body could not be read; see /q/openapi for the expected shape");
+        }
+        return w.getResponse();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         if (e instanceof WebApplicationException w) {

@@ -25,7 +25,7 @@ public class ApiTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource == null || resource.getResourceClass() != ApiResource.class) {
+        if (resource == null || resource.getResourceClass() == null || !ApiResource.class.isAssignableFrom(resource.getResourceClass())) {
             return;
         }
         ApiTokens t = tokens();
