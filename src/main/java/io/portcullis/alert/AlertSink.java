@@ -6,4 +6,12 @@ public interface AlertSink {
 
     /** Delivers or throws {@link AlertDeliveryException} with one clear sentence. */
     void send(Alert alert);
+
+    /**
+     * True when the receiver forgets alerts that are not sent again (Alertmanager resolves an alert not re-sent
+     * within its resolve_timeout): open alerts then go out every resend interval, not only when they change.
+     */
+    default boolean resends() {
+        return false;
+    }
 }

@@ -1,13 +1,12 @@
 package io.portcullis.alert;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Prometheus Alertmanager v2 API: POST {base}/api/v2/alerts with a list of alerts. Labels identify
- * the alert (router + fingerprint), so a resolved message is the same labels with endsAt set.
+ * Prometheus Alertmanager v2 API: POST {base}/api/v2/alerts with a list of alerts. Alertmanager resolves an
+ * alert that is not sent again within its resolve_timeout, so open alerts are re-sent every resend interval
+ * ({@link #resends()}); a resolved alert carries endsAt.
  */
 public final class AlertmanagerSink implements AlertSink {
     private final URI alertsUrl;
@@ -23,33 +22,12 @@ public final class AlertmanagerSink implements AlertSink {
     }
 
     @Override
-    public void send(Alert a) {
-        HttpPoster.postJson(name(), alertsUrl, Json.write(List.of(body(a))));
+    public boolean resends() {
+        return true;
     }
 
-    static Map<String, Object> body(Alert a) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("alertname", "PortcullisPolicyDrift");
-        labels.put("router", a.router());
-        if (a.platform() != null) {
-            labels.put("platform", a.platform());
-        }
-        labels.put("severity", "critical");
-        labels.put("fingerprint", a.fingerprint());
-        Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("summary", a.summary());
-        annotations.put("description", String.join("\n", a.changes()));
-        annotations.put("impact", String.join("\n", a.impact()));
-        if (a.changedBy() != null) {
-            annotations.put("changed_by", a.changedBy());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("labels", labels);
-        m.put("annotations", annotations);
-        m.put("startsAt", a.startsAt());
-        if (a.endsAt() != null) {
-            m.put("endsAt", a.endsAt());
-        }
-        return m;
+    @Override
+    public void send(Alert a) {
+        HttpPoster.postJson(name(), alertsUrl, Json.write(List.of(AlertmanagerFormat.apiAlert(a))));
     }
 }

@@ -6,37 +6,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
- * Turns a stream of per-router check results into alerts: one firing alert per (router, drift
- * fingerprint) no matter how often the same drift is seen, a resolved alert when the router is
- * back in policy. Delivery is tracked per sink, so a sink that was down gets the alert at the next
- * check instead of never.
+ * Turns per-router check results into alerts. One alert per router and {@link AlertName}: it fires once
+ * (a drift seen again keeps its startsAt and is not re-fired; a different drift updates it), and resolves when
+ * the router is back in that respect. {@code PortcullisRouterUnreachable} fires after
+ * {@code unreachableAfter} consecutive failed checks and resolves at the next successful one; a failed check
+ * leaves an open drift alert alone (the drift is unknown, not gone). {@code PortcullisPolicyPending} fires
+ * only when enabled, once a revision has waited {@code pendingAfter}. Alert state lives in the
+ * {@link AlertStateStore}; delivery, retries and re-sends in {@link AlertDelivery}.
  */
-public final class DriftAlerter {
-    private static final Logger LOG = Logger.getLogger(DriftAlerter.class);
+public final class DriftAlerter implements AutoCloseable {
 
-    /** What one check found for a router. {@code fingerprint} null means in sync. */
-    public record Observation(String router, String platform, String fingerprint, String summary, List<String> changes,
-                              List<String> impact, String changedBy) {
+    /** What one check found for a router. */
+    public record Observation(String router, String platform, Kind kind, String detail, String summary, List<String> changes,
+                              List<String> impact, String changedBy, Instant pendingSince) {
+        public enum Kind { IN_POLICY, DRIFTED, UNREACHABLE, PENDING }
+
+        public Observation {
+            changes = List.copyOf(changes);
+            impact = List.copyOf(impact);
+        }
+
+        /** A drift check's result: {@code fingerprint} (the drift's digest) null means in sync. */
+        public Observation(String router, String platform, String fingerprint, String summary, List<String> changes,
+                           List<String> impact, String changedBy) {
+            this(router, platform, fingerprint == null ? Kind.IN_POLICY : Kind.DRIFTED, fingerprint, summary, changes, impact,
+                    changedBy, null);
+        }
+
         public static Observation inSync(String router, String platform) {
-            return new Observation(router, platform, null, null, List.of(), List.of(), null);
+            return new Observation(router, platform, Kind.IN_POLICY, null, null, List.of(), List.of(), null, null);
+        }
+
+        /** The check could not read the router; {@code errorKind} tells failures apart, {@code error} is one sentence. */
+        public static Observation unreachable(String router, String platform, String errorKind, String error) {
+            return new Observation(router, platform, Kind.UNREACHABLE, errorKind, error, List.of(), List.of(), null, null);
+        }
+
+        /** A newer policy {@code revision} is known but not yet applied to this router, since {@code since}. */
+        public static Observation pending(String router, String platform, String revision, Instant since) {
+            return new Observation(router, platform, Kind.PENDING, revision, null, List.of(), List.of(), null, since);
         }
     }
 
-    private record Active(Alert alert, Set<String> delivered) {
+    private final AlertStateStore store;
+    private final AlertSettings settings;
+    private final AlertDelivery delivery;
+    private final Clock clock;
+    private final Map<String, Integer> failedChecks = new ConcurrentHashMap<>();
+
+    public DriftAlerter(List<AlertSink> sinks, AlertStateStore store, AlertSettings settings, DeliveryListener listener, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.delivery = new AlertDelivery(sinks, store, settings, listener, clock);
     }
 
-    private final List<AlertSink> sinks;
-    private final Clock clock;
-    private final Map<String, Active> active = new ConcurrentHashMap<>();
-
     public DriftAlerter(List<AlertSink> sinks, Clock clock) {
-        this.sinks = List.copyOf(sinks);
-        this.clock = clock;
+        this(sinks, new InMemoryAlertStateStore(), AlertSettings.defaults(), DeliveryListener.NONE, clock);
     }
 
     public DriftAlerter(List<AlertSink> sinks) {
@@ -44,65 +73,104 @@ public final class DriftAlerter {
     }
 
     public List<AlertSink> sinks() {
-        return sinks;
+        return delivery.sinks();
     }
 
+    public AlertSettings settings() {
+        return settings;
+    }
+
+    /** Starts background delivery: retries with backoff and Alertmanager re-sends, independent of checks. */
+    public void start() {
+        delivery.start();
+    }
+
+    /** The open (firing) alert of this name for the router, if any. */
+    public Optional<Alert> open(String router, AlertName name) {
+        return store.find(Alert.fingerprint(router, name)).map(AlertState::alert).filter(Alert::firing);
+    }
+
+    /** The open drift alert for the router, if any. */
     public Optional<Alert> activeAlert(String router) {
-        return Optional.ofNullable(active.get(router)).map(Active::alert);
+        return open(router, AlertName.POLICY_DRIFT);
     }
 
-    /** Records one check result; returns the alerts sent (for tests and the run log). */
-    public synchronized List<Alert> observe(Observation o) {
-        List<Alert> sent = new ArrayList<>();
-        Active current = active.get(o.router());
+    /** Records one check result and delivers what it decided; returns the alert versions it decided (fired, updated, resolved). */
+    public List<Alert> observe(Observation o) {
+        List<Alert> decided = delivery.locked(() -> decide(o));
+        decided.forEach(a -> delivery.deliverDue(a.fingerprint()));
+        return decided;
+    }
+
+    private List<Alert> decide(Observation o) {
+        List<Alert> decided = new ArrayList<>();
         Instant now = clock.instant();
-        if (o.fingerprint() == null) {
-            if (current != null) {
-                active.remove(o.router());
-                Alert resolved = current.alert().resolved(now);
-                deliver(resolved, new java.util.HashSet<>());
-                sent.add(resolved);
+        if (o.kind() == Observation.Kind.UNREACHABLE) {
+            int n = failedChecks.merge(o.router(), 1, Integer::sum);
+            if (n >= settings.unreachableAfter() && open(o.router(), AlertName.ROUTER_UNREACHABLE).isEmpty()) {
+                String summary = o.router() + " could not be checked " + n + " times in a row: " + o.summary();
+                fire(o, AlertName.ROUTER_UNREACHABLE, summary, now, decided);
             }
-            return sent;
+            return decided;
         }
-        if (current != null && !current.alert().fingerprint().equals(o.fingerprint())) {
-            // a different drift replaces the old one: close the old alert so receivers do not keep both
-            Alert resolved = current.alert().resolved(now);
-            deliver(resolved, new java.util.HashSet<>());
-            sent.add(resolved);
-            current = null;
+        failedChecks.remove(o.router());
+        resolve(o.router(), AlertName.ROUTER_UNREACHABLE, now, decided);
+        switch (o.kind()) {
+            case IN_POLICY -> {
+                resolve(o.router(), AlertName.POLICY_DRIFT, now, decided);
+                resolve(o.router(), AlertName.POLICY_PENDING, now, decided);
+            }
+            case DRIFTED -> {
+                resolve(o.router(), AlertName.POLICY_PENDING, now, decided);
+                fire(o, AlertName.POLICY_DRIFT, o.summary(), now, decided);
+            }
+            case PENDING -> {
+                resolve(o.router(), AlertName.POLICY_DRIFT, now, decided);
+                if (settings.pendingEnabled() && o.pendingSince() != null && !now.isBefore(o.pendingSince().plus(settings.pendingAfter()))) {
+                    fire(o, AlertName.POLICY_PENDING, o.router() + " has not received policy revision " + o.detail() + " (known since "
+                            + o.pendingSince() + ")", now, decided);
+                }
+            }
+            default -> throw new IllegalStateException("unexpected " + o.kind());
         }
-        if (current == null) {
-            String changedBy = o.changedBy();
-            Alert firing = new Alert(Alert.Status.FIRING, o.router(), o.platform(), o.fingerprint(), o.summary(), o.changes(),
-                    o.impact(), changedBy, now, null);
-            current = new Active(firing, ConcurrentHashMap.newKeySet());
-            active.put(o.router(), current);
-        } else if (current.alert().changedBy() == null && o.changedBy() != null) {
-            // the event that names the author may arrive after the periodic check found the drift
-            Alert a = current.alert();
-            current = new Active(new Alert(a.status(), a.router(), a.platform(), a.fingerprint(), a.summary(), a.changes(),
-                    a.impact(), o.changedBy(), a.startsAt(), null), current.delivered());
-            active.put(o.router(), current);
-        }
-        if (current.delivered().size() < sinks.size()) {
-            deliver(current.alert(), current.delivered());
-            sent.add(current.alert());
-        }
-        return sent;
+        return decided;
     }
 
-    private void deliver(Alert alert, Set<String> delivered) {
-        for (AlertSink sink : sinks) {
-            if (delivered.contains(sink.name())) {
-                continue;
-            }
-            try {
-                sink.send(alert);
-                delivered.add(sink.name());
-            } catch (RuntimeException e) {
-                LOG.warnf("alert for %s not delivered: %s", alert.router(), e.getMessage());
-            }
+    private void fire(Observation o, AlertName name, String summary, Instant now, List<Alert> decided) {
+        String fp = Alert.fingerprint(o.router(), name);
+        AlertState current = store.find(fp).filter(s -> s.alert().firing()).orElse(null);
+        if (current == null) {
+            Alert a = new Alert(name, Alert.Status.FIRING, o.router(), o.platform(), fp, o.detail(), summary, o.changes(), o.impact(),
+                    o.changedBy(), now, null, settings.routerUrl(o.router()));
+            store.save(AlertState.fresh(a));
+            delivery.newVersion(fp);
+            decided.add(a);
+        } else if (!java.util.Objects.equals(current.alert().detail(), o.detail())) {
+            // a different drift on the same router: the same alert (same startsAt and fingerprint) with new content, sent again
+            Alert a = current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy());
+            store.save(AlertState.fresh(a));
+            delivery.newVersion(fp);
+            decided.add(a);
+        } else if (current.alert().changedBy() == null && o.changedBy() != null) {
+            // the notification naming the author may arrive after the periodic check found the drift: remember it
+            // (the next Alertmanager re-send carries it) without notifying everyone again
+            store.save(new AlertState(current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy()),
+                    current.sentTo()));
         }
+    }
+
+    private void resolve(String router, AlertName name, Instant now, List<Alert> decided) {
+        String fp = Alert.fingerprint(router, name);
+        store.find(fp).filter(s -> s.alert().firing()).ifPresent(s -> {
+            Alert r = s.alert().resolved(now);
+            store.save(AlertState.fresh(r));
+            delivery.newVersion(fp);
+            decided.add(r);
+        });
+    }
+
+    @Override
+    public void close() {
+        delivery.close();
     }
 }

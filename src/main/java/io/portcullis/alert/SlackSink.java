@@ -25,7 +25,7 @@ public final class SlackSink implements AlertSink {
     }
 
     static Map<String, Object> body(Alert a) {
-        String head = (a.status() == Alert.Status.FIRING ? ":rotating_light: *Policy drift* " : ":white_check_mark: *Resolved* ")
+        String head = (a.firing() ? ":rotating_light: *" + title(a.name()) + "* " : ":white_check_mark: *Resolved* ")
                 + a.summary() + (a.changedBy() != null && a.status() == Alert.Status.FIRING ? " (changed by " + a.changedBy() + ")" : "");
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(section(head));
@@ -39,6 +39,14 @@ public final class SlackSink implements AlertSink {
         m.put("text", a.text());
         m.put("blocks", blocks);
         return m;
+    }
+
+    private static String title(AlertName name) {
+        return switch (name) {
+            case POLICY_DRIFT -> "Policy drift";
+            case ROUTER_UNREACHABLE -> "Router unreachable";
+            case POLICY_PENDING -> "Policy pending";
+        };
     }
 
     private static Map<String, Object> section(String markdown) {

@@ -1,15 +1,30 @@
 package io.portcullis.alert;
 
-import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Generic webhook: POSTs the alert as one JSON object. */
+/**
+ * Generic webhook in the Alertmanager webhook envelope (version "4"), one alert per POST, so bridges written
+ * for Alertmanager (Teams, Telegram, PagerDuty relays) consume it unchanged. As Alertmanager does, a firing
+ * alert's endsAt is the zero time "0001-01-01T00:00:00Z".
+ */
 public final class WebhookSink implements AlertSink {
-    private final URI url;
+    static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private final java.net.URI url;
+    private final String receiver;
+    private final String externalUrl;
 
-    public WebhookSink(URI url) {
+    public WebhookSink(java.net.URI url, String receiver, String externalUrl) {
         this.url = url;
+        this.receiver = receiver;
+        this.externalUrl = externalUrl;
+    }
+
+    public WebhookSink(java.net.URI url) {
+        this(url, "portcullis", AlertSettings.defaults().externalUrl());
     }
 
     @Override
@@ -19,22 +34,40 @@ public final class WebhookSink implements AlertSink {
 
     @Override
     public void send(Alert a) {
-        HttpPoster.postJson(name(), url, Json.write(body(a)));
+        HttpPoster.postJson(name(), url, Json.write(envelope(a)));
     }
 
-    static Map<String, Object> body(Alert a) {
+    Map<String, Object> envelope(Alert a) {
+        Map<String, String> labels = AlertmanagerFormat.labels(a);
+        Map<String, String> groupLabels = new LinkedHashMap<>();
+        groupLabels.put("alertname", labels.get("alertname"));
+        groupLabels.put("router", labels.get("router"));
+        String status = a.firing() ? "firing" : "resolved";
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("status", status);
+        alert.put("labels", labels);
+        alert.put("annotations", AlertmanagerFormat.annotations(a));
+        alert.put("startsAt", a.startsAt());
+        alert.put("endsAt", a.endsAt() == null ? ZERO_TIME : a.endsAt());
+        alert.put("generatorURL", a.generatorUrl());
+        alert.put("fingerprint", a.fingerprint());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", "portcullis");
-        m.put("status", a.status().name().toLowerCase());
-        m.put("router", a.router());
-        m.put("platform", a.platform());
-        m.put("fingerprint", a.fingerprint());
-        m.put("summary", a.summary());
-        m.put("changes", a.changes());
-        m.put("impact", a.impact());
-        m.put("changedBy", a.changedBy());
-        m.put("startsAt", a.startsAt());
-        m.put("endsAt", a.endsAt());
+        m.put("version", "4");
+        m.put("groupKey", groupKey(groupLabels));
+        m.put("truncatedAlerts", 0);
+        m.put("status", status);
+        m.put("receiver", receiver);
+        m.put("groupLabels", groupLabels);
+        m.put("commonLabels", labels);
+        m.put("commonAnnotations", AlertmanagerFormat.annotations(a));
+        m.put("externalURL", externalUrl);
+        m.put("alerts", List.of(alert));
         return m;
+    }
+
+    /** Alertmanager's form: the route's matchers (none here), then the group labels, {@code {}:{alertname="…", router="…"}}. */
+    private static String groupKey(Map<String, String> groupLabels) {
+        return "{}:{" + groupLabels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue().replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", ")) + "}";
     }
 }

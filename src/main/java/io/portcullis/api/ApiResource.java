@@ -1,14 +1,12 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.drift.DriftEntry;
-import io.portcullis.engine.drift.RouterStatus;
 import io.portcullis.engine.plan.PlanFile;
-import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.Target;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,24 +14,33 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * REST API: routers and their status, drift, plan (read-only, open) and apply (bearer token from
- * {@code portcullis.api.token}; refused when unset), run reports. Thin over the engine.
+ * REST API, thin over the engine: routers and their state, drift, plan (read token), drift check and apply
+ * (full token, {@link WriteAccess}; checked by {@link ApiTokenFilter}), runs. Apply answers 202 and runs in
+ * the background ({@link ApplyRuns}).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "portcullis.api.read-token (read, plan) or portcullis.api.token (everything)")
+@SecurityRequirement(name = "bearer")
 public class ApiResource {
     @Inject
     PortcullisService service;
+    @Inject
+    ApplyRuns runs;
 
-    /** Body of POST /api/apply; every field optional. */
+    /** Body of POST /api/apply; every field optional (no routers = all). */
     public record ApplyRequest(List<String> routers, Integer canary, Integer batch, Integer parallel, Integer maxFailures,
                                Integer confirmTimeout) {
     }
@@ -41,7 +48,12 @@ public class ApiResource {
     public record RouterView(String router, String platform, String status, RouterStatus last) {
     }
 
-    public record RunSummary(String runId, String startedAt, String haltedBecause, Map<?, Integer> counts, boolean success) {
+    /** The answer to POST /api/apply: follow {@code href} until its state is no longer RUNNING. */
+    public record RunStarted(String runId, RunRecord.State state, String href) {
+    }
+
+    public record RunSummary(String runId, RunRecord.State state, String startedBy, String startedAt, String finishedAt,
+                             int routers, String error) {
     }
 
     @GET
@@ -72,8 +84,8 @@ public class ApiResource {
 
     @POST
     @Path("/drift/check")
-    public List<RouterStatus> checkNow(@HeaderParam("Authorization") String auth) {
-        authorize(auth);
+    @WriteAccess
+    public List<RouterStatus> checkNow() {
         ready();
         service.checkAll("api");
         return List.copyOf(service.monitor().status().values());
@@ -89,18 +101,11 @@ public class ApiResource {
 
     @POST
     @Path("/apply")
-    public RunReport apply(@HeaderParam("Authorization") String auth, ApplyRequest req) {
-        authorize(auth);
+    @WriteAccess
+    public Response apply(ApplyRequest req) {
         ready();
         ApplyRequest r = req == null ? new ApplyRequest(null, null, null, null, null, null) : req;
-        List<Target> targets = List.copyOf(service.monitor().targets());
-        if (r.routers() != null && !r.routers().isEmpty()) {
-            Set<String> want = Set.copyOf(r.routers());
-            targets = targets.stream().filter(t -> want.contains(t.name())).toList();
-            if (targets.size() != want.size()) {
-                throw error(400, "unknown router in 'routers'; GET /api/routers lists them");
-            }
-        }
+        List<Target> targets = selected(r.routers());
         ApplyOptions o;
         try {
             ApplyOptions d = service.applyOptions();
@@ -109,24 +114,49 @@ public class ApiResource {
         } catch (IllegalArgumentException e) {
             throw error(400, e.getMessage());
         }
-        return service.apply(targets, o);
+        RunRecord run;
+        try {
+            run = runs.start(targets, o, "api");
+        } catch (IllegalStateException e) {
+            throw error(409, e.getMessage());
+        }
+        String href = "/api/runs/" + run.runId();
+        return Response.accepted(new RunStarted(run.runId(), run.state(), href)).location(URI.create(href)).build();
+    }
+
+    private List<Target> selected(List<String> names) {
+        List<Target> all = List.copyOf(service.monitor().targets());
+        if (names == null || names.isEmpty()) {
+            return all;
+        }
+        Set<String> want = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n == null || n.isBlank()) {
+                throw error(400, "'routers' entry " + (i + 1) + " is empty; list router names as strings (GET /api/routers)");
+            }
+            want.add(n.trim());
+        }
+        Set<String> known = new LinkedHashSet<>(all.stream().map(Target::name).toList());
+        for (String n : want) {
+            if (!known.contains(n)) {
+                throw error(400, "router '" + n + "' in 'routers' is not in the inventory; GET /api/routers lists them");
+            }
+        }
+        return all.stream().filter(t -> want.contains(t.name())).toList();
     }
 
     @GET
     @Path("/runs")
     public List<RunSummary> runs() {
-        return service.runs().stream().map(r -> new RunSummary(r.runId(), r.startedAt().toString(), r.haltedBecause(), r.counts(),
-                r.success())).toList();
+        return runs.registry().recent(100).stream().map(r -> new RunSummary(r.runId(), r.state(), r.startedBy(), r.startedAt().toString(),
+                r.finishedAt() == null ? null : r.finishedAt().toString(), r.routers().size(), r.error())).toList();
     }
 
     @GET
     @Path("/runs/{id}")
-    public RunReport run(@PathParam("id") String id) {
-        RunReport r = service.run(id);
-        if (r == null) {
-            throw error(404, "no run '" + id + "'; GET /api/runs lists the recent ones");
-        }
-        return r;
+    public RunRecord run(@PathParam("id") String id) {
+        return runs.registry().find(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists the recent ones"));
     }
 
     private void ready() {
@@ -136,23 +166,11 @@ public class ApiResource {
         }
     }
 
-    private void authorize(String header) {
-        String token = service.config() == null ? ServiceConfig.load().apiToken().orElse(null) : service.config().apiToken().orElse(null);
-        if (token == null) {
-            throw error(403, "this endpoint is disabled: set portcullis.api.token (env PORTCULLIS_API_TOKEN) to enable it");
-        }
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
-        // constant-time comparison: the token guards changes to routers
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            throw error(401, "missing or wrong bearer token");
-        }
-    }
-
     private static int or(Integer v, int d) {
         return v == null ? d : v;
     }
 
-    private static WebApplicationException error(int status, String message) {
+    static WebApplicationException error(int status, String message) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", message)).build());
     }

@@ -3,21 +3,20 @@ package io.portcullis.api;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.alert.AlertmanagerSink;
 import io.portcullis.alert.DriftAlerter;
+import io.portcullis.alert.InMemoryAlertStateStore;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.SlackSink;
 import io.portcullis.alert.WebhookSink;
+import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.drift.ChangeWatcher;
+import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
+import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
-import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.drift.ChangeWatcher;
-import io.portcullis.engine.drift.DriftMonitor;
-import io.portcullis.engine.report.RunListener;
-import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.router.Digests;
-import io.portcullis.engine.router.NetconfConnector;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,21 +27,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * The long-running service: loads policy and inventory once, then owns the engine, the drift
- * monitor, the notification watcher and the run history. Started by {@code serve} (and lazily by
+ * monitor, the notification watcher and the alerter. Started by {@code serve} (and lazily by
  * the REST API); the CLI commands never create it.
  */
 @ApplicationScoped
 public class PortcullisService {
     private static final Logger LOG = Logger.getLogger(PortcullisService.class);
-    private static final int KEEP_RUNS = 100;
 
     @Inject
     ServiceMetrics metrics;
@@ -54,7 +49,7 @@ public class PortcullisService {
     private ChangeWatcher watcher;
     private String policyDigest;
     private String loadError;
-    private final Map<String, RunReport> runs = Collections.synchronizedMap(new LinkedHashMap<>());
+    private DriftAlerter alerter;
 
     public void start() {
         start(null, null, null);
@@ -83,14 +78,16 @@ public class PortcullisService {
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
-        config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u))));
+        config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u), config.webhookReceiver(), config.alerts().externalUrl())));
         config.alertmanagerUrl().ifPresent(u -> sinks.add(new AlertmanagerSink(URI.create(u))));
         config.slackUrl().ifPresent(u -> sinks.add(new SlackSink(URI.create(u))));
-        monitor = new DriftMonitor(engine, targets, new DriftAlerter(sinks), metrics, config.parallel(), config.remediate(),
-                applyOptions());
-        metrics.bind(monitor);
-        LOG.infof("watching %d routers; alert sinks: %s; full check every %s", targets.size(),
-                sinks.stream().map(AlertSink::name).toList(), config.driftPeriod());
+        // in memory until the database's store replaces it: a restart forgets open alerts
+        alerter = new DriftAlerter(sinks, new InMemoryAlertStateStore(), config.alerts(), metrics, java.time.Clock.systemUTC());
+        alerter.start();
+        monitor = new DriftMonitor(engine, targets, alerter, metrics, config.parallel(), config.remediate(), applyOptions());
+        metrics.bind(monitor, sinks, config.driftPeriodDuration());
+        LOG.infof("watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s", targets.size(),
+                sinks.stream().map(AlertSink::name).toList(), config.driftPeriod(), config.alerts().resendInterval());
         if (config.watchNotifications()) {
             watcher = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
             watcher.watch(targets);
@@ -140,37 +137,6 @@ public class PortcullisService {
         }
     }
 
-    public RunReport apply(List<Target> targets, ApplyOptions opts) {
-        RunReport r = engine.apply(targets, opts, null, policyDigest, "api", new RunListener() {
-            @Override
-            public void routerFinished(io.portcullis.engine.report.DeviceOutcome outcome) {
-                metrics.applied(outcome);
-            }
-        });
-        remember(r);
-        checkAll("after-apply");
-        return r;
-    }
-
-    void remember(RunReport r) {
-        synchronized (runs) {
-            runs.put(r.runId(), r);
-            while (runs.size() > KEEP_RUNS) {
-                runs.remove(runs.keySet().iterator().next());
-            }
-        }
-    }
-
-    public List<RunReport> runs() {
-        synchronized (runs) {
-            return List.copyOf(runs.values());
-        }
-    }
-
-    public RunReport run(String id) {
-        return runs.get(id);
-    }
-
     @PreDestroy
     synchronized void stop() {
         if (watcher != null) {
@@ -178,6 +144,9 @@ public class PortcullisService {
         }
         if (monitor != null) {
             monitor.close();
+        }
+        if (alerter != null) {
+            alerter.close();
         }
         if (connector != null) {
             connector.close();

@@ -4,39 +4,79 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.portcullis.alert.AlertSink;
+import io.portcullis.alert.DeliveryAttempt;
+import io.portcullis.alert.DeliveryListener;
 import io.portcullis.engine.drift.ChangeWatcher;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RouterStatus;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prometheus metrics at /q/metrics: routers in/out of policy and unchecked, live notification
- * subscriptions, time of the last full check, per-router check latency, apply outcomes by state.
+ * Prometheus metrics at /q/metrics, named for Prometheus-side alerting (deploy/prometheus/portcullis-rules.yaml):
+ * one {@code portcullis_router_info} series per router whose {@code state} label says where it stands, the
+ * time of each router's last check, latencies as histograms (aggregatable across replicas, unlike summaries),
+ * and counters registered at 0 for every label value they can take, so rate() and absent() work from the start.
  */
 @ApplicationScoped
-public class ServiceMetrics implements DriftMonitor.Listener {
+public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
+    /** The values of the {@code state} label of portcullis_router_info and portcullis_routers. */
+    public static final List<String> STATES = List.of("in_policy", "drifted", "pending", "unreachable", "unchecked");
+    static final List<String> TRIGGERS = List.of("startup", "schedule", "notification", "api", "after-apply", "remediation");
+
     @Inject
     MeterRegistry registry;
 
     private final AtomicLong lastFullCheck = new AtomicLong();
+    private final Map<String, Gauge> routerInfo = new ConcurrentHashMap<>();
+    private final Map<String, String> routerState = new ConcurrentHashMap<>();
+    private final Map<String, String> platforms = new ConcurrentHashMap<>();
+    private final long startedAt = System.currentTimeMillis() / 1000;
     private volatile DriftMonitor monitor;
     private volatile ChangeWatcher watcher;
+    private Timer fullCheck;
 
-    void bind(DriftMonitor m) {
+    void bind(DriftMonitor m, List<AlertSink> sinks, Duration driftPeriod) {
         this.monitor = m;
-        Gauge.builder("portcullis_routers", this, s -> s.count("in-sync")).tag("state", "in_policy")
-                .description("Routers by last drift-check result").register(registry);
-        Gauge.builder("portcullis_routers", this, s -> s.count("drift")).tag("state", "out_of_policy").register(registry);
-        Gauge.builder("portcullis_routers", this, s -> s.count("error")).tag("state", "unreachable").register(registry);
-        Gauge.builder("portcullis_routers", this, s -> s.unchecked()).tag("state", "unchecked").register(registry);
+        for (String state : STATES) {
+            Gauge.builder("portcullis_routers", this, s -> s.count(state)).tag("state", state)
+                    .description("Routers by state after their last check").register(registry);
+        }
         Gauge.builder("portcullis_last_full_check_timestamp_seconds", lastFullCheck, AtomicLong::get)
-                .description("Unix time the last full drift check finished").register(registry);
+                .description("Unix time the last full drift check finished (0 before the first)").register(registry);
+        Gauge.builder("portcullis_drift_period_seconds", () -> driftPeriod.toSeconds())
+                .description("Configured time between full drift checks (portcullis.drift.period)").register(registry);
         Gauge.builder("portcullis_notification_subscriptions", this, s -> s.watcher == null ? 0 : s.watcher.subscribed())
                 .description("Routers with a live netconf-config-change subscription (0 when notifications are not watched)")
+                .register(registry);
+        for (Target t : m.targets()) {
+            platforms.put(t.name(), t.device().platform());
+            setState(t.name(), "unchecked");
+            Gauge.builder("portcullis_router_last_check_timestamp_seconds", this, s -> s.lastCheck(t.name())).tag("router", t.name())
+                    .description("Unix time of the router's last completed check, successful or not (service start until the first)")
+                    .register(registry);
+        }
+        fullCheck = Timer.builder("portcullis_full_check_duration").description("Duration of a full drift check of all routers")
+                .serviceLevelObjectives(seconds(1, 5, 10, 30, 60, 120, 300, 600)).register(registry);
+        TRIGGERS.forEach(this::checkTimer);
+        for (DeviceState s : DeviceState.values()) {
+            outcomes(s);
+        }
+        for (AlertSink sink : sinks) {
+            deliveries(sink.name(), true);
+            deliveries(sink.name(), false);
+        }
+        Gauge.builder("portcullis_build_info", () -> 1).description("Build of the running service (value always 1)")
+                .tag("version", io.portcullis.engine.ToolVersion.current()).tag("java_version", System.getProperty("java.version"))
                 .register(registry);
     }
 
@@ -45,31 +85,82 @@ public class ServiceMetrics implements DriftMonitor.Listener {
         this.watcher = w;
     }
 
-    private double count(String status) {
-        DriftMonitor m = monitor;
-        return m == null ? 0 : m.status().values().stream().filter(s -> s.drift() != null && status.equals(s.drift().status())).count();
+    private static Duration[] seconds(double... s) {
+        Duration[] d = new Duration[s.length];
+        for (int i = 0; i < s.length; i++) {
+            d[i] = Duration.ofMillis((long) (s[i] * 1000));
+        }
+        return d;
     }
 
-    private double unchecked() {
+    private Timer checkTimer(String trigger) {
+        return Timer.builder("portcullis_check_latency").description("Per-router drift check latency").tag("trigger", trigger)
+                .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)).register(registry);
+    }
+
+    private Counter outcomes(DeviceState s) {
+        return Counter.builder("portcullis_apply_outcomes_total").description("Apply outcomes per router by final state")
+                .tag("state", s.name()).register(registry);
+    }
+
+    private Counter deliveries(String sink, boolean delivered) {
+        return Counter.builder("portcullis_alert_deliveries_total").description("Alert delivery attempts by sink and result")
+                .tag("sink", sink).tag("result", delivered ? "delivered" : "failed").register(registry);
+    }
+
+    private double count(String state) {
+        return routerState.values().stream().filter(state::equals).count();
+    }
+
+    private double lastCheck(String router) {
         DriftMonitor m = monitor;
-        return m == null ? 0 : m.targets().size() - m.status().size();
+        RouterStatus s = m == null ? null : m.status().get(router);
+        return s == null ? startedAt : s.lastCheck().getEpochSecond();
+    }
+
+    /** One series per router: the old state's series is removed when the state changes. */
+    private synchronized void setState(String router, String state) {
+        if (state.equals(routerState.get(router))) {
+            return;
+        }
+        Gauge old = routerInfo.remove(router);
+        if (old != null) {
+            registry.remove(old);
+        }
+        routerState.put(router, state);
+        routerInfo.put(router, Gauge.builder("portcullis_router_info", () -> 1).tag("router", router)
+                .tag("platform", platforms.getOrDefault(router, "unknown")).tag("state", state)
+                .description("One series per router with value 1; the state label is its state after the last check").register(registry));
+    }
+
+    static String stateOf(RouterStatus s) {
+        return switch (s.drift() == null ? "" : s.drift().status()) {
+            case "in-sync" -> "in_policy";
+            case "drift" -> "drifted";
+            case "pending" -> "pending";
+            case "error" -> "unreachable";
+            default -> "unchecked";
+        };
     }
 
     void recordFullCheck(Runnable check) {
-        Timer.builder("portcullis_full_check_duration").description("Duration of a full drift check of all routers")
-                .register(registry).record(check);
+        fullCheck.record(check);
         lastFullCheck.set(System.currentTimeMillis() / 1000);
     }
 
     @Override
     public void checked(RouterStatus status) {
-        Timer.builder("portcullis_check_latency").description("Per-router drift check latency").tag("trigger", status.trigger())
-                .register(registry).record(Duration.ofMillis(status.checkMillis()));
+        setState(status.router(), stateOf(status));
+        checkTimer(status.trigger()).record(Duration.ofMillis(status.checkMillis()));
     }
 
     @Override
     public void applied(DeviceOutcome outcome) {
-        Counter.builder("portcullis_apply_outcomes_total").description("Apply outcomes per router by final state")
-                .tag("state", outcome.state().name()).register(registry).increment();
+        outcomes(outcome.state()).increment();
+    }
+
+    @Override
+    public void attempted(DeliveryAttempt attempt) {
+        deliveries(attempt.sink(), attempt.delivered()).increment();
     }
 }

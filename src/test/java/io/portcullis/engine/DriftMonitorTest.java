@@ -70,9 +70,9 @@ class DriftMonitorTest {
             assertThat(firing).isNotNull();
             assertThat(ms).isLessThan(2000);
             assertThat(firing.get("status").asText()).isEqualTo("firing");
-            assertThat(firing.get("router").asText()).isEqualTo("r2");
-            assertThat(firing.get("changedBy").asText()).contains("alice");
-            assertThat(firing.get("impact").toString()).contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
+            assertThat(firing.at("/alerts/0/labels/router").asText()).isEqualTo("r2");
+            assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains("alice");
+            assertThat(firing.at("/alerts/0/annotations/impact").asText()).contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
             assertThat(f.router(1).rpcLog).as("targeted check touches only r2").isEmpty();
             assertThat(f.router(2).writes()).as("drift is never fixed unless remediation is on").isEmpty();
 
@@ -85,7 +85,7 @@ class DriftMonitorTest {
             m.checkAll("schedule");
             JsonNode resolved = alerts.poll(5, TimeUnit.SECONDS);
             assertThat(resolved.get("status").asText()).isEqualTo("resolved");
-            assertThat(resolved.get("router").asText()).isEqualTo("r2");
+            assertThat(resolved.at("/alerts/0/labels/router").asText()).isEqualTo("r2");
             assertThat(f.router(2).running().filters().get(0).terms()).isEqualTo(TestTargets.seedTerms());
         }
     }

@@ -140,6 +140,9 @@ public final class DriftMonitor implements AutoCloseable {
             if (remediate) {
                 remediate(p.router());
             }
+        } else {
+            // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
+            alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), d.errorKind(), d.error()));
         }
         return s;
     }

@@ -1,0 +1,28 @@
+package io.portcullis.api;
+
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RunReport;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where API runs are kept so GET /api/runs/{id} can follow them. In memory and bounded today
+ * ({@link InMemoryRunRegistry}); the database replaces it. Each method is one small write or read.
+ */
+public interface RunRegistry {
+    /** Records a new running run and returns it with its id. */
+    RunRecord start(String startedBy, List<String> routers);
+
+    void routerFinished(String runId, DeviceOutcome outcome);
+
+    /** The run ended with a report (its runId is this run's id). */
+    void finish(String runId, RunReport report);
+
+    /** The run could not run (refused before any router was touched, or crashed); {@code error} is one sentence. */
+    void fail(String runId, String error);
+
+    Optional<RunRecord> find(String runId);
+
+    /** Newest first, at most {@code limit}. */
+    List<RunRecord> recent(int limit);
+}
