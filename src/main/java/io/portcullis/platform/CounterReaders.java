@@ -1,6 +1,6 @@
 package io.portcullis.platform;
 
-import io.portcullis.platform.counters.CounterReader;
+import io.portcullis.counters.CounterReader;
 import io.portcullis.platform.ietf.IetfCounters;
 import io.portcullis.platform.iosxr.IosXrCounters;
 import io.portcullis.platform.junos.JunosCounters;

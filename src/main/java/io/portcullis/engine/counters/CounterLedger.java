@@ -2,7 +2,7 @@ package io.portcullis.engine.counters;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.portcullis.engine.EngineJson;
-import io.portcullis.platform.counters.TermCount;
+import io.portcullis.counters.TermCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.portcullis.engine.counters;
 
-import io.portcullis.platform.counters.TermCount;
+import io.portcullis.counters.TermCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.portcullis.engine.counters;
 
-import io.portcullis.platform.counters.CounterRead;
+import io.portcullis.counters.CounterRead;
 import java.time.Instant;
 
 /**

@@ -1,10 +1,10 @@
 package io.portcullis.platform.iosxr;
 
 import io.portcullis.intent.FilterIntent;
-import io.portcullis.platform.counters.CounterRead;
-import io.portcullis.platform.counters.CounterReader;
-import io.portcullis.platform.counters.OpXml;
-import io.portcullis.platform.counters.Tally;
+import io.portcullis.counters.CounterRead;
+import io.portcullis.counters.CounterReader;
+import io.portcullis.counters.OpXml;
+import io.portcullis.counters.Tally;
 import org.w3c.dom.Element;
 
 /**

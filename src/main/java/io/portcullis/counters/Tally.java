@@ -1,4 +1,4 @@
-package io.portcullis.platform.counters;
+package io.portcullis.counters;
 
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
