@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.EngineJson;
-import io.portcullis.engine.NetconfConnector;
+import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.counters.CounterLedger;

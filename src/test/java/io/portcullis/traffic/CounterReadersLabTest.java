@@ -2,8 +2,8 @@ package io.portcullis.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.NetconfConnector;
-import io.portcullis.engine.RouterSession;
+import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.Target;
 import io.portcullis.intent.Term;
 import io.portcullis.netconf.ClientSettings;

@@ -1,7 +1,7 @@
 package io.portcullis.engine.counters;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.portcullis.engine.EngineJson;
+import io.portcullis.engine.report.EngineJson;
 import io.portcullis.counters.TermCount;
 import java.io.IOException;
 import java.nio.file.Files;

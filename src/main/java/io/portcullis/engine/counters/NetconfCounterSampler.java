@@ -1,8 +1,8 @@
 package io.portcullis.engine.counters;
 
-import io.portcullis.engine.RouterConnector;
-import io.portcullis.engine.RouterException;
-import io.portcullis.engine.RouterSession;
+import io.portcullis.engine.router.RouterConnector;
+import io.portcullis.engine.router.RouterException;
+import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.Target;
 import io.portcullis.platform.CounterReaders;
 import io.portcullis.counters.CounterRead;
