@@ -34,7 +34,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.portcullis.lab..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.cli..",
                         "io.portcullis.api..", "io.portcullis.alert..", "io.portcullis.policy..", "io.portcullis.verify..",
-                        "io.portcullis.diff..")
+                        "io.portcullis.diff..", "io.portcullis.traffic..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void labTrafficSitsBelowTheEngine() {
+        // the traffic model reads configs with the platform readers and decides with the verifier; it never drives routers
+        noClasses().that().resideInAPackage("io.portcullis.traffic..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.cli..",
+                        "io.portcullis.api..", "io.portcullis.alert..", "io.portcullis.diff..")
                 .allowEmptyShould(true).check(classes);
     }
 

@@ -44,6 +44,10 @@ public class LabCommand implements Callable<Integer> {
     @Option(names = "--run-for", description = "Stop after this many seconds (default: run until interrupted).")
     Long runFor;
 
+    @Option(names = "--traffic", description = "Feed every router this many packets per second of synthetic traffic, decided by the "
+            + "filters bound in its running config; counters at each platform's operational path (default: no traffic).")
+    Double traffic;
+
     @Option(names = "--fault", description = "Inject a fault: DEVICE=KIND[:ARG], e.g. 2=delay:500, lab-junos-001=fail-commit (repeatable).")
     List<String> faults = new ArrayList<>();
 
@@ -67,6 +71,10 @@ public class LabCommand implements Callable<Integer> {
         if (password != null && !password.isEmpty()) {
             b.password(password);
         }
+        if (traffic != null && !(traffic > 0)) {
+            System.err.println("portcullis lab: --traffic must be a positive number of packets per second; got " + traffic + ".");
+            return ExitCodes.USAGE;
+        }
         LabFleet fleet;
         try {
             fleet = b.start();
@@ -85,6 +93,9 @@ public class LabCommand implements Callable<Integer> {
             if (password == null || password.isEmpty()) {
                 passwordFile = writePasswordFile(fleet.password());
             }
+            if (traffic != null) {
+                io.portcullis.traffic.LabTraffic.attach(fleet, traffic).start(1000);
+            }
             String where = "";
             if (inventoryDir != null) {
                 fleet.writeInventory(inventoryDir, passwordEnv);
@@ -94,7 +105,7 @@ public class LabCommand implements Callable<Integer> {
                 System.out.println("lab: generated password; use it with: export " + passwordEnv + "=\"$(cat " + passwordFile + ")\"");
             }
             System.out.println("lab: " + fleet.size() + " devices on 127.0.0.1:" + fleet.firstPort() + "-" + fleet.lastPort() + where
-                    + " (pid " + ProcessHandle.current().pid() + ")");
+                    + (traffic == null ? "" : ", " + traffic + " packets/s of traffic each") + " (pid " + ProcessHandle.current().pid() + ")");
             System.out.flush();
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             System.err.println("portcullis lab: " + e.getMessage() + ".");

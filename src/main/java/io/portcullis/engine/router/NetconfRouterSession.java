@@ -67,6 +67,11 @@ final class NetconfRouterSession implements RouterSession {
     }
 
     @Override
+    public String readOperational(String operationXml) {
+        return serialize(call(NetconfRpc.raw("get (operational state)", operationXml)).root());
+    }
+
+    @Override
     public void lock(Datastore target) {
         call(new Lock(ds(target)));
     }

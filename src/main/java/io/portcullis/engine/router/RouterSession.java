@@ -68,6 +68,14 @@ public interface RouterSession extends AutoCloseable {
         throw new RouterException(RouterException.Kind.RPC_ERROR, "copy-config to startup is not supported by this session");
     }
 
+    /**
+     * A read-only operation (a {@code <get>} of operational state, a vendor "show" RPC) sent as is; returns the
+     * whole {@code <rpc-reply>}. Counters are read this way: the engine never interprets them itself.
+     */
+    default String readOperational(String operationXml) {
+        throw new RouterException(RouterException.Kind.RPC_ERROR, "reading operational state is not supported by this session");
+    }
+
     @Override
     void close();
 

@@ -13,6 +13,10 @@ public sealed interface Reply {
     record Data(String content) implements Reply {
     }
 
+    /** Operation-specific output placed directly in {@code <rpc-reply>} (vendor RPCs such as Junos' "show" RPCs). */
+    record Output(String content) implements Reply {
+    }
+
     record Errors(List<DataError> errors) implements Reply {
         public Errors {
             errors = List.copyOf(errors);

@@ -26,7 +26,7 @@ final class Rpcs {
     Reply handle(SessionPort s, Element op) {
         try {
             return switch (Dom.localName(op)) {
-                case "get" -> read(d.running, Dom.firstChild(op, "filter"));
+                case "get" -> read(withState(), Dom.firstChild(op, "filter"));
                 case "get-config" -> read(datastore(source(op), false), Dom.firstChild(op, "filter"));
                 case "edit-config" -> new EditRpc(d, s).run(op);
                 case "copy-config" -> copyConfig(s, op);
@@ -40,12 +40,29 @@ final class Rpcs {
                 case "close-session" -> new Reply.Ok(true);
                 case "kill-session" -> kill(s, op);
                 case "create-subscription" -> subscribe(s, op);
-                default -> Reply.error(DataError.protocol("operation-not-supported",
-                        "operation " + Dom.localName(op) + " is not supported", Map.of("bad-element", Dom.localName(op))));
+                default -> vendorRpc(op);
             };
         } catch (DataException e) {
             return new Reply.Errors(e.errors());
         }
+    }
+
+    /** Running plus the operational state plugged into the device, for {@code <get>}. */
+    private Datastore withState() {
+        OperationalState state = d.operationalState();
+        if (state == null) {
+            return d.running;
+        }
+        Datastore copy = d.running.copy();
+        state.addState(d, copy);
+        return copy;
+    }
+
+    private Reply vendorRpc(Element op) {
+        OperationalState state = d.operationalState();
+        Reply r = state == null ? null : state.vendorRpc(d, op);
+        return r != null ? r : Reply.error(DataError.protocol("operation-not-supported",
+                "operation " + Dom.localName(op) + " is not supported", Map.of("bad-element", Dom.localName(op))));
     }
 
     /** The datastore an RPC names in target or source (for the RPC log), or null. */

@@ -45,6 +45,7 @@ public final class SimDevice {
     final ConfirmedCommit confirmed;
     private final Rpcs rpcs;
     private volatile Consumer<SimDevice> restartHook = d -> { };
+    private volatile OperationalState operational;
 
     public SimDevice(String name, String platform, DeviceProfile profile, Datastore initialRunning, KeyPair hostKey,
                      ScheduledExecutorService timers) {
@@ -197,6 +198,15 @@ public final class SimDevice {
         if (newHostKey) {
             restartHook.accept(this);
         }
+    }
+
+    /** Operational state served by {@code <get>} (and its vendor RPCs); null (the default) serves configuration only. */
+    public void setOperationalState(OperationalState state) {
+        operational = state;
+    }
+
+    public OperationalState operationalState() {
+        return operational;
     }
 
     public void setRestartHook(Consumer<SimDevice> hook) {

@@ -52,6 +52,8 @@ final class Replies {
         sb.append('>');
         if (reply instanceof Reply.Data data) {
             sb.append("<data>").append(data.content()).append("</data>");
+        } else if (reply instanceof Reply.Output output) {
+            sb.append(output.content());
         } else if (reply instanceof Reply.Errors errors) {
             errors.errors().forEach(e -> appendError(sb, e));
         } else {
