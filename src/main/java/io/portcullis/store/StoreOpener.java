@@ -57,7 +57,7 @@ public final class StoreOpener {
         s.kind(); // a URL of another kind is refused with its own sentence
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                    .connectionPoolConfiguration(pool -> pool.minSize(0).maxSize(8).acquisitionTimeout(Duration.ofSeconds(10))
+                    .connectionPoolConfiguration(pool -> pool.minSize(0).maxSize(8).acquisitionTimeout(Duration.ofSeconds(30))
                             .connectionFactoryConfiguration(cf -> {
                                 cf.jdbcUrl(s.url()).loginTimeout(Duration.ofSeconds(5));
                                 if (!s.username().isEmpty()) {
