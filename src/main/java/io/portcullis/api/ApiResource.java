@@ -12,6 +12,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.HistoryDocument;
+import io.portcullis.store.HistoryQuery;
+import io.portcullis.store.StoreException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -39,9 +44,6 @@ public class ApiResource {
     }
 
     public record RouterView(String router, String platform, String status, RouterStatus last) {
-    }
-
-    public record RunSummary(String runId, String startedAt, String haltedBecause, Map<?, Integer> counts, boolean success) {
     }
 
     @GET
@@ -109,24 +111,41 @@ public class ApiResource {
         } catch (IllegalArgumentException e) {
             throw error(400, e.getMessage());
         }
-        return service.apply(targets, o);
+        return service.apply(targets, o, "bearer-token");
     }
 
+    /** Recorded runs from the history database, newest first (the same JSON as {@code portcullis history --json}, without routers). */
     @GET
     @Path("/runs")
-    public List<RunSummary> runs() {
-        return service.runs().stream().map(r -> new RunSummary(r.runId(), r.startedAt().toString(), r.haltedBecause(), r.counts(),
-                r.success())).toList();
+    public HistoryDocument runs(@QueryParam("router") String router, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
+        BufferedRunStore store = store();
+        try {
+            return HistoryDocument.of(store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))));
+        } catch (StoreException e) {
+            throw error(503, e.getMessage());
+        }
     }
 
+    /** One recorded run, router by router. */
     @GET
     @Path("/runs/{id}")
-    public RunReport run(@PathParam("id") String id) {
-        RunReport r = service.run(id);
-        if (r == null) {
-            throw error(404, "no run '" + id + "'; GET /api/runs lists the recent ones");
+    public HistoryDocument run(@PathParam("id") String id) {
+        BufferedRunStore store = store();
+        try {
+            return HistoryDocument.of(List.of(store.run(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))));
+        } catch (StoreException e) {
+            throw error(503, e.getMessage());
         }
-        return r;
+    }
+
+    private BufferedRunStore store() {
+        service.start();
+        BufferedRunStore store = service.store();
+        if (store == null) {
+            throw error(404, service.dbError() != null ? "runs are not recorded: " + service.dbError()
+                    : "runs are not recorded (portcullis.db.enabled=false)");
+        }
+        return store;
     }
 
     private void ready() {

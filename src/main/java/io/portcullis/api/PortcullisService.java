@@ -10,6 +10,12 @@ import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
+import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.GitRevision;
+import io.portcullis.store.StoreException;
+import io.portcullis.store.StoreOpener;
+import io.portcullis.store.What;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.drift.ChangeWatcher;
@@ -28,8 +34,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -42,7 +46,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PortcullisService {
     private static final Logger LOG = Logger.getLogger(PortcullisService.class);
-    private static final int KEEP_RUNS = 100;
 
     @Inject
     ServiceMetrics metrics;
@@ -54,7 +57,9 @@ public class PortcullisService {
     private ChangeWatcher watcher;
     private String policyDigest;
     private String loadError;
-    private final Map<String, RunReport> runs = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Null when recording is off (portcullis.db.enabled=false) or its settings are unusable (dbError says why). */
+    private ServiceRecorder recorder;
+    private String dbError;
 
     public void start() {
         start(null, null, null);
@@ -81,13 +86,15 @@ public class PortcullisService {
         policyDigest = Digests.policyFiles(policy);
         connector = NetconfConnector.create(false);
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
+        recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
         config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u))));
         config.alertmanagerUrl().ifPresent(u -> sinks.add(new AlertmanagerSink(URI.create(u))));
         config.slackUrl().ifPresent(u -> sinks.add(new SlackSink(URI.create(u))));
-        monitor = new DriftMonitor(engine, targets, new DriftAlerter(sinks), metrics, config.parallel(), config.remediate(),
-                applyOptions());
+        List<AlertSink> recorded = recorder == null ? sinks : sinks.stream().map(recorder::recording).toList();
+        monitor = new DriftMonitor(engine, targets, new DriftAlerter(recorded), recorder == null ? metrics : recorder, config.parallel(),
+                config.remediate(), applyOptions());
         metrics.bind(monitor);
         LOG.infof("watching %d routers; alert sinks: %s; full check every %s", targets.size(),
                 sinks.stream().map(AlertSink::name).toList(), config.driftPeriod());
@@ -99,6 +106,49 @@ public class PortcullisService {
         Thread first = new Thread(() -> checkAll("startup"), "portcullis-first-check");
         first.setDaemon(true);
         first.start();
+    }
+
+    /** The history store, buffered: the service starts and keeps watching while the database is down. */
+    private ServiceRecorder openRecorder(Path policy, Path inventory) {
+        DbSettings db;
+        try {
+            db = DbSettings.current();
+        } catch (StoreException e) {
+            dbError = e.getMessage();
+            LOG.warnf("runs are not recorded: %s", e.getMessage());
+            return null;
+        }
+        if (!db.enabled()) {
+            return null;
+        }
+        What what = new What(GitRevision.of(policy).orElse(null), policyDigest, Digests.policyFiles(inventory), null);
+        BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db), 100_000, java.time.Duration.ofSeconds(5));
+        return new ServiceRecorder(store, metrics, what);
+    }
+
+    /** The history store, or null when recording is off. */
+    public BufferedRunStore store() {
+        return recorder == null ? null : recorder.store();
+    }
+
+    /** Why recording is unusable (bad settings), or null. */
+    public String dbError() {
+        return dbError;
+    }
+
+    /** Deletes runs older than portcullis.db.retention (default 400d); called by the retention schedule. */
+    public void prune() {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            int n = recorder.store().prune(java.time.Instant.now().minus(DbSettings.current().retention()));
+            if (n > 0) {
+                LOG.infof("retention: %d runs older than %s deleted", n, DbSettings.current().retention());
+            }
+        } catch (StoreException e) {
+            LOG.warnf("retention: %s", e.getMessage());
+        }
     }
 
     ApplyOptions applyOptions() {
@@ -134,41 +184,34 @@ public class PortcullisService {
             return;
         }
         try {
-            metrics.recordFullCheck(() -> monitor.checkAll(trigger));
+            java.time.Instant started = java.time.Instant.now();
+            List<List<io.portcullis.engine.RouterStatus>> results = new ArrayList<>(1);
+            metrics.recordFullCheck(() -> results.add(monitor.checkAll(trigger)));
+            if (recorder != null && !results.isEmpty()) {
+                recorder.fullCheck(trigger, started, results.get(0));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("drift check failed: %s", e.getMessage());
         }
     }
 
-    public RunReport apply(List<Target> targets, ApplyOptions opts) {
-        RunReport r = engine.apply(targets, opts, null, policyDigest, "api", new RunListener() {
+    public RunReport apply(List<Target> targets, ApplyOptions opts, String caller) {
+        String runId = java.util.UUID.randomUUID().toString();
+        RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, caller, Map.of(
+                "canary", "" + opts.canary(), "batch", "" + opts.batch(), "parallel", "" + opts.parallel(), "max-failures", "" + opts.maxFailures(),
+                "on-failure", opts.onFailure().name().toLowerCase(java.util.Locale.ROOT), "confirm-timeout", "" + opts.confirmTimeoutSeconds()));
+        RunReport r = engine.apply(runId, targets, opts, null, policyDigest, "api", new RunListener() {
             @Override
             public void routerFinished(io.portcullis.engine.report.DeviceOutcome outcome) {
                 metrics.applied(outcome);
+                recording.routerFinished(outcome);
             }
         });
-        remember(r);
+        if (recorder != null) {
+            recorder.apiApplyFinished(r);
+        }
         checkAll("after-apply");
         return r;
-    }
-
-    void remember(RunReport r) {
-        synchronized (runs) {
-            runs.put(r.runId(), r);
-            while (runs.size() > KEEP_RUNS) {
-                runs.remove(runs.keySet().iterator().next());
-            }
-        }
-    }
-
-    public List<RunReport> runs() {
-        synchronized (runs) {
-            return List.copyOf(runs.values());
-        }
-    }
-
-    public RunReport run(String id) {
-        return runs.get(id);
     }
 
     @PreDestroy
@@ -181,6 +224,9 @@ public class PortcullisService {
         }
         if (connector != null) {
             connector.close();
+        }
+        if (recorder != null) {
+            recorder.store().close();
         }
     }
 }

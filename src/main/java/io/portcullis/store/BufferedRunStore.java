@@ -46,6 +46,22 @@ public final class BufferedRunStore implements RunStore {
         }
     }
 
+    /** Readiness: with nothing waiting, a ping tells whether the database answers now (and clears an old error). */
+    public boolean probe() {
+        if (buffered() > 0) {
+            return false;
+        }
+        try {
+            connected().ping();
+            lastError = null;
+            return true;
+        } catch (StoreException e) {
+            lastError = e.getMessage();
+            reset();
+            return false;
+        }
+    }
+
     public int buffered() {
         synchronized (queue) {
             return queue.size();

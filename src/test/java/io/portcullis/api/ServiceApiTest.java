@@ -25,7 +25,8 @@ class ServiceApiTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.host-enabled", "true", "portcullis.watch.notifications", "false",
-                    "portcullis.api.token", "s3cret-token", "portcullis.policy", "policy", "portcullis.inventory", "inventory");
+                    "portcullis.api.token", "s3cret-token", "portcullis.policy", "policy", "portcullis.inventory", "inventory",
+                    "portcullis.db.url", "jdbc:h2:mem:service-api-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         }
     }
 
@@ -39,7 +40,8 @@ class ServiceApiTest {
         given().contentType("application/json").body("{}").when().post("/api/apply").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").contentType("application/json").body("{}").when().post("/api/apply")
                 .then().statusCode(401).body("error", containsString("bearer token"));
-        given().when().get("/api/runs").then().statusCode(200).body("$", hasSize(0));
+        given().when().get("/api/runs").then().statusCode(200).body("format", equalTo("portcullis-history/1"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'database' }.status", equalTo("UP"));
         given().when().get("/api/runs/nope").then().statusCode(404);
 
         // the startup check reports every router, with the reason it could not be checked

@@ -21,9 +21,14 @@ public final class DbProperties {
         System.setProperty("portcullis.db.enabled", "false");
     }
 
+    /** Back to the suite's own database (pom.xml points portcullis.db.url into target/), or the default. */
     public static void clear() {
         for (String k : new String[] {"portcullis.db.url", "portcullis.db.username", "portcullis.db.password", "portcullis.db.enabled"}) {
             System.clearProperty(k);
+        }
+        String suite = System.getProperty("portcullis.test.db.url");
+        if (suite != null) {
+            System.setProperty("portcullis.db.url", suite);
         }
     }
 }
