@@ -185,7 +185,7 @@ public class PortcullisService {
         }
         try {
             java.time.Instant started = java.time.Instant.now();
-            List<List<io.portcullis.engine.RouterStatus>> results = new ArrayList<>(1);
+            List<List<io.portcullis.engine.drift.RouterStatus>> results = new ArrayList<>(1);
             metrics.recordFullCheck(() -> results.add(monitor.checkAll(trigger)));
             if (recorder != null && !results.isEmpty()) {
                 recorder.fullCheck(trigger, started, results.get(0));

@@ -2,12 +2,12 @@ package io.portcullis.api;
 
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.DriftEntry;
-import io.portcullis.engine.DriftMonitor;
-import io.portcullis.engine.RouterStatus;
-import io.portcullis.engine.RunListener;
-import io.portcullis.engine.RunReport;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.drift.DriftEntry;
+import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;

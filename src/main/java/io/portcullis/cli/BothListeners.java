@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.RunListener;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RunListener;
 
 /** The terminal progress and the history recorder listen to the same apply. */
 record BothListeners(RunListener first, RunListener second) implements RunListener {

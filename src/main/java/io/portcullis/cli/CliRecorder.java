@@ -1,10 +1,10 @@
 package io.portcullis.cli;
 
 import io.portcullis.diff.FateChange;
-import io.portcullis.engine.DeviceOutcome;
-import io.portcullis.engine.Digests;
-import io.portcullis.engine.RouterPlan;
-import io.portcullis.engine.RunListener;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
