@@ -58,5 +58,7 @@ step 0 apply "${inv[@]}" --plan "$state/plan.json" --canary 1 --parallel 4 --con
   --report "$state/apply-report.json" --junit "$state/apply-junit.xml"
 step 0 plan "${inv[@]}"
 step 0 drift "${inv[@]}"
+# every plan, apply and drift above was recorded (embedded H2 under .portcullis/state; nothing to install)
+step 0 history --limit 4
 echo
 echo "lab-demo: all steps passed. Reports: $state/apply-report.json, $state/apply-junit.xml"

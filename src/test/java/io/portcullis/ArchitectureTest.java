@@ -123,6 +123,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStoreIsAPortOfItsOwnAndTheEngineNeverTouchesJdbc() {
+        // store: the run-history port and its JDBC implementation; the engine records through listeners, never SQL
+        noClasses().that().resideInAPackage("io.portcullis.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.cli..", "io.portcullis.api..",
+                        "io.portcullis.alert..", "io.portcullis.platform..", "io.portcullis.netconf..", "io.portcullis.lab..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAnyPackage("io.portcullis.engine..", "io.portcullis.alert..", "io.portcullis.platform..",
+                        "io.portcullis.netconf..", "io.portcullis.compile..", "io.portcullis.intent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.store..", "java.sql..", "javax.sql..", "org.flywaydb..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void nothingButTestsAcceptsAnyHostKey() {
         noClasses().should().dependOnClassesThat()
                 .haveFullyQualifiedName("org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier")

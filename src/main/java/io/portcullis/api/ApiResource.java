@@ -10,6 +10,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.HistoryDocument;
+import io.portcullis.store.HistoryQuery;
+import io.portcullis.store.StoreException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -146,17 +151,44 @@ public class ApiResource {
         return all.stream().filter(t -> want.contains(t.name())).toList();
     }
 
+    /** Recorded runs from the history database, newest first (the same JSON as {@code portcullis history --json}, without routers). */
     @GET
     @Path("/runs")
-    public List<RunSummary> runs() {
-        return runs.registry().recent(100).stream().map(r -> new RunSummary(r.runId(), r.state(), r.startedBy(), r.startedAt().toString(),
-                r.finishedAt() == null ? null : r.finishedAt().toString(), r.routers().size(), r.error())).toList();
+    public Object runs(@QueryParam("router") String router, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
+        service.start();
+        BufferedRunStore store = service.store();
+        if (store == null) {
+            // recording is off (portcullis.db.enabled=false): only this replica's recent API runs are known
+            return runs.registry().recent(100).stream().map(r -> new RunSummary(r.runId(), r.state(), r.startedBy(), r.startedAt().toString(),
+                    r.finishedAt() == null ? null : r.finishedAt().toString(), r.routers().size(), r.error())).toList();
+        }
+        try {
+            return HistoryDocument.of(store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))));
+        } catch (StoreException e) {
+            throw error(503, e.getMessage());
+        }
     }
 
+    /** One recorded run, router by router. */
     @GET
     @Path("/runs/{id}")
-    public RunRecord run(@PathParam("id") String id) {
-        return runs.registry().find(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists the recent ones"));
+    public Object run(@PathParam("id") String id) {
+        // an API apply still running (or just finished) is followed live from this replica's registry, the shape
+        // POST /api/apply's href promises; every other run comes from the history database
+        java.util.Optional<RunRecord> live = runs.registry().find(id);
+        if (live.isPresent()) {
+            return live.get();
+        }
+        service.start();
+        BufferedRunStore store = service.store();
+        if (store == null) {
+            throw error(404, "no run '" + id + "'; GET /api/runs lists the recent ones");
+        }
+        try {
+            return HistoryDocument.of(List.of(store.run(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))));
+        } catch (StoreException e) {
+            throw error(503, e.getMessage());
+        }
     }
 
     private void ready() {

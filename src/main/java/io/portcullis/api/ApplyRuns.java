@@ -50,19 +50,32 @@ public class ApplyRuns {
         RunRecord run = registry.start(startedBy, targets.stream().map(Target::name).toList());
         current = run;
         LOG.infof("API run %s started by %s: %d routers", run.runId(), startedBy, targets.size());
-        worker.submit(() -> execute(run.runId(), targets, opts));
+        worker.submit(() -> execute(run.runId(), targets, opts, startedBy));
         return run;
     }
 
-    private void execute(String runId, List<Target> targets, ApplyOptions opts) {
+    private static java.util.Map<String, String> options(ApplyOptions opts) {
+        return java.util.Map.of("canary", "" + opts.canary(), "batch", "" + opts.batch(), "parallel", "" + opts.parallel(),
+                "max-failures", "" + opts.maxFailures(), "on-failure", opts.onFailure().name().toLowerCase(java.util.Locale.ROOT),
+                "confirm-timeout", "" + opts.confirmTimeoutSeconds());
+    }
+
+    private void execute(String runId, List<Target> targets, ApplyOptions opts, String startedBy) {
         try {
-            RunReport r = service.engine().apply(targets, opts, null, service.policyDigest(), "api", new RunListener() {
+            ServiceRecorder recorder = service.recorder();
+            RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, options(opts));
+            // the same run id in the live registry, the history database and the report
+            RunReport r = service.engine().apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
                 @Override
                 public void routerFinished(DeviceOutcome outcome) {
                     metrics.applied(outcome);
                     registry.routerFinished(runId, outcome);
+                    recording.routerFinished(outcome);
                 }
             });
+            if (recorder != null) {
+                recorder.apiApplyFinished(r);
+            }
             // one id for the run everywhere the API shows it
             registry.finish(runId, new RunReport(runId, r.toolVersion(), r.policyDigest(), r.planFile(), r.startedAt(), r.finishedAt(),
                     r.haltedBecause(), r.counts(), r.routers()));

@@ -21,6 +21,35 @@ public final class Health {
         }
     }
 
+    /**
+     * /q/health/ready "database": DOWN while the history database cannot be written (records wait in memory and are
+     * written when it is back) or its settings are unusable; UP with recording off, saying so.
+     */
+    @Readiness
+    @ApplicationScoped
+    public static class Database implements HealthCheck {
+        @Inject
+        PortcullisService service;
+
+        @Override
+        public HealthCheckResponse call() {
+            var b = HealthCheckResponse.named("database");
+            var store = service.store();
+            if (store == null) {
+                return (service.dbError() == null ? b.up().withData("recording", "off") : b.down().withData("error", service.dbError())).build();
+            }
+            boolean up = store.probe();
+            b.status(up && store.lastError() == null).withData("buffered", store.buffered());
+            if (store.lastError() != null) {
+                b.withData("error", store.lastError());
+            }
+            if (store.dropped() > 0) {
+                b.withData("dropped", store.dropped());
+            }
+            return b.build();
+        }
+    }
+
     @Readiness
     @ApplicationScoped
     public static class Ready implements HealthCheck {

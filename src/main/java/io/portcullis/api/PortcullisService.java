@@ -16,6 +16,12 @@ import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
+import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.GitRevision;
+import io.portcullis.store.StoreException;
+import io.portcullis.store.StoreOpener;
+import io.portcullis.store.What;
 import io.portcullis.engine.Workspace;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +56,9 @@ public class PortcullisService {
     private String policyDigest;
     private String loadError;
     private DriftAlerter alerter;
+    /** Null when recording is off (portcullis.db.enabled=false) or its settings are unusable (dbError says why). */
+    private ServiceRecorder recorder;
+    private String dbError;
 
     public void start() {
         start(null, null, null);
@@ -76,15 +85,19 @@ public class PortcullisService {
         policyDigest = Digests.policyFiles(policy);
         connector = NetconfConnector.create(false);
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
+        recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
         config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u), config.webhookReceiver(), config.alerts().externalUrl())));
         config.alertmanagerUrl().ifPresent(u -> sinks.add(new AlertmanagerSink(URI.create(u))));
         config.slackUrl().ifPresent(u -> sinks.add(new SlackSink(URI.create(u))));
-        // in memory until the database's store replaces it: a restart forgets open alerts
-        alerter = new DriftAlerter(sinks, new InMemoryAlertStateStore(), config.alerts(), metrics, java.time.Clock.systemUTC());
+        // every delivery attempt is recorded per sink (the wrapper keeps each sink's name and re-send behaviour)
+        List<AlertSink> recorded = recorder == null ? sinks : sinks.stream().map(recorder::recording).toList();
+        // alert state in memory: a restart forgets open alerts (a database-backed AlertStateStore is not written yet)
+        alerter = new DriftAlerter(recorded, new InMemoryAlertStateStore(), config.alerts(), metrics, java.time.Clock.systemUTC());
         alerter.start();
-        monitor = new DriftMonitor(engine, targets, alerter, metrics, config.parallel(), config.remediate(), applyOptions());
+        monitor = new DriftMonitor(engine, targets, alerter, recorder == null ? metrics : recorder, config.parallel(), config.remediate(),
+                applyOptions());
         metrics.bind(monitor, sinks, config.driftPeriodDuration());
         LOG.infof("watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s", targets.size(),
                 sinks.stream().map(AlertSink::name).toList(), config.driftPeriod(), config.alerts().resendInterval());
@@ -96,6 +109,49 @@ public class PortcullisService {
         Thread first = new Thread(() -> checkAll("startup"), "portcullis-first-check");
         first.setDaemon(true);
         first.start();
+    }
+
+    /** The history store, buffered: the service starts and keeps watching while the database is down. */
+    private ServiceRecorder openRecorder(Path policy, Path inventory) {
+        DbSettings db;
+        try {
+            db = DbSettings.current();
+        } catch (StoreException e) {
+            dbError = e.getMessage();
+            LOG.warnf("runs are not recorded: %s", e.getMessage());
+            return null;
+        }
+        if (!db.enabled()) {
+            return null;
+        }
+        What what = new What(GitRevision.of(policy).orElse(null), policyDigest, Digests.policyFiles(inventory), null);
+        BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db), 100_000, java.time.Duration.ofSeconds(5));
+        return new ServiceRecorder(store, metrics, what);
+    }
+
+    /** The history store, or null when recording is off. */
+    public BufferedRunStore store() {
+        return recorder == null ? null : recorder.store();
+    }
+
+    /** Why recording is unusable (bad settings), or null. */
+    public String dbError() {
+        return dbError;
+    }
+
+    /** Deletes runs older than portcullis.db.retention (default 400d); called by the retention schedule. */
+    public void prune() {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            int n = recorder.store().prune(java.time.Instant.now().minus(DbSettings.current().retention()));
+            if (n > 0) {
+                LOG.infof("retention: %d runs older than %s deleted", n, DbSettings.current().retention());
+            }
+        } catch (StoreException e) {
+            LOG.warnf("retention: %s", e.getMessage());
+        }
     }
 
     ApplyOptions applyOptions() {
@@ -131,10 +187,20 @@ public class PortcullisService {
             return;
         }
         try {
-            metrics.recordFullCheck(() -> monitor.checkAll(trigger));
+            java.time.Instant started = java.time.Instant.now();
+            List<List<io.portcullis.engine.drift.RouterStatus>> results = new ArrayList<>(1);
+            metrics.recordFullCheck(() -> results.add(monitor.checkAll(trigger)));
+            if (recorder != null && !results.isEmpty()) {
+                recorder.fullCheck(trigger, started, results.get(0));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("drift check failed: %s", e.getMessage());
         }
+    }
+
+    /** The recorder of REST applies (started by {@link ApplyRuns}), or null when recording is off. */
+    ServiceRecorder recorder() {
+        return recorder;
     }
 
     @PreDestroy
@@ -150,6 +216,9 @@ public class PortcullisService {
         }
         if (connector != null) {
             connector.close();
+        }
+        if (recorder != null) {
+            recorder.store().close();
         }
     }
 }

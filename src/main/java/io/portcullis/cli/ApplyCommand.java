@@ -30,6 +30,9 @@ public class ApplyCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    RecordOptions record;
+
     @Option(names = "--plan", description = "Apply exactly this saved plan; routers changed since the plan are refused.")
     Path plan;
 
@@ -93,12 +96,16 @@ public class ApplyCommand implements Callable<Integer> {
         }
         List<Target> targets = EngineCommands.targets(w, err);
         ApplyProgress progress = new ApplyProgress(out, System.console() != null);
+        CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, Map.of("canary", "" + canary, "batch", "" + batch,
+                "parallel", "" + parallel, "max-failures", "" + maxFailures, "on-failure", onFailure.name().toLowerCase(java.util.Locale.ROOT),
+                "confirm-timeout", "" + confirmTimeout), err);
         RunReport r;
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
-            r = EngineCommands.engine(connector).apply(targets, opts, saved, Digests.policyFiles(global.policy),
-                    plan == null ? null : plan.toString(), progress);
+            r = EngineCommands.engine(connector).apply(recorder.runId(), targets, opts, saved, Digests.policyFiles(global.policy),
+                    plan == null ? null : plan.toString(), new BothListeners(progress, recorder));
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
+            recorder.finish(ExitCodes.ERROR, e.getMessage(), err);
             return ExitCodes.ERROR;
         }
         progress.finish();
@@ -109,7 +116,11 @@ public class ApplyCommand implements Callable<Integer> {
             JUnitReport.write(r, junit);
         }
         summary(r, out);
-        return r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+        int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+        // under --on-failure revert a router's provisional outcome is replaced by its final one
+        r.routers().forEach(recorder::routerFinished);
+        recorder.finish(exit, r.haltedBecause(), err);
+        return exit;
     }
 
     private static void summary(RunReport r, PrintWriter out) {

@@ -24,6 +24,9 @@ public class DriftCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    RecordOptions record;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -42,15 +45,19 @@ public class DriftCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
+        CliRecorder recorder = CliRecorder.start("drift", global, record.actor, null, Map.of("parallel", "" + parallel), err);
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             List<RouterPlan> plans = EngineCommands.engine(connector).plan(targets, parallel);
+            recorder.planned(plans, true);
             if (json) {
                 out.println(EngineJson.write(Map.of("routers", plans.stream().map(DriftEntry::of).toList())));
                 out.flush();
             } else {
                 PlanPrinter.print(plans, true, global.verbose, out);
             }
-            return Engine.exitCode(plans);
+            int exit = Engine.exitCode(plans);
+            recorder.finish(exit, null, err);
+            return exit;
         }
     }
 }

@@ -26,6 +26,9 @@ public class PlanCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    RecordOptions record;
+
     @Option(names = "--out", description = "Write the plan bound to the state it saw (apply --plan refuses routers that changed since).")
     Path out;
 
@@ -47,9 +50,11 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
+        CliRecorder recorder = CliRecorder.start("plan", global, record.actor, null, java.util.Map.of("parallel", "" + parallel), err);
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             Engine engine = EngineCommands.engine(connector);
             List<RouterPlan> plans = engine.plan(targets, parallel);
+            recorder.planned(plans, false);
             PlanFile plan = engine.planFile(Digests.policyFiles(global.policy), plans);
             if (out != null) {
                 plan.write(out);
@@ -64,7 +69,9 @@ public class PlanCommand implements Callable<Integer> {
                     stdout.flush();
                 }
             }
-            return Engine.exitCode(plans);
+            int exit = Engine.exitCode(plans);
+            recorder.finish(exit, null, err);
+            return exit;
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Keeps the subscriber-protection ACL policy true on every BNG router.",
         subcommands = {ValidateCommand.class, RenderCommand.class, VerifyCommand.class, PlanCommand.class,
-                ApplyCommand.class, RecoverCommand.class, DriftCommand.class, CountersCommand.class, LabCommand.class,
-                ServeCommand.class, CompletionCommand.class, HelpCommand.class})
+                ApplyCommand.class, RecoverCommand.class, DriftCommand.class, CountersCommand.class, HistoryCommand.class,
+                LabCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class})
 public class PortcullisCommand {
 }

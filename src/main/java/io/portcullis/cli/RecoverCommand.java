@@ -27,6 +27,9 @@ public class RecoverCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    RecordOptions record;
+
     static final class Action {
         @Option(names = "--confirm", description = "Confirm pending commits whose read-back proves the policy (others are cancelled).")
         boolean confirm;
@@ -66,10 +69,12 @@ public class RecoverCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
+        CliRecorder recorder = CliRecorder.start("recover", global, record.actor, null, java.util.Map.of("mode", mode.name().toLowerCase()), err);
         Recovery.Result r;
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             r = new Recovery(EngineCommands.engine(connector).context(), j, ApplyOptions.defaults()).recover(targets, mode);
         } catch (IOException e) {
+            recorder.finish(ExitCodes.ERROR, "journal unreadable", err);
             err.println("portcullis recover: the journal " + j.dir() + " cannot be read (" + e.getClass().getSimpleName()
                     + "); check its permissions or pass --journal DIR");
             return ExitCodes.ERROR;
@@ -87,6 +92,9 @@ public class RecoverCommand implements Callable<Integer> {
                 + ", " + applied + " applied, " + (r.entries().size() - applied - open) + " at their previous configuration, " + open + " left open"
                 + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " unreadable journal line(s)") + ".");
         out.flush();
-        return r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+        r.entries().forEach(e -> recorder.routerFinished(e.outcome()));
+        int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+        recorder.finish(exit, null, err);
+        return exit;
     }
 }

@@ -50,8 +50,13 @@ public final class Engine {
      */
     public RunReport apply(List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
                            RunListener listener) {
+        return apply(UUID.randomUUID().toString(), targets, opts, plan, policyDigest, planName, listener);
+    }
+
+    /** As above under a run id the caller chose (the run history records the run under it before it starts). */
+    public RunReport apply(String runId, List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
+                           RunListener listener) {
         Instant started = Instant.now();
-        String runId = UUID.randomUUID().toString();
         List<Target> run = targets;
         if (plan != null) {
             if (!toolVersion.equals(plan.toolVersion())) {

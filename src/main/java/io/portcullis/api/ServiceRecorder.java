@@ -1,0 +1,160 @@
+package io.portcullis.api;
+
+import io.portcullis.alert.Alert;
+import io.portcullis.alert.AlertSink;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.drift.DriftEntry;
+import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.ToolVersion;
+import io.portcullis.store.AlertDelivery;
+import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.DriftObservation;
+import io.portcullis.store.Identity;
+import io.portcullis.store.RouterRecord;
+import io.portcullis.store.RunStart;
+import io.portcullis.store.What;
+import io.portcullis.store.Who;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the service records into the run history, through a {@link BufferedRunStore} so a database outage never
+ * stops the watching: full drift checks (scheduled, at start, after an apply, on API request) as one run each,
+ * notification-driven checks and remediations as one-router runs, every check result as a drift observation
+ * (opened / still open / resolved with changed-by), REST applies with their caller, and every alert delivery
+ * attempt per sink. It wraps the metrics listener and the alert sinks rather than changing the engine or alert code.
+ */
+final class ServiceRecorder implements DriftMonitor.Listener {
+    private final BufferedRunStore store;
+    private final DriftMonitor.Listener next;
+    private final What what;
+    private final String osUser = System.getProperty("user.name");
+
+    ServiceRecorder(BufferedRunStore store, DriftMonitor.Listener next, What what) {
+        this.store = store;
+        this.next = next;
+        this.what = what;
+    }
+
+    BufferedRunStore store() {
+        return store;
+    }
+
+    @Override
+    public void checked(RouterStatus s) {
+        next.checked(s);
+        DriftEntry d = s.drift();
+        String runId = null;
+        if ("notification".equals(s.trigger())) {
+            // a targeted check is a run of its own; full checks are recorded by fullCheck()
+            runId = UUID.randomUUID().toString();
+            store.beginRun(new RunStart(runId, "drift-check", s.lastCheck(), ToolVersion.current(), Who.service(osUser), what,
+                    Map.of("trigger", s.trigger())));
+            store.recordRouter(runId, router(s));
+            store.finishRun(runId, Instant.now(), exit(List.of(s)), null);
+        }
+        observe(s, runId);
+    }
+
+    private void observe(RouterStatus s, String runId) {
+        DriftEntry d = s.drift();
+        if ("in-sync".equals(d.status())) {
+            store.recordDrift(DriftObservation.inSync(s.router(), s.platform(), runId, s.lastCheck()));
+        } else if ("drift".equals(d.status())) {
+            store.recordDrift(new DriftObservation(s.router(), s.platform(), d.fingerprint(), s.router() + " no longer enforces the policy",
+                    d.changes(), d.impact(), null, runId, s.lastCheck()));
+        }
+    }
+
+    /** A full check (every router) as one run. */
+    void fullCheck(String trigger, Instant started, List<RouterStatus> results) {
+        String runId = UUID.randomUUID().toString();
+        store.beginRun(new RunStart(runId, "drift-check", started, ToolVersion.current(), Who.service(osUser), what, Map.of("trigger", trigger)));
+        for (RouterStatus s : results) {
+            store.recordRouter(runId, router(s));
+        }
+        store.finishRun(runId, Instant.now(), exit(results), null);
+    }
+
+    @Override
+    public void applied(DeviceOutcome o) {
+        next.applied(o);
+        // DriftMonitor reports a remediation's outcome here (API applies come through apiApply)
+        String runId = UUID.randomUUID().toString();
+        store.beginRun(new RunStart(runId, "remediation", Instant.now().minusMillis(o.millis()), ToolVersion.current(), Who.service(osUser),
+                what, Map.of()));
+        store.recordRouter(runId, outcome(o));
+        store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
+    }
+
+    /** Starts the record of a REST apply and returns the listener that records its routers. */
+    RunListener apiApplyStarted(String runId, String caller, Map<String, String> options) {
+        store.beginRun(new RunStart(runId, "apply", Instant.now(), ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
+        return new RunListener() {
+            @Override
+            public void routerFinished(DeviceOutcome o) {
+                store.recordRouter(runId, outcome(o));
+            }
+        };
+    }
+
+    void apiApplyFinished(RunReport r) {
+        r.routers().forEach(o -> store.recordRouter(r.runId(), outcome(o)));
+        store.finishRun(r.runId(), r.finishedAt(), r.success() ? 0 : 1, r.haltedBecause());
+    }
+
+    /** The sink, with every delivery attempt recorded (result and one-sentence error; URLs never, the sink's name only). */
+    AlertSink recording(AlertSink sink) {
+        return new AlertSink() {
+            @Override
+            public String name() {
+                return sink.name();
+            }
+
+            @Override
+            public boolean resends() {
+                // Alertmanager expects its open alerts re-sent; the recording wrapper must not hide that
+                return sink.resends();
+            }
+
+            @Override
+            public void send(Alert alert) {
+                try {
+                    sink.send(alert);
+                    store.recordDelivery(new AlertDelivery(alert.router(), alert.fingerprint(), alert.status().name(), sink.name(), Instant.now(),
+                            true, null));
+                } catch (RuntimeException e) {
+                    store.recordDelivery(new AlertDelivery(alert.router(), alert.fingerprint(), alert.status().name(), sink.name(), Instant.now(),
+                            false, e.getMessage()));
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private static RouterRecord router(RouterStatus s) {
+        DriftEntry d = s.drift();
+        return new RouterRecord(s.router(), s.platform(), switch (d.status()) {
+            case "in-sync" -> "IN_SYNC";
+            case "drift" -> "DRIFT";
+            default -> "ERROR";
+        }, d.errorKind(), d.changes(), d.impact(), null, null, null, d.error(), s.checkMillis(), s.lastCheck());
+    }
+
+    private static RouterRecord outcome(DeviceOutcome o) {
+        return new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), null, null, null,
+                o.state().success() ? null : o.message(), o.millis(), Instant.now());
+    }
+
+    private static int exit(List<RouterStatus> results) {
+        if (results.stream().anyMatch(s -> "error".equals(s.drift().status()))) {
+            return 1;
+        }
+        return results.stream().anyMatch(s -> "drift".equals(s.drift().status())) ? 2 : 0;
+    }
+}

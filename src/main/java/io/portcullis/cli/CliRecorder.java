@@ -1,0 +1,101 @@
+package io.portcullis.cli;
+
+import io.portcullis.diff.FateChange;
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.ToolVersion;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.GitRevision;
+import io.portcullis.store.Identity;
+import io.portcullis.store.RouterRecord;
+import io.portcullis.store.RunRecording;
+import io.portcullis.store.RunStart;
+import io.portcullis.store.StoreException;
+import io.portcullis.store.What;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records one plan, apply, drift or recover run of the command line into the run history: who (OS user, CI
+ * identity, {@code --actor}), what (policy revision and digests), per router the outcome. It is also the
+ * apply's {@link RunListener}, so routers are recorded as they finish. Recording never changes what a command
+ * does or its exit code: when the database cannot be written, {@link #finish} prints one line saying so.
+ */
+final class CliRecorder implements RunListener {
+    private final String command;
+    private final RunRecording recording;
+
+    private CliRecorder(String command, RunRecording recording) {
+        this.command = command;
+        this.recording = recording;
+    }
+
+    static CliRecorder start(String kind, GlobalOptions global, String actor, Path planFile, Map<String, String> options, PrintWriter err) {
+        String id = UUID.randomUUID().toString();
+        DbSettings settings;
+        try {
+            settings = DbSettings.current();
+        } catch (StoreException e) {
+            err.println("portcullis " + kind + ": this run is not recorded: " + e.getMessage());
+            return new CliRecorder(kind, RunRecording.off(id));
+        }
+        if (!settings.enabled()) {
+            return new CliRecorder(kind, RunRecording.off(id));
+        }
+        What what = new What(GitRevision.of(global.policy).orElse(null), digest(() -> Digests.policyFiles(global.policy)),
+                digest(() -> Digests.policyFiles(global.inventory)), planFile == null ? null : digest(() -> fileDigest(planFile)));
+        RunStart start = new RunStart(id, kind, Instant.now(), ToolVersion.current(), Identity.of(System.getenv(), actor), what, options);
+        return new CliRecorder(kind, RunRecording.start(settings, start));
+    }
+
+    String runId() {
+        return recording.runId();
+    }
+
+    @Override
+    public void routerFinished(DeviceOutcome o) {
+        recording.router(new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), null, null, null,
+                o.state().success() ? null : o.message(), o.millis(), Instant.now()));
+    }
+
+    void planned(List<RouterPlan> plans, boolean drift) {
+        for (RouterPlan p : plans) {
+            List<String> changes = p.changes().diff().changes().stream().map(c -> drift ? c.reversed().describe() : c.describe()).toList();
+            List<FateChange> fates = drift ? p.changes().reverseFates() : p.changes().fates();
+            recording.router(new RouterRecord(p.router(), p.platform(), p.status().name(), p.errorKind(), changes,
+                    fates.stream().map(FateChange::describe).toList(), p.stateDigest(), null, null, p.error(), 0, Instant.now()));
+        }
+    }
+
+    /** Ends the record; prints one line when it could not be written. */
+    void finish(int exitCode, String haltedBecause, PrintWriter err) {
+        recording.finish(exitCode, haltedBecause).ifPresent(why -> {
+            err.println("portcullis " + command + ": could not record this run in the history database: " + why);
+            err.flush();
+        });
+    }
+
+    private static String fileDigest(Path file) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static String digest(java.util.function.Supplier<String> d) {
+        try {
+            return d.get();
+        } catch (RuntimeException e) {
+            return null; // an unreadable file is the command's own error to report
+        }
+    }
+
+}

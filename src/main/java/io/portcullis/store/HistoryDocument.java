@@ -1,0 +1,39 @@
+package io.portcullis.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+
+/**
+ * The JSON of {@code portcullis history --json} and {@code GET /api/runs}: {@code {"format":"portcullis-history/1",
+ * "runs":[…]}}, times as ISO-8601 UTC instants. One shape for both, so a script written against one reads the other.
+ */
+public record HistoryDocument(String format, List<HistoryRun> runs) {
+    public static final String FORMAT = "portcullis-history/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
+    public static HistoryDocument of(List<HistoryRun> runs) {
+        return new HistoryDocument(FORMAT, List.copyOf(runs));
+    }
+
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HistoryDocument fromJson(String json) {
+        try {
+            return MAPPER.readValue(json, HistoryDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("not a " + FORMAT + " document: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.portcullis.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link RunStore} over JDBC, with SQL that runs unchanged on PostgreSQL and H2 (PostgreSQL mode). Each write is
+ * one short auto-committed statement or one small transaction; reads are in {@link JdbcHistory}.
+ */
+public final class JdbcRunStore implements RunStore {
+    private final DataSource dataSource;
+    private final AutoCloseable owner;
+    private final String where;
+    private final JdbcHistory history;
+
+    /**
+     * @param owner closed with the store (a pool this store created), or null when the datasource belongs to someone else
+     * @param where the database for messages, without credentials
+     */
+    public JdbcRunStore(DataSource dataSource, AutoCloseable owner, String where) {
+        this.dataSource = dataSource;
+        this.owner = owner;
+        this.where = where;
+        this.history = new JdbcHistory(this);
+    }
+
+    @Override
+    public void beginRun(RunStart r) {
+        update("record the start of run " + r.id(), """
+                INSERT INTO pcl_run (id, kind, started_at, tool_version, actor, os_user, api_caller, ci_json, options_json,
+                                     policy_revision, policy_digest, inventory_digest, plan_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+            ps.setString(1, r.id());
+            ps.setString(2, r.kind());
+            ps.setObject(3, time(r.startedAt()));
+            ps.setString(4, r.toolVersion());
+            ps.setString(5, r.who().actor());
+            ps.setString(6, r.who().osUser());
+            ps.setString(7, r.who().apiCaller());
+            ps.setString(8, JsonColumns.write(r.who().ci()));
+            ps.setString(9, JsonColumns.write(r.options()));
+            ps.setString(10, r.what().policyRevision());
+            ps.setString(11, r.what().policyDigest());
+            ps.setString(12, r.what().inventoryDigest());
+            ps.setString(13, r.what().planDigest());
+        });
+    }
+
+    @Override
+    public void recordRouter(String runId, RouterRecord r) {
+        inTransaction("record " + r.router() + " of run " + runId, c -> {
+            // replace: under --on-failure revert a router is first reported proven, then with its final state
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
+                del.setString(1, runId);
+                del.setString(2, r.router());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, reason, changes_json, impact_json,
+                                                digest_before, digest_after, pre_image, error, millis, recorded_at)
+                    SELECT id, ?, started_at, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pcl_run WHERE id = ?""")) {
+                ps.setString(1, r.router());
+                ps.setString(2, r.platform());
+                ps.setString(3, r.state());
+                ps.setString(4, r.reason());
+                ps.setString(5, JsonColumns.write(r.changes()));
+                ps.setString(6, JsonColumns.write(r.impact()));
+                ps.setString(7, r.digestBefore());
+                ps.setString(8, r.digestAfter());
+                ps.setString(9, r.preImage());
+                ps.setString(10, r.error());
+                ps.setLong(11, r.millis());
+                ps.setObject(12, time(r.recordedAt()));
+                ps.setString(13, runId);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("run " + runId + " is not in the database " + where + ", so " + r.router()
+                            + " cannot be recorded under it");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
+        update("record the end of run " + runId, "UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ? WHERE id = ?", ps -> {
+            ps.setObject(1, time(finishedAt));
+            ps.setInt(2, exitCode);
+            ps.setString(3, Sanitizer.text(haltedBecause, 2000));
+            ps.setString(4, runId);
+        });
+    }
+
+    @Override
+    public Optional<DriftEvent> recordDrift(DriftObservation o) {
+        return inTransaction("record the drift check of " + o.router(), c -> new DriftEvents(c).observe(o));
+    }
+
+    @Override
+    public void recordDelivery(AlertDelivery d) {
+        update("record an alert delivery for " + d.router(), """
+                INSERT INTO pcl_alert_delivery (router, fingerprint, alert_status, sink, attempted_at, delivered, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", ps -> {
+            ps.setString(1, d.router());
+            ps.setString(2, d.fingerprint());
+            ps.setString(3, d.alertStatus());
+            ps.setString(4, d.sink());
+            ps.setObject(5, time(d.attemptedAt()));
+            ps.setBoolean(6, d.delivered());
+            ps.setString(7, d.error());
+        });
+    }
+
+    @Override
+    public List<HistoryRun> history(HistoryQuery query) {
+        return history.runs(query);
+    }
+
+    @Override
+    public Optional<HistoryRun> run(String id) {
+        return history.run(id);
+    }
+
+    @Override
+    public Optional<String> preImage(String runId, String router) {
+        return history.preImage(runId, router);
+    }
+
+    @Override
+    public List<DriftEvent> driftEvents(String router, int limit) {
+        return inTransaction("read drift events", c -> DriftEvents.list(c, router, limit));
+    }
+
+    @Override
+    public List<AlertDelivery> deliveries(String router, int limit) {
+        return history.deliveries(router, limit);
+    }
+
+    @Override
+    public int prune(Instant cutoff) {
+        return inTransaction("prune the history", c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_run WHERE started_at < ?")) {
+                ps.setObject(1, time(cutoff));
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_drift_event WHERE resolved_at < ?")) {
+                ps.setObject(1, time(cutoff));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_alert_delivery WHERE attempted_at < ?")) {
+                ps.setObject(1, time(cutoff));
+                ps.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public void ping() {
+        inTransaction("reach the database", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pcl_run WHERE id = ''"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception ignored) {
+                // closing a pool of a database that went away: nothing left to release
+            }
+        }
+    }
+
+    // --- plumbing shared with JdbcHistory and DriftEvents ---
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private void update(String what, String sql, Binder binder) {
+        inTransaction(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    <T> T inTransaction(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + where + ": " + SqlErrors.describe(e), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the transaction is gone with it
+        }
+    }
+
+    static Object time(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void setNullableInt(PreparedStatement ps, int index, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, v);
+        }
+    }
+
+}

@@ -1,0 +1,121 @@
+package io.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.lab.LabFleet;
+import io.portcullis.lab.device.SimDevice;
+import io.portcullis.store.Backend;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.HistoryDocument;
+import io.portcullis.store.HistoryRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs of the real command line against simulated routers are recorded in a real database (H2 and PostgreSQL):
+ * two applies in parallel on different routers both land with every router; an apply while the database is
+ * down still applies, keeps its exit code and report, and says in one line that it could not record;
+ * {@code history --json} gives back what was recorded.
+ */
+class RecordedRunsLabTest {
+    private static final String PASSWORD = "Recorded-Runs-Sentinel-55";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clear() {
+        DbProperties.clear();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void parallelAppliesAreRecordedAndAnUnreachableDatabaseCostsOneLine(Backend b) throws Exception {
+        DbSettings s = b.fresh(dir);
+        try (LabFleet fleet = LabFleet.builder().devices(4).platforms("junos,iosxr").password(PASSWORD).start()) {
+            Path inv = dir.resolve("inventory");
+            fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
+            Files.writeString(inv.resolve("lab-password"), PASSWORD);
+            Path groups = inv.resolve("groups.yaml");
+            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            List<String> names = fleet.devices().stream().map(SimDevice::name).toList();
+            DbProperties.use(s);
+
+            String a = names.get(0) + "," + names.get(1);
+            String c = names.get(2) + "," + names.get(3);
+            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--inventory", inv.toString(), "--limit", a,
+                    "--actor", "alice"));
+            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--inventory", inv.toString(), "--limit", c,
+                    "--actor", "bob"));
+            for (CliRun r : List.of(first.get(), second.get())) {
+                assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+                assertThat(r.err()).doesNotContain("could not record");
+            }
+
+            CliRun json = CliRun.run("history", "--json", "--kind", "apply");
+            assertThat(json.exit()).as(json.all()).isZero();
+            List<HistoryRun> runs = HistoryDocument.fromJson(json.out()).runs();
+            assertThat(runs).hasSize(2);
+            assertThat(runs).extracting(HistoryRun::actor).containsExactlyInAnyOrder("alice", "bob");
+            assertThat(runs).allSatisfy(r -> {
+                assertThat(r.exitCode()).isZero();
+                assertThat(r.finishedAt()).isAfterOrEqualTo(r.startedAt());
+                assertThat(r.policyDigest()).startsWith("sha256:");
+                assertThat(r.options()).containsEntry("on-failure", "keep").containsEntry("confirm-timeout", "120");
+                assertThat(r.routers()).hasSize(2).allSatisfy(x -> {
+                    assertThat(x.state()).isEqualTo("APPLIED");
+                    assertThat(x.changes()).isNotEmpty();
+                    assertThat(x.impact()).anyMatch(i -> i.contains("forwarded → dropped"));
+                });
+            });
+            HistoryRun alice = runs.stream().filter(r -> r.actor().equals("alice")).findFirst().orElseThrow();
+            assertThat(alice.routers()).extracting(HistoryRun.Router::router).containsExactlyInAnyOrder(names.get(0), names.get(1));
+            assertThat(CliRun.run("history", "--router", names.get(3)).out().lines()).hasSize(1).allMatch(l -> l.contains("bob"));
+
+            // a plan is recorded with its per-router result too
+            CliRun plan = CliRun.run("plan", "--inventory", inv.toString());
+            assertThat(plan.exit()).as(plan.all()).isZero();
+            assertThat(CliRun.run("history", "--kind", "plan").out()).contains("exit 0", "4 in-sync");
+
+            // the database goes away: the apply still does its job, exit code and report unchanged, one line about it
+            SimDevice junos = fleet.devices().get(0);
+            junos.outOfBandEdit("""
+                    <config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:nc="urn:ietf:params:xml:ns:netconf:base:1.0">
+                     <configuration><firewall><family><inet><filter><name>PORTCULLIS-SUBPROTECT-V4</name>
+                      <term nc:operation="delete"><name>deny-snmp</name></term>
+                     </filter></inet></family></firewall></configuration></config>""");
+            System.setProperty("portcullis.db.url", b == Backend.H2 ? "jdbc:h2:tcp://127.0.0.1:1/gone" : "jdbc:postgresql://127.0.0.1:1/gone");
+            Path report = dir.resolve("report.json");
+            CliRun down = CliRun.run("apply", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString());
+            assertThat(down.exit()).as(down.all()).isEqualTo(ExitCodes.OK);
+            assertThat(down.out()).contains("1 applied");
+            assertThat(down.err().lines().filter(l -> l.contains("could not record")).toList()).hasSize(1)
+                    .allMatch(l -> l.contains("unreachable"));
+            assertThat(Files.readString(report)).contains("APPLIED");
+            for (String out : new String[] {json.out(), down.all(), first.get().all()}) {
+                assertThat(out).doesNotContain(PASSWORD).doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
+            }
+        } finally {
+            DbProperties.clear();
+            b.drop(s);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void recordingSwitchedOffBehavesAsBefore(Backend b) throws Exception {
+        DbProperties.off();
+        CliRun r = CliRun.run("history");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("portcullis.db.enabled=false");
+    }
+}
