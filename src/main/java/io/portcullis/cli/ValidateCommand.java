@@ -29,6 +29,8 @@ public class ValidateCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         w.reportOutOfScope(out);
+        w.missingFeatures().forEach(err::println);
+        err.flush();
         out.println("portcullis validate: " + w.summary());
         out.flush();
         return ExitCodes.OK;

@@ -6,6 +6,9 @@ import io.portcullis.inventory.Device;
 import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
 import io.portcullis.inventory.Limit;
+import io.portcullis.intent.Feature;
+import io.portcullis.platform.FeatureCheck;
+import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.Platforms;
 import io.portcullis.policy.Diagnostic;
 import io.portcullis.policy.Policy;
@@ -167,6 +170,25 @@ public final class Workspace {
     /** Selected devices the policy's scope does not select: nothing is rendered or pushed for them. */
     public List<Device> outOfScope() {
         return selected.stream().filter(d -> !Compiler.inScope(policy().scope(), d)).toList();
+    }
+
+    /**
+     * One warning per in-scope router and feature the policy needs there but the router's platform lacks
+     * ({@code <P>Facts.FEATURES}, asked through {@link FeatureCheck} as the renderers do): apply would refuse
+     * that router, so validate says so before anyone tries. Warnings only: the policy itself is valid.
+     */
+    public List<String> missingFeatures() {
+        List<String> out = new ArrayList<>();
+        for (Target t : targets()) {
+            PlatformFacts facts = Platforms.get(t.device().platform()).facts();
+            for (Feature f : FeatureCheck.needs(t.intent(), facts.implicitDefault())) {
+                if (!facts.supports(f)) {
+                    out.add("warning: router " + t.name() + " (" + t.device().platform() + ") cannot get this policy: it needs "
+                            + f.id() + " (" + f.label() + "), which " + facts.displayName() + " lacks");
+                }
+            }
+        }
+        return out;
     }
 
     /** One line per out-of-scope device, so nobody wonders why a router got nothing. */

@@ -25,7 +25,7 @@ public final class AttachSlots {
 
     /** True when both bindings sit at the same attach point (kind and name), family and direction. */
     public static boolean sameSlot(Binding a, Binding b) {
-        return a.kind() == b.kind() && a.point().equals(b.point()) && a.family() == b.family() && a.direction() == b.direction();
+        return a.sameSlot(b);
     }
 
 }

@@ -30,8 +30,7 @@ final class Chain {
     static List<String> boundNames(FilterIntent intent, AttachPoint point, AddressFamily family, Direction direction) {
         List<String> names = new ArrayList<>();
         for (Binding b : intent.bindings()) {
-            if (b.kind() == point.kind() && b.point().equals(point.name()) && b.family() == family
-                    && b.direction() == direction && !names.contains(b.filterName())) {
+            if (b.boundAt(point, family, direction) && !names.contains(b.filterName())) {
                 names.add(b.filterName());
             }
         }

@@ -78,4 +78,15 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
     public ApplyOptions withRevertWait(Duration wait) {
         return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal);
     }
+
+    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router (two-phase: never below its minimum). */
+    int confirmTimeout(io.portcullis.engine.Target t, boolean twoPhase) {
+        int seconds;
+        try {
+            seconds = Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(confirmTimeoutSeconds)));
+        } catch (NumberFormatException e) {
+            seconds = confirmTimeoutSeconds;
+        }
+        return twoPhase ? Math.max(MIN_REVERT_CONFIRM_TIMEOUT, seconds) : seconds;
+    }
 }

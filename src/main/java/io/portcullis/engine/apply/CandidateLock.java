@@ -1,6 +1,7 @@
 package io.portcullis.engine.apply;
 
 import io.portcullis.engine.Target;
+import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
@@ -14,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class CandidateLock {
     /** Why the lock was not taken: a stable reason code and one sentence. */
-    record Refusal(String reason, String message) {
+    record Refusal(Reason reason, String message) {
     }
 
     private CandidateLock() {
@@ -32,18 +33,18 @@ final class CandidateLock {
                 }
                 // servers refuse a dirty candidate differently (lock-denied, resource-denied): look, never discard
                 if (dirty(s, t, platform, before)) {
-                    return new Refusal("FOREIGN_UNCOMMITTED_CHANGES", t.name()
+                    return new Refusal(Reason.FOREIGN_UNCOMMITTED_CHANGES, t.name()
                             + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
                 }
                 boolean busy = e.kind() == RouterException.Kind.LOCK_DENIED || "in-use".equals(e.errorTag());
                 if (!busy) {
-                    return new Refusal("LOCK_FAILED", "the candidate of " + t.name()
+                    return new Refusal(Reason.LOCK_FAILED, "the candidate of " + t.name()
                             + " could not be locked: " + e.getMessage());
                 }
                 if (attempt >= opts.lockAttempts()) {
                     String holder = e.holder() != null ? e.holder()
                             : "in-use".equals(e.errorTag()) ? "another session (a confirmed commit is pending)" : "another session";
-                    return new Refusal("LOCKED_BY", "the candidate of " + t.name() + " is locked by "
+                    return new Refusal(Reason.LOCKED_BY, "the candidate of " + t.name() + " is locked by "
                             + holder + "; retry when it is released (Portcullis never kills other sessions)");
                 }
                 sleep(opts.lockBackoff().toMillis() * attempt + ThreadLocalRandom.current().nextLong(1 + opts.lockBackoff().toMillis()));
@@ -51,7 +52,7 @@ final class CandidateLock {
         }
         if (dirty(s, t, platform, before)) {
             s.unlock(Datastore.CANDIDATE);
-            return new Refusal("FOREIGN_UNCOMMITTED_CHANGES", t.name()
+            return new Refusal(Reason.FOREIGN_UNCOMMITTED_CHANGES, t.name()
                     + " holds someone else's uncommitted candidate changes; they were left untouched, ask their owner to commit or discard them");
         }
         return null;

@@ -66,8 +66,8 @@ final class PendingConfirm {
         if (lost != null && lost.sessionGone()) {
             Transaction.closeQuietly(session);
             // non-persistent: the router reverted when the session ended; persistent: cancel by token on a new session
-            return persist == null ? tx.verifyReverted(before, why) : tx.revertAfterCommit(null, before, cc11, why);
+            return persist == null ? tx.revert().verified(before, why) : tx.revert().afterCommit(null, before, cc11, why);
         }
-        return tx.revertAfterCommit(session, before, cc11, why);
+        return tx.revert().afterCommit(session, before, cc11, why);
     }
 }

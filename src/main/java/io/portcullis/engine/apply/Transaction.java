@@ -10,18 +10,25 @@ import io.portcullis.engine.Target;
 import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
 import io.portcullis.platform.PlatformAdapter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The safe push to one router: read, lock candidate, edit, validate, confirmed commit, read back
  * and prove, confirm, unlock. Success means the running configuration was read back, equals the
- * intent and keeps the promise. Every failure ends in a verified state (see {@link DeviceState}).
+ * intent and keeps the promise. Every failure ends in a verified state (see {@link DeviceState}) with a
+ * {@link Reason}.
+ *
+ * <p>The steps, in order: {@link #run()} opens a session and retries once on a fresh one when a reply never
+ * came before anything was edited; {@link #attempt} reads, refuses (stale plan, foreign filter, unprovable
+ * chain, no candidate or confirmed commit, lock refused) or finds nothing to do; {@link #pushLocked} edits,
+ * validates, commits with a confirm timer and proves the read-back; {@link #confirmNow} confirms (or, under
+ * two-phase, the run does later). Every way back out (discard, cancel, lapse, reconcile) is in {@link Revert}.
  */
 public final class Transaction {
     private final EngineContext ctx;
@@ -46,9 +53,9 @@ public final class Transaction {
     private String provenNote = "";
     /** Set before the first edit-config: from then on a failure is never retried, it is reverted or reconciled. */
     private boolean edited;
-    private boolean retried;
     /** The managed subtree's digest as read back and proven in the confirm window: what startup must hold after the save. */
     private String provenDigest;
+    private final Revert revert;
 
     public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
         this(ctx, opts, t, plannedDigest, null);
@@ -61,6 +68,7 @@ public final class Transaction {
         this.platform = ctx.platform(t);
         this.plannedDigest = plannedDigest;
         this.twoPhase = twoPhase;
+        this.revert = new Revert(this, ctx, opts, t, platform);
     }
 
     String name() {
@@ -68,73 +76,81 @@ public final class Transaction {
     }
 
     public DeviceOutcome run() {
-        RouterSession s;
-        try {
-            s = ctx.connector().open(t.device());
-        } catch (RouterException e) {
-            return done(DeviceState.FAILED_NOT_APPLIED, "UNREACHABLE", e.getMessage());
-        }
-        try {
-            Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
-            if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "STALE_PLAN", t.name()
-                        + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
+        boolean retried = false;
+        while (true) {
+            RouterSession s;
+            try {
+                s = ctx.connector().open(t.device());
+            } catch (RouterException e) {
+                return done(DeviceState.FAILED_NOT_APPLIED, Reason.UNREACHABLE, e.getMessage());
             }
-            want = ctx.want(t, before.read());
-            if (!want.refusals().isEmpty()) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "FOREIGN_FILTER_BOUND", want.refusals().get(0));
-            }
-            if (want.chained()) {
-                // prove the composite before touching anything: an operator entry may pre-empt ours
-                List<String> failures = want.prove(want.owned(), before.read(), t.promise()).failures();
-                if (!failures.isEmpty()) {
-                    return done(DeviceState.FAILED_NOT_APPLIED, "CHAIN_NOT_PROVEN", t.name() + ": chaining into the operator's filter"
-                            + " would not keep the policy, so nothing was edited: " + failures.get(0));
+            try {
+                return attempt(s);
+            } catch (RouterException e) {
+                if (e.kind() == RouterException.Kind.TIMEOUT && !edited && !retried) {
+                    // a reply that never came, before anything was edited: one more go on a fresh session (closing this one
+                    // releases whatever it locked). yuma123 netconfd swallows a reply about once in a few hundred sessions.
+                    retried = true;
+                    continue;
+                }
+                return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? Reason.UNREACHABLE : Reason.valueOf(e.kind().name()),
+                        e.getMessage());
+            } finally {
+                if (!held) {
+                    closeQuietly(s); // idempotent; some paths closed it already to make the router revert
                 }
             }
-            ChangeSet cs = ctx.explainer().explain(platform, want.owned(), before.read().intent(), t.promise(),
-                    want.effective(want.owned(), before.read()), want.effective(before.read().intent(), before.read()));
-            changes = cs.diff().changes().stream().map(Change::describe).toList();
-            impact = cs.fates().stream().map(FateChange::describe).toList();
-            if (cs.isEmpty()) {
-                return alreadyHeld(s, before);
-            }
-            String payload;
-            String removal;
-            try {
-                payload = platform.renderConfig(want.owned());
-                removal = staleOwned(before.read().intent()).map(platform::renderRemoval).orElse(null);
-            } catch (RuntimeException e) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "RENDER_FAILED", "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
-            }
-            if (!s.hasCapability(RouterSession.CANDIDATE)) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "NO_CANDIDATE", t.name()
-                        + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
-            }
-            boolean cc11 = s.hasCapability(RouterSession.CONFIRMED_COMMIT_11);
-            if (!cc11 && !s.hasCapability(RouterSession.CONFIRMED_COMMIT_10)) {
-                return done(DeviceState.FAILED_NOT_APPLIED, "NO_CONFIRMED_COMMIT", t.name()
-                        + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
-            }
-            CandidateLock.Refusal refused = CandidateLock.acquire(s, t, platform, opts, before);
-            if (refused != null) {
-                return done(DeviceState.FAILED_NOT_APPLIED, refused.reason(), refused.message());
-            }
-            return pushLocked(s, before, cc11, payload, removal);
-        } catch (RouterException e) {
-            if (e.kind() == RouterException.Kind.TIMEOUT && !edited && !retried) {
-                // a reply that never came, before anything was edited: one more go on a fresh session (closing this one
-                // releases whatever it locked). yuma123 netconfd swallows a reply about once in a few hundred sessions.
-                retried = true;
-                closeQuietly(s);
-                return run();
-            }
-            return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? "UNREACHABLE" : e.kind().name(), e.getMessage());
-        } finally {
-            if (!held) {
-                closeQuietly(s); // idempotent; some paths closed it already to make the router revert
+        }
+    }
+
+    /** One go on an open session: read, refuse or find nothing to do, render, lock, then push. */
+    private DeviceOutcome attempt(RouterSession s) {
+        Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
+        if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
+            return done(DeviceState.FAILED_NOT_APPLIED, Reason.STALE_PLAN, t.name()
+                    + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
+        }
+        want = ctx.want(t, before.read());
+        if (!want.refusals().isEmpty()) {
+            return done(DeviceState.FAILED_NOT_APPLIED, Reason.FOREIGN_FILTER_BOUND, want.refusals().get(0));
+        }
+        if (want.chained()) {
+            // prove the composite before touching anything: an operator entry may pre-empt ours
+            List<String> failures = want.prove(want.owned(), before.read(), t.promise()).failures();
+            if (!failures.isEmpty()) {
+                return done(DeviceState.FAILED_NOT_APPLIED, Reason.CHAIN_NOT_PROVEN, t.name() + ": chaining into the operator's filter"
+                        + " would not keep the policy, so nothing was edited: " + failures.get(0));
             }
         }
+        ChangeSet cs = ctx.explainer().explain(platform, want.owned(), before.read().intent(), t.promise(),
+                want.effective(want.owned(), before.read()), want.effective(before.read().intent(), before.read()));
+        changes = cs.diff().changes().stream().map(Change::describe).toList();
+        impact = cs.fates().stream().map(FateChange::describe).toList();
+        if (cs.isEmpty()) {
+            return alreadyHeld(s, before);
+        }
+        String payload;
+        String removal;
+        try {
+            payload = platform.renderConfig(want.owned());
+            removal = want.stale(before.read().intent()).map(platform::renderRemoval).orElse(null);
+        } catch (RuntimeException e) {
+            return done(DeviceState.FAILED_NOT_APPLIED, Reason.RENDER_FAILED, "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
+        }
+        if (!s.hasCapability(RouterSession.CANDIDATE)) {
+            return done(DeviceState.FAILED_NOT_APPLIED, Reason.NO_CANDIDATE, t.name()
+                    + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
+        }
+        boolean cc11 = s.hasCapability(RouterSession.CONFIRMED_COMMIT_11);
+        if (!cc11 && !s.hasCapability(RouterSession.CONFIRMED_COMMIT_10)) {
+            return done(DeviceState.FAILED_NOT_APPLIED, Reason.NO_CONFIRMED_COMMIT, t.name()
+                    + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
+        }
+        CandidateLock.Refusal refused = CandidateLock.acquire(s, t, platform, opts, before);
+        if (refused != null) {
+            return done(DeviceState.FAILED_NOT_APPLIED, refused.reason(), refused.message());
+        }
+        return pushLocked(s, before, cc11, payload, removal);
     }
 
     private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
@@ -145,7 +161,7 @@ public final class Transaction {
                 s.editConfig(Datastore.CANDIDATE, removal);
             }
         } catch (RouterException e) {
-            return abortUncommitted(s, "EDIT_REJECTED", t.name() + " rejected the edit: " + e.getMessage(), e);
+            return revert.uncommitted(s, Reason.EDIT_REJECTED, t.name() + " rejected the edit: " + e.getMessage(), e);
         }
         // inventory "validate: false" skips the separate validate for servers where it loses the pending
         // edits (yuma123 netconfd); the commit validates anyway and the read-back proves the result
@@ -155,16 +171,16 @@ public final class Transaction {
                 s.validate(Datastore.CANDIDATE);
             } catch (RouterException e) {
                 String where = e.errorPath() == null ? "" : " at " + e.errorPath();
-                return abortUncommitted(s, "VALIDATE_FAILED", t.name() + " failed validation" + where + ": " + e.getMessage(), e);
+                return revert.uncommitted(s, Reason.VALIDATE_FAILED, t.name() + " failed validation" + where + ": " + e.getMessage(), e);
             }
         }
         if (twoPhase != null && cc11) {
             // the pending commit must survive this session (and this process): journal the token first, durably
             String token;
             try {
-                token = twoPhase.journalPending(t, before, confirmTimeout());
+                token = twoPhase.journalPending(t, before, opts.confirmTimeout(t, twoPhase != null));
             } catch (java.io.IOException e) {
-                return abortUncommitted(s, "JOURNAL_UNWRITABLE", "the journal " + twoPhase.journal().file() + " could not be written ("
+                return revert.uncommitted(s, Reason.JOURNAL_UNWRITABLE, "the journal " + twoPhase.journal().file() + " could not be written ("
                         + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(
                         RouterException.Kind.RPC_ERROR, "journal"));
             }
@@ -172,20 +188,20 @@ public final class Transaction {
         }
         try {
             if (persist != null) {
-                s.commitConfirmedPersistent(confirmTimeout(), persist);
+                s.commitConfirmedPersistent(opts.confirmTimeout(t, twoPhase != null), persist);
             } else {
-                s.commitConfirmed(confirmTimeout());
+                s.commitConfirmed(opts.confirmTimeout(t, twoPhase != null));
             }
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
                 if (persist != null) {
                     // a persistent commit may be pending without a session: cancel it by its token, then look
-                    return revertAfterCommit(null, before, cc11, "the session was lost during the confirmed commit (" + e.getMessage() + ")");
+                    return revert.afterCommit(null, before, cc11, "the session was lost during the confirmed commit (" + e.getMessage() + ")");
                 }
-                return reconcile("the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
+                return revert.reconcile("the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
             }
-            return abortUncommitted(s, "COMMIT_FAILED", t.name() + " refused the commit: " + e.getMessage(), e);
+            return revert.uncommitted(s, Reason.COMMIT_FAILED, t.name() + " refused the commit: " + e.getMessage(), e);
         }
         // Inside the confirm window: nothing is final until we have read back and proven.
         String problem;
@@ -197,17 +213,17 @@ public final class Transaction {
             if (e.sessionGone()) {
                 closeQuietly(s);
                 String lost = "the session was lost inside the confirm window (" + e.getMessage() + ")";
-                return persist != null ? revertAfterCommit(null, before, cc11, lost) : verifyReverted(before, lost);
+                return persist != null ? revert.afterCommit(null, before, cc11, lost) : revert.verified(before, lost);
             }
             problem = "read-back failed: " + e.getMessage();
         }
         if (problem != null) {
-            return revertAfterCommit(s, before, cc11, problem);
+            return revert.afterCommit(s, before, cc11, problem);
         }
         if (twoPhase != null) {
             held = true;
-            twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, confirmTimeout()));
-            return done(DeviceState.APPLIED, TwoPhaseRun.AWAITING, t.name()
+            twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, opts.confirmTimeout(t, twoPhase != null)));
+            return done(DeviceState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
                     + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
         }
         return confirmNow(s, before);
@@ -227,12 +243,12 @@ public final class Transaction {
                 if (persist != null) {
                     return confirmOnFreshSession(before, e);
                 }
-                return reconcile("the session was lost while confirming (" + e.getMessage() + ")", before);
+                return revert.reconcile("the session was lost while confirming (" + e.getMessage() + ")", before);
             }
             if (persist != null) {
-                return revertAfterCommit(null, before, true, "the confirming commit was refused (" + e.getMessage() + ")");
+                return revert.afterCommit(null, before, true, "the confirming commit was refused (" + e.getMessage() + ")");
             }
-            return verifyReverted(before, "the confirming commit was refused (" + e.getMessage() + ")");
+            return revert.verified(before, "the confirming commit was refused (" + e.getMessage() + ")");
         }
         if (persist == null) {
             DeviceOutcome late = revertedBeforeTheConfirm(s, before);
@@ -248,23 +264,23 @@ public final class Transaction {
         String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform, provenDigest) : null;
         closeQuietly(s);
         if (notSaved != null) {
-            return done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", t.name() + ": committed, read back, proven and confirmed" + provenNote
+            return done(DeviceState.APPLIED, Reason.STARTUP_NOT_SAVED, t.name() + ": committed, read back, proven and confirmed" + provenNote
                     + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(DeviceState.APPLIED, "APPLIED", t.name() + ": committed, read back, proven and confirmed" + provenNote);
+        return done(DeviceState.APPLIED, Reason.APPLIED, t.name() + ": committed, read back, proven and confirmed" + provenNote);
     }
 
     /** Running already keeps the policy; on a :startup router, startup must hold it too (an earlier save may have failed). */
     private DeviceOutcome alreadyHeld(RouterSession s, Observed running) {
         if (!StartupSave.applies(s) || StartupSave.inStep(s, t, platform, running.digest())) {
-            return done(DeviceState.NO_CHANGE, "IN_SYNC", t.name() + " already holds the policy");
+            return done(DeviceState.NO_CHANGE, Reason.IN_SYNC, t.name() + " already holds the policy");
         }
         String notSaved = StartupSave.save(s, t, platform, running.digest());
         if (notSaved != null) {
-            return done(DeviceState.NO_CHANGE, "STARTUP_NOT_SAVED", t.name() + " already holds the policy in running, "
+            return done(DeviceState.NO_CHANGE, Reason.STARTUP_NOT_SAVED, t.name() + " already holds the policy in running, "
                     + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(DeviceState.NO_CHANGE, "STARTUP_SAVED", t.name() + " already held the policy in running; startup did not, and now does");
+        return done(DeviceState.NO_CHANGE, Reason.STARTUP_SAVED, t.name() + " already held the policy in running; startup did not, and now does");
     }
 
     /**
@@ -278,13 +294,13 @@ public final class Transaction {
             problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING));
         } catch (RouterException e) {
             closeQuietly(s);
-            return reconcile("the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
+            return revert.reconcile("the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
         }
         if (problem == null) {
             return null;
         }
         closeQuietly(s);
-        return verifyReverted(before, "the confirming commit reached " + t.name() + " after its " + confirmTimeout()
+        return revert.verified(before, "the confirming commit reached " + t.name() + " after its " + opts.confirmTimeout(t, twoPhase != null)
                 + " s confirm timer had run out, so it reverted (" + problem + ")");
     }
 
@@ -294,36 +310,12 @@ public final class Transaction {
             fresh.confirmPersistent(persist);
             String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform, provenDigest) : null;
             String confirmed = t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
-            return notSaved == null ? done(DeviceState.APPLIED, "APPLIED", confirmed)
-                    : done(DeviceState.APPLIED, "STARTUP_NOT_SAVED", confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
+            return notSaved == null ? done(DeviceState.APPLIED, Reason.APPLIED, confirmed)
+                    : done(DeviceState.APPLIED, Reason.STARTUP_NOT_SAVED, confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         } catch (RouterException e) {
-            return reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
+            return revert.reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
                     + e.getMessage() + ")", before);
         }
-    }
-
-    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router (two-phase: never below its minimum). */
-    private int confirmTimeout() {
-        int seconds;
-        try {
-            seconds = Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(opts.confirmTimeoutSeconds())));
-        } catch (NumberFormatException e) {
-            seconds = opts.confirmTimeoutSeconds();
-        }
-        return twoPhase == null ? seconds : Math.max(ApplyOptions.MIN_REVERT_CONFIRM_TIMEOUT, seconds);
-    }
-
-    /** Owned filters and bindings the router holds that the policy no longer wants (to remove). */
-    private java.util.Optional<io.portcullis.intent.FilterIntent> staleOwned(io.portcullis.intent.FilterIntent have) {
-        io.portcullis.intent.FilterIntent want = this.want.owned();
-        List<io.portcullis.intent.Filter> filters = have.filters().stream().filter(f -> want.filter(f.name()).isEmpty()).toList();
-        // a binding at a point we bind anyway is replaced by the payload; deleting it could delete ours
-        List<io.portcullis.intent.Binding> bindings = have.bindings().stream().filter(b -> want.bindings().stream().noneMatch(w ->
-                w.kind() == b.kind() && w.point().equals(b.point()) && w.family() == b.family() && w.direction() == b.direction())).toList();
-        if (filters.isEmpty() && bindings.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new io.portcullis.intent.FilterIntent(t.name(), have.platform(), filters, bindings));
     }
 
     /** Null when the router holds exactly the intent and it keeps the promise. */
@@ -350,104 +342,32 @@ public final class Transaction {
         return null;
     }
 
-    private DeviceOutcome abortUncommitted(RouterSession s, String reason, String message, RouterException cause) {
-        if (!cause.sessionGone()) {
-            try {
-                // the lock is ours and the candidate was clean before our edit: these are our changes only
-                s.discardChanges();
-                s.unlock(Datastore.CANDIDATE);
-            } catch (RouterException e) {
-                if (e.kind() == RouterException.Kind.ROLLBACK_FAILED || "rollback-failed".equals(e.errorTag())) {
-                    return done(DeviceState.ROLLBACK_FAILED, "DISCARD_FAILED", message + "; then discarding the candidate failed: "
-                            + e.getMessage() + " — check the candidate by hand");
-                }
-            }
-        }
-        return done(DeviceState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
-    }
-
-    /**
-     * Undo a confirmed commit that is not to be confirmed: cancel-commit on 1.1 (by persist-id when
-     * persistent, on a new session when {@code s} is null or gone), closing the session on 1.0; then
-     * verify by read-back that the pre-image is back.
-     */
-    DeviceOutcome revertAfterCommit(RouterSession s, Observed before, boolean cc11, String problem) {
-        boolean cancelled = false;
-        if (s != null && cc11) {
-            try {
-                if (persist != null) {
-                    s.cancelPersistent(persist);
-                } else {
-                    s.cancelCommit();
-                }
-                cancelled = true;
-                s.discardChanges();
-                s.unlock(Datastore.CANDIDATE);
-            } catch (RouterException e) {
-                if (e.kind() == RouterException.Kind.ROLLBACK_FAILED || "rollback-failed".equals(e.errorTag())) {
-                    closeQuietly(s);
-                    return done(DeviceState.ROLLBACK_FAILED, "ROLLBACK_FAILED", problem + "; cancel-commit failed: " + e.getMessage());
-                }
-            }
-        }
-        // 1.0 has no cancel-commit: ending the session reverts a non-persistent confirmed commit
-        if (s != null) {
-            closeQuietly(s);
-        }
-        if (persist != null && !cancelled) {
-            try (RouterSession fresh = ctx.connector().open(t.device())) {
-                fresh.cancelPersistent(persist);
-                cancelled = true;
-            } catch (RouterException e) {
-                // nothing pending (never arrived, timed out) or unreachable: the read-back below decides
-            }
-        }
-        cancelSent = cancelled;
-        return verifyReverted(before, problem);
-    }
-
-    /** Reads back on a new session until the router holds the pre-image again (or the wait runs out). */
-    DeviceOutcome verifyReverted(Observed before, String problem) {
-        long deadline = System.nanoTime() + opts.revertWait().toNanos();
-        String last = "it could not be read";
-        do {
-            try (RouterSession fresh = ctx.connector().open(t.device())) {
-                Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
-                if (now.digest().equals(before.digest())) {
-                    return done(DeviceState.FAILED_ROLLED_BACK, "ROLLED_BACK", problem + "; " + t.name()
-                            + " reverted to its previous configuration (verified by read-back)");
-                }
-                last = "it still differs from its previous configuration";
-            } catch (RouterException e) {
-                last = "it could not be read (" + e.getMessage() + ")";
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        return done(DeviceState.ROLLBACK_FAILED, "ROLLBACK_NOT_VERIFIED", problem + "; " + t.name()
-                + " did not revert: " + last + " — check it by hand before any further automated change");
-    }
-
-    /** The commit's outcome is unknown: read running on a new session and say what the router holds. */
-    private DeviceOutcome reconcile(String problem, Observed before) {
-        sleep(200);
-        try (RouterSession fresh = ctx.connector().open(t.device())) {
-            Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
-            String holds = now.digest().equals(before.digest()) ? "its previous configuration"
-                    : IntentComparator.compare(want.owned(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
-                    : "neither the previous nor the new configuration";
-            return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", problem + "; read-back shows " + t.name() + " holds " + holds);
-        } catch (RouterException e) {
-            return done(DeviceState.UNKNOWN_RECONCILED, "UNKNOWN", problem + "; " + t.name() + " could not be read back ("
-                    + e.getMessage() + ") — its state is unknown, check it by hand");
-        }
-    }
-
-    DeviceOutcome done(DeviceState state, String reason, String message) {
+    DeviceOutcome done(DeviceState state, Reason reason, String message) {
         long ms = (System.nanoTime() - started) / 1_000_000;
-        if (persist != null && !TwoPhaseRun.AWAITING.equals(reason)) {
+        if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason, message, changes, impact, ms);
+        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms);
+    }
+
+    /** The ways back out of this transaction (also used by {@link PendingConfirm} when the run cancels). */
+    Revert revert() {
+        return revert;
+    }
+
+    /** The persist token of this router's pending persistent commit, or null. */
+    String persist() {
+        return persist;
+    }
+
+    /** Recorded by {@link Revert}: whether a cancel-commit reached the router (the journal entry says so). */
+    void cancelSent(boolean sent) {
+        cancelSent = sent;
+    }
+
+    /** What the router should hold; set once running was read. */
+    Wanted wanted() {
+        return want;
     }
 
     static void closeQuietly(RouterSession s) {
@@ -455,14 +375,6 @@ public final class Transaction {
             s.close();
         } catch (RuntimeException ignored) {
             // closing is best effort; the router releases locks when the session ends
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

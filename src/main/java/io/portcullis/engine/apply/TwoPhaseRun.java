@@ -26,7 +26,6 @@ import java.util.function.Function;
  * and verifies by read-back that it holds its pre-image again.
  */
 public final class TwoPhaseRun implements AutoCloseable {
-    static final String AWAITING = DeviceOutcome.AWAITING_CONFIRM;
 
     private final String runId;
     private final Journal.RunJournal journal;

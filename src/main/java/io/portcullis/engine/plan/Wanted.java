@@ -7,6 +7,7 @@ import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentDiff;
 import io.portcullis.engine.Target;
 import io.portcullis.intent.Binding;
+import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Ownership;
 import io.portcullis.platform.ChainRefusedException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one router should hold, given what it holds: the normalized intent, or — when a foreign
@@ -37,8 +39,7 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
         FilterIntent normal = platform.normalize(t.intent());
         List<String> refusals = new ArrayList<>();
         for (Binding f : read.foreignBindings()) {
-            boolean clash = t.intent().bindings().stream().anyMatch(b -> b.kind() == f.kind() && b.point().equals(f.point())
-                    && b.family() == f.family() && b.direction() == f.direction());
+            boolean clash = t.intent().bindings().stream().anyMatch(b -> b.sameSlot(f));
             if (clash) {
                 refusals.add("foreign filter " + f.filterName() + " is already bound at " + f.kind().name().toLowerCase(Locale.ROOT)
                         + " " + f.point() + " (" + f.family().id() + ") on " + t.name()
@@ -56,6 +57,20 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
         } catch (ChainRefusedException e) {
             return new Wanted(normal, null, List.of(t.name() + ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * Owned filters and bindings the router holds ({@code have}) that {@link #owned} no longer wants: what
+     * apply removes. A binding in a slot we bind anyway is left out: the payload replaces it, deleting it
+     * could delete ours.
+     */
+    public Optional<FilterIntent> stale(FilterIntent have) {
+        List<Filter> filters = have.filters().stream().filter(f -> owned.filter(f.name()).isEmpty()).toList();
+        List<Binding> bindings = have.bindings().stream().filter(b -> owned.bindings().stream().noneMatch(w -> w.sameSlot(b))).toList();
+        if (filters.isEmpty() && bindings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FilterIntent(owned.device(), have.platform(), filters, bindings));
     }
 
     public boolean chained() {

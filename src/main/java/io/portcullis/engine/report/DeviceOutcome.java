@@ -14,7 +14,7 @@ import java.util.List;
 public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
                             List<String> changes, List<String> impact, long millis) {
     /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
-    public static final String AWAITING_CONFIRM = "PROVEN_AWAITING_CONFIRM";
+    public static final String AWAITING_CONFIRM = Reason.PROVEN_AWAITING_CONFIRM.name();
 
     public DeviceOutcome {
         changes = List.copyOf(changes);
@@ -27,7 +27,7 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
      * the others proceed, as plan files promise; it still fails the run.
      */
     public boolean haltsRollout() {
-        return state.failure() && !"STALE_PLAN".equals(reason);
+        return state.failure() && !Reason.STALE_PLAN.name().equals(reason);
     }
 
     public static DeviceOutcome notContacted(Target t) {

@@ -15,6 +15,7 @@ import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.QuteTemplates;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,10 +49,9 @@ public final class IetfRenderer {
     static Map<String, Object> data(FilterIntent intent) {
         List<AclView> acls = new ArrayList<>();
         for (Filter f : intent.filters()) {
-            if (f.defaultAction() != IetfFacts.FACTS.implicitDefault()) {
-                throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for ACL " + f.name()
-                        + " (the end of an ACL is implementation-defined; end with a match-all ace instead)", null, IetfFacts.PLATFORM);
-            }
+            FeatureCheck.require(IetfFacts.FACTS, FeatureCheck.needs(f, IetfFacts.FACTS.implicitDefault()), IetfFacts.PLATFORM, null,
+                    need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for ACL " + f.name()
+                            + " (the end of an ACL is implementation-defined; end with a match-all ace instead)" : null);
             if (f.name().length() > MAX_NAME) {
                 throw new UnsupportedFeatureException(Feature.NAMES, "an ACL name longer than " + MAX_NAME + " characters (" + f.name() + ")", null,
                         IetfFacts.PLATFORM);
@@ -66,13 +66,11 @@ public final class IetfRenderer {
     private static List<AceView> aces(Filter f, Term term) {
         String platform = IetfFacts.PLATFORM;
         Match m = term.match();
-        if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), platform);
-        }
-        if (!m.sourcePorts().isEmpty() || !m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port or source-prefix match (Portcullis writes destination matches only)",
-                    term.name(), platform);
-        }
+        FeatureCheck.require(IetfFacts.FACTS, FeatureCheck.needs(f, term), platform, term.name(), need -> switch (need) {
+            case EITHER_PORTS -> "a source-or-destination port match";
+            case SOURCE_PORTS, SOURCE_PREFIXES -> "a source-port or source-prefix match (Portcullis writes destination matches only)";
+            default -> null;
+        });
         if (!m.destinationPorts().isEmpty() && !m.protocol().hasPorts()) {
             throw new UnsupportedFeatureException(Feature.PROTOCOLS, "a port match on protocol " + m.protocol() + " (RFC 8519 ports live under tcp/udp)",
                     term.name(), platform);
@@ -119,10 +117,9 @@ public final class IetfRenderer {
     private static List<InterfaceView> interfaces(List<Binding> bindings) {
         Map<String, InterfaceView> byId = new LinkedHashMap<>();
         for (Binding b : bindings) {
-            if (b.kind() == AttachKind.PROFILE) {
-                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a subscriber-profile binding ('" + b.point()
-                        + "'; RFC 8519 has no subscriber-template concept, bind static interfaces instead)", null, IetfFacts.PLATFORM);
-            }
+            FeatureCheck.require(IetfFacts.FACTS, FeatureCheck.needs(b), IetfFacts.PLATFORM, null, need -> need == Feature.PROFILE_BINDINGS
+                    ? "a subscriber-profile binding ('" + b.point() + "'; RFC 8519 has no subscriber-template concept, bind static interfaces instead)"
+                    : null);
             InterfaceView v = byId.computeIfAbsent(b.point(), id -> new InterfaceView(id, new ArrayList<>(), new ArrayList<>()));
             (b.direction() == Direction.TO_SUBSCRIBER ? v.egress() : v.ingress()).add(b.filterName());
         }

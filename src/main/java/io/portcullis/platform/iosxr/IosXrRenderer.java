@@ -14,6 +14,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.QuteTemplates;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.iosxr.IosXrView.Acl;
 import io.portcullis.platform.iosxr.IosXrView.Attach;
@@ -57,11 +58,16 @@ public final class IosXrRenderer {
         List<Acl> v4 = new ArrayList<>();
         List<Acl> v6 = new ArrayList<>();
         for (Filter f : intent.filters()) {
+            FeatureCheck.require(IosXrFacts.FACTS, FeatureCheck.needs(f, IosXrFacts.FACTS.implicitDefault()), IosXrFacts.PLATFORM, null,
+                    need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for ACL " + f.name()
+                            + " (an XR ACL ends in an implicit deny; end with a match-all entry instead)" : null);
             (f.family() == AddressFamily.IPV4 ? v4 : v6).add(new Acl(f.name(), entries(f)));
         }
         Map<String, String[]> ifaces = new LinkedHashMap<>();
         Map<String, String[]> templates = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
+            FeatureCheck.require(IosXrFacts.FACTS, FeatureCheck.needs(b), IosXrFacts.PLATFORM, null, need -> need == Feature.CHAINING
+                    ? "embedding " + b.filterName() + " into filter " + b.point() + " (XR has no embedded filters)" : null);
             String[] slots = (b.kind() == AttachKind.INTERFACE ? ifaces : templates).computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
             int i = AttachSlots.index(b);
             if (slots[i] != null && !slots[i].equals(b.filterName())) {
@@ -115,12 +121,11 @@ public final class IosXrRenderer {
     private static void check(Filter f, Term t) {
         Match m = t.match();
         String p = IosXrFacts.PLATFORM;
-        if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination ('either') port match", t.name(), p);
-        }
-        if (t.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException(Feature.REJECT, "action REJECT (XR ACLs permit or deny)", t.name(), p);
-        }
+        FeatureCheck.require(IosXrFacts.FACTS, FeatureCheck.needs(f, t), p, t.name(), need -> switch (need) {
+            case EITHER_PORTS -> "a source-or-destination ('either') port match";
+            case REJECT -> "action REJECT (XR ACLs permit or deny)";
+            default -> null;
+        });
         if (t.name().isEmpty() || t.name().chars().anyMatch(Character::isWhitespace)) {
             throw new UnsupportedFeatureException(Feature.NAMES, "a term name that is empty or contains whitespace (it is carried in a remark)", t.name(), p);
         }

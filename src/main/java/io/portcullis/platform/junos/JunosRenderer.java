@@ -11,6 +11,8 @@ import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.QuteTemplates;
+import io.portcullis.platform.AttachSlots;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.junos.JunosView.AfBinding;
 import io.portcullis.platform.junos.JunosView.Config;
@@ -61,20 +63,21 @@ public final class JunosRenderer {
         List<Family> families = new ArrayList<>();
         byFamily.forEach((fam, filters) -> families.add(new Family(fam, filters)));
 
-        // attach point → family → [input, output]
-        Map<String, Map<String, String[]>> ifaces = new LinkedHashMap<>();
-        Map<String, Map<String, String[]>> profiles = new LinkedHashMap<>();
+        // attach point → the AttachSlots (inet input, inet output, inet6 input, inet6 output)
+        Map<String, String[]> ifaces = new LinkedHashMap<>();
+        Map<String, String[]> profiles = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
+            FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(b), JunosFacts.PLATFORM, null, need -> need == Feature.CHAINING
+                    ? "embedding " + b.filterName() + " into filter " + b.point() + " (bind it, or list it in the host's filter list by hand)" : null);
             if (b.kind() == AttachKind.INTERFACE) {
                 unitOf(b.point());
             }
-            Map<String, Map<String, String[]>> target = b.kind() == AttachKind.INTERFACE ? ifaces : profiles;
-            String[] slot = target.computeIfAbsent(b.point(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(family(b.family()), k -> new String[2]);
-            int i = b.direction() == Direction.FROM_SUBSCRIBER ? 0 : 1;
+            String[] slot = (b.kind() == AttachKind.INTERFACE ? ifaces : profiles).computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
+            int i = AttachSlots.index(b);
             if (slot[i] != null && !slot[i].equals(b.filterName())) {
                 throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two filters bound at " + b.point() + " " + b.family().id() + " "
-                        + (i == 0 ? "input" : "output") + " (" + slot[i] + ", " + b.filterName() + ")", null, JunosFacts.PLATFORM);
+                        + (b.direction() == Direction.FROM_SUBSCRIBER ? "input" : "output") + " (" + slot[i] + ", " + b.filterName() + ")", null,
+                        JunosFacts.PLATFORM);
             }
             slot[i] = b.filterName();
         }
@@ -91,12 +94,12 @@ public final class JunosRenderer {
         return new Config(families, interfaces, dynamic);
     }
 
-    private static List<AfBinding> afBindings(Map<String, String[]> fams) {
+    /** The families bound at one point, inet first, each with its input and output filter (either may be null). */
+    private static List<AfBinding> afBindings(String[] slots) {
         List<AfBinding> out = new ArrayList<>();
-        for (String fam : List.of("inet", "inet6")) {
-            String[] slot = fams.get(fam);
-            if (slot != null) {
-                out.add(new AfBinding(fam, slot[0], slot[1]));
+        for (int base = 0; base < AttachSlots.SIZE; base += 2) {
+            if (slots[base] != null || slots[base + 1] != null) {
+                out.add(new AfBinding(base == 0 ? "inet" : "inet6", slots[base], slots[base + 1]));
             }
         }
         return out;
@@ -117,6 +120,9 @@ public final class JunosRenderer {
     }
 
     private static FilterView filter(Filter f) {
+        FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(f, JunosFacts.FACTS.implicitDefault()), JunosFacts.PLATFORM, null,
+                need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for filter " + f.name()
+                        + " (a Junos filter ends in an implicit discard; end with a match-all term instead)" : null);
         List<TermView> terms = new ArrayList<>();
         for (Term t : f.terms()) {
             terms.add(term(f, t));
@@ -126,6 +132,7 @@ public final class JunosRenderer {
     }
 
     private static TermView term(Filter f, Term t) {
+        FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(f, t), JunosFacts.PLATFORM, t.name(), need -> null);
         var m = t.match();
         List<String> protocols = m.protocol().isAny() ? List.of() : List.of(JunosFacts.protocolName(m.protocol().number(), f.family()));
         for (IpPrefix p : m.destinationPrefixes()) {

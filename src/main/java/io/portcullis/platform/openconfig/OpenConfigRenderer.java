@@ -17,6 +17,7 @@ import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.TermNotes;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,11 +55,9 @@ public final class OpenConfigRenderer {
     }
 
     private static SetView set(Filter f) {
-        if (f.defaultAction() != OpenConfigFacts.FACTS.implicitDefault()) {
-            throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for filter " + f.name()
-                    + " (the end of an acl-set is implementation-defined; end with a match-all term instead)", null,
-                    OpenConfigFacts.PLATFORM);
-        }
+        FeatureCheck.require(OpenConfigFacts.FACTS, FeatureCheck.needs(f, OpenConfigFacts.FACTS.implicitDefault()), OpenConfigFacts.PLATFORM,
+                null, need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for filter " + f.name()
+                        + " (the end of an acl-set is implementation-defined; end with a match-all term instead)" : null);
         List<EntryView> entries = new ArrayList<>();
         List<Term> terms = f.terms();
         for (int t = 0; t < terms.size(); t++) {
@@ -72,15 +71,12 @@ public final class OpenConfigRenderer {
     private static List<EntryView> entries(Filter f, Term term, long nextSequence) {
         String platform = OpenConfigFacts.PLATFORM;
         var m = term.match();
-        if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), platform);
-        }
-        if (!m.sourcePorts().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port match (Portcullis writes destination-port matches only)", term.name(), platform);
-        }
-        if (!m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.SOURCE_PREFIXES, "a source-prefix match", term.name(), platform);
-        }
+        FeatureCheck.require(OpenConfigFacts.FACTS, FeatureCheck.needs(f, term), platform, term.name(), need -> switch (need) {
+            case EITHER_PORTS -> "a source-or-destination port match";
+            case SOURCE_PORTS -> "a source-port match (Portcullis writes destination-port matches only)";
+            case SOURCE_PREFIXES -> "a source-prefix match";
+            default -> null;
+        });
         if (!TermNotes.storable(term.name()) || (term.counter() != null && !TermNotes.storable(term.counter()))) {
             throw new UnsupportedFeatureException(Feature.NAMES, "a term or counter name with whitespace (kept in the entry description)", term.name(), platform);
         }
@@ -143,10 +139,9 @@ public final class OpenConfigRenderer {
     private static List<InterfaceView> interfaces(List<Binding> bindings) {
         Map<String, InterfaceView> byId = new LinkedHashMap<>();
         for (Binding b : bindings) {
-            if (b.kind() == AttachKind.PROFILE) {
-                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a subscriber-profile binding ('" + b.point()
-                        + "'; OpenConfig has no subscriber-template concept, bind static interfaces instead)", null, OpenConfigFacts.PLATFORM);
-            }
+            FeatureCheck.require(OpenConfigFacts.FACTS, FeatureCheck.needs(b), OpenConfigFacts.PLATFORM, null, need ->
+                    need == Feature.PROFILE_BINDINGS ? "a subscriber-profile binding ('" + b.point()
+                            + "'; OpenConfig has no subscriber-template concept, bind static interfaces instead)" : null);
             InterfaceView v = byId.computeIfAbsent(b.point(), OpenConfigRenderer::interfaceView);
             SetRef ref = new SetRef(b.filterName(), OpenConfigFacts.aclType(b.family()));
             (b.direction() == Direction.TO_SUBSCRIBER ? v.egress() : v.ingress()).add(ref);

@@ -14,6 +14,7 @@ import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AttachSlots;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.sros.SrosView.Config;
@@ -77,9 +78,8 @@ public final class SrosRenderer {
         Set<String> embedded = new HashSet<>();
         intent.bindings().stream().filter(b -> b.kind() == AttachKind.EMBED).forEach(b -> embedded.add(b.filterName()));
         for (Filter f : intent.filters()) {
-            if (f.defaultAction() == Action.REJECT) {
-                throw new UnsupportedFeatureException(Feature.REJECT, "default-action REJECT (SR OS filters drop or accept) in filter " + f.name(), null, SrosFacts.PLATFORM);
-            }
+            FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(f, SrosFacts.FACTS.implicitDefault()), SrosFacts.PLATFORM, null,
+                    need -> need == Feature.REJECT ? "default-action REJECT (SR OS filters drop or accept) in filter " + f.name() : null);
             String kind = f.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
             String path = "/configure filter " + kind + " \"" + f.name() + "\"";
             cli.add("# " + kind + " " + f.name() + " is replaced whole");
@@ -104,13 +104,11 @@ public final class SrosRenderer {
         List<Embed> embeds = new ArrayList<>();
         Map<String, String[]> slas = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
+            FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(b), SrosFacts.PLATFORM, null, need -> need == Feature.INTERFACE_BINDINGS
+                    ? "a binding to interface " + b.point() + " (SR OS SAP egress filters are not managed; bind through an sla-profile)" : null);
             if (b.kind() == AttachKind.EMBED) {
                 embeds.add(embed(b, intent, cli));
                 continue;
-            }
-            if (b.kind() == AttachKind.INTERFACE) {
-                throw new UnsupportedFeatureException(Feature.INTERFACE_BINDINGS, "a binding to interface " + b.point() + " (SR OS SAP egress filters are not "
-                        + "managed; bind through an sla-profile)", null, SrosFacts.PLATFORM);
             }
             String[] s = slas.computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
             int i = AttachSlots.index(b);
@@ -171,9 +169,8 @@ public final class SrosRenderer {
             throw new UnsupportedFeatureException(Feature.SEQUENCES, "term sequence " + t.sequence() + " outside entry-id 1.." + SrosFacts.ENTRY_ID_MAX,
                     t.name(), SrosFacts.PLATFORM);
         }
-        if (t.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException(Feature.REJECT, "action REJECT (SR OS filter entries drop or accept)", t.name(), SrosFacts.PLATFORM);
-        }
+        FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(f, t), SrosFacts.PLATFORM, t.name(),
+                need -> need == Feature.REJECT ? "action REJECT (SR OS filter entries drop or accept)" : null);
         Match m = t.match();
         if (!m.eitherPorts().isEmpty() && (!m.destinationPorts().isEmpty() || !m.sourcePorts().isEmpty())) {
             throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "an either-port match together with source or destination ports", t.name(), SrosFacts.PLATFORM);

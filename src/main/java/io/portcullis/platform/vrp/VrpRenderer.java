@@ -15,6 +15,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.TermNotes;
+import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.UnsupportedFeatureException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,10 +52,11 @@ public final class VrpRenderer {
     private static Map<String, Object> data(FilterIntent intent, boolean bindingsMatter) {
         if (bindingsMatter) {
             for (Binding b : intent.bindings()) {
-                throw new UnsupportedFeatureException(Feature.PROFILE_BINDINGS, "a binding of " + b.filterName() + " at " + b.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " '" + b.point() + "' (the Huawei YANG for traffic-filter / UCL application was not obtainable, so Portcullis"
-                        + " writes only the ACLs; apply them with 'traffic-filter outbound acl name' or the global UCL policy)",
-                        null, VrpFacts.PLATFORM);
+                // VrpFacts.FEATURES has no binding kind at all, so every binding is refused here, in these words
+                FeatureCheck.require(VrpFacts.FACTS, FeatureCheck.needs(b), VrpFacts.PLATFORM, null, need -> "a binding of " + b.filterName() + " at "
+                        + b.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + b.point() + "' (the Huawei YANG for traffic-filter / UCL"
+                        + " application was not obtainable, so Portcullis writes only the ACLs; apply them with 'traffic-filter outbound acl name'"
+                        + " or the global UCL policy)");
             }
         }
         List<GroupView> v4 = new ArrayList<>();
@@ -74,10 +76,8 @@ public final class VrpRenderer {
 
     private static GroupView group(Filter f) {
         String p = VrpFacts.PLATFORM;
-        if (f.defaultAction() != VrpFacts.FACTS.implicitDefault()) {
-            throw new UnsupportedFeatureException(Feature.DEFAULT_ACTION, "default action " + f.defaultAction() + " for ACL " + f.name()
-                    + " (end the ACL with a match-all rule instead)", null, p);
-        }
+        FeatureCheck.require(VrpFacts.FACTS, FeatureCheck.needs(f, VrpFacts.FACTS.implicitDefault()), p, null, need -> need == Feature.DEFAULT_ACTION
+                ? "default action " + f.defaultAction() + " for ACL " + f.name() + " (end the ACL with a match-all rule instead)" : null);
         if (f.name().length() > VrpFacts.MAX_NAME || !VrpFacts.ACL_NAME.matcher(f.name()).matches()) {
             throw new UnsupportedFeatureException(Feature.NAMES, "ACL name '" + f.name() + "' (huawei-acl names are 1..32 characters, a letter first, no spaces)", null, p);
         }
@@ -96,20 +96,15 @@ public final class VrpRenderer {
     private static List<RuleView> rules(Filter f, Term term, long next) {
         String p = VrpFacts.PLATFORM;
         Match m = term.match();
-        if (!m.eitherPorts().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "a source-or-destination port match", term.name(), p);
-        }
-        if (!m.sourcePorts().isEmpty() || !m.sourcePrefixes().isEmpty()) {
-            throw new UnsupportedFeatureException(Feature.SOURCE_PORTS, "a source-port or source-prefix match (Portcullis writes destination matches only)", term.name(), p);
-        }
-        if (term.action() == Action.REJECT) {
-            throw new UnsupportedFeatureException(Feature.REJECT, "the reject action (huawei-acl rules permit or deny)", term.name(), p);
-        }
+        FeatureCheck.require(VrpFacts.FACTS, FeatureCheck.needs(f, term), p, term.name(), need -> switch (need) {
+            case EITHER_PORTS -> "a source-or-destination port match";
+            case SOURCE_PORTS, SOURCE_PREFIXES -> "a source-port or source-prefix match (Portcullis writes destination matches only)";
+            case REJECT -> "the reject action (huawei-acl rules permit or deny)";
+            case LOGGING_IPV6 -> "logging in an IPv6 rule (huawei-acl aclRuleAdv6 has no aclLogFlag)";
+            default -> null;
+        });
         if (!m.destinationPorts().isEmpty() && !m.protocol().hasPorts()) {
             throw new UnsupportedFeatureException(Feature.PROTOCOLS, "a port match on protocol " + m.protocol() + " (ports need tcp or udp)", term.name(), p);
-        }
-        if (term.log() && f.family() == AddressFamily.IPV6) {
-            throw new UnsupportedFeatureException(Feature.LOGGING_IPV6, "logging in an IPv6 rule (huawei-acl aclRuleAdv6 has no aclLogFlag)", term.name(), p);
         }
         if (m.protocol().number() == 0) {
             throw new UnsupportedFeatureException(Feature.PROTOCOLS, "protocol number 0 (huawei-acl uses 0 for 'any')", term.name(), p);
