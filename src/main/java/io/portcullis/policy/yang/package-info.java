@@ -1,5 +1,5 @@
 /**
- * The YANG side of the policy: reads and checks policy documents against {@code portcullis-policy.yang} with
+ * The YANG side of the policy: reads and checks policy documents against {@code yang/portcullis-policy@2026-11-28.yang} with
  * OpenDaylight yangtools ({@link io.portcullis.policy.yang.YangCodec}, {@link io.portcullis.policy.yang.YangSchema})
  * and maps the result onto {@code policy}'s records.
  *
