@@ -12,6 +12,7 @@ import io.portcullis.traffic.PacketClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SNMP and SMTP drops; an out-of-band removal of TCP/2525 on one router shows the 2525 probes forwarded again:
  * the SMTP drop term counts less and the accept term counts exactly the probes it now forwards.
  */
+@Tag("lab")
 class CountersLabTest {
     private static final String PASSWORD = "Counters-Lab-Sentinel-37";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * planned, and the plan report says so; a router with strong algorithms gets no such warning.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow") // real SSH handshakes with an in-test server, several seconds
 class TransportWarningsTest {
     private static final String PASSWORD = "transport-warning-pw";
 

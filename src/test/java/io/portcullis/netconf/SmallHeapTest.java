@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class SmallHeapTest {
     @Test
+    @Tag("slow") // forks a JVM and streams 1 GiB through it
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void oneGibReplyInA256MbHeapFailsOnTheCapWithoutRunningOutOfMemory() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");

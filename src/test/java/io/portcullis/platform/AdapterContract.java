@@ -7,6 +7,7 @@ import io.portcullis.intent.FilterIntent;
 import io.portcullis.testing.RandomIntents;
 import io.portcullis.testing.Yanglint;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void defaultPolicyPayloadsAreYangValid() {
         for (boolean exemption : new boolean[]{false, true}) {
             FilterIntent ir = defaultIntent(exemption);
@@ -67,6 +69,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void aBrokenPayloadFailsValidation() {
         yang();
         FilterIntent ir = defaultIntent(false);
@@ -78,6 +81,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void removalPayloadIsAValidEdit() {
         FilterIntent ir = defaultIntent(true);
         Yanglint.Result r = Yanglint.validate(yang(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
@@ -95,6 +99,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
         RandomIntents random = new RandomIntents(20261128L, randomOptions(), adapter().id());
         for (int i = 0; i < 1000; i++) {
@@ -106,6 +111,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void thousandVariedIntentsRoundTripExactly() {
         org.junit.jupiter.api.Assumptions.assumeFalse(variantFeatures().isEmpty(), "no device-only shapes for this platform");
         RandomIntents random = new RandomIntents(4242L, randomOptions(), adapter().id());
@@ -122,6 +128,7 @@ public abstract class AdapterContract {
     }
 
     @Test
+    @Tag("slow")
     void randomPayloadsAreYangValid() {
         RandomIntents random = new RandomIntents(7L, randomOptions(), adapter().id());
         for (int i = 0; i < 15; i++) {

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The helper itself: the shared reference examples pass, and deliberately broken copies fail
  * (so a green validation elsewhere means something).
  */
+@Tag("slow")
 class YanglintTest {
 
     private static String example(String file) throws IOException {

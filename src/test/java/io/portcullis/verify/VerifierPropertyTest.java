@@ -19,6 +19,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * independent naive evaluator ({@link BruteForce}). A proof must never be contradicted by a sampled
  * packet, and every counterexample must be real.
  */
+@Tag("slow")
 class VerifierPropertyTest {
     private static final int INTENTS = 1_000;
     private static final int PACKETS = 10_000;

@@ -9,6 +9,7 @@ import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.RandomIntents;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** render → read back → identical IR, on 1,000 seeded random intents plus device-only shapes XR can hold. */
@@ -16,6 +17,7 @@ class IosXrRoundTripTest {
     private final IosXrAdapter adapter = new IosXrAdapter();
 
     @Test
+    @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
         RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(),
                 List.of("Bundle-Ether1.100", "TenGigE0/0/0/1.200"), List.of("IPOE-SUB", "PPPOE-SUB")), "iosxr");

@@ -9,6 +9,7 @@ import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.RandomIntents;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** render → read back → identical IR, on 1,000 seeded random intents plus device-only shapes. */
@@ -16,6 +17,7 @@ class JunosRoundTripTest {
     private final JunosAdapter adapter = new JunosAdapter();
 
     @Test
+    @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
         RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(),
                 List.of("ge-1/0/0.100", "xe-2/1/3.4001", "ae0.7"), List.of("PPPOE-SUB", "DHCP-SUB")), "junos");

@@ -9,6 +9,7 @@ import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.RandomIntents;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** render → read back → normalize(IR), on 1,000 seeded random intents plus device-only shapes SR OS can hold. */
@@ -16,6 +17,7 @@ class SrosRoundTripTest {
     private final SrosAdapter adapter = new SrosAdapter();
 
     @Test
+    @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
         RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(), List.of(),
                 List.of("RESIDENTIAL", "BUSINESS")), "sros");

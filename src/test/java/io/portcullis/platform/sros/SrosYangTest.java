@@ -11,12 +11,14 @@ import io.portcullis.testing.RandomIntents;
 import io.portcullis.testing.Yanglint;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * SR OS YANG cases beyond {@link io.portcullis.platform.AdapterContract} (which validates default, random and varied
  * payloads in {@link SrosAdapterTest}): the removal edit, and a dangling sla-profile leafref fails.
  */
+@Tag("slow")
 class SrosYangTest {
     private final SrosAdapter adapter = new SrosAdapter();
 
