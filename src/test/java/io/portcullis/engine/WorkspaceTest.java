@@ -3,7 +3,6 @@ package io.portcullis.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.compile.CompiledDevice;
-import io.portcullis.compile.Compiler;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterNames;
 import io.portcullis.platform.Platforms;

@@ -4,7 +4,6 @@ import io.portcullis.platform.ietf.IetfView.AclView;
 import io.portcullis.platform.ietf.IetfView.AceView;
 import io.portcullis.platform.ietf.IetfView.InterfaceView;
 import io.portcullis.intent.Action;
-import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.Feature;

@@ -9,7 +9,6 @@ import static io.portcullis.intent.Feature.LOGGING;
 import static io.portcullis.intent.Feature.LOGGING_IPV6;
 import static io.portcullis.intent.Feature.PORT_RANGES;
 import static io.portcullis.intent.Feature.PROFILE_BINDINGS;
-import static io.portcullis.intent.Feature.REJECT;
 import static io.portcullis.intent.Feature.SOURCE_PORTS;
 import static io.portcullis.intent.Feature.SOURCE_PREFIXES;
 

@@ -24,7 +24,6 @@ import io.portcullis.platform.junos.jaxb.JConfiguration;
 import io.portcullis.platform.junos.jaxb.JDynamicProfile;
 import io.portcullis.platform.junos.jaxb.JFilter;
 import io.portcullis.platform.junos.jaxb.JFilterRef;
-import io.portcullis.platform.junos.jaxb.JFilters;
 import io.portcullis.platform.junos.jaxb.JFirewall;
 import io.portcullis.platform.junos.jaxb.JFirewallFamily;
 import io.portcullis.platform.junos.jaxb.JFrom;

@@ -5,7 +5,6 @@ import io.portcullis.platform.openconfig.OpenConfigView.EntryView;
 import io.portcullis.platform.openconfig.OpenConfigView.SetRef;
 import io.portcullis.platform.openconfig.OpenConfigView.InterfaceView;
 import io.portcullis.intent.Action;
-import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.Feature;

@@ -12,7 +12,6 @@ import io.portcullis.netconf.rpc.DiscardChanges;
 import io.portcullis.netconf.rpc.Lock;
 import io.portcullis.netconf.rpc.Unlock;
 import io.portcullis.testing.NetconfdServer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** rpc-errors and locks as the real netconfd sends them, parsed into structured errors by our client. */

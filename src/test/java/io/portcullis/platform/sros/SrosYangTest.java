@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
-import io.portcullis.platform.IrVariants;
-import io.portcullis.platform.IrVariants.Feature;
 import io.portcullis.testing.DefaultPolicyIntents;
-import io.portcullis.testing.RandomIntents;
 import io.portcullis.testing.Yanglint;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,6 @@
 package io.portcullis.platform.iosxr.jaxb;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Common shape of {@code ipv4-acl-and-prefix-list} and {@code ipv6-acl-and-prefix-list}. */
 public class XAclRoot {

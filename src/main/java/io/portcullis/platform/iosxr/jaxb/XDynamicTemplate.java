@@ -1,10 +1,7 @@
 package io.portcullis.platform.iosxr.jaxb;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code dynamic-template}: ip-subscriber and ppp templates. */
 @XmlRootElement(name = "dynamic-template")

@@ -1,6 +1,5 @@
 package io.portcullis.platform.iosxr.jaxb;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;

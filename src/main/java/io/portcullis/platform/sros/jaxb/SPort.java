@@ -1,10 +1,6 @@
 package io.portcullis.platform.sros.jaxb;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code dst-port|src-port|port}: eq, lt, gt, range or port-list. */
 public class SPort {
