@@ -54,16 +54,10 @@ public class ApplyRuns {
         return run;
     }
 
-    private static java.util.Map<String, String> options(ApplyOptions opts) {
-        return java.util.Map.of("canary", "" + opts.canary(), "batch", "" + opts.batch(), "parallel", "" + opts.parallel(),
-                "max-failures", "" + opts.maxFailures(), "on-failure", opts.onFailure().name().toLowerCase(java.util.Locale.ROOT),
-                "confirm-timeout", "" + opts.confirmTimeoutSeconds());
-    }
-
     private void execute(String runId, List<Target> targets, ApplyOptions opts, String startedBy) {
         try {
             ServiceRecorder recorder = service.recorder();
-            RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, options(opts));
+            RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, opts.recorded());
             // the same run id in the live registry, the history database and the report
             RunReport r = service.engine().apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
                 @Override

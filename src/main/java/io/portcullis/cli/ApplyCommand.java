@@ -96,9 +96,7 @@ public class ApplyCommand implements Callable<Integer> {
         }
         List<Target> targets = EngineCommands.targets(w, err);
         ApplyProgress progress = new ApplyProgress(out, System.console() != null);
-        CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, Map.of("canary", "" + canary, "batch", "" + batch,
-                "parallel", "" + parallel, "max-failures", "" + maxFailures, "on-failure", onFailure.name().toLowerCase(java.util.Locale.ROOT),
-                "confirm-timeout", "" + confirmTimeout), err);
+        CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             r = EngineCommands.engine(connector).apply(recorder.runId(), targets, opts, saved, Digests.policyFiles(global.policy),

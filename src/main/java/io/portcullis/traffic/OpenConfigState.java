@@ -9,6 +9,9 @@ import io.portcullis.intent.Term;
 import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
+import io.portcullis.intent.AddressFamily;
+import io.portcullis.lab.datastore.Dom;
+import java.util.List;
 import org.w3c.dom.Element;
 
 /**
@@ -32,10 +35,11 @@ final class OpenConfigState implements OperationalState {
         if (ir == null || acl == null) {
             return;
         }
+        Element aclSets = Nodes.path(acl, NS, "acl-sets");
+        List<Element> sets = aclSets == null ? List.of() : Dom.children(aclSets);
         for (Filter f : ir.filters()) {
-            String type = f.family() == io.portcullis.intent.AddressFamily.IPV4 ? "ACL_IPV4" : "ACL_IPV6";
-            for (Element set : Nodes.path(acl, NS, "acl-sets") == null ? java.util.List.<Element>of()
-                    : io.portcullis.lab.datastore.Dom.children(Nodes.path(acl, NS, "acl-sets"))) {
+            String type = f.family() == AddressFamily.IPV4 ? "ACL_IPV4" : "ACL_IPV6";
+            for (Element set : sets) {
                 if (!f.name().equals(text(Nodes.child(set, NS, "name"))) || !text(Nodes.child(set, NS, "type")).endsWith(type)) {
                     continue;
                 }

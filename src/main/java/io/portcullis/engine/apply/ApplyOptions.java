@@ -79,6 +79,12 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
         return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal);
     }
 
+    /** The options that matter to a run's record (history), under their command-line names. */
+    public java.util.Map<String, String> recorded() {
+        return java.util.Map.of("canary", "" + canary, "batch", "" + batch, "parallel", "" + parallel, "max-failures", "" + maxFailures,
+                "on-failure", onFailure.name().toLowerCase(java.util.Locale.ROOT), "confirm-timeout", "" + confirmTimeoutSeconds);
+    }
+
     /** --confirm-timeout, unless the inventory sets confirm-timeout for this router (two-phase: never below its minimum). */
     int confirmTimeout(io.portcullis.engine.Target t, boolean twoPhase) {
         int seconds;
