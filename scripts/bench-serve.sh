@@ -31,7 +31,7 @@ grep -q "^lab: " "$state/lab.out" || { echo "bench-serve: the lab did not start"
 
 inv=(--inventory "$state/inventory")
 t0=$(date +%s.%N)
-./portcullis apply "${inv[@]}" --parallel 100 --confirm-timeout 120 >"$state/apply.out" 2>&1 || {
+./portcullis apply "${inv[@]}" --auto-approve --parallel 100 --confirm-timeout 120 >"$state/apply.out" 2>&1 || {
   echo "bench-serve: apply failed" >&2; tail -5 "$state/apply.out" >&2; exit 1; }
 echo "applied the policy to $n lab routers in $(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN {printf "%.1f", a - b}') s"
 

@@ -114,8 +114,10 @@ public class ApiResource {
         ApplyOptions o;
         try {
             ApplyOptions d = service.applyOptions();
-            o = d.withRollout(or(r.canary(), 0), or(r.batch(), 0), or(r.parallel(), 10), or(r.maxFailures(), 0))
-                    .withConfirmTimeout(or(r.confirmTimeout(), d.confirmTimeoutSeconds()));
+            o = d.withRollout(or(r.canary(), 0), or(r.batch(), 0), or(r.parallel(), 10), or(r.maxFailures(), 0));
+            if (r.confirmTimeout() != null) {
+                o = o.withConfirmTimeoutOverride(r.confirmTimeout()); // the request, like a flag, wins over the inventory
+            }
         } catch (IllegalArgumentException e) {
             throw error(400, e.getMessage());
         }

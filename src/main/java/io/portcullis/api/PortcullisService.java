@@ -155,7 +155,11 @@ public class PortcullisService {
     }
 
     ApplyOptions applyOptions() {
-        return ApplyOptions.defaults().withConfirmTimeout(config.confirmTimeout());
+        // portcullis.confirm-timeout set for the service is the "environment" level: it wins over the inventory
+        boolean set = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("portcullis.confirm-timeout", String.class)
+                .isPresent();
+        return set ? ApplyOptions.defaults().withConfirmTimeoutOverride(config.confirmTimeout())
+                : ApplyOptions.defaults().withConfirmTimeout(config.confirmTimeout());
     }
 
     public synchronized boolean ready() {

@@ -36,7 +36,12 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Apply exactly this saved plan; routers changed since the plan are refused.")
     Path plan;
 
-    @Option(names = "--confirm-timeout", defaultValue = "120", description = "Seconds a router waits for the confirm before reverting.")
+    @Option(names = "--auto-approve", description = {"Apply without a reviewed --plan and without asking (pipelines). Without it,",
+            "apply on a terminal shows the plan and asks for 'yes'; elsewhere it needs --plan or this flag."})
+    boolean autoApprove;
+
+    @Option(names = "--confirm-timeout", defaultValue = "120", description = {"Seconds a router waits for the confirm before reverting",
+            "(default ${DEFAULT-VALUE}). Given here or as PORTCULLIS_CONFIRM_TIMEOUT it wins over the inventory's confirm-timeout."})
     int confirmTimeout;
 
     @Option(names = "--canary", defaultValue = "0", description = "Routers applied first, one by one; any canary failure halts.")
@@ -75,8 +80,12 @@ public class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ApplyOptions opts;
         try {
-            opts = ApplyOptions.defaults().withConfirmTimeout(confirmTimeout).withRollout(canary, batch, parallel, maxFailures)
-                    .withOnFailure(onFailure, journal);
+            // flag > environment > inventory (host > group > defaults) > built-in: only the built-in default yields to the inventory
+            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--confirm-timeout")
+                    || ConfigDefaults.isSet("portcullis.confirm-timeout");
+            ApplyOptions base = given ? ApplyOptions.defaults().withConfirmTimeoutOverride(confirmTimeout)
+                    : ApplyOptions.defaults().withConfirmTimeout(confirmTimeout);
+            opts = base.withRollout(canary, batch, parallel, maxFailures).withOnFailure(onFailure, journal);
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -95,6 +104,14 @@ public class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
+        if (saved == null) {
+            ApplyApproval.Decision d = ApplyApproval.decide(autoApprove, interactive(), targets, global.policy, global.verbose,
+                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())), out, err);
+            if (!d.proceed()) {
+                return d.exitCode();
+            }
+            saved = d.plan();
+        }
         ApplyProgress progress = new ApplyProgress(out, System.console() != null);
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
@@ -119,6 +136,11 @@ public class ApplyCommand implements Callable<Integer> {
         r.routers().forEach(recorder::routerFinished);
         recorder.finish(exit, r.haltedBecause(), err);
         return exit;
+    }
+
+    /** A person is there to answer: both stdin and stdout are the terminal (a pipe or CI runner is not). */
+    private static boolean interactive() {
+        return System.console() != null && !"dumb".equals(System.getenv("TERM")) && System.getenv("CI") == null;
     }
 
     private static void summary(RunReport r, PrintWriter out) {

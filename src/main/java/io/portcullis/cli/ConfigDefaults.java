@@ -23,4 +23,13 @@ final class ConfigDefaults implements IDefaultValueProvider {
             return null;
         }
     }
+
+    /** Whether configuration (environment, system property, application.properties) sets this key explicitly. */
+    static boolean isSet(String key) {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(key, String.class).isPresent();
+        } catch (IllegalStateException noConfig) {
+            return false;
+        }
+    }
 }

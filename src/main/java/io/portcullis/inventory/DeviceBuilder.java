@@ -87,16 +87,40 @@ final class DeviceBuilder {
 
         Map<String, String> settings = new TreeMap<>();
         for (Map.Entry<String, Located> e : merged.entrySet()) {
-            if (!InventoryLoader.KNOWN.contains(e.getKey())) {
-                settings.put(e.getKey(), settingText(e.getValue().value()));
+            DeviceSetting setting = DeviceSetting.byKey(e.getKey());
+            if (setting != null) {
+                String[] problem = new String[1];
+                String value = setting.check(text(e.getValue(), name, e.getKey()), problem);
+                if (value == null) {
+                    fail(e.getValue(), "/" + name + "/" + e.getKey(), e.getKey() + " of host '" + name + "' is '"
+                            + settingText(e.getValue().value()) + "'; " + problem[0]);
+                } else {
+                    settings.put(setting.key(), value);
+                }
             }
         }
+        data(groupNames, own).forEach((k, v) -> settings.put(Device.DATA_PREFIX + k, v));
         if (failed) {
             return null;
         }
         return new Device(name, hostname, port, platform, groupNames, interfaces, profiles,
                 new Credentials(username, passwordEnv, passwordFile, privateKey), knownHosts, checking, chainForeign,
                 algorithmExceptions, settings);
+    }
+
+    /** data: merged key by key, defaults < groups (listed order) < host, as Nornir does. */
+    private Map<String, String> data(List<String> groupNames, Map<String, Located> own) {
+        Map<String, String> out = new TreeMap<>();
+        List<Located> layers = new ArrayList<>();
+        layers.add(defaults.get(InventoryKeys.DATA));
+        groupNames.forEach(g -> layers.add(groups.get(g).get(InventoryKeys.DATA)));
+        layers.add(own.get(InventoryKeys.DATA));
+        for (Located layer : layers) {
+            if (layer != null && layer.value().isObject()) {
+                layer.value().fields().forEach(f -> out.put(f.name(), settingText(f.value())));
+            }
+        }
+        return out;
     }
 
     private void fail(Located where, String path, String message) {

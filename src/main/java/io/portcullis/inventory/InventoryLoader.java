@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Loads the Nornir-style inventory of design.md section 5: {@code hosts.yaml} (required),
@@ -150,13 +149,21 @@ public final class InventoryLoader {
                 error(file, f.line(), path + "/groups", "groups can only be listed on hosts (groups do not nest); move the key to the hosts");
                 continue;
             }
+            if (!InventoryKeys.known(f.name())) {
+                // a typo in a security setting must never be silently kept as "some other setting"
+                error(file, f.line(), path + "/" + f.name(), "unknown key '" + f.name() + "'"
+                        + InventoryKeys.closest(f.name()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                        + " (free-form values go under data:)");
+                continue;
+            }
+            if (f.name().equals(InventoryKeys.DATA) && !(f.value().isObject() || f.value().isScalar() && f.value().text() == null)) {
+                mappingExpected(file, f.value(), path + "/data", "free-form keys");
+                continue;
+            }
             out.put(f.name(), new Located(file, f));
         }
         return out;
     }
-
-    static final Set<String> KNOWN = Set.of("hostname", "port", "platform", "groups", "attach", "username", "password-env",
-            "password-file", "private-key", "known-hosts", "host-key-checking", "chain-foreign", "ssh-algorithm-exceptions");
 
     static String platformsList() {
         return String.join(", ", Platforms.ids());

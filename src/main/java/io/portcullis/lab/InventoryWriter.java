@@ -55,7 +55,6 @@ final class InventoryWriter {
                 # Simulated routers: every host key is pinned in known_hosts, so checking stays strict.
                 host-key-checking: strict
                 known-hosts: known_hosts
-                timeout: 30
                 confirm-timeout: 120
                 """;
         Files.writeString(dir.resolve("hosts.yaml"), hosts, StandardCharsets.UTF_8);

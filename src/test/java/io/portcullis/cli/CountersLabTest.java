@@ -56,7 +56,7 @@ class CountersLabTest {
                 assertThat(r.get("verdict").asText()).as(r.get("router").asText()).startsWith("counters unavailable (").doesNotContain("enforcing");
             }
 
-            CliRun apply = CliRun.run("apply", "--inventory", inv.toString());
+            CliRun apply = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString());
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.OK);
 
             // after apply: every router's own counters say it drops SNMP and SMTP probes

@@ -52,9 +52,9 @@ class RecordedRunsLabTest {
 
             String a = names.get(0) + "," + names.get(1);
             String c = names.get(2) + "," + names.get(3);
-            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--inventory", inv.toString(), "--limit", a,
+            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", a,
                     "--actor", "alice"));
-            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--inventory", inv.toString(), "--limit", c,
+            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", c,
                     "--actor", "bob"));
             for (CliRun r : List.of(first.get(), second.get())) {
                 assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
@@ -95,7 +95,7 @@ class RecordedRunsLabTest {
                      </filter></inet></family></firewall></configuration></config>""");
             System.setProperty("portcullis.db.url", b == Backend.H2 ? "jdbc:h2:tcp://127.0.0.1:1/gone" : "jdbc:postgresql://127.0.0.1:1/gone");
             Path report = dir.resolve("report.json");
-            CliRun down = CliRun.run("apply", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString());
+            CliRun down = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString());
             assertThat(down.exit()).as(down.all()).isEqualTo(ExitCodes.OK);
             assertThat(down.out()).contains("1 applied");
             assertThat(down.err().lines().filter(l -> l.contains("could not record")).toList()).hasSize(1)

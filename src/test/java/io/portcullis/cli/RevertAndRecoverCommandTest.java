@@ -34,12 +34,12 @@ class RevertAndRecoverCommandTest {
             List<String> before = fleet.devices().stream().map(SimDevice::runningXml).toList();
             FaultSpec.apply(fleet, "3=fail-validate");
 
-            CliRun usage = CliRun.run("apply", "--inventory", inv.toString(), "--on-failure", "revert", "--confirm-timeout", "2");
+            CliRun usage = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--on-failure", "revert", "--confirm-timeout", "2");
             assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(usage.err()).contains("--confirm-timeout must be at least 3 seconds with --on-failure revert");
-            assertThat(CliRun.run("apply", "--inventory", inv.toString(), "--on-failure", "maybe").err()).contains("'maybe' is not keep or revert");
+            assertThat(CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--on-failure", "maybe").err()).contains("'maybe' is not keep or revert");
 
-            CliRun apply = CliRun.run("apply", "--inventory", inv.toString(), "--on-failure", "revert", "--journal", journal.toString(),
+            CliRun apply = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--on-failure", "revert", "--journal", journal.toString(),
                     "--parallel", "1");
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
             assertThat(apply.out()).contains("PROVEN (awaiting confirm)").contains("on-failure revert: cancelling 2 router(s)");

@@ -14,9 +14,13 @@ import java.time.Duration;
  * @param revertWait    how long to keep reading back while waiting for a router to revert
  * @param onFailure     KEEP: each router is confirmed once proven; REVERT: two-phase, all confirmed or all cancelled
  * @param journal       directory of the write-ahead journal of persistent confirmed commits (REVERT)
+ * @param confirmTimeoutOverridesInventory the confirm timeout came from a command-line flag, the environment or the
+ *                      API request, so it wins over the inventory's confirm-timeout (flags beat files, everywhere);
+ *                      otherwise it is the built-in default and the inventory's value, when set, wins
  */
 public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
-                           int lockAttempts, Duration lockBackoff, Duration revertWait, FailurePolicy onFailure, Path journal) {
+                           int lockAttempts, Duration lockBackoff, Duration revertWait, FailurePolicy onFailure, Path journal,
+                           boolean confirmTimeoutOverridesInventory) {
     /** What a failure does to routers already proven in the same run. */
     public enum FailurePolicy { KEEP, REVERT }
 
@@ -26,7 +30,7 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
     public ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
                         int lockAttempts, Duration lockBackoff, Duration revertWait) {
         this(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, FailurePolicy.KEEP,
-                Journal.DEFAULT_DIR);
+                Journal.DEFAULT_DIR, false);
     }
 
     public ApplyOptions {
@@ -59,24 +63,30 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
     }
 
     public ApplyOptions withRollout(int canary, int batch, int parallel, int maxFailures) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, confirmTimeoutOverridesInventory);
     }
 
+    /** A default-level confirm timeout: the inventory's confirm-timeout, where set, wins over it. */
     public ApplyOptions withConfirmTimeout(int seconds) {
-        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal);
+        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, false);
+    }
+
+    /** A confirm timeout given on the command line, in the environment or in an API request: it wins over the inventory. */
+    public ApplyOptions withConfirmTimeoutOverride(int seconds) {
+        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, true);
     }
 
     public ApplyOptions withLock(int attempts, Duration backoff) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait, onFailure, journal);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait, onFailure, journal, confirmTimeoutOverridesInventory);
     }
 
     public ApplyOptions withOnFailure(FailurePolicy policy, Path journalDir) {
         return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, policy,
-                journalDir);
+                journalDir, confirmTimeoutOverridesInventory);
     }
 
     public ApplyOptions withRevertWait(Duration wait) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal);
+        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal, confirmTimeoutOverridesInventory);
     }
 
     /** The options that matter to a run's record (history), under their command-line names. */
@@ -85,14 +95,12 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
                 "on-failure", onFailure.name().toLowerCase(java.util.Locale.ROOT), "confirm-timeout", "" + confirmTimeoutSeconds);
     }
 
-    /** --confirm-timeout, unless the inventory sets confirm-timeout for this router (two-phase: never below its minimum). */
+    /**
+     * The confirm timeout for this router, by precedence: flag / environment / API request, then the inventory (host >
+     * group > defaults, merged at load time), then the built-in default. Two-phase: never below its minimum.
+     */
     int confirmTimeout(io.portcullis.engine.Target t, boolean twoPhase) {
-        int seconds;
-        try {
-            seconds = Integer.parseInt(t.device().settings().getOrDefault("confirm-timeout", String.valueOf(confirmTimeoutSeconds)));
-        } catch (NumberFormatException e) {
-            seconds = confirmTimeoutSeconds;
-        }
+        int seconds = confirmTimeoutOverridesInventory ? confirmTimeoutSeconds : t.device().confirmTimeout().orElse(confirmTimeoutSeconds);
         return twoPhase ? Math.max(MIN_REVERT_CONFIRM_TIMEOUT, seconds) : seconds;
     }
 }

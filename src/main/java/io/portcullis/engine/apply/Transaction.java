@@ -165,7 +165,7 @@ public final class Transaction {
         }
         // inventory "validate: false" skips the separate validate for servers where it loses the pending
         // edits (yuma123 netconfd); the commit validates anyway and the read-back proves the result
-        boolean validate = !"false".equalsIgnoreCase(t.device().settings().getOrDefault("validate", "true"));
+        boolean validate = t.device().validateCandidate();
         if (validate && s.hasCapability(RouterSession.VALIDATE)) {
             try {
                 s.validate(Datastore.CANDIDATE);

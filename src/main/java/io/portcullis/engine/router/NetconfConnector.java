@@ -39,7 +39,7 @@ public final class NetconfConnector implements RouterConnector {
     @Override
     public RouterSession open(Device device) {
         try {
-            return new NetconfRouterSession(device.name(), client.connect(endpoint(device)));
+            return new NetconfRouterSession(device.name(), client.connect(endpoint(device)), device.rpcTimeout().orElse(null));
         } catch (NetconfException e) {
             throw NetconfRouterSession.classify(device.name(), e);
         }

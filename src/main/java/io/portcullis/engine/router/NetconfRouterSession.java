@@ -24,10 +24,13 @@ import org.w3c.dom.Element;
 final class NetconfRouterSession implements RouterSession {
     private final String router;
     private final NetconfSession session;
+    /** The inventory's per-router reply timeout, or null for the client's default. */
+    private final java.time.Duration rpcTimeout;
 
-    NetconfRouterSession(String router, NetconfSession session) {
+    NetconfRouterSession(String router, NetconfSession session, java.time.Duration rpcTimeout) {
         this.router = router;
         this.session = session;
+        this.rpcTimeout = rpcTimeout;
     }
 
     /** Weak algorithms allowed only by the router's per-device exception, and host key checking switched off. */
@@ -144,7 +147,7 @@ final class NetconfRouterSession implements RouterSession {
 
     private RpcReply call(NetconfRpc rpc) {
         try {
-            return session.execute(rpc);
+            return rpcTimeout == null ? session.execute(rpc) : session.execute(rpc, rpcTimeout);
         } catch (NetconfException e) {
             throw classify(router, e);
         }
@@ -153,7 +156,11 @@ final class NetconfRouterSession implements RouterSession {
     /** A call carrying a persist token: a server that echoes it (bad-value, message) must not leak it into our errors. */
     private void secretCall(NetconfRpc rpc, String token) {
         try {
-            session.execute(rpc);
+            if (rpcTimeout == null) {
+                session.execute(rpc);
+            } else {
+                session.execute(rpc, rpcTimeout);
+            }
         } catch (NetconfException e) {
             // rebuilt without the cause: the raw reply (error-info, bad-value) may carry the token
             RouterException r = classify(router, e);

@@ -57,8 +57,12 @@ final class ConfirmedCommit {
         return null;
     }
 
+    /** The confirm-timeout of the latest confirmed commit (what a client asked for), or 0 before any. */
+    volatile long lastTimeoutSeconds;
+
     /** A confirmed commit (first or follow-up): running already holds the new config when this is called. */
     void start(Datastore before, int sessionId, String persistToken, long timeoutSeconds, Notifications.ChangedBy by) {
+        lastTimeoutSeconds = timeoutSeconds;
         boolean followUp = pending();
         if (!followUp) {
             preImage = before;

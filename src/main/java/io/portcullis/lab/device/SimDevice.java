@@ -77,6 +77,11 @@ public final class SimDevice {
         profile = p;
     }
 
+    /** The confirm-timeout (seconds) the latest confirmed commit asked for, or 0: lets tests check which setting won. */
+    public long lastConfirmTimeoutSeconds() {
+        return confirmed.lastTimeoutSeconds;
+    }
+
     public int port() {
         return port;
     }
