@@ -53,7 +53,7 @@ public class DriftCommand implements Callable<Integer> {
                 out.println(EngineJson.write(Map.of("routers", plans.stream().map(DriftEntry::of).toList())));
                 out.flush();
             } else {
-                PlanPrinter.print(plans, true, global.verbose, out);
+                PlanPrinter.print(plans, new PlanPrinter.Options(true, global.verbose, false, global.style()), out);
             }
             int exit = Engine.exitCode(plans);
             recorder.finish(exit, null, err);

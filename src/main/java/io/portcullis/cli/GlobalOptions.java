@@ -24,6 +24,14 @@ public class GlobalOptions {
     @Option(names = "--verbose", description = "Add the protocol trace and details to the output.")
     public boolean verbose;
 
+    @Option(names = "--no-color", description = "No ANSI colour even on a terminal (NO_COLOR does the same; CLICOLOR_FORCE forces it).")
+    public boolean noColor;
+
+    /** Colour and CI sections for human output, from --no-color, the environment and whether stdout is a terminal. */
+    OutputStyle style() {
+        return OutputStyle.detect(noColor);
+    }
+
     @Option(names = "--policy", paramLabel = "PATH", defaultValue = "policy",
             description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY).")
     void policy(String value) {

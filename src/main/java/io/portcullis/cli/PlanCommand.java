@@ -32,8 +32,11 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the plan bound to the state it saw (apply --plan refuses routers that changed since).")
     Path out;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
+    @Option(names = "--json", description = "Print the plan as JSON (always with the reverse change).")
     boolean json;
+
+    @Option(names = "--show-reverse", description = "Also print each router's reverse change (what undoing the apply would do).")
+    boolean showReverse;
 
     @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once.")
     int parallel;
@@ -63,7 +66,7 @@ public class PlanCommand implements Callable<Integer> {
                 stdout.println(EngineJson.write(plan));
                 stdout.flush();
             } else {
-                PlanPrinter.print(plans, false, global.verbose, stdout);
+                PlanPrinter.print(plans, new PlanPrinter.Options(false, global.verbose, showReverse, global.style()), stdout);
                 if (out != null) {
                     stdout.println("Plan written to " + out + "; apply exactly this with: portcullis apply --plan " + out);
                     stdout.flush();
