@@ -123,6 +123,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDashboardOnlyReads() {
+        // web: pages over what the service already knows (api, store, the drift monitor's state); it never opens a
+        // session to a router, renders vendor config or changes anything, and nothing below the top imports it
+        noClasses().that().resideInAPackage("io.portcullis.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.portcullis.netconf..", "io.portcullis.platform..",
+                        "io.portcullis.lab..", "io.portcullis.traffic..", "io.portcullis.cli..", "io.portcullis.engine.apply..",
+                        "io.portcullis.engine.router..", "io.portcullis.engine.plan..", "io.portcullis.counters..", "java.sql..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideOutsideOfPackage("io.portcullis.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.portcullis.web..").allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void theStoreIsAPortOfItsOwnAndTheEngineNeverTouchesJdbc() {
         // store: the run-history port and its JDBC implementation; the engine records through listeners, never SQL
         noClasses().that().resideInAPackage("io.portcullis.store..")

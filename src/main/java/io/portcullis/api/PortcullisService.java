@@ -178,6 +178,11 @@ public class PortcullisService {
         return monitor;
     }
 
+    /** The service's NETCONF connector (counter sampling opens its read-only sessions through it), null before start. */
+    NetconfConnector connector() {
+        return connector;
+    }
+
     public Engine engine() {
         return engine;
     }

@@ -133,7 +133,8 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
                 .description("One series per router with value 1; the state label is its state after the last check").register(registry));
     }
 
-    static String stateOf(RouterStatus s) {
+    /** The state label of a router's last check: in_policy, drifted, pending, unreachable or unchecked. */
+    public static String stateOf(RouterStatus s) {
         return switch (s.drift() == null ? "" : s.drift().status()) {
             case "in-sync" -> "in_policy";
             case "drift" -> "drifted";

@@ -1,0 +1,130 @@
+package io.portcullis.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's sign-in over real HTTP: the cookie's flags, wrong tokens, pages without a session, and that the
+ * token never appears in a URL, a Location header, a cookie, a page or a log record.
+ */
+@QuarkusTest
+@Tag("quarkus")
+@TestProfile(DashboardLoginTest.Profile.class)
+class DashboardLoginTest {
+    static final String READ = "Dash-Read-Token-8d1f";
+    static final String WRITE = "Dash-Write-Token-77aa";
+    static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.host-enabled", "true", "portcullis.watch.notifications", "false",
+                    "portcullis.api.token", WRITE, "portcullis.api.read-token", READ,
+                    "portcullis.policy", "policy", "portcullis.inventory", "inventory",
+                    "portcullis.db.url", "jdbc:h2:mem:dashboard-login-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        }
+    }
+
+    private static Response login(String token, String forwardedProto) {
+        var req = given().config(NO_REDIRECTS).contentType("application/x-www-form-urlencoded").formParam("token", token);
+        if (forwardedProto != null) {
+            req = req.header("X-Forwarded-Proto", forwardedProto);
+        }
+        return req.when().post("/login");
+    }
+
+    @Test
+    void pagesWithoutASessionGoToTheLoginPageAndJsonGets401() {
+        for (String page : List.of("/", "/runs", "/routers/anything", "/?state=drifted&wall=1")) {
+            Response r = given().config(NO_REDIRECTS).when().get(page);
+            assertThat(r.statusCode()).as(page).isEqualTo(303);
+            assertThat(r.header("Location")).as(page).endsWith("/login");
+        }
+        given().config(NO_REDIRECTS).when().get("/fleet.json").then().statusCode(401);
+        given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, "00".repeat(32)).when().get("/fleet.json").then().statusCode(401);
+        given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, READ).when().get("/").then().statusCode(303);
+        String form = given().when().get("/login").then().statusCode(200).extract().asString();
+        assertThat(form).contains("<form method=\"post\" action=\"/login\"").contains("type=\"password\"");
+    }
+
+    @Test
+    void theReadTokenOpensASessionCookieThatIsHttpOnlyStrictAndNotTheToken() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            Response ok = login(READ, null);
+            assertThat(ok.statusCode()).isEqualTo(303);
+            assertThat(ok.header("Location")).endsWith("/").doesNotContain(READ);
+            String setCookie = ok.header("Set-Cookie");
+            assertThat(setCookie).startsWith(DashboardSession.COOKIE + "=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                    .contains("Path=/").doesNotContain("Secure").doesNotContain(READ);
+            String session = ok.cookie(DashboardSession.COOKIE);
+            assertThat(session).hasSize(64).doesNotContain(READ);
+
+            String page = given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, session).when().get("/").then().statusCode(200)
+                    .extract().asString();
+            assertThat(page).contains("<table id=\"fleet\"").doesNotContain(READ).doesNotContain(WRITE);
+            given().cookie(DashboardSession.COOKIE, session).when().get("/fleet.json").then().statusCode(200);
+            // the dashboard session does not open the REST API (it is not a bearer token)
+            given().header("Authorization", "Bearer " + session).when().get("/api/routers").then().statusCode(401);
+
+            // behind an HTTPS proxy the cookie is Secure too; the full token signs in as well
+            assertThat(login(WRITE, "https").header("Set-Cookie")).contains("Secure").contains("HttpOnly").doesNotContain(WRITE);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).noneMatch(l -> l.contains(READ) || l.contains(WRITE));
+    }
+
+    @Test
+    void aWrongTokenGets401AndNoCookieAndGetNeverSignsIn() {
+        Response wrong = login("not-the-token", null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.header("Set-Cookie")).isNull();
+        assertThat(wrong.asString()).contains("that token is not valid").doesNotContain("not-the-token");
+        assertThat(login("", null).statusCode()).isEqualTo(401);
+        // a token in the URL is ignored: GET /login only shows the form
+        Response viaUrl = given().config(NO_REDIRECTS).when().get("/login?token=" + READ);
+        assertThat(viaUrl.statusCode()).isEqualTo(200);
+        assertThat(viaUrl.header("Set-Cookie")).isNull();
+        assertThat(viaUrl.asString()).doesNotContain(READ);
+    }
+
+    @Test
+    void logoutClearsTheCookie() {
+        Response out = given().config(NO_REDIRECTS).when().post("/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/login");
+        assertThat(out.header("Set-Cookie")).startsWith(DashboardSession.COOKIE + "=;").contains("Max-Age=0").contains("HttpOnly");
+    }
+}
