@@ -90,6 +90,9 @@ public class ApplyCommand implements Callable<Integer> {
             err.println("portcullis apply: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (!OutputPaths.writable("apply", err, report, junit)) {
+            return ExitCodes.USAGE;
+        }
         PlanFile saved = null;
         if (plan != null) {
             try {
@@ -124,14 +127,19 @@ public class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         progress.finish();
-        if (report != null) {
-            r.write(report);
-        }
-        if (junit != null) {
-            JUnitReport.write(r, junit);
-        }
-        summary(r, out);
+        summary(r, out); // first: whatever happens to the report files, CI sees what the routers hold now
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
+        try {
+            if (report != null) {
+                r.write(report);
+            }
+            if (junit != null) {
+                JUnitReport.write(r, junit);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("portcullis apply: the routers are as summarised above, but a report could not be written: " + e.getMessage());
+            exit = ExitCodes.ERROR;
+        }
         // under --on-failure revert a router's provisional outcome is replaced by its final one
         r.routers().forEach(recorder::routerFinished);
         recorder.finish(exit, r.haltedBecause(), err);
@@ -153,9 +161,10 @@ public class ApplyCommand implements Callable<Integer> {
         for (Map.Entry<DeviceState, Integer> e : r.counts().entrySet()) {
             sb.append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase().replace('_', '-')).append(", ");
         }
-        sb.setLength(sb.length() - 2);
-        if (r.routers().isEmpty()) {
+        if (r.counts().isEmpty()) {
             sb.append("no routers selected");
+        } else {
+            sb.setLength(sb.length() - 2);
         }
         out.println(sb.append(r.haltedBecause() == null ? "." : "; halted: " + r.haltedBecause() + "."));
         out.flush();

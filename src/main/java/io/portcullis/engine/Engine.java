@@ -68,6 +68,11 @@ public final class Engine {
             }
             Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
             run = targets.stream().filter(t -> entries.containsKey(t.name())).toList();
+            if (run.isEmpty() && !entries.isEmpty()) {
+                // applying nothing and calling it success would hide a plan made for another inventory or --limit
+                throw new IllegalArgumentException("the plan lists " + names(entries.keySet()) + ", none of which is selected here"
+                        + " (another inventory or --limit?); plan and apply with the same inventory and --limit");
+            }
         }
         Map<String, PlanFile.Entry> planned = plan == null ? null
                 : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
@@ -95,6 +100,11 @@ public final class Engine {
             return refused(t, "POLICY_CHANGED", "the policy for " + t.name() + " changed since the plan was made; run plan again");
         }
         return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase).run();
+    }
+
+    private static String names(java.util.Collection<String> routers) {
+        List<String> sorted = routers.stream().sorted().toList();
+        return String.join(", ", sorted.subList(0, Math.min(3, sorted.size()))) + (sorted.size() > 3 ? " … (" + sorted.size() + " routers)" : "");
     }
 
     private static DeviceOutcome refused(Target t, String reason, String message) {

@@ -55,6 +55,17 @@ public record PlanFile(String format, String toolVersion, String policyDigest, I
             if (!FORMAT.equals(p.format())) {
                 throw new IllegalArgumentException(file + " is not a Portcullis plan (format " + p.format() + "); create it with 'portcullis plan --out'");
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Entry e : p.routers() == null ? List.<Entry>of() : p.routers()) {
+                if (e == null || e.name() == null || e.name().isBlank()) {
+                    throw new IllegalArgumentException(file + " has a router entry without a name; it was edited or damaged:"
+                            + " run 'portcullis plan --out' again");
+                }
+                if (!seen.add(e.name())) {
+                    throw new IllegalArgumentException(file + " lists router " + e.name() + " twice; it was edited or damaged:"
+                            + " run 'portcullis plan --out' again");
+                }
+            }
             return p;
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read plan " + file + ": " + e.getMessage().lines().findFirst().orElse("")

@@ -36,11 +36,12 @@ public class RouterException extends RuntimeException {
     private final String holder;
 
     public RouterException(Kind kind, String message, String errorTag, String errorPath, String holder, Throwable cause) {
-        super(message, cause);
+        // the message and the fields may quote the router: never more than one printable line each
+        super(RouterText.oneLine(message), cause);
         this.kind = kind;
-        this.errorTag = errorTag;
-        this.errorPath = errorPath;
-        this.holder = holder;
+        this.errorTag = RouterText.oneLine(errorTag);
+        this.errorPath = RouterText.oneLine(errorPath);
+        this.holder = RouterText.oneLine(holder);
     }
 
     public RouterException(Kind kind, String message) {
