@@ -10,6 +10,7 @@ import io.portcullis.intent.BlockedFlow;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.FilterStamp;
 import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.Promise;
@@ -24,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,6 +96,7 @@ public final class Compiler {
                 }
             }
         }
+        filters = stamped(filters, policy);
         List<BlockedFlow> blocked = new ArrayList<>();
         for (BlockedService svc : policy.services()) {
             for (AddressFamily family : svc.families()) {
@@ -163,9 +164,17 @@ public final class Compiler {
             return null;
         }
         terms.add(new Term(FINAL_TERM, FINAL_SEQUENCE, Match.ANY, Action.ACCEPT, null, false, "portcullis: forward everything else"));
-        String desc = "portcullis: " + (policy.name() == null ? "subscriber protection" : policy.name()) + " ("
-                + family.id() + ", " + direction.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
-        return new Filter(filterName(direction, family), family, terms, implicitDefault, desc);
+        return new Filter(filterName(direction, family), family, terms, implicitDefault, null); // description: stamped()
+    }
+
+    /**
+     * Every filter's description becomes the policy stamp ({@link FilterStamp}): the digest of the whole filter
+     * set's content, so the router shows which policy content it holds, and a commit that renders the same
+     * filters keeps the same description (no change to apply).
+     */
+    private static List<Filter> stamped(List<Filter> filters, Policy policy) {
+        String description = FilterStamp.description(FilterStamp.digest(filters), policy.name() == null ? "subscriber-protection" : policy.name());
+        return filters.stream().map(f -> new Filter(f.name(), f.family(), f.terms(), f.defaultAction(), description)).toList();
     }
 
     private static int next(int seq) {

@@ -3,6 +3,7 @@ package io.portcullis.diff;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.FilterStamp;
 import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,7 +70,7 @@ public final class IntentComparator {
                     "unmatched packets " + h.defaultAction().name().toLowerCase() + " → " + w.defaultAction().name().toLowerCase()));
         }
         if (!Objects.equals(blankToNull(w.description()), blankToNull(h.description()))) {
-            changes.add(new Change(ChangeKind.FILTER_CHANGED, w.name(), null, null, "description"));
+            changes.add(new Change(ChangeKind.FILTER_CHANGED, w.name(), null, null, descriptionChange(w.description(), h.description())));
         }
         Map<String, Term> wt = termsByName(w.terms());
         Map<String, Term> ht = termsByName(h.terms());
@@ -94,6 +96,19 @@ public final class IntentComparator {
             changes.add(new Change(ChangeKind.TERMS_REORDERED, w.name(), null, null,
                     "router order " + String.join(", ", haveOrder) + "; policy order " + String.join(", ", wantOrder)));
         }
+    }
+
+    /**
+     * "policy digest sha256:a → sha256:b" when the policy stamp differs ("none" for a description without one,
+     * e.g. written by an older Portcullis), else just "description".
+     */
+    static String descriptionChange(String want, String have) {
+        Optional<String> w = FilterStamp.digestOf(want);
+        Optional<String> h = FilterStamp.digestOf(have);
+        if (w.equals(h)) {
+            return "description";
+        }
+        return "policy digest " + h.orElse("none") + " → " + w.orElse("none");
     }
 
     /** What differs between two terms of the same name, "device → policy", or null when equal. */

@@ -58,4 +58,31 @@ class IntentComparatorTest {
         assertThat(d.fingerprint()).isEqualTo(IntentComparator.compare(want, have).fingerprint())
                 .isNotEqualTo(IntentComparator.compare(want, new FilterIntent("r1", "test", List.of(), List.of())).fingerprint());
     }
+
+    @Test
+    void aDifferentPolicyStampIsNamedAsThePolicyDigestAndReadsBackwardsForDrift() {
+        FilterIntent stamped = withDescription(want, "portcullis policy sha256:bbbbbbbb subscriber-protection");
+        FilterIntent older = withDescription(want, "portcullis policy sha256:aaaaaaaa subscriber-protection");
+        IntentDiff d = IntentComparator.compare(stamped, older);
+        assertThat(d.changes()).hasSize(1);
+        Change c = d.changes().get(0);
+        assertThat(c.kind()).isEqualTo(ChangeKind.FILTER_CHANGED);
+        assertThat(c.describe()).endsWith("(policy digest sha256:aaaaaaaa → sha256:bbbbbbbb)");
+        assertThat(c.withDetailReversed().describe()).endsWith("(policy digest sha256:bbbbbbbb → sha256:aaaaaaaa)");
+
+        // a description written before stamps existed (first apply after an upgrade rewrites it once)
+        FilterIntent unstamped = withDescription(want, "portcullis: subscriber-protection (ipv4, to-subscriber)");
+        assertThat(IntentComparator.compare(stamped, unstamped).changes()).extracting(Change::detail)
+                .containsExactly("policy digest none → sha256:bbbbbbbb");
+        // same stamp, other words after it: just "description"
+        FilterIntent renamed = withDescription(want, "portcullis policy sha256:bbbbbbbb another-name");
+        assertThat(IntentComparator.compare(stamped, renamed).changes()).extracting(Change::detail).containsExactly("description");
+        assertThat(IntentComparator.compare(stamped, withDescription(want, "portcullis policy sha256:bbbbbbbb subscriber-protection")).inSync())
+                .isTrue();
+    }
+
+    private static FilterIntent withDescription(FilterIntent i, String description) {
+        return new FilterIntent(i.device(), i.platform(), i.filters().stream()
+                .map(f -> new io.portcullis.intent.Filter(f.name(), f.family(), f.terms(), f.defaultAction(), description)).toList(), i.bindings());
+    }
 }

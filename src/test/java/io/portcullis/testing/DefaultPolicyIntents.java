@@ -28,6 +28,12 @@ public final class DefaultPolicyIntents {
     public static final IpPrefix EXEMPT_V6 = IpPrefix.parse("2001:db8:100::/48");
     public static final String EXEMPTION = "business-mail";
     public static final String EXEMPTION_REASON = "hosted mail servers";
+    /**
+     * The policy stamps (intent.FilterStamp) of the two cases, written out: a change of the digest's canonical form
+     * would rewrite every router's filter descriptions on upgrade, so it must be deliberate.
+     */
+    public static final String DEFAULT_DIGEST = "sha256:c81cfd30";
+    public static final String EXEMPTION_DIGEST = "sha256:0833c5d3";
 
     /** Attach points used per platform: interfaces, then profiles (as an inventory would list them). */
     public static final Map<String, List<List<String>>> ATTACH = Map.of(
@@ -80,9 +86,10 @@ public final class DefaultPolicyIntents {
             terms.add(new Term("deny-smtp", seq, Match.destinationPorts(Protocol.TCP, smtp), Action.DISCARD,
                     "portcullis-smtp-" + v, false, "portcullis: block smtp"));
             terms.add(new Term("accept-rest", 65000, Match.ANY, Action.ACCEPT, null, false, "portcullis: forward everything else"));
-            filters.add(new Filter(name, family, terms, implicitDefault,
-                    "portcullis: " + POLICY_NAME + " (" + family.id() + ", to-subscriber)"));
+            filters.add(new Filter(name, family, terms, implicitDefault, null));
         }
+        String stamp = "portcullis policy " + (exemption ? EXEMPTION_DIGEST : DEFAULT_DIGEST) + " " + POLICY_NAME;
+        filters.replaceAll(f -> new Filter(f.name(), f.family(), f.terms(), f.defaultAction(), stamp));
         // compiler order: per filter, every attach point (interfaces first, then profiles)
         for (Filter f : filters) {
             for (String i : interfaces(platform)) {
