@@ -65,6 +65,8 @@ public final class PolicyLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return failed(shown, "the policy file is not UTF-8 text (binary, or another encoding); a policy is a .yaml, .json or .xml text file");
         } catch (IOException e) {
             return failed(shown, "the policy file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
         }

@@ -23,8 +23,12 @@ import javax.xml.stream.XMLStreamReader;
  * external entities.
  */
 public final class SourceParser {
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final com.fasterxml.jackson.core.StreamReadConstraints BOUNDS = com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(InputBounds.MAX_DEPTH).maxStringLength(InputBounds.MAX_CHARS).build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(BOUNDS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(BOUNDS).build();
 
     /** A syntax error with the line it was found on (0 when unknown) and a one-sentence message. */
     public static final class SyntaxError extends Exception {
@@ -52,6 +56,7 @@ public final class SourceParser {
     }
 
     private static SourceNode jackson(JsonFactory factory, String text, String format) throws SyntaxError {
+        InputBounds.check(text);
         try (JsonParser p = factory.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -111,6 +116,7 @@ public final class SourceParser {
     }
 
     public static SourceNode xml(String text) throws SyntaxError {
+        InputBounds.check(text);
         XMLInputFactory f = secureXmlFactory();
         XMLStreamReader r = null;
         try {
@@ -121,7 +127,7 @@ public final class SourceParser {
                     throw new SyntaxError(r.getLocation().getLineNumber(), "XML with a DOCTYPE is refused (no DTDs or entities, for safety); remove the DOCTYPE");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    SourceNode root = element(r);
+                    SourceNode root = element(r, 1);
                     String name = r.getLocalName();
                     SourceNode.Field top = new SourceNode.Field(name, r.getNamespaceURI(), root.line(), root);
                     while (r.hasNext()) {
@@ -149,8 +155,11 @@ public final class SourceParser {
     }
 
     /** Reads the element the reader is positioned on; leaves the reader on its END_ELEMENT. */
-    private static SourceNode element(XMLStreamReader r) throws XMLStreamException, SyntaxError {
+    private static SourceNode element(XMLStreamReader r, int depth) throws XMLStreamException, SyntaxError {
         int line = r.getLocation().getLineNumber();
+        if (depth > InputBounds.MAX_DEPTH) {
+            throw InputBounds.tooDeep(line); // recursion below would overflow the stack on hostile input
+        }
         List<SourceNode.Field> children = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         while (true) {
@@ -160,7 +169,7 @@ public final class SourceParser {
                     String name = r.getLocalName();
                     String ns = r.getNamespaceURI();
                     int childLine = r.getLocation().getLineNumber();
-                    children.add(new SourceNode.Field(name, ns, childLine, element(r)));
+                    children.add(new SourceNode.Field(name, ns, childLine, element(r, depth + 1)));
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(r.getText());
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new SyntaxError(r.getLocation().getLineNumber(),
