@@ -118,13 +118,16 @@ public class ApplyCommand implements Callable<Integer> {
         ApplyProgress progress = new ApplyProgress(out, System.console() != null);
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
+        InterruptReport interrupted = new InterruptReport(out, opts).arm();
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             r = EngineCommands.engine(connector).apply(recorder.runId(), targets, opts, saved, Digests.policyFiles(global.policy),
-                    plan == null ? null : plan.toString(), new BothListeners(progress, recorder));
+                    plan == null ? null : plan.toString(), new BothListeners(progress, new BothListeners(recorder, interrupted)));
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
             recorder.finish(ExitCodes.ERROR, e.getMessage(), err);
             return ExitCodes.ERROR;
+        } finally {
+            interrupted.disarm();
         }
         progress.finish();
         summary(r, out); // first: whatever happens to the report files, CI sees what the routers hold now
