@@ -84,7 +84,8 @@ public class ApiResource {
     @Path("/drift")
     public List<DriftEntry> drift() {
         ready();
-        return service.monitor().status().values().stream().map(RouterStatus::drift).filter(d -> !"in-sync".equals(d.status())).toList();
+        return service.monitor().status().values().stream().map(RouterStatus::drift).filter(d -> !"in-sync".equals(d.status()))
+                .filter(d -> !"pending".equals(d.status())).toList(); // pending: in line with its applied revision, not drift
     }
 
     @POST

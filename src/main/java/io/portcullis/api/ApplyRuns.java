@@ -55,6 +55,10 @@ public class ApplyRuns {
     }
 
     private void execute(String runId, List<Target> targets, ApplyOptions opts, String startedBy) {
+        HistoryRevisions held = service.revisions();
+        if (held != null) {
+            held.holding(runId); // remediation waits for this run, even before its record reaches the database
+        }
         try {
             ServiceRecorder recorder = service.recorder();
             RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, opts.recorded());
@@ -78,6 +82,10 @@ public class ApplyRuns {
             String why = e.getMessage() == null ? "the run failed (" + e.getClass().getSimpleName() + "); see the service log" : e.getMessage();
             registry.fail(runId, why);
             LOG.errorf(e, "API run %s failed: %s", runId, why);
+        } finally {
+            if (held != null) {
+                held.released(runId);
+            }
         }
         service.checkAll("after-apply");
     }

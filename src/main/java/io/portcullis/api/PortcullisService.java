@@ -10,7 +10,11 @@ import io.portcullis.alert.WebhookSink;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.drift.DesiredState;
 import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.drift.Remediator;
+import io.portcullis.engine.drift.RevisionRef;
+import io.portcullis.engine.drift.RevisionSource;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.EngineContext;
 import io.portcullis.engine.router.NetconfConnector;
@@ -19,6 +23,7 @@ import io.portcullis.engine.VerifierProver;
 import io.portcullis.store.BufferedRunStore;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
+import io.portcullis.store.PolicySnapshot;
 import io.portcullis.store.StoreException;
 import io.portcullis.store.StoreOpener;
 import io.portcullis.store.What;
@@ -59,6 +64,10 @@ public class PortcullisService {
     /** Null when recording is off (portcullis.db.enabled=false) or its settings are unusable (dbError says why). */
     private ServiceRecorder recorder;
     private String dbError;
+    private HistoryRevisions revisions;
+    private PolicyWatch policyWatch;
+    private Path policyPath;
+    private Path inventoryPath;
 
     public void start() {
         start(null, null, null);
@@ -83,6 +92,8 @@ public class PortcullisService {
         }
         List<Target> targets = w.targets();
         policyDigest = Digests.policyFiles(policy);
+        policyPath = policy;
+        inventoryPath = inventory;
         connector = NetconfConnector.create(false);
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
         recorder = openRecorder(policy, inventory);
@@ -96,8 +107,16 @@ public class PortcullisService {
         // alert state in memory: a restart forgets open alerts (a database-backed AlertStateStore is not written yet)
         alerter = new DriftAlerter(recorded, new InMemoryAlertStateStore(), config.alerts(), metrics, java.time.Clock.systemUTC());
         alerter.start();
-        monitor = new DriftMonitor(engine, targets, alerter, recorder == null ? metrics : recorder, config.parallel(), config.remediate(),
-                applyOptions());
+        DesiredSettings desiredSettings = DesiredSettings.load();
+        revisions = recorder == null ? null : new HistoryRevisions(recorder.store());
+        RevisionSource source = revisions == null ? RevisionSource.NONE : revisions;
+        DesiredState desired = new DesiredState(source, policy, inventory, limit,
+                new RevisionRef(policyDigest, GitRevision.of(policy).orElse(null), java.time.Instant.now()), targets);
+        monitor = new DriftMonitor(engine, desired, alerter, recorder == null ? metrics : recorder, config.parallel(), config.remediate(),
+                new Remediator(engine, applyOptions(), source::openRuns), desiredSettings.settle());
+        if (recorder == null) {
+            LOG.infof("no run history: every router is compared with the loaded policy (pending and applied revisions need portcullis.db)");
+        }
         metrics.bind(monitor, sinks, config.driftPeriodDuration());
         LOG.infof("watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s", targets.size(),
                 sinks.stream().map(AlertSink::name).toList(), config.driftPeriod(), config.alerts().resendInterval());
@@ -105,6 +124,10 @@ public class PortcullisService {
             watcher = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
             watcher.watch(targets);
             metrics.bindWatcher(watcher);
+        }
+        if (!desiredSettings.pollInterval().isZero()) {
+            policyWatch = new PolicyWatch(policy, inventory, limit, policyDigest, Digests.policyFiles(inventory), this::reload);
+            policyWatch.start(desiredSettings.pollInterval());
         }
         Thread first = new Thread(() -> checkAll("startup"), "portcullis-first-check");
         first.setDaemon(true);
@@ -126,7 +149,52 @@ public class PortcullisService {
         }
         What what = new What(GitRevision.of(policy).orElse(null), policyDigest, Digests.policyFiles(inventory), null);
         BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db), 100_000, java.time.Duration.ofSeconds(5));
-        return new ServiceRecorder(store, metrics, what);
+        return new ServiceRecorder(store, metrics, what, snapshot(policy, what));
+    }
+
+    /** The loaded policy's documents, kept with every run that applies it; null (and a warning) when too large to keep. */
+    static PolicySnapshot snapshot(Path policy, What what) {
+        try {
+            return PolicySnapshot.capture(policy, what.policyDigest(), what.policyRevision());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("the policy revision is not recorded with runs (%s); replicas compare routers with their own loaded policy", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The policy or inventory changed on disk and loads: re-target the monitor, the watcher, the metrics and the recorder. */
+    synchronized void reload(PolicyWatch.Reload r) {
+        java.util.Set<String> before = new java.util.HashSet<>(monitor.desired().routers().keySet());
+        String revision = GitRevision.of(policyPath).orElse(null);
+        monitor.desired().loaded(new RevisionRef(r.policyDigest(), revision, java.time.Instant.now()), r.targets(), inventoryPath,
+                r.inventoryChanged());
+        policyDigest = r.policyDigest();
+        if (recorder != null) {
+            What what = new What(revision, r.policyDigest(), r.inventoryDigest(), null);
+            recorder.loaded(what, snapshot(policyPath, what));
+        }
+        List<Target> added = r.targets().stream().filter(t -> !before.contains(t.name())).toList();
+        java.util.Set<String> removed = new java.util.HashSet<>(before);
+        r.targets().forEach(t -> removed.remove(t.name()));
+        if (!removed.isEmpty()) {
+            monitor.forget(removed);
+            metrics.routersRemoved(removed);
+            if (watcher != null) {
+                watcher.unwatch(removed);
+            }
+        }
+        metrics.routersAdded(added);
+        if (watcher != null) {
+            watcher.watch(r.targets());
+        }
+        LOG.infof("now watching %d routers (%d added, %d removed); policy %s", r.targets().size(), added.size(), removed.size(),
+                monitor.desired().loadedRef().label());
+        checkAll("reload");
+    }
+
+    /** Revisions in the history (null when recording is off): API applies say which runs hold routers. */
+    HistoryRevisions revisions() {
+        return revisions;
     }
 
     /** The history store, or null when recording is off. */
@@ -214,6 +282,9 @@ public class PortcullisService {
 
     @PreDestroy
     synchronized void stop() {
+        if (policyWatch != null) {
+            policyWatch.close();
+        }
         if (watcher != null) {
             watcher.close();
         }

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     /** The values of the {@code state} label of portcullis_router_info and portcullis_routers. */
     public static final List<String> STATES = List.of("in_policy", "drifted", "pending", "unreachable", "unchecked");
-    static final List<String> TRIGGERS = List.of("startup", "schedule", "notification", "api", "after-apply", "remediation");
+    static final List<String> TRIGGERS = List.of("startup", "schedule", "notification", "api", "after-apply", "remediation", "reload");
 
     @Inject
     MeterRegistry registry;
@@ -40,6 +40,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     private final Map<String, Gauge> routerInfo = new ConcurrentHashMap<>();
     private final Map<String, String> routerState = new ConcurrentHashMap<>();
     private final Map<String, String> platforms = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> lastCheckGauges = new ConcurrentHashMap<>();
     private final long startedAt = System.currentTimeMillis() / 1000;
     private volatile DriftMonitor monitor;
     private volatile ChangeWatcher watcher;
@@ -58,13 +59,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
         Gauge.builder("portcullis_notification_subscriptions", this, s -> s.watcher == null ? 0 : s.watcher.subscribed())
                 .description("Routers with a live netconf-config-change subscription (0 when notifications are not watched)")
                 .register(registry);
-        for (Target t : m.targets()) {
-            platforms.put(t.name(), t.device().platform());
-            setState(t.name(), "unchecked");
-            Gauge.builder("portcullis_router_last_check_timestamp_seconds", this, s -> s.lastCheck(t.name())).tag("router", t.name())
-                    .description("Unix time of the router's last completed check, successful or not (service start until the first)")
-                    .register(registry);
-        }
+        routersAdded(m.targets());
         fullCheck = Timer.builder("portcullis_full_check_duration").description("Duration of a full drift check of all routers")
                 .serviceLevelObjectives(seconds(1, 5, 10, 30, 60, 120, 300, 600)).register(registry);
         TRIGGERS.forEach(this::checkTimer);
@@ -78,6 +73,34 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
         Gauge.builder("portcullis_build_info", () -> 1).description("Build of the running service (value always 1)")
                 .tag("version", io.portcullis.engine.ToolVersion.current()).tag("java_version", System.getProperty("java.version"))
                 .register(registry);
+    }
+
+    /** Routers the inventory gained (at start, or on a reload): one series each, unchecked until their first check. */
+    synchronized void routersAdded(java.util.Collection<Target> added) {
+        for (Target t : added) {
+            platforms.put(t.name(), t.device().platform());
+            setState(t.name(), "unchecked");
+            Gauge g = Gauge.builder("portcullis_router_last_check_timestamp_seconds", this, s -> s.lastCheck(t.name())).tag("router", t.name())
+                    .description("Unix time of the router's last completed check, successful or not (service start until the first)")
+                    .register(registry);
+            lastCheckGauges.put(t.name(), g);
+        }
+    }
+
+    /** Routers the inventory dropped: their series go (a dashboard would otherwise show them forever). */
+    synchronized void routersRemoved(java.util.Collection<String> removed) {
+        for (String r : removed) {
+            Gauge info = routerInfo.remove(r);
+            if (info != null) {
+                registry.remove(info);
+            }
+            Gauge last = lastCheckGauges.remove(r);
+            if (last != null) {
+                registry.remove(last);
+            }
+            routerState.remove(r);
+            platforms.remove(r);
+        }
     }
 
     /** When notifications are watched: routers whose drift is then caught at once, not by the next full check. */

@@ -5,6 +5,7 @@ import io.portcullis.alert.AlertSink;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.drift.RevisionRef;
 import io.portcullis.engine.drift.RouterStatus;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
@@ -13,6 +14,7 @@ import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;
 import io.portcullis.store.DriftObservation;
 import io.portcullis.store.Identity;
+import io.portcullis.store.PolicySnapshot;
 import io.portcullis.store.RouterRecord;
 import io.portcullis.store.RunStart;
 import io.portcullis.store.What;
@@ -32,13 +34,22 @@ import java.util.UUID;
 final class ServiceRecorder implements DriftMonitor.Listener {
     private final BufferedRunStore store;
     private final DriftMonitor.Listener next;
-    private final What what;
+    private volatile What what;
+    /** The loaded policy's documents (null when they cannot be snapshotted: the run is still recorded, with its digest). */
+    private volatile PolicySnapshot snapshot;
     private final String osUser = System.getProperty("user.name");
 
-    ServiceRecorder(BufferedRunStore store, DriftMonitor.Listener next, What what) {
+    ServiceRecorder(BufferedRunStore store, DriftMonitor.Listener next, What what, PolicySnapshot snapshot) {
         this.store = store;
         this.next = next;
         this.what = what;
+        this.snapshot = snapshot;
+    }
+
+    /** The policy (or inventory) changed on disk: later runs carry the new digests and documents. */
+    void loaded(What what, PolicySnapshot snapshot) {
+        this.what = what;
+        this.snapshot = snapshot;
     }
 
     BufferedRunStore store() {
@@ -92,9 +103,29 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
     }
 
+    /** A remediation: recorded as a run of its own, carrying the revision it re-applied (not the loaded policy). */
+    @Override
+    public void remediated(DeviceOutcome o, RevisionRef revision) {
+        next.applied(o);
+        What w = what;
+        String runId = UUID.randomUUID().toString();
+        store.beginRun(new RunStart(runId, "remediation", Instant.now().minusMillis(o.millis()), ToolVersion.current(), Who.service(osUser),
+                new What(revision.revision(), revision.digest(), w.inventoryDigest(), null), Map.of("trigger", "drift")));
+        PolicySnapshot s = snapshot;
+        if (s != null && s.digest().equals(revision.digest())) {
+            store.recordPolicy(s.forRemediation()); // a recorded revision is in the database already
+        }
+        store.recordRouter(runId, outcome(o));
+        store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
+    }
+
     /** Starts the record of a REST apply and returns the listener that records its routers. */
     RunListener apiApplyStarted(String runId, String caller, Map<String, String> options) {
         store.beginRun(new RunStart(runId, "apply", Instant.now(), ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
+        PolicySnapshot s = snapshot;
+        if (s != null) {
+            store.recordPolicy(new PolicySnapshot(s.digest(), s.revision(), Instant.now(), s.documents()));
+        }
         return new RunListener() {
             @Override
             public void routerFinished(DeviceOutcome o) {

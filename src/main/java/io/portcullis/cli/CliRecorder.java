@@ -9,6 +9,7 @@ import io.portcullis.engine.ToolVersion;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
 import io.portcullis.store.Identity;
+import io.portcullis.store.PolicySnapshot;
 import io.portcullis.store.RouterRecord;
 import io.portcullis.store.RunRecording;
 import io.portcullis.store.RunStart;
@@ -52,7 +53,17 @@ final class CliRecorder implements RunListener {
         What what = new What(GitRevision.of(global.policy).orElse(null), digest(() -> Digests.policyFiles(global.policy)),
                 digest(() -> Digests.policyFiles(global.inventory)), planFile == null ? null : digest(() -> fileDigest(planFile)));
         RunStart start = new RunStart(id, kind, Instant.now(), ToolVersion.current(), Identity.of(System.getenv(), actor), what, options);
-        return new CliRecorder(kind, RunRecording.start(settings, start));
+        RunRecording recording = RunRecording.start(settings, start);
+        if ("apply".equals(kind) && what.policyDigest() != null) {
+            // serve compares each router with the revision last applied to it: it needs the documents, not only the digest
+            try {
+                recording.policy(PolicySnapshot.capture(global.policy, what.policyDigest(), what.policyRevision()));
+            } catch (IllegalArgumentException e) {
+                err.println("portcullis apply: the policy revision is not recorded (" + e.getMessage()
+                        + "); serve keeps comparing these routers with the policy it loaded");
+            }
+        }
+        return new CliRecorder(kind, recording);
     }
 
     String runId() {

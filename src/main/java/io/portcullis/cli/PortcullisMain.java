@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /**
  * Entry point. Quarkus would start its HTTP server (REST extension present) and scheduler for every
  * command; they are off by default in application.properties and switched on here for
- * {@code serve} only, before Quarkus reads its configuration.
+ * {@code serve} only, before Quarkus reads its configuration (with INFO logging for io.portcullis: what the service
+ * did, remediations above all, must be in its log).
  */
 @QuarkusMain
 public class PortcullisMain implements QuarkusApplication {
@@ -20,6 +21,12 @@ public class PortcullisMain implements QuarkusApplication {
         if (isServe(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.scheduler.enabled", "true");
+            // the service's own INFO lines (remediations, reloads, skipped remediations) are its audit trail; the CLI stays at
+            // WARN so command output is not mixed with log lines. An operator's own setting wins.
+            String infoFor = "quarkus.log.category.\"io.portcullis\".level";
+            if (System.getProperty(infoFor) == null && System.getenv("QUARKUS_LOG_CATEGORY__IO_PORTCULLIS__LEVEL") == null) {
+                System.setProperty(infoFor, "INFO");
+            }
         }
         Quarkus.run(PortcullisMain.class, args);
     }

@@ -227,6 +227,31 @@ public final class BufferedRunStore implements RunStore {
     }
 
     @Override
+    public void recordPolicy(PolicySnapshot snapshot) {
+        enqueue(s -> s.recordPolicy(snapshot));
+    }
+
+    @Override
+    public Optional<PolicySnapshot> policy(String digest) {
+        return read().policy(digest);
+    }
+
+    @Override
+    public Optional<PolicySnapshot> newestPolicy() {
+        return read().newestPolicy();
+    }
+
+    @Override
+    public List<AppliedRevision> appliedRevisions() {
+        return read().appliedRevisions();
+    }
+
+    @Override
+    public List<OpenRun> openRuns(Instant since) {
+        return read().openRuns(since);
+    }
+
+    @Override
     public void ping() {
         read().ping();
     }

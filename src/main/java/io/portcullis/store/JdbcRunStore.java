@@ -21,6 +21,7 @@ public final class JdbcRunStore implements RunStore {
     private final AutoCloseable owner;
     private final String where;
     private final JdbcHistory history;
+    private final JdbcRevisions revisions;
 
     /**
      * @param owner closed with the store (a pool this store created), or null when the datasource belongs to someone else
@@ -31,6 +32,7 @@ public final class JdbcRunStore implements RunStore {
         this.owner = owner;
         this.where = where;
         this.history = new JdbcHistory(this);
+        this.revisions = new JdbcRevisions(this);
     }
 
     @Override
@@ -163,6 +165,31 @@ public final class JdbcRunStore implements RunStore {
             }
             return n;
         });
+    }
+
+    @Override
+    public void recordPolicy(PolicySnapshot snapshot) {
+        revisions.record(snapshot);
+    }
+
+    @Override
+    public Optional<PolicySnapshot> policy(String digest) {
+        return revisions.policy(digest);
+    }
+
+    @Override
+    public Optional<PolicySnapshot> newestPolicy() {
+        return revisions.newest();
+    }
+
+    @Override
+    public List<AppliedRevision> appliedRevisions() {
+        return revisions.applied();
+    }
+
+    @Override
+    public List<OpenRun> openRuns(Instant since) {
+        return revisions.open(since);
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class RunRecording implements AutoCloseable {
         submit(() -> store.recordRouter(runId, router));
     }
 
+    /** Keeps the snapshot of the policy this run applies (before any router of the run is recorded). */
+    public void policy(PolicySnapshot snapshot) {
+        submit(() -> store.recordPolicy(snapshot));
+    }
+
     /** Waits for every write (at most 30 s) and says why the run could not be recorded, if it could not. */
     public Optional<String> finish(int exitCode, String haltedBecause) {
         submit(() -> store.finishRun(runId, Instant.now(), exitCode, haltedBecause));

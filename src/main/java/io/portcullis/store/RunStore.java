@@ -49,6 +49,21 @@ public interface RunStore extends AutoCloseable {
     /** Deletes runs that started before {@code cutoff} (with their routers), resolved drift events and deliveries older than it. */
     int prune(Instant cutoff);
 
+    /** Keeps the policy documents of a revision a run applies (again), under its digest. */
+    void recordPolicy(PolicySnapshot snapshot);
+
+    /** The snapshot of a revision by its policy digest. */
+    Optional<PolicySnapshot> policy(String digest);
+
+    /** The revision some run applied most recently, if any was recorded. */
+    Optional<PolicySnapshot> newestPolicy();
+
+    /** Per router, the revision last applied successfully to it (routers never applied with a recorded digest are absent). */
+    List<AppliedRevision> appliedRevisions();
+
+    /** Apply, remediation and recover runs started after {@code since} that have not finished (they may hold routers now). */
+    List<OpenRun> openRuns(Instant since);
+
     /** A cheap round trip (for readiness checks). */
     void ping();
 

@@ -35,6 +35,8 @@ public class LabServeResource implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("lab fleet for the serve test could not start: " + e.getMessage(), e);
         }
         return Map.ofEntries(Map.entry("portcullis.inventory", inventory.toString()),
+                // a history of its own: applied revisions of other tests' routers (same lab names) must not be the desired state here
+                Map.entry("portcullis.db.url", io.portcullis.store.DbSettings.h2File(inventory.resolve("state").resolve("portcullis"))),
                 Map.entry("portcullis.alert.webhook.url", receiver.uri("/hook").toString()),
                 Map.entry("portcullis.alert.alertmanager.url", receiver.uri("/am").toString()),
                 Map.entry("portcullis.alert.resend-interval", "2s"),

@@ -81,6 +81,15 @@ class RecordedRunsLabTest {
             assertThat(alice.routers()).extracting(HistoryRun.Router::router).containsExactlyInAnyOrder(names.get(0), names.get(1));
             assertThat(CliRun.run("history", "--router", names.get(3)).out().lines()).hasSize(1).allMatch(l -> l.contains("bob"));
 
+            // the applied policy's documents are kept under its digest, and each router's applied revision is that digest
+            try (io.portcullis.store.RunStore store = io.portcullis.store.StoreOpener.open(s)) {
+                String digest = runs.get(0).policyDigest();
+                assertThat(store.policy(digest).orElseThrow().documents()).containsOnlyKeys("subscriber-protection.yaml");
+                assertThat(store.policy(digest).orElseThrow().documents().get("subscriber-protection.yaml"))
+                        .isEqualTo(Files.readString(Path.of("policy/subscriber-protection.yaml")));
+                assertThat(store.appliedRevisions()).hasSize(4).allSatisfy(r -> assertThat(r.policyDigest()).isEqualTo(digest));
+            }
+
             // a plan is recorded with its per-router result too
             CliRun plan = CliRun.run("plan", "--inventory", inv.toString());
             assertThat(plan.exit()).as(plan.all()).isZero();

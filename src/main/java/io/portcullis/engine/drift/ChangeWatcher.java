@@ -28,6 +28,8 @@ public final class ChangeWatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, Subscription> live = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Routers to keep subscribed; one taken out here is closed at its next liveness poll. */
+    private final Map<String, Target> wanted = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public ChangeWatcher(RouterConnector connector, Consumer<ConfigChange> onChange, Duration minBackoff, Duration maxBackoff) {
@@ -47,8 +49,27 @@ public final class ChangeWatcher implements AutoCloseable {
 
     public void watch(List<Target> targets) {
         for (Target t : targets) {
+            if (wanted.put(t.name(), t) != null) {
+                continue; // already watched (its device is looked up afresh at each reconnect)
+            }
             // spread the first connects over a second so a big fleet does not connect at one instant
             timer.schedule(() -> ensure(t), backoff.spreadMillis(1000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops watching routers the inventory no longer has; their subscriptions are closed now. */
+    public void unwatch(java.util.Collection<String> routers) {
+        for (String r : routers) {
+            wanted.remove(r);
+            failures.remove(r);
+            Subscription s = live.remove(r);
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (RuntimeException ignored) {
+                    // the router is gone from the inventory; its session's end is best effort
+                }
+            }
         }
     }
 
@@ -56,8 +77,21 @@ public final class ChangeWatcher implements AutoCloseable {
         return (int) live.values().stream().filter(Subscription::alive).count();
     }
 
-    private void ensure(Target t) {
+    private void ensure(Target watched) {
+        Target t = wanted.get(watched.name());
         if (closed) {
+            return;
+        }
+        if (t == null) {
+            // unwatched while a subscribe was in flight: do not keep what it opened
+            Subscription late = live.remove(watched.name());
+            if (late != null) {
+                try {
+                    late.close();
+                } catch (RuntimeException ignored) {
+                    // best effort, as in unwatch
+                }
+            }
             return;
         }
         Subscription s = live.get(t.name());

@@ -13,6 +13,11 @@ import java.util.List;
 public record DriftEntry(String router, String platform, String status, String fingerprint, List<String> changes,
                          List<String> impact, String diff, String errorKind, String error) {
 
+    /** In line with the revision applied to it, and a newer revision is waiting to be applied. */
+    public static DriftEntry pending(RouterPlan p) {
+        return new DriftEntry(p.router(), p.platform(), "pending", null, List.of(), List.of(), null, null, null);
+    }
+
     public static DriftEntry of(RouterPlan p) {
         return switch (p.status()) {
             case IN_SYNC -> new DriftEntry(p.router(), p.platform(), "in-sync", null, List.of(), List.of(), null, null, null);

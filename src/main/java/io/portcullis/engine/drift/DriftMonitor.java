@@ -1,19 +1,17 @@
 package io.portcullis.engine.drift;
 
+import io.portcullis.alert.AlertName;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
-import io.portcullis.engine.report.RunListener;
-import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.ConfigChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,43 +22,60 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * The drift service's core, plain Java: full checks (scheduled), targeted checks on change
- * notifications, alerts through the {@link DriftAlerter}, optional remediation. Quarkus beans only
- * schedule it and expose it.
+ * The drift service's core, plain Java: full checks (scheduled), targeted checks on change notifications, alerts
+ * through the {@link DriftAlerter}, optional remediation. Each router is compared with its {@link DesiredState}: the
+ * revision last applied to it. A router in line with that revision while a newer one waits is pending (no drift
+ * alert); a router that already holds the newest revision is in policy (its apply may not be recorded yet). A new
+ * drift is looked at again after {@code settle} before it is alerted, so a router caught in the middle of someone's
+ * apply does not raise an alert. Quarkus beans only schedule it and expose it.
  */
 public final class DriftMonitor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DriftMonitor.class);
 
-    /** Hooks for metrics. */
+    /** Hooks for metrics and the run history. */
     public interface Listener {
         default void checked(RouterStatus status) {
         }
 
         default void applied(DeviceOutcome outcome) {
         }
+
+        /** A remediation's outcome and the revision it re-applied (by default reported as {@link #applied}). */
+        default void remediated(DeviceOutcome outcome, RevisionRef revision) {
+            applied(outcome);
+        }
     }
 
     private final Engine engine;
-    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final DesiredState desired;
     private final DriftAlerter alerter;
     private final Listener listener;
     private final int parallel;
     private final boolean remediate;
-    private final ApplyOptions remediation;
+    private final Remediator remediator;
+    private final Duration settle;
     private final Map<String, RouterStatus> status = new ConcurrentHashMap<>();
     private final Map<String, String> pendingAuthor = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService targeted;
 
+    /** Without a run history: every router is compared with {@code targets}, and a drift is alerted at once. */
     public DriftMonitor(Engine engine, List<Target> targets, DriftAlerter alerter, Listener listener, int parallel, boolean remediate,
                         ApplyOptions remediation) {
+        this(engine, DesiredState.fixed(targets), alerter, listener, parallel, remediate, new Remediator(engine, remediation, List::of),
+                Duration.ZERO);
+    }
+
+    public DriftMonitor(Engine engine, DesiredState desired, DriftAlerter alerter, Listener listener, int parallel, boolean remediate,
+                        Remediator remediator, Duration settle) {
         this.engine = engine;
-        targets.forEach(t -> this.targets.put(t.name(), t));
+        this.desired = desired;
         this.alerter = alerter;
         this.listener = listener;
         this.parallel = parallel;
         this.remediate = remediate;
-        this.remediation = remediation;
+        this.remediator = remediator;
+        this.settle = settle;
         this.targeted = Executors.newFixedThreadPool(4, r -> {
             Thread th = new Thread(r, "portcullis-targeted-check");
             th.setDaemon(true);
@@ -68,8 +83,13 @@ public final class DriftMonitor implements AutoCloseable {
         });
     }
 
+    /** The routers watched (the loaded policy's in-scope routers; changes when the inventory or policy is reloaded). */
     public Collection<Target> targets() {
-        return targets.values();
+        return desired.routers().values();
+    }
+
+    public DesiredState desired() {
+        return desired;
     }
 
     public Map<String, RouterStatus> status() {
@@ -80,33 +100,105 @@ public final class DriftMonitor implements AutoCloseable {
         return alerter;
     }
 
+    /** Forgets routers no longer watched (the inventory dropped them): no status, no metric, their alerts resolved. */
+    public void forget(Collection<String> routers) {
+        for (String r : routers) {
+            RouterStatus s = status.remove(r);
+            if (s != null) {
+                alerter.observe(DriftAlerter.Observation.inSync(r, s.platform()));
+            }
+        }
+    }
+
+    private enum Kind { IN_POLICY, PENDING, DRIFT, ERROR }
+
+    /** One router's check: the plan to report, what it means, and whom it was compared with. */
+    private record Verdict(DesiredState.Desired d, RouterPlan plan, Kind kind, RevisionRef comparedWith, long millis) {
+    }
+
     /** Checks every router (the periodic backstop). */
     public List<RouterStatus> checkAll(String trigger) {
-        long t0 = System.nanoTime();
-        List<RouterPlan> plans = engine.plan(List.copyOf(targets.values()), parallel);
-        long perRouter = (System.nanoTime() - t0) / 1_000_000 / Math.max(1, plans.size());
+        desired.refresh();
+        List<Verdict> verdicts = judgeAll(new ArrayList<>(desired.routers().keySet()));
+        verdicts = settled(verdicts);
         List<RouterStatus> out = new ArrayList<>();
-        for (RouterPlan p : plans) {
-            out.add(record(p, perRouter, trigger, null));
+        for (Verdict v : verdicts) {
+            out.add(record(v, trigger, null));
         }
         return out;
     }
 
     /** Checks one router now (a change notification said it changed). */
     public RouterStatus checkOne(String router, String trigger, String changedBy) {
-        Target t = targets.get(router);
-        if (t == null) {
+        if (!desired.routers().containsKey(router)) {
             throw new IllegalArgumentException("unknown router '" + router + "'");
         }
+        desired.refresh();
+        List<Verdict> v = settled(judgeAll(List.of(router)));
+        return record(v.get(0), trigger, changedBy);
+    }
+
+    private List<Verdict> judgeAll(List<String> routers) {
+        List<DesiredState.Desired> ds = routers.stream().map(desired::desired).toList();
         long t0 = System.nanoTime();
-        RouterPlan p = engine.plan(List.of(t), 1).get(0);
-        return record(p, (System.nanoTime() - t0) / 1_000_000, trigger, changedBy);
+        List<RouterPlan> plans = engine.plan(ds.stream().map(DesiredState.Desired::applied).toList(), ds.size() == 1 ? 1 : parallel);
+        long perRouter = (System.nanoTime() - t0) / 1_000_000 / Math.max(1, plans.size());
+        List<Verdict> out = new ArrayList<>();
+        for (int i = 0; i < ds.size(); i++) {
+            out.add(judge(ds.get(i), plans.get(i), perRouter));
+        }
+        return out;
+    }
+
+    private Verdict judge(DesiredState.Desired d, RouterPlan p, long millis) {
+        return switch (p.status()) {
+            case ERROR -> new Verdict(d, p, Kind.ERROR, d.appliedRef(), millis);
+            case IN_SYNC -> new Verdict(d, p, d.newerDiffers() ? Kind.PENDING : Kind.IN_POLICY, d.appliedRef(), millis);
+            case CHANGES -> {
+                if (d.newerDiffers()) {
+                    // it may hold the newest revision already: applied just now, the run's record not written yet
+                    RouterPlan onNewest = engine.plan(List.of(d.newest()), 1).get(0);
+                    if (onNewest.status() == RouterPlan.Status.IN_SYNC) {
+                        yield new Verdict(d, onNewest, Kind.IN_POLICY, d.newestRef(), millis);
+                    }
+                }
+                yield new Verdict(d, p, Kind.DRIFT, d.appliedRef(), millis);
+            }
+        };
+    }
+
+    /** A drift not alerted yet is looked at once more after the settle time, with the history read again. */
+    private List<Verdict> settled(List<Verdict> verdicts) {
+        List<String> fresh = verdicts.stream().filter(v -> v.kind() == Kind.DRIFT)
+                .filter(v -> alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty()).map(v -> v.d().router()).toList();
+        if (fresh.isEmpty() || settle.isZero()) {
+            return verdicts;
+        }
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return verdicts;
+        }
+        desired.refresh();
+        Map<String, Verdict> again = new ConcurrentHashMap<>();
+        judgeAll(fresh).forEach(v -> again.put(v.d().router(), v));
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            Verdict a = again.get(v.d().router());
+            if (a != null && a.kind() != Kind.DRIFT) {
+                LOG.infof("%s looked drifted and was %s %s later (an apply in progress): no alert", v.d().router(),
+                        a.kind().name().toLowerCase().replace('_', ' '), settle);
+            }
+            out.add(a == null ? v : a);
+        }
+        return out;
     }
 
     /** Notification entry point: coalesces bursts (one check queued per router at a time). */
     public Consumer<ConfigChange> changeHandler() {
         return change -> {
-            if (!targets.containsKey(change.router())) {
+            if (!desired.routers().containsKey(change.router())) {
                 return;
             }
             if (change.changedBy() != null) {
@@ -125,34 +217,42 @@ public final class DriftMonitor implements AutoCloseable {
         };
     }
 
-    private RouterStatus record(RouterPlan p, long millis, String trigger, String changedBy) {
-        DriftEntry d = DriftEntry.of(p);
-        RouterStatus s = new RouterStatus(p.router(), p.platform(), d, Instant.now(), millis, trigger);
+    private RouterStatus record(Verdict v, String trigger, String changedBy) {
+        RouterPlan p = v.plan();
+        DesiredState.Desired d = v.d();
+        DriftEntry e = v.kind() == Kind.PENDING ? DriftEntry.pending(p) : DriftEntry.of(p);
+        RouterStatus.Revisions revisions = new RouterStatus.Revisions(v.comparedWith().label(),
+                v.kind() == Kind.PENDING ? d.newestRef().label() : null, v.comparedWith().sameAs(d.newestRef()) && v.kind() == Kind.IN_POLICY
+                        && !v.comparedWith().sameAs(d.appliedRef()) ? null : d.note());
+        RouterStatus s = new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions);
         status.put(p.router(), s);
         listener.checked(s);
-        if (p.status() == RouterPlan.Status.IN_SYNC) {
-            alerter.observe(DriftAlerter.Observation.inSync(p.router(), p.platform()));
-        } else if (p.status() == RouterPlan.Status.CHANGES) {
-            int n = d.changes().size();
-            alerter.observe(new DriftAlerter.Observation(p.router(), p.platform(), d.fingerprint(),
-                    p.router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s") + ")",
-                    d.changes(), d.impact(), changedBy));
-            if (remediate) {
-                remediate(p.router());
+        switch (v.kind()) {
+            case IN_POLICY -> alerter.observe(DriftAlerter.Observation.inSync(p.router(), p.platform()));
+            case PENDING -> alerter.observe(DriftAlerter.Observation.pending(p.router(), p.platform(), d.newestRef().label(),
+                    d.newestRef().since()));
+            case DRIFT -> {
+                int n = e.changes().size();
+                alerter.observe(new DriftAlerter.Observation(p.router(), p.platform(), e.fingerprint(),
+                        p.router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s")
+                                + ", compared with revision " + v.comparedWith().label() + ")",
+                        e.changes(), e.impact(), changedBy));
+                if (remediate && !"remediation".equals(trigger)) {
+                    remediate(d);
+                }
             }
-        } else {
-            // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
-            alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), d.errorKind(), d.error()));
+            default -> // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
+                    alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), e.errorKind(), e.error()));
         }
         return s;
     }
 
-    private void remediate(String router) {
-        RunReport r = engine.apply(List.of(targets.get(router)), remediation, null, null, "remediation", RunListener.NONE);
-        r.routers().forEach(listener::applied);
-        LOG.infof("remediation of %s: %s", router, r.routers().get(0).state());
-        if (r.routers().get(0).state() == DeviceState.APPLIED) {
-            record(engine.plan(List.of(targets.get(router)), 1).get(0), 0, "remediation", null);
+    private void remediate(DesiredState.Desired d) {
+        Remediator.Result r = remediator.remediate(d, listener::remediated);
+        if (r.applied()) {
+            long t0 = System.nanoTime();
+            RouterPlan after = engine.plan(List.of(d.applied()), 1).get(0);
+            record(judge(d, after, (System.nanoTime() - t0) / 1_000_000), "remediation", null);
         }
     }
 

@@ -1,0 +1,98 @@
+package io.portcullis.api;
+
+import io.portcullis.engine.Target;
+import io.portcullis.engine.Workspace;
+import io.portcullis.engine.router.Digests;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the policy files and the inventory every {@code portcullis.policy.poll-interval} and, when their content
+ * digest changed (not their mtime: a checkout that rewrites identical files is no change), loads them again. A load
+ * with errors keeps the previous policy and inventory and logs the diagnostics once per content; a good one is
+ * handed to the service, which re-targets the drift monitor and the notification watcher.
+ */
+final class PolicyWatch implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PolicyWatch.class);
+
+    /** A policy or inventory change that loaded without errors. */
+    record Reload(List<Target> targets, String policyDigest, String inventoryDigest, boolean policyChanged, boolean inventoryChanged) {
+    }
+
+    private final Path policy;
+    private final Path inventory;
+    private final String limit;
+    private final Consumer<Reload> onChange;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "portcullis-policy-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private String policyDigest;
+    private String inventoryDigest;
+    private String rejected;
+
+    PolicyWatch(Path policy, Path inventory, String limit, String policyDigest, String inventoryDigest, Consumer<Reload> onChange) {
+        this.policy = policy;
+        this.inventory = inventory;
+        this.limit = limit;
+        this.policyDigest = policyDigest;
+        this.inventoryDigest = inventoryDigest;
+        this.onChange = onChange;
+    }
+
+    void start(Duration interval) {
+        timer.scheduleWithFixedDelay(this::pollQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warnf("policy/inventory watch: %s", e.getMessage());
+        }
+    }
+
+    /** One look at the files; true when a change was loaded and handed on. */
+    synchronized boolean poll() {
+        String p = Digests.policyFiles(policy);
+        String i = Digests.policyFiles(inventory);
+        if (p.equals(policyDigest) && i.equals(inventoryDigest)) {
+            return false;
+        }
+        Workspace w = Workspace.load(policy, inventory, limit, LocalDate.now(ZoneOffset.UTC));
+        if (w.hasErrors()) {
+            if (!(p + i).equals(rejected)) {
+                StringWriter sw = new StringWriter();
+                w.printDiagnostics(new PrintWriter(sw));
+                LOG.errorf("the policy or inventory changed but does not load (%s); still watching with the previous one\n%s", w.summary(), sw);
+                rejected = p + i;
+            }
+            return false;
+        }
+        boolean policyChanged = !p.equals(policyDigest);
+        boolean inventoryChanged = !i.equals(inventoryDigest);
+        policyDigest = p;
+        inventoryDigest = i;
+        rejected = null;
+        LOG.infof("%s changed on disk: %s", policyChanged && inventoryChanged ? "policy and inventory" : policyChanged ? "policy" : "inventory",
+                w.summary());
+        onChange.accept(new Reload(w.targets(), p, i, policyChanged, inventoryChanged));
+        return true;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
