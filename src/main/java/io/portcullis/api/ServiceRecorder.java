@@ -3,6 +3,7 @@ package io.portcullis.api;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RevisionRef;
@@ -178,8 +179,9 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     }
 
     private static RouterRecord outcome(DeviceOutcome o) {
-        return new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), null, null, null,
-                o.state().success() ? null : o.message(), o.millis(), Instant.now());
+        RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
+        return new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
+                i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now());
     }
 
     private static int exit(List<RouterStatus> results) {

@@ -2,6 +2,7 @@ package io.portcullis.cli;
 
 import io.portcullis.diff.FateChange;
 import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RunListener;
@@ -72,8 +73,9 @@ final class CliRecorder implements RunListener {
 
     @Override
     public void routerFinished(DeviceOutcome o) {
-        recording.router(new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), null, null, null,
-                o.state().success() ? null : o.message(), o.millis(), Instant.now()));
+        RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
+        recording.router(new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
+                i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now()));
     }
 
     void planned(List<RouterPlan> plans, boolean drift) {

@@ -43,6 +43,10 @@ public class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "At most this many runs (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--pre-image", paramLabel = "ROUTER", description = {"With RUN_ID: print the managed subtree ROUTER held before that run,",
+            "as read by the run (XML, secrets masked; kept when the run edited the router)."})
+    String preImageOf;
+
     @Option(names = "--json", description = "Print " + HistoryDocument.FORMAT + " JSON (with every router of every run listed).")
     boolean json;
 
@@ -67,6 +71,10 @@ public class HistoryCommand implements Callable<Integer> {
             err.println("portcullis history: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+        if (preImageOf != null && runId == null) {
+            err.println("portcullis history: --pre-image needs a RUN_ID ('portcullis history RUN_ID --pre-image " + preImageOf + "')");
+            return ExitCodes.USAGE;
+        }
         if (!settings.enabled()) {
             err.println("portcullis history: recording is switched off (portcullis.db.enabled=false), so there is no history to show");
             return ExitCodes.ERROR;
@@ -78,7 +86,15 @@ public class HistoryCommand implements Callable<Integer> {
                     err.println("portcullis history: no run '" + runId + "' in " + settings.safeUrl() + "; 'portcullis history' lists them");
                     return ExitCodes.ERROR;
                 }
-                if (json) {
+                if (preImageOf != null) {
+                    String xml = store.preImage(run.id(), preImageOf).orElse(null);
+                    if (xml == null) {
+                        err.println("portcullis history: run " + run.id() + " kept no pre-image of '" + preImageOf
+                                + "' (it is kept for routers the run edited; 'portcullis history " + runId + "' lists them)");
+                        return ExitCodes.ERROR;
+                    }
+                    out.println(xml);
+                } else if (json) {
                     out.println(HistoryDocument.of(List.of(run)).toJson());
                 } else {
                     HistoryText.printRun(run, out);

@@ -1,5 +1,6 @@
 package io.portcullis.store;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,34 @@ public final class Sanitizer {
     // Slack/webhook paths are secrets themselves: keep scheme://host only
     private static final Pattern SECRET_PATH = Pattern.compile("(?i)(https?://hooks\\.slack\\.com)/\\S+");
 
+    // elements that hold secrets on routers: Junos authentication-key / encrypted-password, IOS-XR secret, SNMP
+    // community (a container whose name leaf is the secret), IKE pre-shared-key, key-string of key chains … (the
+    // managed subtree can include an interface unit's whole family, where e.g. a VRRP authentication key lives).
+    // Every text inside such an element is masked.
+    private static final Pattern SECRET_ELEMENT = Pattern.compile(
+            "<((?:[\\w.-]+:)?[\\w.-]*(?i:password|passwd|secret|community|pre-shared|psk|authentication-key|auth-key|key-string"
+                    + "|private-key|shared-key|md5|hash)[\\w.-]*)(\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.DOTALL);
+    private static final Pattern TEXT_NODE = Pattern.compile(">[^<]*[^<\\s][^<]*<");
+    // hashed or reversibly encrypted strings anywhere in text: Junos $9$, crypt $1$ $5$ $6$ $y$ $2b$
+    private static final Pattern CRYPT = Pattern.compile("\\$(?:9|1|5|6|y|2[aby]?)\\$[^\\s<\"']+");
+
     private Sanitizer() {
+    }
+
+    /**
+     * A configuration subtree as a router sent it, with secrets masked: every text inside an element named like a secret,
+     * hashed or encrypted strings anywhere, and what {@link #text} masks. Null stays null.
+     */
+    public static String xml(String s) {
+        if (s == null) {
+            return null;
+        }
+        String masked = SECRET_ELEMENT.matcher(s).replaceAll(m -> {
+            String inner = m.group(3).indexOf('<') < 0 ? "***" : TEXT_NODE.matcher(m.group(3)).replaceAll(">***<");
+            return Matcher.quoteReplacement("<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">" + inner + "</" + m.group(1) + ">");
+        });
+        masked = CRYPT.matcher(masked).replaceAll("***");
+        return PAIRS.matcher(BEARER.matcher(url(masked)).replaceAll("$1***")).replaceAll("$1$2***");
     }
 
     public static String url(String s) {

@@ -98,6 +98,7 @@ final class Revert {
         do {
             try (RouterSession fresh = ctx.connector().open(t.device())) {
                 Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
+                tx.readBack(now.digest());
                 if (now.digest().equals(before.digest())) {
                     return tx.done(DeviceState.FAILED_ROLLED_BACK, Reason.ROLLED_BACK, problem + "; " + t.name()
                             + " reverted to its previous configuration (verified by read-back)");
@@ -117,6 +118,7 @@ final class Revert {
         sleep(200);
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
+            tx.readBack(now.digest());
             String holds = now.digest().equals(before.digest()) ? "its previous configuration"
                     : IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
                     : "neither the previous nor the new configuration";

@@ -11,6 +11,7 @@ import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
@@ -55,6 +56,10 @@ public final class Transaction {
     private boolean edited;
     /** The managed subtree's digest as read back and proven in the confirm window: what startup must hold after the save. */
     private String provenDigest;
+    /** Running as first read by this attempt (the transaction's own get-config, reused for the run history), or null. */
+    private Observed before;
+    /** The digest a revert or reconcile read back last, or null. */
+    private String readBackDigest;
     private final Revert revert;
 
     public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
@@ -106,6 +111,7 @@ public final class Transaction {
     /** One go on an open session: read, refuse or find nothing to do, render, lock, then push. */
     private DeviceOutcome attempt(RouterSession s) {
         Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
+        this.before = before;
         if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
             return done(DeviceState.FAILED_NOT_APPLIED, Reason.STALE_PLAN, t.name()
                     + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
@@ -347,7 +353,29 @@ public final class Transaction {
         if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms);
+        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms, image(state));
+    }
+
+    /**
+     * Running before and after, from reads this transaction made anyway: unchanged when nothing was committed or
+     * the revert was verified, the proven read-back when applied, the last read-back otherwise (null if none).
+     * The pre-image only when something was edited: otherwise running still holds it.
+     */
+    private RunningImage image(DeviceState state) {
+        if (before == null) {
+            return null;
+        }
+        String after = switch (state) {
+            case APPLIED -> provenDigest;
+            case NO_CHANGE, FAILED_NOT_APPLIED, FAILED_ROLLED_BACK -> before.digest();
+            default -> readBackDigest;
+        };
+        return new RunningImage(before.digest(), after, edited ? before.xml() : null);
+    }
+
+    /** Recorded by {@link Revert}: the managed-subtree digest it read back after the commit. */
+    void readBack(String digest) {
+        readBackDigest = digest;
     }
 
     /** The ways back out of this transaction (also used by {@link PendingConfirm} when the run cancels). */

@@ -1,5 +1,6 @@
 package io.portcullis.engine.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.portcullis.engine.Target;
 import java.util.List;
 
@@ -10,15 +11,22 @@ import java.util.List;
  *
  * @param changes  the classified changes that were (to be) made
  * @param impact   packet-fate lines of those changes
+ * @param image    running before/after and the pre-image, for the run history (not in report files), or null
  */
 public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
-                            List<String> changes, List<String> impact, long millis) {
+                            List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image) {
     /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
     public static final String AWAITING_CONFIRM = Reason.PROVEN_AWAITING_CONFIRM.name();
 
     public DeviceOutcome {
         changes = List.copyOf(changes);
         impact = List.copyOf(impact);
+    }
+
+    /** An outcome without a running image (the router was not read). */
+    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+                         List<String> impact, long millis) {
+        this(router, platform, state, reason, message, changes, impact, millis, null);
     }
 
     /**
