@@ -35,6 +35,10 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON (always with the reverse change).")
     boolean json;
 
+    @Option(names = "--gitlab-report", paramLabel = "FILE", description = {"Also write the GitLab merge-request widget report here",
+            "(Terraform report shape: create/update/delete router counts; artifacts:reports:terraform)."})
+    Path gitlabReport;
+
     @Option(names = "--show-reverse", description = "Also print each router's reverse change (what undoing the apply would do).")
     boolean showReverse;
 
@@ -48,7 +52,7 @@ public class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!OutputPaths.writable("plan", err, out)) {
+        if (!OutputPaths.writable("plan", err, out, gitlabReport)) {
             return ExitCodes.USAGE;
         }
         Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
@@ -64,6 +68,9 @@ public class PlanCommand implements Callable<Integer> {
             PlanFile plan = engine.planFile(Digests.policyFiles(global.policy), plans);
             if (out != null) {
                 plan.write(out);
+            }
+            if (gitlabReport != null) {
+                GitLabPlanReport.write(plans, gitlabReport);
             }
             if (json) {
                 stdout.println(EngineJson.write(plan));

@@ -56,8 +56,11 @@ class CliFindingsLabTest {
 
             // a plan made for router a, applied with --limit b: an error naming the mismatch, not "nothing applied, exit 0"
             Path plan = dir.resolve("plan.json");
-            assertThat(CliRun.run("plan", "--inventory", inv.toString(), "--limit", a.name(), "--out", plan.toString()).exit())
-                    .isEqualTo(ExitCodes.CHANGES);
+            Path widget = dir.resolve("plan-widget.json");
+            assertThat(CliRun.run("plan", "--inventory", inv.toString(), "--limit", a.name(), "--out", plan.toString(), "--gitlab-report",
+                    widget.toString()).exit()).isEqualTo(ExitCodes.CHANGES);
+            assertThat(Files.readString(widget)).as("the MR widget: a router holding nothing of ours is a create")
+                    .isEqualTo("{\"create\":1,\"update\":0,\"delete\":0}");
             CliRun other = CliRun.run("apply", "--inventory", inv.toString(), "--limit", b.name(), "--plan", plan.toString());
             assertThat(other.exit()).isEqualTo(ExitCodes.ERROR);
             assertThat(other.err()).contains("the plan lists " + a.name() + ", none of which is selected here");

@@ -111,4 +111,17 @@ class PlanPrinterTest {
         assertThat(text).contains("r1 (junos): 6 changes").contains("r2 (junos): 6 changes").contains("r3 (iosxr): 6 changes")
                 .doesNotContain("the same");
     }
+
+    @Test
+    void theGitLabWidgetReportCountsRoutersAsCreateUpdateDelete() {
+        RouterPlan fresh = new RouterPlan("new", "junos", RouterPlan.Status.CHANGES, new ChangeSet(new IntentDiff(List.of(
+                new Change(ChangeKind.FILTER_MISSING, "PORTCULLIS-V4", null, null, "3 terms"),
+                new Change(ChangeKind.BINDING_MISSING, "PORTCULLIS-V4", null, null, "ge-0/0/0.1"))), "+x", "-x", List.of()),
+                "i", "s", List.of(), null, null);
+        RouterPlan gone = new RouterPlan("gone", "junos", RouterPlan.Status.CHANGES, new ChangeSet(new IntentDiff(List.of(
+                new Change(ChangeKind.FILTER_EXTRA, "PORTCULLIS-OLD", null, null, "1 term"))), "-x", "+x", List.of()),
+                "i", "s", List.of(), null, null);
+        assertThat(GitLabPlanReport.counts(List.of(fresh, changed("r1", "junos", FORWARD), changed("r2", "iosxr", FORWARD), gone,
+                inSync("quiet")))).containsExactly(Map.entry("create", 1), Map.entry("update", 2), Map.entry("delete", 1));
+    }
 }
