@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13 item 5: Ctrl-C during apply exits 130 and says what each router's state is and how to finish — it used to
- * exit 130 with no output at all. The apply runs in a process of its own; SIGINT is sent with kill(1) while a slow
- * router is in flight.
+ * Issue 13 item 5: an interrupted apply says what each router's state is and how to finish — Ctrl-C used to exit 130
+ * with no output at all. The apply runs in a process of its own and is sent SIGTERM with kill(1) while a slow router
+ * is in flight: SIGTERM and SIGINT take the same path (the JVM's shutdown hooks; exit 128 + signal), and SIGTERM is
+ * the one a test can send reliably, because a build started in the background (nohup, CI runners) inherits SIGINT
+ * as ignored and the JVM then never sees Ctrl-C's signal at all — observed here: the process ran on for 60 s.
  */
 @Tag("lab")
 class ApplyInterruptLabTest {
@@ -26,7 +28,7 @@ class ApplyInterruptLabTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void ctrlCDuringApplyReportsEachRoutersStateAndExits130(@TempDir Path dir) throws Exception {
+    void anInterruptedApplyReportsEachRoutersStateAndHowToFinish(@TempDir Path dir) throws Exception {
         try (LabFleet fleet = LabFleet.builder().devices(3).password(PASSWORD).start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
@@ -47,10 +49,10 @@ class ApplyInterruptLabTest {
                 Thread.sleep(200); // the first router is done; the slow second one is now in flight
             }
             Thread.sleep(1_000);
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String text = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(text).isEqualTo(130);
+            assertThat(p.exitValue()).as(text).isEqualTo(143);
             assertThat(text).contains("portcullis apply: interrupted. Finished: APPLIED=1; in flight: " + slow.name() + "; not contacted: 1.")
                     .contains("reverts by itself within 120 s").contains("portcullis plan");
         }
