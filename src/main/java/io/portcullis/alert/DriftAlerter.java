@@ -104,7 +104,8 @@ public final class DriftAlerter implements AutoCloseable {
 
     private List<Alert> decide(Observation o) {
         List<Alert> decided = new ArrayList<>();
-        Instant now = clock.instant();
+        // milliseconds: what a database column keeps exactly, so a restarted service sends the very same startsAt
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (o.kind() == Observation.Kind.UNREACHABLE) {
             int n = failedChecks.merge(o.router(), 1, Integer::sum);
             if (n >= settings.unreachableAfter() && open(o.router(), AlertName.ROUTER_UNREACHABLE).isEmpty()) {

@@ -93,6 +93,7 @@ public class ApiResource {
     @WriteAccess
     public List<RouterStatus> checkNow() {
         ready();
+        leaderOnly();
         service.checkAll("api");
         return List.copyOf(service.monitor().status().values());
     }
@@ -110,6 +111,7 @@ public class ApiResource {
     @WriteAccess
     public Response apply(ApplyRequest req) {
         ready();
+        leaderOnly();
         ApplyRequest r = req == null ? new ApplyRequest(null, null, null, null, null, null) : req;
         List<Target> targets = selected(r.routers());
         ApplyOptions o;
@@ -198,6 +200,14 @@ public class ApiResource {
         service.start();
         if (!service.ready()) {
             throw error(503, service.loadError() == null ? "the service is starting" : service.loadError());
+        }
+    }
+
+    /** Apply and drift checks talk to routers: only the leader does that (a follower answers 503 naming the leader). */
+    private void leaderOnly() {
+        Leadership l = service.leadership();
+        if (l != null && !l.leading()) {
+            throw error(503, "replica " + l.election().replica() + " is a follower; send this to the leader, replica " + l.leaderName());
         }
     }
 

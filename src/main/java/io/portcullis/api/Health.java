@@ -50,6 +50,30 @@ public final class Health {
         }
     }
 
+    /**
+     * /q/health/ready "leader": UP on every replica (a follower serves reads), with {@code leader} yes/no, the
+     * leading replica's name and this replica's, so an operator sees at once which one leads.
+     */
+    @Readiness
+    @ApplicationScoped
+    public static class Leader implements HealthCheck {
+        @Inject
+        PortcullisService service;
+
+        @Override
+        public HealthCheckResponse call() {
+            var b = HealthCheckResponse.named("leader").up();
+            Leadership l = service.leadership();
+            if (l == null) {
+                return b.withData("leader", "no").withData("replica", "not started").build();
+            }
+            b.withData("leader", l.leading() ? "yes" : "no").withData("replica", l.election().replica())
+                    .withData("leaderName", l.leaderName()).withData("election", l.election().describe());
+            l.alertStateProblem().ifPresent(p -> b.withData("alertStateError", p));
+            return b.build();
+        }
+    }
+
     @Readiness
     @ApplicationScoped
     public static class Ready implements HealthCheck {

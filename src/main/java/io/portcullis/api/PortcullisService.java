@@ -3,7 +3,6 @@ package io.portcullis.api;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.alert.AlertmanagerSink;
 import io.portcullis.alert.DriftAlerter;
-import io.portcullis.alert.InMemoryAlertStateStore;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.SlackSink;
 import io.portcullis.alert.WebhookSink;
@@ -57,7 +56,6 @@ public class PortcullisService {
     private NetconfConnector connector;
     private Engine engine;
     private DriftMonitor monitor;
-    private ChangeWatcher watcher;
     private String policyDigest;
     private String loadError;
     private DriftAlerter alerter;
@@ -68,6 +66,8 @@ public class PortcullisService {
     private PolicyWatch policyWatch;
     private Path policyPath;
     private Path inventoryPath;
+    /** Which replica leads, and the duties only the leader performs (notifications, checks, alerts). */
+    private Leadership leadership;
 
     public void start() {
         start(null, null, null);
@@ -104,9 +104,10 @@ public class PortcullisService {
         config.slackUrl().ifPresent(u -> sinks.add(new SlackSink(URI.create(u))));
         // every delivery attempt is recorded per sink (the wrapper keeps each sink's name and re-send behaviour)
         List<AlertSink> recorded = recorder == null ? sinks : sinks.stream().map(recorder::recording).toList();
-        // alert state in memory: a restart forgets open alerts (a database-backed AlertStateStore is not written yet)
-        alerter = new DriftAlerter(recorded, new InMemoryAlertStateStore(), config.alerts(), metrics, java.time.Clock.systemUTC());
-        alerter.start();
+        // alert state in the database (in memory when recording is off); only the leader sends
+        leadership = Leadership.open(recorder == null ? null : DbSettings.current());
+        alerter = new DriftAlerter(leadership.leaderOnly(recorded), leadership.alertState(), config.alerts(), metrics,
+                java.time.Clock.systemUTC());
         DesiredSettings desiredSettings = DesiredSettings.load();
         revisions = recorder == null ? null : new HistoryRevisions(recorder.store());
         RevisionSource source = revisions == null ? RevisionSource.NONE : revisions;
@@ -118,20 +119,21 @@ public class PortcullisService {
             LOG.infof("no run history: every router is compared with the loaded policy (pending and applied revisions need portcullis.db)");
         }
         metrics.bind(monitor, sinks, config.driftPeriodDuration());
+        metrics.bindLeadership(leadership.election());
         LOG.infof("watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s", targets.size(),
                 sinks.stream().map(AlertSink::name).toList(), config.driftPeriod(), config.alerts().resendInterval());
-        if (config.watchNotifications()) {
-            watcher = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
-            watcher.watch(targets);
-            metrics.bindWatcher(watcher);
-        }
         if (!desiredSettings.pollInterval().isZero()) {
             policyWatch = new PolicyWatch(policy, inventory, limit, policyDigest, Digests.policyFiles(inventory), this::reload);
             policyWatch.start(desiredSettings.pollInterval());
         }
-        Thread first = new Thread(() -> checkAll("startup"), "portcullis-first-check");
-        first.setDaemon(true);
-        first.start();
+        // the first full check runs when this replica is elected (at once for a single replica), not here as well
+        leadership.start(alerter, config.watchNotifications() ? this::newWatcher : null, metrics::bindWatcher, this::checkAll);
+    }
+
+    private ChangeWatcher newWatcher() {
+        ChangeWatcher w = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
+        w.watch(List.copyOf(monitor.targets()));
+        return w;
     }
 
     /** The history store, buffered: the service starts and keeps watching while the database is down. */
@@ -179,13 +181,13 @@ public class PortcullisService {
         if (!removed.isEmpty()) {
             monitor.forget(removed);
             metrics.routersRemoved(removed);
-            if (watcher != null) {
-                watcher.unwatch(removed);
+            if (leadership.watcher() != null) {
+                leadership.watcher().unwatch(removed);
             }
         }
         metrics.routersAdded(added);
-        if (watcher != null) {
-            watcher.watch(r.targets());
+        if (leadership.watcher() != null) {
+            leadership.watcher().watch(r.targets());
         }
         LOG.infof("now watching %d routers (%d added, %d removed); policy %s", r.targets().size(), added.size(), removed.size(),
                 monitor.desired().loadedRef().label());
@@ -260,8 +262,8 @@ public class PortcullisService {
     }
 
     public void checkAll(String trigger) {
-        if (monitor == null) {
-            return;
+        if (monitor == null || !leadership.leading()) {
+            return; // followers do not check: the leader does, and records what it found
         }
         try {
             java.time.Instant started = java.time.Instant.now();
@@ -280,13 +282,18 @@ public class PortcullisService {
         return recorder;
     }
 
+    /** Which replica leads; null before start. */
+    Leadership leadership() {
+        return leadership;
+    }
+
     @PreDestroy
     synchronized void stop() {
         if (policyWatch != null) {
             policyWatch.close();
         }
-        if (watcher != null) {
-            watcher.close();
+        if (leadership != null) {
+            leadership.close(); // releases the leader lock first, so another replica takes over at once
         }
         if (monitor != null) {
             monitor.close();

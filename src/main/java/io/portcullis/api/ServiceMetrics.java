@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     /** The values of the {@code state} label of portcullis_router_info and portcullis_routers. */
     public static final List<String> STATES = List.of("in_policy", "drifted", "pending", "unreachable", "unchecked");
-    static final List<String> TRIGGERS = List.of("startup", "schedule", "notification", "api", "after-apply", "remediation", "reload");
+    static final List<String> TRIGGERS = List.of("startup", "failover", "schedule", "notification", "api", "after-apply", "remediation",
+            "reload");
 
     @Inject
     MeterRegistry registry;
@@ -101,6 +102,12 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
             routerState.remove(r);
             platforms.remove(r);
         }
+    }
+
+    /** portcullis_leader{replica}: 1 while this replica leads, else 0 (sum over replicas should be 1). */
+    void bindLeadership(io.portcullis.ha.Election election) {
+        Gauge.builder("portcullis_leader", election, e -> e.leading() ? 1 : 0).tag("replica", election.replica())
+                .description("1 while this replica is the leader (holds notifications, checks, alerts), else 0").register(registry);
     }
 
     /** When notifications are watched: routers whose drift is then caught at once, not by the next full check. */

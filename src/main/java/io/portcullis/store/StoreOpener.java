@@ -31,6 +31,19 @@ public final class StoreOpener {
 
     /** @throws StoreException one sentence: unreachable, login refused, schema too new or corrupt */
     public static RunStore open(DbSettings s) {
+        Database db = database(s);
+        return new JdbcRunStore(db.dataSource(), db.owner(), db.where());
+    }
+
+    /**
+     * The database itself, schema up to date, for tables kept by other packages next to the history (the
+     * service's alert state). {@code owner} is the pool to close when done, null when the container owns it.
+     */
+    public record Database(javax.sql.DataSource dataSource, AutoCloseable owner, String where) {
+    }
+
+    /** @throws StoreException one sentence: unreachable, login refused, schema too new or corrupt */
+    public static Database database(DbSettings s) {
         if (!s.enabled()) {
             throw new StoreException("recording is switched off (portcullis.db.enabled=false)");
         }
@@ -41,7 +54,7 @@ public final class StoreOpener {
             AgroalDataSource ds = arc.select(AgroalDataSource.class, new DataSource.DataSourceLiteral(name)).get();
             Flyway flyway = arc.select(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(name)).get();
             SchemaMigrator.migrate(flyway, where);
-            return new JdbcRunStore(ds, null, where); // the container owns the pool
+            return new Database(ds, null, where); // the container owns the pool
         }
         AgroalDataSource ds = standalonePool(s);
         try {
@@ -50,7 +63,7 @@ public final class StoreOpener {
             ds.close();
             throw e;
         }
-        return new JdbcRunStore(ds, ds, where);
+        return new Database(ds, ds, where);
     }
 
     private static AgroalDataSource standalonePool(DbSettings s) {
