@@ -136,6 +136,11 @@ public final class SimDevice {
         return sessions.size();
     }
 
+    /** Sessions holding a notification subscription (create-subscription): who watches this router. */
+    public synchronized int subscriberCount() {
+        return (int) sessions.values().stream().filter(SessionPort::subscribed).count();
+    }
+
     /**
      * Changes running as if someone typed it on the router's CLI: a merge of {@code configXml} (a
      * {@code <config>} element or a bare top-level element), a netconf-config-change with changed-by the CLI
