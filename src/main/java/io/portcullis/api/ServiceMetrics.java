@@ -45,6 +45,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     private final long startedAt = System.currentTimeMillis() / 1000;
     private volatile DriftMonitor monitor;
     private volatile ChangeWatcher watcher;
+    private volatile io.portcullis.ha.Election election;
     private Timer fullCheck;
 
     void bind(DriftMonitor m, List<AlertSink> sinks, Duration driftPeriod) {
@@ -106,6 +107,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
 
     /** portcullis_leader{replica}: 1 while this replica leads, else 0 (sum over replicas should be 1). */
     void bindLeadership(io.portcullis.ha.Election election) {
+        this.election = election;
         Gauge.builder("portcullis_leader", election, e -> e.leading() ? 1 : 0).tag("replica", election.replica())
                 .description("1 while this replica is the leader (holds notifications, checks, alerts), else 0").register(registry);
     }
@@ -143,6 +145,11 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     }
 
     private double lastCheck(String router) {
+        io.portcullis.ha.Election e = election;
+        if (e != null && !e.leading()) {
+            // a follower checks nothing: no sample (NaN), so "no check for three periods" never fires on it
+            return Double.NaN;
+        }
         DriftMonitor m = monitor;
         RouterStatus s = m == null ? null : m.status().get(router);
         return s == null ? startedAt : s.lastCheck().getEpochSecond();
