@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * The service's store: writes are queued and written in order by one thread, so the service keeps watching
  * when the database is down; what it could not write waits in memory (at most {@code capacity} writes; beyond
- * that the oldest are dropped and counted) and is written once the database answers again. The database is
+ * that the oldest are dropped and counted) and is written once the database answers again; a record the database
+ * refuses for a lasting reason (not a connection problem, not a deadlock) is dropped and counted too, so it cannot hold
+ * up the rest. The database is
  * opened lazily and reopened after a failure, so the service also starts without it. Reads go straight through
  * and throw {@link StoreException} while it is down. {@link #healthy()} feeds the readiness check.
  */
@@ -104,8 +106,15 @@ public final class BufferedRunStore implements RunStore {
             if (next == null) {
                 continue;
             }
+            RunStore db;
             try {
-                next.accept(connected());
+                db = connected();
+            } catch (StoreException e) {
+                failed(e); // cannot open (unreachable, login, schema): keep everything and try again later
+                continue;
+            }
+            try {
+                next.accept(db);
                 synchronized (queue) {
                     queue.pollFirst();
                 }
@@ -114,19 +123,32 @@ public final class BufferedRunStore implements RunStore {
                 }
                 lastError = null;
             } catch (StoreException e) {
-                if (lastError == null) {
-                    LOG.warnf("cannot record into the database (records are buffered and retried): %s", e.getMessage());
+                if (SqlErrors.retryable(e)) {
+                    failed(e);
+                } else {
+                    refused(e); // retrying would fail the same way and hold up every later record
                 }
-                lastError = e.getMessage();
-                reset();
-                sleep();
             } catch (RuntimeException e) {
-                // a record the database refuses for good (not a connection problem) must not block the others
-                LOG.warnf("a record was dropped: %s", e.getMessage());
-                synchronized (queue) {
-                    queue.pollFirst();
-                }
+                refused(e);
             }
+        }
+    }
+
+    private void failed(StoreException e) {
+        if (lastError == null) {
+            LOG.warnf("cannot record into the database (records are buffered and retried): %s", e.getMessage());
+        }
+        lastError = e.getMessage();
+        reset();
+        sleep();
+    }
+
+    /** A record the database refuses for good (not a connection problem) must not block the others. */
+    private void refused(RuntimeException e) {
+        LOG.warnf("a record was dropped: %s", e.getMessage());
+        synchronized (queue) {
+            queue.pollFirst();
+            dropped++;
         }
     }
 

@@ -37,6 +37,18 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void beginRun(RunStart r) {
+        try {
+            insertRun(r);
+        } catch (StoreException e) {
+            if (!SqlErrors.duplicateKey(e)) {
+                throw e;
+            }
+            // the row is there already: a buffered write sent again after its answer was lost (the network broke
+            // between the commit and the reply); the run ids are random UUIDs, so it is the same run
+        }
+    }
+
+    private void insertRun(RunStart r) {
         update("record the start of run " + r.id(), """
                 INSERT INTO pcl_run (id, kind, started_at, tool_version, actor, os_user, api_caller, ci_json, options_json,
                                      policy_revision, policy_digest, inventory_digest, plan_digest)

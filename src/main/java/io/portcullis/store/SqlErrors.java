@@ -9,7 +9,7 @@ final class SqlErrors {
 
     static String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || causedBy(e, java.net.ConnectException.class)) {
+        if (unreachable(e)) {
             return "the database is unreachable (" + firstLine(e) + ")";
         }
         if (state.equals("28P01") || state.equals("28000")) {
@@ -18,12 +18,48 @@ final class SqlErrors {
         return firstLine(e) + (state.isEmpty() ? "" : " [SQLState " + state + "]");
     }
 
+    /**
+     * The connection failed or broke: SQLState class 08 (PostgreSQL), H2's own codes for a broken or failed TCP
+     * connection (90067 "connection is broken", 90028 I/O error), the JDBC connection exception types, or an
+     * I/O error underneath (a reset, an EOF, a refused connect).
+     */
     static boolean unreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (c instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().equals("90067") || s.getSQLState().equals("90028"))) {
                 return true;
             }
-            if (c instanceof java.net.ConnectException) {
+            if (c instanceof java.sql.SQLNonTransientConnectionException || c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Worth trying again later: the database was unreachable, or refused for a passing reason (serialization
+     * failure or deadlock, SQLState class 40; H2's lock timeout 50200). Anything else would fail the same way again.
+     */
+    static boolean retryable(Throwable t) {
+        if (unreachable(t)) {
+            return true;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("40") || s.getSQLState().equals("50200"))) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique key already holds this row (SQLState 23505 on PostgreSQL and H2). */
+    static boolean duplicateKey(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
             }
         }
