@@ -22,8 +22,13 @@ rm -rf "$state"
 mkdir -p "$state"
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -q -B package -DskipTests >&2
 
-scripts/postgres-lab.sh status >/dev/null 2>&1 || scripts/postgres-lab.sh start >&2
 pg="${POSTGRES_LAB_STATE:-.run/postgres}"
+# a cluster set up earlier on another port (POSTGRES_LAB_PORT) is reused on that port
+if [ -z "${POSTGRES_LAB_PORT:-}" ] && [ -f "$pg/jdbc.properties" ]; then
+  POSTGRES_LAB_PORT="$(sed -n 's/^url=jdbc:postgresql:\/\/[^:]*:\([0-9]*\)\/.*/\1/p' "$pg/jdbc.properties")"
+  export POSTGRES_LAB_PORT
+fi
+scripts/postgres-lab.sh status >/dev/null 2>&1 || scripts/postgres-lab.sh start >&2
 url="$(sed -n 's/^url=//p' "$pg/jdbc.properties")"
 user="$(sed -n 's/^username=//p' "$pg/jdbc.properties")"
 pwfile="$(sed -n 's/^password-file=//p' "$pg/jdbc.properties")"
