@@ -58,7 +58,11 @@ class DashboardLoginTest {
         given().config(NO_REDIRECTS).when().get("/fleet.json").then().statusCode(401);
         given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, "00".repeat(32)).when().get("/fleet.json").then().statusCode(401);
         given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, READ).when().get("/").then().statusCode(303);
-        String form = given().when().get("/login").then().statusCode(200).extract().asString();
+        Response login = given().when().get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
+        String form = login.asString();
         assertThat(form).contains("<form method=\"post\" action=\"/login\"").contains("type=\"password\"");
     }
 
