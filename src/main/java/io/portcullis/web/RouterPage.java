@@ -10,7 +10,7 @@ import java.util.List;
  * counters' verdict and drop chart, and its runs from the history database.
  */
 public record RouterPage(String router, String platform, String groups, String state, String stateText, String stateSymbol,
-                         String lastCheck, String lastCheckIso, String trigger, String error, List<String> impact,
+                         String revision, String revisionNote, String lastCheck, String lastCheckIso, String trigger, String error, List<String> impact,
                          List<String> changes, String changedBy, String driftSince, String diff, String verdict, String hint,
                          String chart, List<ChartRow> chartRows, List<RunRow> runs, String runsNote) {
 

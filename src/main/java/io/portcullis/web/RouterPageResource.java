@@ -82,6 +82,7 @@ public class RouterPageResource {
         }
         boolean drifted = d != null && "drift".equals(d.status());
         return new RouterPage(t.name(), t.device().platform(), String.join(", ", t.device().groups()), state.id(), state.text(), state.symbol(),
+                Served.revisionOf(s), s == null || s.revisions() == null ? null : s.revisions().note(),
                 s == null ? "never" : Ago.since(s.lastCheck(), now), s == null ? "" : Ago.iso(s.lastCheck()), s == null ? "" : s.trigger(),
                 d == null || d.error() == null ? null : (d.errorKind() == null ? "" : d.errorKind() + ": ") + d.error(),
                 drifted ? d.impact() : List.of(), drifted ? d.changes() : List.of(),

@@ -1,6 +1,7 @@
 package io.portcullis.web;
 
 import io.portcullis.api.PortcullisService;
+import io.portcullis.engine.drift.RouterStatus;
 import java.util.function.Function;
 
 /** What the dashboard asks of the running service before showing anything. */
@@ -17,8 +18,19 @@ final class Served {
         return service.ready() && service.monitor() != null ? null : "the service is starting";
     }
 
-    /** The policy revision each router was last brought to ("—" where the service does not know it yet). */
+    /**
+     * The policy revision each router was last compared with — the one last applied to it, when the run history
+     * knows — and the newer one waiting when it is pending ("—" before its first check).
+     */
     static Function<String, String> revisions(PortcullisService service) {
-        return router -> "—";
+        return router -> revisionOf(service.monitor().status().get(router));
+    }
+
+    static String revisionOf(RouterStatus s) {
+        if (s == null || s.revisions() == null || s.revisions().applied() == null) {
+            return "—";
+        }
+        RouterStatus.Revisions r = s.revisions();
+        return r.pending() == null ? r.applied() : r.applied() + " → pending " + r.pending();
     }
 }

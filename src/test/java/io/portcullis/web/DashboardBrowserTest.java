@@ -110,6 +110,9 @@ class DashboardBrowserTest {
                 && rowStates(d).size() == routers.size());
         assertThat(rowStates(driver).keySet()).containsExactlyInAnyOrderElementsOf(routers);
         assertThat(driver.findElement(By.cssSelector("[data-count=in_policy]")).getText()).isEqualTo(String.valueOf(routers.size()));
+        for (WebElement rev : driver.findElements(By.cssSelector("#fleet tbody td.revision"))) {
+            assertThat(rev.getText()).as("the revision each router was compared with").contains("sha256:");
+        }
         screenshot("fleet-in-policy");
 
         // someone removes the TCP/2525 entry from the OpenConfig router's ACL by hand
