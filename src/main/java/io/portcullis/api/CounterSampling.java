@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * serve's enforcement evidence: every {@code portcullis.counters.period} (default 1m) each router's counters of
  * the owned terms are read (one read-only session and RPC per router) into {@link CounterRounds}: the
  * {@code portcullis_filter_matched_packets_total} metric and the dashboard's drop history (in memory, the last
- * {@code portcullis.counters.history} intervals per router). {@code portcullis.counters.enabled=false} turns it off.
+ * {@code portcullis.counters.history} intervals per router). Only the leader samples ({@link Leadership}); a follower's
+ * dashboard shows no drops. {@code portcullis.counters.enabled=false} turns it off.
  */
 @ApplicationScoped
 public class CounterSampling {
@@ -55,9 +56,10 @@ public class CounterSampling {
         }
     }
 
-    /** Only one replica samples routers; until leader election exists every serve samples on its own. */
+    /** Only the leader replica samples routers (one session per router per period for the whole deployment). */
     private boolean mayLead() {
-        return true;
+        Leadership l = service.leadership();
+        return l != null && l.leading();
     }
 
     /** The drop history the dashboard charts (empty until the second sample of a router). */
