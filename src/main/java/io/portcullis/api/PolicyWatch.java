@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the policy files and the inventory every {@code portcullis.policy.poll-interval} and, when their content
- * digest changed (not their mtime: a checkout that rewrites identical files is no change), loads them again. A load
- * with errors keeps the previous policy and inventory and logs the diagnostics once per content; a good one is
+ * digest changed (not their mtime: a checkout that rewrites identical files is no change) and reads the same at two
+ * looks in a row (a file being written is not loaded half-way), loads them again. A load with errors, or one that
+ * selects no router at all, keeps the previous policy and inventory and logs why once per content; a good one is
  * handed to the service, which re-targets the drift monitor and the notification watcher.
  */
 final class PolicyWatch implements AutoCloseable {
@@ -41,6 +42,8 @@ final class PolicyWatch implements AutoCloseable {
     private String policyDigest;
     private String inventoryDigest;
     private String rejected;
+    /** The content seen at the previous look: a change is loaded once it reads the same twice (not half-written). */
+    private String lastSeen;
 
     PolicyWatch(Path policy, Path inventory, String limit, String policyDigest, String inventoryDigest, Consumer<Reload> onChange) {
         this.policy = policy;
@@ -59,7 +62,8 @@ final class PolicyWatch implements AutoCloseable {
         try {
             poll();
         } catch (RuntimeException e) {
-            LOG.warnf("policy/inventory watch: %s", e.getMessage());
+            // never let one failure end the scheduled watch (an exception would cancel every later look)
+            LOG.warnf(e, "policy/inventory watch: %s", e.getMessage());
         }
     }
 
@@ -68,6 +72,13 @@ final class PolicyWatch implements AutoCloseable {
         String p = Digests.policyFiles(policy);
         String i = Digests.policyFiles(inventory);
         if (p.equals(policyDigest) && i.equals(inventoryDigest)) {
+            lastSeen = null;
+            return false;
+        }
+        String seen = p + i;
+        if (!seen.equals(lastSeen)) {
+            // a checkout or an editor may be writing right now: wait until the content reads the same at the next look
+            lastSeen = seen;
             return false;
         }
         Workspace w = Workspace.load(policy, inventory, limit, LocalDate.now(ZoneOffset.UTC));
@@ -77,6 +88,13 @@ final class PolicyWatch implements AutoCloseable {
                 w.printDiagnostics(new PrintWriter(sw));
                 LOG.errorf("the policy or inventory changed but does not load (%s); still watching with the previous one\n%s", w.summary(), sw);
                 rejected = p + i;
+            }
+            return false;
+        }
+        if (w.targets().isEmpty()) {
+            if (!seen.equals(rejected)) {
+                LOG.errorf("the policy or inventory changed but selects no router (%s); still watching with the previous one", w.summary());
+                rejected = seen;
             }
             return false;
         }

@@ -17,6 +17,7 @@ public class LabServeResource implements QuarkusTestResourceLifecycleManager {
     static LabFleet fleet;
     static HttpReceiver receiver;
     static Path inventory;
+    private String previousDbUrl;
 
     @Override
     public Map<String, String> start() {
@@ -31,12 +32,14 @@ public class LabServeResource implements QuarkusTestResourceLifecycleManager {
             Files.writeString(groups, Files.readString(groups).replace("password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
                     "password-file: " + password.toAbsolutePath()));
             receiver = HttpReceiver.start();
+            // a history of its own: applied revisions of other tests' routers (same lab names) must not be the desired state
+            // here; surefire's system property (the suite's shared test-state) outranks a resource's config, hence a property
+            previousDbUrl = System.setProperty("portcullis.db.url",
+                    io.portcullis.store.DbSettings.h2File(inventory.resolve("state").resolve("portcullis")));
         } catch (Exception e) {
             throw new IllegalStateException("lab fleet for the serve test could not start: " + e.getMessage(), e);
         }
         return Map.ofEntries(Map.entry("portcullis.inventory", inventory.toString()),
-                // a history of its own: applied revisions of other tests' routers (same lab names) must not be the desired state here
-                Map.entry("portcullis.db.url", io.portcullis.store.DbSettings.h2File(inventory.resolve("state").resolve("portcullis"))),
                 Map.entry("portcullis.alert.webhook.url", receiver.uri("/hook").toString()),
                 Map.entry("portcullis.alert.alertmanager.url", receiver.uri("/am").toString()),
                 Map.entry("portcullis.alert.resend-interval", "2s"),
@@ -47,6 +50,11 @@ public class LabServeResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (previousDbUrl != null) {
+            System.setProperty("portcullis.db.url", previousDbUrl);
+        } else {
+            System.clearProperty("portcullis.db.url");
+        }
         if (receiver != null) {
             receiver.close();
         }
