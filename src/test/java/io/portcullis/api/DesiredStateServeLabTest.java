@@ -143,7 +143,13 @@ class DesiredStateServeLabTest {
         Path hosts = DesiredServeResource.inventory.resolve("hosts.yaml");
         String all = Files.readString(hosts);
         String gone = names.get(2);
-        Files.writeString(hosts, all.substring(0, all.indexOf(gone + ":\n")));
+        // cut only this router's block (the API lists routers in its own order, not the file's)
+        int from = all.indexOf(gone + ":\n");
+        int next = all.indexOf("\n", from);
+        while (next >= 0 && next + 1 < all.length() && all.charAt(next + 1) == ' ') {
+            next = all.indexOf("\n", next + 1);
+        }
+        Files.writeString(hosts, all.substring(0, from) + (next < 0 ? "" : all.substring(next + 1)));
         awaitRouters(j -> j.getList("router").size() == 2);
         assertThat(routers().getList("router")).doesNotContain(gone);
         assertThat(metrics()).doesNotContain("router=\"" + gone + "\"");
