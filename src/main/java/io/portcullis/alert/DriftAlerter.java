@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns per-router check results into alerts. One alert per router and {@link AlertName}: it fires once
  * (a drift seen again keeps its startsAt and is not re-fired; a different drift updates it), and resolves when
  * the router is back in that respect. {@code PortcullisRouterUnreachable} fires after
- * {@code unreachableAfter} consecutive failed checks and resolves at the next successful one; a failed check
+ * {@code unreachableAfter} consecutive failed checks (counted in the {@link AlertStateStore}, so a restart or a
+ * failover goes on counting) and resolves at the next successful one; a failed check
  * leaves an open drift alert alone (the drift is unknown, not gone). {@code PortcullisPolicyPending} fires
  * only when enabled, once a revision has waited {@code pendingAfter}. Alert state lives in the
  * {@link AlertStateStore}; delivery, retries and re-sends in {@link AlertDelivery}.
@@ -55,7 +54,6 @@ public final class DriftAlerter implements AutoCloseable {
     private final AlertSettings settings;
     private final AlertDelivery delivery;
     private final Clock clock;
-    private final Map<String, Integer> failedChecks = new ConcurrentHashMap<>();
 
     public DriftAlerter(List<AlertSink> sinks, AlertStateStore store, AlertSettings settings, DeliveryListener listener, Clock clock) {
         this.store = store;
@@ -107,14 +105,18 @@ public final class DriftAlerter implements AutoCloseable {
         // milliseconds: what a database column keeps exactly, so a restarted service sends the very same startsAt
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (o.kind() == Observation.Kind.UNREACHABLE) {
-            int n = failedChecks.merge(o.router(), 1, Integer::sum);
+            // counted in the store, not here: a restarted or newly elected replica goes on from the last leader's count
+            int n = store.failedChecks(o.router()) + 1;
+            store.failedChecks(o.router(), n);
             if (n >= settings.unreachableAfter() && open(o.router(), AlertName.ROUTER_UNREACHABLE).isEmpty()) {
                 String summary = o.router() + " could not be checked " + n + " times in a row: " + o.summary();
                 fire(o, AlertName.ROUTER_UNREACHABLE, summary, now, decided);
             }
             return decided;
         }
-        failedChecks.remove(o.router());
+        if (store.failedChecks(o.router()) > 0) {
+            store.failedChecks(o.router(), 0);
+        }
         resolve(o.router(), AlertName.ROUTER_UNREACHABLE, now, decided);
         switch (o.kind()) {
             case IN_POLICY -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The alert store of a single process without a database: lost on restart. */
 public final class InMemoryAlertStateStore implements AlertStateStore {
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failedChecks = new ConcurrentHashMap<>();
 
     @Override
     public Optional<AlertState> find(String fingerprint) {
@@ -30,5 +31,19 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
     @Override
     public void delete(String fingerprint) {
         states.remove(fingerprint);
+    }
+
+    @Override
+    public int failedChecks(String router) {
+        return failedChecks.getOrDefault(router, 0);
+    }
+
+    @Override
+    public void failedChecks(String router, int count) {
+        if (count <= 0) {
+            failedChecks.remove(router);
+        } else {
+            failedChecks.put(router, count);
+        }
     }
 }

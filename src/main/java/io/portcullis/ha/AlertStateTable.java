@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of {@code pcl_alert_state} (migration V3): read every row, write one alert (update, else insert:
+ * The SQL of {@code pcl_alert_state} (migration V3) and {@code pcl_check_failure} (V4): read every row, write one alert (update, else insert:
  * portable between PostgreSQL and H2, and only the leader writes), delete one. Lists and the per-sink
  * delivery times are JSON text, as in the run history.
  */
@@ -73,6 +73,47 @@ final class AlertStateTable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int i = bind(in, a, sent, replica, now);
             in.setString(i, a.fingerprint());
+            in.executeUpdate();
+        }
+    }
+
+    /** Every router's count of consecutive failed checks (pcl_check_failure, migration V4). */
+    static Map<String, Integer> readFailures(Connection c) throws SQLException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT router, failed_checks FROM pcl_check_failure");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the router's count (update, else insert); 0 deletes its row. */
+    static void writeFailures(Connection c, String router, int count, String replica, Instant now) throws SQLException {
+        if (count <= 0) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_check_failure WHERE router = ?")) {
+                ps.setString(1, router);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE pcl_check_failure SET failed_checks = ?, updated_at = ?, updated_by = ? WHERE router = ?")) {
+            up.setInt(1, count);
+            up.setObject(2, time(now));
+            up.setString(3, replica);
+            up.setString(4, router);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement(
+                "INSERT INTO pcl_check_failure (failed_checks, updated_at, updated_by, router) VALUES (?, ?, ?, ?)")) {
+            in.setInt(1, count);
+            in.setObject(2, time(now));
+            in.setString(3, replica);
+            in.setString(4, router);
             in.executeUpdate();
         }
     }

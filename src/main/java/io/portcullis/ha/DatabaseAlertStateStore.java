@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * (the alerter and the delivery tick read on every check and every second); every change is written to the
  * database at once. While the database is down a change is only marked dirty, and a background flush writes
  * the latest version of each dirty alert (or deletes it) once the database answers, so monitoring and alerting
- * never wait for it.
+ * never wait for it. The consecutive failed checks per router (behind PortcullisRouterUnreachable) are kept the same
+ * way in {@code pcl_check_failure}.
  *
  * <p>{@link #reload()} reads the table back: at start and whenever this replica becomes leader, so a restart or a
  * failover continues each open alert (same startsAt, fingerprint, changedBy, delivery times per sink: no re-fire)
@@ -45,6 +46,9 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
     private final Map<String, AlertState> states = new ConcurrentHashMap<>();
     /** Fingerprints changed in memory but not yet in the database (absent from {@code states}: to be deleted). */
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Consecutive failed checks per router (pcl_check_failure), and the routers whose count is not yet written. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Set<String> dirtyFailures = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private volatile boolean loaded;
     private volatile String lastError;
@@ -86,6 +90,13 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
             }
             states.keySet().retainAll(fromDb.keySet());
             states.putAll(fromDb);
+            Map<String, Integer> counts = AlertStateTable.readFailures(c);
+            for (String router : dirtyFailures) {
+                counts.put(router, failures.getOrDefault(router, 0));
+            }
+            counts.values().removeIf(n -> n <= 0);
+            failures.keySet().retainAll(counts.keySet());
+            failures.putAll(counts);
             if (!loaded || lastError != null) {
                 LOG.infof("alert state read from the database: %d open or undelivered alerts", fromDb.size());
             }
@@ -105,7 +116,7 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
 
     /** Changes waiting for the database. */
     public int unwritten() {
-        return dirty.size();
+        return dirty.size() + dirtyFailures.size();
     }
 
     /** Why the database could not be read or written last time, or null when the last attempt worked. */
@@ -137,6 +148,26 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
         changed(fingerprint);
     }
 
+    @Override
+    public int failedChecks(String router) {
+        return failures.getOrDefault(router, 0);
+    }
+
+    @Override
+    public synchronized void failedChecks(String router, int count) {
+        if (count <= 0) {
+            if (failures.remove(router) == null) {
+                return; // nothing counted: nothing to write (the usual case of a router in policy)
+            }
+        } else {
+            failures.put(router, count);
+        }
+        dirtyFailures.add(router);
+        if (lastError == null) {
+            flush();
+        }
+    }
+
     private void changed(String fingerprint) {
         dirty.add(fingerprint);
         // with the database known to be down, do not make the check wait for a connection attempt: the flush retries
@@ -147,12 +178,13 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
 
     /** Writes every dirty alert; false when the database could not take them (they stay dirty). */
     public synchronized boolean flush() {
-        if (dirty.isEmpty()) {
+        if (dirty.isEmpty() && dirtyFailures.isEmpty()) {
             return true;
         }
         if (!leading.getAsBoolean()) {
             // deposed: what this replica decided last is the new leader's to redo, never to overwrite
             dirty.clear();
+            dirtyFailures.clear();
             return true;
         }
         try (Connection c = database.get().getConnection()) {
@@ -164,6 +196,10 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
                     AlertStateTable.write(c, s, replica, clock.instant());
                 }
                 dirty.remove(fp);
+            }
+            for (String router : List.copyOf(dirtyFailures)) {
+                AlertStateTable.writeFailures(c, router, failures.getOrDefault(router, 0), replica, clock.instant());
+                dirtyFailures.remove(router);
             }
             if (lastError != null) {
                 LOG.infof("alert state written to the database again");
@@ -181,7 +217,7 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
             if (!loaded) {
                 reload();
             }
-            if (!dirty.isEmpty()) {
+            if (!dirty.isEmpty() || !dirtyFailures.isEmpty()) {
                 flush();
             }
         } catch (RuntimeException e) {

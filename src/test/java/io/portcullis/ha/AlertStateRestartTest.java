@@ -71,9 +71,14 @@ class AlertStateRestartTest {
 
     /** One "process lifetime" of the service's alerting: store read back from the database, alerter, background delivery. */
     private DriftAlerter service(DatabaseAlertStateStore store) {
+        return service(store, AlertSettings.defaults().unreachableAfter());
+    }
+
+    private DriftAlerter service(DatabaseAlertStateStore store, int unreachableAfter) {
         assertThat(store.reload()).isTrue();
         DriftAlerter a = new DriftAlerter(List.of(new WebhookSink(receiver.uri("/hook"), "noc", "http://portcullis.test")), store,
-                AlertSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400)), DeliveryListener.NONE, Clock.systemUTC());
+                AlertSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400)).withUnreachableAfter(unreachableAfter),
+                DeliveryListener.NONE, Clock.systemUTC());
         a.start();
         return a;
     }
@@ -130,6 +135,41 @@ class AlertStateRestartTest {
         // the delivered resolve is gone from the table, the open alert is there with its author
         assertThat(rows("SELECT router || '|' || status || '|' || coalesce(changed_by, '-') FROM pcl_alert_state ORDER BY router"))
                 .containsExactly("r-a|FIRING|alice@console");
+    }
+
+    /** PortcullisRouterUnreachable after 3 consecutive failed checks, counted across a restart and a failover. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theUnreachableCountGoesOnAcrossARestartAndAFailover(Backend b) throws Exception {
+        open(b);
+        Observation down = Observation.unreachable("r-u", "junos", "CONNECT", "connection refused");
+        try (DatabaseAlertStateStore s1 = store("replica-1"); DriftAlerter first = service(s1, 3)) {
+            assertThat(first.observe(down)).isEmpty();
+            assertThat(first.observe(down)).isEmpty();
+            assertThat(s1.unwritten()).isZero();
+        }
+        assertThat(rows("SELECT router || '|' || failed_checks || '|' || updated_by FROM pcl_check_failure")).containsExactly("r-u|2|replica-1");
+        // restart: the third failed check overall fires (it used to take three more after every restart)
+        try (DatabaseAlertStateStore s2 = store("replica-1"); DriftAlerter restarted = service(s2, 3)) {
+            assertThat(s2.failedChecks("r-u")).isEqualTo(2);
+            assertThat(restarted.observe(down)).singleElement().satisfies(a -> {
+                assertThat(a.name()).isEqualTo(io.portcullis.alert.AlertName.ROUTER_UNREACHABLE);
+                assertThat(a.summary()).contains("3 times in a row");
+            });
+        }
+        // failover: another replica reads the count and the open alert; a fourth failure neither re-fires nor resets
+        try (DatabaseAlertStateStore s3 = store("replica-2"); DriftAlerter newLeader = service(s3, 3)) {
+            assertThat(newLeader.observe(down)).isEmpty();
+            assertThat(s3.failedChecks("r-u")).isEqualTo(4);
+            assertThat(rows("SELECT failed_checks || '|' || updated_by FROM pcl_check_failure")).containsExactly("4|replica-2");
+            // back: resolved, the count forgotten
+            assertThat(newLeader.observe(Observation.inSync("r-u", "junos"))).singleElement()
+                    .satisfies(a -> assertThat(a.status()).isEqualTo(Alert.Status.RESOLVED));
+            assertThat(rows("SELECT router FROM pcl_check_failure")).isEmpty();
+        }
+        assertThat(receiver.accepted("/hook").stream().map(r -> r.body().get("alerts").get(0))
+                .filter(a -> a.get("labels").get("alertname").asText().equals("PortcullisRouterUnreachable")).map(a -> a.get("status").asText())
+                .toList()).containsExactly("firing", "resolved");
     }
 
     @ParameterizedTest
