@@ -23,14 +23,18 @@ public class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() {
-        CommandLine top = spec.root().commandLine();
-        String script = AutoComplete.bash(spec.root().name(), top);
+    /** The completion script for {@code top}'s whole command tree (also written into the release bundle at build). */
+    static String script(Shell shell, CommandLine top) {
+        String script = AutoComplete.bash(top.getCommandSpec().name(), top);
         if (shell == Shell.zsh) {
             script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
         }
-        spec.commandLine().getOut().print(script);
+        return script;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(script(shell, spec.root().commandLine()));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
