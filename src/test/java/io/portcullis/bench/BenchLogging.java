@@ -8,11 +8,11 @@ import java.util.logging.Logger;
  * enabled and records buffered for a runtime that never starts. MINA SSHD then formats hex dumps of every packet for
  * trace logging nobody reads. The product (Quarkus app) logs at WARN with MINA at ERROR; benchmarks do the same.
  */
-final class BenchLogging {
+public final class BenchLogging {
     private BenchLogging() {
     }
 
-    static void likeTheProduct() {
+    public static void likeTheProduct() {
         Logger.getLogger("").setLevel(Level.WARNING);
         Logger.getLogger("org.apache.sshd").setLevel(Level.SEVERE);
     }
