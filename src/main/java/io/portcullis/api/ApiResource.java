@@ -1,6 +1,7 @@
 package io.portcullis.api;
 
 import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.drift.DriftDocument;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.drift.RouterStatus;
@@ -82,10 +83,17 @@ public class ApiResource {
 
     @GET
     @Path("/drift")
-    public List<DriftEntry> drift() {
+    public Map<String, Object> drift() {
         ready();
-        return service.monitor().status().values().stream().map(RouterStatus::drift).filter(d -> !"in-sync".equals(d.status()))
+        List<RouterStatus> statuses = List.copyOf(service.monitor().status().values());
+        List<DriftEntry> drifted = statuses.stream().map(RouterStatus::drift).filter(d -> !"in-sync".equals(d.status()))
                 .filter(d -> !"pending".equals(d.status())).toList(); // pending: in line with its applied revision, not drift
+        // the document of the checks it summarises: from the oldest router's last check to the newest one's
+        java.time.Instant first = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder())
+                .orElse(null);
+        java.time.Instant last = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())
+                .orElse(null);
+        return DriftDocument.of(service.engine().toolVersion(), first, last, drifted);
     }
 
     @POST
@@ -102,8 +110,9 @@ public class ApiResource {
     @Path("/plan")
     public PlanFile plan() {
         ready();
+        java.time.Instant started = java.time.Instant.now();
         return service.engine().planFile(service.policyDigest(),
-                service.engine().plan(List.copyOf(service.monitor().targets()), service.config().parallel()));
+                service.engine().plan(List.copyOf(service.monitor().targets()), service.config().parallel()), started);
     }
 
     @POST
@@ -168,7 +177,9 @@ public class ApiResource {
                     r.finishedAt() == null ? null : r.finishedAt().toString(), r.routers().size(), r.error())).toList();
         }
         try {
-            return HistoryDocument.of(store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))));
+            java.time.Instant started = java.time.Instant.now();
+            return HistoryDocument.of(store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))),
+                    service.engine().toolVersion(), started);
         } catch (StoreException e) {
             throw error(503, e.getMessage());
         }
@@ -190,7 +201,9 @@ public class ApiResource {
             throw error(404, "no run '" + id + "'; GET /api/runs lists the recent ones");
         }
         try {
-            return HistoryDocument.of(List.of(store.run(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))));
+            java.time.Instant started = java.time.Instant.now();
+            return HistoryDocument.of(List.of(store.run(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))),
+                    service.engine().toolVersion(), started);
         } catch (StoreException e) {
             throw error(503, e.getMessage());
         }

@@ -71,13 +71,18 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--junit", description = "Write a JUnit XML report here (one testcase per router) for CI.")
     Path junit;
 
+    @Option(names = "--json", description = {"Print the " + RunReport.FORMAT + " document (the same as --report) on stdout;",
+            "progress and the summary go to stderr."})
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter out = json ? err : stdout; // with --json stdout carries the document and nothing else
         ApplyOptions opts;
         try {
             // flag > environment > inventory (host > group > defaults) > built-in: only the built-in default yields to the inventory
@@ -115,7 +120,7 @@ public class ApplyCommand implements Callable<Integer> {
             }
             saved = d.plan();
         }
-        ApplyProgress progress = new ApplyProgress(out, System.console() != null);
+        ApplyProgress progress = new ApplyProgress(err, ApplyProgress.terminal());
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
         InterruptReport interrupted = new InterruptReport(out, opts).arm();
@@ -131,6 +136,10 @@ public class ApplyCommand implements Callable<Integer> {
         }
         progress.finish();
         summary(r, out); // first: whatever happens to the report files, CI sees what the routers hold now
+        if (json) {
+            stdout.println(r.toJson());
+            stdout.flush();
+        }
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
         try {
             if (report != null) {

@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Apply progress: on a terminal one line rewritten in place; otherwise (CI logs) one plain line
- * per finished router, so logs stay readable.
+ * Apply progress, on stderr (stdout carries the summary, or the document with {@code --json}): on a terminal one line
+ * rewritten in place; otherwise (CI logs) one plain line per finished router, so logs stay readable.
  */
 final class ApplyProgress implements RunListener {
     private final PrintWriter out;
@@ -64,6 +64,11 @@ final class ApplyProgress implements RunListener {
         }
         out.println("on-failure revert: " + what);
         out.flush();
+    }
+
+    /** Whether stderr goes to a person at a terminal (then rewritten in place). */
+    static boolean terminal() {
+        return CommandProgress.terminal();
     }
 
     synchronized void finish() {

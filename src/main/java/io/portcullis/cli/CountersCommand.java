@@ -1,6 +1,5 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.report.EngineJson;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
@@ -69,6 +68,7 @@ public class CountersCommand implements Callable<Integer> {
         if (ledger.problem() != null) {
             err.println("warning: " + ledger.problem());
         }
+        java.time.Instant started = java.time.Instant.now();
         List<CounterSample> samples;
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             samples = new NetconfCounterSampler(connector, parallel, Clock.systemUTC()).sample(targets);
@@ -81,7 +81,8 @@ public class CountersCommand implements Callable<Integer> {
             err.println("warning: cannot keep this read in " + lastRead + " (" + e.getMessage() + "); the next read shows no deltas");
         }
         if (json) {
-            out.println(EngineJson.write(report.json()));
+            out.println(io.portcullis.json.JsonMappers.write(io.portcullis.json.JsonMappers.DOCUMENTS,
+                    report.json(io.portcullis.engine.ToolVersion.current(), started, java.time.Instant.now())));
         } else {
             print(report, out);
         }

@@ -5,7 +5,9 @@ import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.ToolVersion;
+import io.portcullis.engine.drift.DriftDocument;
+import io.portcullis.json.JsonMappers;
 import io.portcullis.engine.router.NetconfConnector;
 import java.io.PrintWriter;
 import java.util.List;
@@ -47,10 +49,15 @@ public class DriftCommand implements Callable<Integer> {
         List<Target> targets = EngineCommands.targets(w, err);
         CliRecorder recorder = CliRecorder.start("drift", global, record.actor, null, Map.of("parallel", "" + parallel), err);
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
-            List<RouterPlan> plans = EngineCommands.engine(connector).plan(targets, parallel);
+            java.time.Instant started = java.time.Instant.now();
+            List<RouterPlan> plans;
+            try (CommandProgress progress = new CommandProgress("drift", "routers read", targets.size(), err, CommandProgress.terminal())) {
+                plans = EngineCommands.engine(connector).plan(targets, parallel, p -> progress.done());
+            }
             recorder.planned(plans, true);
             if (json) {
-                out.println(EngineJson.write(Map.of("routers", plans.stream().map(DriftEntry::of).toList())));
+                out.println(JsonMappers.write(JsonMappers.DOCUMENTS, DriftDocument.of(ToolVersion.current(), started, java.time.Instant.now(),
+                        plans.stream().map(DriftEntry::of).toList())));
                 out.flush();
             } else {
                 PlanPrinter.print(plans, new PlanPrinter.Options(true, global.verbose, false, global.style()), out);

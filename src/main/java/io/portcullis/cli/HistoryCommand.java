@@ -57,6 +57,7 @@ public class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Instant started = Instant.now();
         HistoryQuery query;
         try {
             query = new HistoryQuery(router, kind, since == null ? null : since(since), limit);
@@ -95,7 +96,7 @@ public class HistoryCommand implements Callable<Integer> {
                     }
                     out.println(xml);
                 } else if (json) {
-                    out.println(HistoryDocument.of(List.of(run)).toJson());
+                    out.println(HistoryDocument.of(List.of(run), io.portcullis.engine.ToolVersion.current(), started).toJson());
                 } else {
                     HistoryText.printRun(run, out);
                 }
@@ -106,7 +107,7 @@ public class HistoryCommand implements Callable<Integer> {
                     for (HistoryRun r : runs) {
                         full.add(store.run(r.id()).orElse(r));
                     }
-                    out.println(HistoryDocument.of(full).toJson());
+                    out.println(HistoryDocument.of(full, io.portcullis.engine.ToolVersion.current(), started).toJson());
                 } else if (runs.isEmpty()) {
                     out.println("No runs recorded" + (router != null || kind != null || since != null ? " that match" : "") + " in "
                             + settings.safeUrl() + ".");

@@ -63,9 +63,13 @@ public class PlanCommand implements Callable<Integer> {
         CliRecorder recorder = CliRecorder.start("plan", global, record.actor, null, java.util.Map.of("parallel", "" + parallel), err);
         try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
             Engine engine = EngineCommands.engine(connector);
-            List<RouterPlan> plans = engine.plan(targets, parallel);
+            java.time.Instant started = java.time.Instant.now();
+            List<RouterPlan> plans;
+            try (CommandProgress progress = new CommandProgress("plan", "routers read", targets.size(), err, CommandProgress.terminal())) {
+                plans = engine.plan(targets, parallel, p -> progress.done());
+            }
             recorder.planned(plans, false);
-            PlanFile plan = engine.planFile(Digests.policyFiles(global.policy), plans);
+            PlanFile plan = engine.planFile(Digests.policyFiles(global.policy), plans, started);
             if (out != null) {
                 plan.write(out);
             }

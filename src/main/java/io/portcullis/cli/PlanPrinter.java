@@ -30,14 +30,9 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    /**
-     * A change as drift states it: the kind as classified ("filter missing" = the router lacks what the
-     * policy wants, so "missing on router"), the detail turned to read policy → router like the packet impact.
-     */
+    /** A change as drift states it (see {@link Change#describeAsDrift()}). */
     static String driftLine(Change c) {
-        String label = c.kind().label();
-        String line = c.withDetailReversed().describe();
-        return label.endsWith("missing") || label.endsWith("extra") ? label + " on router" + line.substring(label.length()) : line;
+        return c.describeAsDrift();
     }
 
     /** @param drift true for drift wording (router vs policy), false for plan (what apply would do) */

@@ -7,6 +7,7 @@ import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.apply.Recovery;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.json.JsonMappers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public class RecoverCommand implements Callable<Integer> {
     @Option(names = "--journal", description = "Journal directory (default .portcullis/journal).")
     Path journal;
 
+    @Option(names = "--json", description = "Print the " + RecoverDocument.FORMAT + " document instead of text.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +55,7 @@ public class RecoverCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        java.time.Instant started = java.time.Instant.now();
         Recovery.Mode mode = action != null && action.confirm ? Recovery.Mode.CONFIRM : Recovery.Mode.CANCEL;
         Journal j = new Journal(journal == null ? Journal.DEFAULT_DIR : journal);
         if (!java.nio.file.Files.isDirectory(j.dir())) {
@@ -60,7 +65,11 @@ public class RecoverCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.ERROR;
             }
-            out.println("Recover: no journal at " + j.dir() + " (no 'apply --on-failure revert' ran from this directory); nothing to recover.");
+            if (json) {
+                out.println(JsonMappers.write(JsonMappers.DOCUMENTS, RecoverDocument.of(mode, j.dir(), null, started)));
+            } else {
+                out.println("Recover: no journal at " + j.dir() + " (no 'apply --on-failure revert' ran from this directory); nothing to recover.");
+            }
             out.flush();
             return ExitCodes.OK;
         }
@@ -82,16 +91,20 @@ public class RecoverCommand implements Callable<Integer> {
         for (Journal.Problem p : r.problems()) {
             err.println("portcullis recover: journal " + p.describe() + " — check the router it was about by hand");
         }
-        for (Recovery.Entry e : r.entries()) {
+        if (json) {
+            out.println(JsonMappers.write(JsonMappers.DOCUMENTS, RecoverDocument.of(mode, j.dir(), r, started)));
+        }
+        for (Recovery.Entry e : json ? List.<Recovery.Entry>of() : r.entries()) {
             out.println(e.outcome().router() + " (run " + e.run() + "): " + e.outcome().state() + " (" + e.outcome().reason() + ") "
                     + e.outcome().message() + (e.closed() ? "" : " [entry left open]"));
         }
         long applied = r.entries().stream().filter(e -> e.outcome().state() == DeviceState.APPLIED).count();
         long open = r.entries().stream().filter(e -> !e.closed()).count();
-        out.println("Recover (" + mode.name().toLowerCase() + "): " + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
+        (json ? err : out).println("Recover (" + mode.name().toLowerCase() + "): " + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
                 + ", " + applied + " applied, " + (r.entries().size() - applied - open) + " at their previous configuration, " + open + " left open"
                 + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " unreadable journal line(s)") + ".");
         out.flush();
+        err.flush();
         r.entries().forEach(e -> recorder.routerFinished(e.outcome()));
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
         recorder.finish(exit, null, err);

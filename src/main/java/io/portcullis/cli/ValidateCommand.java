@@ -1,11 +1,14 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.Workspace;
+import io.portcullis.json.JsonMappers;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code portcullis validate}: YANG and semantic checks of policy + inventory; 0 valid, 1 invalid. */
@@ -14,6 +17,9 @@ public class ValidateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
+    @Option(names = "--json", description = "Print the " + ValidateDocument.FORMAT + " document (every diagnostic with file:line) instead of text.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -21,7 +27,14 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Instant started = Instant.now();
         Workspace w = Workspace.load(global.policy, global.inventory, global.limit);
+        int exit = w.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+        if (json) {
+            out.println(JsonMappers.write(JsonMappers.DOCUMENTS, ValidateDocument.of(w, global.policy, global.inventory, started, exit)));
+            out.flush();
+            return exit;
+        }
         w.printDiagnostics(err);
         if (w.hasErrors()) {
             err.println("portcullis validate: " + w.summary());

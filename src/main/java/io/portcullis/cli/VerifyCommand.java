@@ -53,10 +53,14 @@ public class VerifyCommand implements Callable<Integer> {
         } else {
             devices = w.devices();
         }
-        VerifyRun run = VerifyRun.of(w, devices);
+        java.time.Instant started = java.time.Instant.now();
+        VerifyRun run;
+        try (CommandProgress progress = new CommandProgress("verify", "routers verified", devices.size(), err, CommandProgress.terminal())) {
+            run = VerifyRun.of(w, devices, r -> progress.done());
+        }
         int exit = exitCode(run.outcome());
         if (json) {
-            out.println(VerifyJson.document(run, exit));
+            out.println(VerifyJson.document(run, exit, started, java.time.Instant.now()));
         } else {
             VerifyReport.print(run, global.verbose, out, err);
         }

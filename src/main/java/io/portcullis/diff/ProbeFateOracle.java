@@ -34,13 +34,14 @@ import java.util.stream.Stream;
 public final class ProbeFateOracle implements FateOracle {
 
     private record Packet(AddressFamily family, Direction direction, int protocol, int srcPort, int dstPort,
-                          BigInteger src, BigInteger dst, String label) {
+                          BigInteger src, BigInteger dst, String label, PacketKey key) {
     }
 
     @Override
     public List<FateChange> delta(FilterIntent before, FilterIntent after, Promise promise) {
         List<AttachPoint> points = promise.attachPoints();
         Map<String, Map<AttachPoint, boolean[]>> byPacket = new LinkedHashMap<>();
+        Map<String, PacketKey> keys = new LinkedHashMap<>();
         Forwarding beforeFates = Forwarding.of(before);
         Forwarding afterFates = Forwarding.of(after);
         for (Packet p : probes(before, after, promise)) {
@@ -49,6 +50,7 @@ public final class ProbeFateOracle implements FateOracle {
                 boolean a = forwards(afterFates, ap, p);
                 if (a != b) {
                     byPacket.computeIfAbsent(p.label, k -> new LinkedHashMap<>()).put(ap, new boolean[] {b, a});
+                    keys.putIfAbsent(p.label, p.key);
                 }
             }
         }
@@ -59,7 +61,7 @@ public final class ProbeFateOracle implements FateOracle {
             groups.forEach((k, names) -> {
                 String[] ba = k.split("\\|");
                 String where = names.size() == points.size() ? "" : String.join(", ", names);
-                out.add(new FateChange(label, where, Boolean.parseBoolean(ba[0]), Boolean.parseBoolean(ba[1])));
+                out.add(new FateChange(label, where, Boolean.parseBoolean(ba[0]), Boolean.parseBoolean(ba[1]), keys.get(label)));
             });
         });
         return out;
@@ -117,20 +119,23 @@ public final class ProbeFateOracle implements FateOracle {
             prefixes.stream().filter(x -> x.family() == fam).map(IpPrefix::first).distinct().forEach(dsts::add);
             for (Direction dir : directions) {
                 for (BigInteger dst : dsts) {
-                    String to = dst.equals(ordinary) ? "" : " to " + IpPrefix.formatAddress(fam, dst);
+                    String address = dst.equals(ordinary) ? null : IpPrefix.formatAddress(fam, dst);
+                    String to = address == null ? "" : " to " + address;
                     String suffix = " " + dirText(dir) + " (" + fam.id() + ")" + to;
                     for (int proto : protocols) {
                         int p = proto == 1 && fam == AddressFamily.IPV6 ? 58 : proto == 58 && fam == AddressFamily.IPV4 ? 1 : proto;
                         String name = Protocol.of(p).label().toUpperCase(java.util.Locale.ROOT);
                         if (p == 6 || p == 17) {
                             for (int port : dstPorts) {
-                                out.add(new Packet(fam, dir, p, 40000, port, source, dst, name + "/" + port + suffix));
+                                out.add(new Packet(fam, dir, p, 40000, port, source, dst, name + "/" + port + suffix,
+                                        PacketKey.of(p, port, null, fam, dir, address)));
                             }
                             for (int port : srcPorts) {
-                                out.add(new Packet(fam, dir, p, port, 33333, source, dst, name + " from port " + port + suffix));
+                                out.add(new Packet(fam, dir, p, port, 33333, source, dst, name + " from port " + port + suffix,
+                                        PacketKey.of(p, null, port, fam, dir, address)));
                             }
                         } else {
-                            out.add(new Packet(fam, dir, p, -1, -1, source, dst, name + suffix));
+                            out.add(new Packet(fam, dir, p, -1, -1, source, dst, name + suffix, PacketKey.of(p, null, null, fam, dir, address)));
                         }
                     }
                 }

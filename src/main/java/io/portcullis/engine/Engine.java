@@ -39,8 +39,22 @@ public final class Engine {
         return new Planner(ctx, parallel).planAll(targets);
     }
 
+    /** As above, telling {@code done} about each router as soon as it is planned (progress output). */
+    public List<RouterPlan> plan(List<Target> targets, int parallel, java.util.function.Consumer<RouterPlan> done) {
+        return new Planner(ctx, parallel, done).planAll(targets);
+    }
+
     public PlanFile planFile(String policyDigest, List<RouterPlan> plans) {
         return PlanFile.of(toolVersion, policyDigest, plans);
+    }
+
+    /** The plan document of a plan that started reading routers at {@code startedAt} and finished now. */
+    public PlanFile planFile(String policyDigest, List<RouterPlan> plans, Instant startedAt) {
+        return PlanFile.of(toolVersion, policyDigest, plans, startedAt, Instant.now());
+    }
+
+    public String toolVersion() {
+        return toolVersion;
     }
 
     /**
@@ -66,7 +80,7 @@ public final class Engine {
             if (policyDigest != null && !policyDigest.equals(plan.policyDigest())) {
                 throw new IllegalArgumentException("the policy changed since the plan was made; run plan again and review the new change");
             }
-            Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
+            Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
             run = targets.stream().filter(t -> entries.containsKey(t.name())).toList();
             if (run.isEmpty() && !entries.isEmpty()) {
                 // applying nothing and calling it success would hide a plan made for another inventory or --limit
@@ -75,7 +89,7 @@ public final class Engine {
             }
         }
         Map<String, PlanFile.Entry> planned = plan == null ? null
-                : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::name, e -> e));
+                : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
         // --on-failure revert: the journal is opened before any router is touched (refused if unwritable)
         TwoPhaseRun twoPhase = opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
         try {
@@ -93,7 +107,7 @@ public final class Engine {
     }
 
     private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase) {
-        if (e.status() == RouterPlan.Status.ERROR) {
+        if (e.state() == RouterPlan.Status.ERROR) {
             return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
         }
         if (!Digests.intent(t.intent(), t.promise()).equals(e.intentDigest())) {

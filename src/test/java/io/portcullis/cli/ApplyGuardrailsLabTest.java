@@ -65,8 +65,8 @@ class ApplyGuardrailsLabTest {
                     new BufferedReader(new StringReader("yes\n")), new PrintWriter(shownAgain, true), new PrintWriter(new StringWriter()));
             assertThat(yes.proceed()).isTrue();
             assertThat(yes.plan().routers()).singleElement().satisfies(e -> {
-                assertThat(e.name()).isEqualTo(first.name());
-                assertThat(e.status()).isEqualTo(RouterPlan.Status.CHANGES);
+                assertThat(e.router()).isEqualTo(first.name());
+                assertThat(e.state()).isEqualTo(RouterPlan.Status.CHANGES);
             });
 
             // precedence: the flag beats the inventory (lab-demo's 60 s used to become 120) ...

@@ -69,13 +69,14 @@ class RenderVerifyCommandTest {
         assertThat(j.exit()).as(j.all()).isZero();
         JsonNode root = new ObjectMapper().readTree(j.out());
         assertThat(root.get("exitCode").asInt()).isZero();
-        assertThat(root.get("devices")).hasSize(3);
-        JsonNode d = root.get("devices").get(0);
-        assertThat(d.get("device").asText()).isEqualTo("bng-tor-01");
-        assertThat(d.get("status").asText()).isEqualTo("proven");
+        assertThat(root.get("format").asText()).isEqualTo("portcullis-verify/1");
+        assertThat(root.get("routers")).hasSize(3);
+        JsonNode d = root.get("routers").get(0);
+        assertThat(d.get("router").asText()).isEqualTo("bng-tor-01");
+        assertThat(d.get("state").asText()).isEqualTo("PROVEN");
         assertThat(d.get("readBack").get("proven").asBoolean()).isTrue();
         assertThat(d.get("readBack").get("packetClasses").asLong()).isPositive();
         assertThat(root.get("crossPlatform").get(0).get("equivalent").asBoolean()).isTrue();
-        assertThat(root.get("summary").get("proven").asInt()).isEqualTo(3);
+        assertThat(root.get("summary").get("PROVEN").asInt()).isEqualTo(3);
     }
 }

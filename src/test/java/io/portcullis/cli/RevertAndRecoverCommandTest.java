@@ -42,7 +42,7 @@ class RevertAndRecoverCommandTest {
             CliRun apply = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--on-failure", "revert", "--journal", journal.toString(),
                     "--parallel", "1");
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
-            assertThat(apply.out()).contains("PROVEN (awaiting confirm)").contains("on-failure revert: cancelling 2 router(s)");
+            assertThat(apply.err()).contains("PROVEN (awaiting confirm)").contains("on-failure revert: cancelling 2 router(s)");
             for (int i = 0; i < 4; i++) {
                 assertThat(fleet.device(i).runningXml()).as(fleet.device(i).name()).isEqualTo(before.get(i));
             }

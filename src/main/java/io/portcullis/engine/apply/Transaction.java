@@ -41,6 +41,8 @@ public final class Transaction {
     private final long started = System.nanoTime();
     private List<String> changes = List.of();
     private List<String> impact = List.of();
+    private List<io.portcullis.diff.ChangeItem> changeItems = List.of();
+    private List<io.portcullis.diff.FateItem> impactItems = List.of();
     /** Two-phase (--on-failure revert) coordinator, or null: confirm as soon as proven. */
     private final TwoPhaseRun twoPhase;
     /** Persist token of this router's persistent confirmed commit (journaled before it was sent), or null. */
@@ -132,6 +134,8 @@ public final class Transaction {
                 want.effective(want.owned(), before.read()), want.effective(before.read().intent(), before.read()));
         changes = cs.diff().changes().stream().map(Change::describe).toList();
         impact = cs.fates().stream().map(FateChange::describe).toList();
+        changeItems = cs.diff().changes().stream().map(Change::item).toList();
+        impactItems = cs.fates().stream().map(FateChange::item).toList();
         if (cs.isEmpty()) {
             return alreadyHeld(s, before);
         }
@@ -353,7 +357,8 @@ public final class Transaction {
         if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms, image(state));
+        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms, image(state), changeItems,
+                impactItems);
     }
 
     /**

@@ -49,6 +49,14 @@ public record CounterReport(String format, List<RouterCounters> routers) {
     }
 
     public Map<String, Object> json() {
-        return Map.of("format", format, "routers", routers);
+        java.time.Instant now = java.time.Instant.now();
+        return json(io.portcullis.engine.ToolVersion.current(), now, now);
+    }
+
+    /** The document with the common header (format, toolVersion, startedAt, finishedAt); fields only added, so still /1. */
+    public Map<String, Object> json(String toolVersion, java.time.Instant startedAt, java.time.Instant finishedAt) {
+        Map<String, Object> doc = io.portcullis.engine.report.Documents.header(format, toolVersion, startedAt, finishedAt);
+        doc.put("routers", routers);
+        return doc;
     }
 }

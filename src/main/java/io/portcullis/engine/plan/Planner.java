@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Read-only comparison of every router with the policy, used by plan and drift. It only opens a
@@ -23,15 +24,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Planner {
     private final EngineContext ctx;
     private final int parallel;
+    private final Consumer<RouterPlan> done;
 
     public Planner(EngineContext ctx, int parallel) {
+        this(ctx, parallel, p -> { });
+    }
+
+    /** @param done told about each router as soon as it is planned, from the planning thread (progress output) */
+    public Planner(EngineContext ctx, int parallel, Consumer<RouterPlan> done) {
         this.ctx = ctx;
         this.parallel = Math.max(1, parallel);
+        this.done = done;
     }
 
     public List<RouterPlan> planAll(List<Target> targets) {
         if (targets.size() <= 1 || parallel == 1) {
-            return targets.stream().map(this::plan).toList();
+            return targets.stream().map(this::planAndTell).toList();
         }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, targets.size()), r -> {
@@ -42,7 +50,7 @@ public final class Planner {
         try {
             List<Future<RouterPlan>> futures = new ArrayList<>();
             for (Target t : targets) {
-                futures.add(pool.submit(() -> plan(t)));
+                futures.add(pool.submit(() -> planAndTell(t)));
             }
             List<RouterPlan> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -59,6 +67,16 @@ public final class Planner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private RouterPlan planAndTell(Target t) {
+        RouterPlan p = plan(t);
+        try {
+            done.accept(p);
+        } catch (RuntimeException e) {
+            // progress output must never cost a plan
+        }
+        return p;
     }
 
     public RouterPlan plan(Target t) {

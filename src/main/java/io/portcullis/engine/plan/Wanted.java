@@ -115,7 +115,8 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
             String label = v.packet().protocol().label().toUpperCase(Locale.ROOT) + (v.packet().hasPorts() ? "/" + v.packet().destinationPort() : "")
                     + " " + (v.packet().direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER ? "toward subscribers" : "from subscribers")
                     + " (" + v.packet().family().id() + ")";
-            fates.putIfAbsent(label, new FateChange(label, "", true, false));
+            fates.putIfAbsent(label, new FateChange(label, "", true, false, io.portcullis.diff.PacketKey.of(v.packet().protocol().number(),
+                    v.packet().hasPorts() ? v.packet().destinationPort() : null, null, v.packet().family(), v.packet().direction(), null)));
         }
         return new ChangeSet(new IntentDiff(List.of(c)), "", "", List.copyOf(fates.values()));
     }

@@ -1,6 +1,8 @@
 package io.portcullis.engine.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.portcullis.diff.ChangeItem;
+import io.portcullis.diff.FateItem;
 import io.portcullis.engine.Target;
 import java.util.List;
 
@@ -12,15 +14,26 @@ import java.util.List;
  * @param changes  the classified changes that were (to be) made
  * @param impact   packet-fate lines of those changes
  * @param image    running before/after and the pre-image, for the run history (not in report files), or null
+ * @param changeItems the same changes structured, for the apply document (empty where only sentences are known)
+ * @param impactItems the same packet fates structured
  */
 public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
-                            List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image) {
+                            List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image,
+                            @JsonIgnore List<ChangeItem> changeItems, @JsonIgnore List<FateItem> impactItems) {
     /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
     public static final String AWAITING_CONFIRM = Reason.PROVEN_AWAITING_CONFIRM.name();
 
     public DeviceOutcome {
         changes = List.copyOf(changes);
         impact = List.copyOf(impact);
+        changeItems = changeItems == null ? List.of() : List.copyOf(changeItems);
+        impactItems = impactItems == null ? List.of() : List.copyOf(impactItems);
+    }
+
+    /** An outcome whose changes are known only as sentences (or not at all). */
+    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+                         List<String> impact, long millis, RunningImage image) {
+        this(router, platform, state, reason, message, changes, impact, millis, image, List.of(), List.of());
     }
 
     /** An outcome without a running image (the router was not read). */

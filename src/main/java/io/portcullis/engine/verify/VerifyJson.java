@@ -16,36 +16,48 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The JSON document of a verify run ({@code portcullis verify --json}). Keys and their order are a stable contract. */
+/**
+ * The JSON document of a verify run ({@code portcullis verify --json}; {@code docs/schemas/verify.schema.json}). Keys and
+ * their order are a stable contract. Version 1 of the format: the unversioned document before it named a router
+ * {@code device} with a lower-case {@code status}; now {@code router} and the engine's {@code state} names.
+ */
 public final class VerifyJson {
     private static final ObjectMapper JSON = JsonMappers.DOCUMENTS;
+    public static final String FORMAT = "portcullis-verify/1";
 
     private VerifyJson() {
     }
 
     /** The document; {@code exitCode} is the caller's (the command line's exit status), written as the last key. */
     public static String document(VerifyRun run, int exitCode) {
+        java.time.Instant now = java.time.Instant.now();
+        return document(run, exitCode, now, now);
+    }
+
+    /** The document of a run that started at {@code startedAt}. */
+    public static String document(VerifyRun run, int exitCode, java.time.Instant startedAt, java.time.Instant finishedAt) {
         List<DeviceVerification> results = run.devices();
         List<EquivalenceResult> equivalence = run.crossPlatform();
-        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> root = io.portcullis.engine.report.Documents.header(FORMAT, io.portcullis.engine.ToolVersion.current(), startedAt,
+                finishedAt);
         List<Object> devices = new ArrayList<>();
         Map<String, Integer> summary = new LinkedHashMap<>();
         for (DeviceVerification.Status s : DeviceVerification.Status.values()) {
-            summary.put(id(s.name()), 0);
+            summary.put(s.name(), 0);
         }
         for (DeviceVerification r : results) {
-            summary.merge(id(r.status().name()), 1, Integer::sum);
+            summary.merge(r.status().name(), 1, Integer::sum);
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("device", r.name());
+            d.put("router", r.name());
             d.put("platform", r.platform());
-            d.put("status", id(r.status().name()));
+            d.put("state", r.status().name());
             d.put("compiled", result(r.compiledResult()));
             d.put("readBack", result(r.readBackResult()));
             d.put("error", r.error());
             d.put("readerWarnings", r.warnings());
             devices.add(d);
         }
-        root.put("devices", devices);
+        root.put("routers", devices);
         List<Object> eq = new ArrayList<>();
         for (EquivalenceResult e : equivalence) {
             Map<String, Object> m = new LinkedHashMap<>();

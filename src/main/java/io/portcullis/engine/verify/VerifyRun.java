@@ -21,9 +21,16 @@ public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult
     }
 
     public static VerifyRun of(Workspace workspace, List<Device> devices) {
+        return of(workspace, devices, r -> { });
+    }
+
+    /** As above, telling {@code done} about each device once verified (progress output). */
+    public static VerifyRun of(Workspace workspace, List<Device> devices, java.util.function.Consumer<DeviceVerification> done) {
         List<DeviceVerification> results = new ArrayList<>(devices.size());
         for (Device d : devices) {
-            results.add(DeviceVerification.run(workspace.compile(d)));
+            DeviceVerification r = DeviceVerification.run(workspace.compile(d));
+            results.add(r);
+            done.accept(r);
         }
         return new VerifyRun(results, CrossPlatformCheck.run(results));
     }

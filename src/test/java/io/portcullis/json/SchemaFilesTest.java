@@ -1,0 +1,68 @@
+package io.portcullis.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped inventory and policy files are valid against the schemas editors complete them with
+ * ({@code docs/schemas/inventory-*.schema.json}, {@code policy.schema.json}; the files name them in a
+ * {@code yaml-language-server} comment), and the schemas refuse the misspellings the loader refuses.
+ */
+class SchemaFilesTest {
+
+    @Test
+    void shippedInventoryAndPolicyAreValidAndNameTheirSchemas() throws IOException {
+        for (String part : List.of("hosts", "groups", "defaults")) {
+            Path file = Path.of("inventory", part + ".yaml");
+            assertThat(Schemas.problems("inventory-" + part, Schemas.yaml(file))).as(file.toString()).isEmpty();
+            assertThat(Files.readString(file)).startsWith("# yaml-language-server: $schema=../docs/schemas/inventory-" + part + ".schema.json");
+        }
+        try (Stream<Path> files = Files.list(Path.of("policy"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                assertThat(Schemas.problems("policy", Schemas.yaml(p))).as(p.toString()).isEmpty();
+                assertThat(Files.readString(p)).startsWith("# yaml-language-server: $schema=../docs/schemas/policy.schema.json");
+            }
+        }
+    }
+
+    @Test
+    void misspeltKeysAndBadValuesAreRefused() throws IOException {
+        ObjectNode hosts = (ObjectNode) Schemas.yaml(Path.of("inventory", "hosts.yaml"));
+        ObjectNode first = (ObjectNode) hosts.elements().next();
+        first.put("host-key-cheking", "off");
+        assertThat(Schemas.problems("inventory-hosts", hosts)).anySatisfy(p -> assertThat(p).contains("host-key-cheking"));
+
+        ObjectNode defaults = (ObjectNode) Schemas.yaml(Path.of("inventory", "defaults.yaml"));
+        defaults.put("host-key-checking", "maybe");
+        assertThat(Schemas.problems("inventory-defaults", defaults)).isNotEmpty();
+        defaults.put("host-key-checking", "accept-new");
+        defaults.putObject("data").put("anything", "goes");
+        assertThat(Schemas.problems("inventory-defaults", defaults)).as("data: is free-form").isEmpty();
+
+        JsonNode policy = Schemas.yaml(Path.of("policy", "subscriber-protection.yaml"));
+        ObjectNode service = (ObjectNode) policy.get("portcullis-policy:policy").get("service").get(0);
+        service.put("protocl", "udp");
+        assertThat(Schemas.problems("policy", policy)).anySatisfy(p -> assertThat(p).contains("protocl"));
+    }
+
+    @Test
+    void everySchemaIsDraft2020AndLoads() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("docs/schemas"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
+                JsonNode s = Schemas.json(Files.readString(p));
+                assertThat(s.get("$schema").asText()).as(p.toString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+                String name = p.getFileName().toString().replace(".schema.json", "");
+                assertThat(s.get("$id").asText()).isEqualTo(Schemas.BASE + name + ".schema.json");
+                assertThat(Schemas.schema(name)).isNotNull();
+            }
+        }
+    }
+}
