@@ -59,7 +59,7 @@ class ServiceApiTest {
             }
             Thread.sleep(200);
         }
-        assertThat(body).contains("\"status\":\"error\"").contains("PORTCULLIS_BNG_PASSWORD");
+        assertThat(body).contains("\"format\":\"portcullis-drift/1\"").contains("\"state\":\"ERROR\"").contains("PORTCULLIS_BNG_PASSWORD");
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("portcullis_routers{state=\"unreachable\"} 6.0"))
                 .body(containsString("portcullis_last_full_check_timestamp_seconds"))
                 .body(containsString("portcullis_router_info{platform=\"junos\",router=\"bng-tor-01\",state=\"unreachable\"} 1.0"))
