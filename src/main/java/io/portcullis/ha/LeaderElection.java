@@ -26,8 +26,9 @@ import org.jboss.logging.Logger;
  * The session's {@code application_name} carries the replica name, so followers can name the leader from
  * {@code pg_locks} and {@code pg_stat_activity}.
  *
- * <p>A leader whose session broke while the database still answers has lost the lock: it steps down and sits
- * out one poll before contending again (another replica has usually taken over by then). A leader that cannot
+ * <p>A leader whose session broke while the database still answers tries the lock again at once: free (nobody took
+ * over, e.g. the database itself was down or restarted), it goes on leading without a step-down; held by another
+ * replica, it steps down and sits out one poll before contending again. A leader that cannot
  * reach the database at all keeps leading: monitoring and alerting go on (alerts are buffered for the database),
  * and if only this replica is cut off, a follower takes over once the server drops the dead session; that can
  * mean duplicate alerts for a short while, never silence.
@@ -105,7 +106,13 @@ public final class LeaderElection implements Election {
             close(session);
             session = null;
             if (connect()) {
-                // the database answers, so our session (and with it the lock) is gone: someone else may lead already
+                // the database answers, so our session (and with it the lock) is gone. Free again (nobody took over while
+                // we were cut off, e.g. the database itself was down): take it back at once and go on leading, without
+                // the stop-and-start of notifications, checks and delivery a step-down would cause
+                if (tryLockQuietly()) {
+                    LOG.infof("replica %s reaches the database again and holds the leader lock again; it goes on leading", replica);
+                    return;
+                }
                 LOG.warnf("replica %s lost its leader session; stepping down and letting another replica take over", replica);
                 leading = false;
                 leader = null;
@@ -124,25 +131,40 @@ public final class LeaderElection implements Election {
             leader = null;
             return;
         }
-        try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            ps.setInt(1, CLASS_ID);
-            ps.setInt(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    leading = true;
-                    leader = replica;
-                    lastProblem = null;
-                    LOG.infof("replica %s is now the leader", replica);
-                    listener.elected();
-                    return;
-                }
+        try {
+            if (tryLock()) {
+                leading = true;
+                leader = replica;
+                lastProblem = null;
+                LOG.infof("replica %s is now the leader", replica);
+                listener.elected();
+                return;
             }
             leader = currentLeader().orElse(null);
         } catch (SQLException e) {
             said("leader election cannot query the database: " + firstLine(e));
             close(session);
             session = null;
+        }
+    }
+
+    private boolean tryLockQuietly() {
+        try {
+            return tryLock();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Tries the advisory lock on the dedicated session; true when this session holds it now. */
+    private boolean tryLock() throws SQLException {
+        try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            ps.setInt(1, CLASS_ID);
+            ps.setInt(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -70,8 +70,11 @@ class LeaderElectionTest {
     @Test
     void exactlyOneOfTwoLeadsAndTheOtherTakesOverWhenTheLeadersSessionDies() throws Exception {
         DbSettings db = schema();
-        Replica a = replica(db, "replica-a");
-        Replica b = replica(db, "replica-b");
+        // names of their own: pg_stat_activity is cluster-wide, and other tests' replicas (TwoReplicasTest's replica-a,
+        // run by another build on the same lab cluster) must not be terminated or counted here
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Replica a = replica(db, "replica-a-" + suffix);
+        Replica b = replica(db, "replica-b-" + suffix);
         waitUntil(() -> a.election().leading() || b.election().leading(), Duration.ofSeconds(10));
         Thread.sleep(POLL.toMillis() * 3); // several rounds: the follower keeps failing to take the lock
         assertThat(a.election().leading() ^ b.election().leading()).as("exactly one leads").isTrue();
