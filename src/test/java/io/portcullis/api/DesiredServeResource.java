@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * What {@link DesiredStateServeLabTest} serves: three simulated SSH routers with change notifications, their
  * inventory (password in a 0600 file), a policy directory of its own (the test rewrites it), a fresh H2 history,
- * a webhook receiver, remediation on, a 1 s policy/inventory poll and a 2 s settle time.
+ * a webhook receiver, remediation on, a 1 s policy/inventory poll, a 2 s settle time and PortcullisPolicyPending after 5 s.
  */
 public class DesiredServeResource implements QuarkusTestResourceLifecycleManager {
     static LabFleet fleet;
@@ -54,6 +54,9 @@ public class DesiredServeResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("portcullis.drift.settle", "2s"),
                 Map.entry("portcullis.drift.period", "1h"),
                 Map.entry("portcullis.alert.retry.min-backoff", "200ms"),
+                // PortcullisPolicyPending on, after 5 s (default off, 1h): the pending phase sees it fire and resolve
+                Map.entry("portcullis.alert.pending.enabled", "true"),
+                Map.entry("portcullis.alert.pending-after", "5s"),
                 Map.entry("portcullis.confirm-timeout", "30"));
     }
 

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * alert, no remediation, every router in policy on B; then an out-of-band change → exactly one alert and remediation
  * restores B (not A), recorded as a remediation run carrying B's digest;</li>
  * <li>pending: serve's policy file changes to C and nobody applies it → every router pending (API, metrics), no
- * drift alert, nothing in /api/drift; after an apply of C → in policy on C;</li>
+ * drift alert, nothing in /api/drift, PortcullisPolicyPending once C has waited pending-after (5 s here), not
+ * before; after an apply of C → in policy on C and the pending alerts resolved;</li>
  * <li>inventory reload: a router removed from hosts.yaml leaves /api/routers and the metrics; put back, it returns.</li>
  * </ol>
  */
@@ -120,6 +121,7 @@ class DesiredStateServeLabTest {
 
         // --- pending: serve's own policy file changes to C; nobody applies it ---
         receiver.clear();
+        java.time.Instant changedAt = java.time.Instant.now();
         withExtraPort(DesiredServeResource.policy, "2527");
         String digestC = Digests.policyFiles(DesiredServeResource.policy);
         JsonPath pending = awaitRouters(j -> j.getList("status").stream().allMatch("pending"::equals));
@@ -130,11 +132,26 @@ class DesiredStateServeLabTest {
         assertThat(metrics()).contains("router=\"" + victim + "\",state=\"pending\"} 1.0");
         assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", null))).as("pending is not drift").isEmpty();
         assertThat(runs("remediation")).as("no remediation toward or away from C").hasSize(1);
+        // PortcullisPolicyPending (enabled, pending-after 5 s): fires for every router once C has waited 5 s, not before
+        for (String n : names) {
+            HttpReceiver.Request p = awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n) && "firing".equals(r.body().get("status").asText()));
+            assertThat(p).as("PortcullisPolicyPending for %s", n).isNotNull();
+            var alert = p.body().at("/alerts/0");
+            assertThat(java.time.Instant.parse(alert.get("startsAt").asText())).as("not before pending-after")
+                    .isAfterOrEqualTo(changedAt.plusSeconds(5));
+            assertThat(alert.at("/annotations/summary").asText()).contains(digestC.substring(0, 19));
+        }
 
         // applied through the API (which applies what serve loaded: C) → in policy on C
         follow(given().header("Authorization", WRITE).contentType("application/json").body("{}").when().post("/api/apply").then()
                 .statusCode(202).extract().jsonPath().getString("runId"));
         JsonPath onC = awaitRouters(j -> j.getList("status").stream().allMatch("in-sync"::equals));
+        for (String n : names) {
+            assertThat(awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n) && "resolved".equals(r.body().get("status").asText())))
+                    .as("PortcullisPolicyPending of %s resolved by the apply", n).isNotNull();
+            assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyPending", n)
+                    && "firing".equals(r.body().get("status").asText()))).as("fired once for %s", n).hasSize(1);
+        }
         assertThat(onC.getList("last.revisions.applied", String.class)).allMatch(l -> l.startsWith(digestC.substring(0, 19)));
         assertThat(metrics()).contains("router=\"" + victim + "\",state=\"in_policy\"} 1.0");
         assertThat(digestA).isNotEqualTo(digestB).isNotEqualTo(digestC);
@@ -204,6 +221,17 @@ class DesiredStateServeLabTest {
         }
         assertThat(done.test(j)).as(j.prettify()).isTrue();
         return j;
+    }
+
+    /** Waits for a matching request at the receiver, running a drift check every second meanwhile (pending is judged by checks). */
+    private static HttpReceiver.Request awaitChecked(Predicate<HttpReceiver.Request> match) throws InterruptedException {
+        long until = System.currentTimeMillis() + WAIT.toMillis();
+        HttpReceiver.Request r = DesiredServeResource.receiver.await(match, Duration.ZERO);
+        while (r == null && System.currentTimeMillis() < until) {
+            check();
+            r = DesiredServeResource.receiver.await(match, Duration.ofSeconds(1));
+        }
+        return r;
     }
 
     private static void check() {
