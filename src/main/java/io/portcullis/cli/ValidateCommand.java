@@ -2,8 +2,10 @@ package io.portcullis.cli;
 
 import io.portcullis.engine.Workspace;
 import io.portcullis.json.JsonMappers;
+import io.portcullis.policy.Diagnostic;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,15 +38,17 @@ public class ValidateCommand implements Callable<Integer> {
             return exit;
         }
         w.printDiagnostics(err);
+        List<Diagnostic> setup = w.setupWarnings(System::getenv);
+        setup.forEach(d -> err.println(d.format()));
         if (w.hasErrors()) {
-            err.println("portcullis validate: " + w.summary());
+            err.println("portcullis validate: " + w.summary(setup.size()));
             err.flush();
             return ExitCodes.ERROR;
         }
         w.reportOutOfScope(out);
         w.missingFeatures().forEach(err::println);
         err.flush();
-        out.println("portcullis validate: " + w.summary());
+        out.println("portcullis validate: " + w.summary(setup.size()));
         out.flush();
         return ExitCodes.OK;
     }

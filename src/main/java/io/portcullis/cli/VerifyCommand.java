@@ -58,6 +58,10 @@ public class VerifyCommand implements Callable<Integer> {
         try (CommandProgress progress = new CommandProgress("verify", "routers verified", devices.size(), err, CommandProgress.terminal())) {
             run = VerifyRun.of(w, devices, r -> progress.done());
         }
+        if (run.promise() == null) {
+            err.println("portcullis verify: warning: no published promise at " + w.promiseFile() + "; only the policy's own promise"
+                    + " was proven (a policy change that weakens what subscribers were promised cannot be caught)");
+        }
         int exit = exitCode(run.outcome());
         if (json) {
             out.println(VerifyJson.document(run, exit, started, java.time.Instant.now()));

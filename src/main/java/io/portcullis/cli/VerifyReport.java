@@ -1,6 +1,7 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.verify.DeviceVerification;
+import io.portcullis.engine.verify.PromiseCheck;
 import io.portcullis.engine.verify.VerifyRun;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.VerificationResult;
@@ -66,8 +67,34 @@ final class VerifyReport {
                 e.excused().forEach(d -> out.println("    excused: " + d.describe()));
             }
         }
-        out.printf(Locale.ROOT, "verify: %d proven, %d violated, %d not verified, %d out of scope%s%n", proven, violated, errors, skipped,
-                equivalence.stream().allMatch(EquivalenceResult::equivalent) ? "" : "; platforms disagree");
+        boolean promiseKept = promise(run, verbose, out);
+        out.printf(Locale.ROOT, "verify: %d proven, %d violated, %d not verified, %d out of scope%s%s%n", proven, violated, errors, skipped,
+                equivalence.stream().allMatch(EquivalenceResult::equivalent) ? "" : "; platforms disagree",
+                promiseKept ? "" : "; the published promise is broken");
+    }
+
+    /** The published promise section; false when some device breaks it. */
+    private static boolean promise(VerifyRun run, boolean verbose, PrintWriter out) {
+        if (run.promise() == null) {
+            return true;
+        }
+        String what = "published promise " + run.promise().file() + " (" + run.promise().digest().substring(0, 15) + ")";
+        List<PromiseCheck> broken = run.promiseChecks().stream().filter(c -> !c.proven()).toList();
+        if (broken.isEmpty()) {
+            out.printf(Locale.ROOT, "✓ %s: kept by all %d device(s) in scope (compiled IR and rendered read-back)%n", what,
+                    run.promiseChecks().size());
+            return true;
+        }
+        out.println("✗ " + what + ": broken by " + broken.size() + " of " + run.promiseChecks().size() + " device(s); change the"
+                + " policy back, or change the promise itself in the same commit for review");
+        for (PromiseCheck c : broken) {
+            out.println("  " + c.device() + " (" + c.platform() + ")");
+            violations(out, "compiled IR", c.compiled(), verbose);
+            if (c.readBack() != null) {
+                violations(out, "read-back", c.readBack(), verbose);
+            }
+        }
+        return false;
     }
 
     private static void violations(PrintWriter out, String stage, VerificationResult r, boolean verbose) {

@@ -6,13 +6,17 @@ import io.portcullis.inventory.Device;
 import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
 import io.portcullis.inventory.Limit;
+import io.portcullis.inventory.SetupChecks;
 import io.portcullis.intent.Feature;
 import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.PlatformFacts;
 import io.portcullis.platform.Platforms;
 import io.portcullis.policy.Diagnostic;
+import io.portcullis.policy.ExemptionWidth;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyLoader;
+import io.portcullis.policy.PromiseLoader;
+import io.portcullis.policy.PublishedPromise;
 import io.portcullis.policy.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,9 +39,13 @@ public final class Workspace {
     private final List<Device> selected;
     private final List<Diagnostic> diagnostics;
     private final LocalDate today;
+    private final Path promiseFile;
+    private final PublishedPromise promise;
 
     private Workspace(PolicyLoader.Result policyResult, Inventory inventory, List<Device> selected, List<Diagnostic> diagnostics,
-                      LocalDate today) {
+                      LocalDate today, Path promiseFile, PublishedPromise promise) {
+        this.promiseFile = promiseFile;
+        this.promise = promise;
         this.policyResult = policyResult;
         this.inventory = inventory;
         this.selected = List.copyOf(selected);
@@ -61,13 +69,23 @@ public final class Workspace {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         List<Diagnostic> all = new ArrayList<>(p.diagnostics());
+        Path promiseFile = PromiseLoader.locate(policy);
+        PromiseLoader.Result promise = PromiseLoader.load(promiseFile);
+        all.addAll(promise.diagnostics());
+        if (p.policy() != null) {
+            PublishedPromise pp = promise.promise();
+            all.addAll(ExemptionWidth.check(p.policy(), p.file(), p.lines(),
+                    pp == null ? PublishedPromise.DEFAULT_MAX_EXEMPTION_IPV4 : pp.maxExemptionIpv4(),
+                    pp == null ? PublishedPromise.DEFAULT_MAX_EXEMPTION_IPV6 : pp.maxExemptionIpv6(),
+                    pp == null ? "the default" : "max-exemption in " + pp.file()));
+        }
         all.addAll(inv.diagnostics());
         if (p.policy() != null && !inv.devices().isEmpty()) {
             all.addAll(scopeChecks(p, inv));
         }
         Limit.Selection sel = Limit.apply(limit, inv);
         all.addAll(sel.diagnostics());
-        return new Workspace(p, inv, sel.devices(), all, today);
+        return new Workspace(p, inv, sel.devices(), all, today, promiseFile, promise.promise());
     }
 
     /**
@@ -114,6 +132,19 @@ public final class Workspace {
 
     public PolicyLoader.Result policyResult() {
         return policyResult;
+    }
+
+    /**
+     * The published promise beside the policy ({@code promise.yaml}), proven by {@code verify} on every rendering;
+     * empty when there is no such file.
+     */
+    public Optional<PublishedPromise> promise() {
+        return Optional.ofNullable(promise);
+    }
+
+    /** Where the published promise is (or would be) read from. */
+    public Path promiseFile() {
+        return promiseFile;
     }
 
     public Inventory inventory() {
@@ -191,6 +222,15 @@ public final class Workspace {
         return out;
     }
 
+    /**
+     * Warnings about what plan or apply would hit at connect time in this environment: unset password variables,
+     * missing or world-readable password and key files, missing known_hosts ({@code SetupChecks}). {@code validate}
+     * prints them; they never fail it.
+     */
+    public List<Diagnostic> setupWarnings(java.util.function.Function<String, String> env) {
+        return inventory.devices().isEmpty() ? List.of() : SetupChecks.check(inventory, selected, env);
+    }
+
     /** One line per out-of-scope device, so nobody wonders why a router got nothing. */
     public void reportOutOfScope(PrintWriter out) {
         for (Device d : outOfScope()) {
@@ -208,8 +248,13 @@ public final class Workspace {
 
     /** "policy/x.yaml and inventory are valid: 6 devices (6 in scope), 0 warnings" or "... 2 errors, 1 warning". */
     public String summary() {
+        return summary(0);
+    }
+
+    /** The summary counting {@code extraWarnings} more (validate's setup warnings). */
+    public String summary(int extraWarnings) {
         long errors = count(Severity.ERROR);
-        long warnings = count(Severity.WARNING);
+        long warnings = count(Severity.WARNING) + extraWarnings;
         String w = warnings + " warning" + (warnings == 1 ? "" : "s");
         if (hasErrors()) {
             return "invalid: " + errors + " error" + (errors == 1 ? "" : "s") + ", " + w;

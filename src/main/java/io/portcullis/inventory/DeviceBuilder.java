@@ -50,9 +50,21 @@ final class DeviceBuilder {
         merged.putAll(own);
         merged.remove("groups");
 
+        String nameProblem = HostNames.routerNameProblem(name);
+        if (nameProblem != null) {
+            // the name reaches file names (journal, reports), CI logs and terminals: refuse it, quoted safely
+            fail(hostsFile, host.line(), "/", "host name " + HostNames.quote(name) + " " + nameProblem);
+            return null;
+        }
         String hostname = text(merged.get("hostname"), name, "hostname");
         if (hostname == null || hostname.isBlank()) {
             fail(hostsFile, host.line(), "/" + name, "host '" + name + "' has no hostname; add hostname: ADDRESS-OR-NAME");
+        } else {
+            String problem = HostNames.hostnameProblem(hostname);
+            if (problem != null) {
+                fail(merged.get("hostname"), "/" + name + "/hostname", "hostname " + HostNames.quote(hostname) + " of host '" + name
+                        + "' " + problem);
+            }
         }
         int port = port(merged.get("port"), name);
         String platform = text(merged.get("platform"), name, "platform");

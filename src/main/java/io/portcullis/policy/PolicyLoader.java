@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads the policy from {@code --policy} (a file, or a directory holding exactly one .yaml/.yml/
- * .json/.xml document), validates it against the YANG module and runs {@link PolicyChecks}.
+ * .json/.xml document besides the published promise {@code promise.yaml}), validates it against the YANG module and runs {@link PolicyChecks}.
  * Never throws for bad input: every problem is a {@link Diagnostic}.
  */
 public final class PolicyLoader {
@@ -41,7 +41,9 @@ public final class PolicyLoader {
         if (Files.isDirectory(fileOrDirectory)) {
             List<Path> docs;
             try (Stream<Path> s = Files.list(fileOrDirectory)) {
-                docs = s.filter(Files::isRegularFile).filter(p -> format(p) != null).sorted().toList();
+                // the published promise lives beside the policy document but is not one (PromiseLoader)
+                docs = s.filter(Files::isRegularFile).filter(p -> format(p) != null)
+                        .filter(p -> !p.getFileName().toString().equals(PromiseLoader.FILE_NAME)).sorted().toList();
             } catch (IOException e) {
                 return failed(shown, "the policy directory cannot be read; check --policy and permissions");
             }

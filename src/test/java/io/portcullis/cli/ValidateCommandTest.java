@@ -234,7 +234,11 @@ class ValidateCommandTest {
         assertThat(r.err()).contains("warning: exemption 'biz' expires on " + in("3") + " (in 3 days)");
         assertThat(r.err()).contains("warning: host 'r3' has no attach points");
         assertThat(r.err()).contains("warning: host-key-checking is off for 'r3'");
-        assertThat(r.out()).contains("portcullis validate: valid:").contains("3 devices (3 in scope)").contains("3 warnings");
+        // what plan would hit in this environment (issue 13): one line per reference, naming its routers
+        assertThat(r.err()).contains("warning: password-env BNG_PASSWORD is not set in this environment; plan and apply will fail"
+                + " with AUTH_FAILED for r1, r2");
+        assertThat(r.err()).contains("warning: no known-hosts file is set; host key checking will refuse every connection to r1, r2");
+        assertThat(r.out()).contains("portcullis validate: valid:").contains("3 devices (3 in scope)").contains("5 warnings");
         assertNoStackTrace(r);
     }
 
@@ -245,8 +249,11 @@ class ValidateCommandTest {
         // the VRP example has no attach points: Huawei bindings are declared unsupported by the vrp adapter
         assertThat(r.err().strip()).isEqualTo("inventory/hosts.yaml:%d: warning: host 'bng-mtl-02' has no attach points"
                 .formatted(lineOf(Path.of("inventory/hosts.yaml"), "bng-mtl-02:"))
-                + " (attach: interfaces/profiles), so no filter is bound on it (at /bng-mtl-02/attach)");
-        assertThat(r.out()).contains("valid: policy policy/subscriber-protection.yaml, 6 devices (6 in scope), 2 services, 1 warning");
+                + " (attach: interfaces/profiles), so no filter is bound on it (at /bng-mtl-02/attach)\n"
+                + "inventory/hosts.yaml:%d: warning: password-env PORTCULLIS_BNG_PASSWORD is not set in this environment; plan and apply"
+                .formatted(lineOf(Path.of("inventory/hosts.yaml"), "bng-tor-01:"))
+                + " will fail with AUTH_FAILED for bng-tor-01, bng-tor-02, bng-mtl-01 and 3 more (at /bng-tor-01)");
+        assertThat(r.out()).contains("valid: policy policy/subscriber-protection.yaml, 6 devices (6 in scope), 2 services, 2 warnings");
     }
 
     static int lineOf(Path file, String marker) {

@@ -69,6 +69,7 @@ public final class VerifyJson {
             eq.add(m);
         }
         root.put("crossPlatform", eq);
+        root.put("publishedPromise", promise(run));
         root.put("summary", summary);
         root.put("exitCode", exitCode);
         try {
@@ -76,6 +77,27 @@ public final class VerifyJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the verify report as JSON", e);
         }
+    }
+
+    /** The published promise proven (null without a promise.yaml): file, digest, kept, and each device's proofs. */
+    private static Map<String, Object> promise(VerifyRun run) {
+        if (run.promise() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", run.promise().file());
+        m.put("digest", run.promise().digest());
+        m.put("kept", run.promiseChecks().stream().allMatch(PromiseCheck::proven));
+        m.put("devices", run.promiseChecks().stream().map(c -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("device", c.device());
+            d.put("platform", c.platform());
+            d.put("kept", c.proven());
+            d.put("compiled", result(c.compiled()));
+            d.put("readBack", result(c.readBack()));
+            return d;
+        }).toList());
+        return m;
     }
 
     private static Map<String, Object> result(VerificationResult r) {

@@ -107,7 +107,15 @@ final class PolicyMapper {
         List<IpPrefix> prefixes = new ArrayList<>();
         for (String p : texts(e, "prefix")) {
             try {
-                prefixes.add(IpPrefix.parse(p));
+                IpPrefix parsed = IpPrefix.parse(p);
+                prefixes.add(parsed);
+                if (hasHostBits(p, parsed)) {
+                    // the prefix is applied as its network: say so, naming it as written, so nobody believes the
+                    // exemption is the single host they typed
+                    diagnostics.add(Diagnostic.warning(file, lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
+                            path + "/prefix", "exemption prefix '" + p + "' has host bits set; it is applied as " + parsed
+                            + " (every address in it); write " + parsed + " or the host itself (/" + parsed.family().addressBits() + ")"));
+                }
             } catch (IllegalArgumentException ex) {
                 error(path + "/prefix", lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
                         "'" + p + "' is not a valid IPv4 or IPv6 prefix; write it like 198.51.100.0/24 or 2001:db8::/48");
@@ -124,6 +132,12 @@ final class PolicyMapper {
             }
         }
         return new Exemption(text(e, "name"), text(e, "service"), prefixes, expires, text(e, "reason"));
+    }
+
+    /** True when the address as written differs from the prefix's network (e.g. 192.0.2.5/24). */
+    private static boolean hasHostBits(String written, IpPrefix parsed) {
+        int slash = written.indexOf('/');
+        return slash >= 0 && !IpPrefix.parse(written.substring(0, slash)).network().equals(parsed.network());
     }
 
     private int line(String path) {

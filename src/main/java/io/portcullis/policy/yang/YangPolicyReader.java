@@ -67,7 +67,9 @@ public final class YangPolicyReader {
         PolicyMapper mapper = new PolicyMapper(file, walker.lines());
         Policy policy = mapper.map(data);
         diagnostics.addAll(mapper.diagnostics());
-        return new Result(diagnostics.isEmpty() ? policy : null, diagnostics, walker.lines());
+        // warnings (e.g. host bits in an exemption prefix) keep the policy; any error drops it
+        boolean errors = diagnostics.stream().anyMatch(d -> d.severity() == io.portcullis.policy.Severity.ERROR);
+        return new Result(errors ? null : policy, diagnostics, walker.lines());
     }
 
     /** StAX: "ParseError at [row,col]:[2,9]\nMessage: ..." */
