@@ -94,7 +94,7 @@ public class PortcullisService {
         policyDigest = Digests.policyFiles(policy);
         policyPath = policy;
         inventoryPath = inventory;
-        connector = NetconfConnector.create(false);
+        connector = NetconfConnector.create();
         engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
         recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();

@@ -50,7 +50,7 @@ final class ApplyApproval {
         }
         PlanFile shown;
         List<RouterPlan> plans;
-        try (NetconfConnector connector = NetconfConnector.create(verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(verbose, err))) {
             Engine engine = EngineCommands.engine(connector);
             plans = engine.plan(targets, 50);
             shown = engine.planFile(Digests.policyFiles(policy), plans);

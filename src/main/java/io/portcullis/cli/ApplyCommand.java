@@ -124,7 +124,7 @@ public class ApplyCommand implements Callable<Integer> {
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
         InterruptReport interrupted = new InterruptReport(out, opts).arm();
-        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             r = EngineCommands.engine(connector).apply(recorder.runId(), targets, opts, saved, Digests.policyFiles(global.policy),
                     plan == null ? null : plan.toString(), new BothListeners(progress, new BothListeners(recorder, interrupted)));
         } catch (IllegalArgumentException e) {

@@ -70,7 +70,7 @@ public class CountersCommand implements Callable<Integer> {
         }
         java.time.Instant started = java.time.Instant.now();
         List<CounterSample> samples;
-        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             samples = new NetconfCounterSampler(connector, parallel, Clock.systemUTC()).sample(targets);
         }
         CounterReport report = CounterReport.of(samples, ledger);

@@ -48,7 +48,7 @@ public class DriftCommand implements Callable<Integer> {
         }
         List<Target> targets = EngineCommands.targets(w, err);
         CliRecorder recorder = CliRecorder.start("drift", global, record.actor, null, Map.of("parallel", "" + parallel), err);
-        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             java.time.Instant started = java.time.Instant.now();
             List<RouterPlan> plans;
             try (CommandProgress progress = new CommandProgress("drift", "routers read", targets.size(), err, CommandProgress.terminal())) {

@@ -21,7 +21,7 @@ public class GlobalOptions {
 
     public String limit;
 
-    @Option(names = "--verbose", description = "Add the protocol trace and details to the output.")
+    @Option(names = "--verbose", description = "Trace every NETCONF message sent and received, per router, on stderr (secrets redacted), and add details to the output.")
     public boolean verbose;
 
     @Option(names = "--no-color", description = "No ANSI colour even on a terminal (NO_COLOR does the same; CLICOLOR_FORCE forces it).")

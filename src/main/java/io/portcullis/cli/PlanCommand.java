@@ -61,7 +61,7 @@ public class PlanCommand implements Callable<Integer> {
         }
         List<Target> targets = EngineCommands.targets(w, err);
         CliRecorder recorder = CliRecorder.start("plan", global, record.actor, null, java.util.Map.of("parallel", "" + parallel), err);
-        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             Engine engine = EngineCommands.engine(connector);
             java.time.Instant started = java.time.Instant.now();
             List<RouterPlan> plans;

@@ -80,7 +80,7 @@ public class RecoverCommand implements Callable<Integer> {
         List<Target> targets = EngineCommands.targets(w, err);
         CliRecorder recorder = CliRecorder.start("recover", global, record.actor, null, java.util.Map.of("mode", mode.name().toLowerCase()), err);
         Recovery.Result r;
-        try (NetconfConnector connector = NetconfConnector.create(global.verbose)) {
+        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             r = new Recovery(EngineCommands.engine(connector).context(), j, ApplyOptions.defaults()).recover(targets, mode);
         } catch (IOException e) {
             recorder.finish(ExitCodes.ERROR, "journal unreadable", err);

@@ -42,6 +42,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  */
 public final class NetconfClient implements AutoCloseable {
     private static final java.time.Duration BACKSTOP = java.time.Duration.ofSeconds(5);
+    /** Longest TCP connect a per-router limit gets before MINA's backstop timer fires; a connect takes seconds or never. */
+    private static final java.time.Duration LONGEST_ROUTER_CONNECT = java.time.Duration.ofMinutes(2);
     private final ClientSettings settings;
     private final SshClient ssh;
     private final ScheduledThreadPoolExecutor timer;
@@ -69,7 +71,8 @@ public final class NetconfClient implements AutoCloseable {
         // MINA's own connect and auth timers only back ours up: were they equal, MINA could win the race and fail the
         // attempt as "Session is being closed" or a bare ConnectException, and a timeout would be reported as
         // "unreachable". Ours classify (CONNECT_TIMEOUT) and close; MINA's fire only if ours somehow did not.
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(ssh, settings.connectTimeout().plus(BACKSTOP));
+        // a router's own (inventory) limit may be longer than the client's: the connect backstop must not cut it short
+        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(ssh, max(settings.connectTimeout(), LONGEST_ROUTER_CONNECT).plus(BACKSTOP));
         CoreModuleProperties.AUTH_TIMEOUT.set(ssh, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(ssh, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(ssh, settings.heartbeatInterval());
@@ -93,6 +96,10 @@ public final class NetconfClient implements AutoCloseable {
         ssh.start();
     }
 
+    private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     public static NetconfClient create(ClientSettings settings) {
         return new NetconfClient(settings);
     }
@@ -103,6 +110,24 @@ public final class NetconfClient implements AutoCloseable {
 
     /** Connects, authenticates, opens the netconf subsystem and exchanges hellos; every step is time-bounded. */
     public NetconfSession connect(Endpoint endpoint) throws NetconfException {
+        return connect(endpoint, null);
+    }
+
+    /**
+     * As {@link #connect(Endpoint)}, with this router's own limit (the inventory's {@code timeout:}) for each step of
+     * the handshake — TCP connect plus key exchange, authentication, hello — and as the session's default RPC timeout,
+     * instead of the client-wide settings; null keeps the client's. A router whose handshake stalls is classified
+     * within its own limit, not the fleet's.
+     */
+    public NetconfSession connect(Endpoint endpoint, java.time.Duration routerTimeout) throws NetconfException {
+        return connect(endpoint, routerTimeout, MessageTrace.NONE);
+    }
+
+    /** As {@link #connect(Endpoint, java.time.Duration)}, showing every NETCONF message of the session to {@code trace}. */
+    public NetconfSession connect(Endpoint endpoint, java.time.Duration routerTimeout, MessageTrace trace) throws NetconfException {
+        ClientSettings settings = routerTimeout == null ? this.settings
+                : this.settings.withConnectTimeout(routerTimeout).withAuthTimeout(routerTimeout).withHelloTimeout(routerTimeout)
+                        .withRpcTimeout(routerTimeout);
         String where = endpoint.address();
         ClientSession session = null;
         HostKeyVerifier.Attempt attempt = new HostKeyVerifier.Attempt();
@@ -119,6 +144,10 @@ public final class NetconfClient implements AutoCloseable {
                 throw classifyConnect(cf.getException(), where, settings.connectTimeout());
             }
             session = cf.getSession();
+            if (routerTimeout != null && settings.authTimeout().compareTo(this.settings.authTimeout()) > 0) {
+                // MINA's own auth timer is only a backstop behind ours: keep it behind this router's longer limit too
+                CoreModuleProperties.AUTH_TIMEOUT.set(session, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
+            }
             addIdentity(session, endpoint);
             AuthFuture auth = session.auth();
             if (!auth.await(settings.authTimeout().toMillis()) && !auth.isDone()) {
@@ -137,7 +166,7 @@ public final class NetconfClient implements AutoCloseable {
                     endpoint.hostKeyPolicy() == HostKeyPolicy.OFF);
             ChannelSubsystem channel = session.createSubsystemChannel("netconf");
             SshTransport transport = new SshTransport(session, channel, where, settings.helloTimeout(), info);
-            return NetconfSession.establish(transport, settings, timer);
+            return NetconfSession.establish(transport, settings, timer, trace);
         } catch (NetconfException e) {
             closeQuietly(session);
             throw e;

@@ -52,8 +52,10 @@ public final class NetconfSession implements AutoCloseable {
     private long nextMessageId = 1;
     private boolean sawContent;
     private volatile boolean firstRpcNudged;
+    private final MessageTrace trace;
 
-    private NetconfSession(Transport transport, ClientSettings settings, ScheduledExecutorService timer) {
+    private NetconfSession(Transport transport, ClientSettings settings, ScheduledExecutorService timer, MessageTrace trace) {
+        this.trace = trace == null ? MessageTrace.NONE : trace;
         this.transport = transport;
         this.settings = settings;
         this.timer = timer;
@@ -68,7 +70,13 @@ public final class NetconfSession implements AutoCloseable {
      */
     public static NetconfSession establish(Transport transport, ClientSettings settings, ScheduledExecutorService timer)
             throws NetconfException {
-        NetconfSession s = new NetconfSession(transport, settings, timer);
+        return establish(transport, settings, timer, MessageTrace.NONE);
+    }
+
+    /** As {@link #establish(Transport, ClientSettings, ScheduledExecutorService)}, showing every message to {@code trace}. */
+    public static NetconfSession establish(Transport transport, ClientSettings settings, ScheduledExecutorService timer,
+                                           MessageTrace trace) throws NetconfException {
+        NetconfSession s = new NetconfSession(transport, settings, timer, trace);
         try {
             transport.start(s.new Inbound());
             s.writeFramed(Hello.client(settings.base11()), Framing.END_OF_MESSAGE);
@@ -246,11 +254,24 @@ public final class NetconfSession implements AutoCloseable {
     private void writeFramed(byte[] message, Framing how) throws IOException {
         writeLock.lock();
         try {
+            traced(true, message);
             OutputStream out = transport.output();
             FrameEncoder.write(out, message, how, FrameEncoder.DEFAULT_MAX_CHUNK);
             out.flush();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** A trace must never break the session: whatever it throws is dropped. */
+    private void traced(boolean sent, byte[] message) {
+        if (trace == MessageTrace.NONE) {
+            return;
+        }
+        try {
+            trace.message(peer, sent, message);
+        } catch (RuntimeException ignored) {
+            // the trace is a diagnostic aid; the protocol goes on without it
         }
     }
 
@@ -264,6 +285,7 @@ public final class NetconfSession implements AutoCloseable {
         if (closedBy != null) {
             return;
         }
+        traced(false, bytes);
         Element root;
         try {
             root = SecureXml.parse(bytes, settings.xmlLimits()).getDocumentElement();

@@ -45,7 +45,7 @@ class CounterSamplingTest {
     void roundsExportTheCountersAndChartWhatEachRouterDropped(@TempDir Path dir) throws Exception {
         try (LabFleet fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").password(PASSWORD).start();
              LabTraffic traffic = LabTraffic.attach(fleet, 1000);
-             NetconfConnector connector = NetconfConnector.create(false)) {
+             NetconfConnector connector = NetconfConnector.create()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);

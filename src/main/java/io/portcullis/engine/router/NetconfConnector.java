@@ -6,6 +6,7 @@ import io.portcullis.netconf.ClientSettings;
 import io.portcullis.netconf.Credential;
 import io.portcullis.netconf.Endpoint;
 import io.portcullis.netconf.HostKeyPolicy;
+import io.portcullis.netconf.MessageTrace;
 import io.portcullis.netconf.NetconfClient;
 import io.portcullis.netconf.NetconfException;
 import io.portcullis.netconf.NetconfSession;
@@ -26,20 +27,38 @@ import java.util.function.Function;
 public final class NetconfConnector implements RouterConnector {
     private final NetconfClient client;
     private final Function<String, String> env;
+    private final MessageTrace trace;
 
     public NetconfConnector(ClientSettings settings, Function<String, String> env) {
-        this.client = NetconfClient.create(settings);
-        this.env = env;
+        this(settings, env, MessageTrace.NONE);
     }
 
-    public static NetconfConnector create(boolean verbose) {
-        return new NetconfConnector(ClientSettings.defaults(), System::getenv);
+    /** @param trace sees every NETCONF message of every session, under the router's name (the {@code --verbose} trace) */
+    public NetconfConnector(ClientSettings settings, Function<String, String> env, MessageTrace trace) {
+        this.client = NetconfClient.create(settings);
+        this.env = env;
+        this.trace = trace;
+    }
+
+    /** Default settings, credentials from the process environment, no trace. */
+    public static NetconfConnector create() {
+        return create(MessageTrace.NONE);
+    }
+
+    public static NetconfConnector create(MessageTrace trace) {
+        return new NetconfConnector(ClientSettings.defaults(), System::getenv, trace);
+    }
+
+    /** The trace for one router: its inventory name instead of host:port. */
+    private MessageTrace traceOf(Device device) {
+        return trace == MessageTrace.NONE ? trace : (peer, sent, message) -> trace.message(device.name(), sent, message);
     }
 
     @Override
     public RouterSession open(Device device) {
         try {
-            return new NetconfRouterSession(device.name(), client.connect(endpoint(device)), device.rpcTimeout().orElse(null));
+            return new NetconfRouterSession(device.name(), client.connect(endpoint(device), device.rpcTimeout().orElse(null), traceOf(device)),
+                    device.rpcTimeout().orElse(null));
         } catch (NetconfException e) {
             throw NetconfRouterSession.classify(device.name(), e);
         }
@@ -49,7 +68,7 @@ public final class NetconfConnector implements RouterConnector {
     public Subscription subscribe(Device device, Consumer<ConfigChange> onChange) {
         NetconfSession s;
         try {
-            s = client.connect(endpoint(device));
+            s = client.connect(endpoint(device), device.rpcTimeout().orElse(null), traceOf(device));
         } catch (NetconfException e) {
             throw NetconfRouterSession.classify(device.name(), e);
         }
