@@ -1,0 +1,143 @@
+package io.portcullis.soak;
+
+import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RunReport;
+import io.portcullis.testing.PortcullisProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a CI pipeline does, through the packaged CLI: merge a new policy revision, then either {@code apply
+ * --auto-approve} (keep or two-phase revert) or {@code plan --out} followed by {@code apply --plan}. Every CLI process
+ * is counted by kind, so the database can be checked for one recorded run per run started.
+ */
+final class CiRuns {
+    static final String ACTOR = "soak-ci";
+    private static final String REVISED_LINE = "description: no SNMP toward subscriber CPEs";
+
+    /** One CLI process: its kind (apply, plan, drift), exit code, and for applies the report it wrote. */
+    record CliRun(String name, String kind, int exit, RunReport report, double seconds) {
+    }
+
+    private final PortcullisProcess processes;
+    private final Path policy;
+    private final Path inventory;
+    private final Path work;
+    private final int parallel;
+    private final int maxFailures;
+    private final List<CliRun> runs = new CopyOnWriteArrayList<>();
+    private final String original;
+    private int revision;
+
+    CiRuns(PortcullisProcess processes, Path policy, Path inventory, Path work, int parallel, int maxFailures) throws IOException {
+        this.processes = processes;
+        this.policy = policy;
+        this.inventory = inventory;
+        this.work = work;
+        this.parallel = parallel;
+        this.maxFailures = maxFailures;
+        Files.createDirectories(work);
+        original = Files.readString(policyFile());
+        if (!original.contains(REVISED_LINE)) {
+            throw new IllegalStateException(policyFile() + " lacks the line the soak revises: " + REVISED_LINE);
+        }
+    }
+
+    /** The next CI pipeline: a new revision merged, applied one of three ways (by turns). */
+    CliRun nextRevision() throws IOException, InterruptedException {
+        revision++;
+        String text = original.replace(REVISED_LINE, REVISED_LINE + " (soak revision " + revision + ")");
+        Path tmp = policyFile().resolveSibling(".soak-revision.tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, policyFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return switch (revision % 3) {
+            case 1 -> apply("r" + revision + "-apply", List.of("--auto-approve"));
+            case 2 -> {
+                Path plan = work.resolve("r" + revision + ".plan.json");
+                CliRun p = cli("r" + revision + "-plan", "plan", List.of("plan", "--out", plan.toString(), "--parallel", "" + parallel), null);
+                yield p.exit() > 2 || !Files.isRegularFile(plan) ? p : apply("r" + revision + "-apply-plan", List.of("--plan", plan.toString()));
+            }
+            default -> apply("r" + revision + "-apply-revert", List.of("--auto-approve", "--on-failure", "revert"));
+        };
+    }
+
+    /** {@code apply --auto-approve} of the revision on disk, as a pipeline retrying a failed job would. */
+    CliRun applyAgain(String name) throws IOException, InterruptedException {
+        return apply(name, List.of("--auto-approve"));
+    }
+
+    /** {@code drift --json} of the whole fleet against the revision on disk; its output is in the run's log. */
+    CliRun drift(String name) throws IOException, InterruptedException {
+        return cli(name, "drift", List.of("drift", "--json", "--parallel", "" + parallel), null);
+    }
+
+    private CliRun apply(String name, List<String> how) throws IOException, InterruptedException {
+        Path report = work.resolve(name + ".report.json");
+        List<String> args = new ArrayList<>(List.of("apply", "--parallel", "" + parallel, "--max-failures", "" + maxFailures,
+                "--confirm-timeout", "60", "--journal", work.resolve("journal").toString(), "--report", report.toString()));
+        args.addAll(how);
+        return cli(name, "apply", args, report);
+    }
+
+    private CliRun cli(String name, String kind, List<String> args, Path report) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--policy", policy.toString(), "--inventory", inventory.toString(), "--actor", ACTOR, "--no-color"));
+        long t0 = System.nanoTime();
+        Process p = processes.start(name, all, List.of(), List.of("-Xmx768m"));
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        RunReport r = report != null && Files.isRegularFile(report) ? RunReport.read(report) : null;
+        CliRun run = new CliRun(name, kind, p.exitValue(), r, (System.nanoTime() - t0) / 1e9);
+        runs.add(run);
+        return run;
+    }
+
+    List<CliRun> runs() {
+        return List.copyOf(runs);
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    /** Final router states over every apply report. */
+    Map<DeviceState, Integer> outcomes() {
+        Map<DeviceState, Integer> m = new EnumMap<>(DeviceState.class);
+        for (CliRun r : runs) {
+            if (r.report() != null) {
+                r.report().routers().forEach(o -> m.merge(o.state(), 1, Integer::sum));
+            }
+        }
+        return m;
+    }
+
+    /** Outcomes that leave a router for a human (never expected: no fault here breaks a rollback). */
+    List<String> unverified() {
+        List<String> out = new ArrayList<>();
+        for (CliRun r : runs) {
+            if (r.report() != null) {
+                for (DeviceOutcome o : r.report().routers()) {
+                    if (o.state() == DeviceState.ROLLBACK_FAILED) {
+                        out.add(r.name() + ": " + o.router() + " " + o.state() + " " + o.reason());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Path policyFile() {
+        return policy.resolve("subscriber-protection.yaml");
+    }
+}

@@ -1,0 +1,186 @@
+package io.portcullis.soak;
+
+import io.portcullis.lab.LabFleet;
+import io.portcullis.lab.device.Malformation;
+import io.portcullis.lab.device.SimDevice;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Random router faults, each for a spell: dropped and silently dead sessions, slow and malformed replies, the candidate
+ * lock held by someone on the router's CLI, a reboot while a confirmed commit waits for its confirm, the router
+ * unreachable (its port closed). One fault per router at a time; {@link #tick} starts and ends them, a watcher thread
+ * catches confirm windows. Routers the caller marks busy (an out-of-band change in flight) are left alone, so that every
+ * drift alert of such a router has one cause.
+ */
+final class FaultInjector implements AutoCloseable {
+    enum Kind { DROPPED_SESSION, SILENT_SESSION, SLOW_REPLIES, MALFORMED_REPLY, LOCK_HELD, REBOOT_IN_CONFIRM_WINDOW, UNREACHABLE }
+
+    private static final List<String> OPERATIONS = List.of("get-config", "edit-config", "lock", "commit", "*");
+    private static final List<Malformation> MALFORMATIONS = List.of(Malformation.TRUNCATED, Malformation.WRONG_MESSAGE_ID,
+            Malformation.MISSING_MESSAGE_ID, Malformation.DUPLICATE_REPLY, Malformation.UNSOLICITED_REPLY, Malformation.CHUNK_SIZE_BELOW_DATA,
+            Malformation.CHUNK_SIZE_ABOVE_DATA, Malformation.SPLIT_UTF8);
+
+    /** A fault in force on a router until {@code until} (System.nanoTime). */
+    private record Active(SimDevice device, Kind kind, long until, int port) {
+    }
+
+    private final LabFleet fleet;
+    private final Random random;
+    private final Duration meanGap;
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final Set<String> armedForReboot = ConcurrentHashMap.newKeySet();
+    private final Set<String> everFaulted = ConcurrentHashMap.newKeySet();
+    private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
+    private final List<String> problems = new ArrayList<>();
+    private volatile int rebootsInWindow;
+    private long nextAt;
+    private final Thread watcher;
+    private volatile boolean closed;
+
+    FaultInjector(LabFleet fleet, Random random, Duration meanGap) {
+        this.fleet = fleet;
+        this.random = random;
+        this.meanGap = meanGap;
+        this.nextAt = System.nanoTime() + gap();
+        watcher = new Thread(this::watchConfirmWindows, "soak-reboot-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Ends expired spells and, when due, starts one new fault on a random router that is neither faulted nor busy. */
+    synchronized void tick(Predicate<String> busy) {
+        long now = System.nanoTime();
+        for (Active a : List.copyOf(active.values())) {
+            if (now >= a.until()) {
+                end(a);
+            }
+        }
+        if (now < nextAt) {
+            return;
+        }
+        nextAt = now + gap();
+        SimDevice d = fleet.device(random.nextInt(fleet.size()));
+        if (active.containsKey(d.name()) || busy.test(d.name())) {
+            return;
+        }
+        Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+        long spell = Duration.ofSeconds(10 + random.nextInt(40)).toNanos();
+        int port = d.port();
+        switch (kind) {
+            case DROPPED_SESSION -> d.faults().dropConnectionAtRpc(1 + random.nextInt(4));
+            case SILENT_SESSION -> d.faults().halfOpenOn(pick(OPERATIONS));
+            case SLOW_REPLIES -> d.faults().delay(Duration.ofMillis(200 + random.nextInt(2800)));
+            case MALFORMED_REPLY -> d.faults().malformedReply(pick(OPERATIONS), pick(MALFORMATIONS));
+            case LOCK_HELD -> d.outOfBandLock();
+            case REBOOT_IN_CONFIRM_WINDOW -> armedForReboot.add(d.name());
+            case UNREACHABLE -> fleet.server().unserve(d);
+            default -> throw new IllegalStateException();
+        }
+        injected.merge(kind, 1, Integer::sum);
+        everFaulted.add(d.name());
+        active.put(d.name(), new Active(d, kind, now + spell, port));
+    }
+
+    /** Is a fault in force on this router now? */
+    boolean faulted(String router) {
+        return active.containsKey(router);
+    }
+
+    boolean everFaulted(String router) {
+        return everFaulted.contains(router);
+    }
+
+    /** Ends every spell: faults cleared, locks released, closed ports served again. */
+    synchronized void clearAll() {
+        List.copyOf(active.values()).forEach(this::end);
+    }
+
+    synchronized Map<Kind, Integer> injected() {
+        return new EnumMap<>(injected);
+    }
+
+    int total() {
+        return injected().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    int rebootsInWindow() {
+        return rebootsInWindow;
+    }
+
+    synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    private void end(Active a) {
+        SimDevice d = a.device();
+        armedForReboot.remove(d.name());
+        d.faults().clear();
+        if (a.kind() == Kind.LOCK_HELD) {
+            d.releaseLock("candidate");
+        }
+        if (a.kind() == Kind.UNREACHABLE) {
+            serveAgain(d, a.port());
+        }
+        active.remove(d.name());
+    }
+
+    private void serveAgain(SimDevice d, int port) {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            try {
+                fleet.server().serve(d, port);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt == 20) {
+                    problems.add(d.name() + ": port " + port + " could not be served again (" + e.getMessage() + ")");
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reboots an armed router the moment it holds a confirmed commit that waits for its confirm (once per spell). */
+    private void watchConfirmWindows() {
+        while (!closed) {
+            for (String name : List.copyOf(armedForReboot)) {
+                SimDevice d = fleet.device(name);
+                if (d.confirmedCommitPending() && armedForReboot.remove(name)) {
+                    d.reboot();
+                    rebootsInWindow++;
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private long gap() {
+        return Math.round(-Math.log(1 - random.nextDouble()) * meanGap.toNanos());
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watcher.interrupt();
+    }
+}

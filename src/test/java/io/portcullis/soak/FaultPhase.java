@@ -1,0 +1,180 @@
+package io.portcullis.soak;
+
+import io.portcullis.lab.LabFleet;
+import io.portcullis.testing.HttpReceiver;
+import io.portcullis.testing.ProcessStats;
+import io.portcullis.testing.ServeReplica;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The fault phase: the main loop injects faults and makes out-of-band changes, a CI thread merges and applies policy
+ * revisions one after another, a sampler thread reads both serve processes' heap, threads and fds after warm-up (the
+ * first fifth of the phase, at least 30 s). A router with an out-of-band change whose alert has not resolved yet gets no
+ * fault, and a faulted router or one with an open alert gets no out-of-band change, so every drift alert has one cause.
+ */
+final class FaultPhase {
+    private final SoakSettings s;
+    private final LabFleet fleet;
+    private final CiRuns ci;
+    private final HttpReceiver receiver;
+    private final PrintStream out;
+    private final ServeReplica leader;
+    private final ServeReplica follower;
+    private final FaultInjector faults;
+    private final OutOfBandChanges oob;
+    private final List<ResourceSamples> samples;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private volatile Set<String> busyForFaults = Set.of();
+    private volatile Set<String> busyForChanges = Set.of();
+    private volatile java.time.Instant refreshedAt = java.time.Instant.now();
+
+    FaultPhase(SoakSettings s, LabFleet fleet, CiRuns ci, HttpReceiver receiver, Path policy, Path inventory, Random random, PrintStream out,
+               ServeReplica leader, ServeReplica follower) {
+        this.s = s;
+        this.fleet = fleet;
+        this.ci = ci;
+        this.receiver = receiver;
+        this.out = out;
+        this.leader = leader;
+        this.follower = follower;
+        this.faults = new FaultInjector(fleet, new Random(random.nextLong()), s.faultEvery());
+        this.oob = new OutOfBandChanges(fleet, policy, inventory, new Random(random.nextLong()), s.oobEvery());
+        this.samples = List.of(new ResourceSamples(leader.name()), new ResourceSamples(follower.name()));
+    }
+
+    void run() throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + s.faultPhase().toNanos();
+        long warm = start + Math.max(30_000_000_000L, s.faultPhase().toNanos() / 5);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread ciThread = new Thread(() -> ciLoop(stop), "soak-ci");
+        Thread sampler = new Thread(() -> sampleLoop(stop, warm), "soak-sampler");
+        ciThread.start();
+        sampler.start();
+        long nextLedger = 0;
+        long nextReport = start + 30_000_000_000L;
+        try {
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                if (now >= nextLedger) {
+                    refreshBusy();
+                    nextLedger = now + 2_000_000_000L;
+                }
+                faults.tick(r -> busyForFaults.contains(r) || oob.changedSince(r, refreshedAt));
+                oob.tick(r -> busyForChanges.contains(r) || faults.faulted(r));
+                if (now >= nextReport) {
+                    out.printf("soak: %3.0f s: %d faults injected %s, %d out-of-band changes (%d unresolved), %d CI runs, revision %d; load %s%n",
+                            (now - start) / 1e9, faults.total(), faults.injected(), oob.changes().size(), oobUnresolved().size(), ci.runs().size(),
+                            ci.revision(), SoakRun.load());
+                    nextReport = now + 30_000_000_000L;
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            stop.set(true);
+            out.println("soak: fault phase over; waiting for the CI run in progress, then clearing every fault");
+            ciThread.join();
+            faults.clearAll();
+            faults.close();
+            sampler.interrupt();
+            sampler.join();
+        }
+    }
+
+    private void refreshBusy() {
+        java.time.Instant at = java.time.Instant.now();
+        AlertLedger ledger = AlertLedger.read(receiver, "/hook");
+        Set<String> unresolved = unresolved(ledger);
+        busyForFaults = unresolved;
+        busyForChanges = SoakRun.union(unresolved, ledger.openRouters());
+        refreshedAt = at;
+    }
+
+    /** Routers with an out-of-band change whose drift alert has not been resolved yet (or not fired yet). */
+    Set<String> oobUnresolved() {
+        return unresolved(AlertLedger.read(receiver, "/hook"));
+    }
+
+    private Set<String> unresolved(AlertLedger ledger) {
+        return oob.changes().stream().filter(c -> ledger.driftBy(c.router(), c.user()).stream().noneMatch(a -> a.resolved() > 0))
+                .map(OutOfBandChanges.Change::router).collect(Collectors.toSet());
+    }
+
+    private void ciLoop(AtomicBoolean stop) {
+        while (!stop.get()) {
+            long until = System.nanoTime() + s.applyEvery().toNanos();
+            while (!stop.get() && System.nanoTime() < until) {
+                sleep(200);
+            }
+            if (stop.get()) {
+                return;
+            }
+            try {
+                CiRuns.CliRun r = ci.nextRevision();
+                out.printf("soak: CI %s exit %d in %.1f s %s%n", r.name(), r.exit(), r.seconds(), r.report() == null ? "" : r.report().counts());
+            } catch (Exception e) {
+                problems.add("CI run failed to start or finish: " + e);
+            }
+        }
+    }
+
+    private void sampleLoop(AtomicBoolean stop, long warm) {
+        while (!stop.get() && System.nanoTime() < warm) {
+            if (!sleep(200)) {
+                return;
+            }
+        }
+        while (!stop.get()) {
+            try {
+                samples.get(0).duringSoak(ProcessStats.sample(leader.pid()));
+                samples.get(1).duringSoak(ProcessStats.sample(follower.pid()));
+            } catch (java.io.IOException e) {
+                problems.add("sampling failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                return;
+            }
+            long until = System.nanoTime() + s.sampleEvery().toNanos();
+            while (!stop.get() && System.nanoTime() < until) {
+                if (!sleep(200)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    OutOfBandChanges oob() {
+        return oob;
+    }
+
+    List<ResourceSamples> samples() {
+        return samples;
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    LabFleet fleet() {
+        return fleet;
+    }
+}

@@ -1,0 +1,80 @@
+package io.portcullis.soak;
+
+import io.portcullis.testing.ProcessStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Heap after GC, threads and open file descriptors of one serve process over the soak: samples during the fault phase
+ * after warm-up (the baseline is the median of the first three) and at the end, after the drain (the median of those).
+ * Growth of more than 10 % from baseline to end fails the soak: over a longer run that is a leak.
+ */
+final class ResourceSamples {
+    static final double MAX_GROWTH = 0.10;
+
+    private final String replica;
+    private final List<ProcessStats.Sample> soak = new ArrayList<>();
+    private final List<ProcessStats.Sample> end = new ArrayList<>();
+
+    ResourceSamples(String replica) {
+        this.replica = replica;
+    }
+
+    synchronized void duringSoak(ProcessStats.Sample s) {
+        soak.add(s);
+    }
+
+    synchronized void atEnd(ProcessStats.Sample s) {
+        end.add(s);
+    }
+
+    String replica() {
+        return replica;
+    }
+
+    synchronized List<ProcessStats.Sample> soak() {
+        return List.copyOf(soak);
+    }
+
+    /** Checks heap, threads and fds; the seen text gives start→end for each. */
+    synchronized void judge(Verdict v) {
+        if (soak.size() < 3 || end.isEmpty()) {
+            v.check(replica + ": heap/threads/fds flat", false, "too few samples (" + soak.size() + " during the soak, " + end.size() + " at the end)");
+            return;
+        }
+        List<ProcessStats.Sample> base = soak.subList(0, 3);
+        judge(v, "heap after GC (MB)", base, s -> s.heapMb());
+        judge(v, "threads", base, s -> s.threads());
+        judge(v, "open fds", base, s -> s.fds());
+    }
+
+    private void judge(Verdict v, String what, List<ProcessStats.Sample> base, ToDoubleFunction<ProcessStats.Sample> f) {
+        double b = median(base, f);
+        double e = median(end, f);
+        double max = soak.stream().mapToDouble(f).max().orElse(0);
+        double growth = b <= 0 ? 0 : e / b - 1;
+        v.check(replica + ": " + what + " flat (<= +10 %)", b > 0 && growth <= MAX_GROWTH,
+                String.format("%.1f -> %.1f (%+.1f %%; max during soak %.1f; %d samples)", b, e, growth * 100, max, soak.size() + end.size()));
+    }
+
+    private static double median(List<ProcessStats.Sample> list, ToDoubleFunction<ProcessStats.Sample> f) {
+        double[] v = list.stream().mapToDouble(f).sorted().toArray();
+        if (v.length == 0) {
+            return 0;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Every sample as CSV lines (replica, phase, epoch seconds, heap bytes, threads, fds, rss KB). */
+    synchronized List<String> csv() {
+        List<String> out = new ArrayList<>();
+        soak.forEach(s -> out.add(line("soak", s)));
+        end.forEach(s -> out.add(line("end", s)));
+        return out;
+    }
+
+    private String line(String phase, ProcessStats.Sample s) {
+        return replica + "," + phase + "," + s.at().getEpochSecond() + "," + s.heapBytes() + "," + s.threads() + "," + s.fds() + "," + s.rssKb();
+    }
+}

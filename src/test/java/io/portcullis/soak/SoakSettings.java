@@ -1,0 +1,30 @@
+package io.portcullis.soak;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How long and how hard one soak runs. {@code minutes} is the fault phase (the set-up before it and the drain and
+ * final checks after it come on top); the intervals are means of exponentially distributed gaps drawn from the seed.
+ *
+ * @param faultEvery   mean gap between two injected faults
+ * @param oobEvery     mean gap between two out-of-band changes
+ * @param applyEvery   gap between the end of one CI apply and the start of the next
+ * @param driftPeriod  serve's scheduled full check ({@code portcullis.drift.period})
+ * @param sampleEvery  how often both serve processes' heap, threads and file descriptors are sampled
+ */
+public record SoakSettings(double minutes, int routers, long seed, Duration faultEvery, Duration oobEvery, Duration applyEvery,
+                           Duration driftPeriod, Duration sampleEvery, int parallel, String serveHeap, Path state) {
+
+    /** The script's defaults for a fleet of {@code routers}, scaled so that the machine is busy but not drowned. */
+    public static SoakSettings of(double minutes, int routers, long seed, Path state) {
+        boolean big = routers > 300;
+        return new SoakSettings(minutes, routers, seed, Duration.ofMillis(big ? 1500 : 2500), Duration.ofMillis(big ? 6000 : 5000),
+                Duration.ofSeconds(big ? 60 : 20), Duration.ofSeconds(big ? 120 : 30), Duration.ofSeconds(big ? 30 : 15),
+                big ? 50 : 20, big ? "512m" : "256m", state);
+    }
+
+    public Duration faultPhase() {
+        return Duration.ofMillis(Math.round(minutes * 60_000));
+    }
+}
