@@ -127,6 +127,11 @@ final class FaultInjector implements AutoCloseable {
         if (a.kind() == Kind.LOCK_HELD) {
             d.releaseLock("candidate");
         }
+        if (a.kind() == Kind.SILENT_SESSION) {
+            // a half-open session outlives its client (reads suspended, TCP open) with its lock and candidate edits, as on a
+            // real router until TCP keepalive or an idle timeout ends it; the lab has neither, so the spell ends with a reboot
+            d.reboot();
+        }
         if (a.kind() == Kind.UNREACHABLE) {
             serveAgain(d, a.port());
         }

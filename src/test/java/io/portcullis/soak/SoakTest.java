@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("processes")
 @Tag("lab")
+@Tag("bench") // until a green run through surefire is seen (closing note /work/notes/soak.md): -Dgroups=processes -DexcludedGroups=
 class SoakTest {
     @TempDir
     Path tmp;

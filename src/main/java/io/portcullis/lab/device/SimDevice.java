@@ -253,6 +253,11 @@ public final class SimDevice {
         log.add(new RpcLogEntry(Instant.now(), session.sessionId(), session.username(), messageId,
                 io.portcullis.lab.datastore.Dom.localName(operation), Rpcs.datastoreNamed(operation), payload));
         synchronized (this) {
+            if (sessions.get(session.sessionId()) != session) {
+                // the session ended (dropped, rebooted) while this RPC waited for the device: a router does not act for a
+                // dead session, and an edit or lock taken now would outlive it (sessionEnded already cleaned up)
+                return Reply.error(io.portcullis.lab.datastore.DataError.rpc("operation-failed", "the session has ended", java.util.Map.of()));
+            }
             return rpcs.handle(session, operation);
         }
     }
