@@ -97,7 +97,7 @@ final class CiRuns {
             p.destroyForcibly();
             p.waitFor();
         }
-        RunReport r = report != null && Files.isRegularFile(report) ? RunReport.read(report) : null;
+        RunReport r = report != null && Files.isRegularFile(report) ? io.portcullis.engine.report.EngineJson.MAPPER.readValue(report.toFile(), RunReport.class) : null;
         CliRun run = new CliRun(name, kind, p.exitValue(), r, (System.nanoTime() - t0) / 1e9);
         runs.add(run);
         return run;
