@@ -1,5 +1,6 @@
 package io.portcullis.netconf;
 
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.time.Duration;
 
 /**

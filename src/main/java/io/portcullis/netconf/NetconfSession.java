@@ -5,6 +5,7 @@ import io.portcullis.netconf.framing.FrameEncoder;
 import io.portcullis.netconf.framing.Framing;
 import io.portcullis.netconf.framing.FramingException;
 import io.portcullis.netconf.rpc.CloseSession;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import io.portcullis.netconf.xml.SecureXml;
 import io.portcullis.netconf.xml.XmlParseException;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.portcullis.netconf.Endpoint;
 import io.portcullis.netconf.Failure;
 import io.portcullis.netconf.NetconfClient;
 import io.portcullis.netconf.NetconfException;
-import io.portcullis.netconf.NetconfRpc;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import io.portcullis.netconf.NetconfSession;
 import io.portcullis.netconf.rpc.CloseSession;
 import io.portcullis.netconf.rpc.Datastore;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.netconf.fixture.FakeNetconfServer;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.netconf.fixture.FakeNetconfServer;
 import io.portcullis.netconf.framing.Framing;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.netconf.fixture.FakeNetconfServer;
 import io.portcullis.netconf.rpc.CreateSubscription;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

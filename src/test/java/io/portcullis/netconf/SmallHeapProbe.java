@@ -2,6 +2,7 @@ package io.portcullis.netconf;
 
 import io.portcullis.netconf.fixture.FakeNetconfServer;
 import io.portcullis.netconf.fixture.MemoryTransport;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -8,6 +8,7 @@ import io.portcullis.netconf.fixture.FreezableProxy;
 import io.portcullis.netconf.fixture.TestSshServer;
 import io.portcullis.netconf.rpc.Datastore;
 import io.portcullis.netconf.rpc.GetConfig;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.netconf.fixture.FakeNetconfServer;
 import io.portcullis.netconf.fixture.TestSshServer;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -2,7 +2,7 @@ package io.portcullis.engine.router;
 
 import io.portcullis.netconf.LockHolder;
 import io.portcullis.netconf.NetconfException;
-import io.portcullis.netconf.NetconfRpc;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import io.portcullis.netconf.NetconfSession;
 import io.portcullis.netconf.RpcError;
 import io.portcullis.netconf.RpcErrorException;

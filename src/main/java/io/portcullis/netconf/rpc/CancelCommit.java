@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.util.List;
 
 /** {@code <cancel-commit>} (confirmed-commit 1.1): revert a pending confirmed commit now. */

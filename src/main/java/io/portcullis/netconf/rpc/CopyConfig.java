@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.util.List;
 import java.util.Objects;
 

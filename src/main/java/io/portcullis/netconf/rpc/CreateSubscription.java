@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

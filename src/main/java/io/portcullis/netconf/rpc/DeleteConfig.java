@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.util.List;
 
 /** {@code <delete-config>}; running cannot be deleted (RFC 6241 §7.4), so only startup (or candidate) is allowed. */

@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.util.List;
 
 /** {@code <discard-changes>}: candidate := running. Only after the candidate lock is yours. */

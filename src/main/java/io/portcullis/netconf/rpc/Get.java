@@ -1,6 +1,5 @@
 package io.portcullis.netconf.rpc;
 
-import io.portcullis.netconf.NetconfRpc;
 import java.util.List;
 
 /** {@code <get>}: running config plus state, optionally filtered. Data is in {@code RpcReply.data()}. */

@@ -3,7 +3,6 @@ package io.portcullis.netconf.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portcullis.netconf.NetconfRpc;
 import io.portcullis.netconf.xml.SecureXml;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.portcullis.netconf;
+package io.portcullis.netconf.rpc;
 
 import java.util.List;
 
