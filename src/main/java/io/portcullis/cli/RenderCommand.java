@@ -5,7 +5,7 @@ import io.portcullis.engine.Workspace;
 import io.portcullis.engine.verify.DeviceVerification;
 import io.portcullis.inventory.Device;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.UnsupportedFeatureException;
 import java.io.PrintWriter;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.portcullis.diff.ChangeExplainer;
 import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.ReadResult;
 import java.util.List;
 import java.util.function.Function;

@@ -10,7 +10,7 @@ import io.portcullis.inventory.SetupChecks;
 import io.portcullis.intent.Feature;
 import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.PlatformFacts;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.Diagnostic;
 import io.portcullis.policy.ExemptionWidth;
 import io.portcullis.policy.Policy;

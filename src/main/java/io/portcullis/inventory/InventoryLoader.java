@@ -1,6 +1,6 @@
 package io.portcullis.inventory;
 
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.Diagnostic;
 import io.portcullis.policy.SourceNode;
 import io.portcullis.policy.SourceParser;

@@ -5,7 +5,7 @@ import io.portcullis.intent.AttachPoint;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.LabPlatform;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.traffic.DeviceTraffic;
 import io.portcullis.traffic.LabTraffic;
 import io.portcullis.traffic.PacketClass;

@@ -22,7 +22,7 @@ import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.netconf.ClientSettings;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

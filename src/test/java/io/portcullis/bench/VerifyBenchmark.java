@@ -5,7 +5,7 @@ import io.portcullis.engine.Workspace;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.verify.Equivalence;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.VerificationResult;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.inventory.Device;
 import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyLoader;
 import java.nio.file.Files;

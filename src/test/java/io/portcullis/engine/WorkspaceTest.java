@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterNames;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

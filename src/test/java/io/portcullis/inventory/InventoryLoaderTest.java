@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.AttachPoint;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.Diagnostic;
 import io.portcullis.policy.Severity;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.testing.DefaultPolicyIntents;
 import java.util.concurrent.TimeUnit;

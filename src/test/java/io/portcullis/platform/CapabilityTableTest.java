@@ -3,6 +3,7 @@ package io.portcullis.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.intent.Feature;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -18,6 +18,7 @@ import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
+import io.portcullis.platform.registry.Platforms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -3,6 +3,7 @@ package io.portcullis.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.intent.FilterIntent;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.testing.DefaultPolicyIntents;
 import io.portcullis.testing.Golden;
 import java.util.ArrayList;

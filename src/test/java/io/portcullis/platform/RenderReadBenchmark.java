@@ -1,6 +1,7 @@
 package io.portcullis.platform;
 
 import io.portcullis.intent.FilterIntent;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.testing.DefaultPolicyIntents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

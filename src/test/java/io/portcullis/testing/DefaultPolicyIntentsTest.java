@@ -10,7 +10,7 @@ import io.portcullis.intent.Protocol;
 import io.portcullis.inventory.Credentials;
 import io.portcullis.inventory.Device;
 import io.portcullis.inventory.HostKeyChecking;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.BlockedService;
 import io.portcullis.policy.Exemption;
 import io.portcullis.policy.Policy;

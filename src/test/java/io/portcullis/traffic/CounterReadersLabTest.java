@@ -7,7 +7,7 @@ import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.Target;
 import io.portcullis.intent.Term;
 import io.portcullis.netconf.ClientSettings;
-import io.portcullis.platform.CounterReaders;
+import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.TermCount;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
-import io.portcullis.platform.CounterReaders;
+import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.TermCount;

@@ -4,7 +4,7 @@ import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

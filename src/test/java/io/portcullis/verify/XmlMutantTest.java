@@ -7,7 +7,7 @@ import io.portcullis.compile.Compiler;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.PlatformFixtures;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.testing.DefaultPolicyIntents;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -4,7 +4,7 @@ import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.Target;
-import io.portcullis.platform.CounterReaders;
+import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import java.time.Clock;

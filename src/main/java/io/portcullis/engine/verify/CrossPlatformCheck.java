@@ -4,7 +4,7 @@ import io.portcullis.intent.Feature;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Promise;
 import io.portcullis.platform.PlatformFacts;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.verify.Equivalence;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.PlatformLimitation;

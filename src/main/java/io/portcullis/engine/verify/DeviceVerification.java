@@ -3,7 +3,7 @@ package io.portcullis.engine.verify;
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.UnsupportedFeatureException;

@@ -14,7 +14,7 @@ import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;

@@ -21,7 +21,7 @@ import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;

@@ -24,7 +24,7 @@ import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
 import io.portcullis.netconf.ClientSettings;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.testing.NetconfdServer;
 import java.nio.file.Path;
 import java.time.Duration;

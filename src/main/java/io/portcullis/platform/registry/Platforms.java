@@ -1,5 +1,6 @@
-package io.portcullis.platform;
+package io.portcullis.platform.registry;
 
+import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.ietf.IetfAdapter;
 import io.portcullis.platform.iosxr.IosXrAdapter;
 import io.portcullis.platform.junos.JunosAdapter;
