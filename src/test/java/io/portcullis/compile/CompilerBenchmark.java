@@ -7,7 +7,7 @@ import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
 import io.portcullis.platform.registry.Platforms;
 import io.portcullis.policy.Policy;
-import io.portcullis.policy.PolicyLoader;
+import io.portcullis.policy.load.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package io.portcullis.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.inventory.InventoryLoader;
+import io.portcullis.policy.load.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import io.portcullis.intent.Direction;
 import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Protocol;
+import io.portcullis.policy.load.PolicyLoader;
 import io.portcullis.policy.yang.YangPolicyReader.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;

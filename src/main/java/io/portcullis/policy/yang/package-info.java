@@ -4,6 +4,6 @@
  * and maps the result onto {@code policy}'s records.
  *
  * <p>The only package that touches {@code org.opendaylight} (ArchitectureTest
- * {@code onlyThePolicyYangAdapterTouchesYangtools}). May import {@code policy} and {@code intent}.
+ * {@code onlyThePolicyYangAdapterTouchesYangtools}). May import {@code policy} and {@code intent}; only {@code policy.load} imports it.
  */
 package io.portcullis.policy.yang;

@@ -1,5 +1,11 @@
-package io.portcullis.policy;
+package io.portcullis.policy.load;
 
+import io.portcullis.policy.Diagnostic;
+import io.portcullis.policy.Policy;
+import io.portcullis.policy.PolicyChecks;
+import io.portcullis.policy.Severity;
+import io.portcullis.policy.SourceNode;
+import io.portcullis.policy.SourceParser;
 import io.portcullis.policy.yang.YangPolicyReader;
 import io.portcullis.policy.yang.YangPolicyReader.Format;
 import java.io.IOException;
