@@ -4,7 +4,7 @@ import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

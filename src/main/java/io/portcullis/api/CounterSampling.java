@@ -1,8 +1,8 @@
 package io.portcullis.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.counters.NetconfCounterSampler;
+import io.portcullis.engine.targets.Target;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.targets.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

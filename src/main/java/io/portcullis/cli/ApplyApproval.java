@@ -1,11 +1,11 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

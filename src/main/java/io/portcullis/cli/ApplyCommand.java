@@ -1,6 +1,5 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.plan.PlanFile;
@@ -10,6 +9,7 @@ import io.portcullis.engine.report.JUnitReport;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.router.NetconfConnector;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.counters.CounterLedger;
 import io.portcullis.engine.counters.CounterReport;
 import io.portcullis.engine.counters.CounterSample;
 import io.portcullis.engine.counters.NetconfCounterSampler;
+import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.drift.DriftDocument;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.ToolVersion;
-import io.portcullis.engine.drift.DriftDocument;
-import io.portcullis.json.JsonMappers;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
+import io.portcullis.json.JsonMappers;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

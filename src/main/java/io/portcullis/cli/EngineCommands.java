@@ -1,11 +1,11 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.apply.Recovery;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.json.JsonMappers;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.portcullis.engine;
 
+import io.portcullis.engine.plan.PolicyProver;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Promise;
 import io.portcullis.verify.Disproof;

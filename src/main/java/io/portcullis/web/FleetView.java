@@ -1,8 +1,8 @@
 package io.portcullis.web;
 
 import io.portcullis.api.DropHistory;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.targets.Target;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.counters.CounterSample;
 import io.portcullis.engine.counters.NetconfCounterSampler;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
 import io.portcullis.lab.LabFleet;

@@ -11,7 +11,7 @@ import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.store.HistoryQuery;
 import io.portcullis.store.HistoryRun;
 import io.portcullis.testing.HttpReceiver;

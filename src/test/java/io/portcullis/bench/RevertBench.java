@@ -2,14 +2,14 @@ package io.portcullis.bench;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.netconf.ClientSettings;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.portcullis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
 import java.io.BufferedReader;

@@ -77,8 +77,8 @@ class DocumentSchemaLabTest {
             // drift after someone edits a router out of band: structured, reading policy → router now
             valid("drift", CliRun.run("drift", "--inventory", i, "--json"), 0);
             io.portcullis.lab.device.SimDevice victim = fleet.devices().get(0);
-            io.portcullis.engine.Target target = io.portcullis.engine.Workspace.load(Path.of("policy"), inv, victim.name()).targets().get(0);
-            victim.outOfBandEdit(io.portcullis.platform.Platforms.get(victim.platform()).renderConfig(without2525(target.intent())), "mallory");
+            io.portcullis.engine.targets.Target target = io.portcullis.engine.Workspace.load(Path.of("policy"), inv, victim.name()).targets().get(0);
+            victim.outOfBandEdit(io.portcullis.platform.registry.Platforms.get(victim.platform()).renderConfig(without2525(target.intent())), "mallory");
             JsonNode drift = valid("drift", CliRun.run("drift", "--inventory", i, "--json"), ExitCodes.CHANGES);
             assertThat(drift.get("summary").get("DRIFT").asInt()).isEqualTo(1);
             JsonNode drifted = drift.get("routers").get(0);

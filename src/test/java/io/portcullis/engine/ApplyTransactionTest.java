@@ -8,6 +8,7 @@ import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Protocol;

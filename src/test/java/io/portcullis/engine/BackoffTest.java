@@ -12,6 +12,7 @@ import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.router.Subscription;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.inventory.Device;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import io.portcullis.store.Backend;
 import io.portcullis.store.CutDatabase;
 import io.portcullis.store.DbSettings;

@@ -2,15 +2,15 @@ package io.portcullis.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.router.NetconfConnector;
-import io.portcullis.engine.router.RouterSession;
-import io.portcullis.engine.Target;
-import io.portcullis.intent.Term;
-import io.portcullis.netconf.ClientSettings;
-import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.TermCount;
+import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
+import io.portcullis.intent.Term;
+import io.portcullis.netconf.ClientSettings;
+import io.portcullis.platform.registry.CounterReaders;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

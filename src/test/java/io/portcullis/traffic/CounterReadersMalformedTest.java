@@ -2,16 +2,16 @@ package io.portcullis.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.intent.Action;
-import io.portcullis.intent.FilterIntent;
-import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.TermCount;
+import io.portcullis.intent.Action;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.platform.registry.CounterReaders;
 import io.portcullis.testing.DefaultPolicyIntents;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Malformed or missing counter data gives "counters unavailable (reason)" or a term without numbers, never an

@@ -3,14 +3,14 @@ package io.portcullis.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.counters.CounterSample;
 import io.portcullis.engine.counters.NetconfCounterSampler;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.netconf.ClientSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.portcullis.traffic;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.registry.Platforms;

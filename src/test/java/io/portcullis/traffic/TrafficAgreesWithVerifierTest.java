@@ -2,7 +2,7 @@ package io.portcullis.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.AttachPoint;
 import io.portcullis.verify.Fate;
 import io.portcullis.verify.Verdict;

@@ -99,7 +99,7 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
      * The confirm timeout for this router, by precedence: flag / environment / API request, then the inventory (host >
      * group > defaults, merged at load time), then the built-in default. Two-phase: never below its minimum.
      */
-    int confirmTimeout(io.portcullis.engine.Target t, boolean twoPhase) {
+    int confirmTimeout(io.portcullis.engine.targets.Target t, boolean twoPhase) {
         int seconds = confirmTimeoutOverridesInventory ? confirmTimeoutSeconds : t.device().confirmTimeout().orElse(confirmTimeoutSeconds);
         return twoPhase ? Math.max(MIN_REVERT_CONFIRM_TIMEOUT, seconds) : seconds;
     }

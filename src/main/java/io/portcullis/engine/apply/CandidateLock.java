@@ -1,11 +1,11 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 import java.util.concurrent.ThreadLocalRandom;
 

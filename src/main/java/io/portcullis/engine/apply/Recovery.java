@@ -2,8 +2,7 @@ package io.portcullis.engine.apply;
 
 import io.portcullis.diff.IntentComparator;
 import io.portcullis.diff.IntentDiff;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
@@ -12,6 +11,7 @@ import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 import java.io.IOException;
 import java.util.ArrayList;

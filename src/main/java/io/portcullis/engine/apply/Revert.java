@@ -1,8 +1,7 @@
 package io.portcullis.engine.apply;
 
 import io.portcullis.diff.IntentComparator;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.Reason;
@@ -10,6 +9,7 @@ import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 
 /**

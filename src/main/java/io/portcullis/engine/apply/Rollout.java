@@ -1,9 +1,9 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.targets.Target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

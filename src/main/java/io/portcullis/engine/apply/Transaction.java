@@ -5,8 +5,7 @@ import io.portcullis.diff.ChangeSet;
 import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentComparator;
 import io.portcullis.diff.IntentDiff;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
@@ -16,6 +15,7 @@ import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.Observed;
+import io.portcullis.engine.targets.Target;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

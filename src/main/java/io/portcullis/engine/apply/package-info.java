@@ -5,6 +5,7 @@
  * {@link io.portcullis.engine.apply.Journal}, and {@link io.portcullis.engine.apply.Recovery} of what a crashed run
  * left pending.
  *
- * <p>May import {@code engine.plan}, {@code engine.router}, {@code engine.report}, {@code diff}, {@code platform}.
+ * <p>May import {@code engine.plan}, {@code engine.router}, {@code engine.report}, {@code engine.targets}, {@code diff},
+ * {@code platform}.
  */
 package io.portcullis.engine.apply;

@@ -1,6 +1,6 @@
 package io.portcullis.engine.counters;
 
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import java.util.List;
 
 /** Reads the owned terms' match counters of each router: the port {@code counters} and {@code serve} call. */

@@ -1,12 +1,12 @@
 package io.portcullis.engine.counters;
 
+import io.portcullis.counters.CounterRead;
+import io.portcullis.counters.CounterReader;
 import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.registry.CounterReaders;
-import io.portcullis.counters.CounterRead;
-import io.portcullis.counters.CounterReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.portcullis.engine.drift;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.router.ConfigChange;
 import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.engine.router.Subscription;
+import io.portcullis.engine.targets.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

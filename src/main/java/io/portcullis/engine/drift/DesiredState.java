@@ -1,8 +1,8 @@
 package io.portcullis.engine.drift;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.targets.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

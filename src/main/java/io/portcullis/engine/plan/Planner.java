@@ -1,13 +1,12 @@
 package io.portcullis.engine.plan;
 
 import io.portcullis.diff.ChangeSet;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 import java.util.ArrayList;
 import java.util.List;

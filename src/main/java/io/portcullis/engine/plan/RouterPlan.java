@@ -1,7 +1,7 @@
 package io.portcullis.engine.plan;
 
 import io.portcullis.diff.ChangeSet;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import java.util.List;
 
 /**

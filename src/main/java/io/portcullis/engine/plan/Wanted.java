@@ -5,7 +5,7 @@ import io.portcullis.diff.ChangeKind;
 import io.portcullis.diff.ChangeSet;
 import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentDiff;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;

@@ -3,7 +3,7 @@ package io.portcullis.engine.report;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.portcullis.diff.ChangeItem;
 import io.portcullis.diff.FateItem;
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package io.portcullis.engine.router;
 
 import io.portcullis.netconf.LockHolder;
 import io.portcullis.netconf.NetconfException;
-import io.portcullis.netconf.rpc.NetconfRpc;
 import io.portcullis.netconf.NetconfSession;
 import io.portcullis.netconf.RpcError;
 import io.portcullis.netconf.RpcErrorException;
@@ -14,6 +13,7 @@ import io.portcullis.netconf.rpc.EditConfig;
 import io.portcullis.netconf.rpc.Filter;
 import io.portcullis.netconf.rpc.GetConfig;
 import io.portcullis.netconf.rpc.Lock;
+import io.portcullis.netconf.rpc.NetconfRpc;
 import io.portcullis.netconf.rpc.Unlock;
 import io.portcullis.netconf.rpc.Validate;
 import io.portcullis.netconf.xml.SecureXml;

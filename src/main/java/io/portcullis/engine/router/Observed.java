@@ -1,6 +1,6 @@
 package io.portcullis.engine.router;
 
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;

@@ -5,7 +5,6 @@ import io.portcullis.platform.ietf.IetfCounters;
 import io.portcullis.platform.iosxr.IosXrCounters;
 import io.portcullis.platform.junos.JunosCounters;
 import io.portcullis.platform.openconfig.OpenConfigCounters;
-import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.sros.SrosCounters;
 import io.portcullis.platform.vrp.VrpCounters;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.router.NetconfConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.server.LabServer;
 import io.portcullis.netconf.ClientSettings;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.EngineContext;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.VerifierProver;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.RouterConnector;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.inventory.Device;
 import io.portcullis.lab.device.Malformation;
 import io.portcullis.lab.device.SimDevice;

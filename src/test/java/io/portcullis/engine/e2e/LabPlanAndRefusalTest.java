@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.diff.FateChange;
 import io.portcullis.engine.Engine;
-import io.portcullis.engine.Target;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.DeviceOutcome;
@@ -13,6 +12,7 @@ import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.RouterSession;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;

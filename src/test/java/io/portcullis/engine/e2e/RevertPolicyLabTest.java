@@ -2,13 +2,13 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.Target;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Match;

@@ -1,6 +1,6 @@
 package io.portcullis.engine.fake;
 
-import io.portcullis.engine.Target;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;

@@ -1,5 +1,6 @@
-package io.portcullis.engine;
+package io.portcullis.engine.plan;
 
+import io.portcullis.engine.VerifierProver;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Promise;
 import java.util.List;

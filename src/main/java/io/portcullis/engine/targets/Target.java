@@ -1,4 +1,4 @@
-package io.portcullis.engine;
+package io.portcullis.engine.targets;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.intent.FilterIntent;

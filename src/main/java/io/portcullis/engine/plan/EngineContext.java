@@ -1,12 +1,11 @@
-package io.portcullis.engine;
+package io.portcullis.engine.plan;
 
 import io.portcullis.diff.ChangeExplainer;
-import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.router.RouterConnector;
+import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
-import io.portcullis.platform.registry.Platforms;
 import io.portcullis.platform.ReadResult;
-import java.util.List;
+import io.portcullis.platform.registry.Platforms;
 import java.util.function.Function;
 
 /**
@@ -22,19 +21,6 @@ public record EngineContext(RouterConnector connector, Function<String, Platform
 
     public PlatformAdapter platform(Target t) {
         return platforms.apply(t.device().platform());
-    }
-
-    /** The intent as the platform can hold it: what a read-back is compared with. */
-    io.portcullis.intent.FilterIntent wanted(Target t) {
-        return platform(t).normalize(t.intent());
-    }
-
-    /**
-     * Foreign filters bound where we bind (same attach point, family and direction): one sentence
-     * each. Empty when none, or when the inventory asks to chain and the platform chains them.
-     */
-    List<String> foreignConflicts(Target t, ReadResult read) {
-        return want(t, read).refusals();
     }
 
     /** What the router should hold given what it holds: the intent, or its chained form (see {@link Wanted}). */
