@@ -85,6 +85,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void noPackageCycles() {
+        // every package is a slice (engine and engine.apply, platform and platform.junos, platform.junos and its jaxb
+        // classes): a package may only depend on packages that never depend back on it, directly or not
+        slices().matching("io.portcullis.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void noCyclesBetweenEngineRooms() {
         // engine.apply, engine.router, engine.plan, ... stay a stack; the thin engine facade above them is not a slice
         slices().matching("io.portcullis.engine.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
