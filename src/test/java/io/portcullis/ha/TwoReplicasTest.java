@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.registry.Platforms;
 import io.portcullis.store.Backend;
 import io.portcullis.store.DbSettings;
 import io.portcullis.testing.HttpReceiver;

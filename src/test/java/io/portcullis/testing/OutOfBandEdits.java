@@ -6,7 +6,7 @@ import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.platform.Platforms;
+import io.portcullis.platform.registry.Platforms;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.portcullis.policy.load;
 import io.portcullis.policy.Diagnostic;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyChecks;
+import io.portcullis.policy.PromiseLoader;
 import io.portcullis.policy.Severity;
 import io.portcullis.policy.SourceNode;
 import io.portcullis.policy.SourceParser;
