@@ -51,7 +51,8 @@ public class ApiResource {
                                Integer confirmTimeout) {
     }
 
-    public record RouterView(String router, String platform, String status, RouterStatus last) {
+    /** @param quarantine set when apply skips this router until it is released (issue 13 item 3), else null */
+    public record RouterView(String router, String platform, String status, RouterStatus last, io.portcullis.engine.memory.Quarantine quarantine) {
     }
 
     /** The answer to POST /api/apply: follow {@code href} until its state is no longer RUNNING. */
@@ -67,11 +68,20 @@ public class ApiResource {
     public List<RouterView> routers() {
         ready();
         List<RouterView> out = new ArrayList<>();
+        java.util.Map<String, io.portcullis.engine.memory.Quarantine> quarantined = service.quarantined();
         for (Target t : service.monitor().targets()) {
             RouterStatus s = service.monitor().status().get(t.name());
-            out.add(new RouterView(t.name(), t.device().platform(), s == null ? "unchecked" : s.drift().status(), s));
+            out.add(new RouterView(t.name(), t.device().platform(), s == null ? "unchecked" : s.drift().status(), s, quarantined.get(t.name())));
         }
         return out;
+    }
+
+    /** Routers apply skips until someone releases them ({@code portcullis quarantine release ROUTER}). */
+    @GET
+    @Path("/quarantine")
+    public List<io.portcullis.engine.memory.Quarantine> quarantine() {
+        ready();
+        return List.copyOf(service.quarantined().values());
     }
 
     @GET

@@ -63,7 +63,9 @@ public class ApplyRuns {
             ServiceRecorder recorder = service.recorder();
             RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, opts.recorded());
             // the same run id in the live registry, the history database and the report
-            RunReport r = service.engine().apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
+            // the router locks name who started it: "another Portcullis run holds this router (run id, actor)"
+            io.portcullis.engine.Engine engine = service.engine().withGuard(service.engine().context().guard().as("api " + startedBy));
+            RunReport r = engine.apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
                 @Override
                 public void routerFinished(DeviceOutcome outcome) {
                     metrics.applied(outcome);

@@ -55,6 +55,8 @@ public class PortcullisService {
     private ServiceConfig config;
     private NetconfConnector connector;
     private Engine engine;
+    /** Quarantine, quirks and router locks (issue 13): in the database when recording is on, else the state file. */
+    private io.portcullis.guard.Guards.Opened guard;
     private DriftMonitor monitor;
     private String policyDigest;
     private String loadError;
@@ -95,7 +97,9 @@ public class PortcullisService {
         policyPath = policy;
         inventoryPath = inventory;
         connector = NetconfConnector.create();
-        engine = new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
+        guard = openGuard();
+        engine = new Engine(EngineContext.standard(connector, new VerifierProver()).withGuard(guard.guard()),
+                io.portcullis.engine.ToolVersion.current());
         recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
@@ -287,8 +291,34 @@ public class PortcullisService {
         return leadership;
     }
 
+    /** The router guard of this replica; the database's when it can be opened now, else the state file (logged). */
+    private static io.portcullis.guard.Guards.Opened openGuard() {
+        String actor = "serve " + System.getProperty("portcullis.replica", System.getProperty("user.name", "?"));
+        try {
+            return io.portcullis.guard.Guards.open(DbSettings.current(), actor);
+        } catch (RuntimeException e) {
+            LOG.errorf("quarantine and router locks are not shared with other processes (%s); using %s until serve restarts", e.getMessage(),
+                    io.portcullis.guard.Guards.stateDir().resolve("routers.json"));
+            return io.portcullis.guard.Guards.open(new DbSettings(false, null, null, null, null), actor);
+        }
+    }
+
+    /** Quarantined routers now (empty when they cannot be read: the API then says so in the log, apply refuses). */
+    public java.util.Map<String, io.portcullis.engine.memory.Quarantine> quarantined() {
+        try {
+            return guard == null ? java.util.Map.of() : guard.guard().memory().quarantined().stream()
+                    .collect(java.util.stream.Collectors.toMap(io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
+        } catch (RuntimeException e) {
+            LOG.warnf("the quarantine list cannot be read: %s", e.getMessage());
+            return java.util.Map.of();
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
+        if (guard != null) {
+            guard.close();
+        }
         if (policyWatch != null) {
             policyWatch.close();
         }

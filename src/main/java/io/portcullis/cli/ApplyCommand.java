@@ -6,6 +6,12 @@ import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.JUnitReport;
+import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.memory.RouterMemory;
+import io.portcullis.guard.Guards;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.Identity;
+import io.portcullis.store.StoreException;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.NetconfConnector;
@@ -75,6 +81,10 @@ public class ApplyCommand implements Callable<Integer> {
             "progress and the summary go to stderr."})
     boolean json;
 
+    @Option(names = "--include-quarantined", description = {"Apply to quarantined routers too (see 'portcullis quarantine list');",
+            "one that ends APPLIED or NO_CHANGE, proven, is released from quarantine."})
+    boolean includeQuarantined;
+
     @Spec
     CommandSpec spec;
 
@@ -120,13 +130,26 @@ public class ApplyCommand implements Callable<Integer> {
             }
             saved = d.plan();
         }
+        // quarantine and router locks: in the database when recording is on; a database that cannot be used never stops a
+        // run (as recording never does): they then come from the state file and this process, said in one line
+        Guards.Opened opened;
+        String actor = Identity.of(System.getenv(), record.actor).actor();
+        try {
+            opened = Guards.open(DbSettings.current(), actor);
+        } catch (StoreException | RouterMemory.MemoryException e) {
+            err.println("portcullis apply: quarantine and router locks are taken from " + Guards.stateDir().resolve("routers.json")
+                    + " and this process only, because the database cannot be used (" + e.getMessage() + ")");
+            opened = Guards.open(new DbSettings(false, null, null, null, null), actor);
+        }
+        Guards.Opened guard = opened;
         ApplyProgress progress = new ApplyProgress(err, ApplyProgress.terminal());
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
         InterruptReport interrupted = new InterruptReport(out, opts).arm();
-        try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
-            r = EngineCommands.engine(connector).apply(recorder.runId(), targets, opts, saved, Digests.policyFiles(global.policy),
-                    plan == null ? null : plan.toString(), new BothListeners(progress, new BothListeners(recorder, interrupted)));
+        try (guard; NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
+            r = EngineCommands.engine(connector).withGuard(guard.guard().includingQuarantined(includeQuarantined)).apply(recorder.runId(),
+                    targets, opts, saved, Digests.policyFiles(global.policy), plan == null ? null : plan.toString(),
+                    new BothListeners(progress, new BothListeners(recorder, interrupted)));
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
             recorder.finish(ExitCodes.ERROR, e.getMessage(), err);
@@ -165,8 +188,10 @@ public class ApplyCommand implements Callable<Integer> {
 
     private static void summary(RunReport r, PrintWriter out) {
         for (DeviceOutcome o : r.routers()) {
-            if (o.state() != DeviceState.NO_CHANGE && o.state() != DeviceState.NOT_CONTACTED) {
-                out.println(o.router() + ": " + o.state() + (o.state() == DeviceState.APPLIED ? "" : " (" + o.reason() + ") " + o.message()));
+            boolean quarantined = Reason.QUARANTINED.name().equals(o.reason());
+            if (o.state() != DeviceState.NO_CHANGE && (o.state() != DeviceState.NOT_CONTACTED || quarantined)) {
+                out.println(o.router() + ": " + o.state() + (o.state() == DeviceState.APPLIED && o.workarounds().isEmpty() ? ""
+                        : " (" + o.reason() + ") " + o.message()));
             }
         }
         StringBuilder sb = new StringBuilder("Apply: ");

@@ -55,12 +55,15 @@ public class DriftCommand implements Callable<Integer> {
                 plans = EngineCommands.engine(connector).plan(targets, parallel, p -> progress.done());
             }
             recorder.planned(plans, true);
+            List<io.portcullis.engine.memory.Quarantine> quarantined = QuarantineNotes.among(targets, "drift", err);
             if (json) {
                 out.println(JsonMappers.write(JsonMappers.DOCUMENTS, DriftDocument.of(ToolVersion.current(), started, java.time.Instant.now(),
                         plans.stream().map(DriftEntry::of).toList())));
+                QuarantineNotes.print(quarantined, err); // stdout stays the drift document
                 out.flush();
             } else {
                 PlanPrinter.print(plans, new PlanPrinter.Options(true, global.verbose, false, global.style()), out);
+                QuarantineNotes.print(quarantined, out);
             }
             int exit = Engine.exitCode(plans);
             recorder.finish(exit, null, err);

@@ -76,11 +76,14 @@ public class PlanCommand implements Callable<Integer> {
             if (gitlabReport != null) {
                 GitLabPlanReport.write(plans, gitlabReport);
             }
+            List<io.portcullis.engine.memory.Quarantine> quarantined = QuarantineNotes.among(targets, "plan", err);
             if (json) {
                 stdout.println(EngineJson.write(plan));
                 stdout.flush();
+                QuarantineNotes.print(quarantined, err); // stdout stays the plan file's JSON
             } else {
                 PlanPrinter.print(plans, new PlanPrinter.Options(false, global.verbose, showReverse, global.style()), stdout);
+                QuarantineNotes.print(quarantined, stdout);
                 if (out != null) {
                     stdout.println("Plan written to " + out + "; apply exactly this with: portcullis apply --plan " + out);
                     stdout.flush();

@@ -16,6 +16,6 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps the subscriber-protection ACL policy true on every BNG router.",
         subcommands = {ValidateCommand.class, RenderCommand.class, VerifyCommand.class, PlanCommand.class,
                 ApplyCommand.class, RecoverCommand.class, DriftCommand.class, CountersCommand.class, HistoryCommand.class,
-                LabCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class})
+                QuarantineCommand.class, LabCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class})
 public class PortcullisCommand {
 }

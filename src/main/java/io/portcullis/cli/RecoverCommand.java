@@ -96,7 +96,7 @@ public class RecoverCommand implements Callable<Integer> {
         }
         for (Recovery.Entry e : json ? List.<Recovery.Entry>of() : r.entries()) {
             out.println(e.outcome().router() + " (run " + e.run() + "): " + e.outcome().state() + " (" + e.outcome().reason() + ") "
-                    + e.outcome().message() + (e.closed() ? "" : " [entry left open]"));
+                    + e.outcome().message() + (e.closed() ? "" : " [entry left open]") + quarantineIfFailed(e, targets, err));
         }
         long applied = r.entries().stream().filter(e -> e.outcome().state() == DeviceState.APPLIED).count();
         long open = r.entries().stream().filter(e -> !e.closed()).count();
@@ -109,5 +109,25 @@ public class RecoverCommand implements Callable<Integer> {
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
         recorder.finish(exit, null, err);
         return exit;
+    }
+
+    /** A router whose recovery left it open or failed is quarantined (issue 13 item 3): apply skips it until released. */
+    private String quarantineIfFailed(Recovery.Entry e, List<Target> targets, java.io.PrintWriter err) {
+        DeviceState s = e.outcome().state();
+        if (e.closed() && s != DeviceState.ROLLBACK_FAILED && s != DeviceState.UNKNOWN_RECONCILED) {
+            return "";
+        }
+        try (io.portcullis.guard.Guards.Opened g = io.portcullis.guard.Guards.open(io.portcullis.store.DbSettings.current(),
+                io.portcullis.store.Identity.of(System.getenv(), record.actor).actor())) {
+            g.guard().memory().quarantine(new io.portcullis.engine.memory.Quarantine(e.outcome().router(),
+                    targets.stream().filter(t -> t.name().equals(e.outcome().router())).findFirst()
+                            .map(t -> io.portcullis.engine.memory.RouterLocks.key(t.device())).orElse(null), "RECOVERY_FAILED",
+                    io.portcullis.engine.router.RouterText.oneLine(e.outcome().reason() + ": " + e.outcome().message()), e.run(),
+                    g.guard().actor(), java.time.Instant.now()));
+            return " [quarantined: 'portcullis quarantine release " + e.outcome().router() + "' after looking at it]";
+        } catch (RuntimeException ex) {
+            err.println("portcullis recover: " + e.outcome().router() + " could not be quarantined (" + ex.getMessage() + ")");
+            return "";
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.portcullis.engine;
 
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Rollout;
+import io.portcullis.engine.apply.RouterGate;
 import io.portcullis.engine.apply.Transaction;
 import io.portcullis.engine.apply.TwoPhaseRun;
 import io.portcullis.engine.plan.EngineContext;
@@ -34,6 +35,11 @@ public final class Engine {
 
     public EngineContext context() {
         return ctx;
+    }
+
+    /** This engine with the caller's router guard (memory, router locks, actor). */
+    public Engine withGuard(io.portcullis.engine.memory.RouterGuard guard) {
+        return new Engine(ctx.withGuard(guard), toolVersion);
     }
 
     /** Read-only: per router, what apply would change. Also the drift check (same comparison). */
@@ -93,29 +99,40 @@ public final class Engine {
         Map<String, PlanFile.Entry> planned = plan == null ? null
                 : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
         // --on-failure revert: the journal is opened before any router is touched (refused if unwritable)
+        // quarantine read before anything is touched (refused as a whole when it cannot be read)
+        RouterGate gate;
+        try {
+            gate = new RouterGate(ctx.guard(), runId);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         TwoPhaseRun twoPhase = opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
         try {
-            Function<Target, DeviceOutcome> step = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase).run()
-                    : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase);
+            Function<Target, DeviceOutcome> tx = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
+                    : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase, runId);
+            // each router behind the gate: skipped when quarantined, locked against other runs for its whole transaction
+            Function<Target, DeviceOutcome> step = t -> gate.run(t, tx);
             Rollout.Result r = new Rollout(opts, listener, twoPhase == null ? () -> null : twoPhase::broken).run(run, step);
-            List<DeviceOutcome> outcomes = twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause());
+            List<DeviceOutcome> outcomes = gate.finish(twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause()),
+                    twoPhase != null);
             return new RunReport(runId, toolVersion, policyDigest, planName, started, Instant.now(),
                     r.haltedBecause(), RunReport.count(outcomes), outcomes);
         } finally {
+            gate.releaseAll();
             if (twoPhase != null) {
                 twoPhase.close();
             }
         }
     }
 
-    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase) {
+    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
         if (e.state() == RouterPlan.Status.ERROR) {
             return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
         }
         if (!Digests.intent(t.intent(), t.promise()).equals(e.intentDigest())) {
             return refused(t, "POLICY_CHANGED", "the policy for " + t.name() + " changed since the plan was made; run plan again");
         }
-        return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase).run();
+        return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase, runId).run();
     }
 
     private static String names(java.util.Collection<String> routers) {

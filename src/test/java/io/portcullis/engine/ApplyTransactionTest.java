@@ -94,15 +94,17 @@ class ApplyTransactionTest {
     }
 
     @Test
-    void aReadBackThatEqualsAWrongIntentIsDisprovedByTheVerifierAndRolledBack() {
+    void aCandidateThatEqualsAWrongIntentIsDisprovedByTheVerifierAndNeverCommitted() {
         // a compiler bug: the intent forgets TCP/587 but the promise still requires dropping it
         List<Term> wrong = new ArrayList<>(TestTargets.seedTerms());
         wrong.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
         Target t = new Target(TestTargets.device("r1", false), TestTargets.intent("r1", wrong), TestTargets.promise());
         DeviceOutcome o = fleet.engine.apply(List.of(t), FakeFleet.opts(), null, "sha256:p", null, RunListener.NONE).routers().get(0);
-        assertThat(o.state()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
-        assertThat(o.message()).contains("does not keep the policy").contains("587");
-        assertThat(fleet.router(1).writes()).contains("commit-confirmed", "cancel-commit").doesNotContain("commit");
+        // issue 13 item 1: the candidate is proven before any commit, so the wrong intent never reaches running
+        assertThat(o.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+        assertThat(o.reason()).isEqualTo("CANDIDATE_NOT_PROVEN");
+        assertThat(o.message()).contains("does not keep the policy").contains("587").contains("never committed");
+        assertThat(fleet.router(1).writes()).contains("discard-changes", "unlock").doesNotContain("commit-confirmed", "commit");
         assertThat(fleet.router(1).running().filters()).isEmpty();
         assertThat(fleet.router(2).rpcLog).isEmpty();
     }

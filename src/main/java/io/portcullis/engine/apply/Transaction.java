@@ -6,6 +6,8 @@ import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentComparator;
 import io.portcullis.diff.IntentDiff;
 import io.portcullis.engine.plan.EngineContext;
+import io.portcullis.engine.memory.Quirk;
+import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.engine.plan.Wanted;
 import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
@@ -17,6 +19,7 @@ import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
 import io.portcullis.engine.targets.Target;
 import io.portcullis.platform.PlatformAdapter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,12 +66,20 @@ public final class Transaction {
     /** The digest a revert or reconcile read back last, or null. */
     private String readBackDigest;
     private final Revert revert;
+    /** The run this transaction belongs to (the quirks it finds are remembered under it). */
+    private final String runId;
+    /** What had to be done differently on this router (codes for the report), and the one-line warning saying so. */
+    private final List<String> workarounds = new ArrayList<>();
+    private String warning = "";
+    /** Set when a commit after {@code <validate>} committed nothing and the edits were made again without it. */
+    private boolean validateLostEdits;
 
     public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest) {
-        this(ctx, opts, t, plannedDigest, null);
+        this(ctx, opts, t, plannedDigest, null, "-");
     }
 
-    public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest, TwoPhaseRun twoPhase) {
+    public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest, TwoPhaseRun twoPhase, String runId) {
+        this.runId = runId;
         this.ctx = ctx;
         this.opts = opts;
         this.t = t;
@@ -165,6 +176,86 @@ public final class Transaction {
 
     private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
         edited = true;
+        boolean validate = validates(s);
+        while (true) {
+            DeviceOutcome stopped = editAndProveCandidate(s, payload, removal, validate);
+            if (stopped != null) {
+                return stopped;
+            }
+            if (twoPhase != null && cc11 && persist == null) {
+                stopped = journalPending(s, before);
+                if (stopped != null) {
+                    return stopped;
+                }
+            }
+            stopped = commitConfirmed(s, before, cc11);
+            if (stopped != null) {
+                return stopped;
+            }
+            Observed after = null;
+            String problem;
+            try {
+                after = Observed.read(s, t, platform, Datastore.RUNNING);
+                problem = checkHeld(after, "read-back");
+                provenDigest = after.digest();
+            } catch (RouterException e) {
+                if (e.sessionGone()) {
+                    closeQuietly(s);
+                    String lost = "the session was lost inside the confirm window (" + e.getMessage() + ")";
+                    return persist != null ? revert.afterCommit(null, before, cc11, lost) : revert.verified(before, lost);
+                }
+                problem = "read-back failed: " + e.getMessage();
+            }
+            if (problem != null && validate && after != null && after.digest().equals(before.digest())) {
+                // the candidate was proven and the commit said ok, yet running did not change at all: <validate> lost the
+                // pending edits (yuma123 netconfd). Nothing changed, so nothing flips: cancel the empty commit (1.0: the next
+                // confirmed commit follows it up), edit again without validate (the commit validates anyway), prove again, go
+                // on, and remember it for this router.
+                stopped = forgetValidate(s, before, cc11);
+                if (stopped != null) {
+                    return stopped;
+                }
+                validate = false;
+                continue;
+            }
+            if (problem != null) {
+                return revert.afterCommit(s, before, cc11, problem);
+            }
+            break;
+        }
+        if (validateLostEdits) {
+            remember(Quirk.VALIDATE_LOSES_EDITS);
+        }
+        if (twoPhase != null) {
+            held = true;
+            twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, opts.confirmTimeout(t, twoPhase != null)));
+            return done(DeviceState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
+                    + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
+        }
+        return confirmNow(s, before);
+    }
+
+    /**
+     * Whether to send {@code <validate>}: not when the inventory says {@code validate: false} (an explicit override), the
+     * router lacks :validate, or this router is remembered to lose the pending edits on it.
+     */
+    private boolean validates(RouterSession s) {
+        if (!t.device().validateCandidate() || !s.hasCapability(RouterSession.VALIDATE)) {
+            return false;
+        }
+        try {
+            if (ctx.guard().memory().quirks(t.name()).contains(Quirk.VALIDATE_LOSES_EDITS)) {
+                workaround("<validate> was skipped: it loses the pending edits on this router (remembered from an earlier run)");
+                return false;
+            }
+        } catch (RouterMemory.MemoryException e) {
+            // unknown: validate, and the read-back after the commit still catches lost edits
+        }
+        return true;
+    }
+
+    /** Edit, validate, then read the candidate back and prove it: a candidate that does not hold the intent is never committed. */
+    private DeviceOutcome editAndProveCandidate(RouterSession s, String payload, String removal, boolean validate) {
         try {
             s.editConfig(Datastore.CANDIDATE, payload);
             if (removal != null) {
@@ -173,10 +264,7 @@ public final class Transaction {
         } catch (RouterException e) {
             return revert.uncommitted(s, Reason.EDIT_REJECTED, t.name() + " rejected the edit: " + e.getMessage(), e);
         }
-        // inventory "validate: false" skips the separate validate for servers where it loses the pending
-        // edits (yuma123 netconfd); the commit validates anyway and the read-back proves the result
-        boolean validate = t.device().validateCandidate();
-        if (validate && s.hasCapability(RouterSession.VALIDATE)) {
+        if (validate) {
             try {
                 s.validate(Datastore.CANDIDATE);
             } catch (RouterException e) {
@@ -184,24 +272,44 @@ public final class Transaction {
                 return revert.uncommitted(s, Reason.VALIDATE_FAILED, t.name() + " failed validation" + where + ": " + e.getMessage(), e);
             }
         }
-        if (twoPhase != null && cc11) {
-            // the pending commit must survive this session (and this process): journal the token first, durably
-            String token;
-            try {
-                token = twoPhase.journalPending(t, before, opts.confirmTimeout(t, twoPhase != null));
-            } catch (java.io.IOException e) {
-                return revert.uncommitted(s, Reason.JOURNAL_UNWRITABLE, "the journal " + twoPhase.journal().file() + " could not be written ("
-                        + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(
-                        RouterException.Kind.RPC_ERROR, "journal"));
+        String problem;
+        try {
+            problem = checkHeld(Observed.read(s, t, platform, Datastore.CANDIDATE), "the candidate");
+        } catch (RouterException e) {
+            if (e.sessionGone()) {
+                return revert.uncommitted(s, Reason.SESSION_LOST, "the session to " + t.name() + " was lost while reading the candidate back ("
+                        + e.getMessage() + "); the router drops an uncommitted edit with the session", e);
             }
-            persist = token;
+            problem = "the candidate could not be read back (" + e.getMessage() + ")";
         }
+        if (problem != null) {
+            return revert.uncommitted(s, Reason.CANDIDATE_NOT_PROVEN, t.name() + ": " + problem + "; it was discarded, never committed",
+                    new RouterException(RouterException.Kind.RPC_ERROR, "candidate not proven"));
+        }
+        return null;
+    }
+
+    /** Two-phase: the pending commit must survive this session (and this process), so its token is journaled first, durably. */
+    private DeviceOutcome journalPending(RouterSession s, Observed before) {
+        try {
+            persist = twoPhase.journalPending(t, before, opts.confirmTimeout(t, true));
+            return null;
+        } catch (java.io.IOException e) {
+            return revert.uncommitted(s, Reason.JOURNAL_UNWRITABLE, "the journal " + twoPhase.journal().file() + " could not be written ("
+                    + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(
+                    RouterException.Kind.RPC_ERROR, "journal"));
+        }
+    }
+
+    /** The confirmed commit (persistent under two-phase); null when sent, else how it ended. */
+    private DeviceOutcome commitConfirmed(RouterSession s, Observed before, boolean cc11) {
         try {
             if (persist != null) {
                 s.commitConfirmedPersistent(opts.confirmTimeout(t, twoPhase != null), persist);
             } else {
                 s.commitConfirmed(opts.confirmTimeout(t, twoPhase != null));
             }
+            return null;
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
@@ -213,30 +321,46 @@ public final class Transaction {
             }
             return revert.uncommitted(s, Reason.COMMIT_FAILED, t.name() + " refused the commit: " + e.getMessage(), e);
         }
-        // Inside the confirm window: nothing is final until we have read back and proven.
-        String problem;
+    }
+
+    /**
+     * After a confirmed commit that committed nothing because {@code <validate>} lost the edits: cancel it (a server that
+     * started no confirm window for it refuses, which is fine: running is unchanged either way) and discard the candidate.
+     */
+    private DeviceOutcome forgetValidate(RouterSession s, Observed before, boolean cc11) {
         try {
-            Observed after = Observed.read(s, t, platform, Datastore.RUNNING);
-            problem = checkHeld(after);
-            provenDigest = after.digest();
+            if (persist != null) {
+                s.cancelPersistent(persist);
+            } else if (cc11) {
+                s.cancelCommit();
+            }
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
-                String lost = "the session was lost inside the confirm window (" + e.getMessage() + ")";
-                return persist != null ? revert.afterCommit(null, before, cc11, lost) : revert.verified(before, lost);
+                return revert.verified(before, "the session was lost while cancelling an empty commit (" + e.getMessage() + ")");
             }
-            problem = "read-back failed: " + e.getMessage();
         }
-        if (problem != null) {
-            return revert.afterCommit(s, before, cc11, problem);
+        try {
+            s.discardChanges();
+        } catch (RouterException e) {
+            return revert.afterCommit(s, before, cc11, "the candidate could not be reset after <validate> lost the edits (" + e.getMessage() + ")");
         }
-        if (twoPhase != null) {
-            held = true;
-            twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, opts.confirmTimeout(t, twoPhase != null)));
-            return done(DeviceState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
-                    + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
+        validateLostEdits = true;
+        workaround("<validate> lost the pending edits on this router, so they were made again without it (remembered for later runs)");
+        return null;
+    }
+
+    private void workaround(String warning) {
+        workarounds.add(DeviceOutcome.VALIDATE_SKIPPED);
+        this.warning = "; warning: " + warning;
+    }
+
+    private void remember(Quirk quirk) {
+        try {
+            ctx.guard().memory().remember(t.name(), quirk, runId);
+        } catch (RouterMemory.MemoryException e) {
+            warning += " (not remembered: " + e.getMessage() + ")";
         }
-        return confirmNow(s, before);
     }
 
     /** The confirming commit (plain on this session, or by persist-id), then unlock. */
@@ -301,7 +425,7 @@ public final class Transaction {
     private DeviceOutcome revertedBeforeTheConfirm(RouterSession s, Observed before) {
         String problem;
         try {
-            problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING));
+            problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING), "read-back");
         } catch (RouterException e) {
             closeQuietly(s);
             return revert.reconcile("the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
@@ -328,17 +452,19 @@ public final class Transaction {
         }
     }
 
-    /** Null when the router holds exactly the intent and it keeps the promise. */
-    private String checkHeld(Observed after) {
+    /** Null when {@code what} (the candidate, the read-back of running) holds exactly the intent and it keeps the promise. */
+    private String checkHeld(Observed after, String what) {
         IntentDiff d = IntentComparator.compare(want.owned(), after.read().intent());
         if (!d.inSync()) {
-            return "read-back differs from the policy: " + d.changes().get(0).describe();
+            List<String> all = d.changes().stream().map(Change::describe).toList();
+            return what + " differs from the policy: " + String.join("; ", all.subList(0, Math.min(5, all.size())))
+                    + (all.size() > 5 ? " and " + (all.size() - 5) + " more" : "");
         }
         if (want.chained()) {
             // proven on what the router applies: the operator's filter with our entries merged in
             Wanted.ChainProof p = want.prove(after.read().intent(), after.read(), t.promise());
             if (!p.failures().isEmpty()) {
-                return "the chained configuration read back does not keep the policy: " + p.failures().get(0);
+                return "the chained configuration in " + what + " does not keep the policy: " + p.failures().get(0);
             }
             provenNote = p.operatorDrops().isEmpty() ? " (chained into the operator's filter)"
                     : " (chained; blocked flows proven dropped, but NOT proven that every other port works: " + p.operatorDrops().get(0)
@@ -347,7 +473,7 @@ public final class Transaction {
         }
         List<String> violations = ctx.prover().violations(after.read().intent(), t.promise());
         if (!violations.isEmpty()) {
-            return "the configuration read back does not keep the policy: " + violations.get(0);
+            return "the configuration in " + what + " does not keep the policy: " + violations.get(0);
         }
         return null;
     }
@@ -357,8 +483,8 @@ public final class Transaction {
         if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, changes, impact, ms, image(state), changeItems,
-                impactItems);
+        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message + warning, changes, impact, ms, image(state),
+                changeItems, impactItems, workarounds);
     }
 
     /**

@@ -16,10 +16,15 @@ import java.util.List;
  * @param image    running before/after and the pre-image, for the run history (not in report files), or null
  * @param changeItems the same changes structured, for the apply document (empty where only sentences are known)
  * @param impactItems the same packet fates structured
+ * @param workarounds what had to be done differently on this router, as stable codes ({@link #VALIDATE_SKIPPED}); the
+ *                 message has the one-line warning
  */
 public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
                             List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image,
-                            @JsonIgnore List<ChangeItem> changeItems, @JsonIgnore List<FateItem> impactItems) {
+                            @JsonIgnore List<ChangeItem> changeItems, @JsonIgnore List<FateItem> impactItems, List<String> workarounds) {
+    /** The candidate was not validated separately because {@code <validate>} loses the pending edits there (the commit validates). */
+    public static final String VALIDATE_SKIPPED = "VALIDATE_SKIPPED";
+
     /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
     public static final String AWAITING_CONFIRM = Reason.PROVEN_AWAITING_CONFIRM.name();
 
@@ -28,18 +33,25 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
         impact = List.copyOf(impact);
         changeItems = changeItems == null ? List.of() : List.copyOf(changeItems);
         impactItems = impactItems == null ? List.of() : List.copyOf(impactItems);
+        workarounds = workarounds == null ? List.of() : List.copyOf(workarounds);
+    }
+
+    /** An outcome that needed no workaround. */
+    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+                         List<String> impact, long millis, RunningImage image, List<ChangeItem> changeItems, List<FateItem> impactItems) {
+        this(router, platform, state, reason, message, changes, impact, millis, image, changeItems, impactItems, List.of());
     }
 
     /** An outcome whose changes are known only as sentences (or not at all). */
     public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
                          List<String> impact, long millis, RunningImage image) {
-        this(router, platform, state, reason, message, changes, impact, millis, image, List.of(), List.of());
+        this(router, platform, state, reason, message, changes, impact, millis, image, List.of(), List.of(), List.of());
     }
 
     /** An outcome without a running image (the router was not read). */
     public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
                          List<String> impact, long millis) {
-        this(router, platform, state, reason, message, changes, impact, millis, null);
+        this(router, platform, state, reason, message, changes, impact, millis, null, List.of(), List.of(), List.of());
     }
 
     /**

@@ -18,6 +18,8 @@ public final class Outcomes {
         m.put("changes", o.changeItems());
         m.put("impact", o.impactItems());
         m.put("millis", o.millis());
+        // issue 13 item 1: what had to be done differently on this router (VALIDATE_SKIPPED), empty for most
+        m.put("workarounds", o.workarounds());
         return m;
     }
 }

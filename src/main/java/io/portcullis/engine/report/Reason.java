@@ -23,9 +23,15 @@ public enum Reason {
     FOREIGN_UNCOMMITTED_CHANGES,
     LOCK_FAILED,
     LOCKED_BY,
+    /** A run left the router ROLLBACK_FAILED or UNKNOWN: apply skips it until someone releases it. */
+    QUARANTINED,
+    /** Another Portcullis run held the router for longer than this run waits. */
+    ROUTER_BUSY,
     // failed before the commit: the candidate was discarded
     EDIT_REJECTED,
     VALIDATE_FAILED,
+    /** The candidate, read back after the edit, did not hold the intended configuration: never committed. */
+    CANDIDATE_NOT_PROVEN,
     JOURNAL_UNWRITABLE,
     COMMIT_FAILED,
     DISCARD_FAILED,

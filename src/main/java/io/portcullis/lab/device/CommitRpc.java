@@ -64,6 +64,12 @@ final class CommitRpc {
         if (d.faults().commitFailure() != null) {
             return Reply.error(DataError.application("operation-failed", null, d.faults().commitFailure()));
         }
+        if (d.commitForgetsCandidate) {
+            // the netconfd quirk (Faults.loseEditsOnValidate): ok, and nothing of the validated edits is committed
+            d.commitForgetsCandidate = false;
+            d.candidate.replaceContent(d.running);
+            d.candidateEdits.clear();
+        }
         Datastore before = d.running.copy();
         List<AppliedEdit> edits = new ArrayList<>(d.candidateEdits);
         boolean changed = !d.running.sameContent(d.candidate);

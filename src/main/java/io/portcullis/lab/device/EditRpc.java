@@ -65,6 +65,10 @@ final class EditRpc {
                 return Reply.error(invalid);
             }
         }
+        if (target == d.candidate && d.faults().candidateAlsoGets() != null) {
+            io.portcullis.lab.datastore.EditConfig.apply(target, SimDevice.parseConfig(d.faults().candidateAlsoGets()), EditOperation.MERGE,
+                    ErrorOption.ROLLBACK_ON_ERROR);
+        }
         afterEdit(target, edits);
         return Reply.OK;
     }

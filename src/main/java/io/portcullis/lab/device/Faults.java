@@ -45,6 +45,8 @@ public final class Faults {
     private volatile HelloFault hello = HelloFault.NONE;
     private volatile Duration helloDelay = Duration.ofSeconds(30);
     private volatile boolean stallWindow;
+    private volatile boolean validateForgetsEdits;
+    private volatile String candidateAlsoGets;
 
     /** Every RPC waits {@code d} before it is processed (replies stay in order). */
     public Faults delay(Duration d) {
@@ -111,6 +113,26 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Like yuma123 netconfd (DEVELOPERS.md): a {@code <validate>} of the candidate makes the next commit commit
+     * nothing (answered ok, running unchanged, candidate reset to running) although the candidate still reads back
+     * with the edits; a discard-changes ends the effect (an edit after the validate does not, as on netconfd when it
+     * repeats what is there).
+     */
+    public Faults loseEditsOnValidate() {
+        validateForgetsEdits = true;
+        return this;
+    }
+
+    /**
+     * Every edit-config of the candidate also merges this {@code <config>} into it (a router that rewrites or adds to
+     * what it was sent): the candidate then holds something other than what the client edited.
+     */
+    public Faults alsoMergeIntoCandidate(String configXml) {
+        candidateAlsoGets = configXml;
+        return this;
+    }
+
     public Faults hello(HelloFault fault) {
         hello = fault;
         return this;
@@ -135,6 +157,8 @@ public final class Faults {
         rollbackFailedOnDiscard = false;
         hello = HelloFault.NONE;
         stallWindow = false;
+        validateForgetsEdits = false;
+        candidateAlsoGets = null;
     }
 
     /** Decides (and consumes one-shot rules) for one incoming RPC. */
@@ -196,5 +220,13 @@ public final class Faults {
 
     public boolean stallWindow() {
         return stallWindow;
+    }
+
+    public boolean validateForgetsEdits() {
+        return validateForgetsEdits;
+    }
+
+    public String candidateAlsoGets() {
+        return candidateAlsoGets;
     }
 }

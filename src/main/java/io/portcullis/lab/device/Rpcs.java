@@ -195,6 +195,7 @@ final class Rpcs {
         d.candidate.replaceContent(d.running);
         d.candidateDirtyBy.clear();
         d.candidateEdits.clear();
+        d.commitForgetsCandidate = false;
         return Reply.OK;
     }
 
@@ -202,6 +203,9 @@ final class Rpcs {
         Element src = Dom.firstChild(op, "source");
         if (src != null && Dom.firstChild(src, "config") == null) {
             datastore(source(op), false);
+            if ("candidate".equals(source(op)) && d.faults().validateForgetsEdits()) {
+                d.commitForgetsCandidate = true;
+            }
         }
         DataError failure = validationFailure();
         return failure == null ? Reply.OK : Reply.error(failure);

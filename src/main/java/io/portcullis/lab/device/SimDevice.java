@@ -38,6 +38,8 @@ public final class SimDevice {
     /** Sessions (0 = out of band) with uncommitted candidate changes, and those changes. */
     final java.util.Set<Integer> candidateDirtyBy = new java.util.HashSet<>();
     final List<AppliedEdit> candidateEdits = new ArrayList<>();
+    /** Set by a validate under {@link Faults#loseEditsOnValidate()}: the next commit commits nothing. */
+    boolean commitForgetsCandidate;
     final Map<Integer, SessionPort> sessions = new LinkedHashMap<>();
     private int nextSessionId = 1;
     private final RpcLog log = new RpcLog();

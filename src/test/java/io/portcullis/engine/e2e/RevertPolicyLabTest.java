@@ -117,13 +117,20 @@ class RevertPolicyLabTest {
             RunReport r = lab.engine().apply(List.of(lab.targets().get(0), lab.targets().get(1), lab.targets().get(3),
                     withoutPort587(lab.targets().get(2))), revert(4, 30).withRollout(0, 0, 4, 0), null, null, null,
                     RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::state).containsOnly(DeviceState.FAILED_ROLLED_BACK);
+            // issue 13 item 1: the bad router's candidate is disproved before its commit (never committed); the others are cancelled
             DeviceOutcome bad = r.routers().get(3);
+            assertThat(bad.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(bad.reason()).isEqualTo("CANDIDATE_NOT_PROVEN");
             assertThat(bad.message()).contains("does not keep the policy");
+            assertThat(r.routers().subList(0, 3)).as(r.routers().toString()).extracting(DeviceOutcome::state)
+                    .containsOnly(DeviceState.FAILED_ROLLED_BACK);
             for (int i = 0; i < 4; i++) {
                 assertBackToPreImage(lab, before, i);
-                assertCancelledByPolicy(lab.fleet().device(i));
+                if (i != 2) {
+                    assertCancelledByPolicy(lab.fleet().device(i));
+                }
             }
+            assertThat(lab.fleet().device(2).rpcLog().operations()).doesNotContain("commit");
         }
     }
 
@@ -136,7 +143,7 @@ class RevertPolicyLabTest {
                 SimDevice d = lab.fleet().device(i);
                 d.setProfile(d.profile().withConfirmedCommit11(false));
             }
-            lab.fleet().device(1).faults().dropConnectionAtRpc(7);
+            lab.fleet().device(1).faults().dropConnectionAtRpc(8); // the read-back of running (after the candidate's)
             List<String> before = running(lab);
             RunReport r = lab.engine().apply(lab.targets(), revert(4, 30).withRollout(0, 0, 4, 0), null, null, null, RunListener.NONE);
             assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::state).containsOnly(DeviceState.FAILED_ROLLED_BACK);

@@ -1,0 +1,156 @@
+package io.portcullis.guard;
+
+import io.portcullis.engine.memory.RouterLocks;
+import io.portcullis.engine.memory.RouterMemory.MemoryException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * {@link RouterLocks} across processes: a row per held router in {@code pcl_router_lock}, inserted to take the lock
+ * (the primary key refuses a second holder, on H2 and PostgreSQL alike), renewed every third of {@link #ttl} while
+ * held, deleted to release. A holder that died stops renewing; once its row expired the next run deletes it and takes
+ * the router. Threads of this JVM first queue on the in-process lock, so they never poll the database against each
+ * other.
+ */
+public final class DatabaseRouterLocks implements RouterLocks {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final DataSource ds;
+    private final String where;
+    private final Duration ttl;
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "portcullis-router-locks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DatabaseRouterLocks(DataSource ds, String where, Duration ttl) {
+        this.ds = ds;
+        this.where = where;
+        this.ttl = ttl;
+    }
+
+    @Override
+    public Lease acquire(String key, Holder me, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Lease local = RouterLocks.inProcess().acquire(key, me, wait);
+        try {
+            String token = UUID.randomUUID().toString();
+            while (true) {
+                Holder other = tryInsert(key, me, token);
+                if (other == null) {
+                    ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(() -> renew(key, token), ttl.toMillis() / 3, ttl.toMillis() / 3,
+                            TimeUnit.MILLISECONDS);
+                    return new Lease() {
+                        private boolean released;
+
+                        @Override
+                        public synchronized void close() {
+                            if (released) {
+                                return;
+                            }
+                            released = true;
+                            renewal.cancel(false);
+                            try {
+                                delete(key, token);
+                            } finally {
+                                local.close();
+                            }
+                        }
+                    };
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RouterBusy(key, other);
+                }
+                sleep(POLL);
+            }
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    /** Null when the row is now ours; else who holds it (an expired row is removed first, then tried again). */
+    private Holder tryInsert(String key, Holder me, String token) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND expires_at < ?")) {
+                del.setString(1, key);
+                del.setObject(2, DatabaseRouterMemory.time(Instant.now()));
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                Instant now = Instant.now();
+                ins.setString(1, key);
+                ins.setString(2, me.runId());
+                ins.setString(3, DatabaseRouterMemory.cut(me.actor(), 400));
+                ins.setString(4, token);
+                ins.setObject(5, DatabaseRouterMemory.time(now));
+                ins.setObject(6, DatabaseRouterMemory.time(now.plus(ttl)));
+                ins.executeUpdate();
+                return null;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT run_id, actor FROM pcl_router_lock WHERE lock_key = ?")) {
+                q.setString(1, key);
+                try (ResultSet rs = q.executeQuery()) {
+                    // released between our insert and this read: the next try takes it
+                    return rs.next() ? new Holder(rs.getString(1), rs.getString(2)) : new Holder("(just released)", "-");
+                }
+            }
+        } catch (SQLException e) {
+            throw new MemoryException("could not take the lock of " + key + " in the database " + where + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void renew(String key, String token) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE pcl_router_lock SET expires_at = ? WHERE lock_key = ? AND token = ?")) {
+            ps.setObject(1, DatabaseRouterMemory.time(Instant.now().plus(ttl)));
+            ps.setString(2, key);
+            ps.setString(3, token);
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // the database is away: the row stays until it expires, which still keeps other runs off this router
+        }
+    }
+
+    private void delete(String key, String token) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND token = ?")) {
+            ps.setString(1, key);
+            ps.setString(2, token);
+            ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // not deleted: the row expires after ttl and the next run takes the router then
+        }
+    }
+
+    /** Stops renewing (held rows then expire); called when the owner of the datasource closes it. */
+    public void close() {
+        renewer.shutdownNow();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MemoryException("interrupted while waiting for a router lock", e);
+        }
+    }
+}
