@@ -47,7 +47,14 @@ public final class DatabaseRouterLocks implements RouterLocks {
         try {
             String token = UUID.randomUUID().toString();
             while (true) {
-                Holder other = tryInsert(key, me, token);
+                Holder other;
+                try {
+                    other = tryInsert(key, me, token);
+                } catch (MemoryException databaseAway) {
+                    // the database went away mid-run (a recording failure never stops a run): this JVM's lock still holds,
+                    // and a process that cannot reach the database refuses to start applying at all
+                    return local;
+                }
                 if (other == null) {
                     ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(() -> renew(key, token), ttl.toMillis() / 3, ttl.toMillis() / 3,
                             TimeUnit.MILLISECONDS);
