@@ -70,7 +70,8 @@ out["drift"] = doc("drift", 1, "Portcullis drift (drift --json, GET /api/drift)"
 
 STATES = ["APPLIED", "NO_CHANGE", "FAILED_NOT_APPLIED", "FAILED_ROLLED_BACK", "ROLLBACK_FAILED", "UNKNOWN_RECONCILED", "NOT_CONTACTED"]
 outcome_props = {"router": S, "platform": S, "state": {"enum": STATES}, "reason": NS, "message": NS,
-                 "changes": arr({"$ref": "#/$defs/change"}), "impact": arr({"$ref": "#/$defs/fate"}), "millis": I}
+                 "changes": arr({"$ref": "#/$defs/change"}), "impact": arr({"$ref": "#/$defs/fate"}), "millis": I,
+                 "workarounds": arr(S)}
 out["apply"] = doc("apply", 1, "Portcullis apply run (apply --json, apply --report, GET /api/runs/{id} report)",
     {"runId": S, "policyDigest": NS, "planFile": NS, "success": B, "haltedBecause": NS,
      "counts": {"type": "object", "propertyNames": {"enum": STATES}, "additionalProperties": I},
