@@ -13,7 +13,7 @@ public final class ChangeExplainer {
     }
 
     public ChangeExplainer() {
-        this(new ProbeFateOracle());
+        this(new VerifierFateOracle());
     }
 
     public ChangeSet explain(PlatformAdapter platform, FilterIntent intended, FilterIntent actual, Promise promise) {

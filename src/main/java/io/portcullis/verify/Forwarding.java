@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * What one intent does to single packets, by exactly the semantics the proof uses ({@link Chain}:
  * every filter bound at the point, family and direction must forward). Anything outside this
- * package that asks "is this packet forwarded?" (the plan's and drift's fate delta) asks here, so
- * plan, drift, alerts and verify can never disagree about a packet. Filters are compiled once per
- * instance; not thread-safe.
+ * package that asks "is this packet forwarded?" asks here ({@link Verifier#evaluate}, the lab's traffic);
+ * the plan's and drift's fate delta asks {@link FateDelta}, which uses the same {@link Chain} over the
+ * proof's packet classes. Filters are compiled once per instance; not thread-safe.
  */
 public final class Forwarding {
     private final FilterIntent intent;

@@ -30,11 +30,14 @@ final class PacketSpace {
     final Intervals sourcePorts;
     final AddressIntervals destinations;
     final AddressIntervals sources;
+    /** The number in {@link #protocols} that stands for every protocol nothing mentions. */
+    final int otherProtocol;
 
-    private PacketSpace(AddressFamily family, int[] protocols, Intervals ports, Intervals sourcePorts,
+    private PacketSpace(AddressFamily family, int[] protocols, int otherProtocol, Intervals ports, Intervals sourcePorts,
                         AddressIntervals destinations, AddressIntervals sources) {
         this.family = family;
         this.protocols = protocols;
+        this.otherProtocol = otherProtocol;
         this.ports = ports;
         this.sourcePorts = sourcePorts;
         this.destinations = destinations;
@@ -67,9 +70,11 @@ final class PacketSpace {
                 m.sourcePrefixes().forEach(p -> cut(srcCuts, family, p));
             }
         }
+        int otherProtocol = -1;
         for (int other = 0; other <= 255; other++) { // "any other protocol"
             if (!protocols.contains(other)) {
                 protocols.add(other);
+                otherProtocol = other;
                 break;
             }
         }
@@ -81,7 +86,7 @@ final class PacketSpace {
         // so one class covers all 65536 of them; otherwise source ports are cut like destination ports.
         Intervals sourcePorts = sourceSensitive ? ports : Intervals.of(new TreeSet<>());
         boolean v4 = family == AddressFamily.IPV4;
-        return new PacketSpace(family, protos, ports, sourcePorts,
+        return new PacketSpace(family, protos, otherProtocol, ports, sourcePorts,
                 AddressIntervals.of(family, dstCuts, v4 ? NICE_DST_V4 : NICE_DST_V6),
                 AddressIntervals.of(family, srcCuts, v4 ? NICE_SRC_V4 : NICE_SRC_V6));
     }

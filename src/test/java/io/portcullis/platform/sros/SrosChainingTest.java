@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SR OS chaining by embedding: the chained form, its payload round trip, the offset choice and the composite proof. */
-class SrosChainingTest {
+public class SrosChainingTest {
     private final SrosAdapter adapter = new SrosAdapter();
 
     /** An operator's v4 and v6 filters bound at sla-profile RESIDENTIAL egress, with {@code extra} entries in the v4 one. */
-    static String operatorConfig(String extraV4Entries) {
+    public static String operatorConfig(String extraV4Entries) {
         return """
                 <data xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><configure xmlns="urn:nokia.com:sros:ns:yang:sr:conf"><filter>
                   <ip-filter><filter-name>OPER-V4</filter-name><default-action>accept</default-action>
@@ -50,7 +50,7 @@ class SrosChainingTest {
                 </configure></data>""".formatted(extraV4Entries);
     }
 
-    static Promise promise() {
+    public static Promise promise() {
         List<BlockedFlow> flows = new ArrayList<>();
         for (AddressFamily f : AddressFamily.values()) {
             flows.add(new BlockedFlow("snmp", Protocol.UDP, List.of(PortRange.single(161)), f, Direction.TO_SUBSCRIBER, List.of()));
