@@ -2,7 +2,7 @@ package io.portcullis.cli;
 
 import io.portcullis.compile.CompiledDevice;
 import io.portcullis.engine.Workspace;
-import io.portcullis.engine.verify.DeviceVerification;
+import io.portcullis.engine.verify.RouterVerification;
 import io.portcullis.inventory.Device;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.UnsupportedFeatureException;
@@ -61,7 +61,7 @@ public class RenderCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (UnsupportedFeatureException e) {
-            err.println("portcullis render: " + DeviceVerification.unsupported(e, device));
+            err.println("portcullis render: " + RouterVerification.unsupported(e, device));
         } catch (UnsupportedOperationException e) {
             err.println("portcullis render: the " + adapter.id() + " renderer is not available in this build (" + e.getMessage() + ")");
         }

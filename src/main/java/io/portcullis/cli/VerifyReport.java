@@ -1,6 +1,6 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.verify.DeviceVerification;
+import io.portcullis.engine.verify.RouterVerification;
 import io.portcullis.engine.verify.PromiseCheck;
 import io.portcullis.engine.verify.VerifyRun;
 import io.portcullis.verify.EquivalenceResult;
@@ -18,10 +18,10 @@ final class VerifyReport {
     }
 
     static void print(VerifyRun run, boolean verbose, PrintWriter out, PrintWriter err) {
-        List<DeviceVerification> results = run.devices();
+        List<RouterVerification> results = run.devices();
         List<EquivalenceResult> equivalence = run.crossPlatform();
         int proven = 0, violated = 0, errors = 0, skipped = 0;
-        for (DeviceVerification r : results) {
+        for (RouterVerification r : results) {
             String head = r.name() + " (" + r.platform() + ")";
             switch (r.status()) {
                 case OUT_OF_SCOPE -> {

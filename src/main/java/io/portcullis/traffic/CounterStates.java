@@ -7,7 +7,7 @@ final class CounterStates {
     private CounterStates() {
     }
 
-    static OperationalState of(String platform, DeviceTraffic traffic) {
+    static OperationalState of(String platform, RouterTraffic traffic) {
         return switch (platform) {
             case "openconfig" -> new OpenConfigState(traffic);
             case "ietf" -> new IetfState(traffic);

@@ -14,9 +14,9 @@ import org.w3c.dom.Element;
  */
 final class IetfState implements OperationalState {
     static final String NS = "urn:ietf:params:xml:ns:yang:ietf-access-control-list";
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    IetfState(DeviceTraffic traffic) {
+    IetfState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

@@ -17,9 +17,9 @@ import org.w3c.dom.Element;
 final class IosXrState implements OperationalState {
     static final String NS_V4 = "http://cisco.com/ns/yang/Cisco-IOS-XR-ipv4-acl-oper";
     static final String NS_V6 = "http://cisco.com/ns/yang/Cisco-IOS-XR-ipv6-acl-oper";
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    IosXrState(DeviceTraffic traffic) {
+    IosXrState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

@@ -24,9 +24,9 @@ final class JunosState implements OperationalState {
     static final String NS = "http://xml.juniper.net/junos/21.4R0/junos-filter";
     static final int SUBSCRIBERS = 3;
     private static final long FIRST_UNIT = 3221225473L;
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    JunosState(DeviceTraffic traffic) {
+    JunosState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

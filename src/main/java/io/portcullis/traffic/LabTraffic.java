@@ -15,12 +15,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Synthetic traffic for a whole lab fleet: one {@link DeviceTraffic} per router, plugged into the router's
+ * Synthetic traffic for a whole lab fleet: one {@link RouterTraffic} per router, plugged into the router's
  * {@code <get>} (and Junos' firewall RPC) as operational state, and a daemon thread that ticks every router
  * once per period. Tests call {@link #tick(double)} instead of waiting for the clock.
  */
 public final class LabTraffic implements AutoCloseable {
-    private final Map<String, DeviceTraffic> devices = new LinkedHashMap<>();
+    private final Map<String, RouterTraffic> devices = new LinkedHashMap<>();
     private final double pps;
     private ScheduledExecutorService clock;
 
@@ -31,7 +31,7 @@ public final class LabTraffic implements AutoCloseable {
             List<AttachPoint> points = new ArrayList<>();
             p.interfaces().forEach(i -> points.add(new AttachPoint(AttachKind.INTERFACE, i)));
             p.profiles().forEach(i -> points.add(new AttachPoint(AttachKind.PROFILE, i)));
-            DeviceTraffic t = new DeviceTraffic(d, Platforms.get(p.id()), points, PacketMix.standard());
+            RouterTraffic t = new RouterTraffic(d, Platforms.get(p.id()), points, PacketMix.standard());
             d.setOperationalState(CounterStates.of(p.id(), t));
             devices.put(d.name(), t);
         }
@@ -59,7 +59,7 @@ public final class LabTraffic implements AutoCloseable {
 
     /** Feeds every router {@code seconds} of traffic now. */
     public void tick(double seconds) {
-        for (DeviceTraffic t : devices.values()) {
+        for (RouterTraffic t : devices.values()) {
             try {
                 t.tick(seconds, pps);
             } catch (RuntimeException e) {
@@ -68,15 +68,15 @@ public final class LabTraffic implements AutoCloseable {
         }
     }
 
-    public DeviceTraffic device(String name) {
-        DeviceTraffic t = devices.get(name);
+    public RouterTraffic device(String name) {
+        RouterTraffic t = devices.get(name);
         if (t == null) {
             throw new java.util.NoSuchElementException("no lab device named " + name);
         }
         return t;
     }
 
-    public List<DeviceTraffic> devices() {
+    public List<RouterTraffic> devices() {
         return List.copyOf(devices.values());
     }
 

@@ -22,9 +22,9 @@ import org.w3c.dom.Element;
  */
 final class OpenConfigState implements OperationalState {
     static final String NS = "http://openconfig.net/yang/acl";
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    OpenConfigState(DeviceTraffic traffic) {
+    OpenConfigState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

@@ -16,9 +16,9 @@ import org.w3c.dom.Element;
  */
 final class SrosState implements OperationalState {
     static final String NS = "urn:nokia.com:sros:ns:yang:sr:state";
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    SrosState(DeviceTraffic traffic) {
+    SrosState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

@@ -15,9 +15,9 @@ import org.w3c.dom.Element;
  */
 final class VrpState implements OperationalState {
     static final String NS = "http://www.huawei.com/netconf/vrp/huawei-acl";
-    private final DeviceTraffic traffic;
+    private final RouterTraffic traffic;
 
-    VrpState(DeviceTraffic traffic) {
+    VrpState(RouterTraffic traffic) {
         this.traffic = traffic;
     }
 

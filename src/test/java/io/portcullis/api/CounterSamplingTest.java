@@ -14,7 +14,7 @@ import io.portcullis.intent.Filter;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.registry.Platforms;
-import io.portcullis.traffic.DeviceTraffic;
+import io.portcullis.traffic.RouterTraffic;
 import io.portcullis.traffic.LabTraffic;
 import io.portcullis.traffic.PacketClass;
 import java.nio.file.Files;
@@ -163,7 +163,7 @@ class CounterSamplingTest {
         return c.count();
     }
 
-    private static double routerTotal(DeviceTraffic t, Target target, AddressFamily family, String term) {
+    private static double routerTotal(RouterTraffic t, Target target, AddressFamily family, String term) {
         long sum = 0;
         for (Filter f : target.intent().filters()) {
             if (f.family() == family && f.terms().stream().anyMatch(x -> x.name().equals(term))) {
@@ -176,7 +176,7 @@ class CounterSamplingTest {
     /** Per router, the probes the traffic says were dropped so far, by "SERVICE family". */
     private static Map<String, Map<String, Long>> droppedFates(LabTraffic traffic) {
         Map<String, Map<String, Long>> out = new HashMap<>();
-        for (DeviceTraffic t : traffic.devices()) {
+        for (RouterTraffic t : traffic.devices()) {
             Map<String, Long> m = new HashMap<>();
             for (PacketClass pc : t.mix()) {
                 String service = switch (pc.kind()) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.traffic.DeviceTraffic;
+import io.portcullis.traffic.RouterTraffic;
 import io.portcullis.traffic.LabTraffic;
 import io.portcullis.traffic.PacketClass;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class CountersLabTest {
 
             // before apply: probes reach the subscribers, and there is nothing of ours to count
             traffic.tick(5);
-            for (DeviceTraffic t : traffic.devices()) {
+            for (RouterTraffic t : traffic.devices()) {
                 assertThat(t.fate("smtp-25-probe-v4")[1]).as(t.device().name() + " drops nothing before apply").isZero();
                 assertThat(t.fate("smtp-25-probe-v4")[0]).isPositive();
             }
@@ -66,7 +66,7 @@ class CountersLabTest {
                 String v = r.get("verdict").asText();
                 assertThat(v).as(r.get("router").asText()).startsWith("enforcing: ").contains("SMTP").contains("SNMP");
                 assertThat(r.get("confirmed").asBoolean()).isEqualTo(!r.get("platform").asText().equals("vrp"));
-                DeviceTraffic t = traffic.device(r.get("router").asText());
+                RouterTraffic t = traffic.device(r.get("router").asText());
                 long smtpDropped = 0;
                 for (PacketClass pc : t.mix()) {
                     if (pc.kind() == PacketClass.Kind.SMTP_PROBE) {
@@ -78,7 +78,7 @@ class CountersLabTest {
 
             // someone removes TCP/2525 from the OpenConfig router's ACL by hand
             SimDevice oc = fleet.devices().stream().filter(d -> d.platform().equals("openconfig")).findFirst().orElseThrow();
-            DeviceTraffic ot = traffic.device(oc.name());
+            RouterTraffic ot = traffic.device(oc.name());
             traffic.tick(10);
             JsonNode mid = router(JSON.readTree(CliRun.run(cat("counters", common)).out()), oc.name());
             long smtpDeltaBefore = term(mid, "PORTCULLIS-SUBPROTECT-V4", "deny-smtp").get("delta").asLong();
@@ -110,7 +110,7 @@ class CountersLabTest {
         }
     }
 
-    private static long forwardedToward(DeviceTraffic t, String family) {
+    private static long forwardedToward(RouterTraffic t, String family) {
         return t.mix().stream().filter(pc -> pc.label().endsWith(family) && pc.direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER)
                 .mapToLong(pc -> t.fate(pc.label())[0]).sum();
     }

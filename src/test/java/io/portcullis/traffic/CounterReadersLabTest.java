@@ -57,7 +57,7 @@ class CounterReadersLabTest {
         CounterRead read = reader.parse(t.intent(), reply);
         assertThat(read.unavailable()).isNull();
         assertThat(read.confirmed()).isEqualTo(!platform.equals("vrp"));
-        DeviceTraffic traffic = lab.traffic.device(t.name());
+        RouterTraffic traffic = lab.traffic.device(t.name());
         int counted = 0;
         for (TermCount c : read.terms()) {
             Term term = t.intent().filter(c.filter()).orElseThrow().terms().stream().filter(x -> x.name().equals(c.term())).findFirst().orElseThrow();

@@ -22,7 +22,7 @@ class TrafficAgreesWithVerifierTest {
     void everyPacketClassIsDecidedAsTheVerifierDecidesIt(@TempDir Path dir) throws Exception {
         try (LabFixture lab = new LabFixture(dir, 6, 100)) {
             for (Target t : lab.targets) {
-                DeviceTraffic traffic = lab.traffic.device(t.name());
+                RouterTraffic traffic = lab.traffic.device(t.name());
                 for (PacketClass pc : traffic.mix()) {
                     for (AttachPoint p : traffic.attachPoints()) {
                         Verdict v = traffic.decision(pc, p);
@@ -34,13 +34,13 @@ class TrafficAgreesWithVerifierTest {
             lab.installPolicy();
             int checked = 0;
             for (Target t : lab.targets) {
-                DeviceTraffic traffic = lab.traffic.device(t.name());
+                RouterTraffic traffic = lab.traffic.device(t.name());
                 for (PacketClass pc : traffic.mix()) {
                     for (AttachPoint p : traffic.attachPoints()) {
                         Verdict inLab = traffic.decision(pc, p);
                         // the compiled intent at the same point (VRP: the operator-bound point, as the lab and verify assume)
                         Verdict verifier = Verifier.evaluate(t.promise().attachPoints().isEmpty() ? traffic.intent() : t.intent(),
-                                DeviceTraffic.packet(pc, p));
+                                RouterTraffic.packet(pc, p));
                         String what = t.name() + " " + pc.label() + " at " + p.name();
                         assertThat(inLab.fate()).as(what).isEqualTo(verifier.fate());
                         assertThat(inLab.term()).as(what).isEqualTo(verifier.term());

@@ -5,5 +5,8 @@
  * keeps the last read so deltas are known; {@link io.portcullis.engine.counters.CounterReport} turns samples
  * into the {@code portcullis-counters/1} document and a one-line verdict per router. {@code serve} can call
  * the sampler on its own schedule; the CLI's {@code counters} command calls it once.
+ *
+ * <p>May import {@code counters}, {@code platform.registry}, {@code engine.router}, {@code engine.report},
+ * {@code engine.targets} and {@code intent}; no other engine room, never {@code cli} or {@code api}.
  */
 package io.portcullis.engine.counters;

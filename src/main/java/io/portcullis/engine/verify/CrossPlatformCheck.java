@@ -23,9 +23,9 @@ public final class CrossPlatformCheck {
     private CrossPlatformCheck() {
     }
 
-    public static List<EquivalenceResult> run(List<DeviceVerification> results) {
+    public static List<EquivalenceResult> run(List<RouterVerification> results) {
         Map<List<Object>, Map<String, FilterIntent>> groups = new LinkedHashMap<>();
-        for (DeviceVerification r : results) {
+        for (RouterVerification r : results) {
             if (r.readBack() == null) {
                 continue;
             }

@@ -14,7 +14,7 @@ import io.portcullis.verify.Verifier;
  */
 public record PromiseCheck(String device, String platform, VerificationResult compiled, VerificationResult readBack) {
 
-    static PromiseCheck of(PublishedPromise published, DeviceVerification d) {
+    static PromiseCheck of(PublishedPromise published, RouterVerification d) {
         var promise = PublishedPromises.forDevice(published, d.compiled());
         VerificationResult compiled = Verifier.verify(d.compiled().intent(), promise);
         VerificationResult readBack = d.readBack() == null ? null : Verifier.verify(d.readBack(), promise);

@@ -36,16 +36,16 @@ public final class VerifyJson {
 
     /** The document of a run that started at {@code startedAt}. */
     public static String document(VerifyRun run, int exitCode, java.time.Instant startedAt, java.time.Instant finishedAt) {
-        List<DeviceVerification> results = run.devices();
+        List<RouterVerification> results = run.devices();
         List<EquivalenceResult> equivalence = run.crossPlatform();
         Map<String, Object> root = io.portcullis.engine.report.Documents.header(FORMAT, io.portcullis.engine.ToolVersion.current(), startedAt,
                 finishedAt);
         List<Object> devices = new ArrayList<>();
         Map<String, Integer> summary = new LinkedHashMap<>();
-        for (DeviceVerification.Status s : DeviceVerification.Status.values()) {
+        for (RouterVerification.Status s : RouterVerification.Status.values()) {
             summary.put(s.name(), 0);
         }
-        for (DeviceVerification r : results) {
+        for (RouterVerification r : results) {
             summary.merge(r.status().name(), 1, Integer::sum);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("router", r.name());

@@ -14,7 +14,7 @@ import java.util.List;
  * @param promise       the published promise proven, or null when there is no {@code promise.yaml} beside the policy
  * @param promiseChecks one per in-scope device (empty without a promise)
  */
-public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult> crossPlatform, PublishedPromise promise,
+public record VerifyRun(List<RouterVerification> devices, List<EquivalenceResult> crossPlatform, PublishedPromise promise,
                         List<PromiseCheck> promiseChecks) {
 
     /** The run as a whole: any device not verified is an error; else any violation or disagreement. */
@@ -27,7 +27,7 @@ public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult
     }
 
     /** A run without a published promise. */
-    public VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult> crossPlatform) {
+    public VerifyRun(List<RouterVerification> devices, List<EquivalenceResult> crossPlatform) {
         this(devices, crossPlatform, null, List.of());
     }
 
@@ -36,17 +36,17 @@ public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult
     }
 
     /** As above, telling {@code done} about each device once verified (progress output). */
-    public static VerifyRun of(Workspace workspace, List<Device> devices, java.util.function.Consumer<DeviceVerification> done) {
-        List<DeviceVerification> results = new ArrayList<>(devices.size());
+    public static VerifyRun of(Workspace workspace, List<Device> devices, java.util.function.Consumer<RouterVerification> done) {
+        List<RouterVerification> results = new ArrayList<>(devices.size());
         for (Device d : devices) {
-            DeviceVerification r = DeviceVerification.run(workspace.compile(d));
+            RouterVerification r = RouterVerification.run(workspace.compile(d));
             results.add(r);
             done.accept(r);
         }
         PublishedPromise promise = workspace.promise().orElse(null);
         List<PromiseCheck> checks = new ArrayList<>();
         if (promise != null) {
-            for (DeviceVerification d : results) {
+            for (RouterVerification d : results) {
                 if (d.compiledResult() != null) {
                     checks.add(PromiseCheck.of(promise, d));
                 }
@@ -57,7 +57,7 @@ public record VerifyRun(List<DeviceVerification> devices, List<EquivalenceResult
 
     public Outcome outcome() {
         boolean error = devices.stream().anyMatch(r -> r.error() != null);
-        boolean violated = devices.stream().anyMatch(r -> r.status() == DeviceVerification.Status.VIOLATED)
+        boolean violated = devices.stream().anyMatch(r -> r.status() == RouterVerification.Status.VIOLATED)
                 || crossPlatform.stream().anyMatch(e -> !e.equivalent())
                 || promiseChecks.stream().anyMatch(c -> !c.proven());
         return error ? Outcome.ERROR : violated ? Outcome.VIOLATED : Outcome.PROVEN;

@@ -17,5 +17,7 @@
  * <p>Strictness (checklist D.2 #13): no leading zeros, no size 0, at most ten digits and at most 4294967295 (parsed
  * as {@code long}), at least one chunk before {@code \n##\n}, LF only (no CR, no spaces), data must match the
  * declared size, and the per-message cap is checked before memory is allocated.
+ *
+ * <p>Imports nothing from the project (plain bytes), so the client and the simulator share it without knowing each other.
  */
 package io.portcullis.netconf.framing;

@@ -76,7 +76,7 @@ class PublishedPromiseTest {
     @Test
     void removingSmtpPassesThePolicysOwnProofButBreaksThePromise() throws IOException {
         VerifyRun run = verify(SNMP);
-        assertThat(run.devices()).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeviceVerification.Status.PROVEN));
+        assertThat(run.devices()).allSatisfy(d -> assertThat(d.status()).isEqualTo(RouterVerification.Status.PROVEN));
         assertThat(run.outcome()).isEqualTo(VerifyRun.Outcome.VIOLATED);
         assertThat(run.promiseChecks()).allSatisfy(c -> {
             assertThat(c.proven()).isFalse();
@@ -124,7 +124,7 @@ class PublishedPromiseTest {
                   ports: [23]
                   address-family: [ipv4, ipv6]
             """);
-        assertThat(run.devices()).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeviceVerification.Status.PROVEN));
+        assertThat(run.devices()).allSatisfy(d -> assertThat(d.status()).isEqualTo(RouterVerification.Status.PROVEN));
         assertThat(run.outcome()).isEqualTo(VerifyRun.Outcome.VIOLATED);
         assertThat(promiseViolations(run)).anySatisfy(v -> {
             assertThat(v.packet().destinationPort()).isEqualTo(23);

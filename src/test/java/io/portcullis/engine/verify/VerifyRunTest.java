@@ -21,7 +21,7 @@ class VerifyRunTest {
     @Test
     void provesEachDeviceAndComparesPlatforms() throws Exception {
         VerifyRun run = VerifyRun.of(workspace, workspace.devices());
-        assertThat(run.devices()).extracting(DeviceVerification::status).containsOnly(DeviceVerification.Status.PROVEN).hasSize(3);
+        assertThat(run.devices()).extracting(RouterVerification::status).containsOnly(RouterVerification.Status.PROVEN).hasSize(3);
         assertThat(run.crossPlatform()).singleElement().satisfies(e -> {
             assertThat(e.equivalent()).isTrue();
             assertThat(e.compared()).containsExactly("junos", "openconfig", "ietf");
@@ -47,8 +47,8 @@ class VerifyRunTest {
         CompiledDevice broken = new CompiledDevice(d, new FilterIntent(d.name(), d.platform(), filters, good.intent().bindings()),
                 good.promise());
 
-        DeviceVerification v = DeviceVerification.run(broken);
-        assertThat(v.status()).isEqualTo(DeviceVerification.Status.VIOLATED);
+        RouterVerification v = RouterVerification.run(broken);
+        assertThat(v.status()).isEqualTo(RouterVerification.Status.VIOLATED);
         assertThat(v.compiledResult().violations()).isNotEmpty();
         assertThat(new VerifyRun(List.of(v), List.of()).outcome()).isEqualTo(VerifyRun.Outcome.VIOLATED);
     }

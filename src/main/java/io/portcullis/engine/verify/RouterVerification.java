@@ -20,14 +20,14 @@ import java.util.List;
  * @param readBack       null when rendering or reading failed (see {@code error})
  * @param error          one sentence for the user, or null
  */
-public record DeviceVerification(CompiledDevice compiled, VerificationResult compiledResult, FilterIntent readBack,
+public record RouterVerification(CompiledDevice compiled, VerificationResult compiledResult, FilterIntent readBack,
                                  VerificationResult readBackResult, List<String> warnings, String error) {
 
     public enum Status { PROVEN, VIOLATED, ERROR, OUT_OF_SCOPE }
 
-    public static DeviceVerification run(CompiledDevice c) {
+    public static RouterVerification run(CompiledDevice c) {
         if (!c.inScope()) {
-            return new DeviceVerification(c, null, null, null, List.of(), null);
+            return new RouterVerification(c, null, null, null, List.of(), null);
         }
         VerificationResult ofCompiled = Verifier.verify(c.intent(), c.promise());
         PlatformAdapter adapter = Platforms.get(c.device().platform());
@@ -35,22 +35,22 @@ public record DeviceVerification(CompiledDevice compiled, VerificationResult com
         try {
             payload = adapter.renderConfig(c.intent());
         } catch (UnsupportedFeatureException e) {
-            return new DeviceVerification(c, ofCompiled, null, null, List.of(), unsupported(e, c.name()));
+            return new RouterVerification(c, ofCompiled, null, null, List.of(), unsupported(e, c.name()));
         } catch (UnsupportedOperationException e) {
-            return new DeviceVerification(c, ofCompiled, null, null, List.of(),
+            return new RouterVerification(c, ofCompiled, null, null, List.of(),
                     "the " + adapter.id() + " renderer/reader is not available in this build (" + e.getMessage() + ")");
         }
         ReadResult read;
         try {
             read = adapter.read(c.name(), payload);
         } catch (ReadException e) {
-            return new DeviceVerification(c, ofCompiled, null, null, List.of(),
+            return new RouterVerification(c, ofCompiled, null, null, List.of(),
                     "the " + adapter.id() + " reader cannot read back the rendered payload of " + c.name() + ": " + e.getMessage());
         } catch (UnsupportedOperationException e) {
-            return new DeviceVerification(c, ofCompiled, null, null, List.of(),
+            return new RouterVerification(c, ofCompiled, null, null, List.of(),
                     "the " + adapter.id() + " reader is not available in this build (" + e.getMessage() + ")");
         }
-        return new DeviceVerification(c, ofCompiled, read.intent(), Verifier.verify(read.intent(), c.promise()), read.warnings(), null);
+        return new RouterVerification(c, ofCompiled, read.intent(), Verifier.verify(read.intent(), c.promise()), read.warnings(), null);
     }
 
     /** "junos cannot express X (term 'y') for device Z; change the policy or exclude this platform …". */

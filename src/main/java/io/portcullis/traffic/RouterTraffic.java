@@ -23,7 +23,7 @@ import java.util.Map;
  * class at each attach point, and the per-term counters that result. Decisions are recomputed only when
  * running changes. Thread-safe (ticks and counter reads are serialised).
  */
-public final class DeviceTraffic {
+public final class RouterTraffic {
     /** Where filters of a platform without bindings (VRP) are assumed bound by the operator, as {@code verify} assumes. */
     static final AttachPoint OPERATOR_BOUND = new AttachPoint(AttachKind.INTERFACE, "(operator-bound traffic-filter)");
 
@@ -42,7 +42,7 @@ public final class DeviceTraffic {
     /** class label → {forwarded, dropped} packets. */
     private final Map<String, long[]> fates = new LinkedHashMap<>();
 
-    public DeviceTraffic(SimDevice device, PlatformAdapter platform, List<AttachPoint> points, List<PacketClass> mix) {
+    public RouterTraffic(SimDevice device, PlatformAdapter platform, List<AttachPoint> points, List<PacketClass> mix) {
         this.device = device;
         this.platform = platform;
         this.points = List.copyOf(points);
