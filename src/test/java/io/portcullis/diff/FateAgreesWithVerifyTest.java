@@ -137,6 +137,25 @@ class FateAgreesWithVerifyTest {
                 "UDP/161 toward subscribers (ipv6): forwarded → dropped").doesNotContain("TCP/25 toward subscribers (ipv4): forwarded → dropped");
     }
 
+    @Test
+    void aRangeThatChangesAsAWholeIsOneLineAndAnExemptDestinationIsNamed() {
+        List<Term> ranged = new ArrayList<>(TestTargets.seedTerms());
+        ranged.add(2, new Term("block-x11", 25, Match.destinationPorts(Protocol.TCP, List.of(new PortRange(6000, 6999))),
+                Action.DISCARD, null, false, null));
+        assertThat(agreed(before, TestTargets.intent("r1", ranged), TestTargets.promise()))
+                .containsExactly("TCP/6000-6999 toward subscribers (ipv4): forwarded → dropped");
+
+        List<Term> noSmtp = List.of(TestTargets.seedTerms().get(0), TestTargets.seedTerms().get(2));
+        List<Term> exempt = new ArrayList<>(TestTargets.seedTerms());
+        exempt.add(1, new Term("smtp-relay", 15, Match.destinationPorts(Protocol.TCP, List.of(PortRange.single(25)))
+                .withDestinationPrefixes(List.of(IpPrefix.parse("192.0.2.0/24"))), Action.ACCEPT, null, false, null));
+        assertThat(agreed(TestTargets.intent("r1", noSmtp), TestTargets.intent("r1", exempt), TestTargets.promise())).containsExactly(
+                "TCP/25 toward subscribers (ipv4) except to 192.0.2.0/24: forwarded → dropped",
+                "TCP/465 toward subscribers (ipv4): forwarded → dropped",
+                "TCP/587 toward subscribers (ipv4): forwarded → dropped",
+                "TCP/2525 toward subscribers (ipv4): forwarded → dropped");
+    }
+
     /** The delta's lines, after checking every class behind every line against verify's own decision. */
     private List<String> agreed(FilterIntent was, FilterIntent is, Promise promise) {
         List<FateChange> delta = oracle.delta(was, is, promise);
