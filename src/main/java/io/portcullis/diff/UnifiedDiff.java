@@ -1,100 +1,65 @@
 package io.portcullis.diff;
 
-import java.util.ArrayList;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A plain unified diff of two texts (LCS over lines, three lines of context), used to show a
- * change in the platform's own terms: the diff of {@code renderText} before and after.
+ * A unified diff of two texts (three lines of context), used to show a change in the platform's own terms: the diff
+ * of {@code renderText} before and after. java-diff-utils computes the edit script (Myers) and groups it into hunks;
+ * only the hunk headers are rewritten, because the library numbers ranges its own way ({@code @@ -1,0 +1,3 @@} for
+ * an insertion into nothing, {@code -1,1} for one line) where GNU {@code diff -u}, which readers and {@code patch}
+ * know, prints {@code @@ -0,0 +1,3 @@} and {@code -1}. {@code UnifiedDiffGnuTest} compares the output with GNU diff.
  */
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
+    private static final Pattern HUNK = Pattern.compile("@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@");
 
     private UnifiedDiff() {
     }
 
+    /** The diff, or the empty string when the texts have the same lines. */
     public static String diff(String before, String after, String beforeLabel, String afterLabel) {
-        String[] a = lines(before);
-        String[] b = lines(after);
-        List<Op> ops = script(a, b);
-        if (ops.stream().allMatch(o -> o.kind == ' ')) {
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        Patch<String> patch = DiffUtils.diff(a, b);
+        if (patch.getDeltas().isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(beforeLabel).append('\n').append("+++ ").append(afterLabel).append('\n');
-        int i = 0;
-        while (i < ops.size()) {
-            if (ops.get(i).kind == ' ') {
-                i++;
-                continue;
-            }
-            int start = Math.max(0, i - CONTEXT);
-            // extend the hunk while the next change is within 2*CONTEXT lines
-            int lastChange = i;
-            for (int j = i; j < ops.size(); j++) {
-                if (ops.get(j).kind != ' ') {
-                    lastChange = j;
-                } else if (j - lastChange > 2 * CONTEXT) {
-                    break;
-                }
-            }
-            int end = Math.min(ops.size() - 1, lastChange + CONTEXT);
-            int aStart = ops.get(start).aLine;
-            int bStart = ops.get(start).bLine;
-            int aCount = 0;
-            int bCount = 0;
-            StringBuilder body = new StringBuilder();
-            for (int j = start; j <= end; j++) {
-                Op o = ops.get(j);
-                body.append(o.kind).append(o.text).append('\n');
-                if (o.kind != '+') {
-                    aCount++;
-                }
-                if (o.kind != '-') {
-                    bCount++;
-                }
-            }
-            out.append("@@ -").append(aStart + 1).append(',').append(aCount).append(" +").append(bStart + 1).append(',')
-                    .append(bCount).append(" @@\n").append(body);
-            i = end + 1;
+        for (String line : UnifiedDiffUtils.generateUnifiedDiff(beforeLabel, afterLabel, a, patch, CONTEXT)) {
+            out.append(line.startsWith("@@ ") ? gnuHeader(line) : line).append('\n');
         }
         return out.toString();
     }
 
-    private record Op(char kind, String text, int aLine, int bLine) {
+    /** {@code @@ -start,count +start,count @@} as GNU diff numbers it (see the class comment). */
+    static String gnuHeader(String libraryHeader) {
+        Matcher m = HUNK.matcher(libraryHeader);
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected hunk header from java-diff-utils: " + libraryHeader);
+        }
+        return "@@ -" + range(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) + " +"
+                + range(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))) + " @@";
     }
 
-    private static List<Op> script(String[] a, String[] b) {
-        int[][] lcs = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
+    /** GNU: an empty range names the line before it ({@code 0,0} at the top), one line is its number alone. */
+    private static String range(int start, int count) {
+        if (count == 0) {
+            return (start - 1) + ",0";
         }
-        List<Op> ops = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            if (i < a.length && j < b.length && a[i].equals(b[j])) {
-                ops.add(new Op(' ', a[i], i, j));
-                i++;
-                j++;
-            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                ops.add(new Op('-', a[i], i, j)); // deletions first, as diff(1) prints them
-                i++;
-            } else {
-                ops.add(new Op('+', b[j], i, j));
-                j++;
-            }
-        }
-        return ops;
+        return count == 1 ? Integer.toString(start) : start + "," + count;
     }
 
-    private static String[] lines(String s) {
+    private static List<String> lines(String s) {
         if (s == null || s.isEmpty()) {
-            return new String[0];
+            return List.of();
         }
         String t = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-        return t.split("\r?\n", -1);
+        return Arrays.asList(t.split("\r?\n", -1));
     }
 }
