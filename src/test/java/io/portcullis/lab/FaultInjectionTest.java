@@ -104,6 +104,39 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aHalfOpenSessionKeepsItsLockAndEditsUntilTheRoutersKeepaliveEndsIt() throws Exception {
+        d.keepalive(Duration.ofSeconds(1), 2); // the peer is declared dead 2 s after it went silent
+        String running = d.runningXml();
+        try (TestClient c = TestClient.connect(fleet, d)) {
+            assertThat(c.rpc("<lock><target><candidate/></target></lock>")).contains("<ok/>");
+            assertThat(c.rpc(editCandidate("ABANDONED"))).contains("<ok/>");
+            d.faults().halfOpenOn("commit");
+            assertThat(c.rpc("<commit/>", SHORT)).as("the commit is never answered").isNull();
+            // the client has given up; whatever it sends now (its close included) the half-open router never reads
+            assertThat(d.locks()).as("right after the client gave up, the silent session still holds the lock").containsKey("candidate");
+            assertThat(d.candidateXml()).contains("ABANDONED");
+
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!d.locks().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(d.locks()).as("the keepalive ended the session: lock released").isEmpty();
+            assertThat(d.candidateXml()).as("and its uncommitted edits discarded (RFC 6241 8.3.5.2)").isEqualTo(running);
+            assertThat(d.runningXml()).isEqualTo(running);
+            assertThat(c.isClosed(Duration.ofSeconds(3))).as("the router closed the connection").isTrue();
+        }
+        try (TestClient c = TestClient.connect(fleet, d)) {
+            assertThat(c.rpc("<lock><target><candidate/></target></lock>")).as("a new session can lock").contains("<ok/>");
+        }
+    }
+
+    @Test
+    void routersKeepaliveDefaultsAreThoseOfIetfSshServer() {
+        assertThat(d.silentPeerLimit()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> d.keepalive(Duration.ZERO, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void validateCommitAndDiscardFailures() throws Exception {
         String before = d.runningXml();
         try (TestClient c = TestClient.connect(fleet, d)) {

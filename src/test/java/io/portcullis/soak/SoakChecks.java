@@ -56,9 +56,10 @@ final class SoakChecks {
     }
 
     void judge() throws Exception {
-        v.check("both serve processes alive, replica-a still leads", leader.process().isAlive() && follower.process().isAlive() && leader.leads(),
-                "replica-a " + (leader.process().isAlive() ? "alive" : "DEAD") + " leads=" + leader.leaderData("leader") + ", replica-b "
-                        + (follower.process().isAlive() ? "alive" : "DEAD") + " leads=" + follower.leaderData("leader"));
+        v.check("both serve processes alive, the leader (" + leader.name() + ") still leads",
+                leader.process().isAlive() && follower.process().isAlive() && leader.leads(),
+                leader.name() + " " + (leader.process().isAlive() ? "alive" : "DEAD") + " leads=" + leader.leaderData("leader") + ", "
+                        + follower.name() + " " + (follower.process().isAlive() ? "alive" : "DEAD") + " leads=" + follower.leaderData("leader"));
         alerts();
         routerStates();
         v.check("foreign config untouched", foreign.touched(fleet).isEmpty(), firstFew(foreign.touched(fleet), fleet.size() + " routers compared"));

@@ -54,7 +54,8 @@ public final class SoakRun {
         Files.createDirectories(s.state());
         long t0 = System.nanoTime();
         DbSettings db = Backend.POSTGRESQL.fresh(s.state());
-        try (LabFleet fleet = LabFleet.builder().devices(s.routers()).portBase(0).start(); HttpReceiver receiver = HttpReceiver.start()) {
+        try (LabFleet fleet = LabFleet.builder().devices(s.routers()).portBase(0)
+                .customize(d -> d.keepalive(s.routerKeepalive(), 3)).start(); HttpReceiver receiver = HttpReceiver.start()) {
             ForeignConfig foreign = ForeignConfig.snapshot(fleet);
             Path inventory = LabInventory.write(fleet, s.state().resolve("inventory"));
             Path policy = copyPolicy(s.state().resolve("policy"));
@@ -74,17 +75,21 @@ public final class SoakRun {
                     "-Dportcullis.remediate=true", "-Dportcullis.alert.retry.min-backoff=500ms", "-Dportcullis.watch.max-backoff=20s",
                     "-Dportcullis.drift.parallel=" + s.parallel(), "-Dquarkus.log.category.\"io.portcullis\".level=INFO");
             List<String> jvm = List.of("-Xmx" + s.serveHeap());
-            ServeReplica leader = ServeReplica.start(processes, "replica-a", serveArgs, props, jvm);
-            started.add(leader.process());
-            waitUntil("replica-a leads", Duration.ofMinutes(4), leader::leads);
-            ServeReplica follower = ServeReplica.start(processes, "replica-b", serveArgs, props, jvm);
-            started.add(follower.process());
-            waitUntil("replica-b follows replica-a", Duration.ofMinutes(4),
-                    () -> "no".equals(follower.leaderData("leader")) && "replica-a".equals(follower.leaderData("leaderName")));
-            waitUntil("replica-a watches every router, all in policy", Duration.ofMinutes(10).plusSeconds(s.routers()),
+            // both replicas boot at once (a JVM start is the slowest part of the set-up on a loaded machine); whichever wins the
+            // election is the leader, the other must follow it
+            ServeReplica a = ServeReplica.start(processes, "replica-a", serveArgs, props, jvm);
+            started.add(a.process());
+            ServeReplica b = ServeReplica.start(processes, "replica-b", serveArgs, props, jvm);
+            started.add(b.process());
+            waitUntil("one replica leads", Duration.ofMinutes(4), () -> a.leads() || b.leads());
+            ServeReplica leader = a.leads() ? a : b;
+            ServeReplica follower = leader == a ? b : a;
+            waitUntil(follower.name() + " follows " + leader.name(), Duration.ofMinutes(4),
+                    () -> "no".equals(follower.leaderData("leader")) && leader.name().equals(follower.leaderData("leaderName")));
+            waitUntil(leader.name() + " watches every router, all in policy", Duration.ofMinutes(10).plusSeconds(s.routers()),
                     () -> count(leader, "portcullis_notification_subscriptions") >= s.routers() && state(leader, "in_policy") >= s.routers());
-            out.printf("soak: set-up done in %.0f s (leader replica-a pid %d, follower replica-b pid %d); load %s%n",
-                    (System.nanoTime() - t0) / 1e9, leader.pid(), follower.pid(), load());
+            out.printf("soak: set-up done in %.0f s (leader %s pid %d, follower %s pid %d); load %s%n",
+                    (System.nanoTime() - t0) / 1e9, leader.name(), leader.pid(), follower.name(), follower.pid(), load());
 
             FaultPhase phase = new FaultPhase(s, fleet, ci, receiver, policy, inventory, random, out, leader, follower);
             phase.run();

@@ -12,16 +12,18 @@ import java.time.Duration;
  * @param applyEvery   gap between the end of one CI apply and the start of the next
  * @param driftPeriod  serve's scheduled full check ({@code portcullis.drift.period})
  * @param sampleEvery  how often both serve processes' heap, threads and file descriptors are sampled
+ * @param routerKeepalive the lab routers' SSH keepalive wait (three unanswered probes end a half-open session, which frees
+ *                        its lock and discards its edits): ietf-ssh-server's 30 s for big fleets, 5 s for short runs
  */
 public record SoakSettings(double minutes, int routers, long seed, Duration faultEvery, Duration oobEvery, Duration applyEvery,
-                           Duration driftPeriod, Duration sampleEvery, int parallel, String serveHeap, Path state) {
+                           Duration driftPeriod, Duration sampleEvery, int parallel, String serveHeap, Duration routerKeepalive, Path state) {
 
     /** The script's defaults for a fleet of {@code routers}, scaled so that the machine is busy but not drowned. */
     public static SoakSettings of(double minutes, int routers, long seed, Path state) {
         boolean big = routers > 300;
         return new SoakSettings(minutes, routers, seed, Duration.ofMillis(big ? 1500 : 2500), Duration.ofMillis(big ? 6000 : 5000),
                 Duration.ofSeconds(big ? 60 : 20), Duration.ofSeconds(big ? 120 : 30), Duration.ofSeconds(big ? 30 : 15),
-                big ? 50 : 20, big ? "512m" : "256m", state);
+                big ? 50 : 20, big ? "512m" : "256m", Duration.ofSeconds(big ? 30 : 5), state);
     }
 
     public Duration faultPhase() {

@@ -10,6 +10,7 @@ import io.portcullis.netconf.xml.SecureXml;
 import io.portcullis.netconf.xml.XmlParseException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,12 @@ public final class SimDevice {
     private final Rpcs rpcs;
     private volatile Consumer<SimDevice> restartHook = d -> { };
     private volatile OperationalState operational;
+    private volatile Duration keepaliveMaxWait = DEFAULT_KEEPALIVE_MAX_WAIT;
+    private volatile int keepaliveMaxAttempts = DEFAULT_KEEPALIVE_MAX_ATTEMPTS;
+
+    /** ietf-ssh-server (RFC 9644) keepalives defaults: a probe after 30 s of silence, the peer declared dead after 3 unanswered. */
+    public static final Duration DEFAULT_KEEPALIVE_MAX_WAIT = Duration.ofSeconds(30);
+    public static final int DEFAULT_KEEPALIVE_MAX_ATTEMPTS = 3;
 
     public SimDevice(String name, String platform, DeviceProfile profile, Datastore initialRunning, KeyPair hostKey,
                      ScheduledExecutorService timers) {
@@ -210,6 +217,26 @@ public final class SimDevice {
         if (newHostKey) {
             restartHook.accept(this);
         }
+    }
+
+    /**
+     * The router's SSH keepalive: after {@code maxWait} without anything from the peer it sends a probe, and after
+     * {@code maxAttempts} unanswered probes it ends the session (RFC 9644 {@code keepalives}; OpenSSH
+     * {@code ClientAliveInterval}/{@code ClientAliveCountMax}). Ending it releases the session's locks and discards its
+     * uncommitted candidate edits (RFC 6241 §7.5, §8.3.5.2), which is what frees a router from a half-open session whose
+     * client gave up. Takes effect for sessions that go silent afterwards.
+     */
+    public void keepalive(Duration maxWait, int maxAttempts) {
+        if (maxWait.isNegative() || maxWait.isZero() || maxAttempts < 1) {
+            throw new IllegalArgumentException("keepalive needs a positive wait and at least one attempt");
+        }
+        keepaliveMaxWait = maxWait;
+        keepaliveMaxAttempts = maxAttempts;
+    }
+
+    /** How long a peer that sends nothing (not even keepalive replies) keeps its session: wait × attempts. */
+    public Duration silentPeerLimit() {
+        return keepaliveMaxWait.multipliedBy(keepaliveMaxAttempts);
     }
 
     /** Operational state served by {@code <get>} (and its vendor RPCs); null (the default) serves configuration only. */

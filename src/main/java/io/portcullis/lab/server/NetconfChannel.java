@@ -333,11 +333,21 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
         return doc.getDocumentElement();
     }
 
-    /** Half-open: no more reads (not even SSH keepalives), no writes, and no FIN: the peer sees silence. */
+    /**
+     * Half-open: no more reads (not even SSH keepalives), no writes, and no FIN: the peer sees silence, and whatever the
+     * peer sends (its close included) is never read. As on a router whose peer vanished, the session lives on with its
+     * locks and candidate edits until the router's SSH keepalive gives up on it ({@link SimDevice#silentPeerLimit()});
+     * then it ends like a dropped session (locks released, uncommitted edits discarded).
+     */
     private void goSilent() {
         silent = true;
         writer.kill();
         channel.getSession().getIoSession().suspendRead();
+        server.scheduler().schedule(() -> {
+            if (!closed) {
+                terminate();
+            }
+        }, device.silentPeerLimit().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Abrupt connection loss (TCP closed without a NETCONF goodbye). */

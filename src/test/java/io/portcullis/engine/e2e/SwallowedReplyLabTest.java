@@ -47,6 +47,34 @@ class SwallowedReplyLabTest {
         }
     }
 
+    /**
+     * Soak finding: the session that went silent after the edit still holds the candidate lock and our uncommitted edits
+     * on the router. A router ends such a session when its SSH keepalive gets no answer (the lab: 30 s x 3 by default),
+     * which releases the lock and discards the edits (RFC 6241 8.3.5.2); the next apply then goes through. Before the lab
+     * modelled that, the session lived for ever and every later apply was refused FOREIGN_UNCOMMITTED_CHANGES.
+     */
+    @Test
+    void theSilentSessionsLockAndEditsGoWhenTheRoutersKeepaliveEndsItAndTheNextApplyGoesThrough() throws Exception {
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
+            var d = lab.fleet().device(0);
+            d.keepalive(Duration.ofSeconds(1), 2);
+            d.faults().halfOpenOn("validate");
+            DeviceOutcome first = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers().get(0);
+            assertThat(first.state()).as(first.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+
+            long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!d.locks().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            DeviceOutcome second = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers().get(0);
+
+            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(DeviceState.APPLIED);
+            assertThat(d.runningXml()).contains("PORTCULLIS-");
+        }
+    }
+
     @Test
     void aSwallowedReplyAfterTheEditIsNotRetriedButRevertedAndVerified() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
