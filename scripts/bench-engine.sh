@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # no -o: a fresh clone must resolve what it needs (MVN_FLAGS="-o" once everything is cached)
+# a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
+positive N "${1:-1000}"; positive P "${2:-100}"
 mvn_flags=(-q -B ${MVN_FLAGS:-})
 mvn "${mvn_flags[@]}" test-compile >&2
 cp_file=target/bench-classpath.txt

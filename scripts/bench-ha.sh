@@ -13,6 +13,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 n="${1:-1000}"
 rounds="${2:-10}"
+# a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
+positive N "$n"; positive ROUNDS "$rounds"
 heap="${SERVE_HEAP:-512m}"
 poll="${HA_POLL:-3s}"
 port_a="${PORT_A:-18081}"

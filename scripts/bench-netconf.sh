@@ -19,6 +19,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 what="${1:-}"; shift || true
 case "$what" in cycle|warm|fleet|lost|floor) ;; *) echo "usage: $0 cycle|warm|fleet|lost|floor [args]" >&2; exit 64 ;; esac
+# a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
+[ -z "${1:-}" ] || positive N "$1"
+if [ "$what" = fleet ] && [ -n "${2:-}" ]; then positive C "$2"; fi
+# `lost N foo` used to run neither harness and exit 0
+if [ "$what" = lost ]; then case "${2:-both}" in ours|ncclient|both) ;; *) echo "usage: $0 lost [N] [ours|ncclient|both]" >&2; exit 64 ;; esac; fi
 
 mvn_flags=(-q -B ${MVN_FLAGS:-})
 mvn "${mvn_flags[@]}" test-compile >&2

@@ -10,6 +10,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 n="${1:-1000}"
+# a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
+positive N "$n"
 heap="${SERVE_HEAP:-512m}"
 port="${SERVE_PORT:-18080}"
 state=.run/bench-serve

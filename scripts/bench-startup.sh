@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-5}"
+# a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
+positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
+positive RUNS "$runs"
 bundle="$(ls target/portcullis-*.tar.gz 2>/dev/null | head -n 1 || true)"
 if [ -z "$bundle" ]; then
   mvn -B -q package -DskipTests

@@ -20,6 +20,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 minutes="${1:-30}"
+# minutes may be fractional (0.5); a typo is refused before Maven runs, not after the build as a Java stack trace
+[[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] && [[ ! "$minutes" =~ ^0+([.]0+)?$ ]] \
+  || { echo "$0: MINUTES must be a positive number such as 30 or 0.5, not '$minutes'" >&2; exit 64; }
 mvn_flags=(-q -B ${MVN_FLAGS:-})
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn "${mvn_flags[@]}" package -DskipTests >&2
 mvn "${mvn_flags[@]}" test-compile >&2

@@ -164,21 +164,31 @@ public class ApplyCommand implements Callable<Integer> {
             stdout.flush();
         }
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
-        try {
-            if (report != null) {
-                r.write(report);
-            }
-            if (junit != null) {
-                JUnitReport.write(r, junit);
-            }
-        } catch (IOException | RuntimeException e) {
-            err.println("portcullis apply: the routers are as summarised above, but a report could not be written: " + e.getMessage());
-            exit = ExitCodes.ERROR;
+        // each file on its own: a JSON report that cannot be written must not also cost CI its JUnit file
+        if (report != null) {
+            exit = written(() -> r.write(report), report, err) ? exit : ExitCodes.ERROR;
+        }
+        if (junit != null) {
+            exit = written(() -> JUnitReport.write(r, junit), junit, err) ? exit : ExitCodes.ERROR;
         }
         // under --on-failure revert a router's provisional outcome is replaced by its final one
         r.routers().forEach(recorder::routerFinished);
         recorder.finish(exit, r.haltedBecause(), err);
         return exit;
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static boolean written(Write w, java.nio.file.Path file, PrintWriter err) {
+        try {
+            w.run();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err.println("portcullis apply: the routers are as summarised above, but " + file + " could not be written: " + e.getMessage());
+            return false;
+        }
     }
 
     /** A person is there to answer: both stdin and stdout are the terminal (a pipe or CI runner is not). */

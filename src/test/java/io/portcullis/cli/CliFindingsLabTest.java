@@ -78,4 +78,28 @@ class CliFindingsLabTest {
             assertThat(dup.err()).contains("lists router " + a.name() + " twice").doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
+
+    /** --junit is checked like --report; a report that fails only after the run still leaves the summary and the other file. */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void anUnwritableJunitIsRefusedFirstAndAReportFailingAfterTheRunKeepsTheSummary(@TempDir Path dir) throws Exception {
+        try (LabFleet fleet = LabFleet.builder().devices(1).password(PASSWORD).start()) {
+            Path inv = inventory(fleet, dir);
+            SimDevice a = fleet.devices().get(0);
+            CliRun unwritable = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--junit", "/proc/nope/junit.xml");
+            assertThat(unwritable.exit()).as(unwritable.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unwritable.err()).contains("/proc/nope/junit.xml").contains("nothing was done");
+            assertThat(a.rpcLog().size()).as("no router was contacted").isZero();
+
+            // /dev/full passes every check (exists, writable, not a directory) and fails the write itself: ENOSPC
+            Path junit = dir.resolve("junit.xml");
+            CliRun full = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--report", "/dev/full", "--junit",
+                    junit.toString());
+            assertThat(full.exit()).as(full.all()).isEqualTo(ExitCodes.ERROR);
+            assertThat(full.out()).contains("Apply: 1 applied.");
+            assertThat(full.err()).contains("the routers are as summarised above, but /dev/full could not be written");
+            assertThat(Files.readString(junit)).as("the other report is still written").contains("<testsuite");
+            assertThat(a.runningXml()).contains("PORTCULLIS-");
+        }
+    }
 }

@@ -51,6 +51,30 @@ final class Revert {
     }
 
     /**
+     * The session died before any commit was sent (mid-edit, mid-validate, reading the candidate back). A router drops
+     * the uncommitted edits and the lock of a session that ends; the session is closed first (a timed-out one may still
+     * be open on the router's side), then running is read on a new session to prove it still holds the pre-image.
+     */
+    DeviceOutcome lostBeforeCommit(RouterSession s, Reason reason, String problem, Observed before) {
+        Transaction.closeQuietly(s);
+        try (RouterSession fresh = ctx.connector().open(t.device())) {
+            Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
+            tx.readBack(now.digest());
+            if (now.digest().equals(before.digest())) {
+                return tx.done(DeviceState.FAILED_NOT_APPLIED, reason, problem + "; read back on a new session, " + t.name()
+                        + " still holds its previous configuration; nothing was committed");
+            }
+            boolean ours = IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync();
+            return tx.done(DeviceState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; no commit was sent, yet read back on a new"
+                    + " session " + t.name() + " holds " + (ours ? "the new configuration (committed by someone else from the shared candidate)"
+                    : "neither the previous nor the new configuration (changed by someone else meanwhile)"));
+        } catch (RouterException e) {
+            return tx.done(DeviceState.FAILED_NOT_APPLIED, reason, problem + "; no commit was sent (a router drops uncommitted edits with"
+                    + " their session), but " + t.name() + " could not be read back to prove it (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
      * Undo a confirmed commit that is not to be confirmed: cancel-commit on 1.1 (by persist-id when
      * persistent, on a new session when {@code s} is null or gone), closing the session on 1.0; then
      * verify by read-back that the pre-image is back.

@@ -100,7 +100,8 @@ public final class Transaction {
             try {
                 s = ctx.connector().open(t.device());
             } catch (RouterException e) {
-                return done(DeviceState.FAILED_NOT_APPLIED, Reason.UNREACHABLE, e.getMessage());
+                // a wrong password or host key is not a network problem: say which, so the operator looks in the right place
+                return done(DeviceState.FAILED_NOT_APPLIED, connectReason(e), e.getMessage());
             }
             try {
                 return attempt(s);
@@ -111,7 +112,7 @@ public final class Transaction {
                     retried = true;
                     continue;
                 }
-                return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? Reason.UNREACHABLE : Reason.valueOf(e.kind().name()),
+                return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? connectReason(e) : Reason.valueOf(e.kind().name()),
                         e.getMessage());
             } finally {
                 if (!held) {
@@ -119,6 +120,15 @@ public final class Transaction {
                 }
             }
         }
+    }
+
+    /** The reason for a failure to reach or log in to a router: credentials and host keys keep their own codes. */
+    private static Reason connectReason(RouterException e) {
+        return switch (e.kind()) {
+            case AUTH_FAILED -> Reason.AUTH_FAILED;
+            case HOST_KEY -> Reason.HOST_KEY;
+            default -> Reason.UNREACHABLE;
+        };
     }
 
     /** One go on an open session: read, refuse or find nothing to do, render, lock, then push. */
@@ -262,12 +272,21 @@ public final class Transaction {
                 s.editConfig(Datastore.CANDIDATE, removal);
             }
         } catch (RouterException e) {
+            if (e.sessionGone()) {
+                // the router never answered the edit: it did not reject it; nothing was committed, so prove nothing changed
+                return revert.lostBeforeCommit(s, Reason.valueOf(e.kind().name()), "the session to " + t.name() + " was lost during the edit ("
+                        + e.getMessage() + ")", before);
+            }
             return revert.uncommitted(s, Reason.EDIT_REJECTED, t.name() + " rejected the edit: " + e.getMessage(), e);
         }
         if (validate) {
             try {
                 s.validate(Datastore.CANDIDATE);
             } catch (RouterException e) {
+                if (e.sessionGone()) {
+                    return revert.lostBeforeCommit(s, Reason.valueOf(e.kind().name()), "the session to " + t.name()
+                            + " was lost during <validate> (" + e.getMessage() + ")", before);
+                }
                 String where = e.errorPath() == null ? "" : " at " + e.errorPath();
                 return revert.uncommitted(s, Reason.VALIDATE_FAILED, t.name() + " failed validation" + where + ": " + e.getMessage(), e);
             }
@@ -277,8 +296,8 @@ public final class Transaction {
             problem = checkHeld(Observed.read(s, t, platform, Datastore.CANDIDATE), "the candidate");
         } catch (RouterException e) {
             if (e.sessionGone()) {
-                return revert.uncommitted(s, Reason.SESSION_LOST, "the session to " + t.name() + " was lost while reading the candidate back ("
-                        + e.getMessage() + "); the router drops an uncommitted edit with the session", e);
+                return revert.lostBeforeCommit(s, Reason.SESSION_LOST, "the session to " + t.name() + " was lost while reading the candidate back ("
+                        + e.getMessage() + ")", before);
             }
             problem = "the candidate could not be read back (" + e.getMessage() + ")";
         }

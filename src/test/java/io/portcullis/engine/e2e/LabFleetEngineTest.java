@@ -106,9 +106,10 @@ class LabFleetEngineTest {
     @Test
     void sessionLossInsideTheConfirmWindowRevertsLostCommitReplyIsReconciledAndLockHeldIsReported() throws Exception {
         try (Lab lab = lab(4)) {
-            // RPCs of a fresh apply: get-config, lock, get-config candidate, edit-config, validate, commit confirmed,
-            // then the read-back get-config (7th): the session dies inside the confirm window
-            lab.fleet().device(0).faults().dropConnectionAtRpc(7);
+            // RPCs of a fresh apply: get-config, lock, get-config candidate, edit-config, validate, get-config candidate (the
+            // proof before any commit), commit confirmed, then the read-back get-config (8th): the session dies inside the
+            // confirm window
+            lab.fleet().device(0).faults().dropConnectionAtRpc(8);
             lab.fleet().device(1).outOfBandLock();
             lab.fleet().device(3).faults().dropConnectionAfter("commit");
             RunReport r = lab.engine().apply(lab.targets(), opts(4).withRollout(0, 0, 4, 5), null, null, null, RunListener.NONE);
