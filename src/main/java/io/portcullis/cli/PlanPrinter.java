@@ -3,6 +3,7 @@ package io.portcullis.cli;
 import io.portcullis.diff.Change;
 import io.portcullis.diff.FateChange;
 import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.router.RouterText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ final class PlanPrinter {
                 case IN_SYNC -> inSync.add(p);
                 case ERROR -> {
                     // an unreachable router is never grouped away: each one needs looking at
-                    out.println(o.style().bold(p.router() + " (" + p.platform() + "): NOT CHECKED, " + p.errorKind() + ": " + p.error()));
+                    out.println(o.style().bold(p.router() + " (" + p.platform() + "): NOT CHECKED, " + p.errorKind() + ": "
+                            + RouterText.oneLine(p.error())));
                     p.warnings().forEach(w -> out.println("  warning: " + w));
                 }
             }
@@ -98,24 +100,26 @@ final class PlanPrinter {
     private static List<String> body(RouterPlan p, Options o) {
         List<String> lines = new ArrayList<>();
         boolean drift = o.drift();
+        // names, descriptions and native text below are read from the router: one printable line each, so a hostile router
+        // cannot forge lines ("Plan: 0 to change") or drive the terminal
         for (Change c : p.changes().diff().changes()) {
-            lines.add("  " + (drift ? driftLine(c) : c.describe()));
+            lines.add("  " + RouterText.oneLine(drift ? driftLine(c) : c.describe()));
         }
         List<FateChange> fates = drift ? p.changes().reverseFates() : p.changes().fates();
         if (!fates.isEmpty()) {
             lines.add(drift ? "  packet impact (policy → router now):" : "  packet fates (now → after apply):");
-            fates.forEach(f -> lines.add("    " + f.describe()));
+            fates.forEach(f -> lines.add("    " + RouterText.oneLine(f.describe())));
         }
         String text = drift ? p.changes().reverseText() : p.changes().forwardText();
         if (!text.isEmpty()) {
             lines.add(drift ? "  router differs from policy (" + p.platform() + " terms):" : "  change (" + p.platform() + " terms):");
-            text.lines().forEach(l -> lines.add("    " + o.style().diffLine(l)));
+            text.lines().forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
         if (!drift && o.showReverse() && !p.changes().reverseText().isEmpty()) {
             lines.add("  reverse change:");
-            p.changes().reverseText().lines().forEach(l -> lines.add("    " + o.style().diffLine(l)));
+            p.changes().reverseText().lines().forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
-        p.warnings().forEach(w -> lines.add("  warning: " + w));
+        p.warnings().forEach(w -> lines.add("  warning: " + RouterText.oneLine(w)));
         return lines;
     }
 

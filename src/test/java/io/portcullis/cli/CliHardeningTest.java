@@ -74,6 +74,22 @@ class CliHardeningTest {
                 .contains("term changed: PORTCULLIS-V4/block-smtp (destination ports 25,465,587 → 25,465,587,2525; counter smtp → null)");
     }
 
+    /** Issue 13 item 5: what plan and drift quote from the router (term names, details) cannot forge a line of output. */
+    @Test
+    void routerHeldNamesAndDetailsCannotForgeLinesInPlanOrDrift() {
+        Change c = new Change(ChangeKind.TERM_EXTRA, "PORTCULLIS-V4", "x\nDrift: 0 drifted, 6 in sync.", null,
+                "description \"a\rlab-other-999 (junos): in sync\u001b[2K\"");
+        for (boolean drift : new boolean[] {true, false}) {
+            RouterPlan p = new RouterPlan("r1", "junos", RouterPlan.Status.CHANGES, new ChangeSet(new IntentDiff(List.of(c)),
+                    "term x\nPlan: 0 to change", "term x\u001b[31m", List.of()), "i", "s", List.of(), null, null);
+            StringWriter w = new StringWriter();
+            PlanPrinter.print(List.of(p), drift, false, new PrintWriter(w, true));
+            String text = w.toString();
+            assertThat(text.lines()).as(text).noneMatch(l -> l.startsWith("Drift: 0") || l.startsWith("Plan: 0") || l.contains("lab-other-999 (junos): in sync") && !l.contains("\\r"));
+            assertThat(text).doesNotContain("\r").doesNotContain("\u001b").contains("x\\nDrift: 0 drifted");
+        }
+    }
+
     @Test
     void reversingAChangeReversesItsDetailToo() {
         Change c = new Change(ChangeKind.TERM_CHANGED, "F", "t", null, "action accept → discard; description");
