@@ -1,9 +1,9 @@
 package io.portcullis.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.diff.Change;
 import io.portcullis.diff.ChangeKind;
 import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,6 +45,6 @@ final class GitLabPlanReport {
     }
 
     static void write(List<RouterPlan> plans, Path file) throws IOException {
-        new ObjectMapper().writeValue(file.toFile(), counts(plans));
+        JsonMappers.MESSAGES.writeValue(file.toFile(), counts(plans));
     }
 }

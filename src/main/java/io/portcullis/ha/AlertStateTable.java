@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertName;
 import io.portcullis.alert.AlertState;
+import io.portcullis.json.JsonMappers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import java.util.Map;
  * delivery times are JSON text, as in the run history.
  */
 final class AlertStateTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.MESSAGES;
 
     private AlertStateTable() {
     }

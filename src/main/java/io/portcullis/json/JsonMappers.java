@@ -17,7 +17,7 @@ public final class JsonMappers {
             .enable(SerializationFeature.INDENT_OUTPUT).setSerializationInclusion(JsonInclude.Include.NON_NULL);
     /** Digest input: compact, map keys sorted, so equal content always hashes alike. */
     public static final ObjectMapper CANONICAL = base().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    /** Alert payloads: compact, in the order the sender built them. */
+    /** Alert payloads, database JSON columns, the GitLab report: compact, in the order the sender built them. */
     public static final ObjectMapper MESSAGES = base();
     /** Documents whose key order is the contract (verify --json): indented, insertion order, nulls kept. */
     public static final ObjectMapper DOCUMENTS = base().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,7 +27,15 @@ public final class JsonMappers {
 
     /** The common base: java.time as ISO-8601 text, unknown properties ignored when reading (newer writers). */
     public static ObjectMapper base() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return configure(new ObjectMapper());
+    }
+
+    /**
+     * Applies the base to a mapper someone else made: the REST layer's ({@code api.JsonCustomizer}), so an answer of
+     * {@code /api/...} and the CLI's document of the same record have the same shape. Returns {@code mapper}.
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

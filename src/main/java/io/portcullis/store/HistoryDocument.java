@@ -1,10 +1,8 @@
 package io.portcullis.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.portcullis.json.JsonMappers;
 import java.util.List;
 
 /**
@@ -14,9 +12,8 @@ import java.util.List;
 public record HistoryDocument(String format, String toolVersion, java.time.Instant startedAt, java.time.Instant finishedAt,
                               List<HistoryRun> runs) {
     public static final String FORMAT = "portcullis-history/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+    /** Indented, nulls kept (a run without a finish time says so): the documents mapper. */
+    private static final ObjectMapper MAPPER = JsonMappers.DOCUMENTS;
 
     public static HistoryDocument of(List<HistoryRun> runs) {
         return new HistoryDocument(FORMAT, null, null, null, List.copyOf(runs));

@@ -3,12 +3,13 @@ package io.portcullis.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portcullis.json.JsonMappers;
 import java.util.List;
 import java.util.Map;
 
 /** Lists and maps stored as JSON text columns (portable between H2 and PostgreSQL, unlike either's JSON type). */
 final class JsonColumns {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.MESSAGES;
 
     private JsonColumns() {
     }
