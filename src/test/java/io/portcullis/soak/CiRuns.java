@@ -1,8 +1,6 @@
 package io.portcullis.soak;
 
-import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.DeviceState;
-import io.portcullis.engine.report.RunReport;
 import io.portcullis.testing.PortcullisProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +23,7 @@ final class CiRuns {
     private static final String REVISED_LINE = "description: no SNMP toward subscriber CPEs";
 
     /** One CLI process: its kind (apply, plan, drift), exit code, and for applies the report it wrote. */
-    record CliRun(String name, String kind, int exit, RunReport report, double seconds) {
+    record CliRun(String name, String kind, int exit, ApplyDocument report, double seconds) {
     }
 
     private final PortcullisProcess processes;
@@ -97,7 +95,7 @@ final class CiRuns {
             p.destroyForcibly();
             p.waitFor();
         }
-        RunReport r = report != null && Files.isRegularFile(report) ? io.portcullis.engine.report.EngineJson.MAPPER.readValue(report.toFile(), RunReport.class) : null;
+        ApplyDocument r = report != null && Files.isRegularFile(report) ? ApplyDocument.read(report) : null;
         CliRun run = new CliRun(name, kind, p.exitValue(), r, (System.nanoTime() - t0) / 1e9);
         runs.add(run);
         return run;
@@ -127,7 +125,7 @@ final class CiRuns {
         List<String> out = new ArrayList<>();
         for (CliRun r : runs) {
             if (r.report() != null) {
-                for (DeviceOutcome o : r.report().routers()) {
+                for (ApplyDocument.Outcome o : r.report().routers()) {
                     if (o.state() == DeviceState.ROLLBACK_FAILED) {
                         out.add(r.name() + ": " + o.router() + " " + o.state() + " " + o.reason());
                     }

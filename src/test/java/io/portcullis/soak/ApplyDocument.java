@@ -1,0 +1,39 @@
+package io.portcullis.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portcullis.engine.report.DeviceState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the soak reads from an apply's {@code --report} file (the versioned {@code portcullis-apply/1} document): the run
+ * id and each router's final state and reason. Read field by field, as a CI script would, so that the rest of the
+ * document (structured changes, workarounds…) can grow without breaking the soak.
+ */
+record ApplyDocument(String runId, List<Outcome> routers) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One router's outcome. */
+    record Outcome(String router, DeviceState state, String reason) {
+    }
+
+    static ApplyDocument read(Path file) throws IOException {
+        JsonNode doc = JSON.readTree(file.toFile());
+        List<Outcome> routers = new ArrayList<>();
+        for (JsonNode r : doc.path("routers")) {
+            routers.add(new Outcome(r.path("router").asText(), DeviceState.valueOf(r.path("state").asText()), r.path("reason").asText()));
+        }
+        return new ApplyDocument(doc.path("runId").asText(), List.copyOf(routers));
+    }
+
+    Map<DeviceState, Integer> counts() {
+        Map<DeviceState, Integer> m = new EnumMap<>(DeviceState.class);
+        routers.forEach(o -> m.merge(o.state(), 1, Integer::sum));
+        return m;
+    }
+}
