@@ -1,5 +1,6 @@
 package io.portcullis.cli;
 
+import io.portcullis.policy.load.ValidatedPolicyCache;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -7,7 +8,9 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * Entry point. Quarkus would start its HTTP server (REST extension present) and scheduler for every
+ * Entry point. The offline commands (validate, render, verify, help, --version, completion) do not boot Quarkus at
+ * all: {@link CommandLineEntry} picks them and {@link PlainMain} runs them (docs/benchmarks.md "CLI start-up").
+ * For the others Quarkus would start its HTTP server (REST extension present) and scheduler for every
  * command; they are off by default in application.properties and switched on here for
  * {@code serve} only, before Quarkus reads its configuration (with INFO logging for io.portcullis: what the service
  * did, remediations above all, must be in its log).
@@ -18,6 +21,14 @@ public class PortcullisMain implements QuarkusApplication {
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
+        if (CommandLineEntry.plain(args)) {
+            System.exit(PlainMain.run(args));
+        }
+        String command = CommandLineEntry.command(args);
+        if (!"serve".equals(command) && !"lab".equals(command)) {
+            // plan, apply, drift… load the policy too: an unchanged one skips the YANG schema build as in PlainMain
+            ValidatedPolicyCache.enableIn(ValidatedPolicyCache.userCacheDirectory(System.getenv()));
+        }
         if (isServe(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.scheduler.enabled", "true");

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * An IPv4 or IPv6 prefix in canonical form (host bits cleared). The network is held as an
  * unsigned integer so the verifier can compute containment and pick representative addresses.
  */
-public record IpPrefix(AddressFamily family, BigInteger network, int length) {
+public record IpPrefix(AddressFamily family, BigInteger network, int length) implements java.io.Serializable {
 
     public IpPrefix {
         if (length < 0 || length > family.addressBits()) {

@@ -1,7 +1,7 @@
 package io.portcullis.intent;
 
 /** An inclusive range of TCP/UDP port numbers; a single port is a range of one. */
-public record PortRange(int from, int to) implements Comparable<PortRange> {
+public record PortRange(int from, int to) implements Comparable<PortRange>, java.io.Serializable {
     public static final int MAX = 65535;
     public static final PortRange ALL = new PortRange(0, MAX);
 

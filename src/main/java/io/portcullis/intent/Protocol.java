@@ -4,7 +4,7 @@ package io.portcullis.intent;
  * An IP protocol / IPv6 next-header number, or {@link #ANY}. A record rather than an enum so
  * that whatever number a device returns can be represented and verified.
  */
-public record Protocol(int number) {
+public record Protocol(int number) implements java.io.Serializable {
     public static final Protocol ANY = new Protocol(-1);
     public static final Protocol ICMP = new Protocol(1);
     public static final Protocol TCP = new Protocol(6);

@@ -94,7 +94,8 @@ public final class PolicyLoader {
         } catch (SourceParser.SyntaxError e) {
             return new Result(name, null, List.of(Diagnostic.error(name, e.line(), null, e.getMessage())), Map.of());
         }
-        YangPolicyReader.Result r = YangPolicyReader.read(name, format, text, tree);
+        // the YANG verdict on an unchanged, error-free text may come from the per-user cache (CLI only); see there
+        YangPolicyReader.Result r = ValidatedPolicyCache.read(name, format, text, () -> YangPolicyReader.read(name, format, text, tree));
         List<Diagnostic> all = new ArrayList<>(r.diagnostics());
         if (r.policy() != null) {
             all.addAll(PolicyChecks.check(r.policy(), name, r.lines(), today));

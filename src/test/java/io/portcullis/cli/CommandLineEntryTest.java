@@ -1,0 +1,36 @@
+package io.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CommandLineEntryTest {
+    @Test
+    void everySubcommandHasExactlyOneStart() {
+        Set<String> names = new HashSet<>(CommandLines.create(null).getSubcommands().keySet());
+        assertThat(CommandLineEntry.PLAIN).doesNotContainAnyElementsOf(CommandLineEntry.QUARKUS);
+        Set<String> both = new HashSet<>(CommandLineEntry.PLAIN);
+        both.addAll(CommandLineEntry.QUARKUS);
+        assertThat(both).as("a new subcommand must be put in CommandLineEntry.PLAIN or QUARKUS").isEqualTo(names);
+    }
+
+    @Test
+    void offlineCommandsHelpAndVersionRunPlainTheRestBootQuarkus() {
+        assertThat(CommandLineEntry.plain("validate")).isTrue();
+        assertThat(CommandLineEntry.plain("render", "--device", "plan")).isTrue();
+        assertThat(CommandLineEntry.plain("verify", "--json")).isTrue();
+        assertThat(CommandLineEntry.plain()).isTrue();
+        assertThat(CommandLineEntry.plain("--version")).isTrue();
+        assertThat(CommandLineEntry.plain("plan", "--help")).isTrue();
+        assertThat(CommandLineEntry.plain("help", "apply")).isTrue();
+        assertThat(CommandLineEntry.plain("valdate")).isTrue(); // picocli's "did you mean" answers it the same way
+        assertThat(CommandLineEntry.plain("plan", "--limit", "validate")).isFalse();
+        assertThat(CommandLineEntry.plain("apply", "--", "--help")).isFalse();
+        assertThat(CommandLineEntry.plain("serve")).isFalse();
+        assertThat(CommandLineEntry.plain("history")).isFalse();
+        assertThat(new CommandLine(new PortcullisCommand()).getSubcommands()).containsKey("validate");
+    }
+}
