@@ -111,7 +111,10 @@ vrouter = obj({"router": S, "platform": S, "state": {"enum": VSTATES}, "compiled
 out["verify"] = doc("verify", 1, "Portcullis verify (verify --json)",
     {"routers": arr(vrouter), "crossPlatform": arr(obj({"platforms": arr(S), "equivalent": B, "packetClasses": I,
                                                         "differences": arr({"$ref": "#/$defs/difference"}), "excused": arr({"$ref": "#/$defs/difference"})})),
-     "summary": obj({k: I for k in VSTATES}), "exitCode": I},
+     "summary": obj({k: I for k in VSTATES}), "exitCode": I,
+     "publishedPromise": {"description": "the published promise (policy/promise.yaml) proven on every in-scope router's compiled IR and read-back; null without a promise file",
+                          "type": ["object", "null"],
+                          "properties": {"file": S, "digest": S, "kept": B, "devices": {"type": "array"}}}},
     ["routers", "crossPlatform", "summary", "exitCode"],
     {"packet": packet, "verdict": verdict, "violation": violation, "difference": difference, "filterStats": fstat, "result": result},
     "Version 1 (the unversioned document before it used device and a lower-case status).")
@@ -182,6 +185,19 @@ policy = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE
               "scope": obj({"group": arr(S), "platform": arr({"enum": ["junos", "iosxr", "sros", "vrp", "openconfig", "ietf"]})}, required=[])},
               required=["name"])}}
 out["policy"] = policy
+
+# policy/promise.yaml: what is published to subscribers (PromiseLoader refuses the same mistakes with file:line)
+FAMILIES = arr({"enum": ["ipv4", "ipv6"]})
+block = obj({"name": NAME, "protocol": {"enum": ["tcp", "udp"]}, "ports": arr(PORT), "address-family": FAMILIES,
+             "direction": {"enum": ["to-subscriber", "from-subscriber"]}, "description": S}, required=["name", "protocol"])
+out["promise"] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE + "promise.schema.json",
+    "title": "Portcullis published promise (policy/promise.yaml)",
+    "description": "What is promised to subscribers; verify proves every router against it. Everything not blocked here must be forwarded.",
+    "type": "object", "required": ["promise"], "additionalProperties": False,
+    "properties": {"promise": obj({"name": S, "description": S,
+        "max-exemption": obj({"ipv4": {"type": "integer", "minimum": 0, "maximum": 32}, "ipv6": {"type": "integer", "minimum": 0, "maximum": 128}},
+                             required=[], desc="the widest exemption prefix the policy may carry (default /24 and /48)"),
+        "blocked": dict(arr(block), minItems=1)}, required=["name", "blocked"])}}
 for k, v in out.items():
     with open(k + ".schema.json", "w") as f:
         json.dump(v, f, indent=2, ensure_ascii=False); f.write("\n")

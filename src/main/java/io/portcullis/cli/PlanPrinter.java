@@ -110,17 +110,27 @@ final class PlanPrinter {
             lines.add(drift ? "  packet impact (policy → router now):" : "  packet fates (now → after apply):");
             fates.forEach(f -> lines.add("    " + RouterText.oneLine(f.describe())));
         }
-        String text = drift ? p.changes().reverseText() : p.changes().forwardText();
+        String text = withoutRouterName(drift ? p.changes().reverseText() : p.changes().forwardText(), p.router());
         if (!text.isEmpty()) {
             lines.add(drift ? "  router differs from policy (" + p.platform() + " terms):" : "  change (" + p.platform() + " terms):");
             text.lines().forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
         if (!drift && o.showReverse() && !p.changes().reverseText().isEmpty()) {
             lines.add("  reverse change:");
-            p.changes().reverseText().lines().forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
+            withoutRouterName(p.changes().reverseText(), p.router()).lines()
+                    .forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
         p.warnings().forEach(w -> lines.add("  warning: " + RouterText.oneLine(w)));
         return lines;
+    }
+
+    /**
+     * The native diff's header names the router ({@code --- r1 (running)} / {@code +++ r1 (policy)}); the router or group
+     * header above already does. Left in, it makes every router's body unique and nothing groups: a 500-router lab plan
+     * printed 28,090 lines instead of one block per platform. The JSON document keeps the named text.
+     */
+    static String withoutRouterName(String diff, String router) {
+        return diff.replace("--- " + router + " (", "--- (").replace("+++ " + router + " (", "+++ (");
     }
 
     private static String names(List<RouterPlan> plans, boolean all) {

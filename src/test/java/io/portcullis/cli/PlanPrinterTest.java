@@ -73,6 +73,24 @@ class PlanPrinterTest {
     }
 
     @Test
+    void routersWhoseNativeDiffHeadersNameThemStillGroup() {
+        // the engine's diff (ChangeExplainer) names the router in the header: "--- bng-001 (running)"; the synthetic
+        // FORWARD above does not, which hid a 500-router lab plan printing 28,090 lines
+        List<RouterPlan> plans = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            String name = String.format("bng-%03d", i);
+            plans.add(changed(name, "junos", FORWARD.replace("--- running\n+++ after apply",
+                    "--- " + name + " (running)\n+++ " + name + " (policy)")));
+        }
+        String text = print(plans, plain());
+        assertThat(text).contains("(200 junos routers): the same 6 changes").contains("--- (running)").contains("+++ (policy)")
+                .doesNotContain("--- bng-");
+        assertThat(text.lines().count()).as(text).isLessThan(40);
+        assertThat(PlanPrinter.withoutRouterName("--- r1 (running)\n+++ r1 (policy)\n-term r1 (x)", "r1"))
+                .as("only the two header lines lose the name").isEqualTo("--- (running)\n+++ (policy)\n-term r1 (x)");
+    }
+
+    @Test
     void theReverseChangeOnlyWhenAskedFor() {
         String shown = print(List.of(changed("r1", "junos", FORWARD)), new PlanPrinter.Options(false, false, true, OutputStyle.PLAIN));
         assertThat(shown).contains("r1 (junos): 6 changes").contains("reverse change:").contains("-filter PORTCULLIS-V4 {");

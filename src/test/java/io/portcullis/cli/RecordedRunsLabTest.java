@@ -84,7 +84,9 @@ class RecordedRunsLabTest {
             // the applied policy's documents are kept under its digest, and each router's applied revision is that digest
             try (io.portcullis.store.RunStore store = io.portcullis.store.StoreOpener.open(s)) {
                 String digest = runs.get(0).policyDigest();
-                assertThat(store.policy(digest).orElseThrow().documents()).containsOnlyKeys("subscriber-protection.yaml");
+                assertThat(store.policy(digest).orElseThrow().documents())
+                        .as("the policy directory as applied: the policy and the published promise it was proven against")
+                        .containsOnlyKeys("subscriber-protection.yaml", "promise.yaml");
                 assertThat(store.policy(digest).orElseThrow().documents().get("subscriber-protection.yaml"))
                         .isEqualTo(Files.readString(Path.of("policy/subscriber-protection.yaml")));
                 assertThat(store.appliedRevisions()).hasSize(4).allSatisfy(r -> assertThat(r.policyDigest()).isEqualTo(digest));
@@ -112,6 +114,15 @@ class RecordedRunsLabTest {
             assertThat(Files.readString(report)).contains("APPLIED");
             for (String out : new String[] {json.out(), down.all(), first.get().all()}) {
                 assertThat(out).doesNotContain(PASSWORD).doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
+            }
+            // nothing secret in any table: every row of every pcl_* table, whichever migration added it
+            assertThat(io.portcullis.store.DatabaseText.tables(s)).as("the scan sees the tables")
+                    .hasSizeGreaterThanOrEqualTo(5);
+            String everything = io.portcullis.store.DatabaseText.dump(s);
+            assertThat(everything).as("the scan sees the recorded runs").contains(names.get(0)).contains("alice");
+            assertThat(everything).doesNotContain(PASSWORD);
+            if (!s.password().isEmpty()) {
+                assertThat(everything).doesNotContain(s.password());
             }
         } finally {
             DbProperties.clear();
