@@ -176,8 +176,11 @@ class PublishedPromiseTest {
     void aBrokenPromiseFileIsAnErrorWithFileAndLine() throws IOException {
         Workspace w = workspace(SNMP + SMTP, null, shippedPromise().replace("ports: [161]", "ports: [\"0161\"]"));
         assertThat(w.hasErrors()).isTrue();
+        // the line the shipped file holds SNMP's ports on, counted from the file rather than written down
+        List<String> lines = shippedPromise().lines().toList();
+        int portsLine = lines.indexOf(lines.stream().filter(l -> l.contains("ports: [161]")).findFirst().orElseThrow()) + 1;
         assertThat(w.diagnostics()).map(Diagnostic::format)
-                .anySatisfy(m -> assertThat(m).contains("promise.yaml:15").contains("'0161' is not a decimal port"));
+                .anySatisfy(m -> assertThat(m).contains("promise.yaml:" + portsLine + ":").contains("'0161' is not a decimal port"));
         Workspace unknown = workspace(SNMP + SMTP, null, shippedPromise().replace("direction: to-subscriber\n", "directoin: x\n"));
         assertThat(unknown.diagnostics()).map(Diagnostic::format).anySatisfy(m -> assertThat(m).contains("unknown key 'directoin'"));
     }
