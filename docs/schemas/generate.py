@@ -62,7 +62,10 @@ out["plan"] = doc("plan", 2, "Portcullis plan (plan --json, plan --out, POST /ap
 
 drift_router = obj({"router": S, "platform": S, "state": {"enum": ["IN_SYNC", "DRIFT", "PENDING", "ERROR"]}, "fingerprint": NS,
                     "changes": arr({"$ref": "#/$defs/change"}), "impact": arr({"$ref": "#/$defs/fate"}), "diff": NS,
-                    "errorKind": NS, "error": NS})
+                    "errorKind": NS, "error": NS,
+                    "lastCheck": dict(NTS, description="GET /api/drift only: when the router was last checked (on a follower, by the leader)"),
+                    "changedBy": dict(NS, description="GET /api/drift only: who changed the drifted router, when a change notification named someone")},
+                   required=["changes", "diff", "error", "errorKind", "fingerprint", "impact", "platform", "router", "state"])
 summary4 = obj({k: I for k in ["IN_SYNC", "DRIFT", "PENDING", "ERROR"]})
 out["drift"] = doc("drift", 1, "Portcullis drift (drift --json, GET /api/drift)",
     {"routers": arr({"$ref": "#/$defs/router"}), "summary": summary4}, ["routers", "summary"], dict(COMMON_DEFS, router=drift_router),

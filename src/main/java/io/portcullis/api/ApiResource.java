@@ -2,7 +2,6 @@ package io.portcullis.api;
 
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.drift.DriftDocument;
-import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.RouterStatus;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.targets.Target;
@@ -51,8 +50,14 @@ public class ApiResource {
                                Integer confirmTimeout) {
     }
 
-    /** @param quarantine set when apply skips this router until it is released (issue 13 item 3), else null */
-    public record RouterView(String router, String platform, String status, RouterStatus last, io.portcullis.engine.memory.Quarantine quarantine) {
+    /**
+     * @param quarantine set when apply skips this router until it is released (issue 13 item 3), else null
+     * @param observedBy the replica whose check {@code last} is: this one while it leads, else the leader that recorded it
+     *                   in the database (a follower serves that), null when unchecked
+     * @param ageSeconds seconds since the router was last checked (by whichever replica), null when unchecked
+     */
+    public record RouterView(String router, String platform, String status, RouterStatus last, io.portcullis.engine.memory.Quarantine quarantine,
+                             String observedBy, Long ageSeconds) {
     }
 
     /** The answer to POST /api/apply: follow {@code href} until its state is no longer RUNNING. */
@@ -69,9 +74,12 @@ public class ApiResource {
         ready();
         List<RouterView> out = new ArrayList<>();
         java.util.Map<String, io.portcullis.engine.memory.Quarantine> quarantined = service.quarantined();
+        java.time.Instant now = java.time.Instant.now();
         for (Target t : service.monitor().targets()) {
             RouterStatus s = service.monitor().status().get(t.name());
-            out.add(new RouterView(t.name(), t.device().platform(), s == null ? "unchecked" : s.drift().status(), s, quarantined.get(t.name())));
+            out.add(new RouterView(t.name(), t.device().platform(), s == null ? "unchecked" : s.drift().status(), s, quarantined.get(t.name()),
+                    s == null ? null : service.observedBy(t.name()),
+                    s == null || s.lastCheck() == null ? null : Math.max(0, java.time.Duration.between(s.lastCheck(), now).toSeconds())));
         }
         return out;
     }
@@ -96,14 +104,15 @@ public class ApiResource {
     public Map<String, Object> drift() {
         ready();
         List<RouterStatus> statuses = List.copyOf(service.monitor().status().values());
-        List<DriftEntry> drifted = statuses.stream().map(RouterStatus::drift).filter(d -> !"in-sync".equals(d.status()))
-                .filter(d -> !"pending".equals(d.status())).toList(); // pending: in line with its applied revision, not drift
+        List<RouterStatus> drifted = statuses.stream().filter(s -> !"in-sync".equals(s.drift().status()))
+                .filter(s -> !"pending".equals(s.drift().status())).toList(); // pending: in line with its applied revision, not drift
         // the document of the checks it summarises: from the oldest router's last check to the newest one's
         java.time.Instant first = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder())
                 .orElse(null);
         java.time.Instant last = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())
                 .orElse(null);
-        return DriftDocument.of(service.engine().toolVersion(), first, last, drifted);
+        // with each router's check time and author: on a follower these are the leader's findings, read from the database
+        return DriftDocument.ofStatuses(service.engine().toolVersion(), first, last, drifted);
     }
 
     @POST

@@ -8,6 +8,7 @@ import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.InMemoryAlertStateStore;
 import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.ha.DatabaseAlertStateStore;
+import io.portcullis.ha.DatabaseRouterStateStore;
 import io.portcullis.ha.Election;
 import io.portcullis.ha.LeaderElection;
 import io.portcullis.ha.SingleReplica;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * skip scheduled checks and refuse apply and drift checks (503 naming the leader).
  *
  * <p>Settings: {@code portcullis.replica} (default the host name), {@code portcullis.ha.enabled} (default true;
- * only on PostgreSQL), {@code portcullis.ha.poll-interval} (default 3s). On H2, with HA off or with recording off,
+ * only on PostgreSQL), {@code portcullis.ha.poll-interval} (default 3s), {@code portcullis.ha.state-interval} (default 1s: how
+ * often the leader writes the routers' changed states and a follower looks for changes). On H2, with HA off or with recording off,
  * this replica leads alone and says so at start.
  */
 final class Leadership implements AutoCloseable {
@@ -44,6 +46,8 @@ final class Leadership implements AutoCloseable {
 
     private final Election election;
     private final AlertStateStore alertState;
+    /** Every router's state in the database (null without one): the leader writes it, followers serve it. */
+    private final DatabaseRouterStateStore routerState;
     private final ExecutorService duties = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "portcullis-leader-duties");
         t.setDaemon(true);
@@ -55,10 +59,12 @@ final class Leadership implements AutoCloseable {
     private Consumer<String> fullCheck;
     private ChangeWatcher watcher;
     private boolean checkedOnce;
+    private Runnable takeOver = () -> { };
 
-    private Leadership(Election election, AlertStateStore alertState) {
+    private Leadership(Election election, AlertStateStore alertState, DatabaseRouterStateStore routerState) {
         this.election = election;
         this.alertState = alertState;
+        this.routerState = routerState;
     }
 
     /** Chooses the election and the alert state store from the database settings ({@code db} null: recording off or unusable). */
@@ -82,11 +88,14 @@ final class Leadership implements AutoCloseable {
             election = new LeaderElection(db, replica, poll);
         }
         AlertStateStore state = new InMemoryAlertStateStore();
+        DatabaseRouterStateStore routers = null;
         if (db != null && db.enabled()) {
             Supplier<DataSource> ds = database(db);
             state = new DatabaseAlertStateStore(ds, replica, election::leading, Clock.systemUTC(), Duration.ofSeconds(5));
+            Duration tick = c.getOptionalValue("portcullis.ha.state-interval", Duration.class).orElse(Duration.ofSeconds(1));
+            routers = new DatabaseRouterStateStore(ds, replica, election::leading, Clock.systemUTC(), tick);
         }
-        return new Leadership(election, state);
+        return new Leadership(election, state, routers);
     }
 
     private static boolean knownKind(DbSettings db) {
@@ -123,6 +132,16 @@ final class Leadership implements AutoCloseable {
 
     AlertStateStore alertState() {
         return alertState;
+    }
+
+    /** Every router's state in the database, or null when there is none. */
+    DatabaseRouterStateStore routerState() {
+        return routerState;
+    }
+
+    /** Runs when this replica is elected, before its first full check (loads the routers' states the last leader left). */
+    void onTakeOver(Runnable r) {
+        this.takeOver = r;
     }
 
     Election election() {
@@ -197,6 +216,11 @@ final class Leadership implements AutoCloseable {
             LOG.warnf("alert state could not be read from the database (%s): open alerts may be sent again as new", db.lastError());
         }
         alerter.start();
+        try {
+            takeOver.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("the routers' last known states could not be loaded: %s", e.getMessage());
+        }
         synchronized (this) {
             if (watchers != null && watcher == null) {
                 watcher = watchers.get();
@@ -242,6 +266,9 @@ final class Leadership implements AutoCloseable {
 
     @Override
     public void close() {
+        if (routerState != null) {
+            routerState.close(); // writes what is left while this replica still leads
+        }
         election.close();
         duties.shutdownNow();
         closeWatcher();

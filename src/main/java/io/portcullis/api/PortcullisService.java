@@ -70,6 +70,8 @@ public class PortcullisService {
     private Path inventoryPath;
     /** Which replica leads, and the duties only the leader performs (notifications, checks, alerts). */
     private Leadership leadership;
+    /** Each router's state through the database (null without one): written by the leader, served by followers. */
+    private RouterStateSharing sharing;
 
     public void start() {
         start(null, null, null);
@@ -117,8 +119,15 @@ public class PortcullisService {
         RevisionSource source = revisions == null ? RevisionSource.NONE : revisions;
         DesiredState desired = new DesiredState(source, policy, inventory, limit,
                 new RevisionRef(policyDigest, GitRevision.of(policy).orElse(null), java.time.Instant.now()), targets);
-        monitor = new DriftMonitor(engine, desired, alerter, recorder == null ? metrics : recorder, config.parallel(), config.remediate(),
+        DriftMonitor.Listener listener = recorder == null ? metrics : recorder;
+        sharing = leadership.routerState() == null ? null : new RouterStateSharing(listener, leadership.routerState());
+        monitor = new DriftMonitor(engine, desired, alerter, sharing == null ? listener : sharing, config.parallel(), config.remediate(),
                 new Remediator(engine, applyOptions(), source::openRuns), desiredSettings.settle());
+        if (sharing != null) {
+            // followers serve the leader's findings from the database; a replica about to lead starts from them
+            sharing.start(monitor::restore);
+            leadership.onTakeOver(sharing::takeOver);
+        }
         if (recorder == null) {
             LOG.infof("no run history: every router is compared with the loaded policy (pending and applied revisions need portcullis.db)");
         }
@@ -184,6 +193,9 @@ public class PortcullisService {
         r.targets().forEach(t -> removed.remove(t.name()));
         if (!removed.isEmpty()) {
             monitor.forget(removed);
+            if (sharing != null && leadership.leading()) {
+                sharing.forget(removed);
+            }
             metrics.routersRemoved(removed);
             if (leadership.watcher() != null) {
                 leadership.watcher().unwatch(removed);
@@ -276,6 +288,9 @@ public class PortcullisService {
             if (recorder != null && !results.isEmpty()) {
                 recorder.fullCheck(trigger, started, results.get(0));
             }
+            if (sharing != null && !results.isEmpty()) {
+                sharing.fullCheck(started, results.get(0).size());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("drift check failed: %s", e.getMessage());
         }
@@ -289,6 +304,39 @@ public class PortcullisService {
     /** Which replica leads; null before start. */
     Leadership leadership() {
         return leadership;
+    }
+
+    /**
+     * Where a router's shown state comes from: this replica's own check while it leads (or runs alone), else the
+     * replica that wrote it to the database (null when nothing is known about it yet).
+     */
+    public String observedBy(String router) {
+        if (leadership == null || leadership.leading() || sharing == null) {
+            return leadership == null ? null : leadership.election().replica();
+        }
+        return sharing.writer(router);
+    }
+
+    /**
+     * Null while this replica leads; on a follower one sentence saying whose findings it shows and when it read them
+     * from the database (or that it cannot).
+     */
+    public String followerNote() {
+        if (leadership == null || leadership.leading()) {
+            return null;
+        }
+        String me = "replica " + leadership.election().replica() + " follows (the leader is " + leadership.leaderName() + ")";
+        if (sharing == null) {
+            return me + "; without a database it shows no router states";
+        }
+        io.portcullis.ha.FleetSnapshot read = sharing.store().lastRead();
+        String problem = sharing.store().lastError();
+        if (read == null) {
+            return me + "; the routers' states are not read from the database yet" + (problem == null ? "" : ": " + problem);
+        }
+        long ago = Math.max(0, java.time.Duration.between(read.readAt(), java.time.Instant.now()).toSeconds());
+        return me + ": states as the leader recorded them in the database"
+                + (problem == null ? ", looked up every few seconds" : "; the database cannot be read now (" + problem + "), last read " + ago + " s ago");
     }
 
     /** The router guard of this replica; the database's when it can be opened now, else the state file (logged). */

@@ -51,7 +51,7 @@ public class DashboardResource {
             return FleetView.unavailable(problem, isWall, now);
         }
         return FleetView.of(service.monitor().targets(), service.monitor().status(), sampling.history(), Served.revisions(service),
-                new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group)), isWall, now);
+                new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group)), isWall, now, service.followerNote());
     }
 
     static String blankToNull(String s) {

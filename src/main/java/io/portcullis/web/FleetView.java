@@ -21,7 +21,7 @@ import java.util.function.Function;
  * monitor's statuses and the counter sampling's drop history; nothing here contacts a router or the database.
  */
 public record FleetView(List<Row> rows, List<StateCount> counts, int total, Filter filter, List<String> states,
-                        List<String> platforms, List<String> groups, boolean wall, String generatedAt, String note) {
+                        List<String> platforms, List<String> groups, boolean wall, String generatedAt, String note, String source) {
 
     /** One router; {@code dropped} is the packets its drop terms dropped in the last hour ("—" before two samples). */
     public record Row(String router, String href, String platform, String groups, String state, String stateText,
@@ -39,8 +39,9 @@ public record FleetView(List<Row> rows, List<StateCount> counts, int total, Filt
         }
     }
 
+    /** @param source null on the leader; on a follower whose findings it shows (the leader's, read from the database) */
     static FleetView of(Collection<Target> targets, Map<String, RouterStatus> status, DropHistory drops,
-                        Function<String, String> revisionOf, Filter filter, boolean wall, Instant now) {
+                        Function<String, String> revisionOf, Filter filter, boolean wall, Instant now, String source) {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.US);
         Map<FleetState, Integer> counts = new EnumMap<>(FleetState.class);
@@ -67,10 +68,11 @@ public record FleetView(List<Row> rows, List<StateCount> counts, int total, Filt
             c.add(new StateCount(f.id(), f.text(), f.symbol(), counts.getOrDefault(f, 0), "/?state=" + f.id()));
         }
         List<String> states = java.util.Arrays.stream(FleetState.values()).map(FleetState::id).toList();
-        return new FleetView(rows, c, targets.size(), filter, states, List.copyOf(platforms), List.copyOf(groups), wall, Ago.utc(now), null);
+        return new FleetView(rows, c, targets.size(), filter, states, List.copyOf(platforms), List.copyOf(groups), wall, Ago.utc(now), null,
+                source);
     }
 
     static FleetView unavailable(String note, boolean wall, Instant now) {
-        return new FleetView(List.of(), List.of(), 0, new Filter(null, null, null), List.of(), List.of(), List.of(), wall, Ago.utc(now), note);
+        return new FleetView(List.of(), List.of(), 0, new Filter(null, null, null), List.of(), List.of(), List.of(), wall, Ago.utc(now), note, null);
     }
 }

@@ -86,11 +86,19 @@ public class RouterPageResource {
                 s == null ? "never" : Ago.since(s.lastCheck(), now), s == null ? "" : Ago.iso(s.lastCheck()), s == null ? "" : s.trigger(),
                 d == null || d.error() == null ? null : (d.errorKind() == null ? "" : d.errorKind() + ": ") + d.error(),
                 drifted ? d.impact() : List.of(), drifted ? d.changes() : List.of(),
-                drifted && alert != null && alert.changedBy() != null ? alert.changedBy() : drifted ? "unknown (no change notification named anyone)" : null,
+                drifted ? author(s, alert) : null,
                 drifted && alert != null && alert.startsAt() != null ? Ago.utc(alert.startsAt()) : null, drifted ? d.diff() : null,
                 drops.verdict(t.name()).orElse("no counter sample yet"),
                 drops.noEnforcementObserved(t.name(), hourAgo) ? "no enforcement observed: no drops in the last hour while most routers drop probes" : null,
                 DropChart.svg(t.name(), shown), rows, runs, runsNote);
+    }
+
+    /** Who changed a drifted router: the status carries it (a follower has no alert state of its own), else the open alert. */
+    private static String author(RouterStatus s, Alert alert) {
+        if (s.changedBy() != null) {
+            return s.changedBy();
+        }
+        return alert != null && alert.changedBy() != null ? alert.changedBy() : "unknown (no change notification named anyone)";
     }
 
     static Response html(int status, String body) {

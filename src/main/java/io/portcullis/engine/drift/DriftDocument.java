@@ -32,6 +32,21 @@ public final class DriftDocument {
         return doc;
     }
 
+    /**
+     * The document of the service ({@code GET /api/drift}): each router also says when it was last checked and, while
+     * drifted, who changed it when a change notification named someone ({@code lastCheck}, {@code changedBy}).
+     */
+    public static Map<String, Object> ofStatuses(String toolVersion, Instant startedAt, Instant finishedAt, List<RouterStatus> statuses) {
+        Map<String, Object> doc = of(toolVersion, startedAt, finishedAt, statuses.stream().map(RouterStatus::drift).toList());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> routers = (List<Map<String, Object>>) doc.get("routers");
+        for (int i = 0; i < routers.size(); i++) {
+            routers.get(i).put("lastCheck", Documents.millis(statuses.get(i).lastCheck()));
+            routers.get(i).put("changedBy", statuses.get(i).changedBy());
+        }
+        return doc;
+    }
+
     /** One router; {@code state} is the engine's name of {@link DriftEntry#status()}. */
     static Map<String, Object> router(DriftEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();

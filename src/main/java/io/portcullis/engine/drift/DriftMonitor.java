@@ -100,6 +100,20 @@ public final class DriftMonitor implements AutoCloseable {
         return alerter;
     }
 
+    /**
+     * Replaces the statuses with {@code known} (as the leader recorded them in the database) for the routers this replica
+     * watches: a follower serves them, and a replica about to lead starts from them instead of from nothing.
+     */
+    public void restore(Map<String, RouterStatus> known) {
+        Set<String> watched = desired.routers().keySet();
+        status.keySet().removeIf(r -> !known.containsKey(r));
+        known.forEach((r, s) -> {
+            if (watched.contains(r)) {
+                status.put(r, s);
+            }
+        });
+    }
+
     /** Forgets routers no longer watched (the inventory dropped them): no status, no metric, their alerts resolved. */
     public void forget(Collection<String> routers) {
         for (String r : routers) {
@@ -224,9 +238,6 @@ public final class DriftMonitor implements AutoCloseable {
         RouterStatus.Revisions revisions = new RouterStatus.Revisions(v.comparedWith().label(),
                 v.kind() == Kind.PENDING ? d.newestRef().label() : null, v.comparedWith().sameAs(d.newestRef()) && v.kind() == Kind.IN_POLICY
                         && !v.comparedWith().sameAs(d.appliedRef()) ? null : d.note());
-        RouterStatus s = new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions);
-        status.put(p.router(), s);
-        listener.checked(s);
         switch (v.kind()) {
             case IN_POLICY -> alerter.observe(DriftAlerter.Observation.inSync(p.router(), p.platform()));
             case PENDING -> alerter.observe(DriftAlerter.Observation.pending(p.router(), p.platform(), d.newestRef().label(),
@@ -237,12 +248,18 @@ public final class DriftMonitor implements AutoCloseable {
                         p.router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s")
                                 + ", compared with revision " + v.comparedWith().label() + ")",
                         e.changes(), e.impact(), changedBy));
-                if (remediate && !"remediation".equals(trigger)) {
-                    remediate(d);
-                }
             }
             default -> // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
                     alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), e.errorKind(), e.error()));
+        }
+        // who changed it: the open drift alert keeps the first author a notification named (across checks and restarts)
+        String author = v.kind() != Kind.DRIFT ? null : alerter.open(p.router(), AlertName.POLICY_DRIFT).map(a -> a.changedBy())
+                .filter(java.util.Objects::nonNull).orElse(changedBy);
+        RouterStatus s = new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions, author);
+        status.put(p.router(), s);
+        listener.checked(s);
+        if (v.kind() == Kind.DRIFT && remediate && !"remediation".equals(trigger)) {
+            remediate(d);
         }
         return s;
     }

@@ -5,9 +5,11 @@ import java.time.Instant;
 /**
  * The service's latest knowledge about one router. {@code drift.status} is in-sync, drift, pending or error.
  * {@code revisions}: which policy revision it was compared with (null when checked without a history).
+ * {@code changedBy}: while drifted, who changed the router when a change notification named someone (kept from
+ * the open alert, so a later check, a restart or a failover does not lose it), else null.
  */
 public record RouterStatus(String router, String platform, DriftEntry drift, Instant lastCheck, long checkMillis, String trigger,
-                           Revisions revisions) {
+                           Revisions revisions, String changedBy) {
 
     /**
      * @param applied the revision the router was compared with (the one last applied to it, or the loaded policy — see note)
@@ -18,7 +20,12 @@ public record RouterStatus(String router, String platform, DriftEntry drift, Ins
     }
 
     public RouterStatus(String router, String platform, DriftEntry drift, Instant lastCheck, long checkMillis, String trigger) {
-        this(router, platform, drift, lastCheck, checkMillis, trigger, null);
+        this(router, platform, drift, lastCheck, checkMillis, trigger, null, null);
+    }
+
+    /** The same status with another check time (a follower's: the leader's last full check may be newer than the row). */
+    public RouterStatus checkedAt(Instant at) {
+        return new RouterStatus(router, platform, drift, at, checkMillis, trigger, revisions, changedBy);
     }
 
     public boolean inPolicy() {
