@@ -181,6 +181,9 @@ public final class DatabaseRouterStateStore implements AutoCloseable {
             seenVersion = s.version();
             lastRead = s;
             recovered();
+            if (leading.getAsBoolean()) {
+                return; // elected while this was read: the new leader's takeover read and its own checks decide now
+            }
             followerView.accept(s);
         } catch (SQLException | StoreException e) {
             failed("read from", e);
