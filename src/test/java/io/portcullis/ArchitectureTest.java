@@ -98,6 +98,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRouterRoomTalksNetconf() {
+        // engine.router is the one engine package that knows NETCONF exists; the rooms above it name datastores with
+        // engine.router.Datastore, which NetconfRouterSession maps onto netconf.rpc.Datastore
+        noClasses().that().resideInAPackage("io.portcullis.engine..").and().resideOutsideOfPackage("io.portcullis.engine.router..")
+                .should().dependOnClassesThat().resideInAPackage("io.portcullis.netconf..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void platformsNeverImportEachOther() {
         // the registry in io.portcullis.platform itself may know them all; subpackages may not know each other
         slices().matching("io.portcullis.platform.(*)..").should().notDependOnEachOther()

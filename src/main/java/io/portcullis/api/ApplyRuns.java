@@ -1,7 +1,7 @@
 package io.portcullis.api;
 
 import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.targets.Target;
@@ -67,7 +67,7 @@ public class ApplyRuns {
             io.portcullis.engine.Engine engine = service.engine().withGuard(service.engine().context().guard().as("api " + startedBy));
             RunReport r = engine.apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
                 @Override
-                public void routerFinished(DeviceOutcome outcome) {
+                public void routerFinished(RouterOutcome outcome) {
                     metrics.applied(outcome);
                     registry.routerFinished(runId, outcome);
                     recording.routerFinished(outcome);

@@ -1,6 +1,6 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunReport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,10 +32,10 @@ public final class InMemoryRunRegistry implements RunRegistry {
     }
 
     @Override
-    public synchronized void routerFinished(String runId, DeviceOutcome outcome) {
+    public synchronized void routerFinished(String runId, RouterOutcome outcome) {
         RunRecord r = runs.get(runId);
         if (r != null && !r.done()) {
-            List<DeviceOutcome> done = new ArrayList<>(r.finished());
+            List<RouterOutcome> done = new ArrayList<>(r.finished());
             done.add(outcome);
             runs.put(runId, new RunRecord(runId, r.state(), r.startedBy(), r.startedAt(), null, r.routers(), done, null, null));
         }

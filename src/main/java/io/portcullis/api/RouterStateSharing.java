@@ -8,7 +8,7 @@ import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RevisionRef;
 import io.portcullis.engine.drift.RouterStatus;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.ha.DatabaseRouterStateStore;
 import io.portcullis.ha.FleetSnapshot;
 import io.portcullis.ha.RouterStateRow;
@@ -79,12 +79,12 @@ final class RouterStateSharing implements DriftMonitor.Listener {
     }
 
     @Override
-    public void applied(DeviceOutcome outcome) {
+    public void applied(RouterOutcome outcome) {
         next.applied(outcome);
     }
 
     @Override
-    public void remediated(DeviceOutcome outcome, RevisionRef revision) {
+    public void remediated(RouterOutcome outcome, RevisionRef revision) {
         next.remediated(outcome, revision);
     }
 

@@ -1,6 +1,6 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunReport;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * one sentence when the run could not run at all.
  */
 public record RunRecord(String runId, State state, String startedBy, Instant startedAt, Instant finishedAt, List<String> routers,
-                        List<DeviceOutcome> finished, RunReport report, String error) {
+                        List<RouterOutcome> finished, RunReport report, String error) {
     public enum State { RUNNING, SUCCEEDED, FAILED }
 
     public RunRecord {

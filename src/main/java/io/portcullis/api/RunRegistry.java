@@ -1,6 +1,6 @@
 package io.portcullis.api;
 
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunReport;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ public interface RunRegistry {
     /** Records a new running run and returns it with its id. */
     RunRecord start(String startedBy, List<String> routers);
 
-    void routerFinished(String runId, DeviceOutcome outcome);
+    void routerFinished(String runId, RouterOutcome outcome);
 
     /** The run ended with a report (its runId is this run's id). */
     void finish(String runId, RunReport report);

@@ -10,8 +10,8 @@ import io.portcullis.alert.DeliveryListener;
 import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RouterStatus;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.targets.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
         fullCheck = Timer.builder("portcullis_full_check_duration").description("Duration of a full drift check of all routers")
                 .serviceLevelObjectives(seconds(1, 5, 10, 30, 60, 120, 300, 600)).register(registry);
         TRIGGERS.forEach(this::checkTimer);
-        for (DeviceState s : DeviceState.values()) {
+        for (OutcomeState s : OutcomeState.values()) {
             outcomes(s);
         }
         for (AlertSink sink : sinks) {
@@ -130,7 +130,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
                 .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)).register(registry);
     }
 
-    private Counter outcomes(DeviceState s) {
+    private Counter outcomes(OutcomeState s) {
         return Counter.builder("portcullis_apply_outcomes_total").description("Apply outcomes per router by final state")
                 .tag("state", s.name()).register(registry);
     }
@@ -193,7 +193,7 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     }
 
     @Override
-    public void applied(DeviceOutcome outcome) {
+    public void applied(RouterOutcome outcome) {
         outcomes(outcome.state()).increment();
     }
 

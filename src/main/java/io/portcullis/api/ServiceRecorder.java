@@ -2,7 +2,7 @@ package io.portcullis.api;
 
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
@@ -94,7 +94,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     }
 
     @Override
-    public void applied(DeviceOutcome o) {
+    public void applied(RouterOutcome o) {
         next.applied(o);
         // DriftMonitor reports a remediation's outcome here (API applies come through apiApply)
         String runId = UUID.randomUUID().toString();
@@ -106,7 +106,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
 
     /** A remediation: recorded as a run of its own, carrying the revision it re-applied (not the loaded policy). */
     @Override
-    public void remediated(DeviceOutcome o, RevisionRef revision) {
+    public void remediated(RouterOutcome o, RevisionRef revision) {
         next.applied(o);
         What w = what;
         String runId = UUID.randomUUID().toString();
@@ -129,7 +129,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         }
         return new RunListener() {
             @Override
-            public void routerFinished(DeviceOutcome o) {
+            public void routerFinished(RouterOutcome o) {
                 store.recordRouter(runId, outcome(o));
             }
         };
@@ -178,7 +178,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         }, d.errorKind(), d.changes(), d.impact(), null, null, null, d.error(), s.checkMillis(), s.lastCheck());
     }
 
-    private static RouterRecord outcome(DeviceOutcome o) {
+    private static RouterRecord outcome(RouterOutcome o) {
         RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
         return new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
                 i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now());

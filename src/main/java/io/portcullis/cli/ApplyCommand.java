@@ -3,8 +3,8 @@ package io.portcullis.cli;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.plan.PlanFile;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.JUnitReport;
 import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.memory.RouterMemory;
@@ -197,15 +197,15 @@ public class ApplyCommand implements Callable<Integer> {
     }
 
     private static void summary(RunReport r, PrintWriter out) {
-        for (DeviceOutcome o : r.routers()) {
+        for (RouterOutcome o : r.routers()) {
             boolean quarantined = Reason.QUARANTINED.name().equals(o.reason());
-            if (o.state() != DeviceState.NO_CHANGE && (o.state() != DeviceState.NOT_CONTACTED || quarantined)) {
-                out.println(o.router() + ": " + o.state() + (o.state() == DeviceState.APPLIED && o.workarounds().isEmpty() ? ""
+            if (o.state() != OutcomeState.NO_CHANGE && (o.state() != OutcomeState.NOT_CONTACTED || quarantined)) {
+                out.println(o.router() + ": " + o.state() + (o.state() == OutcomeState.APPLIED && o.workarounds().isEmpty() ? ""
                         : " (" + o.reason() + ") " + o.message()));
             }
         }
         StringBuilder sb = new StringBuilder("Apply: ");
-        for (Map.Entry<DeviceState, Integer> e : r.counts().entrySet()) {
+        for (Map.Entry<OutcomeState, Integer> e : r.counts().entrySet()) {
             sb.append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase().replace('_', '-')).append(", ");
         }
         if (r.counts().isEmpty()) {

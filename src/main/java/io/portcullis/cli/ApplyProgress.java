@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,11 +29,11 @@ final class ApplyProgress implements RunListener {
     }
 
     @Override
-    public synchronized void routerFinished(DeviceOutcome o) {
+    public synchronized void routerFinished(RouterOutcome o) {
         int n = done.incrementAndGet();
         (o.state().success() ? ok : failed).incrementAndGet();
         // under --on-failure revert a proven router is not final until the whole run is decided
-        String state = DeviceOutcome.AWAITING_CONFIRM.equals(o.reason()) ? "PROVEN (awaiting confirm)" : o.state().name();
+        String state = RouterOutcome.AWAITING_CONFIRM.equals(o.reason()) ? "PROVEN (awaiting confirm)" : o.state().name();
         if (terminal) {
             out.print("\r\033[K[" + n + "/" + total + "] ok " + ok.get() + ", failed " + failed.get() + " — " + o.router() + " "
                     + state);
@@ -43,7 +43,7 @@ final class ApplyProgress implements RunListener {
             }
         } else {
             out.println("[" + n + "/" + total + "] " + o.router() + " (" + o.platform() + "): " + state
-                    + (o.state() == DeviceState.APPLIED || o.state() == DeviceState.NO_CHANGE ? "" : " " + o.reason() + ": " + o.message()));
+                    + (o.state() == OutcomeState.APPLIED || o.state() == OutcomeState.NO_CHANGE ? "" : " " + o.reason() + ": " + o.message()));
         }
         out.flush();
     }

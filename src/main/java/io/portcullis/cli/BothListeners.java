@@ -1,6 +1,6 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 
 /** The terminal progress and the history recorder listen to the same apply. */
@@ -18,7 +18,7 @@ record BothListeners(RunListener first, RunListener second) implements RunListen
     }
 
     @Override
-    public void routerFinished(DeviceOutcome outcome) {
+    public void routerFinished(RouterOutcome outcome) {
         first.routerFinished(outcome);
         second.routerFinished(outcome);
     }

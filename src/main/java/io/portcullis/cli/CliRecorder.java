@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
 import io.portcullis.diff.FateChange;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.plan.RouterPlan;
@@ -72,7 +72,7 @@ final class CliRecorder implements RunListener {
     }
 
     @Override
-    public void routerFinished(DeviceOutcome o) {
+    public void routerFinished(RouterOutcome o) {
         RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
         recording.router(new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
                 i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now()));

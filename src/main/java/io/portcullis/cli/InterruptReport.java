@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
 import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ final class InterruptReport implements RunListener {
     private final PrintWriter out;
     private final ApplyOptions opts;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, DeviceOutcome> finished = new ConcurrentHashMap<>();
+    private final Map<String, RouterOutcome> finished = new ConcurrentHashMap<>();
     private volatile int total;
     private volatile boolean done;
     private Thread hook;
@@ -59,7 +59,7 @@ final class InterruptReport implements RunListener {
     }
 
     @Override
-    public void routerFinished(DeviceOutcome o) {
+    public void routerFinished(RouterOutcome o) {
         inFlight.remove(o.router());
         finished.put(o.router(), o);
     }

@@ -4,7 +4,7 @@ import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.apply.Recovery;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.targets.Target;
 import io.portcullis.json.JsonMappers;
@@ -98,7 +98,7 @@ public class RecoverCommand implements Callable<Integer> {
             out.println(e.outcome().router() + " (run " + e.run() + "): " + e.outcome().state() + " (" + e.outcome().reason() + ") "
                     + e.outcome().message() + (e.closed() ? "" : " [entry left open]") + quarantineIfFailed(e, targets, err));
         }
-        long applied = r.entries().stream().filter(e -> e.outcome().state() == DeviceState.APPLIED).count();
+        long applied = r.entries().stream().filter(e -> e.outcome().state() == OutcomeState.APPLIED).count();
         long open = r.entries().stream().filter(e -> !e.closed()).count();
         (json ? err : out).println("Recover (" + mode.name().toLowerCase() + "): " + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
                 + ", " + applied + " applied, " + (r.entries().size() - applied - open) + " at their previous configuration, " + open + " left open"
@@ -113,8 +113,8 @@ public class RecoverCommand implements Callable<Integer> {
 
     /** A router whose recovery left it open or failed is quarantined (issue 13 item 3): apply skips it until released. */
     private String quarantineIfFailed(Recovery.Entry e, List<Target> targets, java.io.PrintWriter err) {
-        DeviceState s = e.outcome().state();
-        if (e.closed() && s != DeviceState.ROLLBACK_FAILED && s != DeviceState.UNKNOWN_RECONCILED) {
+        OutcomeState s = e.outcome().state();
+        if (e.closed() && s != OutcomeState.ROLLBACK_FAILED && s != OutcomeState.UNKNOWN_RECONCILED) {
             return "";
         }
         try (io.portcullis.guard.Guards.Opened g = io.portcullis.guard.Guards.open(io.portcullis.store.DbSettings.current(),

@@ -3,8 +3,8 @@ package io.portcullis.cli;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.apply.Recovery;
-import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.Documents;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Outcomes;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +42,7 @@ final class RecoverDocument {
             m.put("text", p.describe());
             return m;
         }).toList());
-        long applied = entries.stream().filter(e -> e.outcome().state() == DeviceState.APPLIED).count();
+        long applied = entries.stream().filter(e -> e.outcome().state() == OutcomeState.APPLIED).count();
         long open = entries.stream().filter(e -> !e.closed()).count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("entries", entries.size());

@@ -1,6 +1,6 @@
 package io.portcullis.cli;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.verify.RouterVerification;
 import io.portcullis.inventory.Device;
@@ -48,7 +48,7 @@ public class RenderCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        CompiledDevice compiled = w.compile(found.get());
+        CompiledRouter compiled = w.compile(found.get());
         if (!compiled.inScope()) {
             err.println("portcullis render: " + device + " is outside the policy scope; nothing is rendered for it");
             err.flush();

@@ -54,10 +54,10 @@ public final class Compiler {
      *                                {@link Filter#defaultAction()} so a reader of the same config agrees
      * @param today                   decides which exemptions have expired (an exemption is valid through its expiry date)
      */
-    public static CompiledDevice compile(Policy policy, Device device, Action platformImplicitDefault, LocalDate today) {
+    public static CompiledRouter compile(Policy policy, Device device, Action platformImplicitDefault, LocalDate today) {
         List<AttachPoint> points = device.attachPoints();
         if (!inScope(policy.scope(), device)) {
-            return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
+            return new CompiledRouter(device, new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
                     new Promise(List.of(), points, List.of()));
         }
         Shared shared = shared(policy, platformImplicitDefault, today);
@@ -69,7 +69,7 @@ public final class Compiler {
                 bindings.add(new Binding(p.kind(), p.name(), filter.family(), direction, filter.name()));
             }
         }
-        return new CompiledDevice(device, new FilterIntent(device.name(), device.platform(), shared.filters, bindings),
+        return new CompiledRouter(device, new FilterIntent(device.name(), device.platform(), shared.filters, bindings),
                 new Promise(shared.blocked, points, shared.families));
     }
 

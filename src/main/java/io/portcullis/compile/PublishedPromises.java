@@ -20,7 +20,7 @@ public final class PublishedPromises {
     private PublishedPromises() {
     }
 
-    public static Promise forDevice(PublishedPromise published, CompiledDevice compiled) {
+    public static Promise forDevice(PublishedPromise published, CompiledRouter compiled) {
         List<BlockedFlow> flows = new ArrayList<>();
         for (PublishedPromise.Block b : published.blocked()) {
             for (AddressFamily family : b.families()) {

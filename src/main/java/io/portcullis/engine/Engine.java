@@ -9,8 +9,8 @@ import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.plan.Planner;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Digests;
@@ -108,12 +108,12 @@ public final class Engine {
         }
         TwoPhaseRun twoPhase = opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
         try {
-            Function<Target, DeviceOutcome> tx = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
+            Function<Target, RouterOutcome> tx = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
                     : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase, runId);
             // each router behind the gate: skipped when quarantined, locked against other runs for its whole transaction
-            Function<Target, DeviceOutcome> step = t -> gate.run(t, tx);
+            Function<Target, RouterOutcome> step = t -> gate.run(t, tx);
             Rollout.Result r = new Rollout(opts, listener, twoPhase == null ? () -> null : twoPhase::broken).run(run, step);
-            List<DeviceOutcome> outcomes = gate.finish(twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause()),
+            List<RouterOutcome> outcomes = gate.finish(twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause()),
                     twoPhase != null);
             return new RunReport(runId, toolVersion, policyDigest, planName, started, Instant.now(),
                     r.haltedBecause(), RunReport.count(outcomes), outcomes);
@@ -125,7 +125,7 @@ public final class Engine {
         }
     }
 
-    private DeviceOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
+    private RouterOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
         if (e.state() == RouterPlan.Status.ERROR) {
             return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
         }
@@ -140,8 +140,8 @@ public final class Engine {
         return String.join(", ", sorted.subList(0, Math.min(3, sorted.size()))) + (sorted.size() > 3 ? " … (" + sorted.size() + " routers)" : "");
     }
 
-    private static DeviceOutcome refused(Target t, String reason, String message) {
-        return new DeviceOutcome(t.name(), t.device().platform(), DeviceState.FAILED_NOT_APPLIED, reason, message, List.of(), List.of(), 0);
+    private static RouterOutcome refused(Target t, String reason, String message) {
+        return new RouterOutcome(t.name(), t.device().platform(), OutcomeState.FAILED_NOT_APPLIED, reason, message, List.of(), List.of(), 0);
     }
 
     /** Exit code of plan and drift: 1 when any router errored, else 2 when any differs, else 0. */

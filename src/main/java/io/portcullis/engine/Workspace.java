@@ -1,6 +1,6 @@
 package io.portcullis.engine;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.compile.Compiler;
 import io.portcullis.engine.targets.Target;
 import io.portcullis.intent.Feature;
@@ -180,13 +180,13 @@ public final class Workspace {
         return diagnostics.stream().filter(d -> d.severity() == s).count();
     }
 
-    public CompiledDevice compile(Device device) {
+    public CompiledRouter compile(Device device) {
         return Compiler.compile(policy(), device, Platforms.get(device.platform()).facts().implicitDefault(), today);
     }
 
     /** Every selected device compiled, including those outside the scope (their intent is empty). */
-    public List<CompiledDevice> compileAll() {
-        List<CompiledDevice> out = new ArrayList<>(selected.size());
+    public List<CompiledRouter> compileAll() {
+        List<CompiledRouter> out = new ArrayList<>(selected.size());
         for (Device d : selected) {
             out.add(compile(d));
         }
@@ -198,7 +198,7 @@ public final class Workspace {
      * out-of-scope devices are left alone, so they are not targets.
      */
     public List<Target> targets() {
-        return compileAll().stream().filter(CompiledDevice::inScope).map(Target::of).toList();
+        return compileAll().stream().filter(CompiledRouter::inScope).map(Target::of).toList();
     }
 
     /** Selected devices the policy's scope does not select: nothing is rendered or pushed for them. */

@@ -1,6 +1,6 @@
 package io.portcullis.lab;
 
-import io.portcullis.lab.datastore.Datastore;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.lab.server.LabServer;
 import io.portcullis.netconf.xml.SecureXml;
@@ -123,7 +123,7 @@ public final class LabFleet implements AutoCloseable {
             authorizedKeys.forEach(server::authorize);
             Map<String, SimDevice> devices = new LinkedHashMap<>();
             Map<String, LabPlatform> platformOf = new LinkedHashMap<>();
-            Map<LabPlatform, Datastore> templates = new java.util.EnumMap<>(LabPlatform.class);
+            Map<LabPlatform, SimDatastore> templates = new java.util.EnumMap<>(LabPlatform.class);
             int width = Math.max(3, String.valueOf(count).length());
             // host keys dominate start-up CPU (about 2.5 ms each): make them on every core
             java.security.KeyPair[] keys = java.util.stream.IntStream.range(0, count).parallel()
@@ -149,15 +149,15 @@ public final class LabFleet implements AutoCloseable {
     private static final String NAME_MARKER = "@@DEVICE-NAME@@";
 
     /** A copy of the platform template with the device's name filled in: parsing once per platform keeps big fleets fast. */
-    private static Datastore initialRunning(Datastore template, String name) {
-        Datastore d = template.copy();
+    private static SimDatastore initialRunning(SimDatastore template, String name) {
+        SimDatastore d = template.copy();
         d.replaceInText(NAME_MARKER, name);
         return d;
     }
 
-    static Datastore initialRunning(LabPlatform p, String name) {
+    static SimDatastore initialRunning(LabPlatform p, String name) {
         try {
-            return Datastore.of(SecureXml.parse(p.initialConfig(name).getBytes(StandardCharsets.UTF_8)).getDocumentElement());
+            return SimDatastore.of(SecureXml.parse(p.initialConfig(name).getBytes(StandardCharsets.UTF_8)).getDocumentElement());
         } catch (XmlParseException e) {
             throw new IllegalStateException("built-in initial config of " + p.id() + " is broken", e);
         }

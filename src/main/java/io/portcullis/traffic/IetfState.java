@@ -2,8 +2,8 @@ package io.portcullis.traffic;
 
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
 import org.w3c.dom.Element;
@@ -21,7 +21,7 @@ final class IetfState implements OperationalState {
     }
 
     @Override
-    public void addState(SimDevice device, Datastore copy) {
+    public void addState(SimDevice device, SimDatastore copy) {
         FilterIntent ir = traffic.intent();
         Element acls = Nodes.child(copy.root(), NS, "acls");
         if (ir == null || acls == null) {

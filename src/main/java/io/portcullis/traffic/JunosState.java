@@ -6,8 +6,8 @@ import io.portcullis.intent.Binding;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.Reply;
 import io.portcullis.lab.device.SimDevice;
@@ -31,7 +31,7 @@ final class JunosState implements OperationalState {
     }
 
     @Override
-    public void addState(SimDevice device, Datastore copy) {
+    public void addState(SimDevice device, SimDatastore copy) {
         // Junos keeps counters out of the configuration model: they come from the RPC below
     }
 

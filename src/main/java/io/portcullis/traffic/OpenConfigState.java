@@ -6,7 +6,7 @@ import io.portcullis.intent.Direction;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
-import io.portcullis.lab.datastore.Datastore;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.intent.AddressFamily;
@@ -29,7 +29,7 @@ final class OpenConfigState implements OperationalState {
     }
 
     @Override
-    public void addState(SimDevice device, Datastore copy) {
+    public void addState(SimDevice device, SimDatastore copy) {
         FilterIntent ir = traffic.intent();
         Element acl = Nodes.child(copy.root(), NS, "acl");
         if (ir == null || acl == null) {

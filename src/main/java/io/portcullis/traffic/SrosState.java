@@ -4,7 +4,7 @@ import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
-import io.portcullis.lab.datastore.Datastore;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
 import org.w3c.dom.Element;
@@ -23,7 +23,7 @@ final class SrosState implements OperationalState {
     }
 
     @Override
-    public void addState(SimDevice device, Datastore copy) {
+    public void addState(SimDevice device, SimDatastore copy) {
         FilterIntent ir = traffic.intent();
         if (ir == null || ir.filters().isEmpty()) {
             return;

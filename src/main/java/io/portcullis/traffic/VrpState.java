@@ -3,8 +3,8 @@ package io.portcullis.traffic;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
 import org.w3c.dom.Element;
@@ -22,7 +22,7 @@ final class VrpState implements OperationalState {
     }
 
     @Override
-    public void addState(SimDevice device, Datastore copy) {
+    public void addState(SimDevice device, SimDatastore copy) {
         FilterIntent ir = traffic.intent();
         Element acl = Nodes.child(copy.root(), NS, "acl");
         if (ir == null || acl == null) {

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.cli.CliRun;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.intent.Filter;
@@ -263,7 +263,7 @@ class DesiredStateServeLabTest {
 
     private static FilterIntent intentOf(Path policy, String router) {
         Workspace w = Workspace.load(policy, DesiredServeResource.inventory, router, LocalDate.now());
-        return w.compileAll().stream().filter(CompiledDevice::inScope).findFirst().orElseThrow().intent();
+        return w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
     }
 
     private static FilterIntent withoutLastTerm(FilterIntent intent) {

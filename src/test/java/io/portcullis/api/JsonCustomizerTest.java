@@ -3,8 +3,8 @@ package io.portcullis.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.json.JsonMappers;
 import io.portcullis.store.HistoryDocument;
@@ -27,7 +27,7 @@ class JsonCustomizerTest {
     }
 
     private static RunReport report() {
-        List<DeviceOutcome> routers = List.of(new DeviceOutcome("r1", "junos", DeviceState.APPLIED, null, "applied",
+        List<RouterOutcome> routers = List.of(new RouterOutcome("r1", "junos", OutcomeState.APPLIED, null, "applied",
                 List.of("term added"), List.of(), 250));
         return new RunReport("run-1", "1.0", "sha256:x", null, START, START.plusSeconds(3), null, RunReport.count(routers), routers);
     }

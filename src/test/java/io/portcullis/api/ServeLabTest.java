@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
@@ -156,7 +156,7 @@ class ServeLabTest {
 
     private static FilterIntent intentOf(String router) {
         Workspace w = Workspace.load(Path.of("policy"), LabServeResource.inventory, router, LocalDate.now());
-        return w.compileAll().stream().filter(CompiledDevice::inScope).findFirst().orElseThrow().intent();
+        return w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
     }
 
     /** The router's policy without the last term of its first filter: what a hand edit that deletes a rule leaves. */

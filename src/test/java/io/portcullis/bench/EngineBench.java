@@ -3,7 +3,7 @@ package io.portcullis.bench;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.alert.DriftAlerter;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -12,7 +12,7 @@ import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
@@ -48,7 +48,7 @@ public final class EngineBench {
             Path dir = Files.createTempDirectory("bench-inventory");
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
-            List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
+            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
                     .map(Target::of).toList();
             try (NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(),
                     Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
@@ -63,7 +63,7 @@ public final class EngineBench {
                 RunReport r = engine.apply(targets, opts, null, null, null, RunListener.NONE);
                 double applyS = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("apply: %d routers, --parallel %d: %.1f s (%s)%n", n, parallel, applyS, r.counts());
-                r.routers().stream().filter(o -> !o.state().success()).limit(3).map(DeviceOutcome::message).forEach(System.out::println);
+                r.routers().stream().filter(o -> !o.state().success()).limit(3).map(RouterOutcome::message).forEach(System.out::println);
 
                 t0 = System.nanoTime();
                 RunReport again = engine.apply(targets, opts, null, null, null, RunListener.NONE);

@@ -1,6 +1,6 @@
 package io.portcullis.bench;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -43,7 +43,7 @@ public final class RevertBench {
             Path dir = Files.createTempDirectory("bench-inventory");
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
-            List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
+            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
                     .map(Target::of).toList();
             if (failLast) {
                 fleet.device(n - 1).faults().failValidate("/", "injected validation failure");

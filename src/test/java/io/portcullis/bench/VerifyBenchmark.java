@@ -1,6 +1,6 @@
 package io.portcullis.bench;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;
@@ -94,7 +94,7 @@ public final class VerifyBenchmark {
                     try {
                     long ca = CPU.getCurrentThreadCpuTime();
                     long a = System.nanoTime();
-                    CompiledDevice c = w.compile(all.get(i));
+                    CompiledRouter c = w.compile(all.get(i));
                     long b = System.nanoTime();
                     long cb = CPU.getCurrentThreadCpuTime();
                     VerificationResult compiled = Verifier.verify(c.intent(), c.promise());

@@ -71,7 +71,7 @@ class CompilerBenchmark {
             t0 = System.nanoTime();
             terms = 0;
             for (Device d : inv.devices()) {
-                CompiledDevice c = Compiler.compile(policy, d, Platforms.get(d.platform()).facts().implicitDefault(), today);
+                CompiledRouter c = Compiler.compile(policy, d, Platforms.get(d.platform()).facts().implicitDefault(), today);
                 terms += c.intent().filters().get(0).terms().size();
             }
             best = Math.min(best, ms(t0));

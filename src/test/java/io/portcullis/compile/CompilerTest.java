@@ -56,7 +56,7 @@ class CompilerTest {
 
     @Test
     void defaultPolicyGivesTwoFiltersWithDenyTermsInOrderAndAFinalAccept() {
-        CompiledDevice c = Compiler.compile(defaultPolicy(), device("bng1", "junos", List.of()), Action.DISCARD, TODAY);
+        CompiledRouter c = Compiler.compile(defaultPolicy(), device("bng1", "junos", List.of()), Action.DISCARD, TODAY);
         FilterIntent ir = c.intent();
         assertThat(c.inScope()).isTrue();
         assertThat(ir.filters()).extracting(Filter::name).containsExactly("PORTCULLIS-SUBPROTECT-V4", "PORTCULLIS-SUBPROTECT-V6");
@@ -87,7 +87,7 @@ class CompilerTest {
 
     @Test
     void bindsEveryAttachPointForEveryFamilyTowardSubscribers() {
-        CompiledDevice c = Compiler.compile(defaultPolicy(), device("bng1", "iosxr", List.of()), Action.DISCARD, TODAY);
+        CompiledRouter c = Compiler.compile(defaultPolicy(), device("bng1", "iosxr", List.of()), Action.DISCARD, TODAY);
         assertThat(c.intent().bindings()).containsExactlyInAnyOrder(
                 new Binding(AttachKind.INTERFACE, "ge-1/0/0.100", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4"),
                 new Binding(AttachKind.INTERFACE, "ge-1/0/0.100", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V6"),
@@ -112,7 +112,7 @@ class CompilerTest {
 
     @Test
     void filterDefaultFollowsThePlatform() {
-        CompiledDevice c = Compiler.compile(defaultPolicy(), device("oc", "openconfig", List.of()), Action.ACCEPT, TODAY);
+        CompiledRouter c = Compiler.compile(defaultPolicy(), device("oc", "openconfig", List.of()), Action.ACCEPT, TODAY);
         assertThat(c.intent().filters()).allSatisfy(f -> assertThat(f.defaultAction()).isEqualTo(Action.ACCEPT));
     }
 
@@ -123,7 +123,7 @@ class CompilerTest {
         Exemption old = new Exemption("old", "smtp", List.of(IpPrefix.parse("203.0.113.0/24")), LocalDate.of(2026, 11, 27), "gone");
         Exemption lastDay = new Exemption("last-day", "snmp", List.of(IpPrefix.parse("192.0.2.0/28")), TODAY, "today is still valid");
         Policy p = new Policy("p", null, List.of(snmp(), smtp()), List.of(lab, old, lastDay), Scope.ALL);
-        CompiledDevice c = Compiler.compile(p, device("bng1", "junos", List.of()), Action.DISCARD, TODAY);
+        CompiledRouter c = Compiler.compile(p, device("bng1", "junos", List.of()), Action.DISCARD, TODAY);
         Filter v4 = c.intent().filter(FilterNames.FILTER_V4).orElseThrow();
         assertThat(v4.terms()).extracting(Term::name).containsExactly("exempt-last-day", "deny-snmp", "exempt-lab-mail", "deny-smtp", "accept-rest");
         assertThat(v4.terms()).extracting(Term::sequence).containsExactly(10, 20, 30, 40, 65000);
@@ -144,9 +144,9 @@ class CompilerTest {
     void devicesOutOfScopeGetNothing() {
         Policy p = new Policy("p", null, List.of(snmp()), List.of(), new Scope(List.of("bng"), List.of("junos")));
         assertThat(Compiler.compile(p, device("a", "junos", List.of("bng")), Action.DISCARD, TODAY).inScope()).isTrue();
-        CompiledDevice wrongGroup = Compiler.compile(p, device("b", "junos", List.of("core")), Action.DISCARD, TODAY);
-        CompiledDevice wrongPlatform = Compiler.compile(p, device("c", "iosxr", List.of("bng")), Action.DISCARD, TODAY);
-        for (CompiledDevice c : List.of(wrongGroup, wrongPlatform)) {
+        CompiledRouter wrongGroup = Compiler.compile(p, device("b", "junos", List.of("core")), Action.DISCARD, TODAY);
+        CompiledRouter wrongPlatform = Compiler.compile(p, device("c", "iosxr", List.of("bng")), Action.DISCARD, TODAY);
+        for (CompiledRouter c : List.of(wrongGroup, wrongPlatform)) {
             assertThat(c.inScope()).isFalse();
             assertThat(c.intent().filters()).isEmpty();
             assertThat(c.intent().bindings()).isEmpty();

@@ -2,8 +2,8 @@ package io.portcullis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.engine.report.DeviceOutcome;
 import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.router.RouterException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,6 @@ class ReasonTest {
                 "EDIT_REJECTED", "VALIDATE_FAILED", "JOURNAL_UNWRITABLE", "COMMIT_FAILED", "DISCARD_FAILED", "ROLLED_BACK",
                 "ROLLBACK_FAILED", "ROLLBACK_NOT_VERIFIED", "UNKNOWN_RECONCILED", "UNKNOWN", "APPLIED", "IN_SYNC", "STARTUP_SAVED",
                 "STARTUP_NOT_SAVED", "UNREACHABLE");
-        assertThat(DeviceOutcome.AWAITING_CONFIRM).isEqualTo("PROVEN_AWAITING_CONFIRM");
+        assertThat(RouterOutcome.AWAITING_CONFIRM).isEqualTo("PROVEN_AWAITING_CONFIRM");
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portcullis.engine.fake.TestTargets;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.JUnitReport;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.intent.Action;
@@ -29,9 +29,9 @@ class RolloutAndPlanTest {
         FakeFleet f = new FakeFleet(10);
         f.router(3).failValidate = true;
         RunReport r = f.apply(FakeFleet.opts().withRollout(0, 0, 1, 0));
-        assertThat(r.routers()).extracting(DeviceOutcome::state).containsExactly(DeviceState.APPLIED, DeviceState.APPLIED,
-                DeviceState.FAILED_NOT_APPLIED, DeviceState.NOT_CONTACTED, DeviceState.NOT_CONTACTED, DeviceState.NOT_CONTACTED,
-                DeviceState.NOT_CONTACTED, DeviceState.NOT_CONTACTED, DeviceState.NOT_CONTACTED, DeviceState.NOT_CONTACTED);
+        assertThat(r.routers()).extracting(RouterOutcome::state).containsExactly(OutcomeState.APPLIED, OutcomeState.APPLIED,
+                OutcomeState.FAILED_NOT_APPLIED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED,
+                OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED);
         assertThat(r.success()).isFalse();
         assertThat(r.haltedBecause()).contains("max-failures");
         for (int i = 1; i <= 2; i++) {
@@ -62,7 +62,7 @@ class RolloutAndPlanTest {
         f.router(5).failValidate = true;
         RunReport r = f.apply(FakeFleet.opts().withRollout(1, 4, 4, 1));
         assertThat(r.haltedBecause()).isNull();
-        assertThat(r.counts()).containsEntry(DeviceState.APPLIED, 11).containsEntry(DeviceState.FAILED_NOT_APPLIED, 1);
+        assertThat(r.counts()).containsEntry(OutcomeState.APPLIED, 11).containsEntry(OutcomeState.FAILED_NOT_APPLIED, 1);
     }
 
     @Test
@@ -101,8 +101,8 @@ class RolloutAndPlanTest {
         f.router(2).setRunning(TestTargets.intent("r2", List.of(TestTargets.term("x", 1, Protocol.TCP, List.of(1), Action.ACCEPT))));
         f.router(2).rpcLog.clear();
         RunReport r = f.engine.apply(f.targets, FakeFleet.opts().withRollout(0, 0, 1, 5), loaded, "sha256:p", file.toString(), RunListener.NONE);
-        assertThat(r.routers()).extracting(DeviceOutcome::state).containsExactly(DeviceState.APPLIED, DeviceState.FAILED_NOT_APPLIED,
-                DeviceState.APPLIED);
+        assertThat(r.routers()).extracting(RouterOutcome::state).containsExactly(OutcomeState.APPLIED, OutcomeState.FAILED_NOT_APPLIED,
+                OutcomeState.APPLIED);
         assertThat(r.routers().get(1).reason()).isEqualTo("STALE_PLAN");
         assertThat(f.router(2).writes()).isEmpty();
         assertThat(f.router(2).running().filters().get(0).terms()).extracting(Term::name).containsExactly("x");

@@ -2,7 +2,7 @@ package io.portcullis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterNames;
 import io.portcullis.platform.registry.Platforms;
@@ -22,7 +22,7 @@ class WorkspaceTest {
     void compilesEverySelectedDeviceWithItsPlatformsImplicitDefault() {
         Workspace w = Workspace.load(Path.of("policy"), Path.of("inventory"), null, TODAY);
         assertThat(w.hasErrors()).isFalse();
-        List<CompiledDevice> all = w.compileAll();
+        List<CompiledRouter> all = w.compileAll();
         assertThat(all).hasSize(6).allSatisfy(c -> {
             assertThat(c.inScope()).isTrue();
             assertThat(c.intent().filters()).extracting(Filter::name).containsExactly(FilterNames.FILTER_V4, FilterNames.FILTER_V6);
@@ -43,7 +43,7 @@ class WorkspaceTest {
         assertThat(w.hasErrors()).as(w.diagnostics().toString()).isFalse();
         assertThat(w.devices()).extracting(d -> d.name()).containsExactly("bng-tor-01", "bng-tor-02", "bng-mtl-01");
         assertThat(w.outOfScope()).extracting(d -> d.name()).containsExactly("bng-tor-02");
-        assertThat(w.compileAll()).extracting(CompiledDevice::inScope).containsExactly(true, false, true);
+        assertThat(w.compileAll()).extracting(CompiledRouter::inScope).containsExactly(true, false, true);
         StringWriter out = new StringWriter();
         w.reportOutOfScope(new PrintWriter(out));
         assertThat(out.toString()).contains("bng-tor-02 (iosxr) is outside the policy scope");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
@@ -262,7 +262,7 @@ class DatabaseDownServeTest {
     private void edit(String router, String user, boolean drift) {
         SimDevice device = fleet.device(router);
         Workspace w = Workspace.load(Path.of("policy"), inventory, router, LocalDate.now());
-        FilterIntent intent = w.compileAll().stream().filter(CompiledDevice::inScope).findFirst().orElseThrow().intent();
+        FilterIntent intent = w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
         if (drift) {
             List<Filter> filters = new ArrayList<>(intent.filters());
             Filter f = filters.get(0);

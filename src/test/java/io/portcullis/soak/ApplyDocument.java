@@ -2,7 +2,7 @@ package io.portcullis.soak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,20 +19,20 @@ record ApplyDocument(String runId, List<Outcome> routers) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One router's outcome. */
-    record Outcome(String router, DeviceState state, String reason) {
+    record Outcome(String router, OutcomeState state, String reason) {
     }
 
     static ApplyDocument read(Path file) throws IOException {
         JsonNode doc = JSON.readTree(file.toFile());
         List<Outcome> routers = new ArrayList<>();
         for (JsonNode r : doc.path("routers")) {
-            routers.add(new Outcome(r.path("router").asText(), DeviceState.valueOf(r.path("state").asText()), r.path("reason").asText()));
+            routers.add(new Outcome(r.path("router").asText(), OutcomeState.valueOf(r.path("state").asText()), r.path("reason").asText()));
         }
         return new ApplyDocument(doc.path("runId").asText(), List.copyOf(routers));
     }
 
-    Map<DeviceState, Integer> counts() {
-        Map<DeviceState, Integer> m = new EnumMap<>(DeviceState.class);
+    Map<OutcomeState, Integer> counts() {
+        Map<OutcomeState, Integer> m = new EnumMap<>(OutcomeState.class);
         routers.forEach(o -> m.merge(o.state(), 1, Integer::sum));
         return m;
     }

@@ -1,6 +1,6 @@
 package io.portcullis.soak;
 
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.testing.PortcullisProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,8 +110,8 @@ final class CiRuns {
     }
 
     /** Final router states over every apply report. */
-    Map<DeviceState, Integer> outcomes() {
-        Map<DeviceState, Integer> m = new EnumMap<>(DeviceState.class);
+    Map<OutcomeState, Integer> outcomes() {
+        Map<OutcomeState, Integer> m = new EnumMap<>(OutcomeState.class);
         for (CliRun r : runs) {
             if (r.report() != null) {
                 r.report().routers().forEach(o -> m.merge(o.state(), 1, Integer::sum));
@@ -126,7 +126,7 @@ final class CiRuns {
         for (CliRun r : runs) {
             if (r.report() != null) {
                 for (ApplyDocument.Outcome o : r.report().routers()) {
-                    if (o.state() == DeviceState.ROLLBACK_FAILED) {
+                    if (o.state() == OutcomeState.ROLLBACK_FAILED) {
                         out.add(r.name() + ": " + o.router() + " " + o.state() + " " + o.reason());
                     }
                 }

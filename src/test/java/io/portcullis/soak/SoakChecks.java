@@ -1,6 +1,6 @@
 package io.portcullis.soak;
 
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.store.DbSettings;
 import io.portcullis.testing.HttpReceiver;
@@ -113,7 +113,7 @@ final class SoakChecks {
         v.check("after the drain: no router drifted, unreachable or unchecked", after.get("drifted") == 0 && after.get("unreachable") == 0
                 && after.get("unchecked") == 0, "serve says " + after);
         CiRuns.CliRun last = ci.applyAgain("final-apply");
-        Map<DeviceState, Integer> counts = last.report() == null ? Map.of() : last.report().counts();
+        Map<OutcomeState, Integer> counts = last.report() == null ? Map.of() : last.report().counts();
         boolean allGood = last.exit() == 0 && last.report() != null && last.report().routers().size() == s.routers()
                 && last.report().routers().stream().allMatch(o -> o.state().success());
         v.check("final CI apply of revision " + ci.revision() + ": every router applied or unchanged", allGood, "exit " + last.exit() + " " + counts

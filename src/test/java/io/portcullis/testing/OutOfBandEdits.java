@@ -1,6 +1,6 @@
 package io.portcullis.testing;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
@@ -23,7 +23,7 @@ public final class OutOfBandEdits {
      */
     public static void deleteLastTerm(SimDevice device, Path policy, Path inventory, String user) {
         Workspace w = Workspace.load(policy, inventory, device.name(), LocalDate.now());
-        FilterIntent intent = w.compileAll().stream().filter(CompiledDevice::inScope).findFirst().orElseThrow().intent();
+        FilterIntent intent = w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
         List<Filter> filters = new ArrayList<>(intent.filters());
         Filter f = filters.get(0);
         List<Term> terms = new ArrayList<>(f.terms());

@@ -2,7 +2,7 @@ package io.portcullis.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.compile.Compiler;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
@@ -30,11 +30,11 @@ import org.xml.sax.InputSource;
  */
 class XmlMutantTest {
 
-    private static CompiledDevice compiled(PlatformAdapter adapter) {
+    private static CompiledRouter compiled(PlatformAdapter adapter) {
         return compiled(adapter, true);
     }
 
-    private static CompiledDevice compiled(PlatformAdapter adapter, boolean exemption) {
+    private static CompiledRouter compiled(PlatformAdapter adapter, boolean exemption) {
         return Compiler.compile(PlatformFixtures.defaultPolicy(exemption),
                 PlatformFixtures.device(adapter.id(), DefaultPolicyIntents.interfaces(adapter.id()), DefaultPolicyIntents.profiles(adapter.id())),
                 adapter.facts().implicitDefault(), PlatformFixtures.TODAY);
@@ -52,7 +52,7 @@ class XmlMutantTest {
         return a;
     }
 
-    private static VerificationResult readAndVerify(PlatformAdapter a, CompiledDevice c, String xml) {
+    private static VerificationResult readAndVerify(PlatformAdapter a, CompiledRouter c, String xml) {
         return Verifier.verify(a.read(c.name(), xml).intent(), c.promise());
     }
 
@@ -60,7 +60,7 @@ class XmlMutantTest {
     @ValueSource(strings = {"junos", "iosxr", "sros", "vrp", "openconfig", "ietf"})
     void renderedPayloadIsProvenAndDeletingTheFinalAcceptIsCaught(String platform) throws Exception {
         PlatformAdapter a = adapter(platform);
-        CompiledDevice c = compiled(a);
+        CompiledRouter c = compiled(a);
         String xml = a.renderConfig(c.intent());
         assertThat(readAndVerify(a, c, xml).violations()).as("unmutated %s payload", platform).isEmpty();
 
@@ -80,7 +80,7 @@ class XmlMutantTest {
     @ValueSource(strings = {"junos", "iosxr", "sros", "vrp", "openconfig", "ietf"})
     void port2525EditedTo2526IsCaught(String platform) {
         PlatformAdapter a = adapter(platform);
-        CompiledDevice c = compiled(a, false); // without exemption: the first 2525 is the IPv4 deny term's
+        CompiledRouter c = compiled(a, false); // without exemption: the first 2525 is the IPv4 deny term's
         String xml = a.renderConfig(c.intent());
         assertThat(xml).contains(">2525<");
         String mutant = xml.replaceFirst(">2525<", ">2526<");
@@ -99,7 +99,7 @@ class XmlMutantTest {
     @org.junit.jupiter.api.Test
     void junosPortInsteadOfDestinationPortIsCaught() {
         PlatformAdapter a = adapter("junos");
-        CompiledDevice c = compiled(a);
+        CompiledRouter c = compiled(a);
         String xml = a.renderConfig(c.intent());
         assertThat(xml).contains("<destination-port>");
         String mutant = xml.replace("<destination-port>", "<port>").replace("</destination-port>", "</port>");

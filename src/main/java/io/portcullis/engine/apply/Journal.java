@@ -1,7 +1,7 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.report.OutcomeState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -110,7 +110,7 @@ public final class Journal {
     }
 
     /** Appends an outcome line for a recovered entry (forced to disk). */
-    public void close(Pending p, String type, DeviceState state, String detail) throws IOException {
+    public void close(Pending p, String type, OutcomeState state, String detail) throws IOException {
         append(p.file(), JournalRecord.outcome(type, p.record().run(), p.record().router(), state, detail, "recover"));
     }
 

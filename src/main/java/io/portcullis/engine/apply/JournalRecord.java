@@ -1,7 +1,7 @@
 package io.portcullis.engine.apply;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import java.time.Instant;
 
 /**
@@ -29,12 +29,12 @@ public record JournalRecord(String type, String run, String router, String persi
         return new JournalRecord(PENDING, run, router, persistId, deadline, preImage, intended, null, null, "apply", Instant.now());
     }
 
-    static JournalRecord outcome(String type, String run, String router, DeviceState state, String detail, String by) {
+    static JournalRecord outcome(String type, String run, String router, OutcomeState state, String detail, String by) {
         return new JournalRecord(type, run, router, null, null, null, null, state.name(), detail, by, Instant.now());
     }
 
     /** The outcome line type for a verified final state, or null when the commit may still be pending. */
-    static String outcomeType(DeviceState state, boolean cancelSent) {
+    static String outcomeType(OutcomeState state, boolean cancelSent) {
         return switch (state) {
             case APPLIED -> CONFIRMED;
             case FAILED_ROLLED_BACK -> cancelSent ? CANCELLED : REVERTED;

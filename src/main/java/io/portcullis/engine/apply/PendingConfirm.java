@@ -1,6 +1,6 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
 import io.portcullis.engine.router.RouterSession;
@@ -58,11 +58,11 @@ final class PendingConfirm {
         }
     }
 
-    synchronized DeviceOutcome confirm() {
+    synchronized RouterOutcome confirm() {
         return tx.confirmNow(session, before);
     }
 
-    synchronized DeviceOutcome cancel(String why) {
+    synchronized RouterOutcome cancel(String why) {
         if (lost != null && lost.sessionGone()) {
             Transaction.closeQuietly(session);
             // non-persistent: the router reverted when the session ended; persistent: cancel by token on a new session

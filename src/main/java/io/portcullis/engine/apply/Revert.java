@@ -2,9 +2,9 @@ package io.portcullis.engine.apply;
 
 import io.portcullis.diff.IntentComparator;
 import io.portcullis.engine.plan.EngineContext;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
 import io.portcullis.engine.router.RouterException;
@@ -34,7 +34,7 @@ final class Revert {
     }
 
     /** Before any commit: discard our edit (the lock is ours, the candidate was clean) and unlock. */
-    DeviceOutcome uncommitted(RouterSession s, Reason reason, String message, RouterException cause) {
+    RouterOutcome uncommitted(RouterSession s, Reason reason, String message, RouterException cause) {
         if (!cause.sessionGone()) {
             try {
                 // the lock is ours and the candidate was clean before our edit: these are our changes only
@@ -42,12 +42,12 @@ final class Revert {
                 s.unlock(Datastore.CANDIDATE);
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
-                    return tx.done(DeviceState.ROLLBACK_FAILED, Reason.DISCARD_FAILED, message + "; then discarding the candidate failed: "
+                    return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.DISCARD_FAILED, message + "; then discarding the candidate failed: "
                             + e.getMessage() + " — check the candidate by hand");
                 }
             }
         }
-        return tx.done(DeviceState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
+        return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
     }
 
     /**
@@ -55,21 +55,21 @@ final class Revert {
      * the uncommitted edits and the lock of a session that ends; the session is closed first (a timed-out one may still
      * be open on the router's side), then running is read on a new session to prove it still holds the pre-image.
      */
-    DeviceOutcome lostBeforeCommit(RouterSession s, Reason reason, String problem, Observed before) {
+    RouterOutcome lostBeforeCommit(RouterSession s, Reason reason, String problem, Observed before) {
         Transaction.closeQuietly(s);
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
             tx.readBack(now.digest());
             if (now.digest().equals(before.digest())) {
-                return tx.done(DeviceState.FAILED_NOT_APPLIED, reason, problem + "; read back on a new session, " + t.name()
+                return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, problem + "; read back on a new session, " + t.name()
                         + " still holds its previous configuration; nothing was committed");
             }
             boolean ours = IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync();
-            return tx.done(DeviceState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; no commit was sent, yet read back on a new"
+            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; no commit was sent, yet read back on a new"
                     + " session " + t.name() + " holds " + (ours ? "the new configuration (committed by someone else from the shared candidate)"
                     : "neither the previous nor the new configuration (changed by someone else meanwhile)"));
         } catch (RouterException e) {
-            return tx.done(DeviceState.FAILED_NOT_APPLIED, reason, problem + "; no commit was sent (a router drops uncommitted edits with"
+            return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, problem + "; no commit was sent (a router drops uncommitted edits with"
                     + " their session), but " + t.name() + " could not be read back to prove it (" + e.getMessage() + ")");
         }
     }
@@ -79,7 +79,7 @@ final class Revert {
      * persistent, on a new session when {@code s} is null or gone), closing the session on 1.0; then
      * verify by read-back that the pre-image is back.
      */
-    DeviceOutcome afterCommit(RouterSession s, Observed before, boolean cc11, String problem) {
+    RouterOutcome afterCommit(RouterSession s, Observed before, boolean cc11, String problem) {
         String persist = tx.persist();
         boolean cancelled = false;
         if (s != null && cc11) {
@@ -95,7 +95,7 @@ final class Revert {
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
                     Transaction.closeQuietly(s);
-                    return tx.done(DeviceState.ROLLBACK_FAILED, Reason.ROLLBACK_FAILED, problem + "; cancel-commit failed: " + e.getMessage());
+                    return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.ROLLBACK_FAILED, problem + "; cancel-commit failed: " + e.getMessage());
                 }
             }
         }
@@ -116,7 +116,7 @@ final class Revert {
     }
 
     /** Reads back on a new session until the router holds the pre-image again (or the wait runs out). */
-    DeviceOutcome verified(Observed before, String problem) {
+    RouterOutcome verified(Observed before, String problem) {
         long deadline = System.nanoTime() + opts.revertWait().toNanos();
         String last = "it could not be read";
         do {
@@ -124,7 +124,7 @@ final class Revert {
                 Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
                 tx.readBack(now.digest());
                 if (now.digest().equals(before.digest())) {
-                    return tx.done(DeviceState.FAILED_ROLLED_BACK, Reason.ROLLED_BACK, problem + "; " + t.name()
+                    return tx.done(OutcomeState.FAILED_ROLLED_BACK, Reason.ROLLED_BACK, problem + "; " + t.name()
                             + " reverted to its previous configuration (verified by read-back)");
                 }
                 last = "it still differs from its previous configuration";
@@ -133,12 +133,12 @@ final class Revert {
             }
             sleep(200);
         } while (System.nanoTime() < deadline);
-        return tx.done(DeviceState.ROLLBACK_FAILED, Reason.ROLLBACK_NOT_VERIFIED, problem + "; " + t.name()
+        return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.ROLLBACK_NOT_VERIFIED, problem + "; " + t.name()
                 + " did not revert: " + last + " — check it by hand before any further automated change");
     }
 
     /** The commit's outcome is unknown: read running on a new session and say what the router holds. */
-    DeviceOutcome reconcile(String problem, Observed before) {
+    RouterOutcome reconcile(String problem, Observed before) {
         sleep(200);
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
@@ -146,9 +146,9 @@ final class Revert {
             String holds = now.digest().equals(before.digest()) ? "its previous configuration"
                     : IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
                     : "neither the previous nor the new configuration";
-            return tx.done(DeviceState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; read-back shows " + t.name() + " holds " + holds);
+            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; read-back shows " + t.name() + " holds " + holds);
         } catch (RouterException e) {
-            return tx.done(DeviceState.UNKNOWN_RECONCILED, Reason.UNKNOWN, problem + "; " + t.name() + " could not be read back ("
+            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN, problem + "; " + t.name() + " could not be read back ("
                     + e.getMessage() + ") — its state is unknown, check it by hand");
         }
     }

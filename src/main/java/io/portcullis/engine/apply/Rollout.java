@@ -1,7 +1,7 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.targets.Target;
 import java.util.ArrayList;
@@ -46,18 +46,18 @@ public final class Rollout {
         return halted.get();
     }
 
-    public record Result(List<DeviceOutcome> outcomes, String haltedBecause) {
+    public record Result(List<RouterOutcome> outcomes, String haltedBecause) {
     }
 
-    public Result run(List<Target> targets, Function<Target, DeviceOutcome> apply) {
-        Map<String, DeviceOutcome> done = Collections.synchronizedMap(new LinkedHashMap<>());
+    public Result run(List<Target> targets, Function<Target, RouterOutcome> apply) {
+        Map<String, RouterOutcome> done = Collections.synchronizedMap(new LinkedHashMap<>());
         AtomicInteger failures = new AtomicInteger();
         AtomicBoolean halted = new AtomicBoolean();
         String[] why = new String[1];
         listener.started(targets.size());
         int canaries = Math.min(opts.canary(), targets.size());
         for (int i = 0; i < canaries && !stopped(halted, why); i++) {
-            DeviceOutcome o = runOne(targets.get(i), apply);
+            RouterOutcome o = runOne(targets.get(i), apply);
             done.put(o.router(), o);
             if (o.haltsRollout()) {
                 failures.incrementAndGet();
@@ -81,7 +81,7 @@ public final class Rollout {
                         if (stopped(halted, why)) {
                             return; // never contacted
                         }
-                        DeviceOutcome o = runOne(t, apply);
+                        RouterOutcome o = runOne(t, apply);
                         done.put(o.router(), o);
                         if (o.haltsRollout() && failures.incrementAndGet() > opts.maxFailures() && halted.compareAndSet(false, true)) {
                             why[0] = failures.get() + " failure(s), more than --max-failures " + opts.maxFailures();
@@ -103,21 +103,21 @@ public final class Rollout {
         if (halted.get()) {
             listener.halted(why[0]);
         }
-        List<DeviceOutcome> ordered = new ArrayList<>();
+        List<RouterOutcome> ordered = new ArrayList<>();
         for (Target t : targets) {
-            DeviceOutcome o = done.get(t.name());
-            ordered.add(o != null ? o : DeviceOutcome.notContacted(t));
+            RouterOutcome o = done.get(t.name());
+            ordered.add(o != null ? o : RouterOutcome.notContacted(t));
         }
         return new Result(ordered, halted.get() ? why[0] : null);
     }
 
-    private DeviceOutcome runOne(Target t, Function<Target, DeviceOutcome> apply) {
+    private RouterOutcome runOne(Target t, Function<Target, RouterOutcome> apply) {
         listener.routerStarted(t.name());
-        DeviceOutcome o;
+        RouterOutcome o;
         try {
             o = apply.apply(t);
         } catch (RuntimeException e) {
-            o = new DeviceOutcome(t.name(), t.device().platform(), DeviceState.UNKNOWN_RECONCILED, "INTERNAL",
+            o = new RouterOutcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "INTERNAL",
                     "internal error while applying to " + t.name() + ": " + e.getMessage() + " — read it back before retrying",
                     List.of(), List.of(), 0);
         }

@@ -5,8 +5,8 @@ import io.portcullis.engine.memory.Quarantine;
 import io.portcullis.engine.memory.RouterGuard;
 import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.engine.memory.RouterMemory;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.router.RouterText;
 import java.time.Instant;
@@ -46,10 +46,10 @@ public final class RouterGate {
     }
 
     /** Runs {@code transaction} for {@code t} behind the gate. */
-    public DeviceOutcome run(Target t, Function<Target, DeviceOutcome> transaction) {
+    public RouterOutcome run(Target t, Function<Target, RouterOutcome> transaction) {
         Quarantine q = quarantineOf(t);
         if (q != null && !guard.includeQuarantined()) {
-            return skipped(t, DeviceState.NOT_CONTACTED, Reason.QUARANTINED, RouterText.oneLine(q.describe()));
+            return skipped(t, OutcomeState.NOT_CONTACTED, Reason.QUARANTINED, RouterText.oneLine(q.describe()));
         }
         RouterLocks.Lease lease;
         String key = RouterLocks.key(t.device());
@@ -61,13 +61,13 @@ public final class RouterGate {
                 return settle(transaction.apply(t), q != null, key);
             }
         } catch (RouterLocks.RouterBusy e) {
-            return skipped(t, DeviceState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: " + e.getMessage()
+            return skipped(t, OutcomeState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: " + e.getMessage()
                     + " for longer than " + guard.lockWait().toSeconds() + " s; run again when it has finished");
         } catch (RouterMemory.MemoryException e) {
-            return skipped(t, DeviceState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: its router lock could not be"
+            return skipped(t, OutcomeState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: its router lock could not be"
                     + " taken (" + e.getMessage() + ")");
         }
-        DeviceOutcome o = null;
+        RouterOutcome o = null;
         try {
             o = transaction.apply(t);
         } finally {
@@ -107,10 +107,10 @@ public final class RouterGate {
     }
 
     /** The run's final outcomes (two-phase replaced the provisional ones): settles each and releases every lease still held. */
-    public List<DeviceOutcome> finish(List<DeviceOutcome> outcomes, boolean twoPhase) {
-        List<DeviceOutcome> out = new ArrayList<>();
+    public List<RouterOutcome> finish(List<RouterOutcome> outcomes, boolean twoPhase) {
+        List<RouterOutcome> out = new ArrayList<>();
         try {
-            for (DeviceOutcome o : outcomes) {
+            for (RouterOutcome o : outcomes) {
                 out.add(twoPhase && heldToTheEnd.containsKey(o.router()) ? settle(o, quarantined.stream().anyMatch(q -> q.router().equals(o.router())),
                         addressOf.get(o.router())) : o);
             }
@@ -128,9 +128,9 @@ public final class RouterGate {
     }
 
     /** Quarantines a router left in a state nobody can vouch for; an included quarantined router proven now is released. */
-    private DeviceOutcome settle(DeviceOutcome o, boolean wasQuarantined, String address) {
+    private RouterOutcome settle(RouterOutcome o, boolean wasQuarantined, String address) {
         try {
-            if (o.state() == DeviceState.ROLLBACK_FAILED || o.state() == DeviceState.UNKNOWN_RECONCILED) {
+            if (o.state() == OutcomeState.ROLLBACK_FAILED || o.state() == OutcomeState.UNKNOWN_RECONCILED) {
                 guard.memory().quarantine(new Quarantine(o.router(), address, o.state().name(), RouterText.oneLine(o.reason() + ": " + o.message()), runId,
                         guard.actor(), Instant.now()));
                 return with(o, "; " + o.router() + " is now quarantined: later runs skip it until 'portcullis quarantine release "
@@ -146,12 +146,12 @@ public final class RouterGate {
         return o;
     }
 
-    private static DeviceOutcome with(DeviceOutcome o, String more) {
-        return new DeviceOutcome(o.router(), o.platform(), o.state(), o.reason(), o.message() + more, o.changes(), o.impact(), o.millis(),
+    private static RouterOutcome with(RouterOutcome o, String more) {
+        return new RouterOutcome(o.router(), o.platform(), o.state(), o.reason(), o.message() + more, o.changes(), o.impact(), o.millis(),
                 o.image(), o.changeItems(), o.impactItems(), o.workarounds());
     }
 
-    private static DeviceOutcome skipped(Target t, DeviceState state, Reason reason, String message) {
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message, List.of(), List.of(), 0);
+    private static RouterOutcome skipped(Target t, OutcomeState state, Reason reason, String message) {
+        return new RouterOutcome(t.name(), t.device().platform(), state, reason.name(), message, List.of(), List.of(), 0);
     }
 }

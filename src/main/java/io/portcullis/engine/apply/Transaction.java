@@ -9,8 +9,8 @@ import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.memory.Quirk;
 import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.engine.plan.Wanted;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Datastore;
@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * The safe push to one router: read, lock candidate, edit, validate, confirmed commit, read back
  * and prove, confirm, unlock. Success means the running configuration was read back, equals the
- * intent and keeps the promise. Every failure ends in a verified state (see {@link DeviceState}) with a
+ * intent and keeps the promise. Every failure ends in a verified state (see {@link OutcomeState}) with a
  * {@link Reason}.
  *
  * <p>The steps, in order: {@link #run()} opens a session and retries once on a fresh one when a reply never
@@ -93,7 +93,7 @@ public final class Transaction {
         return t.name();
     }
 
-    public DeviceOutcome run() {
+    public RouterOutcome run() {
         boolean retried = false;
         while (true) {
             RouterSession s;
@@ -101,7 +101,7 @@ public final class Transaction {
                 s = ctx.connector().open(t.device());
             } catch (RouterException e) {
                 // a wrong password or host key is not a network problem: say which, so the operator looks in the right place
-                return done(DeviceState.FAILED_NOT_APPLIED, connectReason(e), e.getMessage());
+                return done(OutcomeState.FAILED_NOT_APPLIED, connectReason(e), e.getMessage());
             }
             try {
                 return attempt(s);
@@ -112,7 +112,7 @@ public final class Transaction {
                     retried = true;
                     continue;
                 }
-                return done(DeviceState.FAILED_NOT_APPLIED, e.unreachable() ? connectReason(e) : Reason.valueOf(e.kind().name()),
+                return done(OutcomeState.FAILED_NOT_APPLIED, e.unreachable() ? connectReason(e) : Reason.valueOf(e.kind().name()),
                         e.getMessage());
             } finally {
                 if (!held) {
@@ -132,22 +132,22 @@ public final class Transaction {
     }
 
     /** One go on an open session: read, refuse or find nothing to do, render, lock, then push. */
-    private DeviceOutcome attempt(RouterSession s) {
+    private RouterOutcome attempt(RouterSession s) {
         Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
         this.before = before;
         if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
-            return done(DeviceState.FAILED_NOT_APPLIED, Reason.STALE_PLAN, t.name()
+            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.STALE_PLAN, t.name()
                     + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
         }
         want = ctx.want(t, before.read());
         if (!want.refusals().isEmpty()) {
-            return done(DeviceState.FAILED_NOT_APPLIED, Reason.FOREIGN_FILTER_BOUND, want.refusals().get(0));
+            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.FOREIGN_FILTER_BOUND, want.refusals().get(0));
         }
         if (want.chained()) {
             // prove the composite before touching anything: an operator entry may pre-empt ours
             List<String> failures = want.prove(want.owned(), before.read(), t.promise()).failures();
             if (!failures.isEmpty()) {
-                return done(DeviceState.FAILED_NOT_APPLIED, Reason.CHAIN_NOT_PROVEN, t.name() + ": chaining into the operator's filter"
+                return done(OutcomeState.FAILED_NOT_APPLIED, Reason.CHAIN_NOT_PROVEN, t.name() + ": chaining into the operator's filter"
                         + " would not keep the policy, so nothing was edited: " + failures.get(0));
             }
         }
@@ -166,29 +166,29 @@ public final class Transaction {
             payload = platform.renderConfig(want.owned());
             removal = want.stale(before.read().intent()).map(platform::renderRemoval).orElse(null);
         } catch (RuntimeException e) {
-            return done(DeviceState.FAILED_NOT_APPLIED, Reason.RENDER_FAILED, "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
+            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.RENDER_FAILED, "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
         }
         if (!s.hasCapability(RouterSession.CANDIDATE)) {
-            return done(DeviceState.FAILED_NOT_APPLIED, Reason.NO_CANDIDATE, t.name()
+            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.NO_CANDIDATE, t.name()
                     + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
         }
         boolean cc11 = s.hasCapability(RouterSession.CONFIRMED_COMMIT_11);
         if (!cc11 && !s.hasCapability(RouterSession.CONFIRMED_COMMIT_10)) {
-            return done(DeviceState.FAILED_NOT_APPLIED, Reason.NO_CONFIRMED_COMMIT, t.name()
+            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.NO_CONFIRMED_COMMIT, t.name()
                     + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
         }
         CandidateLock.Refusal refused = CandidateLock.acquire(s, t, platform, opts, before);
         if (refused != null) {
-            return done(DeviceState.FAILED_NOT_APPLIED, refused.reason(), refused.message());
+            return done(OutcomeState.FAILED_NOT_APPLIED, refused.reason(), refused.message());
         }
         return pushLocked(s, before, cc11, payload, removal);
     }
 
-    private DeviceOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
+    private RouterOutcome pushLocked(RouterSession s, Observed before, boolean cc11, String payload, String removal) {
         edited = true;
         boolean validate = validates(s);
         while (true) {
-            DeviceOutcome stopped = editAndProveCandidate(s, payload, removal, validate);
+            RouterOutcome stopped = editAndProveCandidate(s, payload, removal, validate);
             if (stopped != null) {
                 return stopped;
             }
@@ -239,7 +239,7 @@ public final class Transaction {
         if (twoPhase != null) {
             held = true;
             twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, opts.confirmTimeout(t, twoPhase != null)));
-            return done(DeviceState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
+            return done(OutcomeState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
                     + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
         }
         return confirmNow(s, before);
@@ -265,7 +265,7 @@ public final class Transaction {
     }
 
     /** Edit, validate, then read the candidate back and prove it: a candidate that does not hold the intent is never committed. */
-    private DeviceOutcome editAndProveCandidate(RouterSession s, String payload, String removal, boolean validate) {
+    private RouterOutcome editAndProveCandidate(RouterSession s, String payload, String removal, boolean validate) {
         try {
             s.editConfig(Datastore.CANDIDATE, payload);
             if (removal != null) {
@@ -309,7 +309,7 @@ public final class Transaction {
     }
 
     /** Two-phase: the pending commit must survive this session (and this process), so its token is journaled first, durably. */
-    private DeviceOutcome journalPending(RouterSession s, Observed before) {
+    private RouterOutcome journalPending(RouterSession s, Observed before) {
         try {
             persist = twoPhase.journalPending(t, before, opts.confirmTimeout(t, true));
             return null;
@@ -321,7 +321,7 @@ public final class Transaction {
     }
 
     /** The confirmed commit (persistent under two-phase); null when sent, else how it ended. */
-    private DeviceOutcome commitConfirmed(RouterSession s, Observed before, boolean cc11) {
+    private RouterOutcome commitConfirmed(RouterSession s, Observed before, boolean cc11) {
         try {
             if (persist != null) {
                 s.commitConfirmedPersistent(opts.confirmTimeout(t, twoPhase != null), persist);
@@ -346,7 +346,7 @@ public final class Transaction {
      * After a confirmed commit that committed nothing because {@code <validate>} lost the edits: cancel it (a server that
      * started no confirm window for it refuses, which is fine: running is unchanged either way) and discard the candidate.
      */
-    private DeviceOutcome forgetValidate(RouterSession s, Observed before, boolean cc11) {
+    private RouterOutcome forgetValidate(RouterSession s, Observed before, boolean cc11) {
         try {
             if (persist != null) {
                 s.cancelPersistent(persist);
@@ -370,7 +370,7 @@ public final class Transaction {
     }
 
     private void workaround(String warning) {
-        workarounds.add(DeviceOutcome.VALIDATE_SKIPPED);
+        workarounds.add(RouterOutcome.VALIDATE_SKIPPED);
         this.warning = "; warning: " + warning;
     }
 
@@ -383,7 +383,7 @@ public final class Transaction {
     }
 
     /** The confirming commit (plain on this session, or by persist-id), then unlock. */
-    DeviceOutcome confirmNow(RouterSession s, Observed before) {
+    RouterOutcome confirmNow(RouterSession s, Observed before) {
         try {
             if (persist != null) {
                 s.confirmPersistent(persist);
@@ -404,7 +404,7 @@ public final class Transaction {
             return revert.verified(before, "the confirming commit was refused (" + e.getMessage() + ")");
         }
         if (persist == null) {
-            DeviceOutcome late = revertedBeforeTheConfirm(s, before);
+            RouterOutcome late = revertedBeforeTheConfirm(s, before);
             if (late != null) {
                 return late;
             }
@@ -417,23 +417,23 @@ public final class Transaction {
         String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform, provenDigest) : null;
         closeQuietly(s);
         if (notSaved != null) {
-            return done(DeviceState.APPLIED, Reason.STARTUP_NOT_SAVED, t.name() + ": committed, read back, proven and confirmed" + provenNote
+            return done(OutcomeState.APPLIED, Reason.STARTUP_NOT_SAVED, t.name() + ": committed, read back, proven and confirmed" + provenNote
                     + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(DeviceState.APPLIED, Reason.APPLIED, t.name() + ": committed, read back, proven and confirmed" + provenNote);
+        return done(OutcomeState.APPLIED, Reason.APPLIED, t.name() + ": committed, read back, proven and confirmed" + provenNote);
     }
 
     /** Running already keeps the policy; on a :startup router, startup must hold it too (an earlier save may have failed). */
-    private DeviceOutcome alreadyHeld(RouterSession s, Observed running) {
+    private RouterOutcome alreadyHeld(RouterSession s, Observed running) {
         if (!StartupSave.applies(s) || StartupSave.inStep(s, t, platform, running.digest())) {
-            return done(DeviceState.NO_CHANGE, Reason.IN_SYNC, t.name() + " already holds the policy");
+            return done(OutcomeState.NO_CHANGE, Reason.IN_SYNC, t.name() + " already holds the policy");
         }
         String notSaved = StartupSave.save(s, t, platform, running.digest());
         if (notSaved != null) {
-            return done(DeviceState.NO_CHANGE, Reason.STARTUP_NOT_SAVED, t.name() + " already holds the policy in running, "
+            return done(OutcomeState.NO_CHANGE, Reason.STARTUP_NOT_SAVED, t.name() + " already holds the policy in running, "
                     + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(DeviceState.NO_CHANGE, Reason.STARTUP_SAVED, t.name() + " already held the policy in running; startup did not, and now does");
+        return done(OutcomeState.NO_CHANGE, Reason.STARTUP_SAVED, t.name() + " already held the policy in running; startup did not, and now does");
     }
 
     /**
@@ -441,7 +441,7 @@ public final class Transaction {
      * it commits whatever the candidate holds, which after the revert is the pre-image. Only a read-back tells
      * (D.1 #4, found by FaultOutcomeLabTest): null when the router still holds the proven change.
      */
-    private DeviceOutcome revertedBeforeTheConfirm(RouterSession s, Observed before) {
+    private RouterOutcome revertedBeforeTheConfirm(RouterSession s, Observed before) {
         String problem;
         try {
             problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING), "read-back");
@@ -458,13 +458,13 @@ public final class Transaction {
     }
 
     /** A persistent commit outlives the session: confirm it by its token from a new one. */
-    private DeviceOutcome confirmOnFreshSession(Observed before, RouterException lost) {
+    private RouterOutcome confirmOnFreshSession(Observed before, RouterException lost) {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             fresh.confirmPersistent(persist);
             String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform, provenDigest) : null;
             String confirmed = t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
-            return notSaved == null ? done(DeviceState.APPLIED, Reason.APPLIED, confirmed)
-                    : done(DeviceState.APPLIED, Reason.STARTUP_NOT_SAVED, confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
+            return notSaved == null ? done(OutcomeState.APPLIED, Reason.APPLIED, confirmed)
+                    : done(OutcomeState.APPLIED, Reason.STARTUP_NOT_SAVED, confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         } catch (RouterException e) {
             return revert.reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
                     + e.getMessage() + ")", before);
@@ -497,12 +497,12 @@ public final class Transaction {
         return null;
     }
 
-    DeviceOutcome done(DeviceState state, Reason reason, String message) {
+    RouterOutcome done(OutcomeState state, Reason reason, String message) {
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new DeviceOutcome(t.name(), t.device().platform(), state, reason.name(), message + warning, changes, impact, ms, image(state),
+        return new RouterOutcome(t.name(), t.device().platform(), state, reason.name(), message + warning, changes, impact, ms, image(state),
                 changeItems, impactItems, workarounds);
     }
 
@@ -511,7 +511,7 @@ public final class Transaction {
      * the revert was verified, the proven read-back when applied, the last read-back otherwise (null if none).
      * The pre-image only when something was edited: otherwise running still holds it.
      */
-    private RunningImage image(DeviceState state) {
+    private RunningImage image(OutcomeState state) {
         if (before == null) {
             return null;
         }

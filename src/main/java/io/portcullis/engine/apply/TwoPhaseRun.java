@@ -1,7 +1,7 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.Observed;
@@ -88,7 +88,7 @@ public final class TwoPhaseRun implements AutoCloseable {
     }
 
     /** Closes the journal entry of a router whose verified final state is known (best effort: else recover sees it). */
-    void closeEntry(String router, DeviceState state, boolean cancelSent) {
+    void closeEntry(String router, OutcomeState state, boolean cancelSent) {
         String type = JournalRecord.outcomeType(state, cancelSent);
         if (type == null) {
             return;
@@ -120,7 +120,7 @@ public final class TwoPhaseRun implements AutoCloseable {
     }
 
     /** Phase 2: replaces each held router's provisional outcome by its confirmed or cancelled final state. */
-    public List<DeviceOutcome> finish(List<DeviceOutcome> phase1, String haltedBecause) {
+    public List<RouterOutcome> finish(List<RouterOutcome> phase1, String haltedBecause) {
         // shutdown, not shutdownNow: interrupting an extension in flight would fail it and cancel a good run
         keeper.shutdown();
         try {
@@ -129,7 +129,7 @@ public final class TwoPhaseRun implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         String failure = null;
-        for (DeviceOutcome o : phase1) {
+        for (RouterOutcome o : phase1) {
             if (failure == null && o.state().failure()) {
                 failure = o.router() + " ended " + o.state() + " (" + o.reason() + ")";
             }
@@ -144,36 +144,36 @@ public final class TwoPhaseRun implements AutoCloseable {
         synchronized (held) {
             ps = List.copyOf(held);
         }
-        Map<String, DeviceOutcome> finals = new HashMap<>();
+        Map<String, RouterOutcome> finals = new HashMap<>();
         if (!ps.isEmpty()) {
             String why = failure == null ? null : "cancelled because " + failure + " (--on-failure revert)";
             listener.decided(why == null ? "every router is proven: confirming " + ps.size()
                     : "cancelling " + ps.size() + " router(s) waiting to confirm: " + failure);
-            Function<PendingConfirm, DeviceOutcome> step = why == null ? PendingConfirm::confirm : p -> p.cancel(why);
-            for (DeviceOutcome o : inParallel(ps, step)) {
+            Function<PendingConfirm, RouterOutcome> step = why == null ? PendingConfirm::confirm : p -> p.cancel(why);
+            for (RouterOutcome o : inParallel(ps, step)) {
                 finals.put(o.router(), o);
             }
         }
-        List<DeviceOutcome> out = new ArrayList<>();
-        for (DeviceOutcome o : phase1) {
+        List<RouterOutcome> out = new ArrayList<>();
+        for (RouterOutcome o : phase1) {
             out.add(finals.getOrDefault(o.router(), o));
         }
         return out;
     }
 
-    private List<DeviceOutcome> inParallel(List<PendingConfirm> ps, Function<PendingConfirm, DeviceOutcome> step) {
+    private List<RouterOutcome> inParallel(List<PendingConfirm> ps, Function<PendingConfirm, RouterOutcome> step) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), ps.size())), r -> {
             Thread th = new Thread(r, "portcullis-phase-2");
             th.setDaemon(true);
             return th;
         });
         try {
-            List<Future<DeviceOutcome>> fs = new ArrayList<>();
+            List<Future<RouterOutcome>> fs = new ArrayList<>();
             for (PendingConfirm p : ps) {
                 fs.add(pool.submit(() -> step.apply(p)));
             }
-            List<DeviceOutcome> out = new ArrayList<>();
-            for (Future<DeviceOutcome> f : fs) {
+            List<RouterOutcome> out = new ArrayList<>();
+            for (Future<RouterOutcome> f : fs) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {

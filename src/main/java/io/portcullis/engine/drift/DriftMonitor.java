@@ -5,7 +5,7 @@ import io.portcullis.alert.DriftAlerter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.router.ConfigChange;
 import io.portcullis.engine.targets.Target;
 import java.time.Duration;
@@ -37,11 +37,11 @@ public final class DriftMonitor implements AutoCloseable {
         default void checked(RouterStatus status) {
         }
 
-        default void applied(DeviceOutcome outcome) {
+        default void applied(RouterOutcome outcome) {
         }
 
         /** A remediation's outcome and the revision it re-applied (by default reported as {@link #applied}). */
-        default void remediated(DeviceOutcome outcome, RevisionRef revision) {
+        default void remediated(RouterOutcome outcome, RevisionRef revision) {
             applied(outcome);
         }
     }

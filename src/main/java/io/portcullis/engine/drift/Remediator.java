@@ -2,7 +2,7 @@ package io.portcullis.engine.drift;
 
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.report.DeviceOutcome;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class Remediator {
     private static final Logger LOG = Logger.getLogger(Remediator.class);
 
     /** What happened: the outcome, or why nothing was done. */
-    public record Result(DeviceOutcome outcome, String skipped) {
+    public record Result(RouterOutcome outcome, String skipped) {
         public boolean applied() {
             return outcome != null && outcome.state().success();
         }
@@ -45,7 +45,7 @@ public final class Remediator {
         this.busy = busy;
     }
 
-    public Result remediate(DesiredState.Desired d, BiConsumer<DeviceOutcome, RevisionRef> done) {
+    public Result remediate(DesiredState.Desired d, BiConsumer<RouterOutcome, RevisionRef> done) {
         String router = d.router();
         if (!claimed.add(router)) {
             return skip(router, "a remediation of it is already running here");
@@ -63,7 +63,7 @@ public final class Remediator {
             LOG.infof("remediation of %s: re-applying revision %s, the one last applied to it%s", router, d.appliedRef().label(),
                     d.note() == null ? "" : " (" + d.note() + ")");
             RunReport r = engine.apply(List.of(d.applied()), options, null, d.appliedRef().digest(), "remediation", RunListener.NONE);
-            DeviceOutcome o = r.routers().get(0);
+            RouterOutcome o = r.routers().get(0);
             done.accept(o, d.appliedRef());
             if (o.state().success()) {
                 LOG.infof("remediation of %s: %s, revision %s restored", router, o.state(), d.appliedRef().label());

@@ -56,7 +56,7 @@ public final class JUnitReport {
 
     private static void write(RunReport r, String hostname, XMLStreamWriter w) throws XMLStreamException {
         long failures = r.routers().stream().filter(o -> o.state().failure()).count();
-        long skipped = r.routers().stream().filter(o -> o.state() == DeviceState.NOT_CONTACTED).count();
+        long skipped = r.routers().stream().filter(o -> o.state() == OutcomeState.NOT_CONTACTED).count();
         w.writeStartDocument("UTF-8", "1.0");
         w.writeCharacters("\n");
         w.writeStartElement("testsuites");
@@ -70,7 +70,7 @@ public final class JUnitReport {
         w.writeAttribute("time", seconds(Duration.between(r.startedAt(), r.finishedAt()).toMillis()));
         w.writeAttribute("timestamp", TIMESTAMP.format(r.startedAt().truncatedTo(ChronoUnit.SECONDS)));
         w.writeAttribute("hostname", xml(hostname));
-        for (DeviceOutcome o : r.routers()) {
+        for (RouterOutcome o : r.routers()) {
             w.writeCharacters("\n    ");
             w.writeStartElement("testcase");
             w.writeAttribute("classname", "portcullis.apply." + xml(o.platform()));
@@ -83,7 +83,7 @@ public final class JUnitReport {
                 w.writeAttribute("message", xml(o.reason()));
                 w.writeCharacters(xml(o.message()));
                 w.writeEndElement();
-            } else if (o.state() == DeviceState.NOT_CONTACTED) {
+            } else if (o.state() == OutcomeState.NOT_CONTACTED) {
                 w.writeEmptyElement("skipped");
                 w.writeAttribute("message", xml(o.message()));
             } else {

@@ -8,7 +8,7 @@ public final class Outcomes {
     private Outcomes() {
     }
 
-    public static Map<String, Object> router(DeviceOutcome o) {
+    public static Map<String, Object> router(RouterOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("router", o.router());
         m.put("platform", o.platform());

@@ -1,7 +1,7 @@
 package io.portcullis.engine.report;
 
 /**
- * The stable machine codes a transaction ends with ({@link DeviceOutcome#reason()}). Each constant's
+ * The stable machine codes a transaction ends with ({@link RouterOutcome#reason()}). Each constant's
  * {@link #name()} is exactly the string reports, JSON, JUnit and text output have always carried, so
  * scripts reading them see no change; code compares constants instead of spelling strings.
  */

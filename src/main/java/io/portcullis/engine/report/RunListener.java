@@ -11,7 +11,7 @@ public interface RunListener {
     default void routerStarted(String router) {
     }
 
-    default void routerFinished(DeviceOutcome outcome) {
+    default void routerFinished(RouterOutcome outcome) {
     }
 
     default void halted(String why) {

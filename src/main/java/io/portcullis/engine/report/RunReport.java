@@ -17,15 +17,15 @@ import java.util.Map;
  * {@code report} of {@code GET /api/runs/{id}} are the same JSON.
  */
 public record RunReport(String runId, String toolVersion, String policyDigest, String planFile, Instant startedAt,
-                        Instant finishedAt, String haltedBecause, Map<DeviceState, Integer> counts, List<DeviceOutcome> routers) {
+                        Instant finishedAt, String haltedBecause, Map<OutcomeState, Integer> counts, List<RouterOutcome> routers) {
     public static final String FORMAT = "portcullis-apply/1";
 
     public RunReport {
         routers = List.copyOf(routers);
     }
 
-    public static Map<DeviceState, Integer> count(List<DeviceOutcome> outcomes) {
-        Map<DeviceState, Integer> m = new EnumMap<>(DeviceState.class);
+    public static Map<OutcomeState, Integer> count(List<RouterOutcome> outcomes) {
+        Map<OutcomeState, Integer> m = new EnumMap<>(OutcomeState.class);
         outcomes.forEach(o -> m.merge(o.state(), 1, Integer::sum));
         return m;
     }

@@ -5,6 +5,6 @@
  *
  * <p>May import {@code netconf}, {@code platform}, {@code intent}, {@code inventory}, {@code engine.targets}; never
  * another engine room.
- * This is the only room that knows NETCONF exists.
+ * This is the only room that knows NETCONF exists (ArchitectureTest {@code onlyTheRouterRoomTalksNetconf}).
  */
 package io.portcullis.engine.router;

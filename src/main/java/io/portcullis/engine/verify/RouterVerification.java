@@ -1,6 +1,6 @@
 package io.portcullis.engine.verify;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.platform.PlatformAdapter;
 import io.portcullis.platform.ReadException;
@@ -20,12 +20,12 @@ import java.util.List;
  * @param readBack       null when rendering or reading failed (see {@code error})
  * @param error          one sentence for the user, or null
  */
-public record RouterVerification(CompiledDevice compiled, VerificationResult compiledResult, FilterIntent readBack,
+public record RouterVerification(CompiledRouter compiled, VerificationResult compiledResult, FilterIntent readBack,
                                  VerificationResult readBackResult, List<String> warnings, String error) {
 
     public enum Status { PROVEN, VIOLATED, ERROR, OUT_OF_SCOPE }
 
-    public static RouterVerification run(CompiledDevice c) {
+    public static RouterVerification run(CompiledRouter c) {
         if (!c.inScope()) {
             return new RouterVerification(c, null, null, null, List.of(), null);
         }

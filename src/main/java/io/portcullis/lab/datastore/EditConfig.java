@@ -32,17 +32,17 @@ public final class EditConfig {
      *
      * @return the changes made, for netconf-config-change notifications
      */
-    public static List<AppliedEdit> apply(Datastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
+    public static List<AppliedEdit> apply(SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
             throws DataException {
         return new EditConfig(ListKeys.DEFAULT).run(target, config, defaultOperation, errorOption);
     }
 
-    public List<AppliedEdit> run(Datastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
+    public List<AppliedEdit> run(SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
             throws DataException {
         if (defaultOperation == EditOperation.CREATE || defaultOperation == EditOperation.DELETE || defaultOperation == EditOperation.REMOVE) {
             throw new DataException(DataError.protocol("invalid-value", "default-operation must be merge, replace or none", Map.of()));
         }
-        Datastore before = errorOption == ErrorOption.ROLLBACK_ON_ERROR ? target.copy() : null;
+        SimDatastore before = errorOption == ErrorOption.ROLLBACK_ON_ERROR ? target.copy() : null;
         stopOnError = errorOption != ErrorOption.CONTINUE_ON_ERROR;
         Element root = target.root();
         try {
@@ -68,7 +68,7 @@ public final class EditConfig {
         return List.copyOf(applied);
     }
 
-    private void applyChildren(Datastore ds, Element targetParent, Element editParent, EditOperation inherited) throws DataException {
+    private void applyChildren(SimDatastore ds, Element targetParent, Element editParent, EditOperation inherited) throws DataException {
         Element annotation = null;
         for (Element edit : Dom.children(editParent)) {
             if (isJunosComment(edit)) {
@@ -114,7 +114,7 @@ public final class EditConfig {
     }
 
     /** @return the node the edit produced or touched in the target (null when it was removed) */
-    private Element applyNode(Datastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
+    private Element applyNode(SimDatastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
             throws DataException {
         EditOperation op = operationOf(edit, inherited);
         List<String> entryKeys = keys.keysOf(edit);
@@ -168,15 +168,15 @@ public final class EditConfig {
         }
     }
 
-    private Element createOrUpdate(Datastore ds, Element targetParent, Element editParent, Element edit, Element existing,
+    private Element createOrUpdate(SimDatastore ds, Element targetParent, Element editParent, Element edit, Element existing,
                                 List<String> entryKeys, boolean leaf, boolean leafList, EditOperation op) throws DataException {
         boolean ordered = !entryKeys.isEmpty() || leafList;
         if (existing == null) {
             Element node = ds.document().createElementNS(edit.getNamespaceURI(), edit.getNodeName());
-            Datastore.copyDataAttributes(edit, node);
+            SimDatastore.copyDataAttributes(edit, node);
             if (leaf) {
                 node.setTextContent(Dom.text(edit).isEmpty() ? edit.getTextContent() : Dom.text(edit));
-                Datastore.declareValuePrefix(edit, node);
+                SimDatastore.declareValuePrefix(edit, node);
             }
             for (String k : entryKeys) {
                 node.appendChild(ds.importClean(Dom.firstChild(edit, k)));

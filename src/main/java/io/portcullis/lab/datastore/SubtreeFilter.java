@@ -18,7 +18,7 @@ public final class SubtreeFilter {
      * Copies of the data selected by the children of {@code filter} (the {@code <filter>} element), into
      * {@code out}. A null filter selects everything; an empty filter selects nothing.
      */
-    public static List<Element> select(Datastore data, Element filter, Document out) {
+    public static List<Element> select(SimDatastore data, Element filter, Document out) {
         List<Element> result = new ArrayList<>();
         if (filter == null) {
             for (Element c : Dom.children(data.root())) {

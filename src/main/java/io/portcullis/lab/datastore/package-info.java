@@ -1,5 +1,5 @@
 /**
- * The simulator's configuration storage: one {@link io.portcullis.lab.datastore.Datastore} is the content of
+ * The simulator's configuration storage: one {@link io.portcullis.lab.datastore.SimDatastore} is the content of
  * one simulated datastore (running, candidate or startup) as a DOM tree, with RFC 6241 edit-config semantics
  * ({@link io.portcullis.lab.datastore.EditConfig}: merge, replace, create, delete, remove, list keys, insert) and
  * subtree filtering ({@link io.portcullis.lab.datastore.SubtreeFilter}). Not the same type as

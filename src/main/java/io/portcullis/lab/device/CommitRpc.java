@@ -3,8 +3,8 @@ package io.portcullis.lab.device;
 import io.portcullis.lab.datastore.AppliedEdit;
 import io.portcullis.lab.datastore.DataError;
 import io.portcullis.lab.datastore.DataException;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
+import io.portcullis.lab.datastore.SimDatastore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ final class CommitRpc {
             d.candidate.replaceContent(d.running);
             d.candidateEdits.clear();
         }
-        Datastore before = d.running.copy();
+        SimDatastore before = d.running.copy();
         List<AppliedEdit> edits = new ArrayList<>(d.candidateEdits);
         boolean changed = !d.running.sameContent(d.candidate);
         d.running.replaceContent(d.candidate);

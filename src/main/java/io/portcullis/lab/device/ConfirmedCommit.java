@@ -2,7 +2,7 @@ package io.portcullis.lab.device;
 
 import io.portcullis.lab.datastore.AppliedEdit;
 import io.portcullis.lab.datastore.DataError;
-import io.portcullis.lab.datastore.Datastore;
+import io.portcullis.lab.datastore.SimDatastore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class ConfirmedCommit {
     private final SimDevice device;
     private final ScheduledExecutorService timers;
-    private Datastore preImage;
+    private SimDatastore preImage;
     private int ownerSession;
     private String persist;
     private ScheduledFuture<?> timer;
@@ -61,7 +61,7 @@ final class ConfirmedCommit {
     volatile long lastTimeoutSeconds;
 
     /** A confirmed commit (first or follow-up): running already holds the new config when this is called. */
-    void start(Datastore before, int sessionId, String persistToken, long timeoutSeconds, Notifications.ChangedBy by) {
+    void start(SimDatastore before, int sessionId, String persistToken, long timeoutSeconds, Notifications.ChangedBy by) {
         lastTimeoutSeconds = timeoutSeconds;
         boolean followUp = pending();
         if (!followUp) {
@@ -118,7 +118,7 @@ final class ConfirmedCommit {
 
     /** Running (and the candidate, like Huawei) go back to the pre-image; subscribers see the change. */
     private void revert() {
-        Datastore back = preImage;
+        SimDatastore back = preImage;
         clear();
         device.running.replaceContent(back);
         device.candidate.replaceContent(back);

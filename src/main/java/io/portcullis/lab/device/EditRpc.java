@@ -3,10 +3,10 @@ package io.portcullis.lab.device;
 import io.portcullis.lab.datastore.AppliedEdit;
 import io.portcullis.lab.datastore.DataError;
 import io.portcullis.lab.datastore.DataException;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
 import io.portcullis.lab.datastore.EditOperation;
 import io.portcullis.lab.datastore.ErrorOption;
+import io.portcullis.lab.datastore.SimDatastore;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
@@ -25,7 +25,7 @@ final class EditRpc {
 
     Reply run(Element op) throws DataException {
         String targetName = Rpcs.target(op);
-        Datastore target = rpcs.datastore(targetName, true);
+        SimDatastore target = rpcs.datastore(targetName, true);
         rpcs.checkNotLockedByOther(s, targetName);
         Element config = Dom.firstChild(op, "config");
         if (config == null) {
@@ -44,12 +44,12 @@ final class EditRpc {
             throw new DataException(DataError.protocol("invalid-value", "unknown test-option " + testOption, Map.of("bad-element", "test-option")));
         }
         if (testOption.equals("test-only")) {
-            Datastore scratch = target.copy();
+            SimDatastore scratch = target.copy();
             Rpcs.editor().run(scratch, config, defaultOp, ErrorOption.STOP_ON_ERROR);
             DataError invalid = rpcs.validationFailure();
             return invalid == null ? Reply.OK : Reply.error(invalid);
         }
-        Datastore before = testOption.equals("test-then-set") ? target.copy() : null;
+        SimDatastore before = testOption.equals("test-then-set") ? target.copy() : null;
         List<AppliedEdit> edits;
         try {
             edits = Rpcs.editor().run(target, config, defaultOp, errorOption);
@@ -73,7 +73,7 @@ final class EditRpc {
         return Reply.OK;
     }
 
-    private void afterEdit(Datastore target, List<AppliedEdit> edits) {
+    private void afterEdit(SimDatastore target, List<AppliedEdit> edits) {
         if (target == d.candidate) {
             rpcs.recordCandidateEdits(s, edits);
         } else if (target == d.running) {

@@ -1,6 +1,6 @@
 package io.portcullis.lab.device;
 
-import io.portcullis.lab.datastore.Datastore;
+import io.portcullis.lab.datastore.SimDatastore;
 import org.w3c.dom.Element;
 
 /**
@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 public interface OperationalState {
 
     /** Adds state nodes to {@code runningCopy} (a copy of running, thrown away after the reply) for {@code <get>}. */
-    void addState(SimDevice device, Datastore runningCopy);
+    void addState(SimDevice device, SimDatastore runningCopy);
 
     /** Answers a vendor RPC (e.g. Junos {@code get-firewall-filter-information}); null when it is not one of this state's. */
     default Reply vendorRpc(SimDevice device, Element operation) {

@@ -3,11 +3,11 @@ package io.portcullis.lab.device;
 import io.portcullis.lab.datastore.AppliedEdit;
 import io.portcullis.lab.datastore.DataError;
 import io.portcullis.lab.datastore.DataException;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.Dom;
 import io.portcullis.lab.datastore.EditConfig;
 import io.portcullis.lab.datastore.EditOperation;
 import io.portcullis.lab.datastore.ErrorOption;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.datastore.SubtreeFilter;
 import io.portcullis.lab.datastore.XmlText;
 import java.util.List;
@@ -48,12 +48,12 @@ final class Rpcs {
     }
 
     /** Running plus the operational state plugged into the device, for {@code <get>}. */
-    private Datastore withState() {
+    private SimDatastore withState() {
         OperationalState state = d.operationalState();
         if (state == null) {
             return d.running;
         }
-        Datastore copy = d.running.copy();
+        SimDatastore copy = d.running.copy();
         state.addState(d, copy);
         return copy;
     }
@@ -93,7 +93,7 @@ final class Rpcs {
         return Dom.localName(Dom.children(w).get(0));
     }
 
-    Datastore datastore(String name, boolean forWrite) throws DataException {
+    SimDatastore datastore(String name, boolean forWrite) throws DataException {
         switch (name) {
             case "running":
                 if (forWrite && !d.profile().writableRunning()) {
@@ -128,7 +128,7 @@ final class Rpcs {
         }
     }
 
-    private Reply read(Datastore ds, Element filter) throws DataException {
+    private Reply read(SimDatastore ds, Element filter) throws DataException {
         StringBuilder sb = new StringBuilder(1024);
         if (filter == null) {
             for (Element c : Dom.children(ds.root())) {
@@ -221,11 +221,11 @@ final class Rpcs {
 
     private Reply copyConfig(SessionPort s, Element op) throws DataException {
         String targetName = target(op);
-        Datastore target = datastore(targetName, true);
+        SimDatastore target = datastore(targetName, true);
         checkNotLockedByOther(s, targetName);
         Element src = Dom.firstChild(op, "source");
         Element inline = src == null ? null : Dom.firstChild(src, "config");
-        Datastore source = inline != null ? Datastore.of(inline) : datastore(source(op), false);
+        SimDatastore source = inline != null ? SimDatastore.of(inline) : datastore(source(op), false);
         if (source == target) {
             return Reply.OK;
         }
@@ -246,9 +246,9 @@ final class Rpcs {
         if (!name.equals("startup")) {
             return Reply.error(DataError.protocol("operation-not-supported", "only startup can be deleted", Map.of("bad-element", name)));
         }
-        Datastore ds = datastore(name, true);
+        SimDatastore ds = datastore(name, true);
         checkNotLockedByOther(s, name);
-        ds.replaceContent(Datastore.empty());
+        ds.replaceContent(SimDatastore.empty());
         return Reply.OK;
     }
 

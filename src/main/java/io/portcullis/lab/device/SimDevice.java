@@ -2,10 +2,10 @@ package io.portcullis.lab.device;
 
 import io.portcullis.lab.datastore.AppliedEdit;
 import io.portcullis.lab.datastore.DataException;
-import io.portcullis.lab.datastore.Datastore;
 import io.portcullis.lab.datastore.EditConfig;
 import io.portcullis.lab.datastore.EditOperation;
 import io.portcullis.lab.datastore.ErrorOption;
+import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.netconf.xml.SecureXml;
 import io.portcullis.netconf.xml.XmlParseException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +32,9 @@ public final class SimDevice {
     private volatile DeviceProfile profile;
     private volatile int port;
     private volatile KeyPair hostKey;
-    final Datastore running;
-    final Datastore candidate;
-    final Datastore startup;
+    final SimDatastore running;
+    final SimDatastore candidate;
+    final SimDatastore startup;
     final Map<String, LockHolder> locks = new HashMap<>();
     /** Sessions (0 = out of band) with uncommitted candidate changes, and those changes. */
     final java.util.Set<Integer> candidateDirtyBy = new java.util.HashSet<>();
@@ -56,7 +56,7 @@ public final class SimDevice {
     public static final Duration DEFAULT_KEEPALIVE_MAX_WAIT = Duration.ofSeconds(30);
     public static final int DEFAULT_KEEPALIVE_MAX_ATTEMPTS = 3;
 
-    public SimDevice(String name, String platform, DeviceProfile profile, Datastore initialRunning, KeyPair hostKey,
+    public SimDevice(String name, String platform, DeviceProfile profile, SimDatastore initialRunning, KeyPair hostKey,
                      ScheduledExecutorService timers) {
         this.name = name;
         this.platform = platform;
@@ -129,7 +129,7 @@ public final class SimDevice {
     }
 
     /** A copy of running, for assertions that compare whole trees. */
-    public synchronized Datastore runningCopy() {
+    public synchronized SimDatastore runningCopy() {
         return running.copy();
     }
 

@@ -8,8 +8,8 @@ import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.memory.Quirk;
 import io.portcullis.engine.memory.RouterGuard;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.lab.device.SimDevice;
@@ -41,8 +41,8 @@ class CandidateProofLabTest {
                 String before = d.runningXml();
                 d.faults().alsoMergeIntoCandidate(ROUTER_ADDED_TERM);
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.reason()).isEqualTo("CANDIDATE_NOT_PROVEN");
                 assertThat(o.message()).as("says what differed").contains("the candidate differs from the policy").contains("router-added")
                         .contains("never committed");
@@ -50,7 +50,7 @@ class CandidateProofLabTest {
                         .doesNotContain("commit");
                 assertThat(d.runningXml()).isEqualTo(before).doesNotContain("PORTCULLIS-");
                 assertThat(d.candidateXml()).as("candidate discarded").doesNotContain("router-added");
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }
@@ -66,10 +66,10 @@ class CandidateProofLabTest {
                 d.faults().loseEditsOnValidate();
                 Engine engine = new Engine(EngineContext.standard(lab.connector(), new VerifierProver()).withGuard(guard), "test");
                 RunReport r = engine.apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.APPLIED);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.APPLIED);
                 assertThat(o.reason()).isEqualTo("APPLIED");
-                assertThat(o.workarounds()).containsExactly(DeviceOutcome.VALIDATE_SKIPPED);
+                assertThat(o.workarounds()).containsExactly(RouterOutcome.VALIDATE_SKIPPED);
                 assertThat(o.message()).contains("warning: <validate> lost the pending edits").doesNotContain("\n");
                 // Junos has :confirmed-commit:1.0 only: no cancel-commit, the second confirmed commit follows the empty one up
                 assertThat(d.profile().confirmedCommit11()).isFalse();
@@ -85,9 +85,9 @@ class CandidateProofLabTest {
                 assertThat(d.name()).isEqualTo(router);
                 d.faults().loseEditsOnValidate();
                 Engine engine = new Engine(EngineContext.standard(lab.connector(), new VerifierProver()).withGuard(guard), "test");
-                DeviceOutcome o = engine.apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE).routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.APPLIED);
-                assertThat(o.workarounds()).containsExactly(DeviceOutcome.VALIDATE_SKIPPED);
+                RouterOutcome o = engine.apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE).routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.APPLIED);
+                assertThat(o.workarounds()).containsExactly(RouterOutcome.VALIDATE_SKIPPED);
                 assertThat(o.message()).contains("remembered from an earlier run");
                 assertThat(d.rpcLog().operations()).doesNotContain("validate", "cancel-commit", "discard-changes");
                 assertThat(d.runningXml()).contains("PORTCULLIS-SUBPROTECT-V4");

@@ -3,7 +3,7 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -94,7 +94,7 @@ class ConnectionStormTest {
             long tw = System.nanoTime();
             Workspace w = Workspace.load(Path.of("policy"), inv, null, LocalDate.now());
             assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-            List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
+            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
                     .map(Target::of).toList();
             assertThat(targets).hasSize(2 * SIZE + 3);
             System.out.printf("storm: inventory loaded and compiled in %d ms%n", (System.nanoTime() - tw) / 1_000_000);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.plan.EngineContext;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.RouterConnector;
@@ -44,10 +44,10 @@ class FaultOutcomeLabTest {
                 slow.faults().delay("commit", Duration.ofMillis(2500)); // every commit: the confirm lands 2.5 s after a 1 s window
                 List<Target> targets = lab.targets().stream().map(t -> withConfirmTimeout(t, 1)).toList();
                 RunReport r = lab.engine().apply(targets, LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(slow.runningXml()).as("running back to the pre-image").isEqualTo(before).doesNotContain("PORTCULLIS-");
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
                 assertThat(lab.fleet().device(1).runningXml()).contains("PORTCULLIS-");
             }
         });
@@ -63,10 +63,10 @@ class FaultOutcomeLabTest {
                 RouterConnector rebootAfterConfirmedCommit = afterCall(lab.connector(), victim.name(), "commitConfirmed", victim::reboot);
                 Engine engine = new Engine(EngineContext.standard(rebootAfterConfirmedCommit, new VerifierProver()), "test");
                 RunReport r = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(victim.runningXml()).isEqualTo(before);
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }
@@ -83,13 +83,13 @@ class FaultOutcomeLabTest {
                 String before = d.runningXml();
                 d.faults().malformedReply("commit", Malformation.WRONG_MESSAGE_ID);
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isIn(DeviceState.UNKNOWN_RECONCILED, DeviceState.FAILED_ROLLED_BACK);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isIn(OutcomeState.UNKNOWN_RECONCILED, OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(o.message()).as("the user is told what the router holds, from a read-back").containsAnyOf("holds", "read back", "reverted");
                 assertThat(d.runningXml()).as("session end reverted the unconfirmed commit").isEqualTo(before);
                 assertThat(d.rpcLog().operations()).as("a new session read the router back after the desync")
                         .containsSubsequence("commit", "get-config");
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }
@@ -107,12 +107,12 @@ class FaultOutcomeLabTest {
                 d.faults().failValidate("/acl", "injected validation failure").failDiscardWithRollbackFailed();
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1).withRollout(0, 0, 1, 5), null, null, null,
                         RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.ROLLBACK_FAILED);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.ROLLBACK_FAILED);
                 assertThat(o.message()).contains("injected validation failure");
                 assertThat(d.rpcLog().operations()).contains("discard-changes").doesNotContain("commit");
                 assertThat(d.runningXml()).isEqualTo(before);
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }
@@ -126,12 +126,12 @@ class FaultOutcomeLabTest {
                 String before = d.runningXml();
                 d.faults().failCommit("commit failed (injected)");
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.message()).contains("commit failed (injected)");
                 assertThat(d.rpcLog().operations()).containsSubsequence("validate", "commit", "discard-changes", "unlock");
                 assertThat(d.runningXml()).isEqualTo(before);
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }
@@ -145,12 +145,12 @@ class FaultOutcomeLabTest {
                 d.setProfile(d.profile().withCandidate(false).withWritableRunning(true));
                 String before = d.runningXml();
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-                DeviceOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                RouterOutcome o = r.routers().get(0);
+                assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.reason()).isEqualTo("NO_CANDIDATE");
                 assertThat(d.rpcLog().operations()).doesNotContain("edit-config", "lock", "commit", "copy-config");
                 assertThat(d.runningXml()).isEqualTo(before);
-                assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
         });
     }

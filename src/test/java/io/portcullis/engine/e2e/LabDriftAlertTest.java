@@ -8,8 +8,8 @@ import io.portcullis.alert.WebhookSink;
 import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.targets.Target;
@@ -35,7 +35,7 @@ class LabDriftAlertTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(5)) {
             List<Target> targets = lab.targets();
             RunReport applied = lab.engine().apply(targets, LabFleetEngineTest.opts(5), null, null, null, RunListener.NONE);
-            assertThat(applied.routers()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
+            assertThat(applied.routers()).extracting(RouterOutcome::state).containsOnly(OutcomeState.APPLIED);
             DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(alerts.uri())));
             try (DriftMonitor monitor = new DriftMonitor(lab.engine(), targets, alerter, new DriftMonitor.Listener() {
             }, 5, false, LabFleetEngineTest.opts(5));
@@ -66,7 +66,7 @@ class LabDriftAlertTest {
                 assertThat(alerts.isEmpty()).as("one alert, for the changed router only").isTrue();
 
                 RunReport fix = lab.engine().apply(List.of(victim), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
-                assertThat(fix.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(fix.routers().get(0).state()).isEqualTo(OutcomeState.APPLIED);
                 JsonNode resolved = alerts.awaitStatus("resolved", Duration.ofSeconds(10));
                 assertThat(resolved).as("resolved after re-apply").isNotNull();
                 assertThat(resolved.toString()).contains(victim.name());

@@ -2,15 +2,15 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
@@ -49,7 +49,7 @@ class LabFleetEngineTest {
         fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
         Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        List<Target> targets = w.compileAll().stream().filter(CompiledDevice::inScope)
+        List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
                 .map(Target::of).toList();
         assertThat(targets).hasSize(n);
         NetconfConnector connector = new NetconfConnector(settings, Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
@@ -70,13 +70,13 @@ class LabFleetEngineTest {
             lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().touched()).as(d.name() + " untouched by plan").isFalse());
 
             RunReport r = lab.engine().apply(lab.targets(), opts(5), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
+            assertThat(r.routers()).as(r.routers().toString()).extracting(RouterOutcome::state).containsOnly(OutcomeState.APPLIED);
             assertThat(lab.engine().plan(lab.targets(), 5)).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
             assertThat(lab.fleet().device(0).runningXml()).contains("PORTCULLIS-");
 
             lab.fleet().devices().forEach(d -> d.rpcLog().clear());
             RunReport again = lab.engine().apply(lab.targets(), opts(5), null, null, null, RunListener.NONE);
-            assertThat(again.routers()).extracting(DeviceOutcome::state).containsOnly(DeviceState.NO_CHANGE);
+            assertThat(again.routers()).extracting(RouterOutcome::state).containsOnly(OutcomeState.NO_CHANGE);
             lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().operations()).doesNotContain("edit-config", "lock", "commit"));
         }
     }
@@ -86,14 +86,14 @@ class LabFleetEngineTest {
         try (Lab lab = lab(10)) {
             lab.fleet().device(2).faults().failValidate("/acl", "injected validation failure");
             RunReport r = lab.engine().apply(lab.targets(), opts(1), null, null, null, RunListener.NONE);
-            assertThat(r.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
-            assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
-            assertThat(r.routers().get(2).state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(r.routers().get(0).state()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(r.routers().get(2).state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             // the lab validates at edit-config (test-then-set) as well as on <validate>
             assertThat(r.routers().get(2).reason()).isIn("VALIDATE_FAILED", "EDIT_REJECTED");
             assertThat(r.routers().get(2).message()).contains("injected validation failure");
             for (int i = 3; i < 10; i++) {
-                assertThat(r.routers().get(i).state()).isEqualTo(DeviceState.NOT_CONTACTED);
+                assertThat(r.routers().get(i).state()).isEqualTo(OutcomeState.NOT_CONTACTED);
                 assertThat(lab.fleet().device(i).rpcLog().size()).as("router " + (i + 1) + " never contacted").isZero();
             }
             assertThat(lab.fleet().device(2).runningXml()).doesNotContain("PORTCULLIS-");
@@ -113,17 +113,17 @@ class LabFleetEngineTest {
             lab.fleet().device(1).outOfBandLock();
             lab.fleet().device(3).faults().dropConnectionAfter("commit");
             RunReport r = lab.engine().apply(lab.targets(), opts(4).withRollout(0, 0, 4, 5), null, null, null, RunListener.NONE);
-            DeviceOutcome killed = r.routers().get(0);
-            assertThat(killed.state()).as(killed.message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+            RouterOutcome killed = r.routers().get(0);
+            assertThat(killed.state()).as(killed.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
             assertThat(lab.fleet().device(0).rpcLog().operations()).contains("commit").doesNotContain("cancel-commit");
             assertThat(lab.fleet().device(0).runningXml()).doesNotContain("PORTCULLIS-");
-            DeviceOutcome locked = r.routers().get(1);
+            RouterOutcome locked = r.routers().get(1);
             assertThat(locked.reason()).as(locked.message()).isEqualTo("LOCKED_BY");
             assertThat(lab.fleet().device(1).rpcLog().operations()).doesNotContain("edit-config", "kill-session", "discard-changes");
             assertThat(lab.fleet().device(1).runningXml()).doesNotContain("PORTCULLIS-");
-            assertThat(r.routers().get(2).state()).isEqualTo(DeviceState.APPLIED);
-            DeviceOutcome lostReply = r.routers().get(3);
-            assertThat(lostReply.state()).isEqualTo(DeviceState.UNKNOWN_RECONCILED);
+            assertThat(r.routers().get(2).state()).isEqualTo(OutcomeState.APPLIED);
+            RouterOutcome lostReply = r.routers().get(3);
+            assertThat(lostReply.state()).isEqualTo(OutcomeState.UNKNOWN_RECONCILED);
             assertThat(lostReply.message()).contains("holds its previous configuration");
             assertThat(lab.fleet().device(3).runningXml()).doesNotContain("PORTCULLIS-");
         }

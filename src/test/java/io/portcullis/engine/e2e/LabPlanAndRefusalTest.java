@@ -6,8 +6,8 @@ import io.portcullis.diff.FateChange;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Datastore;
@@ -41,7 +41,7 @@ class LabPlanAndRefusalTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(5)) {
             List<Target> t = lab.targets();
             RunReport setup = lab.engine().apply(t.subList(1, 4), LabFleetEngineTest.opts(3), null, null, null, RunListener.NONE);
-            assertThat(setup.routers()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
+            assertThat(setup.routers()).extracting(RouterOutcome::state).containsOnly(OutcomeState.APPLIED);
 
             SimDevice changed = lab.fleet().device(2);
             changed.outOfBandEdit(Platforms.get(changed.platform()).renderConfig(withoutPort(t.get(2).intent(), 587)));
@@ -83,10 +83,10 @@ class LabPlanAndRefusalTest {
             RunReport r = lab.engine().apply(t, LabFleetEngineTest.opts(1), plan, "sha256:p", "plan.json", RunListener.NONE);
 
             assertThat(r.routers().get(0).reason()).as(r.routers().get(0).message()).isEqualTo("STALE_PLAN");
-            assertThat(r.routers().get(0).state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(r.routers().get(0).state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(stale.rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
             assertThat(stale.runningXml()).isEqualTo(changedRunning);
-            assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+            assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             assertThat(lab.engine().plan(t.subList(1, 2), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
         }
     }
@@ -110,15 +110,15 @@ class LabPlanAndRefusalTest {
                 RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2).withRollout(0, 0, 2, 5), null, null, null,
                         RunListener.NONE);
 
-                DeviceOutcome o1 = r.routers().get(0);
-                assertThat(o1.state()).as(o1.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                RouterOutcome o1 = r.routers().get(0);
+                assertThat(o1.state()).as(o1.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o1.reason()).isEqualTo("FOREIGN_UNCOMMITTED_CHANGES");
                 assertThat(d1.candidateXml()).as("the colleague's edit is still there").isEqualTo(candidate1);
                 assertThat(d1.runningXml()).isEqualTo(running1);
                 // outside the managed subtree the edit is invisible to Portcullis' read, but the router refuses the
                 // lock: still a refusal that names the holder, and nothing is discarded
-                DeviceOutcome o2 = r.routers().get(1);
-                assertThat(o2.state()).as(o2.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                RouterOutcome o2 = r.routers().get(1);
+                assertThat(o2.state()).as(o2.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o2.reason()).isIn("FOREIGN_UNCOMMITTED_CHANGES", "LOCKED_BY");
                 assertThat(d2.candidateXml()).contains("OPERATOR-EXTRA");
                 assertThat(d2.runningXml()).doesNotContain("PORTCULLIS-").doesNotContain("OPERATOR-EXTRA");
@@ -137,10 +137,10 @@ class LabPlanAndRefusalTest {
             RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2).withRollout(1, 0, 2, 5), null, null, null,
                     RunListener.NONE);
 
-            assertThat(r.routers().get(0).state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(r.routers().get(0).state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(lab.fleet().device(0).runningXml()).doesNotContain("PORTCULLIS-");
             for (int i = 1; i < 4; i++) {
-                assertThat(r.routers().get(i).state()).isEqualTo(DeviceState.NOT_CONTACTED);
+                assertThat(r.routers().get(i).state()).isEqualTo(OutcomeState.NOT_CONTACTED);
                 assertThat(lab.fleet().device(i).rpcLog().size()).as("router " + (i + 1) + " never contacted").isZero();
             }
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.WebhookSink;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -14,7 +14,7 @@ import io.portcullis.engine.drift.ChangeWatcher;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
@@ -47,7 +47,7 @@ class NetconfdEndToEndTest {
         Path inventory = inventoryWithGroups(NetconfdServer.stateDir().resolve("inventory"));
         Workspace w = Workspace.load(Path.of("policy"), inventory, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        CompiledDevice c = w.compileAll().get(0);
+        CompiledRouter c = w.compileAll().get(0);
         Target target = Target.of(c);
         ApplyOptions opts = ApplyOptions.defaults().withConfirmTimeout(60).withLock(2, Duration.ofMillis(200));
 
@@ -76,13 +76,13 @@ class NetconfdEndToEndTest {
             assertThat(plan.get(0).changes().forwardText()).contains("+");
 
             RunReport first = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
-            assertThat(first.routers().get(0).state()).as(first.routers().get(0).message()).isEqualTo(DeviceState.APPLIED);
+            assertThat(first.routers().get(0).state()).as(first.routers().get(0).message()).isEqualTo(OutcomeState.APPLIED);
             // netconfd advertises :startup: the apply saved running to startup and read it back
             assertThat(first.routers().get(0).reason()).as(first.routers().get(0).message()).isEqualTo("APPLIED");
             RouterPlan after = engine.plan(List.of(target), 1).get(0);
             assertThat(after.status()).as("read back in sync: " + after.error() + after.changes().diff().changes()).isEqualTo(RouterPlan.Status.IN_SYNC);
             assertThat(engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0).state())
-                    .isEqualTo(DeviceState.NO_CHANGE);
+                    .isEqualTo(OutcomeState.NO_CHANGE);
 
             WebhookReceiver alerts = WebhookReceiver.start();
             DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(alerts.uri())));
@@ -112,7 +112,7 @@ class NetconfdEndToEndTest {
                 assertThat(ms).isLessThan(5000);
 
                 RunReport fix = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
-                assertThat(fix.routers().get(0).state()).isEqualTo(DeviceState.APPLIED);
+                assertThat(fix.routers().get(0).state()).isEqualTo(OutcomeState.APPLIED);
                 JsonNode resolved = alerts.awaitStatus("resolved", Duration.ofSeconds(10));
                 assertThat(resolved).as("resolved after re-apply (event-driven)").isNotNull();
                 assertThat(engine.plan(List.of(target), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
@@ -144,7 +144,7 @@ class NetconfdEndToEndTest {
     }
 
     /** Commits the intent minus TCP/587 from a separate session, the way a person at the CLI would. */
-    private static void outOfBand(NetconfConnector connector, Target t, CompiledDevice c) {
+    private static void outOfBand(NetconfConnector connector, Target t, CompiledRouter c) {
         List<Filter> filters = new ArrayList<>();
         for (Filter f : c.intent().filters()) {
             List<Term> terms = new ArrayList<>();

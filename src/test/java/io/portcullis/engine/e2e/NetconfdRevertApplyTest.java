@@ -2,7 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -10,8 +10,8 @@ import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Datastore;
@@ -44,7 +44,7 @@ class NetconfdRevertApplyTest {
         Path inventory = NetconfdEndToEndTest.inventoryWithGroups(NetconfdServer.stateDir().resolve("inventory"));
         Workspace w = Workspace.load(Path.of("policy"), inventory, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        CompiledDevice c = w.compileAll().get(0);
+        CompiledRouter c = w.compileAll().get(0);
         Target t = RevertPolicyLabTest.withConfirmTimeout(Target.of(c), 3);
         NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), System::getenv);
         NetconfdEndToEndTest.ensureInterface(connector, t);
@@ -76,7 +76,7 @@ class NetconfdRevertApplyTest {
         Setup s = setup();
         try (NetconfConnector c = s.connector()) {
             RunReport r = s.engine().apply(List.of(s.target()), revert(), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).singleElement().satisfies(o -> assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED));
+            assertThat(r.routers()).singleElement().satisfies(o -> assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED));
             Thread.sleep(5_000); // idle past the 3 s window (netconfd's timer runs only while idle)
             assertThat(s.engine().plan(List.of(s.target()), 1)).extracting(RouterPlan::status).containsExactly(RouterPlan.Status.IN_SYNC);
             assertThat(new Journal(journal).scan().pending()).isEmpty();
@@ -95,10 +95,10 @@ class NetconfdRevertApplyTest {
                 other.intent(), other.promise());
         try (NetconfConnector c = s.connector()) {
             RunReport r = s.engine().apply(List.of(s.target(), twin), revert(), null, null, null, RunListener.NONE);
-            DeviceOutcome held = r.routers().get(0);
-            assertThat(held.state()).as(held.message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+            RouterOutcome held = r.routers().get(0);
+            assertThat(held.state()).as(held.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
             assertThat(held.message()).contains("cancelled because " + twin.name());
-            assertThat(r.routers().get(1).state()).as(r.routers().get(1).message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(r.routers().get(1).state()).as(r.routers().get(1).message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(s.engine().plan(List.of(s.target()), 1)).extracting(RouterPlan::status).containsExactly(RouterPlan.Status.CHANGES);
             assertThat(new Journal(journal).scan().pending()).isEmpty();
         }

@@ -2,7 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.targets.Target;
@@ -12,8 +12,8 @@ import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.memory.Quirk;
 import io.portcullis.engine.memory.RouterGuard;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.NetconfConnector;
@@ -44,7 +44,7 @@ final class NetconfdValidateQuirkTest {
         Path inventory = untunedInventory(NetconfdServer.stateDir().resolve("inventory"));
         Workspace w = Workspace.load(Path.of("policy"), inventory, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        CompiledDevice c = w.compileAll().get(0);
+        CompiledRouter c = w.compileAll().get(0);
         Target target = Target.of(c);
         assertThat(target.device().validateCandidate()).as("no validate: false anywhere in this inventory").isTrue();
         ApplyOptions opts = ApplyOptions.defaults().withConfirmTimeout(60).withLock(3, Duration.ofMillis(300));
@@ -55,17 +55,17 @@ final class NetconfdValidateQuirkTest {
             RouterConnector counting = FaultOutcomeLabTest.afterCall(connector, target.name(), "validate", validates::incrementAndGet);
             Engine engine = new Engine(EngineContext.standard(counting, new VerifierProver()).withGuard(guard), "test");
 
-            DeviceOutcome first = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0);
-            assertThat(first.state()).as(first.reason() + ": " + first.message()).isEqualTo(DeviceState.APPLIED);
-            assertThat(first.workarounds()).containsExactly(DeviceOutcome.VALIDATE_SKIPPED);
+            RouterOutcome first = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0);
+            assertThat(first.state()).as(first.reason() + ": " + first.message()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(first.workarounds()).containsExactly(RouterOutcome.VALIDATE_SKIPPED);
             assertThat(first.message()).contains("warning: <validate> lost the pending edits");
             assertThat(validates.get()).isEqualTo(1);
             assertThat(guard.memory().quirks(target.name())).containsExactly(Quirk.VALIDATE_LOSES_EDITS);
             assertThat(engine.plan(List.of(target), 1).get(0).status()).as("running holds the policy").isEqualTo(RouterPlan.Status.IN_SYNC);
 
             removeAcls(connector, target);
-            DeviceOutcome second = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0);
-            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome second = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0);
+            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(second.message()).contains("remembered from an earlier run");
             assertThat(validates.get()).as("the second run skipped validate").isEqualTo(1);
             assertThat(engine.plan(List.of(target), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);

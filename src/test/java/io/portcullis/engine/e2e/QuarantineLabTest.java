@@ -6,8 +6,8 @@ import io.portcullis.cli.CommandLines;
 import io.portcullis.cli.DbProperties;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.memory.Quarantine;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.guard.Guards;
@@ -43,8 +43,8 @@ class QuarantineLabTest {
             d.faults().failValidate("/acl", "injected validation failure").failDiscardWithRollbackFailed();
             Engine engine = lab.engine().withGuard(g.guard());
             RunReport first = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            DeviceOutcome o = first.routers().get(0);
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.ROLLBACK_FAILED);
+            RouterOutcome o = first.routers().get(0);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.ROLLBACK_FAILED);
             assertThat(o.message()).contains("is now quarantined").contains("portcullis quarantine release " + d.name());
             Quarantine q = g.guard().memory().quarantine(d.name()).orElseThrow();
             assertThat(q.state()).isEqualTo("ROLLBACK_FAILED");
@@ -55,12 +55,12 @@ class QuarantineLabTest {
             d.faults().clear();
             d.rpcLog().clear();
             RunReport second = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            DeviceOutcome skipped = second.routers().get(0);
-            assertThat(skipped.state()).isEqualTo(DeviceState.NOT_CONTACTED);
+            RouterOutcome skipped = second.routers().get(0);
+            assertThat(skipped.state()).isEqualTo(OutcomeState.NOT_CONTACTED);
             assertThat(skipped.reason()).isEqualTo("QUARANTINED");
             assertThat(skipped.message()).contains("quarantined since").contains(first.runId()).contains("ROLLBACK_FAILED");
             assertThat(d.rpcLog().size()).as("not even a session").isZero();
-            assertThat(second.routers().get(1).state()).isEqualTo(DeviceState.NO_CHANGE);
+            assertThat(second.routers().get(1).state()).isEqualTo(OutcomeState.NO_CHANGE);
             assertThat(second.success()).as("a run that skipped a quarantined router fails").isFalse();
 
             DbProperties.use(db);
@@ -79,7 +79,7 @@ class QuarantineLabTest {
                 DbProperties.clear();
             }
             RunReport third = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            assertThat(third.routers().get(0).state()).as(third.routers().get(0).message()).isEqualTo(DeviceState.APPLIED);
+            assertThat(third.routers().get(0).state()).as(third.routers().get(0).message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(third.success()).isTrue();
         } finally {
             backend.drop(db);
@@ -96,8 +96,8 @@ class QuarantineLabTest {
                     "UNKNOWN_RECONCILED", "UNKNOWN: injected", "run-0", "bob", Instant.now()));
             RunReport r = lab.engine().withGuard(g.guard().includingQuarantined(true))
                     .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
-            DeviceOutcome o = r.routers().get(0);
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome o = r.routers().get(0);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(o.message()).contains("quarantine was released");
             assertThat(g.guard().memory().quarantined()).isEmpty();
         } finally {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.plan.EngineContext;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
@@ -40,9 +40,9 @@ class ReasonCodesLabTest {
             dropped.faults().dropConnectionOn("edit-config");
             RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
 
-            DeviceOutcome o = r.routers().get(0);
+            RouterOutcome o = r.routers().get(0);
             assertThat(o.reason()).as(o.message()).isEqualTo("SESSION_LOST");
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(o.message()).contains("lost during the edit").contains("read back on a new session")
                     .contains("still holds its previous configuration").contains("nothing was committed").doesNotContain("rejected");
             assertThat(dropped.runningXml()).isEqualTo(before);
@@ -55,11 +55,11 @@ class ReasonCodesLabTest {
                         assertThat(e.sessionId()).isNotEqualTo(log.get(edit).sessionId());
                     });
             assertThat(dropped.rpcLog().operations()).doesNotContain("commit");
-            assertThat(r.routers().get(1).state()).isEqualTo(DeviceState.APPLIED);
+            assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
 
             // nothing was left behind: the next apply goes through
             RunReport again = lab.engine().apply(lab.targets().subList(0, 1), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
-            assertThat(again.routers()).singleElement().satisfies(a -> assertThat(a.state()).as(a.message()).isEqualTo(DeviceState.APPLIED));
+            assertThat(again.routers()).singleElement().satisfies(a -> assertThat(a.state()).as(a.message()).isEqualTo(OutcomeState.APPLIED));
         }
     }
 
@@ -72,7 +72,7 @@ class ReasonCodesLabTest {
             RunReport r = engine.apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
             assertThat(r.routers()).singleElement().satisfies(o -> {
                 assertThat(o.reason()).as(o.message()).isEqualTo("AUTH_FAILED");
-                assertThat(o.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                assertThat(o.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.message()).doesNotContain("not-the-password");
             });
             assertThat(lab.fleet().device(0).rpcLog().size()).as("no RPC without a session").isZero();
@@ -102,7 +102,7 @@ class ReasonCodesLabTest {
             assertThat(r.routers()).singleElement().satisfies(o -> {
                 assertThat(o.reason()).as(o.message()).isEqualTo("UNREACHABLE"); // TIMEOUT is reported with the unreachable ones
                 assertThat(o.message()).contains("no reply within 2");
-                assertThat(o.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                assertThat(o.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             });
             // one retry on a fresh session (the lost-reply defence): two 2 s waits, never the 8 s reply
             assertThat(seconds).as("bounded by the router's own timeout").isLessThan(8);

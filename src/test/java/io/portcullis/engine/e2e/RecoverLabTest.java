@@ -9,8 +9,8 @@ import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
 import io.portcullis.engine.apply.Recovery;
 import io.portcullis.engine.plan.EngineContext;
-import io.portcullis.engine.report.DeviceState;
 import io.portcullis.engine.report.EngineJson;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.NetconfConnector;
@@ -76,7 +76,7 @@ class RecoverLabTest {
 
             Recovery.Result rr = recover(lab, Recovery.Mode.CANCEL);
             assertThat(rr.entries()).singleElement().satisfies(e -> {
-                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(e.outcome().reason()).isEqualTo("NOT_PENDING");
                 assertThat(e.closed()).isTrue();
                 assertThat(e.outcome().message()).doesNotContain(token);
@@ -109,7 +109,7 @@ class RecoverLabTest {
 
             Recovery.Result rr = recover(lab, Recovery.Mode.CONFIRM);
             assertThat(rr.entries()).singleElement().satisfies(e -> {
-                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(DeviceState.APPLIED);
+                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(OutcomeState.APPLIED);
                 assertThat(e.closed()).isTrue();
             });
             assertThat(rr.success()).isTrue();
@@ -134,7 +134,7 @@ class RecoverLabTest {
 
             Recovery.Result rr = recover(lab, Recovery.Mode.CANCEL);
             assertThat(rr.entries()).singleElement().satisfies(e -> {
-                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+                assertThat(e.outcome().state()).as(e.outcome().message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(e.outcome().reason()).isEqualTo("RECOVERED_CANCELLED");
             });
             assertThat(xr.runningXml()).isEqualTo(before);
@@ -157,7 +157,7 @@ class RecoverLabTest {
 
             Recovery.Result rr = recover(lab, mode);
             assertThat(rr.entries()).singleElement().satisfies(e -> {
-                assertThat(e.outcome().state()).as(e.outcome().message()).isNotEqualTo(DeviceState.APPLIED);
+                assertThat(e.outcome().state()).as(e.outcome().message()).isNotEqualTo(OutcomeState.APPLIED);
                 assertThat(e.outcome().reason()).isNotEqualTo("ALREADY_CONFIRMED");
                 assertThat(e.outcome().message()).contains("persist-id").doesNotContain("had been confirmed");
                 assertThat(e.closed()).as("entry left open").isFalse();
@@ -200,7 +200,7 @@ class RecoverLabTest {
                     other + ":2: it lacks type, run or router; skipped",
                     file + ":1: not a JSON journal record; skipped",
                     file + ":" + (lines.size() + 2) + ": truncated or not a JSON journal record; skipped");
-            assertThat(rr.entries()).singleElement().satisfies(e -> assertThat(e.outcome().state()).isEqualTo(DeviceState.FAILED_ROLLED_BACK));
+            assertThat(rr.entries()).singleElement().satisfies(e -> assertThat(e.outcome().state()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK));
             assertThat(rr.success()).as("bad lines make recover fail").isFalse();
             assertThat(xr.runningXml()).isEqualTo(before);
             assertThat(rr.problems().toString() + rr.entries()).doesNotContain(token);

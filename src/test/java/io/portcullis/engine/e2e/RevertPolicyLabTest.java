@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.apply.Journal;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.targets.Target;
@@ -91,16 +91,16 @@ class RevertPolicyLabTest {
             lab.fleet().device(2).faults().failValidate("/acl", "injected validation failure");
             RunReport r = lab.engine().apply(lab.targets(), revert(1, 30), null, null, null, RunListener.NONE);
             for (int i = 0; i < 2; i++) {
-                DeviceOutcome o = r.routers().get(i);
-                assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.FAILED_ROLLED_BACK);
+                RouterOutcome o = r.routers().get(i);
+                assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(o.message()).contains("cancelled because").contains(lab.targets().get(2).name());
                 assertBackToPreImage(lab, before, i);
                 assertCancelledByPolicy(lab.fleet().device(i));
             }
-            assertThat(r.routers().get(2).state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(r.routers().get(2).state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertBackToPreImage(lab, before, 2);
             for (int i = 3; i < 10; i++) {
-                assertThat(r.routers().get(i).state()).isEqualTo(DeviceState.NOT_CONTACTED);
+                assertThat(r.routers().get(i).state()).isEqualTo(OutcomeState.NOT_CONTACTED);
                 assertThat(lab.fleet().device(i).rpcLog().size()).as("router " + (i + 1) + " never contacted").isZero();
             }
             assertThat(r.success()).isFalse();
@@ -118,12 +118,12 @@ class RevertPolicyLabTest {
                     withoutPort587(lab.targets().get(2))), revert(4, 30).withRollout(0, 0, 4, 0), null, null, null,
                     RunListener.NONE);
             // issue 13 item 1: the bad router's candidate is disproved before its commit (never committed); the others are cancelled
-            DeviceOutcome bad = r.routers().get(3);
-            assertThat(bad.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            RouterOutcome bad = r.routers().get(3);
+            assertThat(bad.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(bad.reason()).isEqualTo("CANDIDATE_NOT_PROVEN");
             assertThat(bad.message()).contains("does not keep the policy");
-            assertThat(r.routers().subList(0, 3)).as(r.routers().toString()).extracting(DeviceOutcome::state)
-                    .containsOnly(DeviceState.FAILED_ROLLED_BACK);
+            assertThat(r.routers().subList(0, 3)).as(r.routers().toString()).extracting(RouterOutcome::state)
+                    .containsOnly(OutcomeState.FAILED_ROLLED_BACK);
             for (int i = 0; i < 4; i++) {
                 assertBackToPreImage(lab, before, i);
                 if (i != 2) {
@@ -146,7 +146,7 @@ class RevertPolicyLabTest {
             lab.fleet().device(1).faults().dropConnectionAtRpc(8); // the read-back of running (after the candidate's)
             List<String> before = running(lab);
             RunReport r = lab.engine().apply(lab.targets(), revert(4, 30).withRollout(0, 0, 4, 0), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::state).containsOnly(DeviceState.FAILED_ROLLED_BACK);
+            assertThat(r.routers()).as(r.routers().toString()).extracting(RouterOutcome::state).containsOnly(OutcomeState.FAILED_ROLLED_BACK);
             assertThat(r.routers().get(1).message()).contains("session was lost inside the confirm window");
             for (int i = 0; i < 4; i++) {
                 assertBackToPreImage(lab, before, i);
@@ -164,7 +164,7 @@ class RevertPolicyLabTest {
             // the lab inventory sets confirm-timeout 120 per router; here every router gets 3 s
             List<Target> targets = lab.targets().stream().map(t -> withConfirmTimeout(t, 3)).toList();
             RunReport r = lab.engine().apply(targets, revert(1, 3), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::state).containsOnly(DeviceState.APPLIED);
+            assertThat(r.routers()).as(r.routers().toString()).extracting(RouterOutcome::state).containsOnly(OutcomeState.APPLIED);
             assertThat(lab.fleet().device(0).rpcLog().of("commit").size()).as("follow-up confirmed commits").isGreaterThan(2);
             Thread.sleep(3_500); // past the window: confirmed means it stays
             for (SimDevice d : lab.fleet().devices()) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.targets.Target;
 import io.portcullis.engine.memory.RouterGuard;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.RouterOutcome;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.inventory.Device;
@@ -33,9 +33,9 @@ class RouterLockLabTest {
             Target t = lab.targets().get(0);
             Target alias = renamed(t, "alias-of-" + t.name());
             RunReport r = lab.engine().apply(List.of(t, alias), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(DeviceOutcome::reason)
+            assertThat(r.routers()).as(r.routers().toString()).extracting(RouterOutcome::reason)
                     .doesNotContain("FOREIGN_UNCOMMITTED_CHANGES", "LOCKED_BY", "ROUTER_BUSY");
-            assertThat(r.routers()).extracting(DeviceOutcome::state).containsExactlyInAnyOrder(DeviceState.APPLIED, DeviceState.NO_CHANGE);
+            assertThat(r.routers()).extracting(RouterOutcome::state).containsExactlyInAnyOrder(OutcomeState.APPLIED, OutcomeState.NO_CHANGE);
         }
     }
 
@@ -55,16 +55,16 @@ class RouterLockLabTest {
             }
             CompletableFuture<RunReport> waiting = CompletableFuture.supplyAsync(() -> carol.apply("run-carol", lab.targets(),
                     LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE));
-            DeviceOutcome refused = bob.apply("run-bob", lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+            RouterOutcome refused = bob.apply("run-bob", lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
                     .routers().get(0);
-            assertThat(refused.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(refused.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(refused.reason()).isEqualTo("ROUTER_BUSY");
             assertThat(refused.message()).contains("another Portcullis run holds this router (" + t(lab).device().hostname().toLowerCase()
                     + ":" + t(lab).device().port() + ": run run-alice, actor alice)");
-            DeviceOutcome applied = first.get().routers().get(0);
-            DeviceOutcome waited = waiting.get().routers().get(0);
-            assertThat(applied.state()).as(applied.message()).isEqualTo(DeviceState.APPLIED);
-            assertThat(waited.state()).as("carol waited, then found the policy in place: " + waited.message()).isEqualTo(DeviceState.NO_CHANGE);
+            RouterOutcome applied = first.get().routers().get(0);
+            RouterOutcome waited = waiting.get().routers().get(0);
+            assertThat(applied.state()).as(applied.message()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(waited.state()).as("carol waited, then found the policy in place: " + waited.message()).isEqualTo(OutcomeState.NO_CHANGE);
         }
     }
 

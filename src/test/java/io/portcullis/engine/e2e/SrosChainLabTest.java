@@ -2,7 +2,7 @@ package io.portcullis.engine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.engine.Engine;
 import io.portcullis.engine.VerifierProver;
 import io.portcullis.engine.Workspace;
@@ -10,8 +10,8 @@ import io.portcullis.engine.apply.ApplyOptions;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.targets.Target;
@@ -69,7 +69,7 @@ class SrosChainLabTest {
         fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
         Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        CompiledDevice c = w.compileAll().get(0);
+        CompiledRouter c = w.compileAll().get(0);
         fleet.device(0).outOfBandEdit("""
                 <configure xmlns="%s"><filter>
                   <ip-filter><filter-name>OPER-V4</filter-name><description>operator egress</description><default-action>accept</default-action>
@@ -94,7 +94,7 @@ class SrosChainLabTest {
                 .withRevertWait(Duration.ofSeconds(5));
     }
 
-    private DeviceOutcome apply(Lab lab, Target t) {
+    private RouterOutcome apply(Lab lab, Target t) {
         return lab.engine().apply(List.of(t), opts(), null, null, null, RunListener.NONE).routers().get(0);
     }
 
@@ -106,7 +106,7 @@ class SrosChainLabTest {
     void refusedWithoutChainForeignThenEmbeddedProvenIdempotentAndTheEmbedsRemovalIsDrift() throws Exception {
         try (Lab lab = lab("")) {
             ReadResult before = running(lab);
-            DeviceOutcome refused = apply(lab, lab.withChain(false));
+            RouterOutcome refused = apply(lab, lab.withChain(false));
             assertThat(refused.reason()).as(refused.message()).isEqualTo("FOREIGN_FILTER_BOUND");
             assertThat(refused.message()).contains("OPER-V4").contains("chain-foreign");
             assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
@@ -121,8 +121,8 @@ class SrosChainLabTest {
             assertThat(plan.warnings()).anyMatch(w -> w.contains("embedded into the operator's filter OPER-V4 offset 1"))
                     .noneMatch(w -> w.contains("not proven") || w.contains("would refuse"));
 
-            DeviceOutcome applied = apply(lab, chained);
-            assertThat(applied.state()).as(applied.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome applied = apply(lab, chained);
+            assertThat(applied.state()).as(applied.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(applied.message()).contains("chained into the operator's filter");
             ReadResult after = running(lab);
             // the operator's filters, default-actions and sla-profile references are exactly as before
@@ -135,8 +135,8 @@ class SrosChainLabTest {
 
             assertThat(lab.engine().plan(List.of(chained), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
             lab.router().rpcLog().clear();
-            DeviceOutcome again = apply(lab, chained);
-            assertThat(again.state()).isEqualTo(DeviceState.NO_CHANGE);
+            RouterOutcome again = apply(lab, chained);
+            assertThat(again.state()).isEqualTo(OutcomeState.NO_CHANGE);
             assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
 
             // someone deletes our embed entry from the operator's v4 filter on the CLI
@@ -160,8 +160,8 @@ class SrosChainLabTest {
             Target chained = lab.withChain(true);
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
             assertThat(plan.warnings()).anyMatch(w -> w.contains("apply would refuse") && w.contains("operator entry entry-5 of filter OPER-V4"));
-            DeviceOutcome o = apply(lab, chained);
-            assertThat(o.state()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            RouterOutcome o = apply(lab, chained);
+            assertThat(o.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(o.reason()).isEqualTo("CHAIN_NOT_PROVEN");
             assertThat(o.message()).contains(":25 ipv4").contains("must be dropped but is forwarded").contains("operator entry entry-5 of filter OPER-V4");
             assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
@@ -173,7 +173,7 @@ class SrosChainLabTest {
     void anOperatorAcceptAddedBeforeOurEmbeddedEntriesLaterIsDriftThatApplyRefusesToTouch() throws Exception {
         try (Lab lab = lab("")) {
             Target chained = lab.withChain(true);
-            assertThat(apply(lab, chained).state()).isEqualTo(DeviceState.APPLIED);
+            assertThat(apply(lab, chained).state()).isEqualTo(OutcomeState.APPLIED);
             // the operator later puts an accept for TCP/25 ahead of our embedded entries (ours sit at 11 and 21)
             lab.router().outOfBandEdit("""
                     <configure xmlns="%s"><filter><ip-filter><filter-name>OPER-V4</filter-name>
@@ -185,7 +185,7 @@ class SrosChainLabTest {
             assertThat(drift.changes()).singleElement().asString().startsWith("filter changed: OPER-V4/entry-5");
             assertThat(drift.impact()).containsExactly("TCP/25 toward subscribers (ipv4): dropped → forwarded");
             lab.router().rpcLog().clear();
-            DeviceOutcome o = apply(lab, chained);
+            RouterOutcome o = apply(lab, chained);
             assertThat(o.reason()).as(o.message()).isEqualTo("CHAIN_NOT_PROVEN");
             assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
         }
@@ -195,7 +195,7 @@ class SrosChainLabTest {
     void anOperatorEntryAddedInsideOurRangeMovesTheEmbedToAFreeOffsetAndRemovesOnlyTheOldOne() throws Exception {
         try (Lab lab = lab("")) {
             Target chained = lab.withChain(true);
-            assertThat(apply(lab, chained).state()).isEqualTo(DeviceState.APPLIED);
+            assertThat(apply(lab, chained).state()).isEqualTo(OutcomeState.APPLIED);
             // ours sit at 11 and 21; the operator takes entry-id 21 for a benign accept
             lab.router().outOfBandEdit("""
                     <configure xmlns="%s"><filter><ip-filter><filter-name>OPER-V4</filter-name>
@@ -204,8 +204,8 @@ class SrosChainLabTest {
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
             assertThat(plan.status()).isEqualTo(RouterPlan.Status.CHANGES);
             assertThat(plan.warnings()).anyMatch(w -> w.contains("OPER-V4 offset 12"));
-            DeviceOutcome o = apply(lab, chained);
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome o = apply(lab, chained);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             ReadResult after = running(lab);
             assertThat(after.intent().bindings()).extracting(Binding::point).containsExactlyInAnyOrder("OPER-V4 offset 12", "OPER-V6 offset 1");
             assertThat(after.foreignFilter("OPER-V4").orElseThrow().terms()).extracting(t -> t.name())
@@ -222,8 +222,8 @@ class SrosChainLabTest {
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
             assertThat(plan.warnings()).anyMatch(w -> w.contains("not proven") && w.contains("entry-30 of filter OPER-V4")
                     && w.contains("every other port works"));
-            DeviceOutcome o = apply(lab, chained);
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome o = apply(lab, chained);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(o.message()).contains("NOT proven that every other port works").contains("entry-30");
             assertThat(running(lab).foreignFilter("OPER-V4").orElseThrow().terms()).extracting(t -> t.name())
                     .containsExactly("entry-10", "entry-30", "entry-100");

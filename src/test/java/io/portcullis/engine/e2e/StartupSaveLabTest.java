@@ -3,8 +3,8 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.lab.device.SimDevice;
@@ -24,7 +24,7 @@ class StartupSaveLabTest {
     void appliedPolicySurvivesARebootBecauseStartupIsSavedAndProven() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
             RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).extracting(DeviceOutcome::reason).as(r.routers().toString()).containsOnly("APPLIED");
+            assertThat(r.routers()).extracting(RouterOutcome::reason).as(r.routers().toString()).containsOnly("APPLIED");
             for (SimDevice d : lab.fleet().devices()) {
                 assertThat(d.rpcLog().operations()).as(d.name()).contains("copy-config");
                 assertThat(d.startupXml()).as(d.name() + " startup").contains("PORTCULLIS-");
@@ -44,8 +44,8 @@ class StartupSaveLabTest {
 
             RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
 
-            DeviceOutcome o = r.routers().get(0);
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            RouterOutcome o = r.routers().get(0);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(o.reason()).isEqualTo("STARTUP_NOT_SAVED");
             assertThat(o.message()).contains("NOT saved to startup").contains("next reboot");
             assertThat(d.runningXml()).contains("PORTCULLIS-");
@@ -55,9 +55,9 @@ class StartupSaveLabTest {
             // the save is retried by the next apply, which finds running in sync and edits nothing
             d.faults().clear();
             d.rpcLog().clear();
-            DeviceOutcome again = lab.engine().apply(lab.targets().subList(0, 1), LabFleetEngineTest.opts(1), null, null, null,
+            RouterOutcome again = lab.engine().apply(lab.targets().subList(0, 1), LabFleetEngineTest.opts(1), null, null, null,
                     RunListener.NONE).routers().get(0);
-            assertThat(again.state()).as(again.message()).isEqualTo(DeviceState.NO_CHANGE);
+            assertThat(again.state()).as(again.message()).isEqualTo(OutcomeState.NO_CHANGE);
             assertThat(again.reason()).isEqualTo("STARTUP_SAVED");
             assertThat(d.rpcLog().operations()).contains("copy-config").doesNotContain("edit-config", "lock", "commit");
             assertThat(d.startupXml()).contains("PORTCULLIS-");

@@ -3,8 +3,8 @@ package io.portcullis.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.DeviceOutcome;
-import io.portcullis.engine.report.DeviceState;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.netconf.ClientSettings;
 import java.time.Duration;
@@ -25,10 +25,10 @@ class SwallowedReplyLabTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
             lab.fleet().device(0).faults().halfOpenOn("lock"); // one-shot: that session goes silent at its lock
 
-            DeviceOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+            RouterOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
                     .routers().get(0);
 
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.APPLIED);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("lock"::equals).count())
                     .as("locked twice: the silent session, then the fresh one").isEqualTo(2);
             assertThat(lab.fleet().device(0).runningXml()).contains("PORTCULLIS-");
@@ -59,18 +59,18 @@ class SwallowedReplyLabTest {
             var d = lab.fleet().device(0);
             d.keepalive(Duration.ofSeconds(1), 2);
             d.faults().halfOpenOn("validate");
-            DeviceOutcome first = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+            RouterOutcome first = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
                     .routers().get(0);
-            assertThat(first.state()).as(first.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(first.state()).as(first.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
 
             long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!d.locks().isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
-            DeviceOutcome second = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+            RouterOutcome second = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
                     .routers().get(0);
 
-            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(DeviceState.APPLIED);
+            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(OutcomeState.APPLIED);
             assertThat(d.runningXml()).contains("PORTCULLIS-");
         }
     }
@@ -80,10 +80,10 @@ class SwallowedReplyLabTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
             lab.fleet().device(0).faults().halfOpenOn("validate");
 
-            DeviceOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+            RouterOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
                     .routers().get(0);
 
-            assertThat(o.state()).as(o.message()).isEqualTo(DeviceState.FAILED_NOT_APPLIED);
+            assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("edit-config"::equals).count()).isEqualTo(1);
             assertThat(lab.fleet().device(0).runningXml()).doesNotContain("PORTCULLIS-");
         }

@@ -24,12 +24,12 @@ class JUnitReportTest {
     Path dir;
 
     private static RunReport report() {
-        List<DeviceOutcome> routers = List.of(
-                new DeviceOutcome(HOSTILE_NAME, "junos", DeviceState.FAILED_NOT_APPLIED, "VALIDATE_FAILED\"<&>", HOSTILE_MESSAGE,
+        List<RouterOutcome> routers = List.of(
+                new RouterOutcome(HOSTILE_NAME, "junos", OutcomeState.FAILED_NOT_APPLIED, "VALIDATE_FAILED\"<&>", HOSTILE_MESSAGE,
                         List.of(), List.of(), 1500),
-                new DeviceOutcome("r2]]>", "iosxr", DeviceState.NOT_CONTACTED, "HALTED", "never contacted: <halted> & \"done\"",
+                new RouterOutcome("r2]]>", "iosxr", OutcomeState.NOT_CONTACTED, "HALTED", "never contacted: <halted> & \"done\"",
                         List.of(), List.of(), 0),
-                new DeviceOutcome("r3", "sros", DeviceState.APPLIED, null, "applied & proven <ok>", List.of(), List.of(), 250));
+                new RouterOutcome("r3", "sros", OutcomeState.APPLIED, null, "applied & proven <ok>", List.of(), List.of(), 250));
         return new RunReport("run-1", "test", "sha256:x", null, START, START.plusMillis(2750), null, RunReport.count(routers), routers);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.engine.Workspace;
-import io.portcullis.compile.CompiledDevice;
+import io.portcullis.compile.CompiledRouter;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;
@@ -40,11 +40,11 @@ class VerifyRunTest {
     @Test
     void aDeviceThatLostATermIsViolatedWithACounterexample() {
         Device d = workspace.device("bng-tor-01").orElseThrow();
-        CompiledDevice good = workspace.compile(d);
+        CompiledRouter good = workspace.compile(d);
         List<Filter> filters = good.intent().filters().stream()
                 .map(f -> new Filter(f.name(), f.family(), f.terms().subList(1, f.terms().size()), f.defaultAction(), f.description()))
                 .toList();
-        CompiledDevice broken = new CompiledDevice(d, new FilterIntent(d.name(), d.platform(), filters, good.intent().bindings()),
+        CompiledRouter broken = new CompiledRouter(d, new FilterIntent(d.name(), d.platform(), filters, good.intent().bindings()),
                 good.promise());
 
         RouterVerification v = RouterVerification.run(broken);

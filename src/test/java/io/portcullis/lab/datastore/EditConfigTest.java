@@ -13,15 +13,15 @@ import org.w3c.dom.Element;
 class EditConfigTest {
     private static final String IETF = "urn:ietf:params:xml:ns:yang:ietf-access-control-list";
 
-    private static Datastore store(String inner) {
-        return Datastore.of(Xml.parse(Xml.config(inner)));
+    private static SimDatastore store(String inner) {
+        return SimDatastore.of(Xml.parse(Xml.config(inner)));
     }
 
-    private static List<AppliedEdit> edit(Datastore ds, String inner, EditOperation def, ErrorOption opt) throws DataException {
+    private static List<AppliedEdit> edit(SimDatastore ds, String inner, EditOperation def, ErrorOption opt) throws DataException {
         return EditConfig.apply(ds, Xml.parse(Xml.config(inner)), def, opt);
     }
 
-    private static List<AppliedEdit> merge(Datastore ds, String inner) throws DataException {
+    private static List<AppliedEdit> merge(SimDatastore ds, String inner) throws DataException {
         return edit(ds, inner, EditOperation.MERGE, ErrorOption.STOP_ON_ERROR);
     }
 
@@ -33,14 +33,14 @@ class EditConfigTest {
         return "<ace><name>" + name + "</name><actions><forwarding>drop</forwarding></actions></ace>";
     }
 
-    private static List<String> aceNames(Datastore ds) {
+    private static List<String> aceNames(SimDatastore ds) {
         Element aces = Dom.firstChild(Dom.firstChild(Dom.firstChild(ds.root(), "acls"), "acl"), "aces");
         return Dom.children(aces).stream().map(a -> Dom.text(Dom.firstChild(a, "name"))).toList();
     }
 
     @Test
     void mergeAddsNewEntriesAndUpdatesLeavesOfExistingOnes() throws Exception {
-        Datastore ds = store(acl(ace("a")));
+        SimDatastore ds = store(acl(ace("a")));
         List<AppliedEdit> edits = merge(ds, acl("<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace>" + ace("b")));
         assertThat(aceNames(ds)).containsExactly("a", "b");
         assertThat(ds.toXml()).contains("<forwarding>accept</forwarding>");
@@ -50,7 +50,7 @@ class EditConfigTest {
 
     @Test
     void createFailsWithDataExistsWhenTheEntryIsThere() throws Exception {
-        Datastore ds = store(acl(ace("a")));
+        SimDatastore ds = store(acl(ace("a")));
         assertThatThrownBy(() -> merge(ds, acl("<ace nc:operation=\"create\"><name>a</name></ace>")))
                 .isInstanceOfSatisfying(DataException.class, e -> {
                     assertThat(e.errors().get(0).tag()).isEqualTo("data-exists");
@@ -62,7 +62,7 @@ class EditConfigTest {
 
     @Test
     void deleteFailsWithDataMissingButRemoveIsSilent() throws Exception {
-        Datastore ds = store(acl(ace("a") + ace("b")));
+        SimDatastore ds = store(acl(ace("a") + ace("b")));
         assertThatThrownBy(() -> merge(ds, acl("<ace nc:operation=\"delete\"><name>zz</name></ace>")))
                 .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
         merge(ds, acl("<ace nc:operation=\"remove\"><name>zz</name></ace>"));
@@ -74,7 +74,7 @@ class EditConfigTest {
 
     @Test
     void replaceSwapsTheWholeSubtreeButLeavesSiblingsAlone() throws Exception {
-        Datastore ds = store(acl("<ace><name>a</name><matches><udp/></matches><actions><forwarding>drop</forwarding></actions></ace>" + ace("b")));
+        SimDatastore ds = store(acl("<ace><name>a</name><matches><udp/></matches><actions><forwarding>drop</forwarding></actions></ace>" + ace("b")));
         merge(ds, acl("<ace nc:operation=\"replace\"><name>a</name><actions><forwarding>accept</forwarding></actions></ace>"));
         assertThat(aceNames(ds)).containsExactly("a", "b");
         assertThat(ds.toXml()).doesNotContain("<udp/>").contains("<forwarding>accept</forwarding>");
@@ -82,7 +82,7 @@ class EditConfigTest {
 
     @Test
     void defaultOperationNoneNeedsExistingNodesAndOnlyAppliesExplicitOperations() throws Exception {
-        Datastore ds = store(acl(ace("a")));
+        SimDatastore ds = store(acl(ace("a")));
         assertThatThrownBy(() -> edit(ds, "<acls xmlns=\"" + IETF + "\"><acl><name>B</name></acl></acls>", EditOperation.NONE, ErrorOption.STOP_ON_ERROR))
                 .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
         edit(ds, acl("<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace><ace nc:operation=\"create\"><name>n</name></ace>"),
@@ -93,7 +93,7 @@ class EditConfigTest {
 
     @Test
     void defaultOperationReplaceReplacesTheWholeDatastore() throws Exception {
-        Datastore ds = store(acl(ace("a")) + "<configuration><system/></configuration>");
+        SimDatastore ds = store(acl(ace("a")) + "<configuration><system/></configuration>");
         edit(ds, acl(ace("z")), EditOperation.REPLACE, ErrorOption.STOP_ON_ERROR);
         assertThat(aceNames(ds)).containsExactly("z");
         assertThat(ds.toXml()).doesNotContain("configuration");
@@ -102,15 +102,15 @@ class EditConfigTest {
     @Test
     void errorOptionsDecideWhatSurvivesAFailure() throws Exception {
         String failing = acl(ace("new1") + "<ace nc:operation=\"delete\"><name>missing</name></ace>" + ace("new2"));
-        Datastore stop = store(acl(ace("a")));
+        SimDatastore stop = store(acl(ace("a")));
         assertThatThrownBy(() -> edit(stop, failing, EditOperation.MERGE, ErrorOption.STOP_ON_ERROR)).isInstanceOf(DataException.class);
         assertThat(aceNames(stop)).containsExactly("a", "new1");
 
-        Datastore cont = store(acl(ace("a")));
+        SimDatastore cont = store(acl(ace("a")));
         assertThatThrownBy(() -> edit(cont, failing, EditOperation.MERGE, ErrorOption.CONTINUE_ON_ERROR)).isInstanceOf(DataException.class);
         assertThat(aceNames(cont)).containsExactly("a", "new1", "new2");
 
-        Datastore rollback = store(acl(ace("a")));
+        SimDatastore rollback = store(acl(ace("a")));
         String before = rollback.toXml();
         assertThatThrownBy(() -> edit(rollback, failing, EditOperation.MERGE, ErrorOption.ROLLBACK_ON_ERROR)).isInstanceOf(DataException.class);
         assertThat(rollback.toXml()).isEqualTo(before);
@@ -118,7 +118,7 @@ class EditConfigTest {
 
     @Test
     void orderedByUserInsertsPlaceEntries() throws Exception {
-        Datastore ds = store(acl(ace("a") + ace("b") + ace("c")));
+        SimDatastore ds = store(acl(ace("a") + ace("b") + ace("c")));
         merge(ds, acl("<ace yang:insert=\"first\"><name>f</name></ace>"));
         assertThat(aceNames(ds)).containsExactly("f", "a", "b", "c");
         merge(ds, acl("<ace yang:insert=\"before\" yang:key=\"[name='b']\"><name>x</name></ace>"));
@@ -134,7 +134,7 @@ class EditConfigTest {
 
     @Test
     void selfReferencingOrDanglingInsertsAreRefusedAndLoseNothing() throws Exception {
-        Datastore ds = store(acl(ace("a") + ace("b")));
+        SimDatastore ds = store(acl(ace("a") + ace("b")));
         assertThatThrownBy(() -> merge(ds, acl("<ace yang:insert=\"before\" yang:key=\"[name='a']\"><name>a</name></ace>")))
                 .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("bad-attribute"));
         assertThatThrownBy(() -> merge(ds, acl("<ace yang:insert=\"after\" yang:key=\"[name='nope']\"><name>c</name></ace>")))
@@ -145,7 +145,7 @@ class EditConfigTest {
     @Test
     void openConfigEntriesMatchOnNameAndTypeWhateverThePrefix() throws Exception {
         String oc = "http://openconfig.net/yang/acl";
-        Datastore ds = store("<acl xmlns=\"" + oc + "\" xmlns:oc-acl=\"" + oc + "\"><acl-sets><acl-set><name>F</name><type>oc-acl:ACL_IPV4</type>"
+        SimDatastore ds = store("<acl xmlns=\"" + oc + "\" xmlns:oc-acl=\"" + oc + "\"><acl-sets><acl-set><name>F</name><type>oc-acl:ACL_IPV4</type>"
                 + "<config><name>F</name><type>oc-acl:ACL_IPV4</type></config></acl-set></acl-sets></acl>");
         merge(ds, "<acl xmlns=\"" + oc + "\" xmlns:x=\"" + oc + "\"><acl-sets><acl-set><name>F</name><type>x:ACL_IPV4</type>"
                 + "<acl-entries><acl-entry><sequence-id>10</sequence-id></acl-entry></acl-entries></acl-set>"
@@ -157,7 +157,7 @@ class EditConfigTest {
 
     @Test
     void junosLeafListsCollectValuesAndEntriesKeyOnName() throws Exception {
-        Datastore ds = store("<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
+        SimDatastore ds = store("<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
                 + "<destination-port>25</destination-port></from></term></filter></inet></family></firewall></configuration>");
         merge(ds, "<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
                 + "<destination-port>465</destination-port></from></term></filter><filter><name>G</name></filter></inet></family></firewall></configuration>");
@@ -167,15 +167,15 @@ class EditConfigTest {
 
     @Test
     void aListEntryWithoutItsKeyIsRefused() {
-        Datastore ds = store(acl(ace("a")));
+        SimDatastore ds = store(acl(ace("a")));
         assertThatThrownBy(() -> merge(ds, acl("<ace><actions/></ace>")))
                 .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("missing-element"));
     }
 
     @Test
     void datastoresAreIndependentCopies() throws Exception {
-        Datastore running = store(acl(ace("a")));
-        Datastore candidate = running.copy();
+        SimDatastore running = store(acl(ace("a")));
+        SimDatastore candidate = running.copy();
         merge(candidate, acl(ace("b")));
         assertThat(aceNames(running)).containsExactly("a");
         assertThat(running.sameContent(candidate)).isFalse();
@@ -186,7 +186,7 @@ class EditConfigTest {
     @Test
     void junosCommentsTravelWithTheElementThatFollowsThem() throws Exception {
         String j = "xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"";
-        Datastore ds = store("<configuration><firewall><family><inet><filter><name>OTHER</name></filter></inet></family></firewall></configuration>");
+        SimDatastore ds = store("<configuration><firewall><family><inet><filter><name>OTHER</name></filter></inet></family></firewall></configuration>");
         String filter = "<configuration " + j + "><firewall><family><inet><junos:comment>/* managed */</junos:comment>"
                 + "<filter nc:operation=\"replace\"><name>F</name><junos:comment>/* [10] a */</junos:comment><term><name>a</name></term>"
                 + "<junos:comment>/* [20] b */</junos:comment><term><name>b</name></term></filter></inet></family></firewall></configuration>";

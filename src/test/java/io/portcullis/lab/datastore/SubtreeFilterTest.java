@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class SubtreeFilterTest {
     private static final String OC = "http://openconfig.net/yang/acl";
-    private static final Datastore DATA = Datastore.of(Xml.parse(Xml.config(
+    private static final SimDatastore DATA = SimDatastore.of(Xml.parse(Xml.config(
             "<acl xmlns=\"" + OC + "\"><acl-sets>"
                     + "<acl-set><name>MINE</name><type>ACL_IPV4</type><acl-entries><acl-entry><sequence-id>10</sequence-id><d>x</d></acl-entry></acl-entries></acl-set>"
                     + "<acl-set><name>FOREIGN</name><type>ACL_IPV4</type><acl-entries/></acl-set>"
@@ -21,7 +21,7 @@ class SubtreeFilterTest {
 
     private static String select(String filterInner) {
         Element filter = Xml.parse("<filter xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" type=\"subtree\">" + filterInner + "</filter>");
-        List<Element> out = SubtreeFilter.select(DATA, filter, Datastore.newDocument());
+        List<Element> out = SubtreeFilter.select(DATA, filter, SimDatastore.newDocument());
         StringBuilder sb = new StringBuilder();
         out.forEach(e -> XmlText.append(sb, e));
         return sb.toString();
@@ -64,7 +64,7 @@ class SubtreeFilterTest {
     void wrongNamespaceSelectsNothingAndEmptyFilterSelectsNothing() {
         assertThat(select("<acl xmlns=\"urn:wrong\"/>")).isEmpty();
         assertThat(select("")).isEmpty();
-        assertThat(SubtreeFilter.select(DATA, null, Datastore.newDocument())).hasSize(3);
+        assertThat(SubtreeFilter.select(DATA, null, SimDatastore.newDocument())).hasSize(3);
     }
 
     @Test

@@ -4,7 +4,7 @@ package io.portcullis.engine.report;
  * Final state of one router after an apply (design-level states of the NETCONF notes, D).
  * NOT_CONTACTED is for routers a halted rollout never reached: they were not touched at all.
  */
-public enum DeviceState {
+public enum OutcomeState {
     /** Committed, read back, proven, confirmed. */
     APPLIED(true),
     /** Already held exactly the intent; nothing was locked or edited. */
@@ -22,7 +22,7 @@ public enum DeviceState {
 
     private final boolean success;
 
-    DeviceState(boolean success) {
+    OutcomeState(boolean success) {
         this.success = success;
     }
 

@@ -9,7 +9,7 @@ import io.portcullis.inventory.Device;
  * against. A device outside the policy's scope has an intent with no filters and no bindings and
  * a promise with no blocked flows.
  */
-public record CompiledDevice(Device device, FilterIntent intent, Promise promise) {
+public record CompiledRouter(Device device, FilterIntent intent, Promise promise) {
 
     public String name() {
         return device.name();

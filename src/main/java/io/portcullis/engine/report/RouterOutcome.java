@@ -19,7 +19,7 @@ import java.util.List;
  * @param workarounds what had to be done differently on this router, as stable codes ({@link #VALIDATE_SKIPPED}); the
  *                 message has the one-line warning
  */
-public record DeviceOutcome(String router, String platform, DeviceState state, String reason, String message,
+public record RouterOutcome(String router, String platform, OutcomeState state, String reason, String message,
                             List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image,
                             @JsonIgnore List<ChangeItem> changeItems, @JsonIgnore List<FateItem> impactItems, List<String> workarounds) {
     /** The candidate was not validated separately because {@code <validate>} loses the pending edits there (the commit validates). */
@@ -28,7 +28,7 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
     /** Provisional reason under --on-failure revert: proven, in its confirm window, decided by the whole run. */
     public static final String AWAITING_CONFIRM = Reason.PROVEN_AWAITING_CONFIRM.name();
 
-    public DeviceOutcome {
+    public RouterOutcome {
         changes = List.copyOf(changes);
         impact = List.copyOf(impact);
         changeItems = changeItems == null ? List.of() : List.copyOf(changeItems);
@@ -37,19 +37,19 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
     }
 
     /** An outcome that needed no workaround. */
-    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
                          List<String> impact, long millis, RunningImage image, List<ChangeItem> changeItems, List<FateItem> impactItems) {
         this(router, platform, state, reason, message, changes, impact, millis, image, changeItems, impactItems, List.of());
     }
 
     /** An outcome whose changes are known only as sentences (or not at all). */
-    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
                          List<String> impact, long millis, RunningImage image) {
         this(router, platform, state, reason, message, changes, impact, millis, image, List.of(), List.of(), List.of());
     }
 
     /** An outcome without a running image (the router was not read). */
-    public DeviceOutcome(String router, String platform, DeviceState state, String reason, String message, List<String> changes,
+    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
                          List<String> impact, long millis) {
         this(router, platform, state, reason, message, changes, impact, millis, null, List.of(), List.of(), List.of());
     }
@@ -63,8 +63,8 @@ public record DeviceOutcome(String router, String platform, DeviceState state, S
         return state.failure() && !Reason.STALE_PLAN.name().equals(reason);
     }
 
-    public static DeviceOutcome notContacted(Target t) {
-        return new DeviceOutcome(t.name(), t.device().platform(), DeviceState.NOT_CONTACTED, "HALTED",
+    public static RouterOutcome notContacted(Target t) {
+        return new RouterOutcome(t.name(), t.device().platform(), OutcomeState.NOT_CONTACTED, "HALTED",
                 t.name() + " was not contacted because the rollout halted", List.of(), List.of(), 0);
     }
 }

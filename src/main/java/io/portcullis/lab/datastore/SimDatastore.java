@@ -9,11 +9,11 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * One configuration datastore (running, candidate or startup): a DOM tree under a NETCONF {@code <data>}
+ * One simulated configuration datastore (running, candidate or startup): a DOM tree under a NETCONF {@code <data>}
  * element in a document of its own, so datastores never share nodes. Not thread-safe: the device
  * serialises access.
  */
-public final class Datastore {
+public final class SimDatastore {
     private static final DocumentBuilderFactory FACTORY = DocumentBuilderFactory.newInstance();
 
     static {
@@ -23,19 +23,19 @@ public final class Datastore {
     private final Document doc;
     private final Element root;
 
-    private Datastore() {
+    private SimDatastore() {
         doc = newDocument();
         root = doc.createElementNS(Dom.NETCONF_NS, "data");
         doc.appendChild(root);
     }
 
-    public static Datastore empty() {
-        return new Datastore();
+    public static SimDatastore empty() {
+        return new SimDatastore();
     }
 
     /** A datastore holding clean copies of the children of {@code configOrData} (a config/data element). */
-    public static Datastore of(Element configOrData) {
-        Datastore d = new Datastore();
+    public static SimDatastore of(Element configOrData) {
+        SimDatastore d = new SimDatastore();
         for (Element c : Dom.children(configOrData)) {
             d.root.appendChild(d.importClean(c));
         }
@@ -65,12 +65,12 @@ public final class Datastore {
         return Dom.children(root).isEmpty();
     }
 
-    public Datastore copy() {
+    public SimDatastore copy() {
         return of(root);
     }
 
     /** Makes this datastore's content a copy of {@code other}'s. */
-    public void replaceContent(Datastore other) {
+    public void replaceContent(SimDatastore other) {
         while (root.getFirstChild() != null) {
             root.removeChild(root.getFirstChild());
         }
@@ -95,7 +95,7 @@ public final class Datastore {
     }
 
     /** Same content, compared as serialized canonical text (document order included: ordered-by user matters). */
-    public boolean sameContent(Datastore other) {
+    public boolean sameContent(SimDatastore other) {
         return XmlText.of(root).equals(XmlText.of(other.root));
     }
 
