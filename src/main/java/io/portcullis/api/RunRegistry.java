@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where API runs are kept so GET /api/runs/{id} can follow them. In memory and bounded today
- * ({@link InMemoryRunRegistry}); the database replaces it. Each method is one small write or read.
+ * This replica's API runs while they are in flight, so GET /api/runs/{id} can follow one before its record is complete
+ * ({@link InMemoryRunRegistry}, bounded). Finished runs are read from the run history database; with recording off
+ * ({@code portcullis.db.enabled=false}) the registry is the only record. Each method is one small write or read.
  */
 public interface RunRegistry {
     /** Records a new running run and returns it with its id. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * down still applies, keeps its exit code and report, and says in one line that it could not record;
  * {@code history --json} gives back what was recorded.
  */
+@Tag("lab")
 class RecordedRunsLabTest {
     private static final String PASSWORD = "Recorded-Runs-Sentinel-55";
 

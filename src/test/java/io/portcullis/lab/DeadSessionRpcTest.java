@@ -10,6 +10,7 @@ import io.portcullis.netconf.xml.SecureXml;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -19,6 +20,7 @@ import org.w3c.dom.Element;
  * (scripts/soak.sh), where an edit-config processed after its session's clean-up left the candidate dirty for good and
  * every later apply was refused with FOREIGN_UNCOMMITTED_CHANGES; a lock taken that way would never be released.
  */
+@Tag("lab")
 class DeadSessionRpcTest {
     private LabFleet fleet;
     private SimDevice d;
