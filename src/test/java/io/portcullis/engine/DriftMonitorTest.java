@@ -8,7 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.portcullis.alert.DriftAlerter;
 import io.portcullis.alert.LogSink;
 import io.portcullis.alert.WebhookSink;
+import io.portcullis.engine.drift.DesiredState;
 import io.portcullis.engine.drift.DriftMonitor;
+import io.portcullis.engine.drift.Remediator;
 import io.portcullis.engine.drift.RouterStatus;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.ConfigChange;
@@ -18,6 +20,7 @@ import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -101,6 +104,52 @@ class DriftMonitorTest {
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("resolved");
             assertThat(f.router(1).running().filters().get(0).terms()).isEqualTo(TestTargets.seedTerms());
+        }
+    }
+    @Test
+    void someoneElsesChangeOverwrittenByAnApplyInProgressIsAlertedAndResolvedOnceNeverSilently() throws Exception {
+        assertThat(overwrittenWithinTheSettleTime(true)).as("alice's change: firing, then resolved")
+                .extracting(a -> a.get("status").asText()).containsExactly("firing", "resolved");
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void portcullisOwnCommitSeenMidApplyRaisesNoAlert() throws Exception {
+        assertThat(overwrittenWithinTheSettleTime(false)).as("the notification of Portcullis' own commit").isEmpty();
+    }
+
+    /**
+     * r1 is changed and notifies; the first read sees the drift, then (as a CI apply would) the router is put back before
+     * the settle time ends. Returns the alerts posted within 3 s of the change.
+     */
+    private List<JsonNode> overwrittenWithinTheSettleTime(boolean foreign) throws Exception {
+        FakeFleet f = new FakeFleet(1);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(f.engine, DesiredState.fixed(f.targets), alerter, new DriftMonitor.Listener() {
+        }, 1, true, new Remediator(f.engine, FakeFleet.opts(), List::of), Duration.ofMillis(1500))) {
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            f.router(1).setRunning(TestTargets.intent("r1", t));
+            f.router(1).rpcLog.clear();
+            m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", foreign));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!f.router(1).rpcLog.contains("get-config") && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(f.router(1).rpcLog).as("the targeted check read r1").contains("get-config");
+            f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms()));
+            List<JsonNode> got = new ArrayList<>();
+            for (JsonNode a; (a = alerts.poll(3, TimeUnit.SECONDS)) != null; ) {
+                got.add(a);
+            }
+            if (foreign) {
+                assertThat(got.get(0).at("/alerts/0/annotations/changed_by").asText()).contains("alice");
+                assertThat(got.get(0).at("/alerts/0/annotations/summary").asText()).contains("overwritten within 1500 ms by an apply in progress");
+            }
+            assertThat(f.router(1).writes()).as("an overwritten change is never remediated").isEmpty();
+            assertThat(m.status().get("r1").inPolicy()).isTrue();
+            return got;
         }
     }
 }

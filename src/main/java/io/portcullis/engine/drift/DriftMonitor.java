@@ -56,6 +56,8 @@ public final class DriftMonitor implements AutoCloseable {
     private final Duration settle;
     private final Map<String, RouterStatus> status = new ConcurrentHashMap<>();
     private final Map<String, String> pendingAuthor = new ConcurrentHashMap<>();
+    /** Routers whose queued check was triggered by someone else's change (see {@link ConfigChange#foreign()}). */
+    private final Set<String> pendingForeign = ConcurrentHashMap.newKeySet();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService targeted;
 
@@ -134,7 +136,7 @@ public final class DriftMonitor implements AutoCloseable {
     public List<RouterStatus> checkAll(String trigger) {
         desired.refresh();
         List<Verdict> verdicts = judgeAll(new ArrayList<>(desired.routers().keySet()));
-        verdicts = settled(verdicts);
+        verdicts = settled(verdicts, false);
         List<RouterStatus> out = new ArrayList<>();
         for (Verdict v : verdicts) {
             out.add(record(v, trigger, null));
@@ -142,13 +144,28 @@ public final class DriftMonitor implements AutoCloseable {
         return out;
     }
 
-    /** Checks one router now (a change notification said it changed). */
+    /** Checks one router now (a change notification said it changed, author unknown or Portcullis itself). */
     public RouterStatus checkOne(String router, String trigger, String changedBy) {
+        return checkOne(router, trigger, changedBy, false);
+    }
+
+    /**
+     * Checks one router now. When {@code foreign} (the notification named someone other than Portcullis' own user) and
+     * the drift it caused is gone within the settle time — an apply in progress overwrote it — the change is still an
+     * out-of-band change a NOC must hear of: it is alerted with its author and resolved at once, and never remediated.
+     */
+    public RouterStatus checkOne(String router, String trigger, String changedBy, boolean foreign) {
         if (!desired.routers().containsKey(router)) {
             throw new IllegalArgumentException("unknown router '" + router + "'");
         }
         desired.refresh();
-        List<Verdict> v = settled(judgeAll(List.of(router)));
+        List<Verdict> first = judgeAll(List.of(router));
+        List<Verdict> v = settled(first, foreign);
+        if (foreign && first.get(0).kind() == Kind.DRIFT && v.get(0).kind() != Kind.DRIFT) {
+            Verdict gone = first.get(0);
+            alerter.observe(driftObservation(gone, DriftEntry.of(gone.plan()), changedBy, "; overwritten within "
+                    + settle.toMillis() + " ms by an apply in progress"));
+        }
         return record(v.get(0), trigger, changedBy);
     }
 
@@ -182,7 +199,7 @@ public final class DriftMonitor implements AutoCloseable {
     }
 
     /** A drift not alerted yet is looked at once more after the settle time, with the history read again. */
-    private List<Verdict> settled(List<Verdict> verdicts) {
+    private List<Verdict> settled(List<Verdict> verdicts, boolean foreign) {
         List<String> fresh = verdicts.stream().filter(v -> v.kind() == Kind.DRIFT)
                 .filter(v -> alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty()).map(v -> v.d().router()).toList();
         if (fresh.isEmpty() || settle.isZero()) {
@@ -201,8 +218,9 @@ public final class DriftMonitor implements AutoCloseable {
         for (Verdict v : verdicts) {
             Verdict a = again.get(v.d().router());
             if (a != null && a.kind() != Kind.DRIFT) {
-                LOG.infof("%s looked drifted and was %s %s later (an apply in progress): no alert", v.d().router(),
-                        a.kind().name().toLowerCase().replace('_', ' '), settle);
+                LOG.infof("%s looked drifted and was %s %s later (an apply in progress): %s", v.d().router(),
+                        a.kind().name().toLowerCase().replace('_', ' '), settle, foreign
+                                ? "the change was someone else's, so it is alerted and resolved at once" : "no alert");
             }
             out.add(a == null ? v : a);
         }
@@ -218,11 +236,14 @@ public final class DriftMonitor implements AutoCloseable {
             if (change.changedBy() != null) {
                 pendingAuthor.put(change.router(), change.changedBy());
             }
+            if (change.foreign()) {
+                pendingForeign.add(change.router());
+            }
             if (queued.add(change.router())) {
                 targeted.submit(() -> {
                     queued.remove(change.router());
                     try {
-                        checkOne(change.router(), "notification", pendingAuthor.remove(change.router()));
+                        checkOne(change.router(), "notification", pendingAuthor.remove(change.router()), pendingForeign.remove(change.router()));
                     } catch (RuntimeException e) {
                         LOG.warnf("targeted check of %s failed: %s", change.router(), e.getMessage());
                     }
@@ -242,13 +263,7 @@ public final class DriftMonitor implements AutoCloseable {
             case IN_POLICY -> alerter.observe(DriftAlerter.Observation.inSync(p.router(), p.platform()));
             case PENDING -> alerter.observe(DriftAlerter.Observation.pending(p.router(), p.platform(), d.newestRef().label(),
                     d.newestRef().since()));
-            case DRIFT -> {
-                int n = e.changes().size();
-                alerter.observe(new DriftAlerter.Observation(p.router(), p.platform(), e.fingerprint(),
-                        p.router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s")
-                                + ", compared with revision " + v.comparedWith().label() + ")",
-                        e.changes(), e.impact(), changedBy));
-            }
+            case DRIFT -> alerter.observe(driftObservation(v, e, changedBy, ""));
             default -> // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
                     alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), e.errorKind(), e.error()));
         }
@@ -262,6 +277,14 @@ public final class DriftMonitor implements AutoCloseable {
             remediate(d);
         }
         return s;
+    }
+
+    private static DriftAlerter.Observation driftObservation(Verdict v, DriftEntry e, String changedBy, String note) {
+        int n = e.changes().size();
+        return new DriftAlerter.Observation(v.plan().router(), v.plan().platform(), e.fingerprint(),
+                v.plan().router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s")
+                        + ", compared with revision " + v.comparedWith().label() + ")" + note,
+                e.changes(), e.impact(), changedBy);
     }
 
     private void remediate(DesiredState.Desired d) {

@@ -2,6 +2,7 @@ package io.portcullis.engine.router;
 
 import io.portcullis.inventory.Credentials;
 import io.portcullis.inventory.Device;
+import io.portcullis.netconf.ChangedBy;
 import io.portcullis.netconf.ClientSettings;
 import io.portcullis.netconf.Credential;
 import io.portcullis.netconf.Endpoint;
@@ -76,8 +77,9 @@ public final class NetconfConnector implements RouterConnector {
             if (!s.capabilities().has(":notification")) {
                 throw new RouterException(RouterException.Kind.PROTOCOL, device.name() + " does not support NETCONF notifications");
             }
+            String ownUser = device.credentials() == null ? null : device.credentials().username();
             s.notifications().setListener((Notification n) -> n.configChange().ifPresent(c -> onChange.accept(new ConfigChange(
-                    device.name(), c.datastore(), c.changedBy() == null ? null : c.changedBy().describe()))));
+                    device.name(), c.datastore(), c.changedBy() == null ? null : c.changedBy().describe(), foreign(c.changedBy(), ownUser)))));
             s.execute(CreateSubscription.defaultStream());
         } catch (NetconfException e) {
             s.close();
@@ -97,6 +99,11 @@ public final class NetconfConnector implements RouterConnector {
                 s.close();
             }
         };
+    }
+
+    /** A change by a named user who is not the one Portcullis logs in as: someone else's hand on the router. */
+    static boolean foreign(ChangedBy by, String ownUser) {
+        return by != null && !by.server() && by.username() != null && !by.username().equals(ownUser);
     }
 
     Endpoint endpoint(Device d) {
