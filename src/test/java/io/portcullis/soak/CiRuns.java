@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a CI pipeline does, through the packaged CLI: merge a new policy revision, then either {@code apply
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class CiRuns {
     static final String ACTOR = "soak-ci";
+    /** {@code quarantine list}'s line for one router: {@code NAME  STATE  since INSTANT  run …}. */
+    private static final Pattern QUARANTINE_LINE = Pattern.compile("^(\\S+)  (ROLLBACK_FAILED|UNKNOWN_RECONCILED|RECOVERY_FAILED)  since ");
     private static final String REVISED_LINE = "description: no SNMP toward subscriber CPEs";
 
     /** One CLI process: its kind (apply, plan, drift), exit code, and for applies the report it wrote. */
@@ -71,6 +75,34 @@ final class CiRuns {
     /** {@code apply --auto-approve} of the revision on disk, as a pipeline retrying a failed job would. */
     CliRun applyAgain(String name) throws IOException, InterruptedException {
         return apply(name, List.of("--auto-approve"));
+    }
+
+    /**
+     * {@code apply --auto-approve --include-quarantined}: the operator has looked at the routers the faults left quarantined
+     * and lets this run prove them (a router proven by it is released, one that fails stays quarantined).
+     */
+    CliRun applyIncludingQuarantined(String name) throws IOException, InterruptedException {
+        return apply(name, List.of("--auto-approve", "--include-quarantined"));
+    }
+
+    /**
+     * {@code portcullis quarantine list}: the routers apply skips until a person releases them, as the list prints them
+     * (one line each, starting with the router's name and the state the run left it in).
+     *
+     * @throws IllegalStateException when the list cannot be read (exit 1 without a router line, or any other exit)
+     */
+    List<String> quarantined(String name) throws IOException, InterruptedException {
+        Process p = processes.start(name, List.of("quarantine", "list"), List.of(), List.of("-Xmx256m"));
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        List<String> routers = Files.readAllLines(processes.log(name)).stream().map(QUARANTINE_LINE::matcher)
+                .filter(Matcher::find).map(m -> m.group(1)).toList();
+        if (p.exitValue() == 0 && routers.isEmpty() || p.exitValue() == 1 && !routers.isEmpty()) {
+            return routers;
+        }
+        throw new IllegalStateException("portcullis quarantine list exited " + p.exitValue() + " listing " + routers + " (" + processes.log(name) + ")");
     }
 
     /** {@code drift --json} of the whole fleet against the revision on disk; its output is in the run's log. */

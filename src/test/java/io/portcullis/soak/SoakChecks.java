@@ -112,12 +112,20 @@ final class SoakChecks {
         Map<String, Long> after = states();
         v.check("after the drain: no router drifted, unreachable or unchecked", after.get("drifted") == 0 && after.get("unreachable") == 0
                 && after.get("unchecked") == 0, "serve says " + after);
-        CiRuns.CliRun last = ci.applyAgain("final-apply");
+        // the operator's turn: a router a fault left ROLLBACK_FAILED or UNKNOWN_RECONCILED is quarantined by design (issue 13
+        // item 3), so the final apply includes them after "looking" — only a router the soak faulted may be among them
+        List<String> quarantined = ci.quarantined("quarantine-before-final");
+        List<String> unfaulted = quarantined.stream().filter(r -> !phase.faults().everFaulted(r)).toList();
+        v.check("only faulted routers quarantined", unfaulted.isEmpty(), firstFew(unfaulted, quarantined.size() + " quarantined"
+                + (quarantined.isEmpty() ? "" : " (" + firstFew(quarantined, "") + "), each faulted; the final apply includes them")));
+        CiRuns.CliRun last = quarantined.isEmpty() ? ci.applyAgain("final-apply") : ci.applyIncludingQuarantined("final-apply");
         Map<OutcomeState, Integer> counts = last.report() == null ? Map.of() : last.report().counts();
         boolean allGood = last.exit() == 0 && last.report() != null && last.report().routers().size() == s.routers()
                 && last.report().routers().stream().allMatch(o -> o.state().success());
         v.check("final CI apply of revision " + ci.revision() + ": every router applied or unchanged", allGood, "exit " + last.exit() + " " + counts
                 + (last.report() == null ? "" : failed(last)));
+        List<String> stillQuarantined = ci.quarantined("quarantine-after-final");
+        v.check("no router quarantined after the final apply", stillQuarantined.isEmpty(), firstFew(stillQuarantined, "none"));
         boolean inPolicy = SoakRun.waitQuietly(s.driftPeriod().multipliedBy(2).plusMinutes(2),
                 () -> SoakRun.state(leader, "in_policy") == s.routers());
         v.check("serve: every router in policy on the newest revision", inPolicy, "serve says " + states());

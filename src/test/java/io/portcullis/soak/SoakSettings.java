@@ -22,8 +22,16 @@ public record SoakSettings(double minutes, int routers, long seed, Duration faul
     public static SoakSettings of(double minutes, int routers, long seed, Path state) {
         boolean big = routers > 300;
         return new SoakSettings(minutes, routers, seed, Duration.ofMillis(big ? 1500 : 2500), Duration.ofMillis(big ? 6000 : 5000),
-                Duration.ofSeconds(big ? 60 : 20), Duration.ofSeconds(big ? 120 : 30), Duration.ofSeconds(big ? 30 : 15),
+                Duration.ofSeconds(big ? 60 : 20), Duration.ofSeconds(big ? 120 : 30), sampleEvery(minutes, big),
                 big ? 50 : 20, big ? "512m" : "256m", Duration.ofSeconds(big ? 30 : 5), state);
+    }
+
+    /**
+     * 30 s for big fleets; for short runs a tenth of the fault phase (5–15 s), so that a 1.25-minute CI soak still gets
+     * the three samples after warm-up its flatness checks need when a sample itself takes seconds on a loaded machine.
+     */
+    private static Duration sampleEvery(double minutes, boolean big) {
+        return big ? Duration.ofSeconds(30) : Duration.ofMillis(Math.max(5_000, Math.min(15_000, Math.round(minutes * 6_000))));
     }
 
     public Duration faultPhase() {
