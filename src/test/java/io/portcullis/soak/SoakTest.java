@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("processes")
 @Tag("lab")
+// Not in CI yet (-Dgroups=processes -DexcludedGroups= runs it): on a loaded 2-core machine an out-of-band change can land
+// inside a CI apply's confirm window on the same router, which the product rightly leaves ROLLBACK_FAILED and quarantined
+// but the checks still count as "never faulted"; see docs/benchmarks.md, "Soak under faults", for the open findings.
+@Tag("bench")
 class SoakTest {
     static final String MINUTES = "1.25";
     static final int ROUTERS = 24;
