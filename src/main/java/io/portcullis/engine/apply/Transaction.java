@@ -453,8 +453,10 @@ public final class Transaction {
             return null;
         }
         closeQuietly(s);
-        return revert.verified(before, "the confirming commit reached " + t.name() + " after its " + opts.confirmTimeout(t, twoPhase != null)
-                + " s confirm timer had run out, so it reverted (" + problem + ")");
+        // two causes look alike here: the confirm came too late and the router reverted (running is the pre-image), or
+        // someone else changed the router between commit and read-back (it is not); revert.verified tells them apart
+        return revert.verified(before, "after the confirming commit " + t.name() + " no longer holds the proven change (" + problem
+                + "): its " + opts.confirmTimeout(t, twoPhase != null) + " s confirm timer ran out first, or someone changed it meanwhile");
     }
 
     /** A persistent commit outlives the session: confirm it by its token from a new one. */

@@ -46,6 +46,7 @@ class FaultOutcomeLabTest {
                 RunReport r = lab.engine().apply(targets, LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
+                assertThat(o.message()).contains("no longer holds the proven change", "1 s confirm timer ran out first");
                 assertThat(slow.runningXml()).as("running back to the pre-image").isEqualTo(before).doesNotContain("PORTCULLIS-");
                 assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
                 assertThat(lab.fleet().device(1).runningXml()).contains("PORTCULLIS-");
