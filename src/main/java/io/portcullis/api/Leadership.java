@@ -61,10 +61,14 @@ final class Leadership implements AutoCloseable {
     private boolean checkedOnce;
     private Runnable takeOver = () -> { };
 
-    private Leadership(Election election, AlertStateStore alertState, DatabaseRouterStateStore routerState) {
+    /** The shared database (null without one): also the counter history's ({@link CounterSampling}). */
+    private final Supplier<DataSource> database;
+
+    private Leadership(Election election, AlertStateStore alertState, DatabaseRouterStateStore routerState, Supplier<DataSource> database) {
         this.election = election;
         this.alertState = alertState;
         this.routerState = routerState;
+        this.database = database;
     }
 
     /** Chooses the election and the alert state store from the database settings ({@code db} null: recording off or unusable). */
@@ -89,13 +93,14 @@ final class Leadership implements AutoCloseable {
         }
         AlertStateStore state = new InMemoryAlertStateStore();
         DatabaseRouterStateStore routers = null;
+        Supplier<DataSource> ds = null;
         if (db != null && db.enabled()) {
-            Supplier<DataSource> ds = database(db);
+            ds = StoreOpener.lazy(db);
             state = new DatabaseAlertStateStore(ds, replica, election::leading, Clock.systemUTC(), Duration.ofSeconds(5));
             Duration tick = c.getOptionalValue("portcullis.ha.state-interval", Duration.class).orElse(Duration.ofSeconds(1));
             routers = new DatabaseRouterStateStore(ds, replica, election::leading, Clock.systemUTC(), tick);
         }
-        return new Leadership(election, state, routers);
+        return new Leadership(election, state, routers, ds);
     }
 
     private static boolean knownKind(DbSettings db) {
@@ -105,21 +110,6 @@ final class Leadership implements AutoCloseable {
         } catch (StoreException e) {
             return false;
         }
-    }
-
-    /** The migrated datasource, opened on first use and again after a failure to open it. */
-    private static Supplier<DataSource> database(DbSettings db) {
-        return new Supplier<>() {
-            private StoreOpener.Database open;
-
-            @Override
-            public synchronized DataSource get() {
-                if (open == null) {
-                    open = StoreOpener.database(db);
-                }
-                return open.dataSource();
-            }
-        };
     }
 
     private static String hostName() {
@@ -137,6 +127,11 @@ final class Leadership implements AutoCloseable {
     /** Every router's state in the database, or null when there is none. */
     DatabaseRouterStateStore routerState() {
         return routerState;
+    }
+
+    /** The migrated datasource shared by the replicas (opened on first use), or null when there is no database. */
+    Supplier<DataSource> database() {
+        return database;
     }
 
     /** Runs when this replica is elected, before its first full check (loads the routers' states the last leader left). */

@@ -66,6 +66,24 @@ public final class StoreOpener {
         return new Database(ds, ds, where);
     }
 
+    /**
+     * The migrated datasource, opened on first use and again after a failure to open it (so a service started while
+     * the database was down finds it later); {@code get()} throws {@link StoreException} while it cannot be opened.
+     */
+    public static java.util.function.Supplier<javax.sql.DataSource> lazy(DbSettings s) {
+        return new java.util.function.Supplier<>() {
+            private Database open;
+
+            @Override
+            public synchronized javax.sql.DataSource get() {
+                if (open == null) {
+                    open = database(s);
+                }
+                return open.dataSource();
+            }
+        };
+    }
+
     private static AgroalDataSource standalonePool(DbSettings s) {
         s.kind(); // a URL of another kind is refused with its own sentence
         try {

@@ -42,7 +42,7 @@ public record FleetView(List<Row> rows, List<StateCount> counts, int total, Filt
     /** @param source null on the leader; on a follower whose findings it shows (the leader's, read from the database) */
     static FleetView of(Collection<Target> targets, Map<String, RouterStatus> status, DropHistory drops,
                         Function<String, String> revisionOf, Filter filter, boolean wall, Instant now, String source) {
-        Instant hourAgo = now.minus(Duration.ofHours(1));
+        DropHistory.Window lastHour = drops.window(now.minus(Duration.ofHours(1))); // one read for the whole page
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.US);
         Map<FleetState, Integer> counts = new EnumMap<>(FleetState.class);
         TreeSet<String> platforms = new TreeSet<>();
@@ -57,8 +57,8 @@ public record FleetView(List<Row> rows, List<StateCount> counts, int total, Filt
             if (!filter.accepts(state, t)) {
                 continue;
             }
-            String dropped = drops.droppedSince(t.name(), hourAgo).map(nf::format).orElse("—");
-            String hint = drops.noEnforcementObserved(t.name(), hourAgo) ? "no enforcement observed" : "";
+            String dropped = lastHour.dropped(t.name()).map(nf::format).orElse("—");
+            String hint = lastHour.noEnforcementObserved(t.name()) ? "no enforcement observed" : "";
             rows.add(new Row(t.name(), RouterPage.href(t.name()), t.device().platform(), String.join(", ", t.device().groups()),
                     state.id(), state.text(), state.symbol(), revisionOf.apply(t.name()), s == null ? "never" : Ago.since(s.lastCheck(), now),
                     s == null ? "" : Ago.iso(s.lastCheck()), dropped, hint));

@@ -58,8 +58,7 @@ public class RouterPageResource {
         DriftEntry d = s == null ? null : s.drift();
         Alert alert = service.monitor().alerter().activeAlert(t.name()).orElse(null);
         DropHistory drops = sampling.history();
-        List<DropHistory.Interval> all = drops.intervals(t.name());
-        List<DropHistory.Interval> shown = all.subList(Math.max(0, all.size() - CHART_INTERVALS), all.size());
+        List<DropHistory.Interval> shown = drops.intervals(t.name(), CHART_INTERVALS);
         List<RouterPage.ChartRow> rows = new ArrayList<>();
         for (int i = shown.size() - 1; i >= 0 && rows.size() < 12; i--) {
             DropHistory.Interval iv = shown.get(i);

@@ -150,7 +150,7 @@ class CounterSamplingTest {
         assertThat(history.intervals("a").get(1).dropped()).as("a counter lower than before was reset").containsEntry("SMTP ipv4", 7L);
     }
 
-    private static Target target(String name) {
+    static Target target(String name) {
         io.portcullis.inventory.Device d = new io.portcullis.inventory.Device(name, "127.0.0.1", 830, "openconfig", List.of(), List.of(),
                 List.of(), null, null, null, false, List.of(), Map.of());
         return new Target(d, new io.portcullis.intent.FilterIntent(name, "openconfig", List.of(), List.of()), null);
