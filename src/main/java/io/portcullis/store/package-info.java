@@ -8,7 +8,10 @@
  * {@link javax.sql.DataSource}; {@link io.portcullis.store.StoreOpener} obtains that datasource (Quarkus'
  * Agroal datasource named after the database kind inside the application, Agroal's own pool outside it) and
  * brings the schema up to date with Flyway ({@link io.portcullis.store.SchemaMigrator}, migrations in
- * {@code db/migration}). The package depends on nothing else of Portcullis, so engine, alert and api code
+ * {@code db/migration}). {@link io.portcullis.store.CounterSamples} is the port of serve's counter history
+ * ({@code pcl_counter_sample}, migration V7: what each owned term matched per sampling interval):
+ * {@link io.portcullis.store.JdbcCounterSamples} implements it, {@link io.portcullis.store.BufferedCounterSamples}
+ * queues the leader's writes so sampling never waits for the database. The package depends on nothing else of Portcullis, so engine, alert and api code
  * can all use it without new arrows between them.
  */
 package io.portcullis.store;
