@@ -353,12 +353,29 @@ public class PortcullisService {
 
     /** Quarantined routers now (empty when they cannot be read: the API then says so in the log, apply refuses). */
     public java.util.Map<String, io.portcullis.engine.memory.Quarantine> quarantined() {
+        QuarantineList l = quarantineList();
+        if (l.error() != null) {
+            LOG.warnf("the quarantine list cannot be read: %s", l.error());
+        }
+        return l.all().stream()
+                .collect(java.util.stream.Collectors.toMap(io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
+    }
+
+    /**
+     * The quarantine as this replica's guard holds it (the database's when recording is on, so a follower shows what
+     * the leader or a CLI run recorded), oldest first.
+     *
+     * @param error null, or one sentence saying why the list cannot be read now ({@code all} is empty then)
+     */
+    public record QuarantineList(List<io.portcullis.engine.memory.Quarantine> all, String error) {
+    }
+
+    /** Read each time it is asked (one small query when recording is on); never throws. */
+    public QuarantineList quarantineList() {
         try {
-            return guard == null ? java.util.Map.of() : guard.guard().memory().quarantined().stream()
-                    .collect(java.util.stream.Collectors.toMap(io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
+            return new QuarantineList(guard == null ? List.of() : List.copyOf(guard.guard().memory().quarantined()), null);
         } catch (RuntimeException e) {
-            LOG.warnf("the quarantine list cannot be read: %s", e.getMessage());
-            return java.util.Map.of();
+            return new QuarantineList(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

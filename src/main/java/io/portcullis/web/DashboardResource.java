@@ -15,7 +15,9 @@ import java.time.Instant;
 /**
  * The fleet at a glance: {@code /} renders it (server-side, complete without JavaScript; a {@code noscript}
  * meta refresh reloads it), {@code /fleet.json} is what {@code fleet.js} polls to update the rows in place.
- * {@code ?state=}, {@code ?platform=}, {@code ?group=} filter; {@code ?wall=1} is the large-font wall-screen mode.
+ * {@code ?state=}, {@code ?platform=}, {@code ?group=} filter, {@code ?quarantined=1} keeps quarantined routers only;
+ * {@code ?wall=1} is the large-font wall-screen mode. The quarantine is read from this replica's router guard on every
+ * request (the database when recording is on, so a follower shows what the leader or a CLI run recorded).
  */
 @Path("/")
 @SignedIn
@@ -28,8 +30,8 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response fleet(@QueryParam("state") String state, @QueryParam("platform") String platform, @QueryParam("group") String group,
-                          @QueryParam("wall") String wall) {
-        FleetView v = view(state, platform, group, wall);
+                          @QueryParam("quarantined") String quarantined, @QueryParam("wall") String wall) {
+        FleetView v = view(state, platform, group, quarantined, wall);
         return Response.status(v.note() == null ? 200 : 503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(Pages.fleet(v).render()).build();
     }
@@ -38,20 +40,27 @@ public class DashboardResource {
     @Path("fleet.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response fleetJson(@QueryParam("state") String state, @QueryParam("platform") String platform,
-                              @QueryParam("group") String group) {
-        FleetView v = view(state, platform, group, null);
+                              @QueryParam("group") String group, @QueryParam("quarantined") String quarantined) {
+        FleetView v = view(state, platform, group, quarantined, null);
         return Response.status(v.note() == null ? 200 : 503).header(HttpHeaders.CACHE_CONTROL, "no-store").entity(v).build();
     }
 
-    private FleetView view(String state, String platform, String group, String wall) {
-        boolean isWall = wall != null && !wall.isEmpty() && !wall.equals("0");
+    private FleetView view(String state, String platform, String group, String quarantined, String wall) {
+        boolean isWall = on(wall);
         Instant now = Instant.now();
         String problem = Served.problem(service);
         if (problem != null) {
             return FleetView.unavailable(problem, isWall, now);
         }
+        PortcullisService.QuarantineList q = service.quarantineList();
         return FleetView.of(service.monitor().targets(), service.monitor().status(), sampling.history(), Served.revisions(service),
-                new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group)), isWall, now, service.followerNote());
+                q.all(), q.error(), new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group), on(quarantined)),
+                isWall, now, service.followerNote());
+    }
+
+    /** A flag parameter: present and neither empty nor "0". */
+    private static boolean on(String flag) {
+        return flag != null && !flag.isEmpty() && !flag.equals("0");
     }
 
     static String blankToNull(String s) {

@@ -79,6 +79,11 @@ public class RouterPageResource {
                 runsNote = "run history unavailable: " + e.getMessage();
             }
         }
+        PortcullisService.QuarantineList ql = service.quarantineList();
+        io.portcullis.engine.memory.Quarantine q = FleetView.quarantineOf(t, ql.all());
+        RouterPage.QuarantineNotice notice = q == null ? null : new RouterPage.QuarantineNotice(q.router(), Ago.utc(q.since()),
+                Ago.iso(q.since()), Ago.since(q.since(), now), q.runId(), store == null || q.runId() == null ? null : "/runs/" + q.runId(),
+                q.actor(), q.state(), q.reason(), "portcullis quarantine release " + q.router());
         boolean drifted = d != null && "drift".equals(d.status());
         return new RouterPage(t.name(), t.device().platform(), String.join(", ", t.device().groups()), state.id(), state.text(), state.symbol(),
                 Served.revisionOf(s), s == null || s.revisions() == null ? null : s.revisions().note(),
@@ -89,7 +94,7 @@ public class RouterPageResource {
                 drifted && alert != null && alert.startsAt() != null ? Ago.utc(alert.startsAt()) : null, drifted ? d.diff() : null,
                 drops.verdict(t.name()).orElse("no counter sample yet"),
                 drops.noEnforcementObserved(t.name(), hourAgo) ? "no enforcement observed: no drops in the last hour while most routers drop probes" : null,
-                DropChart.svg(t.name(), shown), rows, runs, runsNote);
+                DropChart.svg(t.name(), shown), rows, runs, runsNote, notice, ql.error());
     }
 
     /** Who changed a drifted router: the status carries it (a follower has no alert state of its own), else the open alert. */

@@ -60,11 +60,42 @@
     return tr;
   }
 
+  // quarantine is shown beside the state, not as one: a second badge, present only while the router is quarantined
+  function setQuarantine(tr, r) {
+    var cell = tr.querySelector("td.state");
+    var badge = cell ? cell.querySelector(".badge.quarantine") : null;
+    tr.classList.toggle("quarantined", !!r.quarantined);
+    if (!cell) {
+      return;
+    }
+    if (!r.quarantined) {
+      if (badge) {
+        var gap = badge.previousSibling;
+        if (gap && gap.nodeType === 3) {
+          cell.removeChild(gap);
+        }
+        cell.removeChild(badge);
+      }
+      return;
+    }
+    if (!badge) {
+      badge = document.createElement("span");
+      badge.className = "badge quarantine";
+      badge.innerHTML = '<span class="sym" aria-hidden="true">\u26d4</span> <span class="text">quarantined</span>';
+      cell.appendChild(document.createTextNode(" "));
+      cell.appendChild(badge);
+    }
+    if (badge.getAttribute("title") !== r.quarantine) {
+      badge.setAttribute("title", r.quarantine);
+    }
+  }
+
   function update(tr, r) {
     setState(tr, "state-", r.state);
     setState(tr.querySelector(".badge"), "state-", r.state);
     setText(tr.querySelector(".badge .sym"), r.stateSymbol);
     setText(tr.querySelector(".badge .text"), r.stateText);
+    setQuarantine(tr, r);
     setText(tr.querySelector(".revision"), r.revision);
     var time = tr.querySelector(".last-check time");
     if (time) {
@@ -97,6 +128,7 @@
     view.counts.forEach(function (c) {
       setText(document.querySelector('[data-count="' + c.state + '"]'), String(c.count));
     });
+    setText(document.querySelector('[data-count="quarantined"]'), String(view.quarantined));
     setText(document.getElementById("updated"), view.generatedAt);
   }
 

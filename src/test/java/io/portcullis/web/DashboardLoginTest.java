@@ -3,12 +3,18 @@ package io.portcullis.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.engine.memory.Quarantine;
+import io.portcullis.engine.memory.RouterMemory;
+import io.portcullis.guard.Guards;
+import io.portcullis.store.DbSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -20,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard's sign-in over real HTTP: the cookie's flags, wrong tokens, pages without a session, and that the
- * token never appears in a URL, a Location header, a cookie, a page or a log record.
+ * token never appears in a URL, a Location header, a cookie, a page or a log record. Also the quarantine (issue 13 item
+ * 3) as serve reads it from the database: badge, count, filter and {@code /fleet.json} on the fleet page, the notice on
+ * the router page, gone once released.
  */
 @QuarkusTest
 @Tag("quarkus")
@@ -28,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class DashboardLoginTest {
     static final String READ = "Dash-Read-Token-8d1f";
     static final String WRITE = "Dash-Write-Token-77aa";
+    static final String DB_URL = "jdbc:h2:mem:dashboard-login-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
 
     public static class Profile implements QuarkusTestProfile {
@@ -36,7 +45,7 @@ class DashboardLoginTest {
             return Map.of("quarkus.http.host-enabled", "true", "portcullis.watch.notifications", "false",
                     "portcullis.api.token", WRITE, "portcullis.api.read-token", READ,
                     "portcullis.policy", "policy", "portcullis.inventory", "inventory",
-                    "portcullis.db.url", "jdbc:h2:mem:dashboard-login-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+                    "portcullis.db.url", DB_URL);
         }
     }
 
@@ -122,6 +131,67 @@ class DashboardLoginTest {
         assertThat(viaUrl.statusCode()).isEqualTo(200);
         assertThat(viaUrl.header("Set-Cookie")).isNull();
         assertThat(viaUrl.asString()).doesNotContain(READ);
+    }
+
+    @Test
+    void aQuarantinedRouterShowsItsBadgeCountAndNoticeFromTheDatabaseUntilReleased() {
+        String session = login(READ, null).cookie(DashboardSession.COOKIE);
+        String hostile = "ROLLBACK_FAILED: cancel-commit failed <script>alert('q')</script> \"quoted\"";
+        // recorded in the database as a CLI run (or another replica) would: serve reads it from there, not from its memory
+        try (Guards.Opened g = Guards.open(new DbSettings(true, DB_URL, null, null, null), "cli")) {
+            RouterMemory m = g.guard().memory();
+            m.quarantine(new Quarantine("bng-tor-01", null, "ROLLBACK_FAILED", hostile, "run-q-1", "alice", Instant.parse("2025-01-02T03:04:05Z")));
+            try {
+                String fleet = page(session, "/");
+                String row = row(fleet, "bng-tor-01");
+                assertThat(row).contains("class=\"badge quarantine\"").contains("<span class=\"text\">quarantined</span>")
+                        .contains("⛔").contains("run-q-1").contains("alice").contains("ROLLBACK_FAILED").contains("2025-01-02 03:04:05 UTC");
+                assertThat(row(fleet, "bng-tor-02")).doesNotContain("quarantine");
+                assertThat(fleet).contains("<span class=\"n\" data-count=\"quarantined\">1</span> quarantined")
+                        .doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; &quot;quoted&quot;");
+
+                JsonPath json = given().cookie(DashboardSession.COOKIE, session).when().get("/fleet.json").then().statusCode(200).extract().jsonPath();
+                assertThat(json.getInt("quarantined")).isEqualTo(1);
+                assertThat(json.getBoolean("rows.find { it.router == 'bng-tor-01' }.quarantined")).isTrue();
+                assertThat(json.getString("rows.find { it.router == 'bng-tor-01' }.quarantine")).contains("run-q-1").contains("alice")
+                        .contains("ROLLBACK_FAILED").contains(hostile);
+                assertThat(json.getBoolean("rows.find { it.router == 'bng-tor-02' }.quarantined")).isFalse();
+                assertThat(json.getString("rows.find { it.router == 'bng-tor-02' }.quarantine")).isEmpty();
+                JsonPath only = given().cookie(DashboardSession.COOKIE, session).when().get("/fleet.json?quarantined=1").then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(only.getList("rows.router")).containsExactly("bng-tor-01");
+                String filtered = page(session, "/?quarantined=1");
+                assertThat(filtered).contains("data-router=\"bng-tor-01\"").doesNotContain("data-router=\"bng-tor-02\"")
+                        .contains("name=\"quarantined\" value=\"1\" checked");
+
+                String router = page(session, "/routers/bng-tor-01");
+                assertThat(router).contains("id=\"quarantine\"").contains("id=\"router-quarantined\"")
+                        .contains("<time datetime=\"2025-01-02T03:04:05Z\">2025-01-02 03:04:05 UTC</time>")
+                        .contains("<a href=\"/runs/run-q-1\">run-q-1</a>").contains("<strong>alice</strong>").contains("<strong>ROLLBACK_FAILED</strong>")
+                        .contains("<code>portcullis quarantine release bng-tor-01</code>").contains("--include-quarantined")
+                        .contains("&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+                assertThat(page(session, "/routers/bng-tor-02")).doesNotContain("id=\"quarantine\"").doesNotContain("badge quarantine");
+            } finally {
+                assertThat(m.release("bng-tor-01")).isTrue();
+            }
+        }
+        String fleet = page(session, "/");
+        assertThat(row(fleet, "bng-tor-01")).doesNotContain("quarantine");
+        assertThat(fleet).contains("<span class=\"n\" data-count=\"quarantined\">0</span> quarantined").doesNotContain("run-q-1");
+        JsonPath json = given().cookie(DashboardSession.COOKIE, session).when().get("/fleet.json").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getInt("quarantined")).isZero();
+        assertThat(json.getBoolean("rows.find { it.router == 'bng-tor-01' }.quarantined")).isFalse();
+        assertThat(page(session, "/routers/bng-tor-01")).doesNotContain("id=\"quarantine\"").doesNotContain("run-q-1");
+    }
+
+    private static String page(String session, String path) {
+        return given().config(NO_REDIRECTS).cookie(DashboardSession.COOKIE, session).when().get(path).then().statusCode(200).extract().asString();
+    }
+
+    private static String row(String page, String router) {
+        int at = page.indexOf("<tr data-router=\"" + router + "\"");
+        assertThat(at).as(router + "'s row").isNotNegative();
+        return page.substring(at, page.indexOf("</tr>", at));
     }
 
     @Test
