@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "portcullis.api.read-token (read, plan) or portcullis.api.token (everything)")
 @SecurityRequirement(name = "bearer")
 public class ApiResource {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiResource.class);
     @Inject
     PortcullisService service;
     @Inject
@@ -130,8 +131,19 @@ public class ApiResource {
     public PlanFile plan() {
         ready();
         java.time.Instant started = java.time.Instant.now();
-        return service.engine().planFile(service.policyDigest(),
-                service.engine().plan(List.copyOf(service.monitor().targets()), service.config().parallel()), started);
+        int parallel = service.config().parallel();
+        List<io.portcullis.engine.plan.RouterPlan> plans = service.engine().plan(List.copyOf(service.monitor().targets()), parallel);
+        ServiceRecorder recorder = service.recorder();
+        if (recorder != null) {
+            // recorded like a REST apply (caller "api") and a CLI plan; the history database is never a reason to fail the plan
+            try {
+                recorder.apiPlan(java.util.UUID.randomUUID().toString(), "api", started, plans, io.portcullis.engine.Engine.exitCode(plans),
+                        Map.of("parallel", "" + parallel));
+            } catch (RuntimeException e) {
+                LOG.warnf("the plan of %d routers is not recorded in the history database: %s", plans.size(), e.getMessage());
+            }
+        }
+        return service.engine().planFile(service.policyDigest(), plans, started);
     }
 
     @POST

@@ -296,7 +296,7 @@ public class PortcullisService {
         }
     }
 
-    /** The recorder of REST applies (started by {@link ApplyRuns}), or null when recording is off. */
+    /** The recorder of REST applies (started by {@link ApplyRuns}) and plans, or null when recording is off. */
     ServiceRecorder recorder() {
         return recorder;
     }

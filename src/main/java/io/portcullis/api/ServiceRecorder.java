@@ -2,6 +2,8 @@ package io.portcullis.api;
 
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
+import io.portcullis.diff.FateChange;
+import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.drift.DriftEntry;
@@ -29,7 +31,7 @@ import java.util.UUID;
  * What the service records into the run history, through a {@link BufferedRunStore} so a database outage never
  * stops the watching: full drift checks (scheduled, at start, after an apply, on API request) as one run each,
  * notification-driven checks and remediations as one-router runs, every check result as a drift observation
- * (opened / still open / resolved with changed-by), REST applies with their caller, and every alert delivery
+ * (opened / still open / resolved with changed-by), REST plans and applies with their caller, and every alert delivery
  * attempt per sink. It wraps the metrics listener and the alert sinks rather than changing the engine or alert code.
  */
 final class ServiceRecorder implements DriftMonitor.Listener {
@@ -138,6 +140,21 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     void apiApplyFinished(RunReport r) {
         r.routers().forEach(o -> store.recordRouter(r.runId(), outcome(o)));
         store.finishRun(r.runId(), r.finishedAt(), r.success() ? 0 : 1, r.haltedBecause());
+    }
+
+    /**
+     * A REST plan (POST /api/plan) as one run of kind plan, with its caller, like the CLI's plan: per router its state
+     * (IN_SYNC, CHANGES, ERROR), the changes and packet-fate delta, the state digest read. Through the buffered store,
+     * so it never waits for the database nor fails the request.
+     */
+    void apiPlan(String runId, String caller, Instant started, List<RouterPlan> plans, int exitCode, Map<String, String> options) {
+        store.beginRun(new RunStart(runId, "plan", started, ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
+        for (RouterPlan p : plans) {
+            store.recordRouter(runId, new RouterRecord(p.router(), p.platform(), p.status().name(), p.errorKind(),
+                    p.changes().diff().changes().stream().map(c -> c.describe()).toList(),
+                    p.changes().fates().stream().map(FateChange::describe).toList(), p.stateDigest(), null, null, p.error(), 0, Instant.now()));
+        }
+        store.finishRun(runId, Instant.now(), exitCode, null);
     }
 
     /** The sink, with every delivery attempt recorded (result and one-sentence error; URLs never, the sink's name only). */

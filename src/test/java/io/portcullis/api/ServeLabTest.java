@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class ServeLabTest {
     static final String WRITE = "Bearer lab-write";
 
+    @jakarta.inject.Inject
+    PortcullisService service;
+
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -78,6 +81,36 @@ class ServeLabTest {
         List<String> names = given().header("Authorization", WRITE).when().get("/api/routers").then().statusCode(200).extract()
                 .jsonPath().getList("router");
         assertThat(names).hasSize(3);
+
+        // a REST plan is a recorded run like the CLI's plan and the REST apply: kind plan, the API caller, every router
+        // with its changes and packet-fate delta (before the apply below, each of the three has changes to make)
+        Response plan = given().header("Authorization", WRITE).when().post("/api/plan");
+        assertThat(plan.statusCode()).as(plan.asString()).isEqualTo(200);
+        assertThat(plan.jsonPath().getList("routers.state")).containsOnly("CHANGES").hasSize(3);
+        List<String> plans = List.of();
+        for (long t = System.currentTimeMillis() + 10_000; plans.isEmpty() && System.currentTimeMillis() < t; Thread.sleep(100)) {
+            // the buffered store writes in the background: poll until the finished run is there
+            plans = given().header("Authorization", WRITE).when().get("/api/runs?kind=plan").then().statusCode(200).extract().jsonPath()
+                    .getList("runs.findAll { it.exitCode != null }.id");
+        }
+        assertThat(plans).as("POST /api/plan recorded as one run").hasSize(1);
+        Response listed = given().header("Authorization", WRITE).when().get("/api/runs?kind=plan");
+        assertThat(listed.jsonPath().getString("runs[0].actor")).isEqualTo("api:api");
+        assertThat(listed.jsonPath().getString("runs[0].apiCaller")).isEqualTo("api");
+        assertThat(listed.jsonPath().getInt("runs[0].exitCode")).isEqualTo(2);
+        io.portcullis.store.HistoryRun recorded = service.store().run(plans.get(0)).orElseThrow();
+        assertThat(recorded.kind()).isEqualTo("plan");
+        assertThat(recorded.actor()).isEqualTo("api:api");
+        assertThat(recorded.policyDigest()).isEqualTo(plan.jsonPath().getString("policyDigest"));
+        assertThat(recorded.options()).containsKey("parallel");
+        assertThat(recorded.routers()).extracting(io.portcullis.store.HistoryRun.Router::router).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(recorded.routers()).allSatisfy(x -> {
+            assertThat(x.state()).isEqualTo("CHANGES");
+            assertThat(x.changes()).isNotEmpty();
+            assertThat(x.impact()).anyMatch(i -> i.contains("forwarded → dropped"));
+        });
+        assertThat(given().header("Authorization", WRITE).when().get("/api/runs/" + plans.get(0)).then().statusCode(200).extract().jsonPath()
+                .getList("runs[0].routers.state")).containsOnly("CHANGES").hasSize(3);
 
         // a slow commit on one router: the 202 comes back at once, the run is followed to its end
         SimDevice slow = LabServeResource.fleet.device(0);
