@@ -78,7 +78,13 @@ outcome_props = {"router": S, "platform": S, "state": {"enum": STATES}, "reason"
 out["apply"] = doc("apply", 1, "Portcullis apply run (apply --json, apply --report, GET /api/runs/{id} report)",
     {"runId": S, "policyDigest": NS, "planFile": NS, "success": B, "haltedBecause": NS,
      "counts": {"type": "object", "propertyNames": {"enum": STATES}, "additionalProperties": I},
-     "routers": arr({"$ref": "#/$defs/outcome"})},
+     "routers": arr({"$ref": "#/$defs/outcome"}),
+     "recording": obj({"state": {"enum": ["RECORDED", "NOT_RECORDED", "OFF"]},
+                       "runId": {"type": ["string", "null"], "description": "the id portcullis history knows the run by, when RECORDED"},
+                       "message": {"type": ["string", "null"], "description": "why NOT_RECORDED: one line, secrets masked"}},
+                      desc="Whether the run is in the history database, said once its last write is done (apply --json and --report; "
+                           "absent from the report of GET /api/runs/{id}, where the service's own store records it). "
+                           "Optional, added within portcullis-apply/1: a reader that does not know it loses nothing.")},
     ["runId", "policyDigest", "planFile", "success", "haltedBecause", "counts", "routers"], dict(COMMON_DEFS, outcome=obj(outcome_props)))
 
 rec_props = dict(outcome_props); rec_props.update({"run": S, "closed": B})

@@ -159,21 +159,26 @@ public class ApplyCommand implements Callable<Integer> {
         }
         progress.finish();
         summary(r, out); // first: whatever happens to the report files, CI sees what the routers hold now
-        if (json) {
-            stdout.println(r.toJson());
-            stdout.flush();
-        }
         int exit = r.success() ? ExitCodes.OK : ExitCodes.ERROR;
         // each file on its own: a JSON report that cannot be written must not also cost CI its JUnit file
-        if (report != null) {
-            exit = written(() -> r.write(report), report, err) ? exit : ExitCodes.ERROR;
-        }
         if (junit != null) {
             exit = written(() -> JUnitReport.write(r, junit), junit, err) ? exit : ExitCodes.ERROR;
         }
         // under --on-failure revert a router's provisional outcome is replaced by its final one
         r.routers().forEach(recorder::routerFinished);
-        recorder.finish(exit, r.haltedBecause(), err);
+        // the record is finished before the JSON document is written, so the document says whether the run is in the
+        // history database; the routers' rows went in the background while they worked, so this waits only for the last
+        // few writes (it waited for them after the files before)
+        RunReport done = r.withRecording(recorder.finish(exit, r.haltedBecause(), err));
+        if (json) {
+            stdout.println(done.toJson());
+            stdout.flush();
+        }
+        if (report != null) {
+            // a report file that cannot be written still makes the command exit 1; the recorded exit code, already
+            // written, does not say that (OutputPaths checked the path before the run, so this is rare)
+            exit = written(() -> done.write(report), report, err) ? exit : ExitCodes.ERROR;
+        }
         return exit;
     }
 

@@ -6,6 +6,7 @@ import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RunListener;
+import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
@@ -14,6 +15,7 @@ import io.portcullis.store.PolicySnapshot;
 import io.portcullis.store.RouterRecord;
 import io.portcullis.store.RunRecording;
 import io.portcullis.store.RunStart;
+import io.portcullis.store.Sanitizer;
 import io.portcullis.store.StoreException;
 import io.portcullis.store.What;
 import java.io.PrintWriter;
@@ -33,10 +35,17 @@ import java.util.UUID;
 final class CliRecorder implements RunListener {
     private final String command;
     private final RunRecording recording;
+    /** Why this run is not recorded at all (the database settings could not be read; said when it started), else null. */
+    private final String notRecorded;
 
     private CliRecorder(String command, RunRecording recording) {
+        this(command, recording, null);
+    }
+
+    private CliRecorder(String command, RunRecording recording, String notRecorded) {
         this.command = command;
         this.recording = recording;
+        this.notRecorded = notRecorded;
     }
 
     static CliRecorder start(String kind, GlobalOptions global, String actor, Path planFile, Map<String, String> options, PrintWriter err) {
@@ -46,7 +55,7 @@ final class CliRecorder implements RunListener {
             settings = DbSettings.current();
         } catch (StoreException e) {
             err.println("portcullis " + kind + ": this run is not recorded: " + e.getMessage());
-            return new CliRecorder(kind, RunRecording.off(id));
+            return new CliRecorder(kind, RunRecording.off(id), e.getMessage());
         }
         if (!settings.enabled()) {
             return new CliRecorder(kind, RunRecording.off(id));
@@ -87,12 +96,31 @@ final class CliRecorder implements RunListener {
         }
     }
 
-    /** Ends the record; prints one line when it could not be written. */
-    void finish(int exitCode, String haltedBecause, PrintWriter err) {
-        recording.finish(exitCode, haltedBecause).ifPresent(why -> {
-            err.println("portcullis " + command + ": could not record this run in the history database: " + why);
-            err.flush();
-        });
+    /**
+     * Ends the record: waits for every queued write (the writes went on in the background while the routers worked, so
+     * only what is still queued is waited for) and prints one line when it could not be written.
+     *
+     * @return whether the run is in the history database, for the report: said after the last write, never guessed
+     */
+    RunReport.Recording finish(int exitCode, String haltedBecause, PrintWriter err) {
+        if (notRecorded != null) {
+            return RunReport.Recording.notRecorded(oneLine(notRecorded));
+        }
+        if (recording.off()) {
+            return RunReport.Recording.off();
+        }
+        java.util.Optional<String> why = recording.finish(exitCode, haltedBecause);
+        if (why.isEmpty()) {
+            return RunReport.Recording.recorded(recording.runId());
+        }
+        err.println("portcullis " + command + ": could not record this run in the history database: " + why.get());
+        err.flush();
+        return RunReport.Recording.notRecorded(oneLine(why.get()));
+    }
+
+    /** One line of at most 300 characters, with what looks like a credential masked (store errors may quote a URL). */
+    private static String oneLine(String why) {
+        return Sanitizer.text(why.replaceAll("\\s+", " ").trim(), 300);
     }
 
     private static String fileDigest(Path file) {

@@ -58,6 +58,11 @@ public final class RunRecording implements AutoCloseable {
         return runId;
     }
 
+    /** Recording is switched off for this run ({@code portcullis.db.enabled=false}): nothing is written, nothing is said. */
+    public boolean off() {
+        return writer == null && "".equals(failure);
+    }
+
     public void router(RouterRecord router) {
         submit(() -> store.recordRouter(runId, router));
     }

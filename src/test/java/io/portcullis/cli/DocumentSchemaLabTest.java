@@ -73,6 +73,8 @@ class DocumentSchemaLabTest {
             assertThat(apply.get("routers").get(0).get("state").asText()).isEqualTo("APPLIED");
             assertThat(apply.get("routers").get(0).get("changes")).isNotEmpty();
             assertThat(Schemas.json(Files.readString(report))).as("--report is the same document").isEqualTo(apply);
+            assertThat(apply.get("recording").get("state").asText()).as("the suite's own history database").isEqualTo("RECORDED");
+            assertThat(apply.get("recording").get("runId").asText()).isEqualTo(apply.get("runId").asText());
 
             // drift after someone edits a router out of band: structured, reading policy → router now
             valid("drift", CliRun.run("drift", "--inventory", i, "--json"), 0);

@@ -2,6 +2,8 @@ package io.portcullis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.json.Schemas;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.store.Backend;
@@ -23,12 +25,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Runs of the real command line against simulated routers are recorded in a real database (H2 and PostgreSQL):
  * two applies in parallel on different routers both land with every router; an apply while the database is
- * down still applies, keeps its exit code and report, and says in one line that it could not record;
+ * down still applies, keeps its exit code and report, and says in one line that it could not record, as its report
+ * does ({@code recording}: NOT_RECORDED, where a recorded run's report says RECORDED with its run id);
  * {@code history --json} gives back what was recorded.
  */
 @Tag("lab")
 class RecordedRunsLabTest {
     private static final String PASSWORD = "Recorded-Runs-Sentinel-55";
+    private static final String DB_SECRET = "Db-Url-Sentinel-91";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @TempDir
     Path dir;
@@ -54,8 +59,9 @@ class RecordedRunsLabTest {
 
             String a = names.get(0) + "," + names.get(1);
             String c = names.get(2) + "," + names.get(3);
+            Path aliceReport = dir.resolve("alice.json");
             CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", a,
-                    "--actor", "alice"));
+                    "--actor", "alice", "--report", aliceReport.toString()));
             CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", c,
                     "--actor", "bob"));
             for (CliRun r : List.of(first.get(), second.get())) {
@@ -82,6 +88,13 @@ class RecordedRunsLabTest {
             HistoryRun alice = runs.stream().filter(r -> r.actor().equals("alice")).findFirst().orElseThrow();
             assertThat(alice.routers()).extracting(HistoryRun.Router::router).containsExactlyInAnyOrder(names.get(0), names.get(1));
             assertThat(CliRun.run("history", "--router", names.get(3)).out().lines()).hasSize(1).allMatch(l -> l.contains("bob"));
+            // the report says the run is in the history database, under the id history knows it by
+            JsonNode aliceRecording = JSON.readTree(Files.readString(aliceReport)).get("recording");
+            assertThat(aliceRecording).as("recording in %s", aliceReport).isNotNull();
+            assertThat(aliceRecording.get("state").asText()).isEqualTo("RECORDED");
+            assertThat(aliceRecording.get("runId").asText()).isEqualTo(alice.id());
+            assertThat(aliceRecording.get("message").isNull()).isTrue();
+            assertThat(Schemas.problems("apply", JSON.readTree(Files.readString(aliceReport)))).isEmpty();
 
             // the applied policy's documents are kept under its digest, and each router's applied revision is that digest
             try (io.portcullis.store.RunStore store = io.portcullis.store.StoreOpener.open(s)) {
@@ -106,16 +119,29 @@ class RecordedRunsLabTest {
                      <configuration><firewall><family><inet><filter><name>PORTCULLIS-SUBPROTECT-V4</name>
                       <term nc:operation="delete"><name>deny-snmp</name></term>
                      </filter></inet></family></firewall></configuration></config>""");
-            System.setProperty("portcullis.db.url", b == Backend.H2 ? "jdbc:h2:tcp://127.0.0.1:1/gone" : "jdbc:postgresql://127.0.0.1:1/gone");
+            // credentials in the URL and as the password setting: neither may reach stderr, stdout or the report
+            System.setProperty("portcullis.db.url", b == Backend.H2 ? "jdbc:h2:tcp://127.0.0.1:1/gone;PASSWORD=" + DB_SECRET
+                    : "jdbc:postgresql://127.0.0.1:1/gone?password=" + DB_SECRET);
+            System.setProperty("portcullis.db.password", DB_SECRET);
             Path report = dir.resolve("report.json");
-            CliRun down = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString());
+            CliRun down = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString(),
+                    "--json");
             assertThat(down.exit()).as(down.all()).isEqualTo(ExitCodes.OK);
-            assertThat(down.out()).contains("1 applied");
-            assertThat(down.err().lines().filter(l -> l.contains("could not record")).toList()).hasSize(1)
+            assertThat(down.err()).contains("1 applied");
+            assertThat(down.err().lines().filter(l -> l.contains("could not record")).toList()).as(down.err()).hasSize(1)
                     .allMatch(l -> l.contains("unreachable"));
             assertThat(Files.readString(report)).contains("APPLIED");
-            for (String out : new String[] {json.out(), down.all(), first.get().all()}) {
-                assertThat(out).doesNotContain(PASSWORD).doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
+            // the report (and --json, the same document) says so: NOT_RECORDED, why in one line, no run id to look up
+            JsonNode downReport = JSON.readTree(Files.readString(report));
+            assertThat(JSON.readTree(down.out())).as("--json is the report").isEqualTo(downReport);
+            JsonNode recording = downReport.get("recording");
+            assertThat(recording).as(downReport.toString()).isNotNull();
+            assertThat(recording.get("state").asText()).isEqualTo("NOT_RECORDED");
+            assertThat(recording.get("runId").isNull()).isTrue();
+            assertThat(recording.get("message").asText()).contains("unreachable").doesNotContain("\n");
+            assertThat(Schemas.problems("apply", downReport)).isEmpty();
+            for (String out : new String[] {json.out(), down.all(), first.get().all(), Files.readString(report), Files.readString(aliceReport)}) {
+                assertThat(out).doesNotContain(PASSWORD).doesNotContain(DB_SECRET).doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
             }
             // nothing secret in any table: every row of every pcl_* table, whichever migration added it
             assertThat(io.portcullis.store.DatabaseText.tables(s)).as("the scan sees the tables")

@@ -79,6 +79,10 @@ class RecordingCutMidRunLabTest {
                     .allMatch(l -> l.startsWith("portcullis apply: could not record this run in the history database: "));
             assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(PASSWORD);
             assertThat(Files.readString(report)).contains("APPLIED");
+            com.fasterxml.jackson.databind.JsonNode recording = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(report))
+                    .get("recording");
+            assertThat(recording.get("state").asText()).as("the report knows the record was cut").isEqualTo("NOT_RECORDED");
+            assertThat(recording.get("runId").isNull()).isTrue();
             assertThat(Files.readString(junit)).contains("<testcase").contains(fleet.devices().get(2).name());
             for (SimDevice d : fleet.devices()) {
                 assertThat(d.runningXml()).as(d.name() + " holds the policy").contains("PORTCULLIS-SUBPROTECT");

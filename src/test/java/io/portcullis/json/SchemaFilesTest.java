@@ -59,6 +59,35 @@ class SchemaFilesTest {
         assertThat(Schemas.problems("promise", promise)).anySatisfy(p -> assertThat(p).contains("max-exemptoin"));
     }
 
+    /** The apply document's {@code recording} object: optional (a report without it, as GET /api/runs/{id} has, stays valid), closed. */
+    @Test
+    void applyRecordingIsOptionalAndClosed() throws IOException {
+        java.time.Instant t = java.time.Instant.parse("2026-12-06T02:00:00.125Z");
+        List<io.portcullis.engine.report.RouterOutcome> routers = List.of(new io.portcullis.engine.report.RouterOutcome("r1", "junos",
+                io.portcullis.engine.report.OutcomeState.APPLIED, null, "applied", List.of(), List.of(), 250));
+        io.portcullis.engine.report.RunReport r = new io.portcullis.engine.report.RunReport("run-1", "test", "sha256:x", null, t,
+                t.plusSeconds(3), null, io.portcullis.engine.report.RunReport.count(routers), routers);
+        JsonNode without = Schemas.json(r.toJson());
+        assertThat(without.has("recording")).isFalse();
+        assertThat(Schemas.problems("apply", without)).isEmpty();
+        for (io.portcullis.engine.report.RunReport.Recording rec : List.of(io.portcullis.engine.report.RunReport.Recording.recorded("run-1"),
+                io.portcullis.engine.report.RunReport.Recording.notRecorded("the database jdbc:postgresql://db:5432/x is unreachable (refused)"),
+                io.portcullis.engine.report.RunReport.Recording.off())) {
+            JsonNode doc = Schemas.json(r.withRecording(rec).toJson());
+            assertThat(doc.get("format").asText()).isEqualTo("portcullis-apply/1");
+            assertThat(doc.get("recording").get("state").asText()).isEqualTo(rec.state());
+            assertThat(Schemas.problems("apply", doc)).as(doc.toString()).isEmpty();
+        }
+        JsonNode recorded = Schemas.json(r.withRecording(io.portcullis.engine.report.RunReport.Recording.recorded("run-1")).toJson());
+        assertThat(recorded.get("recording").get("runId").asText()).isEqualTo("run-1");
+        ObjectNode badState = recorded.deepCopy();
+        ((ObjectNode) badState.get("recording")).put("state", "MAYBE");
+        assertThat(Schemas.problems("apply", badState)).isNotEmpty();
+        ObjectNode extra = recorded.deepCopy();
+        ((ObjectNode) extra.get("recording")).put("recorded", true);
+        assertThat(Schemas.problems("apply", extra)).isNotEmpty();
+    }
+
     @Test
     void everySchemaIsDraft2020AndLoads() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("docs/schemas"))) {
