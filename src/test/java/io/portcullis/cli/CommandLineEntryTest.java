@@ -33,4 +33,17 @@ class CommandLineEntryTest {
         assertThat(CommandLineEntry.plain("history")).isFalse();
         assertThat(new CommandLine(new PortcullisCommand()).getSubcommands()).containsKey("validate");
     }
+
+    @Test
+    void thePolicyAPlainCommandWillLoadIsKnownBeforePicocliParses() {
+        String fallback = System.getenv("PORTCULLIS_POLICY") == null ? "policy" : System.getenv("PORTCULLIS_POLICY");
+        assertThat(PlainMain.policyToPrepare("validate")).isEqualTo(java.nio.file.Path.of(fallback));
+        assertThat(PlainMain.policyToPrepare("render", "--device", "x", "--policy", "p/a.yaml")).isEqualTo(java.nio.file.Path.of("p/a.yaml"));
+        assertThat(PlainMain.policyToPrepare("verify", "--policy=q")).isEqualTo(java.nio.file.Path.of("q"));
+        assertThat(PlainMain.policyToPrepare("validate", "--help")).isNull();
+        assertThat(PlainMain.policyToPrepare("--version")).isNull();
+        assertThat(PlainMain.policyToPrepare("completion")).isNull();
+        assertThat(PlainMain.policyToPrepare()).isNull();
+        assertThat(PlainMain.policyToPrepare("validate", "--policy=")).isNull();
+    }
 }

@@ -105,9 +105,7 @@ class ReleaseBundleTest {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("portcullis validate: valid").contains("6 devices");
         // the first validate left a class-data-sharing archive; the next run maps it and answers the same
-        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
-            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cds-"))).singleElement().asString().endsWith(".jsa");
-        }
+        assertThat(archives(tmp.resolve("cache"))).singleElement().asString().endsWith(".jsa");
         // and the YANG verdict on the (valid) example policy, so the next validate skips the schema build
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("policy-"))).singleElement().asString().endsWith(".ser");
@@ -119,6 +117,83 @@ class ReleaseBundleTest {
 
         Run broken = run(examples, javaOnlyPath(), Map.of(), "validate", "--policy", "no-such-policy");
         assertThat(broken.exit()).isEqualTo(ExitCodes.ERROR);
+    }
+
+    private static List<String> archives(Path cache) throws Exception {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("appcds-") || n.startsWith("cds-")).toList();
+        }
+    }
+
+    /**
+     * The archive is really used: with -Xshare:on (the JVM refuses to start rather than ignore an archive it cannot map)
+     * our own classes, loaded by Quarkus' runner class loader, come from it; and the short-run JVM options are there.
+     */
+    @Test
+    void theSecondRunMapsTheArchiveForOurOwnClasses() throws Exception {
+        Path examples = home.resolve("examples");
+        Path cache = tmp.resolve("cache-used");
+        Run first = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString()), "validate");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(archives(cache)).hasSize(1);
+
+        Path log = tmp.resolve("class-load.log");
+        Run second = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString(),
+                "PORTCULLIS_JAVA_OPTS", "-Xshare:on -Xlog:class+load:file=" + log + " -XX:+PrintCommandLineFlags"), "validate");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).isEqualTo(first.err());
+        assertThat(second.out()).contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC").contains("-XX:SharedArchiveFile=")
+                .endsWith(first.out());
+        List<String> loaded = Files.readAllLines(log);
+        for (String ours : List.of("io.portcullis.cli.PortcullisMain", "io.portcullis.cli.ValidateCommand", "io.portcullis.engine.Workspace")) {
+            assertThat(loaded).as(ours).anyMatch(l -> l.contains(" " + ours + " source: shared objects file"));
+        }
+        assertThat(loaded.stream().filter(l -> l.contains("source: shared objects file (top)")).count())
+                .as("classes from the dynamic archive").isGreaterThan(500);
+    }
+
+    /** A cache the launcher cannot write, a damaged or a foreign archive: the same answer, only slower. */
+    @Test
+    void noCacheOrABadArchiveOnlyCostsTime() throws Exception {
+        Path examples = home.resolve("examples");
+        Path cache = tmp.resolve("cache-bad");
+        Run reference = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString()), "validate");
+        assertThat(reference.exit()).as(reference.err()).isZero();
+
+        Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+        Run unwritable = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", notADirectory.resolve("cache").toString()), "validate");
+        assertThat(unwritable.exit()).isZero();
+        assertThat(unwritable.out()).isEqualTo(reference.out());
+        assertThat(unwritable.err()).isEqualTo(reference.err());
+
+        Path archive = cache.resolve(archives(cache).get(0));
+        byte[] whole = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        // same size, garbage inside: the JVM ignores it (-Xshare:auto), silently
+        byte[] garbage = new byte[whole.length];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(archive, garbage);
+        Run foreign = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString()), "validate");
+        assertThat(foreign.exit()).as(foreign.err()).isZero();
+        assertThat(foreign.out()).isEqualTo(reference.out());
+        assertThat(foreign.err()).isEqualTo(reference.err());
+
+        // cut short (the JVM would die of SIGBUS mapping it): removed, the command runs, a good archive is written again
+        Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 4));
+        Run cut = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString()), "validate");
+        assertThat(cut.exit()).as(cut.err()).isZero();
+        assertThat(cut.out()).isEqualTo(reference.out());
+        assertThat(cut.err()).isEqualTo(reference.err());
+        assertThat(archives(cache)).hasSize(1);
+        Path rewritten = cache.resolve(archives(cache).get(0));
+        assertThat(rewritten.getFileName().toString()).endsWith("-" + Files.size(rewritten) + ".jsa");
+        try (Stream<Path> s = Files.list(examples)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
+        }
+        Run again = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString(),
+                "PORTCULLIS_JAVA_OPTS", "-Xshare:on"), "validate");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(reference.out());
     }
 
     @Test

@@ -43,6 +43,39 @@ public final class PolicyLoader {
     }
 
     public static Result load(Path fileOrDirectory, LocalDate today) {
+        Document d = document(fileOrDirectory);
+        return d.failure() != null ? d.failure() : parse(d.shown(), d.format(), d.text(), today);
+    }
+
+    /**
+     * Starts nothing and throws nothing: builds the YANG schema context now when {@link #load} of this path is going
+     * to need it, i.e. the document reads and its text has no entry in the {@link ValidatedPolicyCache}. The CLI calls
+     * this on a background thread while it sets itself up, so that the first run after a policy change overlaps the
+     * schema build (~0.5 s of CPU) with the start-up instead of paying for it after. A wrong guess only costs time.
+     *
+     * @return true when it built (or found built) the schema context
+     */
+    public static boolean prepareFor(Path fileOrDirectory) {
+        try {
+            Document d = document(fileOrDirectory);
+            if (d.failure() != null || ValidatedPolicyCache.holds(d.shown(), d.format(), d.text())) {
+                return false;
+            }
+            YangPolicyReader.warmUp();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            return false; // load() reports whatever this was, in its own words
+        }
+    }
+
+    /** The policy document a path names (a file, or the one document in a directory), read; or why not. */
+    private record Document(String shown, Format format, String text, Result failure) {
+        static Document failed(String shown, String message) {
+            return new Document(shown, null, null, PolicyLoader.failed(shown, message));
+        }
+    }
+
+    private static Document document(Path fileOrDirectory) {
         String shown = fileOrDirectory.toString();
         Path file = fileOrDirectory;
         if (Files.isDirectory(fileOrDirectory)) {
@@ -52,34 +85,32 @@ public final class PolicyLoader {
                 docs = s.filter(Files::isRegularFile).filter(p -> format(p) != null)
                         .filter(p -> !p.getFileName().toString().equals(PromiseLoader.FILE_NAME)).sorted().toList();
             } catch (IOException e) {
-                return failed(shown, "the policy directory cannot be read; check --policy and permissions");
+                return Document.failed(shown, "the policy directory cannot be read; check --policy and permissions");
             }
             if (docs.isEmpty()) {
-                return failed(shown, "the policy directory holds no .yaml, .yml, .json or .xml document; add one or pass --policy FILE");
+                return Document.failed(shown, "the policy directory holds no .yaml, .yml, .json or .xml document; add one or pass --policy FILE");
             }
             if (docs.size() > 1) {
-                return failed(shown, "the policy directory holds " + docs.size() + " policy documents ("
+                return Document.failed(shown, "the policy directory holds " + docs.size() + " policy documents ("
                         + String.join(", ", docs.stream().map(p -> p.getFileName().toString()).toList())
                         + "); keep exactly one there or pass --policy FILE");
             }
             file = docs.get(0);
             shown = file.toString();
         } else if (!Files.exists(fileOrDirectory)) {
-            return failed(shown, "the policy file does not exist; pass --policy FILE-OR-DIRECTORY");
+            return Document.failed(shown, "the policy file does not exist; pass --policy FILE-OR-DIRECTORY");
         }
         Format format = format(file);
         if (format == null) {
-            return failed(shown, "unknown policy format; use a .yaml, .yml, .json or .xml file");
+            return Document.failed(shown, "unknown policy format; use a .yaml, .yml, .json or .xml file");
         }
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return new Document(shown, format, Files.readString(file, StandardCharsets.UTF_8), null);
         } catch (java.nio.charset.CharacterCodingException e) {
-            return failed(shown, "the policy file is not UTF-8 text (binary, or another encoding); a policy is a .yaml, .json or .xml text file");
+            return Document.failed(shown, "the policy file is not UTF-8 text (binary, or another encoding); a policy is a .yaml, .json or .xml text file");
         } catch (IOException e) {
-            return failed(shown, "the policy file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
+            return Document.failed(shown, "the policy file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
         }
-        return parse(shown, format, text, today);
     }
 
     /** Loads a policy from text already in memory (tests, REST); {@code name} is used in messages. */

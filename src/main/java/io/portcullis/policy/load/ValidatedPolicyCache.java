@@ -68,6 +68,20 @@ public final class ValidatedPolicyCache {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("portcullis");
     }
 
+    /**
+     * Whether {@link #read} of this text will find an entry (the file is there; whether it still reads is only known
+     * then). False when the cache is off. Used to guess, before the command line is even parsed, whether a command is
+     * going to build the YANG schema context ({@link PolicyLoader#prepareFor}).
+     */
+    static boolean holds(String name, Format format, String text) {
+        Path dir = directory;
+        return holds(dir, dir == null ? null : buildIdentity(), name, format, text);
+    }
+
+    static boolean holds(Path dir, String build, String name, Format format, String text) {
+        return dir != null && build != null && Files.isRegularFile(dir.resolve("policy-" + key(build, name, format, text) + ".ser"));
+    }
+
     static YangPolicyReader.Result read(String name, Format format, String text, Supplier<YangPolicyReader.Result> compute) {
         Path dir = directory;
         return read(dir, dir == null ? null : buildIdentity(), name, format, text, compute);

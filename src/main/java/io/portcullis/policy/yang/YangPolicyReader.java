@@ -30,6 +30,11 @@ public final class YangPolicyReader {
         YangSchema.context();
     }
 
+    /** Whether this JVM has built the schema context already. */
+    public static boolean schemaBuilt() {
+        return YangSchema.built();
+    }
+
     public static Result read(String file, Format format, String text, SourceNode tree) {
         SchemaWalker walker = new SchemaWalker(file, YangSchema.module());
         if (format == Format.XML) {
