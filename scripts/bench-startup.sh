@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Start-up benchmark (issue 12 item 6): wall and CPU time of `validate`, `render --device bng-tor-01` and `plan` against
-# 6 simulated lab routers, "before" (plain `java -jar target/quarkus-app/quarkus-run.jar`) and "after" (the release
-# bundle's bin/portcullis with its class-data-sharing archive), and a bare `java -version` in the same run; each
-# reported as a ratio to `java -version`, which makes numbers from a loaded machine comparable.
+# Start-up benchmark (issue 12 item 6): wall and CPU time of the CLI on the shipped 6-router example, each also as a
+# ratio to a bare `java -version` in the same run (the yardstick that makes numbers from a loaded machine comparable):
+#   validate warm   the policy unchanged since the last run (its YANG verdict comes from the per-user cache)
+#   validate cold   the first run after a policy change (policy cache emptied before every run: YANG schema build)
+#   render --device bng-tor-01, --version, and plan against 6 simulated lab routers (Quarkus start)
+# each three ways:
+#   jar     `java -jar lib/quarkus-app/quarkus-run.jar`: no launcher, the JVM's defaults
+#   plain   the bundle's bin/portcullis with PORTCULLIS_CDS=off PORTCULLIS_SHORT_RUN_OPTS= (no archive, no JVM options)
+#   bundle  bin/portcullis as shipped: class-data-sharing archive (written by a first validate) + short-run options
+# BASELINE=old-portcullis-<version>.tar.gz adds "base", that bundle's bin/portcullis as shipped (e.g. one built from an
+# older commit: `git worktree add ../old <commit> && (cd ../old && mvn -B -q package -DskipTests)`).
 # Usage: scripts/bench-startup.sh [RUNS]   (default 5; medians). Builds the bundle with Maven when it is missing.
 # Run it with `nice` when the machine is quiet, and write the load average (printed) next to the numbers.
 set -euo pipefail
@@ -11,6 +18,11 @@ runs="${1:-5}"
 # a mistyped argument is refused before Maven runs (it used to surface as a Java stack trace after the build)
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$0: $1 must be a positive whole number, not '$2'" >&2; exit 64; }; }
 positive RUNS "$runs"
+baseline="${BASELINE:-}"
+if [ -n "$baseline" ] && [ ! -f "$baseline" ]; then
+  echo "$0: BASELINE=$baseline is not a file (a portcullis-<version>.tar.gz)" >&2
+  exit 64
+fi
 bundle="$(ls target/portcullis-*.tar.gz 2>/dev/null | head -n 1 || true)"
 if [ -z "$bundle" ]; then
   mvn -B -q package -DskipTests
@@ -19,8 +31,14 @@ fi
 work="$(mktemp -d)"
 lab_pid=""
 trap '[ -n "$lab_pid" ] && kill "$lab_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-tar xzf "$bundle" -C "$work"
-home="$(ls -d "$work"/portcullis-*)"
+mkdir "$work/new" "$work/base"
+tar xzf "$bundle" -C "$work/new"
+home="$(ls -d "$work"/new/portcullis-*)"
+base_home=""
+if [ -n "$baseline" ]; then
+  tar xzf "$baseline" -C "$work/base"
+  base_home="$(ls -d "$work"/base/portcullis-*)"
+fi
 export PORTCULLIS_CACHE_DIR="$work/cache" PORTCULLIS_DB_ENABLED=false
 PORTCULLIS_LAB_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 export PORTCULLIS_LAB_PASSWORD
@@ -39,29 +57,39 @@ cd "$home/examples"
 # one timed run: prints "wall cpu" in seconds (cpu = user + system)
 timed() { /usr/bin/time -f '%e %U %S' -o "$work/t" "$@" >/dev/null 2>&1 || true; tail -n 1 "$work/t" | awk '{printf "%.2f %.2f", $1, $2 + $3}'; }
 median() { sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m}'; }
+cold=no
 measure() {  # label, command...
   local label="$1"; shift
   : >"$work/w"; : >"$work/c"
   for _ in $(seq 1 "$runs"); do
+    [ "$cold" = yes ] && rm -f "$work"/cache/policy-*.ser "$work"/base-cache/policy-*.ser
     read -r w c <<<"$(timed "$@")"
     echo "$w" >>"$work/w"; echo "$c" >>"$work/c"
   done
-  printf '%s %s %s\n' "$label" "$(median <"$work/w")" "$(median <"$work/c")"
+  printf '%s|%s %s\n' "$label" "$(median <"$work/w")" "$(median <"$work/c")"
+}
+ways() {  # label, portcullis arguments...
+  local label="$1"; shift
+  measure "jar     $label" java -jar "$jar" "$@"
+  measure "plain   $label" env PORTCULLIS_CDS=off PORTCULLIS_SHORT_RUN_OPTS= "$home/bin/portcullis" "$@"
+  measure "bundle  $label" "$home/bin/portcullis" "$@"
+  [ -z "$base_home" ] || measure "base    $label" env PORTCULLIS_CACHE_DIR="$work/base-cache" "$base_home/bin/portcullis" "$@"
 }
 
-"$home/bin/portcullis" validate >/dev/null 2>&1   # writes the CDS archive (once)
+"$home/bin/portcullis" validate >/dev/null 2>&1   # writes the CDS archive (once) and the policy's cache entry
+[ -z "$base_home" ] || PORTCULLIS_CACHE_DIR="$work/base-cache" "$base_home/bin/portcullis" validate >/dev/null 2>&1
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); runs per command: $runs (medians)"
 results="$work/results"
 {
   measure "java -version" java -version
-  for cmd in "validate" "render --device bng-tor-01" "plan --inventory $work/lab"; do
-    # shellcheck disable=SC2086  # cmd is a word list on purpose
-    measure "before:${cmd%% *}" java -jar "$jar" $cmd
-    # shellcheck disable=SC2086
-    measure "after:${cmd%% *}" "$home/bin/portcullis" $cmd
-  done
+  ways "validate (warm)" validate
+  cold=yes
+  ways "validate (cold)" validate
+  cold=no
+  ways "render" render --device bng-tor-01
+  ways "--version" --version
+  ways "plan" plan --inventory "$work/lab"
 } >"$results"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk 'NR == 1 {jw = $(NF - 1); jc = $NF}
-     {n = $0; sub(/ [0-9.]+ [0-9.]+$/, "", n);
-      printf "%-16s wall %6.2f s (%5.1f× java -version)   cpu %6.2f s\n", n, $(NF - 1), $(NF - 1) / jw, $NF}' "$results"
+awk -F'|' 'NR == 1 {split($2, j, " ")}
+     {split($2, v, " "); printf "%-26s wall %6.2f s (%5.1f× java -version)   cpu %6.2f s\n", $1, v[1], v[1] / j[1], v[2]}' "$results"
