@@ -15,10 +15,24 @@ import java.util.List;
  * ("TCP/587 toward subscribers (ipv4): dropped → forwarded"); {@code changedBy} is who changed the router when a
  * netconf-config-change notification said so, else null. {@code generatorUrl} points at the router in the API.
  */
-public record Alert(AlertName name, Status status, String router, String platform, String fingerprint, String detail,
-                    String summary, List<String> changes, List<String> impact, String changedBy, Instant startsAt,
-                    Instant endsAt, String generatorUrl) {
-    public enum Status { FIRING, RESOLVED }
+public record Alert(
+        AlertName name,
+        Status status,
+        String router,
+        String platform,
+        String fingerprint,
+        String detail,
+        String summary,
+        List<String> changes,
+        List<String> impact,
+        String changedBy,
+        Instant startsAt,
+        Instant endsAt,
+        String generatorUrl) {
+    public enum Status {
+        FIRING,
+        RESOLVED
+    }
 
     public Alert {
         changes = List.copyOf(changes);
@@ -28,7 +42,8 @@ public record Alert(AlertName name, Status status, String router, String platfor
     /** 16 hex digits, like Alertmanager's own fingerprints; the same for the same router and alert name forever. */
     public static String fingerprint(String router, AlertName name) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((name.alertname() + "\0" + router).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest((name.alertname() + "\0" + router).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -36,14 +51,39 @@ public record Alert(AlertName name, Status status, String router, String platfor
     }
 
     public Alert resolved(Instant at) {
-        return new Alert(name, Status.RESOLVED, router, platform, fingerprint, detail, name.resolvedSummary(router), changes, impact,
-                changedBy, startsAt, at, generatorUrl);
+        return new Alert(
+                name,
+                Status.RESOLVED,
+                router,
+                platform,
+                fingerprint,
+                detail,
+                name.resolvedSummary(router),
+                changes,
+                impact,
+                changedBy,
+                startsAt,
+                at,
+                generatorUrl);
     }
 
     /** The same open alert with new content; {@code startsAt} and an already known author are kept. */
-    Alert updated(String newDetail, String newSummary, List<String> newChanges, List<String> newImpact, String newChangedBy) {
-        return new Alert(name, status, router, platform, fingerprint, newDetail, newSummary, newChanges, newImpact,
-                newChangedBy != null ? newChangedBy : changedBy, startsAt, endsAt, generatorUrl);
+    Alert updated(
+            String newDetail, String newSummary, List<String> newChanges, List<String> newImpact, String newChangedBy) {
+        return new Alert(
+                name,
+                status,
+                router,
+                platform,
+                fingerprint,
+                newDetail,
+                newSummary,
+                newChanges,
+                newImpact,
+                newChangedBy != null ? newChangedBy : changedBy,
+                startsAt,
+                endsAt,
+                generatorUrl);
     }
 
     public boolean firing() {

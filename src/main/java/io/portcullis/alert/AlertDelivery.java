@@ -25,8 +25,7 @@ public final class AlertDelivery implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AlertDelivery.class);
 
     /** Failures so far of the current version at one sink, and when it may be tried again. */
-    private record Retry(int failures, Instant next) {
-    }
+    private record Retry(int failures, Instant next) {}
 
     private final List<AlertSink> sinks;
     private final AlertStateStore store;
@@ -36,7 +35,12 @@ public final class AlertDelivery implements AutoCloseable {
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
-    public AlertDelivery(List<AlertSink> sinks, AlertStateStore store, AlertSettings settings, DeliveryListener listener, Clock clock) {
+    public AlertDelivery(
+            List<AlertSink> sinks,
+            AlertStateStore store,
+            AlertSettings settings,
+            DeliveryListener listener,
+            Clock clock) {
         this.sinks = List.copyOf(sinks);
         this.store = store;
         this.settings = settings;
@@ -58,14 +62,25 @@ public final class AlertDelivery implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long tick = Math.max(100, Math.min(1000, Math.min(settings.minBackoff().toMillis(), settings.resendInterval().toMillis()) / 2));
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                deliverDue();
-            } catch (RuntimeException e) {
-                LOG.warnf("alert delivery tick failed: %s", e.getMessage());
-            }
-        }, tick, tick, TimeUnit.MILLISECONDS);
+        long tick = Math.max(
+                100,
+                Math.min(
+                        1000,
+                        Math.min(
+                                        settings.minBackoff().toMillis(),
+                                        settings.resendInterval().toMillis())
+                                / 2));
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        deliverDue();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("alert delivery tick failed: %s", e.getMessage());
+                    }
+                },
+                tick,
+                tick,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -121,13 +136,20 @@ public final class AlertDelivery implements AutoCloseable {
                 report(state.alert(), sink, attempt, now, null, null);
             } catch (RuntimeException e) {
                 // one sentence without secrets (sinks redact their URLs); another exception type is a bug, said briefly
-                String error = e instanceof AlertDeliveryException ? e.getMessage()
-                        : sink.name() + " alert could not be delivered (" + e.getClass().getSimpleName() + ")";
+                String error = e instanceof AlertDeliveryException
+                        ? e.getMessage()
+                        : sink.name() + " alert could not be delivered ("
+                                + e.getClass().getSimpleName() + ")";
                 Instant next = now.plus(backoff(attempt));
                 retries.put(key, new Retry(attempt, next));
                 failedThisPass.add(sink.name());
-                LOG.warnf("%s alert for %s not delivered (attempt %d, next in %ds): %s", state.alert().name().alertname(),
-                        state.alert().router(), attempt, Duration.between(now, next).toSeconds(), error);
+                LOG.warnf(
+                        "%s alert for %s not delivered (attempt %d, next in %ds): %s",
+                        state.alert().name().alertname(),
+                        state.alert().router(),
+                        attempt,
+                        Duration.between(now, next).toSeconds(),
+                        error);
                 report(state.alert(), sink, attempt, now, error, next);
             }
         }
@@ -157,8 +179,17 @@ public final class AlertDelivery implements AutoCloseable {
 
     private void report(Alert a, AlertSink sink, int attempt, Instant at, String error, Instant next) {
         try {
-            listener.attempted(new DeliveryAttempt(a.fingerprint(), a.name().alertname(), a.router(), a.status(), sink.name(), attempt, at,
-                    error == null, error, next));
+            listener.attempted(new DeliveryAttempt(
+                    a.fingerprint(),
+                    a.name().alertname(),
+                    a.router(),
+                    a.status(),
+                    sink.name(),
+                    attempt,
+                    at,
+                    error == null,
+                    error,
+                    next));
         } catch (RuntimeException e) {
             LOG.warnf("delivery listener failed: %s", e.getMessage());
         }

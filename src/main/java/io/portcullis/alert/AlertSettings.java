@@ -10,8 +10,14 @@ import java.time.Duration;
  * (only when {@code pendingEnabled}). Retries of a failed delivery wait {@code minBackoff}, doubling up to
  * {@code maxBackoff}. {@code externalUrl}: the service's base URL, for each alert's generatorURL.
  */
-public record AlertSettings(Duration resendInterval, int unreachableAfter, boolean pendingEnabled, Duration pendingAfter,
-                            Duration minBackoff, Duration maxBackoff, String externalUrl) {
+public record AlertSettings(
+        Duration resendInterval,
+        int unreachableAfter,
+        boolean pendingEnabled,
+        Duration pendingAfter,
+        Duration minBackoff,
+        Duration maxBackoff,
+        String externalUrl) {
     public AlertSettings {
         if (resendInterval.isNegative() || resendInterval.isZero()) {
             throw new IllegalArgumentException("portcullis.alert.resend-interval must be positive");
@@ -20,18 +26,26 @@ public record AlertSettings(Duration resendInterval, int unreachableAfter, boole
             throw new IllegalArgumentException("portcullis.alert.unreachable-after must be at least 1");
         }
         if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
-            throw new IllegalArgumentException("portcullis.alert.retry.min-backoff must be positive and at most max-backoff");
+            throw new IllegalArgumentException(
+                    "portcullis.alert.retry.min-backoff must be positive and at most max-backoff");
         }
         externalUrl = externalUrl.replaceAll("/+$", "");
     }
 
     public static AlertSettings defaults() {
-        return new AlertSettings(Duration.ofMinutes(1), 3, false, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMinutes(5),
+        return new AlertSettings(
+                Duration.ofMinutes(1),
+                3,
+                false,
+                Duration.ofHours(1),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
                 "http://127.0.0.1:8080");
     }
 
     public AlertSettings withResendInterval(Duration d) {
-        return new AlertSettings(d, unreachableAfter, pendingEnabled, pendingAfter, minBackoff, maxBackoff, externalUrl);
+        return new AlertSettings(
+                d, unreachableAfter, pendingEnabled, pendingAfter, minBackoff, maxBackoff, externalUrl);
     }
 
     public AlertSettings withUnreachableAfter(int n) {
@@ -48,6 +62,7 @@ public record AlertSettings(Duration resendInterval, int unreachableAfter, boole
 
     /** Where an alert's "source" link points: the router in the REST API. */
     String routerUrl(String router) {
-        return externalUrl + "/api/routers/" + java.net.URLEncoder.encode(router, java.nio.charset.StandardCharsets.UTF_8);
+        return externalUrl + "/api/routers/"
+                + java.net.URLEncoder.encode(router, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
  * alert per router and name; everything that changes (summary, the drift, who changed it) is an annotation.
  */
 final class AlertmanagerFormat {
-    private AlertmanagerFormat() {
-    }
+    private AlertmanagerFormat() {}
 
     static Map<String, String> labels(Alert a) {
         Map<String, String> labels = new LinkedHashMap<>();

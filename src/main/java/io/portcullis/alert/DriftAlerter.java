@@ -19,9 +19,22 @@ import java.util.Optional;
 public final class DriftAlerter implements AutoCloseable {
 
     /** What one check found for a router. */
-    public record Observation(String router, String platform, Kind kind, String detail, String summary, List<String> changes,
-                              List<String> impact, String changedBy, Instant pendingSince) {
-        public enum Kind { IN_POLICY, DRIFTED, UNREACHABLE, PENDING }
+    public record Observation(
+            String router,
+            String platform,
+            Kind kind,
+            String detail,
+            String summary,
+            List<String> changes,
+            List<String> impact,
+            String changedBy,
+            Instant pendingSince) {
+        public enum Kind {
+            IN_POLICY,
+            DRIFTED,
+            UNREACHABLE,
+            PENDING
+        }
 
         public Observation {
             changes = List.copyOf(changes);
@@ -29,10 +42,24 @@ public final class DriftAlerter implements AutoCloseable {
         }
 
         /** A drift check's result: {@code fingerprint} (the drift's digest) null means in sync. */
-        public Observation(String router, String platform, String fingerprint, String summary, List<String> changes,
-                           List<String> impact, String changedBy) {
-            this(router, platform, fingerprint == null ? Kind.IN_POLICY : Kind.DRIFTED, fingerprint, summary, changes, impact,
-                    changedBy, null);
+        public Observation(
+                String router,
+                String platform,
+                String fingerprint,
+                String summary,
+                List<String> changes,
+                List<String> impact,
+                String changedBy) {
+            this(
+                    router,
+                    platform,
+                    fingerprint == null ? Kind.IN_POLICY : Kind.DRIFTED,
+                    fingerprint,
+                    summary,
+                    changes,
+                    impact,
+                    changedBy,
+                    null);
         }
 
         public static Observation inSync(String router, String platform) {
@@ -41,7 +68,8 @@ public final class DriftAlerter implements AutoCloseable {
 
         /** The check could not read the router; {@code errorKind} tells failures apart, {@code error} is one sentence. */
         public static Observation unreachable(String router, String platform, String errorKind, String error) {
-            return new Observation(router, platform, Kind.UNREACHABLE, errorKind, error, List.of(), List.of(), null, null);
+            return new Observation(
+                    router, platform, Kind.UNREACHABLE, errorKind, error, List.of(), List.of(), null, null);
         }
 
         /** A newer policy {@code revision} is known but not yet applied to this router, since {@code since}. */
@@ -55,7 +83,12 @@ public final class DriftAlerter implements AutoCloseable {
     private final AlertDelivery delivery;
     private final Clock clock;
 
-    public DriftAlerter(List<AlertSink> sinks, AlertStateStore store, AlertSettings settings, DeliveryListener listener, Clock clock) {
+    public DriftAlerter(
+            List<AlertSink> sinks,
+            AlertStateStore store,
+            AlertSettings settings,
+            DeliveryListener listener,
+            Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -85,7 +118,9 @@ public final class DriftAlerter implements AutoCloseable {
 
     /** The open (firing) alert of this name for the router, if any. */
     public Optional<Alert> open(String router, AlertName name) {
-        return store.find(Alert.fingerprint(router, name)).map(AlertState::alert).filter(Alert::firing);
+        return store.find(Alert.fingerprint(router, name))
+                .map(AlertState::alert)
+                .filter(Alert::firing);
     }
 
     /** The open drift alert for the router, if any. */
@@ -108,7 +143,8 @@ public final class DriftAlerter implements AutoCloseable {
             // counted in the store, not here: a restarted or newly elected replica goes on from the last leader's count
             int n = store.failedChecks(o.router()) + 1;
             store.failedChecks(o.router(), n);
-            if (n >= settings.unreachableAfter() && open(o.router(), AlertName.ROUTER_UNREACHABLE).isEmpty()) {
+            if (n >= settings.unreachableAfter()
+                    && open(o.router(), AlertName.ROUTER_UNREACHABLE).isEmpty()) {
                 String summary = o.router() + " could not be checked " + n + " times in a row: " + o.summary();
                 fire(o, AlertName.ROUTER_UNREACHABLE, summary, now, decided);
             }
@@ -129,9 +165,16 @@ public final class DriftAlerter implements AutoCloseable {
             }
             case PENDING -> {
                 resolve(o.router(), AlertName.POLICY_DRIFT, now, decided);
-                if (settings.pendingEnabled() && o.pendingSince() != null && !now.isBefore(o.pendingSince().plus(settings.pendingAfter()))) {
-                    fire(o, AlertName.POLICY_PENDING, o.router() + " has not received policy revision " + o.detail() + " (known since "
-                            + o.pendingSince() + ")", now, decided);
+                if (settings.pendingEnabled()
+                        && o.pendingSince() != null
+                        && !now.isBefore(o.pendingSince().plus(settings.pendingAfter()))) {
+                    fire(
+                            o,
+                            AlertName.POLICY_PENDING,
+                            o.router() + " has not received policy revision " + o.detail() + " (known since "
+                                    + o.pendingSince() + ")",
+                            now,
+                            decided);
                 }
             }
             default -> throw new IllegalStateException("unexpected " + o.kind());
@@ -143,13 +186,26 @@ public final class DriftAlerter implements AutoCloseable {
         String fp = Alert.fingerprint(o.router(), name);
         AlertState current = store.find(fp).filter(s -> s.alert().firing()).orElse(null);
         if (current == null) {
-            Alert a = new Alert(name, Alert.Status.FIRING, o.router(), o.platform(), fp, o.detail(), summary, o.changes(), o.impact(),
-                    o.changedBy(), now, null, settings.routerUrl(o.router()));
+            Alert a = new Alert(
+                    name,
+                    Alert.Status.FIRING,
+                    o.router(),
+                    o.platform(),
+                    fp,
+                    o.detail(),
+                    summary,
+                    o.changes(),
+                    o.impact(),
+                    o.changedBy(),
+                    now,
+                    null,
+                    settings.routerUrl(o.router()));
             store.save(AlertState.fresh(a));
             delivery.newVersion(fp);
             decided.add(a);
         } else if (!java.util.Objects.equals(current.alert().detail(), o.detail())) {
-            // a different drift on the same router: the same alert (same startsAt and fingerprint) with new content, sent again
+            // a different drift on the same router: the same alert (same startsAt and fingerprint) with new content,
+            // sent again
             Alert a = current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy());
             store.save(AlertState.fresh(a));
             delivery.newVersion(fp);
@@ -157,7 +213,8 @@ public final class DriftAlerter implements AutoCloseable {
         } else if (current.alert().changedBy() == null && o.changedBy() != null) {
             // the notification naming the author may arrive after the periodic check found the drift: remember it
             // (the next Alertmanager re-send carries it) without notifying everyone again
-            store.save(new AlertState(current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy()),
+            store.save(new AlertState(
+                    current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy()),
                     current.sentTo()));
         }
     }

@@ -9,14 +9,17 @@ import java.time.Duration;
 
 /** Posts JSON with a bounded timeout; error messages name the host only, never a token-bearing URL. */
 final class HttpPoster {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private HttpPoster() {
-    }
+    private HttpPoster() {}
 
     static void postJson(String sinkName, URI uri, String json) {
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest req = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try {
             HttpResponse<Void> resp = CLIENT.send(req, HttpResponse.BodyHandlers.discarding());
             if (resp.statusCode() / 100 != 2) {

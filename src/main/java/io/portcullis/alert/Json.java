@@ -7,8 +7,7 @@ import io.portcullis.json.JsonMappers;
 final class Json {
     static final ObjectMapper MAPPER = JsonMappers.MESSAGES;
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object o) {
         return JsonMappers.write(MAPPER, o);

@@ -26,11 +26,15 @@ public final class SlackSink implements AlertSink {
 
     static Map<String, Object> body(Alert a) {
         String head = (a.firing() ? ":rotating_light: *" + title(a.name()) + "* " : ":white_check_mark: *Resolved* ")
-                + a.summary() + (a.changedBy() != null && a.status() == Alert.Status.FIRING ? " (changed by " + a.changedBy() + ")" : "");
+                + a.summary()
+                + (a.changedBy() != null && a.status() == Alert.Status.FIRING
+                        ? " (changed by " + a.changedBy() + ")"
+                        : "");
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(section(head));
         if (a.status() == Alert.Status.FIRING && !a.impact().isEmpty()) {
-            blocks.add(section("*Impact*\n" + String.join("\n", a.impact().stream().map(i -> "• " + i).toList())));
+            blocks.add(section("*Impact*\n"
+                    + String.join("\n", a.impact().stream().map(i -> "• " + i).toList())));
         }
         if (a.status() == Alert.Status.FIRING && !a.changes().isEmpty()) {
             blocks.add(section("*Changes*\n```" + String.join("\n", a.changes()) + "```"));

@@ -67,7 +67,10 @@ public final class WebhookSink implements AlertSink {
 
     /** Alertmanager's form: the route's matchers (none here), then the group labels, {@code {}:{alertname="…", router="…"}}. */
     private static String groupKey(Map<String, String> groupLabels) {
-        return "{}:{" + groupLabels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue().replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(", ")) + "}";
+        return "{}:{"
+                + groupLabels.entrySet().stream()
+                        .map(e -> e.getKey() + "=\"" + e.getValue().replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(", "))
+                + "}";
     }
 }

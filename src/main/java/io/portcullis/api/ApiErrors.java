@@ -18,11 +18,17 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
         String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining()).replaceFirst("^\\.", "")
+                ? m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining())
+                        .replaceFirst("^\\.", "")
                 : null;
-        return ApiTokenFilter.error(400, where == null ? "the request body is not valid JSON; see /q/openapi for the expected shape"
-                : "the request body has a wrong value at '" + where + "'; see /q/openapi for the expected shape");
+        return ApiTokenFilter.error(
+                400,
+                where == null
+                        ? "the request body is not valid JSON; see /q/openapi for the expected shape"
+                        : "the request body has a wrong value at '" + where
+                                + "'; see /q/openapi for the expected shape");
     }
 
     /** Quarkus has its own mapper for this subtype (a bare 400); ours says which field. */
@@ -38,7 +44,8 @@ public class ApiErrors {
             return badJson(j);
         }
         if (w.getResponse().getStatus() == 400 && !w.getResponse().hasEntity()) {
-            return ApiTokenFilter.error(400, "the request body could not be read; see /q/openapi for the expected shape");
+            return ApiTokenFilter.error(
+                    400, "the request body could not be read; see /q/openapi for the expected shape");
         }
         return w.getResponse();
     }
@@ -49,6 +56,8 @@ public class ApiErrors {
             return w.getResponse();
         }
         LOG.errorf(e, "API request failed");
-        return ApiTokenFilter.error(500, "the request failed unexpectedly (" + e.getClass().getSimpleName() + "); the service log has details");
+        return ApiTokenFilter.error(
+                500,
+                "the request failed unexpectedly (" + e.getClass().getSimpleName() + "); the service log has details");
     }
 }

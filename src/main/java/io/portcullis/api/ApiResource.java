@@ -36,20 +36,29 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "portcullis.api.read-token (read, plan) or portcullis.api.token (everything)")
 @SecurityRequirement(name = "bearer")
 public class ApiResource {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiResource.class);
+
     @Inject
     PortcullisService service;
+
     @Inject
     ApplyRuns runs;
 
     /** Body of POST /api/apply; every field optional (no routers = all). */
-    public record ApplyRequest(List<String> routers, Integer canary, Integer batch, Integer parallel, Integer maxFailures,
-                               Integer confirmTimeout) {
-    }
+    public record ApplyRequest(
+            List<String> routers,
+            Integer canary,
+            Integer batch,
+            Integer parallel,
+            Integer maxFailures,
+            Integer confirmTimeout) {}
 
     /**
      * @param quarantine set when apply skips this router until it is released (issue 13 item 3), else null
@@ -57,17 +66,26 @@ public class ApiResource {
      *                   in the database (a follower serves that), null when unchecked
      * @param ageSeconds seconds since the router was last checked (by whichever replica), null when unchecked
      */
-    public record RouterView(String router, String platform, String status, RouterStatus last, io.portcullis.engine.memory.Quarantine quarantine,
-                             String observedBy, Long ageSeconds) {
-    }
+    public record RouterView(
+            String router,
+            String platform,
+            String status,
+            RouterStatus last,
+            io.portcullis.engine.memory.Quarantine quarantine,
+            String observedBy,
+            Long ageSeconds) {}
 
     /** The answer to POST /api/apply: follow {@code href} until its state is no longer RUNNING. */
-    public record RunStarted(String runId, RunRecord.State state, String href) {
-    }
+    public record RunStarted(String runId, RunRecord.State state, String href) {}
 
-    public record RunSummary(String runId, RunRecord.State state, String startedBy, String startedAt, String finishedAt,
-                             int routers, String error) {
-    }
+    public record RunSummary(
+            String runId,
+            RunRecord.State state,
+            String startedBy,
+            String startedAt,
+            String finishedAt,
+            int routers,
+            String error) {}
 
     @GET
     @Path("/routers")
@@ -78,9 +96,19 @@ public class ApiResource {
         java.time.Instant now = java.time.Instant.now();
         for (Target t : service.monitor().targets()) {
             RouterStatus s = service.monitor().status().get(t.name());
-            out.add(new RouterView(t.name(), t.device().platform(), s == null ? "unchecked" : s.drift().status(), s, quarantined.get(t.name()),
+            out.add(new RouterView(
+                    t.name(),
+                    t.device().platform(),
+                    s == null ? "unchecked" : s.drift().status(),
+                    s,
+                    quarantined.get(t.name()),
                     s == null ? null : service.observedBy(t.name()),
-                    s == null || s.lastCheck() == null ? null : Math.max(0, java.time.Duration.between(s.lastCheck(), now).toSeconds())));
+                    s == null || s.lastCheck() == null
+                            ? null
+                            : Math.max(
+                                    0,
+                                    java.time.Duration.between(s.lastCheck(), now)
+                                            .toSeconds())));
         }
         return out;
     }
@@ -96,7 +124,9 @@ public class ApiResource {
     @GET
     @Path("/routers/{name}")
     public RouterView router(@PathParam("name") String name) {
-        return routers().stream().filter(r -> r.router().equals(name)).findFirst()
+        return routers().stream()
+                .filter(r -> r.router().equals(name))
+                .findFirst()
                 .orElseThrow(() -> error(404, "no router '" + name + "' in the inventory"));
     }
 
@@ -105,14 +135,23 @@ public class ApiResource {
     public Map<String, Object> drift() {
         ready();
         List<RouterStatus> statuses = List.copyOf(service.monitor().status().values());
-        List<RouterStatus> drifted = statuses.stream().filter(s -> !"in-sync".equals(s.drift().status()))
-                .filter(s -> !"pending".equals(s.drift().status())).toList(); // pending: in line with its applied revision, not drift
+        List<RouterStatus> drifted = statuses.stream()
+                .filter(s -> !"in-sync".equals(s.drift().status()))
+                .filter(s -> !"pending".equals(s.drift().status()))
+                .toList(); // pending: in line with its applied revision, not drift
         // the document of the checks it summarises: from the oldest router's last check to the newest one's
-        java.time.Instant first = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder())
+        java.time.Instant first = statuses.stream()
+                .map(RouterStatus::lastCheck)
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())
                 .orElse(null);
-        java.time.Instant last = statuses.stream().map(RouterStatus::lastCheck).filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())
+        java.time.Instant last = statuses.stream()
+                .map(RouterStatus::lastCheck)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder())
                 .orElse(null);
-        // with each router's check time and author: on a follower these are the leader's findings, read from the database
+        // with each router's check time and author: on a follower these are the leader's findings, read from the
+        // database
         return DriftDocument.ofStatuses(service.engine().toolVersion(), first, last, drifted);
     }
 
@@ -132,15 +171,24 @@ public class ApiResource {
         ready();
         java.time.Instant started = java.time.Instant.now();
         int parallel = service.config().parallel();
-        List<io.portcullis.engine.plan.RouterPlan> plans = service.engine().plan(List.copyOf(service.monitor().targets()), parallel);
+        List<io.portcullis.engine.plan.RouterPlan> plans =
+                service.engine().plan(List.copyOf(service.monitor().targets()), parallel);
         ServiceRecorder recorder = service.recorder();
         if (recorder != null) {
-            // recorded like a REST apply (caller "api") and a CLI plan; the history database is never a reason to fail the plan
+            // recorded like a REST apply (caller "api") and a CLI plan; the history database is never a reason to fail
+            // the plan
             try {
-                recorder.apiPlan(java.util.UUID.randomUUID().toString(), "api", started, plans, io.portcullis.engine.Engine.exitCode(plans),
+                recorder.apiPlan(
+                        java.util.UUID.randomUUID().toString(),
+                        "api",
+                        started,
+                        plans,
+                        io.portcullis.engine.Engine.exitCode(plans),
                         Map.of("parallel", "" + parallel));
             } catch (RuntimeException e) {
-                LOG.warnf("the plan of %d routers is not recorded in the history database: %s", plans.size(), e.getMessage());
+                LOG.warnf(
+                        "the plan of %d routers is not recorded in the history database: %s",
+                        plans.size(), e.getMessage());
             }
         }
         return service.engine().planFile(service.policyDigest(), plans, started);
@@ -159,7 +207,8 @@ public class ApiResource {
             ApplyOptions d = service.applyOptions();
             o = d.withRollout(or(r.canary(), 0), or(r.batch(), 0), or(r.parallel(), 10), or(r.maxFailures(), 0));
             if (r.confirmTimeout() != null) {
-                o = o.withConfirmTimeoutOverride(r.confirmTimeout()); // the request, like a flag, wins over the inventory
+                o = o.withConfirmTimeoutOverride(
+                        r.confirmTimeout()); // the request, like a flag, wins over the inventory
             }
         } catch (IllegalArgumentException e) {
             throw error(400, e.getMessage());
@@ -171,7 +220,9 @@ public class ApiResource {
             throw error(409, e.getMessage());
         }
         String href = "/api/runs/" + run.runId();
-        return Response.accepted(new RunStarted(run.runId(), run.state(), href)).location(URI.create(href)).build();
+        return Response.accepted(new RunStarted(run.runId(), run.state(), href))
+                .location(URI.create(href))
+                .build();
     }
 
     private List<Target> selected(List<String> names) {
@@ -183,14 +234,17 @@ public class ApiResource {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (n == null || n.isBlank()) {
-                throw error(400, "'routers' entry " + (i + 1) + " is empty; list router names as strings (GET /api/routers)");
+                throw error(
+                        400,
+                        "'routers' entry " + (i + 1) + " is empty; list router names as strings (GET /api/routers)");
             }
             want.add(n.trim());
         }
         Set<String> known = new LinkedHashSet<>(all.stream().map(Target::name).toList());
         for (String n : want) {
             if (!known.contains(n)) {
-                throw error(400, "router '" + n + "' in 'routers' is not in the inventory; GET /api/routers lists them");
+                throw error(
+                        400, "router '" + n + "' in 'routers' is not in the inventory; GET /api/routers lists them");
             }
         }
         return all.stream().filter(t -> want.contains(t.name())).toList();
@@ -199,18 +253,29 @@ public class ApiResource {
     /** Recorded runs from the history database, newest first (the same JSON as {@code portcullis history --json}, without routers). */
     @GET
     @Path("/runs")
-    public Object runs(@QueryParam("router") String router, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
+    public Object runs(
+            @QueryParam("router") String router, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
         service.start();
         BufferedRunStore store = service.store();
         if (store == null) {
             // recording is off (portcullis.db.enabled=false): only this replica's recent API runs are known
-            return runs.registry().recent(100).stream().map(r -> new RunSummary(r.runId(), r.state(), r.startedBy(), r.startedAt().toString(),
-                    r.finishedAt() == null ? null : r.finishedAt().toString(), r.routers().size(), r.error())).toList();
+            return runs.registry().recent(100).stream()
+                    .map(r -> new RunSummary(
+                            r.runId(),
+                            r.state(),
+                            r.startedBy(),
+                            r.startedAt().toString(),
+                            r.finishedAt() == null ? null : r.finishedAt().toString(),
+                            r.routers().size(),
+                            r.error()))
+                    .toList();
         }
         try {
             java.time.Instant started = java.time.Instant.now();
-            return HistoryDocument.of(store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))),
-                    service.engine().toolVersion(), started);
+            return HistoryDocument.of(
+                    store.history(new HistoryQuery(router, kind, null, limit == null ? 50 : Math.min(limit, 1000))),
+                    service.engine().toolVersion(),
+                    started);
         } catch (StoreException e) {
             throw error(503, e.getMessage());
         }
@@ -233,8 +298,11 @@ public class ApiResource {
         }
         try {
             java.time.Instant started = java.time.Instant.now();
-            return HistoryDocument.of(List.of(store.run(id).orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))),
-                    service.engine().toolVersion(), started);
+            return HistoryDocument.of(
+                    List.of(store.run(id)
+                            .orElseThrow(() -> error(404, "no run '" + id + "'; GET /api/runs lists them"))),
+                    service.engine().toolVersion(),
+                    started);
         } catch (StoreException e) {
             throw error(503, e.getMessage());
         }
@@ -251,7 +319,10 @@ public class ApiResource {
     private void leaderOnly() {
         Leadership l = service.leadership();
         if (l != null && !l.leading()) {
-            throw error(503, "replica " + l.election().replica() + " is a follower; send this to the leader, replica " + l.leaderName());
+            throw error(
+                    503,
+                    "replica " + l.election().replica() + " is a follower; send this to the leader, replica "
+                            + l.leaderName());
         }
     }
 
@@ -260,7 +331,9 @@ public class ApiResource {
     }
 
     static WebApplicationException error(int status, String message) {
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", message)).build());
+        return new WebApplicationException(Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message))
+                .build());
     }
 }

@@ -25,28 +25,43 @@ public class ApiTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource == null || resource.getResourceClass() == null || !ApiResource.class.isAssignableFrom(resource.getResourceClass())) {
+        if (resource == null
+                || resource.getResourceClass() == null
+                || !ApiResource.class.isAssignableFrom(resource.getResourceClass())) {
             return;
         }
         ApiTokens t = tokens();
-        boolean write = resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(WriteAccess.class);
+        boolean write = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(WriteAccess.class);
         if (write && !t.writeConfigured()) {
-            request.abortWith(error(403, "this endpoint is disabled: set portcullis.api.token (env PORTCULLIS_API_TOKEN) to enable it"));
+            request.abortWith(error(
+                    403,
+                    "this endpoint is disabled: set portcullis.api.token (env PORTCULLIS_API_TOKEN) to enable it"));
             return;
         }
         if (!t.anyConfigured()) {
-            request.abortWith(error(403, "the API is disabled: set portcullis.api.read-token and/or portcullis.api.token "
-                    + "(env PORTCULLIS_API_READ_TOKEN, PORTCULLIS_API_TOKEN) to enable it"));
+            request.abortWith(error(
+                    403,
+                    "the API is disabled: set portcullis.api.read-token and/or portcullis.api.token "
+                            + "(env PORTCULLIS_API_READ_TOKEN, PORTCULLIS_API_TOKEN) to enable it"));
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
         ApiTokens.Role role = t.roleOf(presented);
         if (role == ApiTokens.Role.NONE) {
-            request.abortWith(Response.fromResponse(error(401, presented == null ? "this endpoint needs a bearer token (Authorization: Bearer …)"
-                    : "the bearer token is not valid")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"").build());
+            request.abortWith(Response.fromResponse(error(
+                            401,
+                            presented == null
+                                    ? "this endpoint needs a bearer token (Authorization: Bearer …)"
+                                    : "the bearer token is not valid"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"portcullis\"")
+                    .build());
         } else if (write && role != ApiTokens.Role.WRITE) {
-            request.abortWith(error(403, "the read token may only read and plan; this endpoint needs portcullis.api.token"));
+            request.abortWith(
+                    error(403, "the read token may only read and plan; this endpoint needs portcullis.api.token"));
         }
     }
 
@@ -54,13 +69,18 @@ public class ApiTokenFilter implements ContainerRequestFilter {
         ApiTokens t = tokens;
         if (t == null) {
             var c = ConfigProvider.getConfig();
-            t = new ApiTokens(ServiceConfig.secret(c, "portcullis.api.token"), ServiceConfig.secret(c, "portcullis.api.read-token"));
+            t = new ApiTokens(
+                    ServiceConfig.secret(c, "portcullis.api.token"),
+                    ServiceConfig.secret(c, "portcullis.api.read-token"));
             tokens = t;
         }
         return t;
     }
 
     static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", message))
+                .build();
     }
 }

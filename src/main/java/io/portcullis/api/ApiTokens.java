@@ -21,7 +21,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * when the token is rotated. It is checked the same way, in constant time, against both tokens.
  */
 public final class ApiTokens {
-    public enum Role { NONE, READ, WRITE }
+    public enum Role {
+        NONE,
+        READ,
+        WRITE
+    }
 
     private static final byte[] SESSION_LABEL = "portcullis-dashboard-session/1".getBytes(StandardCharsets.UTF_8);
 
@@ -31,7 +35,8 @@ public final class ApiTokens {
     /** The tokens as configured now (portcullis.api.token, portcullis.api.read-token). */
     public static ApiTokens fromConfig() {
         var c = ConfigProvider.getConfig();
-        return new ApiTokens(ServiceConfig.secret(c, "portcullis.api.token"), ServiceConfig.secret(c, "portcullis.api.read-token"));
+        return new ApiTokens(
+                ServiceConfig.secret(c, "portcullis.api.token"), ServiceConfig.secret(c, "portcullis.api.read-token"));
     }
 
     ApiTokens(Optional<String> writeToken, Optional<String> readToken) {
@@ -69,7 +74,9 @@ public final class ApiTokens {
     public Role roleOfSession(String session) {
         byte[] given;
         try {
-            given = session == null || session.length() != 64 ? null : HexFormat.of().parseHex(session);
+            given = session == null || session.length() != 64
+                    ? null
+                    : HexFormat.of().parseHex(session);
         } catch (IllegalArgumentException e) {
             given = null;
         }

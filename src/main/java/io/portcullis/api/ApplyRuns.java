@@ -26,6 +26,7 @@ public class ApplyRuns {
 
     @Inject
     PortcullisService service;
+
     @Inject
     ServiceMetrics metrics;
 
@@ -43,11 +44,13 @@ public class ApplyRuns {
 
     /** Starts an apply in the background; {@link IllegalStateException} when another API run is still running. */
     public synchronized RunRecord start(List<Target> targets, ApplyOptions opts, String startedBy) {
-        if (current != null && !registry.find(current.runId()).map(RunRecord::done).orElse(true)) {
-            throw new IllegalStateException("run " + current.runId() + " is still running; follow it at /api/runs/" + current.runId()
-                    + " and start the next one when it is done");
+        if (current != null
+                && !registry.find(current.runId()).map(RunRecord::done).orElse(true)) {
+            throw new IllegalStateException("run " + current.runId() + " is still running; follow it at /api/runs/"
+                    + current.runId() + " and start the next one when it is done");
         }
-        RunRecord run = registry.start(startedBy, targets.stream().map(Target::name).toList());
+        RunRecord run =
+                registry.start(startedBy, targets.stream().map(Target::name).toList());
         current = run;
         LOG.infof("API run %s started by %s: %d routers", run.runId(), startedBy, targets.size());
         worker.submit(() -> execute(run.runId(), targets, opts, startedBy));
@@ -61,10 +64,12 @@ public class ApplyRuns {
         }
         try {
             ServiceRecorder recorder = service.recorder();
-            RunListener recording = recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, opts.recorded());
+            RunListener recording =
+                    recorder == null ? RunListener.NONE : recorder.apiApplyStarted(runId, startedBy, opts.recorded());
             // the same run id in the live registry, the history database and the report
             // the router locks name who started it: "another Portcullis run holds this router (run id, actor)"
-            io.portcullis.engine.Engine engine = service.engine().withGuard(service.engine().context().guard().as("api " + startedBy));
+            io.portcullis.engine.Engine engine = service.engine()
+                    .withGuard(service.engine().context().guard().as("api " + startedBy));
             RunReport r = engine.apply(runId, targets, opts, null, service.policyDigest(), "api", new RunListener() {
                 @Override
                 public void routerFinished(RouterOutcome outcome) {
@@ -77,11 +82,23 @@ public class ApplyRuns {
                 recorder.apiApplyFinished(r);
             }
             // one id for the run everywhere the API shows it
-            registry.finish(runId, new RunReport(runId, r.toolVersion(), r.policyDigest(), r.planFile(), r.startedAt(), r.finishedAt(),
-                    r.haltedBecause(), r.counts(), r.routers()));
+            registry.finish(
+                    runId,
+                    new RunReport(
+                            runId,
+                            r.toolVersion(),
+                            r.policyDigest(),
+                            r.planFile(),
+                            r.startedAt(),
+                            r.finishedAt(),
+                            r.haltedBecause(),
+                            r.counts(),
+                            r.routers()));
             LOG.infof("API run %s finished: %s", runId, r.counts());
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? "the run failed (" + e.getClass().getSimpleName() + "); see the service log" : e.getMessage();
+            String why = e.getMessage() == null
+                    ? "the run failed (" + e.getClass().getSimpleName() + "); see the service log"
+                    : e.getMessage();
             registry.fail(runId, why);
             LOG.errorf(e, "API run %s failed: %s", runId, why);
         } finally {

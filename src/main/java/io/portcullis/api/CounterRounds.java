@@ -26,11 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * known about the time before it); a counter lower than last time was reset, so its delta is its value.
  */
 public final class CounterRounds {
-    private record Key(String router, String family, String term) {
-    }
+    private record Key(String router, String family, String term) {}
 
-    private record Previous(Instant at, Map<String, Long> packets, Map<String, Long> bytes) {
-    }
+    private record Previous(Instant at, Map<String, Long> packets, Map<String, Long> bytes) {}
 
     private final CounterSampler sampler;
     private final DropHistory history;
@@ -97,7 +95,9 @@ public final class CounterRounds {
             Long byteDelta = null;
             if (t.bytes() != null) {
                 Long wasBytes = before.bytes().get(id);
-                byteDelta = wasBytes == null || t.bytes() < wasBytes || was == null || t.packets() < was ? t.bytes() : t.bytes() - wasBytes;
+                byteDelta = wasBytes == null || t.bytes() < wasBytes || was == null || t.packets() < was
+                        ? t.bytes()
+                        : t.bytes() - wasBytes;
             }
             if (t.drops()) {
                 dropped.merge(DropHistory.series(t.term(), t.family().id()), delta, Long::sum);
@@ -105,27 +105,42 @@ public final class CounterRounds {
                 forwarded += delta;
             }
             Key k = new Key(s.router(), t.family().id(), t.term());
-            CounterDelta row = new CounterDelta(s.router(), k.family(), k.term(), t.drops(), before.at(), at, delta, byteDelta, null);
+            CounterDelta row = new CounterDelta(
+                    s.router(), k.family(), k.term(), t.drops(), before.at(), at, delta, byteDelta, null);
             rows.merge(k, row, CounterRounds::sum);
         }
         DropHistory.Interval interval = new DropHistory.Interval(before.at(), at, dropped, forwarded);
         history.add(s.router(), interval, List.copyOf(rows.values()));
         long n = interval.totalDropped();
-        history.verdict(s.router(), n > 0 ? String.format(Locale.US, "enforcing: %,d probes dropped since the previous sample", n)
-                : "no drops observed since the previous sample");
+        history.verdict(
+                s.router(),
+                n > 0
+                        ? String.format(Locale.US, "enforcing: %,d probes dropped since the previous sample", n)
+                        : "no drops observed since the previous sample");
     }
 
     /** Two filters' terms of one name and family: one row, as in the metric (bytes only when both count them). */
     private static CounterDelta sum(CounterDelta a, CounterDelta b) {
         Long bytes = a.bytes() == null || b.bytes() == null ? null : a.bytes() + b.bytes();
-        return new CounterDelta(a.router(), a.family(), a.term(), a.drops() || b.drops(), a.from(), a.to(), a.packets() + b.packets(), bytes, null);
+        return new CounterDelta(
+                a.router(),
+                a.family(),
+                a.term(),
+                a.drops() || b.drops(),
+                a.from(),
+                a.to(),
+                a.packets() + b.packets(),
+                bytes,
+                null);
     }
 
     private AtomicLong register(Key k) {
         AtomicLong value = new AtomicLong();
         FunctionCounter.builder("portcullis_filter_matched_packets", value, AtomicLong::get)
-                .description("Packets matched by an owned filter term, as the router counts them (since the filter was installed)")
-                .tags("router", k.router(), "family", k.family(), "term", k.term()).register(registry);
+                .description(
+                        "Packets matched by an owned filter term, as the router counts them (since the filter was installed)")
+                .tags("router", k.router(), "family", k.family(), "term", k.term())
+                .register(registry);
         return value;
     }
 }

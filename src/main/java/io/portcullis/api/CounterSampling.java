@@ -3,10 +3,10 @@ package io.portcullis.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portcullis.engine.counters.NetconfCounterSampler;
 import io.portcullis.engine.targets.Target;
-import io.quarkus.scheduler.Scheduled;
 import io.portcullis.store.BufferedCounterSamples;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.JdbcCounterSamples;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +36,19 @@ public class CounterSampling {
 
     @Inject
     PortcullisService service;
+
     @Inject
     MeterRegistry registry;
+
     @ConfigProperty(name = "portcullis.counters.enabled", defaultValue = "true")
     boolean enabled;
+
     @ConfigProperty(name = "portcullis.counters.history", defaultValue = "1440")
     int keep;
+
     @ConfigProperty(name = "portcullis.counters.retention", defaultValue = "7d")
     String retention;
+
     @ConfigProperty(name = "portcullis.counters.prune-every", defaultValue = "1h")
     Duration pruneEvery;
     /** How long a replica reuses the fleet's last-hour sums it read (each dashboard refresh would read them again). */
@@ -62,7 +67,10 @@ public class CounterSampling {
         history = new DropHistory(keep);
     }
 
-    @Scheduled(identity = "portcullis-counters", every = "${portcullis.counters.period:1m}", delayed = "${portcullis.counters.delay:10s}",
+    @Scheduled(
+            identity = "portcullis-counters",
+            every = "${portcullis.counters.period:1m}",
+            delayed = "${portcullis.counters.delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sample() {
         if (!enabled || !service.ready()) {
@@ -117,7 +125,8 @@ public class CounterSampling {
             attached = true;
             Leadership l = service.leadership();
             if (service.store() == null || l == null || l.database() == null) {
-                LOG.info("counter history in memory only (recording is off): charts start afresh after a restart and followers show none");
+                LOG.info(
+                        "counter history in memory only (recording is off): charts start afresh after a restart and followers show none");
                 return;
             }
             buffer = new BufferedCounterSamples(new JdbcCounterSamples(l.database()), 200_000, Duration.ofSeconds(5));
@@ -154,9 +163,12 @@ public class CounterSampling {
         if (r == null) {
             synchronized (this) {
                 if (rounds == null) {
-                    int parallel = service.config() == null ? 50 : service.config().parallel();
-                    rounds = new CounterRounds(new NetconfCounterSampler(service.connector(), parallel, Clock.systemUTC()),
-                            history, registry);
+                    int parallel =
+                            service.config() == null ? 50 : service.config().parallel();
+                    rounds = new CounterRounds(
+                            new NetconfCounterSampler(service.connector(), parallel, Clock.systemUTC()),
+                            history,
+                            registry);
                 }
                 r = rounds;
             }

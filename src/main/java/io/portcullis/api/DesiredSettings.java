@@ -13,10 +13,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 record DesiredSettings(Duration settle, Duration pollInterval) {
     static DesiredSettings load() {
         Config c = ConfigProvider.getConfig();
-        Duration settle = c.getOptionalValue("portcullis.drift.settle", Duration.class).orElse(Duration.ofSeconds(2));
-        Duration poll = c.getOptionalValue("portcullis.policy.poll-interval", Duration.class).orElse(Duration.ofSeconds(5));
+        Duration settle =
+                c.getOptionalValue("portcullis.drift.settle", Duration.class).orElse(Duration.ofSeconds(2));
+        Duration poll = c.getOptionalValue("portcullis.policy.poll-interval", Duration.class)
+                .orElse(Duration.ofSeconds(5));
         if (settle.isNegative() || poll.isNegative()) {
-            throw new IllegalArgumentException("portcullis.drift.settle and portcullis.policy.poll-interval must not be negative");
+            throw new IllegalArgumentException(
+                    "portcullis.drift.settle and portcullis.policy.poll-interval must not be negative");
         }
         return new DesiredSettings(settle, poll);
     }

@@ -10,7 +10,10 @@ public class DriftSchedule {
     @Inject
     PortcullisService service;
 
-    @Scheduled(identity = "portcullis-drift", every = "${portcullis.drift.period:5m}", delayed = "${portcullis.drift.period:5m}",
+    @Scheduled(
+            identity = "portcullis-drift",
+            every = "${portcullis.drift.period:5m}",
+            delayed = "${portcullis.drift.period:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fullCheck() {
         service.checkAll("schedule");

@@ -70,16 +70,16 @@ public final class DropHistory {
                 return false;
             }
             int peers = dropped.size() - 1;
-            long dropping = dropped.entrySet().stream().filter(e -> !e.getKey().equals(router) && e.getValue() > 0).count();
+            long dropping = dropped.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(router) && e.getValue() > 0)
+                    .count();
             return peers > 0 && dropping * 2 > peers;
         }
     }
 
-    private record Shared(CounterSamples store, String replica, Duration cacheFor) {
-    }
+    private record Shared(CounterSamples store, String replica, Duration cacheFor) {}
 
-    private record Cached(Instant since, Instant readAt, Map<String, long[]> routers) {
-    }
+    private record Cached(Instant since, Instant readAt, Map<String, long[]> routers) {}
 
     private final int keep;
     private final Clock clock;
@@ -141,9 +141,21 @@ public final class DropHistory {
         Shared s = shared;
         if (s != null && !rows.isEmpty()) {
             try {
-                s.store().write(rows.stream().map(r -> r.sampledBy() != null ? r
-                        : new CounterDelta(r.router(), r.family(), r.term(), r.drops(), r.from(), r.to(), r.packets(), r.bytes(), s.replica()))
-                        .toList());
+                s.store()
+                        .write(rows.stream()
+                                .map(r -> r.sampledBy() != null
+                                        ? r
+                                        : new CounterDelta(
+                                                r.router(),
+                                                r.family(),
+                                                r.term(),
+                                                r.drops(),
+                                                r.from(),
+                                                r.to(),
+                                                r.packets(),
+                                                r.bytes(),
+                                                s.replica()))
+                                .toList());
             } catch (StoreException e) {
                 LOG.warnf("counter samples of %s not stored: %s", router, e.getMessage());
             }
@@ -230,7 +242,9 @@ public final class DropHistory {
         if (s != null) {
             Cached c = cached;
             Instant now = clock.instant();
-            if (c == null || !c.readAt().plus(s.cacheFor()).isAfter(now) || Duration.between(c.since(), since).abs().compareTo(s.cacheFor()) > 0) {
+            if (c == null
+                    || !c.readAt().plus(s.cacheFor()).isAfter(now)
+                    || Duration.between(c.since(), since).abs().compareTo(s.cacheFor()) > 0) {
                 try {
                     Map<String, long[]> read = new HashMap<>();
                     for (CounterSamples.RouterDrops r : s.store().fleet(since)) {
@@ -264,7 +278,9 @@ public final class DropHistory {
 
     private void readFailed(StoreException e) {
         if (readError == null) {
-            LOG.warnf("counter history not readable from the database (showing this replica's own samples): %s", e.getMessage());
+            LOG.warnf(
+                    "counter history not readable from the database (showing this replica's own samples): %s",
+                    e.getMessage());
         }
         readError = e.getMessage();
     }
@@ -299,8 +315,10 @@ public final class DropHistory {
             return Optional.empty();
         }
         long n = last.get(0).totalDropped();
-        return Optional.of(n > 0 ? String.format(Locale.US, "enforcing: %,d probes dropped in the newest stored interval", n)
-                : "no drops observed in the newest stored interval");
+        return Optional.of(
+                n > 0
+                        ? String.format(Locale.US, "enforcing: %,d probes dropped in the newest stored interval", n)
+                        : "no drops observed in the newest stored interval");
     }
 
     /** See {@link Window#noEnforcementObserved}. */

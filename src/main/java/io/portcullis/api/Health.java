@@ -9,8 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /** /q/health/live: the process answers. /q/health/ready: policy and inventory are loaded. */
 public final class Health {
-    private Health() {
-    }
+    private Health() {}
 
     @Liveness
     @ApplicationScoped
@@ -36,7 +35,10 @@ public final class Health {
             var b = HealthCheckResponse.named("database");
             var store = service.store();
             if (store == null) {
-                return (service.dbError() == null ? b.up().withData("recording", "off") : b.down().withData("error", service.dbError())).build();
+                return (service.dbError() == null
+                                ? b.up().withData("recording", "off")
+                                : b.down().withData("error", service.dbError()))
+                        .build();
             }
             boolean up = store.probe();
             b.status(up && store.lastError() == null).withData("buffered", store.buffered());
@@ -65,10 +67,14 @@ public final class Health {
             var b = HealthCheckResponse.named("leader").up();
             Leadership l = service.leadership();
             if (l == null) {
-                return b.withData("leader", "no").withData("replica", "not started").build();
+                return b.withData("leader", "no")
+                        .withData("replica", "not started")
+                        .build();
             }
-            b.withData("leader", l.leading() ? "yes" : "no").withData("replica", l.election().replica())
-                    .withData("leaderName", l.leaderName()).withData("election", l.election().describe());
+            b.withData("leader", l.leading() ? "yes" : "no")
+                    .withData("replica", l.election().replica())
+                    .withData("leaderName", l.leaderName())
+                    .withData("election", l.election().describe());
             l.alertStateProblem().ifPresent(p -> b.withData("alertStateError", p));
             return b.build();
         }

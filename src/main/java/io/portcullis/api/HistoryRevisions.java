@@ -63,7 +63,8 @@ final class HistoryRevisions implements RevisionSource {
     @Override
     public List<String> openRuns() {
         List<String> out = new ArrayList<>();
-        localRuns.forEach(id -> out.add("API apply run " + id.substring(0, Math.min(8, id.length())) + " (this service)"));
+        localRuns.forEach(
+                id -> out.add("API apply run " + id.substring(0, Math.min(8, id.length())) + " (this service)"));
         for (OpenRun r : store.openRuns(Instant.now().minus(OPEN_RUN_WINDOW))) {
             if (!localRuns.contains(r.id())) {
                 out.add(r.describe());

@@ -24,8 +24,16 @@ public final class InMemoryRunRegistry implements RunRegistry {
 
     @Override
     public synchronized RunRecord start(String startedBy, List<String> routers) {
-        RunRecord r = new RunRecord(UUID.randomUUID().toString(), RunRecord.State.RUNNING, startedBy, clock.instant(), null, routers,
-                List.of(), null, null);
+        RunRecord r = new RunRecord(
+                UUID.randomUUID().toString(),
+                RunRecord.State.RUNNING,
+                startedBy,
+                clock.instant(),
+                null,
+                routers,
+                List.of(),
+                null,
+                null);
         runs.put(r.runId(), r);
         trim();
         return r;
@@ -37,7 +45,9 @@ public final class InMemoryRunRegistry implements RunRegistry {
         if (r != null && !r.done()) {
             List<RouterOutcome> done = new ArrayList<>(r.finished());
             done.add(outcome);
-            runs.put(runId, new RunRecord(runId, r.state(), r.startedBy(), r.startedAt(), null, r.routers(), done, null, null));
+            runs.put(
+                    runId,
+                    new RunRecord(runId, r.state(), r.startedBy(), r.startedAt(), null, r.routers(), done, null, null));
         }
     }
 
@@ -45,8 +55,18 @@ public final class InMemoryRunRegistry implements RunRegistry {
     public synchronized void finish(String runId, RunReport report) {
         RunRecord r = runs.get(runId);
         if (r != null) {
-            runs.put(runId, new RunRecord(runId, report.success() ? RunRecord.State.SUCCEEDED : RunRecord.State.FAILED, r.startedBy(),
-                    r.startedAt(), clock.instant(), r.routers(), report.routers(), report, null));
+            runs.put(
+                    runId,
+                    new RunRecord(
+                            runId,
+                            report.success() ? RunRecord.State.SUCCEEDED : RunRecord.State.FAILED,
+                            r.startedBy(),
+                            r.startedAt(),
+                            clock.instant(),
+                            r.routers(),
+                            report.routers(),
+                            report,
+                            null));
         }
     }
 
@@ -54,8 +74,18 @@ public final class InMemoryRunRegistry implements RunRegistry {
     public synchronized void fail(String runId, String error) {
         RunRecord r = runs.get(runId);
         if (r != null) {
-            runs.put(runId, new RunRecord(runId, RunRecord.State.FAILED, r.startedBy(), r.startedAt(), clock.instant(), r.routers(),
-                    r.finished(), null, error));
+            runs.put(
+                    runId,
+                    new RunRecord(
+                            runId,
+                            RunRecord.State.FAILED,
+                            r.startedBy(),
+                            r.startedAt(),
+                            clock.instant(),
+                            r.routers(),
+                            r.finished(),
+                            null,
+                            error));
         }
     }
 

@@ -48,6 +48,7 @@ final class Leadership implements AutoCloseable {
     private final AlertStateStore alertState;
     /** Every router's state in the database (null without one): the leader writes it, followers serve it. */
     private final DatabaseRouterStateStore routerState;
+
     private final ExecutorService duties = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "portcullis-leader-duties");
         t.setDaemon(true);
@@ -59,12 +60,16 @@ final class Leadership implements AutoCloseable {
     private Consumer<String> fullCheck;
     private ChangeWatcher watcher;
     private boolean checkedOnce;
-    private Runnable takeOver = () -> { };
+    private Runnable takeOver = () -> {};
 
     /** The shared database (null without one): also the counter history's ({@link CounterSampling}). */
     private final Supplier<DataSource> database;
 
-    private Leadership(Election election, AlertStateStore alertState, DatabaseRouterStateStore routerState, Supplier<DataSource> database) {
+    private Leadership(
+            Election election,
+            AlertStateStore alertState,
+            DatabaseRouterStateStore routerState,
+            Supplier<DataSource> database) {
         this.election = election;
         this.alertState = alertState;
         this.routerState = routerState;
@@ -74,18 +79,24 @@ final class Leadership implements AutoCloseable {
     /** Chooses the election and the alert state store from the database settings ({@code db} null: recording off or unusable). */
     static Leadership open(DbSettings db) {
         Config c = ConfigProvider.getConfig();
-        String replica = c.getOptionalValue("portcullis.replica", String.class).filter(s -> !s.isBlank()).map(String::trim)
+        String replica = c.getOptionalValue("portcullis.replica", String.class)
+                .filter(s -> !s.isBlank())
+                .map(String::trim)
                 .orElseGet(Leadership::hostName);
-        boolean haEnabled = c.getOptionalValue("portcullis.ha.enabled", Boolean.class).orElse(true);
-        Duration poll = c.getOptionalValue("portcullis.ha.poll-interval", Duration.class).orElse(Duration.ofSeconds(3));
+        boolean haEnabled =
+                c.getOptionalValue("portcullis.ha.enabled", Boolean.class).orElse(true);
+        Duration poll = c.getOptionalValue("portcullis.ha.poll-interval", Duration.class)
+                .orElse(Duration.ofSeconds(3));
         Election election;
         if (db != null && db.enabled() && !knownKind(db)) {
             db = null; // the recorder says why; without a usable database this replica leads alone
         }
         if (db == null || !db.enabled()) {
-            election = new SingleReplica(replica, "recording is off, so there is no shared database to elect a leader with");
+            election = new SingleReplica(
+                    replica, "recording is off, so there is no shared database to elect a leader with");
         } else if (db.kind() == DbSettings.Kind.H2) {
-            election = new SingleReplica(replica, "embedded H2 database (point portcullis.db.url at PostgreSQL to run several replicas)");
+            election = new SingleReplica(
+                    replica, "embedded H2 database (point portcullis.db.url at PostgreSQL to run several replicas)");
         } else if (!haEnabled) {
             election = new SingleReplica(replica, "portcullis.ha.enabled=false");
         } else {
@@ -96,8 +107,10 @@ final class Leadership implements AutoCloseable {
         Supplier<DataSource> ds = null;
         if (db != null && db.enabled()) {
             ds = StoreOpener.lazy(db);
-            state = new DatabaseAlertStateStore(ds, replica, election::leading, Clock.systemUTC(), Duration.ofSeconds(5));
-            Duration tick = c.getOptionalValue("portcullis.ha.state-interval", Duration.class).orElse(Duration.ofSeconds(1));
+            state = new DatabaseAlertStateStore(
+                    ds, replica, election::leading, Clock.systemUTC(), Duration.ofSeconds(5));
+            Duration tick = c.getOptionalValue("portcullis.ha.state-interval", Duration.class)
+                    .orElse(Duration.ofSeconds(1));
             routers = new DatabaseRouterStateStore(ds, replica, election::leading, Clock.systemUTC(), tick);
         }
         return new Leadership(election, state, routers, ds);
@@ -172,7 +185,8 @@ final class Leadership implements AutoCloseable {
             @Override
             public void send(Alert alert) {
                 if (!election.leading()) {
-                    throw new AlertDeliveryException("not sent: replica " + election.replica() + " is no longer the leader");
+                    throw new AlertDeliveryException(
+                            "not sent: replica " + election.replica() + " is no longer the leader");
                 }
                 sink.send(alert);
             }
@@ -208,7 +222,9 @@ final class Leadership implements AutoCloseable {
             return; // deposed again before this ran
         }
         if (alertState instanceof DatabaseAlertStateStore db && !db.reload()) {
-            LOG.warnf("alert state could not be read from the database (%s): open alerts may be sent again as new", db.lastError());
+            LOG.warnf(
+                    "alert state could not be read from the database (%s): open alerts may be sent again as new",
+                    db.lastError());
         }
         alerter.start();
         try {
@@ -224,7 +240,9 @@ final class Leadership implements AutoCloseable {
         }
         String trigger = checkedOnce ? "failover" : "startup";
         checkedOnce = true;
-        LOG.infof("replica %s leads: notifications subscribed, alert delivery started, full check (%s) running", election.replica(), trigger);
+        LOG.infof(
+                "replica %s leads: notifications subscribed, alert delivery started, full check (%s) running",
+                election.replica(), trigger);
         fullCheck.accept(trigger);
     }
 
@@ -233,8 +251,9 @@ final class Leadership implements AutoCloseable {
         if (alerter != null) {
             alerter.close();
         }
-        LOG.infof("replica %s follows: no notification subscriptions, no checks, no alerts; the leader is %s", election.replica(),
-                leaderName());
+        LOG.infof(
+                "replica %s follows: no notification subscriptions, no checks, no alerts; the leader is %s",
+                election.replica(), leaderName());
     }
 
     private void closeWatcher() {
@@ -256,7 +275,9 @@ final class Leadership implements AutoCloseable {
 
     /** Store problems seen by the alert state, for the health check, or empty. */
     Optional<String> alertStateProblem() {
-        return alertState instanceof DatabaseAlertStateStore db && db.lastError() != null ? Optional.of(db.lastError()) : Optional.empty();
+        return alertState instanceof DatabaseAlertStateStore db && db.lastError() != null
+                ? Optional.of(db.lastError())
+                : Optional.empty();
     }
 
     @Override

@@ -27,8 +27,12 @@ final class PolicyWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PolicyWatch.class);
 
     /** A policy or inventory change that loaded without errors. */
-    record Reload(List<Target> targets, String policyDigest, String inventoryDigest, boolean policyChanged, boolean inventoryChanged) {
-    }
+    record Reload(
+            List<Target> targets,
+            String policyDigest,
+            String inventoryDigest,
+            boolean policyChanged,
+            boolean inventoryChanged) {}
 
     private final Path policy;
     private final Path inventory;
@@ -45,7 +49,13 @@ final class PolicyWatch implements AutoCloseable {
     /** The content seen at the previous look: a change is loaded once it reads the same twice (not half-written). */
     private String lastSeen;
 
-    PolicyWatch(Path policy, Path inventory, String limit, String policyDigest, String inventoryDigest, Consumer<Reload> onChange) {
+    PolicyWatch(
+            Path policy,
+            Path inventory,
+            String limit,
+            String policyDigest,
+            String inventoryDigest,
+            Consumer<Reload> onChange) {
         this.policy = policy;
         this.inventory = inventory;
         this.limit = limit;
@@ -55,7 +65,8 @@ final class PolicyWatch implements AutoCloseable {
     }
 
     void start(Duration interval) {
-        timer.scheduleWithFixedDelay(this::pollQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::pollQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void pollQuietly() {
@@ -86,14 +97,18 @@ final class PolicyWatch implements AutoCloseable {
             if (!(p + i).equals(rejected)) {
                 StringWriter sw = new StringWriter();
                 w.printDiagnostics(new PrintWriter(sw));
-                LOG.errorf("the policy or inventory changed but does not load (%s); still watching with the previous one\n%s", w.summary(), sw);
+                LOG.errorf(
+                        "the policy or inventory changed but does not load (%s); still watching with the previous one\n%s",
+                        w.summary(), sw);
                 rejected = p + i;
             }
             return false;
         }
         if (w.targets().isEmpty()) {
             if (!seen.equals(rejected)) {
-                LOG.errorf("the policy or inventory changed but selects no router (%s); still watching with the previous one", w.summary());
+                LOG.errorf(
+                        "the policy or inventory changed but selects no router (%s); still watching with the previous one",
+                        w.summary());
                 rejected = seen;
             }
             return false;
@@ -103,7 +118,9 @@ final class PolicyWatch implements AutoCloseable {
         policyDigest = p;
         inventoryDigest = i;
         rejected = null;
-        LOG.infof("%s changed on disk: %s", policyChanged && inventoryChanged ? "policy and inventory" : policyChanged ? "policy" : "inventory",
+        LOG.infof(
+                "%s changed on disk: %s",
+                policyChanged && inventoryChanged ? "policy and inventory" : policyChanged ? "policy" : "inventory",
                 w.summary());
         onChange.accept(new Reload(w.targets(), p, i, policyChanged, inventoryChanged));
         return true;

@@ -57,12 +57,14 @@ public class PortcullisService {
     private Engine engine;
     /** Quarantine, quirks and router locks (issue 13): in the database when recording is on, else the state file. */
     private io.portcullis.guard.Guards.Opened guard;
+
     private DriftMonitor monitor;
     private String policyDigest;
     private String loadError;
     private DriftAlerter alerter;
     /** Null when recording is off (portcullis.db.enabled=false) or its settings are unusable (dbError says why). */
     private ServiceRecorder recorder;
+
     private String dbError;
     private HistoryRevisions revisions;
     private PolicyWatch policyWatch;
@@ -100,51 +102,80 @@ public class PortcullisService {
         inventoryPath = inventory;
         connector = NetconfConnector.create();
         guard = openGuard();
-        engine = new Engine(EngineContext.standard(connector, new VerifierProver()).withGuard(guard.guard()),
+        engine = new Engine(
+                EngineContext.standard(connector, new VerifierProver()).withGuard(guard.guard()),
                 io.portcullis.engine.ToolVersion.current());
         recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new LogSink());
-        config.webhookUrl().ifPresent(u -> sinks.add(new WebhookSink(URI.create(u), config.webhookReceiver(), config.alerts().externalUrl())));
+        config.webhookUrl()
+                .ifPresent(u -> sinks.add(new WebhookSink(
+                        URI.create(u), config.webhookReceiver(), config.alerts().externalUrl())));
         config.alertmanagerUrl().ifPresent(u -> sinks.add(new AlertmanagerSink(URI.create(u))));
         config.slackUrl().ifPresent(u -> sinks.add(new SlackSink(URI.create(u))));
         // every delivery attempt is recorded per sink (the wrapper keeps each sink's name and re-send behaviour)
-        List<AlertSink> recorded = recorder == null ? sinks : sinks.stream().map(recorder::recording).toList();
+        List<AlertSink> recorded = recorder == null
+                ? sinks
+                : sinks.stream().map(recorder::recording).toList();
         // alert state in the database (in memory when recording is off); only the leader sends
         leadership = Leadership.open(recorder == null ? null : DbSettings.current());
-        alerter = new DriftAlerter(leadership.leaderOnly(recorded), leadership.alertState(), config.alerts(), metrics,
+        alerter = new DriftAlerter(
+                leadership.leaderOnly(recorded),
+                leadership.alertState(),
+                config.alerts(),
+                metrics,
                 java.time.Clock.systemUTC());
         DesiredSettings desiredSettings = DesiredSettings.load();
         revisions = recorder == null ? null : new HistoryRevisions(recorder.store());
         RevisionSource source = revisions == null ? RevisionSource.NONE : revisions;
-        DesiredState desired = new DesiredState(source, policy, inventory, limit,
-                new RevisionRef(policyDigest, GitRevision.of(policy).orElse(null), java.time.Instant.now()), targets);
+        DesiredState desired = new DesiredState(
+                source,
+                policy,
+                inventory,
+                limit,
+                new RevisionRef(policyDigest, GitRevision.of(policy).orElse(null), java.time.Instant.now()),
+                targets);
         DriftMonitor.Listener listener = recorder == null ? metrics : recorder;
         sharing = leadership.routerState() == null ? null : new RouterStateSharing(listener, leadership.routerState());
-        monitor = new DriftMonitor(engine, desired, alerter, sharing == null ? listener : sharing, config.parallel(), config.remediate(),
-                new Remediator(engine, applyOptions(), source::openRuns), desiredSettings.settle());
+        monitor = new DriftMonitor(
+                engine,
+                desired,
+                alerter,
+                sharing == null ? listener : sharing,
+                config.parallel(),
+                config.remediate(),
+                new Remediator(engine, applyOptions(), source::openRuns),
+                desiredSettings.settle());
         if (sharing != null) {
             // followers serve the leader's findings from the database; a replica about to lead starts from them
             sharing.start(monitor::restore);
             leadership.onTakeOver(sharing::takeOver);
         }
         if (recorder == null) {
-            LOG.infof("no run history: every router is compared with the loaded policy (pending and applied revisions need portcullis.db)");
+            LOG.infof(
+                    "no run history: every router is compared with the loaded policy (pending and applied revisions need portcullis.db)");
         }
         metrics.bind(monitor, sinks, config.driftPeriodDuration());
         metrics.bindLeadership(leadership.election());
-        LOG.infof("watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s", targets.size(),
-                sinks.stream().map(AlertSink::name).toList(), config.driftPeriod(), config.alerts().resendInterval());
+        LOG.infof(
+                "watching %d routers; alert sinks: %s; full check every %s; Alertmanager re-send every %s",
+                targets.size(),
+                sinks.stream().map(AlertSink::name).toList(),
+                config.driftPeriod(),
+                config.alerts().resendInterval());
         if (!desiredSettings.pollInterval().isZero()) {
-            policyWatch = new PolicyWatch(policy, inventory, limit, policyDigest, Digests.policyFiles(inventory), this::reload);
+            policyWatch = new PolicyWatch(
+                    policy, inventory, limit, policyDigest, Digests.policyFiles(inventory), this::reload);
             policyWatch.start(desiredSettings.pollInterval());
         }
         // the first full check runs when this replica is elected (at once for a single replica), not here as well
-        leadership.start(alerter, config.watchNotifications() ? this::newWatcher : null, metrics::bindWatcher, this::checkAll);
+        leadership.start(
+                alerter, config.watchNotifications() ? this::newWatcher : null, metrics::bindWatcher, this::checkAll);
     }
 
     private ChangeWatcher newWatcher() {
-        ChangeWatcher w = new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
+        ChangeWatcher w =
+                new ChangeWatcher(connector, monitor.changeHandler(), config.minBackoff(), config.maxBackoff());
         w.watch(List.copyOf(monitor.targets()));
         return w;
     }
@@ -163,7 +194,8 @@ public class PortcullisService {
             return null;
         }
         What what = new What(GitRevision.of(policy).orElse(null), policyDigest, Digests.policyFiles(inventory), null);
-        BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db), 100_000, java.time.Duration.ofSeconds(5));
+        BufferedRunStore store =
+                new BufferedRunStore(() -> StoreOpener.open(db), 100_000, java.time.Duration.ofSeconds(5));
         return new ServiceRecorder(store, metrics, what, snapshot(policy, what));
     }
 
@@ -172,23 +204,31 @@ public class PortcullisService {
         try {
             return PolicySnapshot.capture(policy, what.policyDigest(), what.policyRevision());
         } catch (IllegalArgumentException e) {
-            LOG.warnf("the policy revision is not recorded with runs (%s); replicas compare routers with their own loaded policy", e.getMessage());
+            LOG.warnf(
+                    "the policy revision is not recorded with runs (%s); replicas compare routers with their own loaded policy",
+                    e.getMessage());
             return null;
         }
     }
 
     /** The policy or inventory changed on disk and loads: re-target the monitor, the watcher, the metrics and the recorder. */
     synchronized void reload(PolicyWatch.Reload r) {
-        java.util.Set<String> before = new java.util.HashSet<>(monitor.desired().routers().keySet());
+        java.util.Set<String> before =
+                new java.util.HashSet<>(monitor.desired().routers().keySet());
         String revision = GitRevision.of(policyPath).orElse(null);
-        monitor.desired().loaded(new RevisionRef(r.policyDigest(), revision, java.time.Instant.now()), r.targets(), inventoryPath,
-                r.inventoryChanged());
+        monitor.desired()
+                .loaded(
+                        new RevisionRef(r.policyDigest(), revision, java.time.Instant.now()),
+                        r.targets(),
+                        inventoryPath,
+                        r.inventoryChanged());
         policyDigest = r.policyDigest();
         if (recorder != null) {
             What what = new What(revision, r.policyDigest(), r.inventoryDigest(), null);
             recorder.loaded(what, snapshot(policyPath, what));
         }
-        List<Target> added = r.targets().stream().filter(t -> !before.contains(t.name())).toList();
+        List<Target> added =
+                r.targets().stream().filter(t -> !before.contains(t.name())).toList();
         java.util.Set<String> removed = new java.util.HashSet<>(before);
         r.targets().forEach(t -> removed.remove(t.name()));
         if (!removed.isEmpty()) {
@@ -205,7 +245,11 @@ public class PortcullisService {
         if (leadership.watcher() != null) {
             leadership.watcher().watch(r.targets());
         }
-        LOG.infof("now watching %d routers (%d added, %d removed); policy %s", r.targets().size(), added.size(), removed.size(),
+        LOG.infof(
+                "now watching %d routers (%d added, %d removed); policy %s",
+                r.targets().size(),
+                added.size(),
+                removed.size(),
                 monitor.desired().loadedRef().label());
         checkAll("reload");
     }
@@ -231,9 +275,12 @@ public class PortcullisService {
             return;
         }
         try {
-            int n = recorder.store().prune(java.time.Instant.now().minus(DbSettings.current().retention()));
+            int n = recorder.store()
+                    .prune(java.time.Instant.now().minus(DbSettings.current().retention()));
             if (n > 0) {
-                LOG.infof("retention: %d runs older than %s deleted", n, DbSettings.current().retention());
+                LOG.infof(
+                        "retention: %d runs older than %s deleted",
+                        n, DbSettings.current().retention());
             }
         } catch (StoreException e) {
             LOG.warnf("retention: %s", e.getMessage());
@@ -242,9 +289,11 @@ public class PortcullisService {
 
     ApplyOptions applyOptions() {
         // portcullis.confirm-timeout set for the service is the "environment" level: it wins over the inventory
-        boolean set = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("portcullis.confirm-timeout", String.class)
+        boolean set = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("portcullis.confirm-timeout", String.class)
                 .isPresent();
-        return set ? ApplyOptions.defaults().withConfirmTimeoutOverride(config.confirmTimeout())
+        return set
+                ? ApplyOptions.defaults().withConfirmTimeoutOverride(config.confirmTimeout())
                 : ApplyOptions.defaults().withConfirmTimeout(config.confirmTimeout());
     }
 
@@ -325,18 +374,25 @@ public class PortcullisService {
         if (leadership == null || leadership.leading()) {
             return null;
         }
-        String me = "replica " + leadership.election().replica() + " follows (the leader is " + leadership.leaderName() + ")";
+        String me = "replica " + leadership.election().replica() + " follows (the leader is " + leadership.leaderName()
+                + ")";
         if (sharing == null) {
             return me + "; without a database it shows no router states";
         }
         io.portcullis.ha.FleetSnapshot read = sharing.store().lastRead();
         String problem = sharing.store().lastError();
         if (read == null) {
-            return me + "; the routers' states are not read from the database yet" + (problem == null ? "" : ": " + problem);
+            return me + "; the routers' states are not read from the database yet"
+                    + (problem == null ? "" : ": " + problem);
         }
-        long ago = Math.max(0, java.time.Duration.between(read.readAt(), java.time.Instant.now()).toSeconds());
+        long ago = Math.max(
+                0,
+                java.time.Duration.between(read.readAt(), java.time.Instant.now())
+                        .toSeconds());
         return me + ": states as the leader recorded them in the database"
-                + (problem == null ? ", looked up every few seconds" : "; the database cannot be read now (" + problem + "), last read " + ago + " s ago");
+                + (problem == null
+                        ? ", looked up every few seconds"
+                        : "; the database cannot be read now (" + problem + "), last read " + ago + " s ago");
     }
 
     /** The router guard of this replica; the database's when it can be opened now, else the state file (logged). */
@@ -345,8 +401,9 @@ public class PortcullisService {
         try {
             return io.portcullis.guard.Guards.open(DbSettings.current(), actor);
         } catch (RuntimeException e) {
-            LOG.errorf("quarantine and router locks are not shared with other processes (%s); using %s until serve restarts", e.getMessage(),
-                    io.portcullis.guard.Guards.stateDir().resolve("routers.json"));
+            LOG.errorf(
+                    "quarantine and router locks are not shared with other processes (%s); using %s until serve restarts",
+                    e.getMessage(), io.portcullis.guard.Guards.stateDir().resolve("routers.json"));
             return io.portcullis.guard.Guards.open(new DbSettings(false, null, null, null, null), actor);
         }
     }
@@ -358,7 +415,8 @@ public class PortcullisService {
             LOG.warnf("the quarantine list cannot be read: %s", l.error());
         }
         return l.all().stream()
-                .collect(java.util.stream.Collectors.toMap(io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
+                .collect(java.util.stream.Collectors.toMap(
+                        io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
     }
 
     /**
@@ -367,13 +425,16 @@ public class PortcullisService {
      *
      * @param error null, or one sentence saying why the list cannot be read now ({@code all} is empty then)
      */
-    public record QuarantineList(List<io.portcullis.engine.memory.Quarantine> all, String error) {
-    }
+    public record QuarantineList(List<io.portcullis.engine.memory.Quarantine> all, String error) {}
 
     /** Read each time it is asked (one small query when recording is on); never throws. */
     public QuarantineList quarantineList() {
         try {
-            return new QuarantineList(guard == null ? List.of() : List.copyOf(guard.guard().memory().quarantined()), null);
+            return new QuarantineList(
+                    guard == null
+                            ? List.of()
+                            : List.copyOf(guard.guard().memory().quarantined()),
+                    null);
         } catch (RuntimeException e) {
             return new QuarantineList(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -10,7 +10,10 @@ public class Retention {
     @Inject
     PortcullisService service;
 
-    @Scheduled(identity = "portcullis-retention", every = "${portcullis.db.prune-every:1h}", delayed = "1m",
+    @Scheduled(
+            identity = "portcullis-retention",
+            every = "${portcullis.db.prune-every:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         service.prune();

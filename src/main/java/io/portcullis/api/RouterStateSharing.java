@@ -38,8 +38,7 @@ final class RouterStateSharing implements DriftMonitor.Listener {
     private static final ObjectMapper JSON = JsonMappers.CANONICAL;
 
     /** What one row's {@code status_json} holds: the status and the drift's items, which the status' JSON leaves out. */
-    record Stored(RouterStatus status, List<ChangeItem> changeItems, List<FateItem> impactItems) {
-    }
+    record Stored(RouterStatus status, List<ChangeItem> changeItems, List<FateItem> impactItems) {}
 
     private final DriftMonitor.Listener next;
     private final DatabaseRouterStateStore store;
@@ -47,6 +46,7 @@ final class RouterStateSharing implements DriftMonitor.Listener {
     private final Map<String, String> written = new ConcurrentHashMap<>();
     /** Per router the replica whose check the database row is. */
     private final Map<String, String> writers = new ConcurrentHashMap<>();
+
     private volatile Consumer<Map<String, RouterStatus>> restore;
 
     RouterStateSharing(DriftMonitor.Listener next, DatabaseRouterStateStore store) {
@@ -103,10 +103,12 @@ final class RouterStateSharing implements DriftMonitor.Listener {
 
     /** Before leading: the statuses as the last leader left them (false when the database cannot be read now). */
     boolean takeOver() {
-        return store.readNow().map(s -> {
-            show(s);
-            return true;
-        }).orElse(false);
+        return store.readNow()
+                .map(s -> {
+                    show(s);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** The replica whose check a router's shown state is, when it came from the database; else null. */
@@ -126,8 +128,10 @@ final class RouterStateSharing implements DriftMonitor.Listener {
                 Stored st = JSON.readValue(row.statusJson(), Stored.class);
                 RouterStatus s = withItems(st);
                 Instant checked = row.changedAt();
-                if (snap.lastFullCheck() != null && (checked == null || snap.lastFullCheck().isAfter(checked))) {
-                    checked = snap.lastFullCheck(); // the row is older than the last full check, which found it unchanged
+                if (snap.lastFullCheck() != null
+                        && (checked == null || snap.lastFullCheck().isAfter(checked))) {
+                    checked =
+                            snap.lastFullCheck(); // the row is older than the last full check, which found it unchanged
                 }
                 known.put(row.router(), s.checkedAt(checked));
                 digests.put(row.router(), row.digest());
@@ -149,27 +153,72 @@ final class RouterStateSharing implements DriftMonitor.Listener {
         RouterStatus s = masked(raw);
         DriftEntry d = s.drift();
         Stored stored = new Stored(s, d.changeItems(), d.impactItems());
-        Stored timeless = new Stored(new RouterStatus(s.router(), s.platform(), d, null, 0, null, s.revisions(), s.changedBy()),
-                d.changeItems(), d.impactItems());
-        return new RouterStateRow(s.router(), s.platform(), d.status(), d.fingerprint(), s.changedBy(), sha256(write(timeless)), write(stored),
-                s.lastCheck(), null);
+        Stored timeless = new Stored(
+                new RouterStatus(s.router(), s.platform(), d, null, 0, null, s.revisions(), s.changedBy()),
+                d.changeItems(),
+                d.impactItems());
+        return new RouterStateRow(
+                s.router(),
+                s.platform(),
+                d.status(),
+                d.fingerprint(),
+                s.changedBy(),
+                sha256(write(timeless)),
+                write(stored),
+                s.lastCheck(),
+                null);
     }
 
     /** The error text, the router's diff and the author as they may be stored: what {@link Sanitizer} masks, masked. */
     static RouterStatus masked(RouterStatus s) {
         DriftEntry d = s.drift();
-        DriftEntry m = new DriftEntry(d.router(), d.platform(), d.status(), d.fingerprint(), d.changes(), d.impact(), Sanitizer.xml(d.diff()),
-                Sanitizer.text(d.errorKind(), 200), Sanitizer.text(d.error(), 2000), d.changeItems(), d.impactItems());
-        return new RouterStatus(s.router(), s.platform(), m, s.lastCheck(), s.checkMillis(), s.trigger(), s.revisions(),
+        DriftEntry m = new DriftEntry(
+                d.router(),
+                d.platform(),
+                d.status(),
+                d.fingerprint(),
+                d.changes(),
+                d.impact(),
+                Sanitizer.xml(d.diff()),
+                Sanitizer.text(d.errorKind(), 200),
+                Sanitizer.text(d.error(), 2000),
+                d.changeItems(),
+                d.impactItems());
+        return new RouterStatus(
+                s.router(),
+                s.platform(),
+                m,
+                s.lastCheck(),
+                s.checkMillis(),
+                s.trigger(),
+                s.revisions(),
                 Sanitizer.text(s.changedBy(), 400));
     }
 
     private static RouterStatus withItems(Stored st) {
         RouterStatus s = st.status();
         DriftEntry d = s.drift();
-        DriftEntry full = new DriftEntry(d.router(), d.platform(), d.status(), d.fingerprint(), d.changes(), d.impact(), d.diff(), d.errorKind(),
-                d.error(), st.changeItems(), st.impactItems());
-        return new RouterStatus(s.router(), s.platform(), full, s.lastCheck(), s.checkMillis(), s.trigger(), s.revisions(), s.changedBy());
+        DriftEntry full = new DriftEntry(
+                d.router(),
+                d.platform(),
+                d.status(),
+                d.fingerprint(),
+                d.changes(),
+                d.impact(),
+                d.diff(),
+                d.errorKind(),
+                d.error(),
+                st.changeItems(),
+                st.impactItems());
+        return new RouterStatus(
+                s.router(),
+                s.platform(),
+                full,
+                s.lastCheck(),
+                s.checkMillis(),
+                s.trigger(),
+                s.revisions(),
+                s.changedBy());
     }
 
     private static String write(Object o) {
@@ -182,7 +231,8 @@ final class RouterStateSharing implements DriftMonitor.Listener {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

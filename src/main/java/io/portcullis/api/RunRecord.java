@@ -10,9 +10,21 @@ import java.util.List;
  * asked for, {@code finished} the outcomes so far, {@code report} the full run report once done, {@code error}
  * one sentence when the run could not run at all.
  */
-public record RunRecord(String runId, State state, String startedBy, Instant startedAt, Instant finishedAt, List<String> routers,
-                        List<RouterOutcome> finished, RunReport report, String error) {
-    public enum State { RUNNING, SUCCEEDED, FAILED }
+public record RunRecord(
+        String runId,
+        State state,
+        String startedBy,
+        Instant startedAt,
+        Instant finishedAt,
+        List<String> routers,
+        List<RouterOutcome> finished,
+        RunReport report,
+        String error) {
+    public enum State {
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     public RunRecord {
         routers = List.copyOf(routers);

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     /** The values of the {@code state} label of portcullis_router_info and portcullis_routers. */
     public static final List<String> STATES = List.of("in_policy", "drifted", "pending", "unreachable", "unchecked");
-    static final List<String> TRIGGERS = List.of("startup", "failover", "schedule", "notification", "api", "after-apply", "remediation",
-            "reload");
+
+    static final List<String> TRIGGERS =
+            List.of("startup", "failover", "schedule", "notification", "api", "after-apply", "remediation", "reload");
 
     @Inject
     MeterRegistry registry;
@@ -51,19 +52,29 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     void bind(DriftMonitor m, List<AlertSink> sinks, Duration driftPeriod) {
         this.monitor = m;
         for (String state : STATES) {
-            Gauge.builder("portcullis_routers", this, s -> s.count(state)).tag("state", state)
-                    .description("Routers by state after their last check").register(registry);
+            Gauge.builder("portcullis_routers", this, s -> s.count(state))
+                    .tag("state", state)
+                    .description("Routers by state after their last check")
+                    .register(registry);
         }
         Gauge.builder("portcullis_last_full_check_timestamp_seconds", lastFullCheck, AtomicLong::get)
-                .description("Unix time the last full drift check finished (0 before the first)").register(registry);
+                .description("Unix time the last full drift check finished (0 before the first)")
+                .register(registry);
         Gauge.builder("portcullis_drift_period_seconds", () -> driftPeriod.toSeconds())
-                .description("Configured time between full drift checks (portcullis.drift.period)").register(registry);
-        Gauge.builder("portcullis_notification_subscriptions", this, s -> s.watcher == null ? 0 : s.watcher.subscribed())
-                .description("Routers with a live netconf-config-change subscription (0 when notifications are not watched)")
+                .description("Configured time between full drift checks (portcullis.drift.period)")
+                .register(registry);
+        Gauge.builder(
+                        "portcullis_notification_subscriptions",
+                        this,
+                        s -> s.watcher == null ? 0 : s.watcher.subscribed())
+                .description(
+                        "Routers with a live netconf-config-change subscription (0 when notifications are not watched)")
                 .register(registry);
         routersAdded(m.targets());
-        fullCheck = Timer.builder("portcullis_full_check_duration").description("Duration of a full drift check of all routers")
-                .serviceLevelObjectives(seconds(1, 5, 10, 30, 60, 120, 300, 600)).register(registry);
+        fullCheck = Timer.builder("portcullis_full_check_duration")
+                .description("Duration of a full drift check of all routers")
+                .serviceLevelObjectives(seconds(1, 5, 10, 30, 60, 120, 300, 600))
+                .register(registry);
         TRIGGERS.forEach(this::checkTimer);
         for (OutcomeState s : OutcomeState.values()) {
             outcomes(s);
@@ -72,8 +83,10 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
             deliveries(sink.name(), true);
             deliveries(sink.name(), false);
         }
-        Gauge.builder("portcullis_build_info", () -> 1).description("Build of the running service (value always 1)")
-                .tag("version", io.portcullis.engine.ToolVersion.current()).tag("java_version", System.getProperty("java.version"))
+        Gauge.builder("portcullis_build_info", () -> 1)
+                .description("Build of the running service (value always 1)")
+                .tag("version", io.portcullis.engine.ToolVersion.current())
+                .tag("java_version", System.getProperty("java.version"))
                 .register(registry);
     }
 
@@ -82,8 +95,10 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
         for (Target t : added) {
             platforms.put(t.name(), t.device().platform());
             setState(t.name(), "unchecked");
-            Gauge g = Gauge.builder("portcullis_router_last_check_timestamp_seconds", this, s -> s.lastCheck(t.name())).tag("router", t.name())
-                    .description("Unix time of the router's last completed check, successful or not (service start until the first)")
+            Gauge g = Gauge.builder("portcullis_router_last_check_timestamp_seconds", this, s -> s.lastCheck(t.name()))
+                    .tag("router", t.name())
+                    .description(
+                            "Unix time of the router's last completed check, successful or not (service start until the first)")
                     .register(registry);
             lastCheckGauges.put(t.name(), g);
         }
@@ -108,8 +123,10 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     /** portcullis_leader{replica}: 1 while this replica leads, else 0 (sum over replicas should be 1). */
     void bindLeadership(io.portcullis.ha.Election election) {
         this.election = election;
-        Gauge.builder("portcullis_leader", election, e -> e.leading() ? 1 : 0).tag("replica", election.replica())
-                .description("1 while this replica is the leader (holds notifications, checks, alerts), else 0").register(registry);
+        Gauge.builder("portcullis_leader", election, e -> e.leading() ? 1 : 0)
+                .tag("replica", election.replica())
+                .description("1 while this replica is the leader (holds notifications, checks, alerts), else 0")
+                .register(registry);
     }
 
     /** When notifications are watched: routers whose drift is then caught at once, not by the next full check. */
@@ -126,18 +143,26 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
     }
 
     private Timer checkTimer(String trigger) {
-        return Timer.builder("portcullis_check_latency").description("Per-router drift check latency").tag("trigger", trigger)
-                .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)).register(registry);
+        return Timer.builder("portcullis_check_latency")
+                .description("Per-router drift check latency")
+                .tag("trigger", trigger)
+                .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60))
+                .register(registry);
     }
 
     private Counter outcomes(OutcomeState s) {
-        return Counter.builder("portcullis_apply_outcomes_total").description("Apply outcomes per router by final state")
-                .tag("state", s.name()).register(registry);
+        return Counter.builder("portcullis_apply_outcomes_total")
+                .description("Apply outcomes per router by final state")
+                .tag("state", s.name())
+                .register(registry);
     }
 
     private Counter deliveries(String sink, boolean delivered) {
-        return Counter.builder("portcullis_alert_deliveries_total").description("Alert delivery attempts by sink and result")
-                .tag("sink", sink).tag("result", delivered ? "delivered" : "failed").register(registry);
+        return Counter.builder("portcullis_alert_deliveries_total")
+                .description("Alert delivery attempts by sink and result")
+                .tag("sink", sink)
+                .tag("result", delivered ? "delivered" : "failed")
+                .register(registry);
     }
 
     private double count(String state) {
@@ -165,9 +190,15 @@ public class ServiceMetrics implements DriftMonitor.Listener, DeliveryListener {
             registry.remove(old);
         }
         routerState.put(router, state);
-        routerInfo.put(router, Gauge.builder("portcullis_router_info", () -> 1).tag("router", router)
-                .tag("platform", platforms.getOrDefault(router, "unknown")).tag("state", state)
-                .description("One series per router with value 1; the state label is its state after the last check").register(registry));
+        routerInfo.put(
+                router,
+                Gauge.builder("portcullis_router_info", () -> 1)
+                        .tag("router", router)
+                        .tag("platform", platforms.getOrDefault(router, "unknown"))
+                        .tag("state", state)
+                        .description(
+                                "One series per router with value 1; the state label is its state after the last check")
+                        .register(registry));
     }
 
     /** The state label of a router's last check: in_policy, drifted, pending, unreachable or unchecked. */

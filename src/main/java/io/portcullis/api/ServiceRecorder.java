@@ -3,16 +3,16 @@ package io.portcullis.api;
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
 import io.portcullis.diff.FateChange;
-import io.portcullis.engine.plan.RouterPlan;
-import io.portcullis.engine.report.RouterOutcome;
-import io.portcullis.engine.report.RunningImage;
+import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RevisionRef;
 import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.ToolVersion;
+import io.portcullis.engine.report.RunningImage;
 import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;
 import io.portcullis.store.DriftObservation;
@@ -40,6 +40,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     private volatile What what;
     /** The loaded policy's documents (null when they cannot be snapshotted: the run is still recorded, with its digest). */
     private volatile PolicySnapshot snapshot;
+
     private final String osUser = System.getProperty("user.name");
 
     ServiceRecorder(BufferedRunStore store, DriftMonitor.Listener next, What what, PolicySnapshot snapshot) {
@@ -67,7 +68,13 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         if ("notification".equals(s.trigger())) {
             // a targeted check is a run of its own; full checks are recorded by fullCheck()
             runId = UUID.randomUUID().toString();
-            store.beginRun(new RunStart(runId, "drift-check", s.lastCheck(), ToolVersion.current(), Who.service(osUser), what,
+            store.beginRun(new RunStart(
+                    runId,
+                    "drift-check",
+                    s.lastCheck(),
+                    ToolVersion.current(),
+                    Who.service(osUser),
+                    what,
                     Map.of("trigger", s.trigger())));
             store.recordRouter(runId, router(s));
             store.finishRun(runId, Instant.now(), exit(List.of(s)), null);
@@ -80,15 +87,30 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         if ("in-sync".equals(d.status())) {
             store.recordDrift(DriftObservation.inSync(s.router(), s.platform(), runId, s.lastCheck()));
         } else if ("drift".equals(d.status())) {
-            store.recordDrift(new DriftObservation(s.router(), s.platform(), d.fingerprint(), s.router() + " no longer enforces the policy",
-                    d.changes(), d.impact(), null, runId, s.lastCheck()));
+            store.recordDrift(new DriftObservation(
+                    s.router(),
+                    s.platform(),
+                    d.fingerprint(),
+                    s.router() + " no longer enforces the policy",
+                    d.changes(),
+                    d.impact(),
+                    null,
+                    runId,
+                    s.lastCheck()));
         }
     }
 
     /** A full check (every router) as one run. */
     void fullCheck(String trigger, Instant started, List<RouterStatus> results) {
         String runId = UUID.randomUUID().toString();
-        store.beginRun(new RunStart(runId, "drift-check", started, ToolVersion.current(), Who.service(osUser), what, Map.of("trigger", trigger)));
+        store.beginRun(new RunStart(
+                runId,
+                "drift-check",
+                started,
+                ToolVersion.current(),
+                Who.service(osUser),
+                what,
+                Map.of("trigger", trigger)));
         for (RouterStatus s : results) {
             store.recordRouter(runId, router(s));
         }
@@ -100,8 +122,14 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         next.applied(o);
         // DriftMonitor reports a remediation's outcome here (API applies come through apiApply)
         String runId = UUID.randomUUID().toString();
-        store.beginRun(new RunStart(runId, "remediation", Instant.now().minusMillis(o.millis()), ToolVersion.current(), Who.service(osUser),
-                what, Map.of()));
+        store.beginRun(new RunStart(
+                runId,
+                "remediation",
+                Instant.now().minusMillis(o.millis()),
+                ToolVersion.current(),
+                Who.service(osUser),
+                what,
+                Map.of()));
         store.recordRouter(runId, outcome(o));
         store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
     }
@@ -112,8 +140,14 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         next.applied(o);
         What w = what;
         String runId = UUID.randomUUID().toString();
-        store.beginRun(new RunStart(runId, "remediation", Instant.now().minusMillis(o.millis()), ToolVersion.current(), Who.service(osUser),
-                new What(revision.revision(), revision.digest(), w.inventoryDigest(), null), Map.of("trigger", "drift")));
+        store.beginRun(new RunStart(
+                runId,
+                "remediation",
+                Instant.now().minusMillis(o.millis()),
+                ToolVersion.current(),
+                Who.service(osUser),
+                new What(revision.revision(), revision.digest(), w.inventoryDigest(), null),
+                Map.of("trigger", "drift")));
         PolicySnapshot s = snapshot;
         if (s != null && s.digest().equals(revision.digest())) {
             store.recordPolicy(s.forRemediation()); // a recorded revision is in the database already
@@ -124,7 +158,14 @@ final class ServiceRecorder implements DriftMonitor.Listener {
 
     /** Starts the record of a REST apply and returns the listener that records its routers. */
     RunListener apiApplyStarted(String runId, String caller, Map<String, String> options) {
-        store.beginRun(new RunStart(runId, "apply", Instant.now(), ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
+        store.beginRun(new RunStart(
+                runId,
+                "apply",
+                Instant.now(),
+                ToolVersion.current(),
+                Identity.apiCaller(caller, osUser),
+                what,
+                options));
         PolicySnapshot s = snapshot;
         if (s != null) {
             store.recordPolicy(new PolicySnapshot(s.digest(), s.revision(), Instant.now(), s.documents()));
@@ -147,12 +188,35 @@ final class ServiceRecorder implements DriftMonitor.Listener {
      * (IN_SYNC, CHANGES, ERROR), the changes and packet-fate delta, the state digest read. Through the buffered store,
      * so it never waits for the database nor fails the request.
      */
-    void apiPlan(String runId, String caller, Instant started, List<RouterPlan> plans, int exitCode, Map<String, String> options) {
-        store.beginRun(new RunStart(runId, "plan", started, ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
+    void apiPlan(
+            String runId,
+            String caller,
+            Instant started,
+            List<RouterPlan> plans,
+            int exitCode,
+            Map<String, String> options) {
+        store.beginRun(new RunStart(
+                runId, "plan", started, ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
         for (RouterPlan p : plans) {
-            store.recordRouter(runId, new RouterRecord(p.router(), p.platform(), p.status().name(), p.errorKind(),
-                    p.changes().diff().changes().stream().map(c -> c.describe()).toList(),
-                    p.changes().fates().stream().map(FateChange::describe).toList(), p.stateDigest(), null, null, p.error(), 0, Instant.now()));
+            store.recordRouter(
+                    runId,
+                    new RouterRecord(
+                            p.router(),
+                            p.platform(),
+                            p.status().name(),
+                            p.errorKind(),
+                            p.changes().diff().changes().stream()
+                                    .map(c -> c.describe())
+                                    .toList(),
+                            p.changes().fates().stream()
+                                    .map(FateChange::describe)
+                                    .toList(),
+                            p.stateDigest(),
+                            null,
+                            null,
+                            p.error(),
+                            0,
+                            Instant.now()));
         }
         store.finishRun(runId, Instant.now(), exitCode, null);
     }
@@ -175,11 +239,23 @@ final class ServiceRecorder implements DriftMonitor.Listener {
             public void send(Alert alert) {
                 try {
                     sink.send(alert);
-                    store.recordDelivery(new AlertDelivery(alert.router(), alert.fingerprint(), alert.status().name(), sink.name(), Instant.now(),
-                            true, null));
+                    store.recordDelivery(new AlertDelivery(
+                            alert.router(),
+                            alert.fingerprint(),
+                            alert.status().name(),
+                            sink.name(),
+                            Instant.now(),
+                            true,
+                            null));
                 } catch (RuntimeException e) {
-                    store.recordDelivery(new AlertDelivery(alert.router(), alert.fingerprint(), alert.status().name(), sink.name(), Instant.now(),
-                            false, e.getMessage()));
+                    store.recordDelivery(new AlertDelivery(
+                            alert.router(),
+                            alert.fingerprint(),
+                            alert.status().name(),
+                            sink.name(),
+                            Instant.now(),
+                            false,
+                            e.getMessage()));
                     throw e;
                 }
             }
@@ -188,17 +264,40 @@ final class ServiceRecorder implements DriftMonitor.Listener {
 
     private static RouterRecord router(RouterStatus s) {
         DriftEntry d = s.drift();
-        return new RouterRecord(s.router(), s.platform(), switch (d.status()) {
-            case "in-sync" -> "IN_SYNC";
-            case "drift" -> "DRIFT";
-            default -> "ERROR";
-        }, d.errorKind(), d.changes(), d.impact(), null, null, null, d.error(), s.checkMillis(), s.lastCheck());
+        return new RouterRecord(
+                s.router(),
+                s.platform(),
+                switch (d.status()) {
+                    case "in-sync" -> "IN_SYNC";
+                    case "drift" -> "DRIFT";
+                    default -> "ERROR";
+                },
+                d.errorKind(),
+                d.changes(),
+                d.impact(),
+                null,
+                null,
+                null,
+                d.error(),
+                s.checkMillis(),
+                s.lastCheck());
     }
 
     private static RouterRecord outcome(RouterOutcome o) {
         RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
-        return new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
-                i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now());
+        return new RouterRecord(
+                o.router(),
+                o.platform(),
+                o.state().name(),
+                o.reason(),
+                o.changes(),
+                o.impact(),
+                i.digestBefore(),
+                i.digestAfter(),
+                i.preImage(),
+                o.state().success() ? null : o.message(),
+                o.millis(),
+                Instant.now());
     }
 
     private static int exit(List<RouterStatus> results) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks an /api endpoint that changes routers or starts work on them: it needs portcullis.api.token, not the read token. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface WriteAccess {
-}
+public @interface WriteAccess {}

@@ -31,21 +31,29 @@ final class ApplyApproval {
         }
     }
 
-    private ApplyApproval() {
-    }
+    private ApplyApproval() {}
 
     /**
      * @param interactive stdin and stdout are a terminal (a person can answer)
      * @param answers     where the answer is read from (the terminal)
      */
-    static Decision decide(boolean autoApprove, boolean interactive, List<Target> targets, Path policy, boolean verbose,
-                           BufferedReader answers, PrintWriter out, PrintWriter err) throws IOException {
+    static Decision decide(
+            boolean autoApprove,
+            boolean interactive,
+            List<Target> targets,
+            Path policy,
+            boolean verbose,
+            BufferedReader answers,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
         if (autoApprove) {
             return Decision.go(null);
         }
         if (!interactive) {
-            err.println("portcullis apply: not on a terminal, so nobody can approve the change; pass --plan FILE (the plan that"
-                    + " was reviewed, from 'portcullis plan --out FILE') or --auto-approve to apply the current policy unseen");
+            err.println(
+                    "portcullis apply: not on a terminal, so nobody can approve the change; pass --plan FILE (the plan that"
+                            + " was reviewed, from 'portcullis plan --out FILE') or --auto-approve to apply the current policy unseen");
             return Decision.stop(ExitCodes.USAGE);
         }
         PlanFile shown;
@@ -66,8 +74,11 @@ final class ApplyApproval {
             err.println("portcullis apply: the plan could not be made for every router (see above); fix that first");
             return Decision.stop(ExitCodes.ERROR);
         }
-        long changing = plans.stream().filter(p -> p.status() == RouterPlan.Status.CHANGES).count();
-        out.print("Apply these changes to " + changing + " router" + (changing == 1 ? "" : "s") + "? Only 'yes' is accepted: ");
+        long changing = plans.stream()
+                .filter(p -> p.status() == RouterPlan.Status.CHANGES)
+                .count();
+        out.print("Apply these changes to " + changing + " router" + (changing == 1 ? "" : "s")
+                + "? Only 'yes' is accepted: ");
         out.flush();
         String answer = Optional.ofNullable(answers.readLine()).orElse("").trim();
         if (!answer.equals("yes")) {

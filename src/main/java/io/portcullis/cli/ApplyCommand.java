@@ -2,20 +2,20 @@ package io.portcullis.cli;
 
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.plan.PlanFile;
-import io.portcullis.engine.report.RouterOutcome;
-import io.portcullis.engine.report.OutcomeState;
-import io.portcullis.engine.report.JUnitReport;
-import io.portcullis.engine.report.Reason;
 import io.portcullis.engine.memory.RouterMemory;
-import io.portcullis.guard.Guards;
-import io.portcullis.store.DbSettings;
-import io.portcullis.store.Identity;
-import io.portcullis.store.StoreException;
+import io.portcullis.engine.plan.PlanFile;
+import io.portcullis.engine.report.JUnitReport;
+import io.portcullis.engine.report.OutcomeState;
+import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.targets.Target;
+import io.portcullis.guard.Guards;
+import io.portcullis.store.DbSettings;
+import io.portcullis.store.Identity;
+import io.portcullis.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,10 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", description = {"Push the policy safely: per router lock the candidate, edit, validate, confirmed commit, read back",
-        "and prove, then confirm; anything else is cancelled and reported. Canaries first, then waves.",
-        "With --on-failure revert all routers are confirmed together or all cancelled; a crashed run is finished by recover.",
-        "Exit 0 when every router is APPLIED or NO_CHANGE, 1 otherwise."})
+@Command(
+        name = "apply",
+        description = {
+            "Push the policy safely: per router lock the candidate, edit, validate, confirmed commit, read back",
+            "and prove, then confirm; anything else is cancelled and reported. Canaries first, then waves.",
+            "With --on-failure revert all routers are confirmed together or all cancelled; a crashed run is finished by recover.",
+            "Exit 0 when every router is APPLIED or NO_CHANGE, 1 otherwise."
+        })
 public class ApplyCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -39,18 +43,32 @@ public class ApplyCommand implements Callable<Integer> {
     @Mixin
     RecordOptions record;
 
-    @Option(names = "--plan", description = "Apply exactly this saved plan; routers changed since the plan are refused.")
+    @Option(
+            names = "--plan",
+            description = "Apply exactly this saved plan; routers changed since the plan are refused.")
     Path plan;
 
-    @Option(names = "--auto-approve", description = {"Apply without a reviewed --plan and without asking (pipelines). Without it,",
-            "apply on a terminal shows the plan and asks for 'yes'; elsewhere it needs --plan or this flag."})
+    @Option(
+            names = "--auto-approve",
+            description = {
+                "Apply without a reviewed --plan and without asking (pipelines). Without it,",
+                "apply on a terminal shows the plan and asks for 'yes'; elsewhere it needs --plan or this flag."
+            })
     boolean autoApprove;
 
-    @Option(names = "--confirm-timeout", defaultValue = "120", description = {"Seconds a router waits for the confirm before reverting",
-            "(default ${DEFAULT-VALUE}). Given here or as PORTCULLIS_CONFIRM_TIMEOUT it wins over the inventory's confirm-timeout."})
+    @Option(
+            names = "--confirm-timeout",
+            defaultValue = "120",
+            description = {
+                "Seconds a router waits for the confirm before reverting",
+                "(default ${DEFAULT-VALUE}). Given here or as PORTCULLIS_CONFIRM_TIMEOUT it wins over the inventory's confirm-timeout."
+            })
     int confirmTimeout;
 
-    @Option(names = "--canary", defaultValue = "0", description = "Routers applied first, one by one; any canary failure halts.")
+    @Option(
+            names = "--canary",
+            defaultValue = "0",
+            description = "Routers applied first, one by one; any canary failure halts.")
     int canary;
 
     @Option(names = "--batch", defaultValue = "0", description = "Routers per wave after the canaries, 0 = all.")
@@ -62,13 +80,21 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--max-failures", defaultValue = "0", description = "Failures tolerated before the rollout halts.")
     int maxFailures;
 
-    @Option(names = "--on-failure", defaultValue = "keep", converter = FailurePolicyConverter.class,
-            description = {"keep: each router is confirmed once proven.",
-                    "revert: two-phase; routers wait proven in their confirm window (extended every third of it) and are all",
-                    "confirmed only when the whole run is proven, else all cancelled and read back."})
+    @Option(
+            names = "--on-failure",
+            defaultValue = "keep",
+            converter = FailurePolicyConverter.class,
+            description = {
+                "keep: each router is confirmed once proven.",
+                "revert: two-phase; routers wait proven in their confirm window (extended every third of it) and are all",
+                "confirmed only when the whole run is proven, else all cancelled and read back."
+            })
     ApplyOptions.FailurePolicy onFailure;
 
-    @Option(names = "--journal", description = "Write-ahead journal directory of persistent confirmed commits (default .portcullis/journal).")
+    @Option(
+            names = "--journal",
+            description =
+                    "Write-ahead journal directory of persistent confirmed commits (default .portcullis/journal).")
     Path journal;
 
     @Option(names = "--report", description = "Write the JSON run report here.")
@@ -77,12 +103,20 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--junit", description = "Write a JUnit XML report here (one testcase per router) for CI.")
     Path junit;
 
-    @Option(names = "--json", description = {"Print the " + RunReport.FORMAT + " document (the same as --report) on stdout;",
-            "progress and the summary go to stderr."})
+    @Option(
+            names = "--json",
+            description = {
+                "Print the " + RunReport.FORMAT + " document (the same as --report) on stdout;",
+                "progress and the summary go to stderr."
+            })
     boolean json;
 
-    @Option(names = "--include-quarantined", description = {"Apply to quarantined routers too (see 'portcullis quarantine list');",
-            "one that ends APPLIED or NO_CHANGE, proven, is released from quarantine."})
+    @Option(
+            names = "--include-quarantined",
+            description = {
+                "Apply to quarantined routers too (see 'portcullis quarantine list');",
+                "one that ends APPLIED or NO_CHANGE, proven, is released from quarantine."
+            })
     boolean includeQuarantined;
 
     @Spec
@@ -95,10 +129,12 @@ public class ApplyCommand implements Callable<Integer> {
         PrintWriter out = json ? err : stdout; // with --json stdout carries the document and nothing else
         ApplyOptions opts;
         try {
-            // flag > environment > inventory (host > group > defaults) > built-in: only the built-in default yields to the inventory
+            // flag > environment > inventory (host > group > defaults) > built-in: only the built-in default yields to
+            // the inventory
             boolean given = spec.commandLine().getParseResult().hasMatchedOption("--confirm-timeout")
                     || ConfigDefaults.isSet("portcullis.confirm-timeout");
-            ApplyOptions base = given ? ApplyOptions.defaults().withConfirmTimeoutOverride(confirmTimeout)
+            ApplyOptions base = given
+                    ? ApplyOptions.defaults().withConfirmTimeoutOverride(confirmTimeout)
                     : ApplyOptions.defaults().withConfirmTimeout(confirmTimeout);
             opts = base.withRollout(canary, batch, parallel, maxFailures).withOnFailure(onFailure, journal);
         } catch (IllegalArgumentException e) {
@@ -117,27 +153,38 @@ public class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
-        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
+                .orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
         if (saved == null) {
-            ApplyApproval.Decision d = ApplyApproval.decide(autoApprove, interactive(), targets, global.policy, global.verbose,
-                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())), out, err);
+            ApplyApproval.Decision d = ApplyApproval.decide(
+                    autoApprove,
+                    interactive(),
+                    targets,
+                    global.policy,
+                    global.verbose,
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
+                    out,
+                    err);
             if (!d.proceed()) {
                 return d.exitCode();
             }
             saved = d.plan();
         }
-        // quarantine and router locks: in the database when recording is on; a database that cannot be used never stops a
+        // quarantine and router locks: in the database when recording is on; a database that cannot be used never stops
+        // a
         // run (as recording never does): they then come from the state file and this process, said in one line
         Guards.Opened opened;
         String actor = Identity.of(System.getenv(), record.actor).actor();
         try {
             opened = Guards.open(DbSettings.current(), actor);
         } catch (StoreException | RouterMemory.MemoryException e) {
-            err.println("portcullis apply: quarantine and router locks are taken from " + Guards.stateDir().resolve("routers.json")
+            err.println("portcullis apply: quarantine and router locks are taken from "
+                    + Guards.stateDir().resolve("routers.json")
                     + " and this process only, because the database cannot be used (" + e.getMessage() + ")");
             opened = Guards.open(new DbSettings(false, null, null, null, null), actor);
         }
@@ -146,10 +193,18 @@ public class ApplyCommand implements Callable<Integer> {
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;
         InterruptReport interrupted = new InterruptReport(out, opts).arm();
-        try (guard; NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
-            r = EngineCommands.engine(connector).withGuard(guard.guard().includingQuarantined(includeQuarantined)).apply(recorder.runId(),
-                    targets, opts, saved, Digests.policyFiles(global.policy), plan == null ? null : plan.toString(),
-                    new BothListeners(progress, new BothListeners(recorder, interrupted)));
+        try (guard;
+                NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
+            r = EngineCommands.engine(connector)
+                    .withGuard(guard.guard().includingQuarantined(includeQuarantined))
+                    .apply(
+                            recorder.runId(),
+                            targets,
+                            opts,
+                            saved,
+                            Digests.policyFiles(global.policy),
+                            plan == null ? null : plan.toString(),
+                            new BothListeners(progress, new BothListeners(recorder, interrupted)));
         } catch (IllegalArgumentException e) {
             err.println("portcullis apply: " + e.getMessage());
             recorder.finish(ExitCodes.ERROR, e.getMessage(), err);
@@ -191,7 +246,8 @@ public class ApplyCommand implements Callable<Integer> {
             w.run();
             return true;
         } catch (IOException | RuntimeException e) {
-            err.println("portcullis apply: the routers are as summarised above, but " + file + " could not be written: " + e.getMessage());
+            err.println("portcullis apply: the routers are as summarised above, but " + file + " could not be written: "
+                    + e.getMessage());
             return false;
         }
     }
@@ -205,13 +261,18 @@ public class ApplyCommand implements Callable<Integer> {
         for (RouterOutcome o : r.routers()) {
             boolean quarantined = Reason.QUARANTINED.name().equals(o.reason());
             if (o.state() != OutcomeState.NO_CHANGE && (o.state() != OutcomeState.NOT_CONTACTED || quarantined)) {
-                out.println(o.router() + ": " + o.state() + (o.state() == OutcomeState.APPLIED && o.workarounds().isEmpty() ? ""
-                        : " (" + o.reason() + ") " + o.message()));
+                out.println(o.router() + ": " + o.state()
+                        + (o.state() == OutcomeState.APPLIED && o.workarounds().isEmpty()
+                                ? ""
+                                : " (" + o.reason() + ") " + o.message()));
             }
         }
         StringBuilder sb = new StringBuilder("Apply: ");
         for (Map.Entry<OutcomeState, Integer> e : r.counts().entrySet()) {
-            sb.append(e.getValue()).append(' ').append(e.getKey().name().toLowerCase().replace('_', '-')).append(", ");
+            sb.append(e.getValue())
+                    .append(' ')
+                    .append(e.getKey().name().toLowerCase().replace('_', '-'))
+                    .append(", ");
         }
         if (r.counts().isEmpty()) {
             sb.append("no routers selected");
@@ -223,7 +284,8 @@ public class ApplyCommand implements Callable<Integer> {
     }
 
     /** keep | revert, case-insensitive, with a one-sentence error. */
-    static final class FailurePolicyConverter implements picocli.CommandLine.ITypeConverter<ApplyOptions.FailurePolicy> {
+    static final class FailurePolicyConverter
+            implements picocli.CommandLine.ITypeConverter<ApplyOptions.FailurePolicy> {
         @Override
         public ApplyOptions.FailurePolicy convert(String value) {
             try {

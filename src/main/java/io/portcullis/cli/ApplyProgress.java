@@ -33,17 +33,21 @@ final class ApplyProgress implements RunListener {
         int n = done.incrementAndGet();
         (o.state().success() ? ok : failed).incrementAndGet();
         // under --on-failure revert a proven router is not final until the whole run is decided
-        String state = RouterOutcome.AWAITING_CONFIRM.equals(o.reason()) ? "PROVEN (awaiting confirm)" : o.state().name();
+        String state = RouterOutcome.AWAITING_CONFIRM.equals(o.reason())
+                ? "PROVEN (awaiting confirm)"
+                : o.state().name();
         if (terminal) {
-            out.print("\r\033[K[" + n + "/" + total + "] ok " + ok.get() + ", failed " + failed.get() + " — " + o.router() + " "
-                    + state);
+            out.print("\r\033[K[" + n + "/" + total + "] ok " + ok.get() + ", failed " + failed.get() + " — "
+                    + o.router() + " " + state);
             if (o.state().failure()) {
                 out.println();
                 out.println("  " + o.router() + ": " + o.state() + " " + o.reason() + ": " + o.message());
             }
         } else {
             out.println("[" + n + "/" + total + "] " + o.router() + " (" + o.platform() + "): " + state
-                    + (o.state() == OutcomeState.APPLIED || o.state() == OutcomeState.NO_CHANGE ? "" : " " + o.reason() + ": " + o.message()));
+                    + (o.state() == OutcomeState.APPLIED || o.state() == OutcomeState.NO_CHANGE
+                            ? ""
+                            : " " + o.reason() + ": " + o.message()));
         }
         out.flush();
     }

@@ -1,13 +1,13 @@
 package io.portcullis.cli;
 
 import io.portcullis.diff.FateChange;
-import io.portcullis.engine.report.RouterOutcome;
-import io.portcullis.engine.report.RunningImage;
-import io.portcullis.engine.router.Digests;
+import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.plan.RouterPlan;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.ToolVersion;
+import io.portcullis.engine.report.RunningImage;
+import io.portcullis.engine.router.Digests;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
 import io.portcullis.store.Identity;
@@ -48,7 +48,13 @@ final class CliRecorder implements RunListener {
         this.notRecorded = notRecorded;
     }
 
-    static CliRecorder start(String kind, GlobalOptions global, String actor, Path planFile, Map<String, String> options, PrintWriter err) {
+    static CliRecorder start(
+            String kind,
+            GlobalOptions global,
+            String actor,
+            Path planFile,
+            Map<String, String> options,
+            PrintWriter err) {
         String id = UUID.randomUUID().toString();
         DbSettings settings;
         try {
@@ -60,12 +66,17 @@ final class CliRecorder implements RunListener {
         if (!settings.enabled()) {
             return new CliRecorder(kind, RunRecording.off(id));
         }
-        What what = new What(GitRevision.of(global.policy).orElse(null), digest(() -> Digests.policyFiles(global.policy)),
-                digest(() -> Digests.policyFiles(global.inventory)), planFile == null ? null : digest(() -> fileDigest(planFile)));
-        RunStart start = new RunStart(id, kind, Instant.now(), ToolVersion.current(), Identity.of(System.getenv(), actor), what, options);
+        What what = new What(
+                GitRevision.of(global.policy).orElse(null),
+                digest(() -> Digests.policyFiles(global.policy)),
+                digest(() -> Digests.policyFiles(global.inventory)),
+                planFile == null ? null : digest(() -> fileDigest(planFile)));
+        RunStart start = new RunStart(
+                id, kind, Instant.now(), ToolVersion.current(), Identity.of(System.getenv(), actor), what, options);
         RunRecording recording = RunRecording.start(settings, start);
         if ("apply".equals(kind) && what.policyDigest() != null) {
-            // serve compares each router with the revision last applied to it: it needs the documents, not only the digest
+            // serve compares each router with the revision last applied to it: it needs the documents, not only the
+            // digest
             try {
                 recording.policy(PolicySnapshot.capture(global.policy, what.policyDigest(), what.policyRevision()));
             } catch (IllegalArgumentException e) {
@@ -83,16 +94,41 @@ final class CliRecorder implements RunListener {
     @Override
     public void routerFinished(RouterOutcome o) {
         RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
-        recording.router(new RouterRecord(o.router(), o.platform(), o.state().name(), o.reason(), o.changes(), o.impact(), i.digestBefore(),
-                i.digestAfter(), i.preImage(), o.state().success() ? null : o.message(), o.millis(), Instant.now()));
+        recording.router(new RouterRecord(
+                o.router(),
+                o.platform(),
+                o.state().name(),
+                o.reason(),
+                o.changes(),
+                o.impact(),
+                i.digestBefore(),
+                i.digestAfter(),
+                i.preImage(),
+                o.state().success() ? null : o.message(),
+                o.millis(),
+                Instant.now()));
     }
 
     void planned(List<RouterPlan> plans, boolean drift) {
         for (RouterPlan p : plans) {
-            List<String> changes = p.changes().diff().changes().stream().map(c -> drift ? c.reversed().describe() : c.describe()).toList();
-            List<FateChange> fates = drift ? p.changes().reverseFates() : p.changes().fates();
-            recording.router(new RouterRecord(p.router(), p.platform(), p.status().name(), p.errorKind(), changes,
-                    fates.stream().map(FateChange::describe).toList(), p.stateDigest(), null, null, p.error(), 0, Instant.now()));
+            List<String> changes = p.changes().diff().changes().stream()
+                    .map(c -> drift ? c.reversed().describe() : c.describe())
+                    .toList();
+            List<FateChange> fates =
+                    drift ? p.changes().reverseFates() : p.changes().fates();
+            recording.router(new RouterRecord(
+                    p.router(),
+                    p.platform(),
+                    p.status().name(),
+                    p.errorKind(),
+                    changes,
+                    fates.stream().map(FateChange::describe).toList(),
+                    p.stateDigest(),
+                    null,
+                    null,
+                    p.error(),
+                    0,
+                    Instant.now()));
         }
     }
 
@@ -125,7 +161,10 @@ final class CliRecorder implements RunListener {
 
     private static String fileDigest(Path file) {
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return "sha256:"
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(Files.readAllBytes(file)));
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             return null;
         }
@@ -138,5 +177,4 @@ final class CliRecorder implements RunListener {
             return null; // an unreadable file is the command's own error to report
         }
     }
-
 }

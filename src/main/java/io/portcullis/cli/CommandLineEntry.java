@@ -17,12 +17,12 @@ final class CommandLineEntry {
     /** Commands that never need CDI beans, a datasource or the HTTP server. */
     static final Set<String> PLAIN = Set.of("validate", "render", "verify", "completion", "help");
     /** Commands that record runs (Agroal + Flyway through Quarkus), run the lab or the service. */
-    static final Set<String> QUARKUS = Set.of("plan", "apply", "recover", "drift", "counters", "history", "quarantine", "lab", "serve");
+    static final Set<String> QUARKUS =
+            Set.of("plan", "apply", "recover", "drift", "counters", "history", "quarantine", "lab", "serve");
 
     private static final Set<String> HELP_OR_VERSION = Set.of("--help", "-h", "--version", "-V");
 
-    private CommandLineEntry() {
-    }
+    private CommandLineEntry() {}
 
     /** True when this command line runs without booting Quarkus. */
     static boolean plain(String... args) {

@@ -12,12 +12,22 @@ import picocli.CommandLine.Spec;
  * {@code portcullis completion bash|zsh}: picocli's generated completion script for the whole
  * command tree. zsh runs the same script through its bash compatibility layer (bashcompinit).
  */
-@Command(name = "completion", description = {"Print a shell completion script for every command and option.",
-        "bash: source <(portcullis completion bash); zsh: source <(portcullis completion zsh)."})
+@Command(
+        name = "completion",
+        description = {
+            "Print a shell completion script for every command and option.",
+            "bash: source <(portcullis completion bash); zsh: source <(portcullis completion zsh)."
+        })
 public class CompletionCommand implements Callable<Integer> {
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
-    @Parameters(index = "0", paramLabel = "bash|zsh", description = "The shell to complete for: ${COMPLETION-CANDIDATES}.")
+    @Parameters(
+            index = "0",
+            paramLabel = "bash|zsh",
+            description = "The shell to complete for: ${COMPLETION-CANDIDATES}.")
     Shell shell;
 
     @Spec

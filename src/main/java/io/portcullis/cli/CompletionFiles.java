@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * needs no first run to get completion. Run by the pom's exec-maven-plugin with the output directory as argument.
  */
 public final class CompletionFiles {
-    private CompletionFiles() {
-    }
+    private CompletionFiles() {}
 
     public static void main(String... args) throws IOException {
         if (args.length != 1) {
@@ -20,7 +19,13 @@ public final class CompletionFiles {
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
         var top = CommandLines.create(null);
-        Files.writeString(dir.resolve("portcullis.bash"), CompletionCommand.script(CompletionCommand.Shell.bash, top), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("_portcullis"), CompletionCommand.script(CompletionCommand.Shell.zsh, top), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("portcullis.bash"),
+                CompletionCommand.script(CompletionCommand.Shell.bash, top),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("_portcullis"),
+                CompletionCommand.script(CompletionCommand.Shell.zsh, top),
+                StandardCharsets.UTF_8);
     }
 }

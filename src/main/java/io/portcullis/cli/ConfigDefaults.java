@@ -16,9 +16,12 @@ final class ConfigDefaults implements IDefaultValueProvider {
         if (!(argSpec instanceof OptionSpec option)) {
             return null;
         }
-        String key = "portcullis." + option.longestName().replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
+        String key =
+                "portcullis." + option.longestName().replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
         try {
-            return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null);
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(key, String.class)
+                    .orElse(null);
         } catch (IllegalStateException noConfig) {
             return null;
         }
@@ -27,7 +30,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
     /** Whether configuration (environment, system property, application.properties) sets this key explicitly. */
     static boolean isSet(String key) {
         try {
-            return ConfigProvider.getConfig().getOptionalValue(key, String.class).isPresent();
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(key, String.class)
+                    .isPresent();
         } catch (IllegalStateException noConfig) {
             return false;
         }

@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code portcullis counters}: what the routers' own counters say about the promise being enforced (read-only). */
-@Command(name = "counters", description = {"Read the match counters of Portcullis' terms on every router (read-only) and say",
-        "per router whether drops are observed. Exit 0 when every router's counters were read, 1 otherwise."})
+@Command(
+        name = "counters",
+        description = {
+            "Read the match counters of Portcullis' terms on every router (read-only) and say",
+            "per router whether drops are observed. Exit 0 when every router's counters were read, 1 otherwise."
+        })
 public class CountersCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -37,7 +41,9 @@ public class CountersCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "50", description = "Routers read at once (default ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--last-read", description = "File keeping the previous read, for deltas (default ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--last-read",
+            description = "File keeping the previous read, for deltas (default ${DEFAULT-VALUE}).",
             defaultValue = ".portcullis/counters/last-read.json")
     Path lastRead;
 
@@ -48,7 +54,8 @@ public class CountersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
+                .orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }
@@ -56,10 +63,11 @@ public class CountersCommand implements Callable<Integer> {
         if (routers != null && !routers.isEmpty()) {
             Set<String> wanted = Set.copyOf(routers);
             Set<String> known = targets.stream().map(Target::name).collect(Collectors.toSet());
-            List<String> unknown = routers.stream().filter(r -> !known.contains(r)).toList();
+            List<String> unknown =
+                    routers.stream().filter(r -> !known.contains(r)).toList();
             if (!unknown.isEmpty()) {
-                err.println("portcullis counters: no router " + String.join(", ", unknown) + " in scope of the inventory " + global.inventory
-                        + "; check the name or --limit.");
+                err.println("portcullis counters: no router " + String.join(", ", unknown)
+                        + " in scope of the inventory " + global.inventory + "; check the name or --limit.");
                 return ExitCodes.USAGE;
             }
             targets = targets.stream().filter(t -> wanted.contains(t.name())).toList();
@@ -78,10 +86,12 @@ public class CountersCommand implements Callable<Integer> {
         try {
             ledger.save();
         } catch (IOException e) {
-            err.println("warning: cannot keep this read in " + lastRead + " (" + e.getMessage() + "); the next read shows no deltas");
+            err.println("warning: cannot keep this read in " + lastRead + " (" + e.getMessage()
+                    + "); the next read shows no deltas");
         }
         if (json) {
-            out.println(io.portcullis.json.JsonMappers.write(io.portcullis.json.JsonMappers.DOCUMENTS,
+            out.println(io.portcullis.json.JsonMappers.write(
+                    io.portcullis.json.JsonMappers.DOCUMENTS,
                     report.json(io.portcullis.engine.ToolVersion.current(), started, java.time.Instant.now())));
         } else {
             print(report, out);
@@ -101,15 +111,17 @@ public class CountersCommand implements Callable<Integer> {
                     filter = t.filter();
                     out.println("  " + t.family() + " " + t.filter());
                 }
-                String numbers = t.packets() == null ? "— (" + t.note() + ")"
-                        : nf.format(t.packets()) + " packets" + (t.bytes() == null ? "" : ", " + nf.format(t.bytes()) + " bytes")
-                          + (t.delta() == null ? "" : ", +" + nf.format(t.delta()) + " since the last read");
+                String numbers = t.packets() == null
+                        ? "— (" + t.note() + ")"
+                        : nf.format(t.packets()) + " packets"
+                                + (t.bytes() == null ? "" : ", " + nf.format(t.bytes()) + " bytes")
+                                + (t.delta() == null ? "" : ", +" + nf.format(t.delta()) + " since the last read");
                 out.printf("    %-14s %-8s %s%n", t.term(), t.action(), numbers);
             }
             if (r.aggregation() != null) {
-                out.println("  (" + r.aggregation() + (r.confirmed() ? "" : "; counter path unconfirmed: " + r.source()) + ")");
+                out.println("  (" + r.aggregation() + (r.confirmed() ? "" : "; counter path unconfirmed: " + r.source())
+                        + ")");
             }
         }
     }
-
 }

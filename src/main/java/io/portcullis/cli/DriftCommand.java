@@ -19,9 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "drift", description = {"Compare every router's running configuration with the policy (read-only), classified",
-        "(filter missing, term missing/extra/changed, binding missing, reordered) with the packet impact.",
-        "Exit 0 in sync, 2 drift, 1 error."})
+@Command(
+        name = "drift",
+        description = {
+            "Compare every router's running configuration with the policy (read-only), classified",
+            "(filter missing, term missing/extra/changed, binding missing, reordered) with the packet impact.",
+            "Exit 0 in sync, 2 drift, 1 error."
+        })
 public class DriftCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -42,23 +46,31 @@ public class DriftCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
+                .orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
-        CliRecorder recorder = CliRecorder.start("drift", global, record.actor, null, Map.of("parallel", "" + parallel), err);
+        CliRecorder recorder =
+                CliRecorder.start("drift", global, record.actor, null, Map.of("parallel", "" + parallel), err);
         try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
             java.time.Instant started = java.time.Instant.now();
             List<RouterPlan> plans;
-            try (CommandProgress progress = new CommandProgress("drift", "routers read", targets.size(), err, CommandProgress.terminal())) {
+            try (CommandProgress progress =
+                    new CommandProgress("drift", "routers read", targets.size(), err, CommandProgress.terminal())) {
                 plans = EngineCommands.engine(connector).plan(targets, parallel, p -> progress.done());
             }
             recorder.planned(plans, true);
             List<io.portcullis.engine.memory.Quarantine> quarantined = QuarantineNotes.among(targets, "drift", err);
             if (json) {
-                out.println(JsonMappers.write(JsonMappers.DOCUMENTS, DriftDocument.of(ToolVersion.current(), started, java.time.Instant.now(),
-                        plans.stream().map(DriftEntry::of).toList())));
+                out.println(JsonMappers.write(
+                        JsonMappers.DOCUMENTS,
+                        DriftDocument.of(
+                                ToolVersion.current(),
+                                started,
+                                java.time.Instant.now(),
+                                plans.stream().map(DriftEntry::of).toList())));
                 QuarantineNotes.print(quarantined, err); // stdout stays the drift document
                 out.flush();
             } else {

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** What plan, apply and drift share on the command line: targets from the workspace, the engine. */
 final class EngineCommands {
-    private EngineCommands() {
-    }
+    private EngineCommands() {}
 
     /** In-scope devices compiled (out-of-scope ones get a note and are left alone). */
     static List<Target> targets(Workspace w, PrintWriter err) {
@@ -21,6 +20,7 @@ final class EngineCommands {
     }
 
     static Engine engine(NetconfConnector connector) {
-        return new Engine(EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
+        return new Engine(
+                EngineContext.standard(connector, new VerifierProver()), io.portcullis.engine.ToolVersion.current());
     }
 }

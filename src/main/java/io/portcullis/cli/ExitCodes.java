@@ -8,6 +8,5 @@ public final class ExitCodes {
     public static final int VIOLATED = 3;
     public static final int USAGE = 64;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  * change is an "update", and a router from which only our objects would be removed is a "delete".
  */
 final class GitLabPlanReport {
-    private GitLabPlanReport() {
-    }
+    private GitLabPlanReport() {}
 
     static Map<String, Integer> counts(List<RouterPlan> plans) {
         int create = 0;
@@ -28,10 +27,14 @@ final class GitLabPlanReport {
             if (p.status() != RouterPlan.Status.CHANGES) {
                 continue;
             }
-            List<ChangeKind> kinds = p.changes().diff().changes().stream().map(Change::kind).toList();
-            if (!kinds.isEmpty() && kinds.stream().allMatch(k -> k == ChangeKind.FILTER_MISSING || k == ChangeKind.BINDING_MISSING)) {
+            List<ChangeKind> kinds =
+                    p.changes().diff().changes().stream().map(Change::kind).toList();
+            if (!kinds.isEmpty()
+                    && kinds.stream()
+                            .allMatch(k -> k == ChangeKind.FILTER_MISSING || k == ChangeKind.BINDING_MISSING)) {
                 create++;
-            } else if (!kinds.isEmpty() && kinds.stream().allMatch(k -> k == ChangeKind.FILTER_EXTRA || k == ChangeKind.BINDING_EXTRA)) {
+            } else if (!kinds.isEmpty()
+                    && kinds.stream().allMatch(k -> k == ChangeKind.FILTER_EXTRA || k == ChangeKind.BINDING_EXTRA)) {
                 delete++;
             } else {
                 update++;

@@ -21,10 +21,15 @@ public class GlobalOptions {
 
     public String limit;
 
-    @Option(names = "--verbose", description = "Trace every NETCONF message sent and received, per router, on stderr (secrets redacted), and add details to the output.")
+    @Option(
+            names = "--verbose",
+            description =
+                    "Trace every NETCONF message sent and received, per router, on stderr (secrets redacted), and add details to the output.")
     public boolean verbose;
 
-    @Option(names = "--no-color", description = "No ANSI colour even on a terminal (NO_COLOR does the same; CLICOLOR_FORCE forces it).")
+    @Option(
+            names = "--no-color",
+            description = "No ANSI colour even on a terminal (NO_COLOR does the same; CLICOLOR_FORCE forces it).")
     public boolean noColor;
 
     /** Colour and CI sections for human output, from --no-color, the environment and whether stdout is a terminal. */
@@ -32,23 +37,34 @@ public class GlobalOptions {
         return OutputStyle.detect(noColor);
     }
 
-    @Option(names = "--policy", paramLabel = "PATH", defaultValue = "policy",
+    @Option(
+            names = "--policy",
+            paramLabel = "PATH",
+            defaultValue = "policy",
             description = "Policy file or directory (config portcullis.policy, env PORTCULLIS_POLICY).")
     void policy(String value) {
         policy = Path.of(nonEmpty("--policy", value, "a policy file or directory"));
     }
 
-    @Option(names = "--inventory", paramLabel = "DIR", defaultValue = "inventory",
+    @Option(
+            names = "--inventory",
+            paramLabel = "DIR",
+            defaultValue = "inventory",
             description = "Inventory directory (config portcullis.inventory).")
     void inventory(String value) {
         inventory = Path.of(nonEmpty("--inventory", value, "an inventory directory"));
     }
 
-    @Option(names = "--limit", paramLabel = "SELECTORS", description = "Device names or group:NAME, comma-separated (config portcullis.limit).")
+    @Option(
+            names = "--limit",
+            paramLabel = "SELECTORS",
+            description = "Device names or group:NAME, comma-separated (config portcullis.limit).")
     void limit(String value) {
         if (value == null || value.replace(",", "").isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--limit is empty; name devices or group:NAME, comma-separated"
-                    + " (leave --limit out to select every device)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--limit is empty; name devices or group:NAME, comma-separated"
+                            + " (leave --limit out to select every device)");
         }
         limit = value;
     }

@@ -22,32 +22,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "history", description = {"Recorded runs from the database (portcullis.db.url; default the embedded H2 under .portcullis/state),",
-        "newest first, one line per run: when, kind, who, policy revision, exit code and per-state router counts.",
-        "'history RUN_ID' shows one run router by router. Exit 0, 1 when the database cannot be read."})
+@Command(
+        name = "history",
+        description = {
+            "Recorded runs from the database (portcullis.db.url; default the embedded H2 under .portcullis/state),",
+            "newest first, one line per run: when, kind, who, policy revision, exit code and per-state router counts.",
+            "'history RUN_ID' shows one run router by router. Exit 0, 1 when the database cannot be read."
+        })
 public class HistoryCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "Show this run (its id or a unique prefix of at least 6 characters).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "RUN_ID",
+            description = "Show this run (its id or a unique prefix of at least 6 characters).")
     String runId;
 
     @Option(names = "--router", description = "Only runs that touched this router.")
     String router;
 
-    @Option(names = "--kind", description = "Only runs of this kind: plan, apply, drift, recover, remediation, drift-check.")
+    @Option(
+            names = "--kind",
+            description = "Only runs of this kind: plan, apply, drift, recover, remediation, drift-check.")
     String kind;
 
-    @Option(names = "--since", description = "Only runs started within this age (7d, 12h, 30m) or since this date (2026-12-01).")
+    @Option(
+            names = "--since",
+            description = "Only runs started within this age (7d, 12h, 30m) or since this date (2026-12-01).")
     String since;
 
     @Option(names = "--limit", defaultValue = "20", description = "At most this many runs (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--pre-image", paramLabel = "ROUTER", description = {"With RUN_ID: print the managed subtree ROUTER held before that run,",
-            "as read by the run (XML, secrets masked; kept when the run edited the router)."})
+    @Option(
+            names = "--pre-image",
+            paramLabel = "ROUTER",
+            description = {
+                "With RUN_ID: print the managed subtree ROUTER held before that run,",
+                "as read by the run (XML, secrets masked; kept when the run edited the router)."
+            })
     String preImageOf;
 
-    @Option(names = "--json", description = "Print " + HistoryDocument.FORMAT + " JSON (with every router of every run listed).")
+    @Option(
+            names = "--json",
+            description = "Print " + HistoryDocument.FORMAT + " JSON (with every router of every run listed).")
     boolean json;
 
     @Spec
@@ -73,30 +92,35 @@ public class HistoryCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         if (preImageOf != null && runId == null) {
-            err.println("portcullis history: --pre-image needs a RUN_ID ('portcullis history RUN_ID --pre-image " + preImageOf + "')");
+            err.println("portcullis history: --pre-image needs a RUN_ID ('portcullis history RUN_ID --pre-image "
+                    + preImageOf + "')");
             return ExitCodes.USAGE;
         }
         if (!settings.enabled()) {
-            err.println("portcullis history: recording is switched off (portcullis.db.enabled=false), so there is no history to show");
+            err.println(
+                    "portcullis history: recording is switched off (portcullis.db.enabled=false), so there is no history to show");
             return ExitCodes.ERROR;
         }
         try (RunStore store = StoreOpener.open(settings)) {
             if (runId != null) {
                 HistoryRun run = store.run(runId).orElse(null);
                 if (run == null) {
-                    err.println("portcullis history: no run '" + runId + "' in " + settings.safeUrl() + "; 'portcullis history' lists them");
+                    err.println("portcullis history: no run '" + runId + "' in " + settings.safeUrl()
+                            + "; 'portcullis history' lists them");
                     return ExitCodes.ERROR;
                 }
                 if (preImageOf != null) {
                     String xml = store.preImage(run.id(), preImageOf).orElse(null);
                     if (xml == null) {
                         err.println("portcullis history: run " + run.id() + " kept no pre-image of '" + preImageOf
-                                + "' (it is kept for routers the run edited; 'portcullis history " + runId + "' lists them)");
+                                + "' (it is kept for routers the run edited; 'portcullis history " + runId
+                                + "' lists them)");
                         return ExitCodes.ERROR;
                     }
                     out.println(xml);
                 } else if (json) {
-                    out.println(HistoryDocument.of(List.of(run), io.portcullis.engine.ToolVersion.current(), started).toJson());
+                    out.println(HistoryDocument.of(List.of(run), io.portcullis.engine.ToolVersion.current(), started)
+                            .toJson());
                 } else {
                     HistoryText.printRun(run, out);
                 }
@@ -107,10 +131,12 @@ public class HistoryCommand implements Callable<Integer> {
                     for (HistoryRun r : runs) {
                         full.add(store.run(r.id()).orElse(r));
                     }
-                    out.println(HistoryDocument.of(full, io.portcullis.engine.ToolVersion.current(), started).toJson());
+                    out.println(HistoryDocument.of(full, io.portcullis.engine.ToolVersion.current(), started)
+                            .toJson());
                 } else if (runs.isEmpty()) {
-                    out.println("No runs recorded" + (router != null || kind != null || since != null ? " that match" : "") + " in "
-                            + settings.safeUrl() + ".");
+                    out.println(
+                            "No runs recorded" + (router != null || kind != null || since != null ? " that match" : "")
+                                    + " in " + settings.safeUrl() + ".");
                 } else {
                     runs.forEach(r -> out.println(HistoryText.line(r)));
                 }
@@ -132,7 +158,8 @@ public class HistoryCommand implements Callable<Integer> {
             try {
                 return Instant.parse(t);
             } catch (RuntimeException e) {
-                throw new StoreException("--since '" + text + "' is neither an age (7d) nor a date (2026-12-01) nor an instant");
+                throw new StoreException(
+                        "--since '" + text + "' is neither an age (7d) nor a date (2026-12-01) nor an instant");
             }
         }
         return Instant.now().minus(DbSettings.parseAge(t));
@@ -140,21 +167,30 @@ public class HistoryCommand implements Callable<Integer> {
 
     /** Text renderings of runs (kept apart so the API's tests and the command share them). */
     static final class HistoryText {
-        private HistoryText() {
-        }
+        private HistoryText() {}
 
         static String line(HistoryRun r) {
-            return String.format("%s  %s  %-11s %-16s %-9s %-7s %s", shortId(r.id()), WHEN.format(r.startedAt()), r.kind(),
-                    r.actor() == null ? "-" : r.actor(), revision(r), r.exitCode() == null ? "running" : "exit " + r.exitCode(), counts(r.counts()));
+            return String.format(
+                    "%s  %s  %-11s %-16s %-9s %-7s %s",
+                    shortId(r.id()),
+                    WHEN.format(r.startedAt()),
+                    r.kind(),
+                    r.actor() == null ? "-" : r.actor(),
+                    revision(r),
+                    r.exitCode() == null ? "running" : "exit " + r.exitCode(),
+                    counts(r.counts()));
         }
 
         static void printRun(HistoryRun r, PrintWriter out) {
-            out.println("Run " + r.id() + " (" + r.kind() + "), exit " + (r.exitCode() == null ? "unknown (not finished)" : r.exitCode()));
-            out.println("  started  " + WHEN.format(r.startedAt()) + (r.finishedAt() == null ? "" : ", finished " + WHEN.format(r.finishedAt())));
-            out.println("  by       " + r.actor() + (r.osUser() != null && !r.osUser().equals(r.actor()) ? " (OS user " + r.osUser() + ")" : "")
+            out.println("Run " + r.id() + " (" + r.kind() + "), exit "
+                    + (r.exitCode() == null ? "unknown (not finished)" : r.exitCode()));
+            out.println("  started  " + WHEN.format(r.startedAt())
+                    + (r.finishedAt() == null ? "" : ", finished " + WHEN.format(r.finishedAt())));
+            out.println("  by       " + r.actor()
+                    + (r.osUser() != null && !r.osUser().equals(r.actor()) ? " (OS user " + r.osUser() + ")" : "")
                     + (r.ci().isEmpty() ? "" : " " + r.ci()));
-            out.println("  policy   " + (r.policyRevision() == null ? "" : "revision " + r.policyRevision() + ", ") + "digest " + r.policyDigest()
-                    + (r.planDigest() == null ? "" : ", plan " + r.planDigest()));
+            out.println("  policy   " + (r.policyRevision() == null ? "" : "revision " + r.policyRevision() + ", ")
+                    + "digest " + r.policyDigest() + (r.planDigest() == null ? "" : ", plan " + r.planDigest()));
             if (!r.options().isEmpty()) {
                 out.println("  options  " + r.options());
             }
@@ -162,7 +198,8 @@ public class HistoryCommand implements Callable<Integer> {
                 out.println("  halted   " + r.haltedBecause());
             }
             for (HistoryRun.Router x : r.routers()) {
-                out.println(x.router() + " (" + x.platform() + "): " + x.state() + (x.reason() == null ? "" : " (" + x.reason() + ")")
+                out.println(x.router() + " (" + x.platform() + "): " + x.state()
+                        + (x.reason() == null ? "" : " (" + x.reason() + ")")
                         + (x.error() == null ? "" : " " + x.error()));
                 x.changes().forEach(c -> out.println("  " + c));
                 x.impact().forEach(i -> out.println("    " + i));
@@ -178,14 +215,17 @@ public class HistoryCommand implements Callable<Integer> {
                 return "no routers";
             }
             StringBuilder sb = new StringBuilder();
-            counts.forEach((state, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ')
+            counts.forEach((state, n) -> sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(n)
+                    .append(' ')
                     .append(state.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
             return sb.toString();
         }
 
         private static String revision(HistoryRun r) {
             if (r.policyRevision() != null) {
-                return r.policyRevision().substring(0, Math.min(9, r.policyRevision().length()));
+                return r.policyRevision()
+                        .substring(0, Math.min(9, r.policyRevision().length()));
             }
             return r.policyDigest() == null ? "-" : abbrev(r.policyDigest());
         }

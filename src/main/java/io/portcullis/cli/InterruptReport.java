@@ -73,14 +73,16 @@ final class InterruptReport implements RunListener {
         List<String> flying = new ArrayList<>(new java.util.TreeSet<>(inFlight));
         int untouched = Math.max(0, total - finished.size() - flying.size());
         out.println();
-        out.println("portcullis apply: interrupted. Finished: " + (finished.isEmpty() ? "none" : states.toString().replaceAll("[{}]", ""))
-                + "; in flight: " + (flying.isEmpty() ? "none" : String.join(", ", flying)) + "; not contacted: " + untouched + ".");
+        out.println("portcullis apply: interrupted. Finished: "
+                + (finished.isEmpty() ? "none" : states.toString().replaceAll("[{}]", "")) + "; in flight: "
+                + (flying.isEmpty() ? "none" : String.join(", ", flying)) + "; not contacted: " + untouched + ".");
         if (!flying.isEmpty()) {
             out.println("  A router in flight holds at most an unconfirmed commit, which it reverts by itself within "
                     + opts.confirmTimeoutSeconds() + " s; read it back with 'portcullis plan' after that.");
         }
         if (opts.onFailure() == ApplyOptions.FailurePolicy.REVERT) {
-            out.println("  Run 'portcullis recover' (journal " + opts.journal() + ") to cancel or confirm what this run left pending.");
+            out.println("  Run 'portcullis recover' (journal " + opts.journal()
+                    + ") to cancel or confirm what this run left pending.");
         } else {
             out.println("  Run 'portcullis plan' to see what each router holds now, then apply again.");
         }

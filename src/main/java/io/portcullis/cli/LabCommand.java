@@ -24,31 +24,49 @@ public class LabCommand implements Callable<Integer> {
     @Option(names = "--devices", description = "Number of simulated routers.", defaultValue = "6")
     int devices;
 
-    @Option(names = "--platforms", description = "Platforms, round-robin (default: junos,iosxr,sros,vrp,openconfig,ietf).")
+    @Option(
+            names = "--platforms",
+            description = "Platforms, round-robin (default: junos,iosxr,sros,vrp,openconfig,ietf).")
     String platforms;
 
-    @Option(names = "--port-base", description = "First port; device i listens on port-base + i; 0 = ephemeral.",
+    @Option(
+            names = "--port-base",
+            description = "First port; device i listens on port-base + i; 0 = ephemeral.",
             defaultValue = "18300")
     int portBase;
 
-    @Option(names = "--write-inventory", description = "Write hosts.yaml, groups.yaml, defaults.yaml and known_hosts for the fleet here.")
+    @Option(
+            names = "--write-inventory",
+            description = "Write hosts.yaml, groups.yaml, defaults.yaml and known_hosts for the fleet here.")
     Path inventoryDir;
 
-    @Option(names = "--password-env", description = "Environment variable holding the lab password; "
-            + "when unset, a random password is generated and written to a file.", defaultValue = LabFleet.DEFAULT_PASSWORD_ENV)
+    @Option(
+            names = "--password-env",
+            description = "Environment variable holding the lab password; "
+                    + "when unset, a random password is generated and written to a file.",
+            defaultValue = LabFleet.DEFAULT_PASSWORD_ENV)
     String passwordEnv;
 
-    @Option(names = "--username", description = "SSH user the routers accept.", defaultValue = LabFleet.DEFAULT_USERNAME)
+    @Option(
+            names = "--username",
+            description = "SSH user the routers accept.",
+            defaultValue = LabFleet.DEFAULT_USERNAME)
     String username;
 
     @Option(names = "--run-for", description = "Stop after this many seconds (default: run until interrupted).")
     Long runFor;
 
-    @Option(names = "--traffic", description = "Feed every router this many packets per second of synthetic traffic, decided by the "
-            + "filters bound in its running config; counters at each platform's operational path (default: no traffic).")
+    @Option(
+            names = "--traffic",
+            description =
+                    "Feed every router this many packets per second of synthetic traffic, decided by the "
+                            + "filters bound in its running config; counters at each platform's operational path (default: no traffic).")
     Double traffic;
 
-    @Option(names = "--fault", description = "Inject a fault: DEVICE=KIND[:ARG], e.g. 2=delay:500, lab-junos-001=fail-commit (repeatable).")
+    @Option(
+            names = "--fault",
+            description =
+                    "Inject a fault: DEVICE=KIND[:ARG], e.g. 2=delay:500, lab-junos-001=fail-commit (repeatable).")
     List<String> faults = new ArrayList<>();
 
     @Override
@@ -59,7 +77,8 @@ public class LabCommand implements Callable<Integer> {
         }
         String password = System.getenv(passwordEnv);
         Path passwordFile = null;
-        LabFleet.Builder b = LabFleet.builder().devices(devices).portBase(portBase).username(username);
+        LabFleet.Builder b =
+                LabFleet.builder().devices(devices).portBase(portBase).username(username);
         try {
             if (platforms != null) {
                 b.platforms(platforms);
@@ -72,15 +91,16 @@ public class LabCommand implements Callable<Integer> {
             b.password(password);
         }
         if (traffic != null && !(traffic > 0)) {
-            System.err.println("portcullis lab: --traffic must be a positive number of packets per second; got " + traffic + ".");
+            System.err.println(
+                    "portcullis lab: --traffic must be a positive number of packets per second; got " + traffic + ".");
             return ExitCodes.USAGE;
         }
         LabFleet fleet;
         try {
             fleet = b.start();
         } catch (IOException e) {
-            System.err.println("portcullis lab: cannot listen on 127.0.0.1 ports " + portBase + "-" + (portBase + devices - 1)
-                    + " (" + e.getMessage() + "); choose another --port-base or 0.");
+            System.err.println("portcullis lab: cannot listen on 127.0.0.1 ports " + portBase + "-"
+                    + (portBase + devices - 1) + " (" + e.getMessage() + "); choose another --port-base or 0.");
             return ExitCodes.ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -102,10 +122,12 @@ public class LabCommand implements Callable<Integer> {
                 where = ", inventory written to " + inventoryDir;
             }
             if (passwordFile != null) {
-                System.out.println("lab: generated password; use it with: export " + passwordEnv + "=\"$(cat " + passwordFile + ")\"");
+                System.out.println("lab: generated password; use it with: export " + passwordEnv + "=\"$(cat "
+                        + passwordFile + ")\"");
             }
-            System.out.println("lab: " + fleet.size() + " devices on 127.0.0.1:" + fleet.firstPort() + "-" + fleet.lastPort() + where
-                    + (traffic == null ? "" : ", " + traffic + " packets/s of traffic each") + " (pid " + ProcessHandle.current().pid() + ")");
+            System.out.println("lab: " + fleet.size() + " devices on 127.0.0.1:" + fleet.firstPort() + "-"
+                    + fleet.lastPort() + where + (traffic == null ? "" : ", " + traffic + " packets/s of traffic each")
+                    + " (pid " + ProcessHandle.current().pid() + ")");
             System.out.flush();
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             System.err.println("portcullis lab: " + e.getMessage() + ".");

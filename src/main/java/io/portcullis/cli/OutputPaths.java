@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * written after the fleet was changed would leave CI with a changed fleet, no report and no summary.
  */
 final class OutputPaths {
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
     /** True when every given path can be written; otherwise says which one and why, on err. Null paths are skipped. */
     static boolean writable(String command, PrintWriter err, Path... paths) {
@@ -29,7 +28,8 @@ final class OutputPaths {
                 problem = "cannot be written (permissions)";
             }
             if (problem != null) {
-                err.println("portcullis " + command + ": " + p + " " + problem + "; nothing was done. Choose another path.");
+                err.println("portcullis " + command + ": " + p + " " + problem
+                        + "; nothing was done. Choose another path.");
                 return false;
             }
         }

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 record OutputStyle(boolean colour, Sections sections) {
     /** The CI log's collapsible-section dialect. */
-    enum Sections { NONE, GITLAB, GITHUB }
+    enum Sections {
+        NONE,
+        GITLAB,
+        GITHUB
+    }
 
     static final OutputStyle PLAIN = new OutputStyle(false, Sections.NONE);
 
@@ -26,9 +30,12 @@ record OutputStyle(boolean colour, Sections sections) {
 
     static OutputStyle detect(boolean noColorFlag, Map<String, String> env, boolean terminal) {
         String force = env.get("CLICOLOR_FORCE");
-        boolean colour = !noColorFlag && env.get("NO_COLOR") == null
-                && (force != null && !force.isEmpty() && !force.equals("0") || terminal && !"dumb".equals(env.get("TERM")));
-        Sections sections = "true".equals(env.get("GITLAB_CI")) ? Sections.GITLAB
+        boolean colour = !noColorFlag
+                && env.get("NO_COLOR") == null
+                && (force != null && !force.isEmpty() && !force.equals("0")
+                        || terminal && !"dumb".equals(env.get("TERM")));
+        Sections sections = "true".equals(env.get("GITLAB_CI"))
+                ? Sections.GITLAB
                 : "true".equals(env.get("GITHUB_ACTIONS")) ? Sections.GITHUB : Sections.NONE;
         return new OutputStyle(colour, sections);
     }
@@ -51,7 +58,9 @@ record OutputStyle(boolean colour, Sections sections) {
     /** Opens a collapsible section (collapsed on GitLab), or prints the header as a bold line. */
     String sectionStart(String id, String header) {
         return switch (sections) {
-            case GITLAB -> "\u001b[0Ksection_start:" + Instant.now().getEpochSecond() + ":" + id + "[collapsed=true]\r\u001b[0K" + bold(header);
+            case GITLAB ->
+                "\u001b[0Ksection_start:" + Instant.now().getEpochSecond() + ":" + id + "[collapsed=true]\r\u001b[0K"
+                        + bold(header);
             case GITHUB -> "::group::" + header;
             case NONE -> bold(header);
         };

@@ -22,13 +22,16 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
  * the plain start reads a {@code quarkus.*} key.
  */
 final class PlainConfig {
-    private PlainConfig() {
-    }
+    private PlainConfig() {}
 
     static void install() {
         ClassLoader cl = PlainConfig.class.getClassLoader();
-        SmallRyeConfigBuilder b = new SmallRyeConfigBuilder().forClassLoader(cl).addDefaultSources().addDefaultInterceptors()
-                .withSources(new DotEnvConfigSourceProvider()).withProfile(profile());
+        SmallRyeConfigBuilder b = new SmallRyeConfigBuilder()
+                .forClassLoader(cl)
+                .addDefaultSources()
+                .addDefaultInterceptors()
+                .withSources(new DotEnvConfigSourceProvider())
+                .withProfile(profile());
         try {
             Enumeration<URL> inJar = cl.getResources("application.properties");
             while (inJar.hasMoreElements()) {
@@ -46,7 +49,8 @@ final class PlainConfig {
         register(resolver, config, cl);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context != null && context != cl) {
-            register(resolver, config, context); // ConfigProvider.getConfig() looks up the caller's context class loader
+            register(
+                    resolver, config, context); // ConfigProvider.getConfig() looks up the caller's context class loader
         }
     }
 

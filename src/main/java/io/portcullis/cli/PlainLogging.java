@@ -18,14 +18,14 @@ import java.util.logging.Logger;
 final class PlainLogging {
     private static final List<Logger> CONFIGURED = new ArrayList<>();
 
-    private PlainLogging() {
-    }
+    private PlainLogging() {}
 
     static synchronized void likeTheApplication() {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.WARNING);
         for (Handler h : root.getHandlers()) {
-            root.removeHandler(h); // Quarkus' delayed handler would hold every record until an exit that never flushes it
+            root.removeHandler(
+                    h); // Quarkus' delayed handler would hold every record until an exit that never flushes it
         }
         Handler console = new ConsoleHandler(); // System.err
         console.setLevel(Level.ALL);
@@ -43,10 +43,22 @@ final class PlainLogging {
     private static final class Line extends Formatter {
         @Override
         public String format(LogRecord r) {
-            String level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? "ERROR" : r.getLevel().intValue() >= Level.WARNING.intValue() ? "WARN" : r.getLevel().getName();
-            StringBuilder sb = new StringBuilder().append(String.format("%1$tF %1$tT,%1$tL", r.getMillis())).append(' ')
-                    .append(String.format("%-5s", level)).append(" [").append(r.getLoggerName()).append("] (")
-                    .append(Thread.currentThread().getName()).append(") ").append(formatMessage(r)).append(System.lineSeparator());
+            String level = r.getLevel().intValue() >= Level.SEVERE.intValue()
+                    ? "ERROR"
+                    : r.getLevel().intValue() >= Level.WARNING.intValue()
+                            ? "WARN"
+                            : r.getLevel().getName();
+            StringBuilder sb = new StringBuilder()
+                    .append(String.format("%1$tF %1$tT,%1$tL", r.getMillis()))
+                    .append(' ')
+                    .append(String.format("%-5s", level))
+                    .append(" [")
+                    .append(r.getLoggerName())
+                    .append("] (")
+                    .append(Thread.currentThread().getName())
+                    .append(") ")
+                    .append(formatMessage(r))
+                    .append(System.lineSeparator());
             if (r.getThrown() != null) {
                 java.io.StringWriter w = new java.io.StringWriter();
                 r.getThrown().printStackTrace(new java.io.PrintWriter(w));

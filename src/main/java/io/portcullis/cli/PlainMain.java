@@ -19,8 +19,7 @@ final class PlainMain {
     /** The commands that load the policy (through {@code Workspace}). */
     static final Set<String> LOAD_POLICY = Set.of("validate", "render", "verify");
 
-    private PlainMain() {
-    }
+    private PlainMain() {}
 
     static int run(String... args) {
         PlainLogging.likeTheApplication();
@@ -64,7 +63,9 @@ final class PlainMain {
         }
         try {
             if (policy == null) {
-                policy = ConfigProvider.getConfig().getOptionalValue("portcullis.policy", String.class).orElse("policy");
+                policy = ConfigProvider.getConfig()
+                        .getOptionalValue("portcullis.policy", String.class)
+                        .orElse("policy");
             }
             return policy.isBlank() ? null : Path.of(policy);
         } catch (RuntimeException e) {

@@ -25,11 +25,9 @@ final class PlanPrinter {
      * @param drift       drift wording (router vs policy) instead of plan wording (what apply would do)
      * @param showReverse print the reverse change of a plan (always in JSON)
      */
-    record Options(boolean drift, boolean verbose, boolean showReverse, OutputStyle style) {
-    }
+    record Options(boolean drift, boolean verbose, boolean showReverse, OutputStyle style) {}
 
-    private PlanPrinter() {
-    }
+    private PlanPrinter() {}
 
     /** A change as drift states it (see {@link Change#describeAsDrift()}). */
     static String driftLine(Change c) {
@@ -57,8 +55,9 @@ final class PlanPrinter {
                 case IN_SYNC -> inSync.add(p);
                 case ERROR -> {
                     // an unreachable router is never grouped away: each one needs looking at
-                    out.println(o.style().bold(p.router() + " (" + p.platform() + "): NOT CHECKED, " + p.errorKind() + ": "
-                            + RouterText.oneLine(p.error())));
+                    out.println(o.style()
+                            .bold(p.router() + " (" + p.platform() + "): NOT CHECKED, " + p.errorKind() + ": "
+                                    + RouterText.oneLine(p.error())));
                     p.warnings().forEach(w -> out.println("  warning: " + w));
                 }
             }
@@ -88,8 +87,8 @@ final class PlanPrinter {
                 });
             } else {
                 out.println("in sync: " + inSync.size() + " routers (" + names(inSync, false) + ")");
-                inSync.stream().filter(p -> !p.warnings().isEmpty())
-                        .forEach(p -> p.warnings().forEach(w -> out.println("  warning: " + p.router() + ": " + w)));
+                inSync.stream().filter(p -> !p.warnings().isEmpty()).forEach(p -> p.warnings()
+                        .forEach(w -> out.println("  warning: " + p.router() + ": " + w)));
             }
         }
         summary(plans, o, out);
@@ -100,24 +99,31 @@ final class PlanPrinter {
     private static List<String> body(RouterPlan p, Options o) {
         List<String> lines = new ArrayList<>();
         boolean drift = o.drift();
-        // names, descriptions and native text below are read from the router: one printable line each, so a hostile router
+        // names, descriptions and native text below are read from the router: one printable line each, so a hostile
+        // router
         // cannot forge lines ("Plan: 0 to change") or drive the terminal
         for (Change c : p.changes().diff().changes()) {
             lines.add("  " + RouterText.oneLine(drift ? driftLine(c) : c.describe()));
         }
-        List<FateChange> fates = drift ? p.changes().reverseFates() : p.changes().fates();
+        List<FateChange> fates =
+                drift ? p.changes().reverseFates() : p.changes().fates();
         if (!fates.isEmpty()) {
             lines.add(drift ? "  packet impact (policy → router now):" : "  packet fates (now → after apply):");
             fates.forEach(f -> lines.add("    " + RouterText.oneLine(f.describe())));
         }
-        String text = withoutRouterName(drift ? p.changes().reverseText() : p.changes().forwardText(), p.router());
+        String text = withoutRouterName(
+                drift ? p.changes().reverseText() : p.changes().forwardText(), p.router());
         if (!text.isEmpty()) {
-            lines.add(drift ? "  router differs from policy (" + p.platform() + " terms):" : "  change (" + p.platform() + " terms):");
+            lines.add(
+                    drift
+                            ? "  router differs from policy (" + p.platform() + " terms):"
+                            : "  change (" + p.platform() + " terms):");
             text.lines().forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
         if (!drift && o.showReverse() && !p.changes().reverseText().isEmpty()) {
             lines.add("  reverse change:");
-            withoutRouterName(p.changes().reverseText(), p.router()).lines()
+            withoutRouterName(p.changes().reverseText(), p.router())
+                    .lines()
                     .forEach(l -> lines.add("    " + o.style().diffLine(RouterText.oneLine(l))));
         }
         p.warnings().forEach(w -> lines.add("  warning: " + RouterText.oneLine(w)));
@@ -149,19 +155,29 @@ final class PlanPrinter {
     private static void summary(List<RouterPlan> plans, Options o, PrintWriter out) {
         Map<String, long[]> perPlatform = new TreeMap<>();
         for (RouterPlan p : plans) {
-            perPlatform.computeIfAbsent(p.platform(), k -> new long[3])[p.status() == RouterPlan.Status.CHANGES ? 0
-                    : p.status() == RouterPlan.Status.IN_SYNC ? 1 : 2]++;
+            perPlatform
+                    .computeIfAbsent(p.platform(), k -> new long[3])[
+                    p.status() == RouterPlan.Status.CHANGES ? 0 : p.status() == RouterPlan.Status.IN_SYNC ? 1 : 2]++;
         }
-        long changed = plans.stream().filter(p -> p.status() == RouterPlan.Status.CHANGES).count();
-        long inSync = plans.stream().filter(p -> p.status() == RouterPlan.Status.IN_SYNC).count();
-        long errors = plans.stream().filter(p -> p.status() == RouterPlan.Status.ERROR).count();
+        long changed = plans.stream()
+                .filter(p -> p.status() == RouterPlan.Status.CHANGES)
+                .count();
+        long inSync = plans.stream()
+                .filter(p -> p.status() == RouterPlan.Status.IN_SYNC)
+                .count();
+        long errors = plans.stream()
+                .filter(p -> p.status() == RouterPlan.Status.ERROR)
+                .count();
         if (perPlatform.size() > 1) {
             String changeColumn = o.drift() ? "drifted" : "to change";
-            out.println(o.style().bold(String.format("%-12s %10s %8s %12s", "platform", changeColumn, "in sync", "not checked")));
-            perPlatform.forEach((platform, c) -> out.println(String.format("%-12s %10d %8d %12d", platform, c[0], c[1], c[2])));
+            out.println(o.style()
+                    .bold(String.format("%-12s %10s %8s %12s", "platform", changeColumn, "in sync", "not checked")));
+            perPlatform.forEach(
+                    (platform, c) -> out.println(String.format("%-12s %10d %8d %12d", platform, c[0], c[1], c[2])));
             out.println(String.format("%-12s %10d %8d %12d", "total", changed, inSync, errors));
         }
-        out.println(o.style().bold((o.drift() ? "Drift: " + changed + " drifted" : "Plan: " + changed + " to change") + ", " + inSync
-                + " in sync, " + errors + " not checked (unreachable or unreadable)."));
+        out.println(o.style()
+                .bold((o.drift() ? "Drift: " + changed + " drifted" : "Plan: " + changed + " to change") + ", " + inSync
+                        + " in sync, " + errors + " not checked (unreachable or unreadable)."));
     }
 }

@@ -11,11 +11,27 @@ import picocli.CommandLine.ScopeType;
  * (and a required option such as render's {@code --device} is not demanded when help is asked for).
  */
 @TopCommand
-@Command(name = "portcullis", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, showDefaultValues = true,
+@Command(
+        name = "portcullis",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        showDefaultValues = true,
         versionProvider = VersionProvider.class,
         description = "Keeps the subscriber-protection ACL policy true on every BNG router.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, VerifyCommand.class, PlanCommand.class,
-                ApplyCommand.class, RecoverCommand.class, DriftCommand.class, CountersCommand.class, HistoryCommand.class,
-                QuarantineCommand.class, LabCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class})
-public class PortcullisCommand {
-}
+        subcommands = {
+            ValidateCommand.class,
+            RenderCommand.class,
+            VerifyCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            RecoverCommand.class,
+            DriftCommand.class,
+            CountersCommand.class,
+            HistoryCommand.class,
+            QuarantineCommand.class,
+            LabCommand.class,
+            ServeCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class
+        })
+public class PortcullisCommand {}

@@ -32,10 +32,12 @@ public class PortcullisMain implements QuarkusApplication {
         if (isServe(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.scheduler.enabled", "true");
-            // the service's own INFO lines (remediations, reloads, skipped remediations) are its audit trail; the CLI stays at
+            // the service's own INFO lines (remediations, reloads, skipped remediations) are its audit trail; the CLI
+            // stays at
             // WARN so command output is not mixed with log lines. An operator's own setting wins.
             String infoFor = "quarkus.log.category.\"io.portcullis\".level";
-            if (System.getProperty(infoFor) == null && System.getenv("QUARKUS_LOG_CATEGORY__IO_PORTCULLIS__LEVEL") == null) {
+            if (System.getProperty(infoFor) == null
+                    && System.getenv("QUARKUS_LOG_CATEGORY__IO_PORTCULLIS__LEVEL") == null) {
                 System.setProperty(infoFor, "INFO");
             }
         }

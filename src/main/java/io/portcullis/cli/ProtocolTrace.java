@@ -18,7 +18,8 @@ final class ProtocolTrace implements MessageTrace {
     static final int MAX_CHARS = 16_384;
     private static final Pattern BETWEEN_ELEMENTS = Pattern.compile(">\\s+<");
     private static final Pattern DECLARATION = Pattern.compile("^<\\?xml[^>]*\\?>\\s*");
-    private static final Pattern PERSIST = Pattern.compile("<((?:[\\w.-]+:)?persist(?:-id)?)(\\s[^>]*)?>[^<]*</\\1\\s*>");
+    private static final Pattern PERSIST =
+            Pattern.compile("<((?:[\\w.-]+:)?persist(?:-id)?)(\\s[^>]*)?>[^<]*</\\1\\s*>");
 
     private final PrintWriter err;
     private final String router;
@@ -35,7 +36,9 @@ final class ProtocolTrace implements MessageTrace {
 
     @Override
     public void message(String peer, boolean sent, byte[] message) {
-        String line = (router == null ? peer : router) + (sent ? " → " : " ← ") + redact(new String(message, StandardCharsets.UTF_8));
+        String line = (router == null ? peer : router)
+                + (sent ? " → " : " ← ")
+                + redact(new String(message, StandardCharsets.UTF_8));
         synchronized (err) {
             err.println("netconf " + line);
             err.flush();
@@ -44,9 +47,12 @@ final class ProtocolTrace implements MessageTrace {
 
     /** One line, secrets masked, control characters escaped, at most {@link #MAX_CHARS}. */
     static String redact(String xml) {
-        String t = BETWEEN_ELEMENTS.matcher(DECLARATION.matcher(xml.strip()).replaceFirst("")).replaceAll("><");
-        t = PERSIST.matcher(Sanitizer.xml(t)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">***</" + m.group(1) + ">"));
+        String t = BETWEEN_ELEMENTS
+                .matcher(DECLARATION.matcher(xml.strip()).replaceFirst(""))
+                .replaceAll("><");
+        t = PERSIST.matcher(Sanitizer.xml(t))
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">***</" + m.group(1) + ">"));
         StringBuilder b = new StringBuilder(Math.min(t.length(), MAX_CHARS) + 32);
         for (int i = 0; i < t.length(); i++) {
             if (b.length() >= MAX_CHARS) {

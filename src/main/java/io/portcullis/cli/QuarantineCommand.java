@@ -14,10 +14,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code quarantine list} and {@code quarantine release ROUTER}: routers apply skips until a person has looked at them. */
-@Command(name = "quarantine", description = {"Routers a run left ROLLBACK_FAILED or UNKNOWN_RECONCILED (or whose recovery failed) are",
-        "quarantined: apply skips them (and exits 1) until they are released here after someone looked at them, or until an",
-        "apply with --include-quarantined proves them. Kept in the database (portcullis.db.url), or in",
-        "<portcullis.state-dir>/routers.json when recording is off."},
+@Command(
+        name = "quarantine",
+        description = {
+            "Routers a run left ROLLBACK_FAILED or UNKNOWN_RECONCILED (or whose recovery failed) are",
+            "quarantined: apply skips them (and exits 1) until they are released here after someone looked at them, or until an",
+            "apply with --include-quarantined proves them. Kept in the database (portcullis.db.url), or in",
+            "<portcullis.state-dir>/routers.json when recording is off."
+        },
         subcommands = {QuarantineCommand.ListQuarantine.class, QuarantineCommand.Release.class})
 public class QuarantineCommand implements Callable<Integer> {
     @Spec
@@ -39,8 +43,12 @@ public class QuarantineCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = {"The quarantined routers: since when, which run left them in which state, why.",
-            "Exit 0 when none is quarantined, 1 when some are (or the list cannot be read)."})
+    @Command(
+            name = "list",
+            description = {
+                "The quarantined routers: since when, which run left them in which state, why.",
+                "Exit 0 when none is quarantined, 1 when some are (or the list cannot be read)."
+            })
     static class ListQuarantine implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -59,9 +67,12 @@ public class QuarantineCommand implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
                 for (Quarantine q : all) {
-                    out.println(q.router() + "  " + q.state() + "  since " + q.since() + "  run " + q.runId() + " by " + q.actor() + ": " + q.reason());
+                    out.println(q.router() + "  " + q.state() + "  since " + q.since() + "  run " + q.runId() + " by "
+                            + q.actor() + ": " + q.reason());
                 }
-                out.println(all.size() + " router(s) quarantined; release one with 'portcullis quarantine release ROUTER' after looking at it.");
+                out.println(
+                        all.size()
+                                + " router(s) quarantined; release one with 'portcullis quarantine release ROUTER' after looking at it.");
                 return ExitCodes.ERROR;
             } catch (RouterMemory.MemoryException e) {
                 err.println("portcullis quarantine list: " + e.getMessage());
@@ -70,8 +81,12 @@ public class QuarantineCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "release", description = {"Let apply touch ROUTER again (after someone looked at it). Exit 0 when released,",
-            "1 when it was not quarantined or the quarantine cannot be changed."})
+    @Command(
+            name = "release",
+            description = {
+                "Let apply touch ROUTER again (after someone looked at it). Exit 0 when released,",
+                "1 when it was not quarantined or the quarantine cannot be changed."
+            })
     static class Release implements Callable<Integer> {
         @Parameters(paramLabel = "ROUTER", description = "The router's inventory name.")
         String router;
@@ -92,7 +107,8 @@ public class QuarantineCommand implements Callable<Integer> {
                     return ExitCodes.ERROR;
                 }
                 if (!g.guard().memory().release(router)) {
-                    err.println("portcullis quarantine release: " + router + " is not quarantined ('portcullis quarantine list' shows which are)");
+                    err.println("portcullis quarantine release: " + router
+                            + " is not quarantined ('portcullis quarantine list' shows which are)");
                     return ExitCodes.ERROR;
                 }
                 out.println(router + " released from quarantine; the next apply may touch it.");

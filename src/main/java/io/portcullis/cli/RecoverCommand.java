@@ -20,10 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "recover", description = {"Finish what a crashed 'apply --on-failure revert' left pending: for every open journal entry,",
-        "read the router back, then cancel its pending commit by persist-id (default) or, with --confirm, confirm it",
-        "only if the read-back proves the policy; each router's verified state is reported and its entry closed.",
-        "Exit 0 when every entry reached the state asked for, 1 otherwise (unreachable, unproven, corrupt journal lines)."})
+@Command(
+        name = "recover",
+        description = {
+            "Finish what a crashed 'apply --on-failure revert' left pending: for every open journal entry,",
+            "read the router back, then cancel its pending commit by persist-id (default) or, with --confirm, confirm it",
+            "only if the read-back proves the policy; each router's verified state is reported and its entry closed.",
+            "Exit 0 when every entry reached the state asked for, 1 otherwise (unreachable, unproven, corrupt journal lines)."
+        })
 public class RecoverCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
@@ -32,7 +36,9 @@ public class RecoverCommand implements Callable<Integer> {
     RecordOptions record;
 
     static final class Action {
-        @Option(names = "--confirm", description = "Confirm pending commits whose read-back proves the policy (others are cancelled).")
+        @Option(
+                names = "--confirm",
+                description = "Confirm pending commits whose read-back proves the policy (others are cancelled).")
         boolean confirm;
 
         @Option(names = "--cancel", description = "Cancel every pending commit (default).")
@@ -59,33 +65,44 @@ public class RecoverCommand implements Callable<Integer> {
         Recovery.Mode mode = action != null && action.confirm ? Recovery.Mode.CONFIRM : Recovery.Mode.CANCEL;
         Journal j = new Journal(journal == null ? Journal.DEFAULT_DIR : journal);
         if (!java.nio.file.Files.isDirectory(j.dir())) {
-            // a misspelt --journal must not read as "nothing pending"; the default missing means no revert run ever wrote here
+            // a misspelt --journal must not read as "nothing pending"; the default missing means no revert run ever
+            // wrote here
             if (journal != null) {
-                err.println("portcullis recover: the journal directory " + j.dir() + " does not exist; check the path given to --journal");
+                err.println("portcullis recover: the journal directory " + j.dir()
+                        + " does not exist; check the path given to --journal");
                 err.flush();
                 return ExitCodes.ERROR;
             }
             if (json) {
                 out.println(JsonMappers.write(JsonMappers.DOCUMENTS, RecoverDocument.of(mode, j.dir(), null, started)));
             } else {
-                out.println("Recover: no journal at " + j.dir() + " (no 'apply --on-failure revert' ran from this directory); nothing to recover.");
+                out.println("Recover: no journal at " + j.dir()
+                        + " (no 'apply --on-failure revert' ran from this directory); nothing to recover.");
             }
             out.flush();
             return ExitCodes.OK;
         }
-        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
+                .orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
-        CliRecorder recorder = CliRecorder.start("recover", global, record.actor, null, java.util.Map.of("mode", mode.name().toLowerCase()), err);
+        CliRecorder recorder = CliRecorder.start(
+                "recover",
+                global,
+                record.actor,
+                null,
+                java.util.Map.of("mode", mode.name().toLowerCase()),
+                err);
         Recovery.Result r;
         try (NetconfConnector connector = NetconfConnector.create(ProtocolTrace.of(global.verbose, err))) {
-            r = new Recovery(EngineCommands.engine(connector).context(), j, ApplyOptions.defaults()).recover(targets, mode);
+            r = new Recovery(EngineCommands.engine(connector).context(), j, ApplyOptions.defaults())
+                    .recover(targets, mode);
         } catch (IOException e) {
             recorder.finish(ExitCodes.ERROR, "journal unreadable", err);
-            err.println("portcullis recover: the journal " + j.dir() + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); check its permissions or pass --journal DIR");
+            err.println("portcullis recover: the journal " + j.dir() + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); check its permissions or pass --journal DIR");
             return ExitCodes.ERROR;
         }
         for (Journal.Problem p : r.problems()) {
@@ -95,14 +112,22 @@ public class RecoverCommand implements Callable<Integer> {
             out.println(JsonMappers.write(JsonMappers.DOCUMENTS, RecoverDocument.of(mode, j.dir(), r, started)));
         }
         for (Recovery.Entry e : json ? List.<Recovery.Entry>of() : r.entries()) {
-            out.println(e.outcome().router() + " (run " + e.run() + "): " + e.outcome().state() + " (" + e.outcome().reason() + ") "
-                    + e.outcome().message() + (e.closed() ? "" : " [entry left open]") + quarantineIfFailed(e, targets, err));
+            out.println(e.outcome().router() + " (run " + e.run() + "): "
+                    + e.outcome().state() + " (" + e.outcome().reason() + ") "
+                    + e.outcome().message() + (e.closed() ? "" : " [entry left open]")
+                    + quarantineIfFailed(e, targets, err));
         }
-        long applied = r.entries().stream().filter(e -> e.outcome().state() == OutcomeState.APPLIED).count();
+        long applied = r.entries().stream()
+                .filter(e -> e.outcome().state() == OutcomeState.APPLIED)
+                .count();
         long open = r.entries().stream().filter(e -> !e.closed()).count();
-        (json ? err : out).println("Recover (" + mode.name().toLowerCase() + "): " + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
-                + ", " + applied + " applied, " + (r.entries().size() - applied - open) + " at their previous configuration, " + open + " left open"
-                + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " unreadable journal line(s)") + ".");
+        (json ? err : out)
+                .println("Recover (" + mode.name().toLowerCase() + "): "
+                        + r.entries().size() + " pending entr" + (r.entries().size() == 1 ? "y" : "ies")
+                        + ", " + applied + " applied, " + (r.entries().size() - applied - open)
+                        + " at their previous configuration, " + open + " left open"
+                        + (r.problems().isEmpty() ? "" : ", " + r.problems().size() + " unreadable journal line(s)")
+                        + ".");
         out.flush();
         err.flush();
         r.entries().forEach(e -> recorder.routerFinished(e.outcome()));
@@ -117,16 +142,29 @@ public class RecoverCommand implements Callable<Integer> {
         if (e.closed() && s != OutcomeState.ROLLBACK_FAILED && s != OutcomeState.UNKNOWN_RECONCILED) {
             return "";
         }
-        try (io.portcullis.guard.Guards.Opened g = io.portcullis.guard.Guards.open(io.portcullis.store.DbSettings.current(),
+        try (io.portcullis.guard.Guards.Opened g = io.portcullis.guard.Guards.open(
+                io.portcullis.store.DbSettings.current(),
                 io.portcullis.store.Identity.of(System.getenv(), record.actor).actor())) {
-            g.guard().memory().quarantine(new io.portcullis.engine.memory.Quarantine(e.outcome().router(),
-                    targets.stream().filter(t -> t.name().equals(e.outcome().router())).findFirst()
-                            .map(t -> io.portcullis.engine.memory.RouterLocks.key(t.device())).orElse(null), "RECOVERY_FAILED",
-                    io.portcullis.engine.router.RouterText.oneLine(e.outcome().reason() + ": " + e.outcome().message()), e.run(),
-                    g.guard().actor(), java.time.Instant.now()));
-            return " [quarantined: 'portcullis quarantine release " + e.outcome().router() + "' after looking at it]";
+            g.guard()
+                    .memory()
+                    .quarantine(new io.portcullis.engine.memory.Quarantine(
+                            e.outcome().router(),
+                            targets.stream()
+                                    .filter(t -> t.name().equals(e.outcome().router()))
+                                    .findFirst()
+                                    .map(t -> io.portcullis.engine.memory.RouterLocks.key(t.device()))
+                                    .orElse(null),
+                            "RECOVERY_FAILED",
+                            io.portcullis.engine.router.RouterText.oneLine(
+                                    e.outcome().reason() + ": " + e.outcome().message()),
+                            e.run(),
+                            g.guard().actor(),
+                            java.time.Instant.now()));
+            return " [quarantined: 'portcullis quarantine release "
+                    + e.outcome().router() + "' after looking at it]";
         } catch (RuntimeException ex) {
-            err.println("portcullis recover: " + e.outcome().router() + " could not be quarantined (" + ex.getMessage() + ")");
+            err.println("portcullis recover: " + e.outcome().router() + " could not be quarantined (" + ex.getMessage()
+                    + ")");
             return "";
         }
     }

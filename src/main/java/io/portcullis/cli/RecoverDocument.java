@@ -20,8 +20,7 @@ import java.util.Map;
 final class RecoverDocument {
     static final String FORMAT = "portcullis-recover/1";
 
-    private RecoverDocument() {
-    }
+    private RecoverDocument() {}
 
     static Map<String, Object> of(Recovery.Mode mode, Path journal, Recovery.Result r, Instant startedAt) {
         Map<String, Object> doc = Documents.header(FORMAT, ToolVersion.current(), startedAt, Instant.now());
@@ -29,20 +28,31 @@ final class RecoverDocument {
         doc.put("journal", journal.toString());
         doc.put("success", r == null || r.success());
         List<Recovery.Entry> entries = r == null ? List.of() : r.entries();
-        doc.put("routers", entries.stream().map(e -> {
-            Map<String, Object> m = Outcomes.router(e.outcome());
-            m.put("run", e.run());
-            m.put("closed", e.closed());
-            return m;
-        }).toList());
-        doc.put("problems", (r == null ? List.<Journal.Problem>of() : r.problems()).stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", p.file().toString());
-            m.put("line", p.line());
-            m.put("text", p.describe());
-            return m;
-        }).toList());
-        long applied = entries.stream().filter(e -> e.outcome().state() == OutcomeState.APPLIED).count();
+        doc.put(
+                "routers",
+                entries.stream()
+                        .map(e -> {
+                            Map<String, Object> m = Outcomes.router(e.outcome());
+                            m.put("run", e.run());
+                            m.put("closed", e.closed());
+                            return m;
+                        })
+                        .toList());
+        doc.put(
+                "problems",
+                (r == null ? List.<Journal.Problem>of() : r.problems())
+                        .stream()
+                                .map(p -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("file", p.file().toString());
+                                    m.put("line", p.line());
+                                    m.put("text", p.describe());
+                                    return m;
+                                })
+                                .toList());
+        long applied = entries.stream()
+                .filter(e -> e.outcome().state() == OutcomeState.APPLIED)
+                .count();
         long open = entries.stream().filter(e -> !e.closed()).count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("entries", entries.size());

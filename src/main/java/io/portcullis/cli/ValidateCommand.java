@@ -14,12 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code portcullis validate}: YANG and semantic checks of policy + inventory; 0 valid, 1 invalid. */
-@Command(name = "validate", description = "Check the policy (YANG + semantic rules) and the inventory; exit 0 if valid, 1 if not.")
+@Command(
+        name = "validate",
+        description = "Check the policy (YANG + semantic rules) and the inventory; exit 0 if valid, 1 if not.")
 public class ValidateCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--json", description = "Print the " + ValidateDocument.FORMAT + " document (every diagnostic with file:line) instead of text.")
+    @Option(
+            names = "--json",
+            description = "Print the " + ValidateDocument.FORMAT
+                    + " document (every diagnostic with file:line) instead of text.")
     boolean json;
 
     @Spec
@@ -33,7 +38,8 @@ public class ValidateCommand implements Callable<Integer> {
         Workspace w = Workspace.load(global.policy, global.inventory, global.limit);
         int exit = w.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
         if (json) {
-            out.println(JsonMappers.write(JsonMappers.DOCUMENTS, ValidateDocument.of(w, global.policy, global.inventory, started, exit)));
+            out.println(JsonMappers.write(
+                    JsonMappers.DOCUMENTS, ValidateDocument.of(w, global.policy, global.inventory, started, exit)));
             out.flush();
             return exit;
         }

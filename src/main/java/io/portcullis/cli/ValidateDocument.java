@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 final class ValidateDocument {
     static final String FORMAT = "portcullis-validate/1";
 
-    private ValidateDocument() {
-    }
+    private ValidateDocument() {}
 
     static Map<String, Object> of(Workspace w, Path policy, Path inventory, Instant startedAt, int exitCode) {
         Map<String, Object> doc = Documents.header(FORMAT, ToolVersion.current(), startedAt, Instant.now());
@@ -29,19 +28,25 @@ final class ValidateDocument {
         doc.put("inventory", inventory.toString());
         doc.put("valid", !w.hasErrors());
         doc.put("summary", w.summary());
-        doc.put("diagnostics", w.diagnostics().stream().map(ValidateDocument::diagnostic).toList());
+        doc.put(
+                "diagnostics",
+                w.diagnostics().stream().map(ValidateDocument::diagnostic).toList());
         List<Map<String, Object>> routers = List.of();
         List<String> warnings = List.of();
         if (!w.hasErrors()) {
             Set<String> outside = w.outOfScope().stream().map(Device::name).collect(Collectors.toSet());
-            routers = w.devices().stream().map(d -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("router", d.name());
-                m.put("platform", d.platform());
-                m.put("state", outside.contains(d.name()) ? "OUT_OF_SCOPE" : "IN_SCOPE");
-                return m;
-            }).toList();
-            warnings = w.missingFeatures().stream().map(s -> s.startsWith("warning: ") ? s.substring(9) : s).toList();
+            routers = w.devices().stream()
+                    .map(d -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("router", d.name());
+                        m.put("platform", d.platform());
+                        m.put("state", outside.contains(d.name()) ? "OUT_OF_SCOPE" : "IN_SCOPE");
+                        return m;
+                    })
+                    .toList();
+            warnings = w.missingFeatures().stream()
+                    .map(s -> s.startsWith("warning: ") ? s.substring(9) : s)
+                    .toList();
         }
         doc.put("routers", routers);
         doc.put("warnings", warnings);

@@ -19,14 +19,21 @@ import picocli.CommandLine.Spec;
  * read-back configuration against the policy's promise over the whole packet space; then check
  * that all platforms classify every packet alike. Exit 0 proven, 3 violated, 1 error.
  */
-@Command(name = "verify", description = {"Prove, packet class by packet class, that each device's compiled and rendered-then-read-back",
-        "configuration keeps the policy's promise, and that all platforms agree.",
-        "Exit 0 proven, 3 violated (counterexample printed), 1 error."})
+@Command(
+        name = "verify",
+        description = {
+            "Prove, packet class by packet class, that each device's compiled and rendered-then-read-back",
+            "configuration keeps the policy's promise, and that all platforms agree.",
+            "Exit 0 proven, 3 violated (counterexample printed), 1 error."
+        })
 public class VerifyCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--device", paramLabel = "NAME", description = "Verify only this device (default: all devices selected by --limit).")
+    @Option(
+            names = "--device",
+            paramLabel = "NAME",
+            description = "Verify only this device (default: all devices selected by --limit).")
     String device;
 
     @Option(names = "--json", description = "Print stable machine-readable JSON instead of text.")
@@ -39,7 +46,8 @@ public class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err).orElse(null);
+        Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
+                .orElse(null);
         if (w == null) {
             return ExitCodes.ERROR;
         }
@@ -55,11 +63,13 @@ public class VerifyCommand implements Callable<Integer> {
         }
         java.time.Instant started = java.time.Instant.now();
         VerifyRun run;
-        try (CommandProgress progress = new CommandProgress("verify", "routers verified", devices.size(), err, CommandProgress.terminal())) {
+        try (CommandProgress progress =
+                new CommandProgress("verify", "routers verified", devices.size(), err, CommandProgress.terminal())) {
             run = VerifyRun.of(w, devices, r -> progress.done());
         }
         if (run.promise() == null) {
-            err.println("portcullis verify: warning: no published promise at " + w.promiseFile() + "; only the policy's own promise"
+            err.println("portcullis verify: warning: no published promise at " + w.promiseFile()
+                    + "; only the policy's own promise"
                     + " was proven (a policy change that weakens what subscribers were promised cannot be caught)");
         }
         int exit = exitCode(run.outcome());

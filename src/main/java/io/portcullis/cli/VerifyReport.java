@@ -1,7 +1,7 @@
 package io.portcullis.cli;
 
-import io.portcullis.engine.verify.RouterVerification;
 import io.portcullis.engine.verify.PromiseCheck;
+import io.portcullis.engine.verify.RouterVerification;
 import io.portcullis.engine.verify.VerifyRun;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.VerificationResult;
@@ -14,8 +14,7 @@ import java.util.Locale;
 final class VerifyReport {
     private static final int SHOWN = 3;
 
-    private VerifyReport() {
-    }
+    private VerifyReport() {}
 
     static void print(VerifyRun run, boolean verbose, PrintWriter out, PrintWriter err) {
         List<RouterVerification> results = run.devices();
@@ -30,8 +29,12 @@ final class VerifyReport {
                 }
                 case PROVEN -> {
                     proven++;
-                    out.printf(Locale.ROOT, "✓ %s: proven %,d packet classes, %d obligations (compiled IR and rendered read-back)%n",
-                            head, r.compiledResult().packetClasses() + r.readBackResult().packetClasses(),
+                    out.printf(
+                            Locale.ROOT,
+                            "✓ %s: proven %,d packet classes, %d obligations (compiled IR and rendered read-back)%n",
+                            head,
+                            r.compiledResult().packetClasses()
+                                    + r.readBackResult().packetClasses(),
                             r.readBackResult().obligations().size());
                 }
                 case VIOLATED -> {
@@ -57,18 +60,30 @@ final class VerifyReport {
         for (EquivalenceResult e : equivalence) {
             String who = String.join(", ", e.compared());
             if (e.equivalent()) {
-                out.printf(Locale.ROOT, "≡ cross-platform: %s classify all %,d packet classes identically%s%n", who, e.packetClasses(),
+                out.printf(
+                        Locale.ROOT,
+                        "≡ cross-platform: %s classify all %,d packet classes identically%s%n",
+                        who,
+                        e.packetClasses(),
                         e.excused().isEmpty() ? "" : " (except " + e.excused().size() + " declared limitation(s))");
             } else {
                 out.println("✗ cross-platform: " + who + " differ");
-                e.differences().stream().limit(verbose ? Long.MAX_VALUE : SHOWN).forEach(d -> out.println("    " + d.describe()));
+                e.differences().stream()
+                        .limit(verbose ? Long.MAX_VALUE : SHOWN)
+                        .forEach(d -> out.println("    " + d.describe()));
             }
             if (verbose) {
                 e.excused().forEach(d -> out.println("    excused: " + d.describe()));
             }
         }
         boolean promiseKept = promise(run, verbose, out);
-        out.printf(Locale.ROOT, "verify: %d proven, %d violated, %d not verified, %d out of scope%s%s%n", proven, violated, errors, skipped,
+        out.printf(
+                Locale.ROOT,
+                "verify: %d proven, %d violated, %d not verified, %d out of scope%s%s%n",
+                proven,
+                violated,
+                errors,
+                skipped,
                 equivalence.stream().allMatch(EquivalenceResult::equivalent) ? "" : "; platforms disagree",
                 promiseKept ? "" : "; the published promise is broken");
     }
@@ -78,14 +93,20 @@ final class VerifyReport {
         if (run.promise() == null) {
             return true;
         }
-        String what = "published promise " + run.promise().file() + " (" + run.promise().digest().substring(0, 15) + ")";
-        List<PromiseCheck> broken = run.promiseChecks().stream().filter(c -> !c.proven()).toList();
+        String what = "published promise " + run.promise().file() + " ("
+                + run.promise().digest().substring(0, 15) + ")";
+        List<PromiseCheck> broken =
+                run.promiseChecks().stream().filter(c -> !c.proven()).toList();
         if (broken.isEmpty()) {
-            out.printf(Locale.ROOT, "✓ %s: kept by all %d device(s) in scope (compiled IR and rendered read-back)%n", what,
+            out.printf(
+                    Locale.ROOT,
+                    "✓ %s: kept by all %d device(s) in scope (compiled IR and rendered read-back)%n",
+                    what,
                     run.promiseChecks().size());
             return true;
         }
-        out.println("✗ " + what + ": broken by " + broken.size() + " of " + run.promiseChecks().size() + " device(s); change the"
+        out.println("✗ " + what + ": broken by " + broken.size() + " of "
+                + run.promiseChecks().size() + " device(s); change the"
                 + " policy back, or change the promise itself in the same commit for review");
         for (PromiseCheck c : broken) {
             out.println("  " + c.device() + " (" + c.platform() + ")");

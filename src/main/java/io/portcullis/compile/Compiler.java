@@ -46,37 +46,46 @@ public final class Compiler {
     public static final int FINAL_SEQUENCE = 65000;
     public static final String FINAL_TERM = "accept-rest";
 
-    private Compiler() {
-    }
+    private Compiler() {}
 
     /**
      * @param platformImplicitDefault what the device's platform does when no term matches; recorded as
      *                                {@link Filter#defaultAction()} so a reader of the same config agrees
      * @param today                   decides which exemptions have expired (an exemption is valid through its expiry date)
      */
-    public static CompiledRouter compile(Policy policy, Device device, Action platformImplicitDefault, LocalDate today) {
+    public static CompiledRouter compile(
+            Policy policy, Device device, Action platformImplicitDefault, LocalDate today) {
         List<AttachPoint> points = device.attachPoints();
         if (!inScope(policy.scope(), device)) {
-            return new CompiledRouter(device, new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
+            return new CompiledRouter(
+                    device,
+                    new FilterIntent(device.name(), device.platform(), List.of(), List.of()),
                     new Promise(List.of(), points, List.of()));
         }
         Shared shared = shared(policy, platformImplicitDefault, today);
         List<Binding> bindings = new ArrayList<>(shared.filters.size() * points.size());
         for (Filter filter : shared.filters) {
             Direction direction = filter.name().equals(filterName(Direction.TO_SUBSCRIBER, filter.family()))
-                    ? Direction.TO_SUBSCRIBER : Direction.FROM_SUBSCRIBER;
+                    ? Direction.TO_SUBSCRIBER
+                    : Direction.FROM_SUBSCRIBER;
             for (AttachPoint p : points) {
                 bindings.add(new Binding(p.kind(), p.name(), filter.family(), direction, filter.name()));
             }
         }
-        return new CompiledRouter(device, new FilterIntent(device.name(), device.platform(), shared.filters, bindings),
+        return new CompiledRouter(
+                device,
+                new FilterIntent(device.name(), device.platform(), shared.filters, bindings),
                 new Promise(shared.blocked, points, shared.families));
     }
 
     /** The device-independent part of a compilation; immutable, so devices share it. */
-    private record Shared(Policy policy, Action implicitDefault, LocalDate today, List<Filter> filters, List<BlockedFlow> blocked,
-                          List<AddressFamily> families) {
-    }
+    private record Shared(
+            Policy policy,
+            Action implicitDefault,
+            LocalDate today,
+            List<Filter> filters,
+            List<BlockedFlow> blocked,
+            List<AddressFamily> families) {}
 
     /** Last shared result: a fleet compiles one policy many times, so this saves rebuilding identical filters. */
     private static volatile Shared last;
@@ -100,7 +109,12 @@ public final class Compiler {
         List<BlockedFlow> blocked = new ArrayList<>();
         for (BlockedService svc : policy.services()) {
             for (AddressFamily family : svc.families()) {
-                blocked.add(new BlockedFlow(svc.name(), svc.protocol(), svc.ports(), family, svc.direction(),
+                blocked.add(new BlockedFlow(
+                        svc.name(),
+                        svc.protocol(),
+                        svc.ports(),
+                        family,
+                        svc.direction(),
                         exemptPrefixes(policy, svc, family, today)));
             }
         }
@@ -135,7 +149,8 @@ public final class Compiler {
         return e.expires() != null && today.isAfter(e.expires());
     }
 
-    private static Filter filter(Policy policy, Direction direction, AddressFamily family, Action implicitDefault, LocalDate today) {
+    private static Filter filter(
+            Policy policy, Direction direction, AddressFamily family, Action implicitDefault, LocalDate today) {
         List<Term> terms = new ArrayList<>();
         int seq = 0;
         for (BlockedService s : policy.services()) {
@@ -146,25 +161,47 @@ public final class Compiler {
                 if (!e.service().equals(s.name()) || expired(e, today)) {
                     continue;
                 }
-                List<IpPrefix> prefixes = e.prefixes().stream().filter(p -> p.family() == family).toList();
+                List<IpPrefix> prefixes =
+                        e.prefixes().stream().filter(p -> p.family() == family).toList();
                 if (prefixes.isEmpty()) {
                     continue; // an exemption of the other family only; validate reports a mismatch
                 }
                 seq = next(seq);
                 Match m = new Match(s.protocol(), s.ports(), List.of(), List.of(), prefixes, List.of());
-                terms.add(new Term("exempt-" + e.name(), seq, m, Action.ACCEPT, null, false,
-                        "portcullis: exemption " + e.name() + " from " + s.name() + (e.reason() == null ? "" : ": " + e.reason())));
+                terms.add(new Term(
+                        "exempt-" + e.name(),
+                        seq,
+                        m,
+                        Action.ACCEPT,
+                        null,
+                        false,
+                        "portcullis: exemption " + e.name() + " from " + s.name()
+                                + (e.reason() == null ? "" : ": " + e.reason())));
             }
             TermOptions o = s.options() == null ? TermOptions.DEFAULT : s.options();
             seq = next(seq);
-            terms.add(new Term("deny-" + s.name(), seq, Match.destinationPorts(s.protocol(), s.ports()), Action.DISCARD,
-                    o.counter() ? counterName(s.name(), family) : null, o.log(), description(s, o)));
+            terms.add(new Term(
+                    "deny-" + s.name(),
+                    seq,
+                    Match.destinationPorts(s.protocol(), s.ports()),
+                    Action.DISCARD,
+                    o.counter() ? counterName(s.name(), family) : null,
+                    o.log(),
+                    description(s, o)));
         }
         if (terms.isEmpty()) {
             return null;
         }
-        terms.add(new Term(FINAL_TERM, FINAL_SEQUENCE, Match.ANY, Action.ACCEPT, null, false, "portcullis: forward everything else"));
-        return new Filter(filterName(direction, family), family, terms, implicitDefault, null); // description: stamped()
+        terms.add(new Term(
+                FINAL_TERM,
+                FINAL_SEQUENCE,
+                Match.ANY,
+                Action.ACCEPT,
+                null,
+                false,
+                "portcullis: forward everything else"));
+        return new Filter(
+                filterName(direction, family), family, terms, implicitDefault, null); // description: stamped()
     }
 
     /**
@@ -173,8 +210,11 @@ public final class Compiler {
      * filters keeps the same description (no change to apply).
      */
     private static List<Filter> stamped(List<Filter> filters, Policy policy) {
-        String description = FilterStamp.description(FilterStamp.digest(filters), policy.name() == null ? "subscriber-protection" : policy.name());
-        return filters.stream().map(f -> new Filter(f.name(), f.family(), f.terms(), f.defaultAction(), description)).toList();
+        String description = FilterStamp.description(
+                FilterStamp.digest(filters), policy.name() == null ? "subscriber-protection" : policy.name());
+        return filters.stream()
+                .map(f -> new Filter(f.name(), f.family(), f.terms(), f.defaultAction(), description))
+                .toList();
     }
 
     private static int next(int seq) {
@@ -191,7 +231,8 @@ public final class Compiler {
         return "portcullis: " + what + (o.owner() == null || o.owner().isBlank() ? "" : " (owner " + o.owner() + ")");
     }
 
-    private static List<IpPrefix> exemptPrefixes(Policy policy, BlockedService s, AddressFamily family, LocalDate today) {
+    private static List<IpPrefix> exemptPrefixes(
+            Policy policy, BlockedService s, AddressFamily family, LocalDate today) {
         List<IpPrefix> out = new ArrayList<>();
         for (Exemption e : policy.exemptions()) {
             if (e.service().equals(s.name()) && !expired(e, today)) {

@@ -17,8 +17,7 @@ import java.util.List;
  * promise is disproved with a counterexample packet.
  */
 public final class PublishedPromises {
-    private PublishedPromises() {
-    }
+    private PublishedPromises() {}
 
     public static Promise forDevice(PublishedPromise published, CompiledRouter compiled) {
         List<BlockedFlow> flows = new ArrayList<>();
@@ -26,13 +25,16 @@ public final class PublishedPromises {
             for (AddressFamily family : b.families()) {
                 List<PortRange> uncovered = new ArrayList<>(b.ports());
                 for (BlockedFlow policy : compiled.promise().blocked()) {
-                    if (!policy.protocol().equals(b.protocol()) || policy.family() != family || policy.direction() != b.direction()
+                    if (!policy.protocol().equals(b.protocol())
+                            || policy.family() != family
+                            || policy.direction() != b.direction()
                             || policy.exemptDestinations().isEmpty()) {
                         continue;
                     }
                     List<PortRange> shared = intersect(b.ports(), policy.destinationPorts());
                     if (!shared.isEmpty()) {
-                        flows.add(new BlockedFlow(b.name(), b.protocol(), shared, family, b.direction(), exempt(policy, family)));
+                        flows.add(new BlockedFlow(
+                                b.name(), b.protocol(), shared, family, b.direction(), exempt(policy, family)));
                         uncovered = subtract(uncovered, shared);
                     }
                 }
@@ -45,7 +47,9 @@ public final class PublishedPromises {
     }
 
     private static List<IpPrefix> exempt(BlockedFlow policy, AddressFamily family) {
-        return policy.exemptDestinations().stream().filter(p -> p.family() == family).toList();
+        return policy.exemptDestinations().stream()
+                .filter(p -> p.family() == family)
+                .toList();
     }
 
     static List<PortRange> intersect(List<PortRange> a, List<PortRange> b) {

@@ -14,8 +14,7 @@ import org.w3c.dom.Node;
  * "counters unavailable (reason)" instead of a crash.
  */
 public final class OpXml {
-    private OpXml() {
-    }
+    private OpXml() {}
 
     /** Operational data that is present but not what the model says (a counter that is not a number, …). */
     public static final class Malformed extends RuntimeException {
@@ -54,7 +53,9 @@ public final class OpXml {
             return out;
         }
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName()) && (ns == null || ns.equals(e.getNamespaceURI()))) {
+            if (n instanceof Element e
+                    && localName.equals(e.getLocalName())
+                    && (ns == null || ns.equals(e.getNamespaceURI()))) {
                 out.add(e);
             }
         }

@@ -84,9 +84,11 @@ public final class Tally {
             for (Term t : f.terms()) {
                 long[] s = sums.get(f.name() + '\0' + t.name());
                 if (s == null) {
-                    out.add(new TermCount(f.name(), f.family(), t.name(), t.action(), null, null, missingNote.apply(t)));
+                    out.add(new TermCount(
+                            f.name(), f.family(), t.name(), t.action(), null, null, missingNote.apply(t)));
                 } else {
-                    out.add(new TermCount(f.name(), f.family(), t.name(), t.action(), s[0], s[2] == 1 ? s[1] : null, null));
+                    out.add(new TermCount(
+                            f.name(), f.family(), t.name(), t.action(), s[0], s[2] == 1 ? s[1] : null, null));
                 }
             }
         }

@@ -12,7 +12,8 @@ import io.portcullis.intent.AddressFamily;
  * @param bytes   bytes matched, or null when the platform counts packets only
  * @param note    why packets is null, else null
  */
-public record TermCount(String filter, AddressFamily family, String term, Action action, Long packets, Long bytes, String note) {
+public record TermCount(
+        String filter, AddressFamily family, String term, Action action, Long packets, Long bytes, String note) {
 
     public boolean drops() {
         return !action.forwards();

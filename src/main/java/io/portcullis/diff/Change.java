@@ -28,8 +28,11 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
     }
 
     public static String describe(Binding b) {
-        return b.filterName() + " " + b.family().id() + " " + (b.direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER
-                ? "toward subscribers" : "from subscribers") + " at " + b.kind().name().toLowerCase(java.util.Locale.ROOT)
+        return b.filterName() + " " + b.family().id() + " "
+                + (b.direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER
+                        ? "toward subscribers"
+                        : "from subscribers")
+                + " at " + b.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + b.point();
     }
 
@@ -39,15 +42,16 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
      * the same direction as the packet fates it is printed with.
      */
     public Change reversed() {
-        ChangeKind k = switch (kind) {
-            case FILTER_MISSING -> ChangeKind.FILTER_EXTRA;
-            case FILTER_EXTRA -> ChangeKind.FILTER_MISSING;
-            case TERM_MISSING -> ChangeKind.TERM_EXTRA;
-            case TERM_EXTRA -> ChangeKind.TERM_MISSING;
-            case BINDING_MISSING -> ChangeKind.BINDING_EXTRA;
-            case BINDING_EXTRA -> ChangeKind.BINDING_MISSING;
-            default -> kind;
-        };
+        ChangeKind k =
+                switch (kind) {
+                    case FILTER_MISSING -> ChangeKind.FILTER_EXTRA;
+                    case FILTER_EXTRA -> ChangeKind.FILTER_MISSING;
+                    case TERM_MISSING -> ChangeKind.TERM_EXTRA;
+                    case TERM_EXTRA -> ChangeKind.TERM_MISSING;
+                    case BINDING_MISSING -> ChangeKind.BINDING_EXTRA;
+                    case BINDING_EXTRA -> ChangeKind.BINDING_MISSING;
+                    default -> kind;
+                };
         return new Change(k, filter, term, binding, reverseDetail(detail));
     }
 
@@ -90,7 +94,9 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
     public String describeAsDrift() {
         String label = kind.label();
         String line = withDetailReversed().describe();
-        return label.endsWith("missing") || label.endsWith("extra") ? label + " on router" + line.substring(label.length()) : line;
+        return label.endsWith("missing") || label.endsWith("extra")
+                ? label + " on router" + line.substring(label.length())
+                : line;
     }
 
     /** The structured form of a plan's change: before = the router now, after = once applied. */
@@ -122,17 +128,33 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
             default -> fields.addAll(fields(detail));
         }
         if (!fields.isEmpty()) {
-            have = String.join("; ", fields.stream().map(f -> f.name() + " " + f.before()).toList());
-            want = String.join("; ", fields.stream().map(f -> f.name() + " " + f.after()).toList());
+            have = String.join(
+                    "; ", fields.stream().map(f -> f.name() + " " + f.before()).toList());
+            want = String.join(
+                    "; ", fields.stream().map(f -> f.name() + " " + f.after()).toList());
         }
         if (drift) {
-            fields = new ArrayList<>(fields.stream().map(f -> new ChangeItem.Field(f.name(), f.after(), f.before())).toList());
+            fields = new ArrayList<>(fields.stream()
+                    .map(f -> new ChangeItem.Field(f.name(), f.after(), f.before()))
+                    .toList());
         }
-        ChangeItem.BindingItem b = binding == null ? null : new ChangeItem.BindingItem(binding.filterName(), binding.family().id(),
-                PacketKey.direction(binding.direction()), binding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                binding.point());
-        return new ChangeItem(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), filter, term, b, drift ? want : have,
-                drift ? have : want, fields, drift ? describeAsDrift() : describe());
+        ChangeItem.BindingItem b = binding == null
+                ? null
+                : new ChangeItem.BindingItem(
+                        binding.filterName(),
+                        binding.family().id(),
+                        PacketKey.direction(binding.direction()),
+                        binding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        binding.point());
+        return new ChangeItem(
+                kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                filter,
+                term,
+                b,
+                drift ? want : have,
+                drift ? have : want,
+                fields,
+                drift ? describeAsDrift() : describe());
     }
 
     /** "NAME HAVE → WANT" parts of the detail (values never contain spaces); parts without one arrow are left to the text. */
@@ -150,7 +172,10 @@ public record Change(ChangeKind kind, String filter, String term, Binding bindin
             if (space < 0) {
                 continue;
             }
-            out.add(new ChangeItem.Field(part.substring(0, space), part.substring(space + 1, arrow), part.substring(arrow + ARROW.length())));
+            out.add(new ChangeItem.Field(
+                    part.substring(0, space),
+                    part.substring(space + 1, arrow),
+                    part.substring(arrow + ARROW.length())));
         }
         return out;
     }

@@ -25,8 +25,13 @@ public final class ChangeExplainer {
      * ({@code intendedApplied}, {@code actualApplied}): differs from the owned parts when they are
      * chained into a foreign filter (the composite decides packets, not our filter alone).
      */
-    public ChangeSet explain(PlatformAdapter platform, FilterIntent intended, FilterIntent actual, Promise promise,
-                             FilterIntent intendedApplied, FilterIntent actualApplied) {
+    public ChangeSet explain(
+            PlatformAdapter platform,
+            FilterIntent intended,
+            FilterIntent actual,
+            Promise promise,
+            FilterIntent intendedApplied,
+            FilterIntent actualApplied) {
         IntentDiff diff = IntentComparator.compare(intended, actual);
         if (diff.inSync()) {
             return ChangeSet.none();
@@ -49,10 +54,19 @@ public final class ChangeExplainer {
             // what a router holds may not be expressible by our renderer (that is often why it is drift)
             StringBuilder sb = new StringBuilder();
             intent.filters().forEach(f -> {
-                sb.append("filter ").append(f.name()).append(' ').append(f.family().id()).append('\n');
-                f.terms().forEach(t -> sb.append("  term ").append(t.name()).append(": ").append(IntentComparator.summary(t)).append('\n'));
+                sb.append("filter ")
+                        .append(f.name())
+                        .append(' ')
+                        .append(f.family().id())
+                        .append('\n');
+                f.terms().forEach(t -> sb.append("  term ")
+                        .append(t.name())
+                        .append(": ")
+                        .append(IntentComparator.summary(t))
+                        .append('\n'));
             });
-            intent.bindings().forEach(b -> sb.append("bind ").append(Change.describe(b)).append('\n'));
+            intent.bindings()
+                    .forEach(b -> sb.append("bind ").append(Change.describe(b)).append('\n'));
             return sb.toString();
         }
     }

@@ -11,17 +11,22 @@ import java.util.List;
  * @param fields  per changed field its name and both values (empty for missing/extra, or a change with no values,
  *                e.g. only the description differs)
  */
-public record ChangeItem(String kind, String filter, String term, BindingItem binding, String before, String after,
-                         List<Field> fields, String text) {
+public record ChangeItem(
+        String kind,
+        String filter,
+        String term,
+        BindingItem binding,
+        String before,
+        String after,
+        List<Field> fields,
+        String text) {
     public ChangeItem {
         fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
     /** One field of a changed filter or term. */
-    public record Field(String name, String before, String after) {
-    }
+    public record Field(String name, String before, String after) {}
 
     /** Where a filter is bound, in verify --json's words. */
-    public record BindingItem(String filter, String family, String direction, String attachKind, String attachPoint) {
-    }
+    public record BindingItem(String filter, String family, String direction, String attachKind, String attachPoint) {}
 }

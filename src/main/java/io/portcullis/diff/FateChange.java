@@ -11,8 +11,13 @@ import java.util.List;
  * ({@link VerifierFateOracle}; empty where the change was not computed class by class), so a line can be
  * checked against {@code verify} packet by packet.
  */
-public record FateChange(String packet, String where, boolean forwardedBefore, boolean forwardedAfter, PacketKey key,
-                         List<ClassShift> classes) {
+public record FateChange(
+        String packet,
+        String where,
+        boolean forwardedBefore,
+        boolean forwardedAfter,
+        PacketKey key,
+        List<ClassShift> classes) {
 
     public FateChange {
         classes = List.copyOf(classes);
@@ -27,18 +32,33 @@ public record FateChange(String packet, String where, boolean forwardedBefore, b
     }
 
     public String describe() {
-        return packet + (where.isEmpty() ? "" : " at " + where) + ": " + fate(forwardedBefore) + " → " + fate(forwardedAfter);
+        return packet + (where.isEmpty() ? "" : " at " + where) + ": " + fate(forwardedBefore) + " → "
+                + fate(forwardedAfter);
     }
 
     public FateChange reversed() {
-        return new FateChange(packet, where, forwardedAfter, forwardedBefore, key, classes.stream().map(ClassShift::reversed).toList());
+        return new FateChange(
+                packet,
+                where,
+                forwardedAfter,
+                forwardedBefore,
+                key,
+                classes.stream().map(ClassShift::reversed).toList());
     }
 
     /** The structured form for JSON documents, with this sentence alongside. */
     public FateItem item() {
         PacketKey k = key == null ? new PacketKey(null, null, null, null, null, null) : key;
-        return new FateItem(k.protocol(), k.port(), k.sourcePort(), k.family(), k.direction(), k.destination(),
-                where.isEmpty() ? List.of() : List.of(where.split(", ")), fate(forwardedBefore), fate(forwardedAfter),
+        return new FateItem(
+                k.protocol(),
+                k.port(),
+                k.sourcePort(),
+                k.family(),
+                k.direction(),
+                k.destination(),
+                where.isEmpty() ? List.of() : List.of(where.split(", ")),
+                fate(forwardedBefore),
+                fate(forwardedAfter),
                 describe());
     }
 

@@ -9,8 +9,17 @@ import java.util.List;
  *
  * @param where attach points where this delta holds; empty when it holds at all of them
  */
-public record FateItem(String protocol, Integer port, Integer sourcePort, String family, String direction, String destination,
-                       List<String> where, String before, String after, String text) {
+public record FateItem(
+        String protocol,
+        Integer port,
+        Integer sourcePort,
+        String family,
+        String direction,
+        String destination,
+        List<String> where,
+        String before,
+        String after,
+        String text) {
     public FateItem {
         where = where == null ? List.of() : List.copyOf(where);
     }

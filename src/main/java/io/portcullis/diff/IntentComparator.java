@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * order, since first match wins), bindings as a set.
  */
 public final class IntentComparator {
-    private IntentComparator() {
-    }
+    private IntentComparator() {}
 
     public static IntentDiff compare(FilterIntent intended, FilterIntent actual) {
         List<Change> changes = new ArrayList<>();
@@ -35,14 +34,20 @@ public final class IntentComparator {
         for (Filter w : want.values()) {
             Filter h = have.get(w.name());
             if (h == null) {
-                changes.add(new Change(ChangeKind.FILTER_MISSING, w.name(), null, null, w.terms().size() + " terms"));
+                changes.add(new Change(
+                        ChangeKind.FILTER_MISSING,
+                        w.name(),
+                        null,
+                        null,
+                        w.terms().size() + " terms"));
             } else {
                 compareFilter(w, h, changes);
             }
         }
         for (Filter h : have.values()) {
             if (!want.containsKey(h.name())) {
-                changes.add(new Change(ChangeKind.FILTER_EXTRA, h.name(), null, null, h.terms().size() + " terms"));
+                changes.add(new Change(
+                        ChangeKind.FILTER_EXTRA, h.name(), null, null, h.terms().size() + " terms"));
             }
         }
         Set<Binding> wantB = new LinkedHashSet<>(sorted(intended.bindings()));
@@ -62,15 +67,29 @@ public final class IntentComparator {
 
     private static void compareFilter(Filter w, Filter h, List<Change> changes) {
         if (w.family() != h.family()) {
-            changes.add(new Change(ChangeKind.FILTER_CHANGED, w.name(), null, null,
+            changes.add(new Change(
+                    ChangeKind.FILTER_CHANGED,
+                    w.name(),
+                    null,
+                    null,
                     "family " + h.family().id() + " → " + w.family().id()));
         }
         if (w.defaultAction() != h.defaultAction()) {
-            changes.add(new Change(ChangeKind.FILTER_CHANGED, w.name(), null, null,
-                    "unmatched packets " + h.defaultAction().name().toLowerCase() + " → " + w.defaultAction().name().toLowerCase()));
+            changes.add(new Change(
+                    ChangeKind.FILTER_CHANGED,
+                    w.name(),
+                    null,
+                    null,
+                    "unmatched packets " + h.defaultAction().name().toLowerCase() + " → "
+                            + w.defaultAction().name().toLowerCase()));
         }
         if (!Objects.equals(blankToNull(w.description()), blankToNull(h.description()))) {
-            changes.add(new Change(ChangeKind.FILTER_CHANGED, w.name(), null, null, descriptionChange(w.description(), h.description())));
+            changes.add(new Change(
+                    ChangeKind.FILTER_CHANGED,
+                    w.name(),
+                    null,
+                    null,
+                    descriptionChange(w.description(), h.description())));
         }
         Map<String, Term> wt = termsByName(w.terms());
         Map<String, Term> ht = termsByName(h.terms());
@@ -90,10 +109,16 @@ public final class IntentComparator {
                 changes.add(new Change(ChangeKind.TERM_EXTRA, w.name(), o.name(), null, summary(o)));
             }
         }
-        List<String> wantOrder = w.terms().stream().map(Term::name).filter(ht::containsKey).toList();
-        List<String> haveOrder = h.terms().stream().map(Term::name).filter(wt::containsKey).toList();
+        List<String> wantOrder =
+                w.terms().stream().map(Term::name).filter(ht::containsKey).toList();
+        List<String> haveOrder =
+                h.terms().stream().map(Term::name).filter(wt::containsKey).toList();
         if (!wantOrder.equals(haveOrder)) {
-            changes.add(new Change(ChangeKind.TERMS_REORDERED, w.name(), null, null,
+            changes.add(new Change(
+                    ChangeKind.TERMS_REORDERED,
+                    w.name(),
+                    null,
+                    null,
                     "router order " + String.join(", ", haveOrder) + "; policy order " + String.join(", ", wantOrder)));
         }
     }
@@ -115,7 +140,8 @@ public final class IntentComparator {
     static String termDifference(Term want, Term have) {
         List<String> parts = new ArrayList<>();
         if (want.action() != have.action()) {
-            parts.add("action " + have.action().name().toLowerCase() + " → " + want.action().name().toLowerCase());
+            parts.add("action " + have.action().name().toLowerCase() + " → "
+                    + want.action().name().toLowerCase());
         }
         Match a = want.match();
         Match b = have.match();
@@ -150,16 +176,21 @@ public final class IntentComparator {
 
     // Port and prefix lists are OR-ed sets: compare them sorted so a reader's ordering does not count.
     private static String ports(List<PortRange> p) {
-        return p.isEmpty() ? "any" : p.stream().sorted().map(PortRange::toString).distinct().collect(Collectors.joining(","));
+        return p.isEmpty()
+                ? "any"
+                : p.stream().sorted().map(PortRange::toString).distinct().collect(Collectors.joining(","));
     }
 
     private static String prefixes(List<io.portcullis.intent.IpPrefix> p) {
-        return p.isEmpty() ? "any" : p.stream().map(Object::toString).sorted().distinct().collect(Collectors.joining(","));
+        return p.isEmpty()
+                ? "any"
+                : p.stream().map(Object::toString).sorted().distinct().collect(Collectors.joining(","));
     }
 
     static String summary(Term t) {
         Match m = t.match();
-        StringBuilder sb = new StringBuilder(t.action().name().toLowerCase()).append(' ').append(m.protocol());
+        StringBuilder sb =
+                new StringBuilder(t.action().name().toLowerCase()).append(' ').append(m.protocol());
         if (!m.destinationPorts().isEmpty()) {
             sb.append(" dst-port ").append(ports(m.destinationPorts()));
         }
@@ -192,7 +223,12 @@ public final class IntentComparator {
     }
 
     private static List<Binding> sorted(List<Binding> bindings) {
-        return bindings.stream().sorted(Comparator.comparing(Binding::point).thenComparing(Binding::kind)
-                .thenComparing(Binding::family).thenComparing(Binding::direction).thenComparing(Binding::filterName)).toList();
+        return bindings.stream()
+                .sorted(Comparator.comparing(Binding::point)
+                        .thenComparing(Binding::kind)
+                        .thenComparing(Binding::family)
+                        .thenComparing(Binding::direction)
+                        .thenComparing(Binding::filterName))
+                .toList();
     }
 }

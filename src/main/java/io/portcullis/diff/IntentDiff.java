@@ -26,7 +26,10 @@ public record IntentDiff(List<Change> changes) {
         }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            changes.stream().map(Change::describe).sorted().forEach(s -> md.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
+            changes.stream()
+                    .map(Change::describe)
+                    .sorted()
+                    .forEach(s -> md.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

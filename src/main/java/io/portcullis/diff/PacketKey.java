@@ -19,10 +19,22 @@ import java.util.Locale;
  * @param destination destination address, prefix or range when the line is about one ("… to 10.0.0.0/8"), else null
  *                    (any destination, or all but the ones the text lists after "except to")
  */
-public record PacketKey(String protocol, Integer port, Integer sourcePort, String family, String direction, String destination) {
+public record PacketKey(
+        String protocol, Integer port, Integer sourcePort, String family, String direction, String destination) {
 
-    public static PacketKey of(int protocol, Integer port, Integer sourcePort, AddressFamily family, Direction direction, String destination) {
-        return new PacketKey(Protocol.of(protocol).label().toLowerCase(Locale.ROOT), port, sourcePort, family.id(), direction(direction),
+    public static PacketKey of(
+            int protocol,
+            Integer port,
+            Integer sourcePort,
+            AddressFamily family,
+            Direction direction,
+            String destination) {
+        return new PacketKey(
+                Protocol.of(protocol).label().toLowerCase(Locale.ROOT),
+                port,
+                sourcePort,
+                family.id(),
+                direction(direction),
                 destination);
     }
 

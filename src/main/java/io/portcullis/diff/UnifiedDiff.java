@@ -19,8 +19,7 @@ public final class UnifiedDiff {
     private static final int CONTEXT = 3;
     private static final Pattern HUNK = Pattern.compile("@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@");
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff, or the empty string when the texts have the same lines. */
     public static String diff(String before, String after, String beforeLabel, String afterLabel) {

@@ -40,13 +40,23 @@ public final class VerifierFateOracle implements FateOracle {
         List<AttachPoint> all = promise.attachPoints();
         Map<String, Map<Fate, Line>> lines = new LinkedHashMap<>();
         for (ClassShift s : FateDelta.between(before, after, promise)) {
-            lines.computeIfAbsent(label(s), k -> new LinkedHashMap<>()).computeIfAbsent(s.after(), k -> new Line(key(s))).add(s);
+            lines.computeIfAbsent(label(s), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.after(), k -> new Line(key(s)))
+                    .add(s);
         }
         List<FateChange> out = new ArrayList<>();
         lines.forEach((label, byFate) -> byFate.forEach((fate, line) -> {
-            List<String> where = all.stream().filter(line.points::contains).map(AttachPoint::name).toList();
-            out.add(new FateChange(label, where.size() == all.size() ? "" : String.join(", ", where),
-                    fate == Fate.DROPPED, fate == Fate.FORWARDED, line.key, line.classes));
+            List<String> where = all.stream()
+                    .filter(line.points::contains)
+                    .map(AttachPoint::name)
+                    .toList();
+            out.add(new FateChange(
+                    label,
+                    where.size() == all.size() ? "" : String.join(", ", where),
+                    fate == Fate.DROPPED,
+                    fate == Fate.FORWARDED,
+                    line.key,
+                    line.classes));
         }));
         return out;
     }
@@ -67,32 +77,51 @@ public final class VerifierFateOracle implements FateOracle {
     }
 
     static String label(ClassShift s) {
-        StringBuilder sb = new StringBuilder(s.otherProtocol() ? "any other protocol" : Packet.protocolName(Protocol.of(s.protocol())));
+        StringBuilder sb = new StringBuilder(
+                s.otherProtocol() ? "any other protocol" : Packet.protocolName(Protocol.of(s.protocol())));
         Axis d = s.destinationPortAxis();
         switch (d.shape()) {
             case ONLY -> sb.append('/').append(ports(d.spans()));
-            case EXCEPT -> sb.append(" except ").append(plural(d.spans(), "port")).append(' ').append(ports(d.spans()));
-            default -> { }
+            case EXCEPT ->
+                sb.append(" except ")
+                        .append(plural(d.spans(), "port"))
+                        .append(' ')
+                        .append(ports(d.spans()));
+            default -> {}
         }
         Axis sp = s.sourcePortAxis();
         switch (sp.shape()) {
-            case ONLY -> sb.append(" from ").append(plural(sp.spans(), "port")).append(' ').append(ports(sp.spans()));
+            case ONLY ->
+                sb.append(" from ")
+                        .append(plural(sp.spans(), "port"))
+                        .append(' ')
+                        .append(ports(sp.spans()));
             case EXCEPT -> sb.append(" from any port except ").append(ports(sp.spans()));
-            default -> { }
+            default -> {}
         }
         sb.append(s.direction() == Direction.TO_SUBSCRIBER ? " toward subscribers" : " from subscribers")
-                .append(" (").append(s.family().id()).append(')');
+                .append(" (")
+                .append(s.family().id())
+                .append(')');
         sb.append(addresses(s.destinationAxis(), s.family(), " to ", " except to "));
         sb.append(addresses(s.sourceAxis(), s.family(), " from ", " except from "));
         return sb.toString();
     }
 
     private static PacketKey key(ClassShift s) {
-        String protocol = s.otherProtocol() ? null : Protocol.of(s.protocol()).label().toLowerCase(Locale.ROOT);
-        Integer port = s.destinationPortAxis().shape() == Axis.Shape.ONLY ? s.representative().destinationPort() : null;
-        Integer sourcePort = s.sourcePortAxis().shape() == Axis.Shape.ONLY ? s.representative().sourcePort() : null;
-        String destination = s.destinationAxis().shape() == Axis.Shape.ONLY ? span(s.destinationAxis().spans().get(0), s.family()) : null;
-        return new PacketKey(protocol, port, sourcePort, s.family().id(), PacketKey.direction(s.direction()), destination);
+        String protocol =
+                s.otherProtocol() ? null : Protocol.of(s.protocol()).label().toLowerCase(Locale.ROOT);
+        Integer port = s.destinationPortAxis().shape() == Axis.Shape.ONLY
+                ? s.representative().destinationPort()
+                : null;
+        Integer sourcePort = s.sourcePortAxis().shape() == Axis.Shape.ONLY
+                ? s.representative().sourcePort()
+                : null;
+        String destination = s.destinationAxis().shape() == Axis.Shape.ONLY
+                ? span(s.destinationAxis().spans().get(0), s.family())
+                : null;
+        return new PacketKey(
+                protocol, port, sourcePort, s.family().id(), PacketKey.direction(s.direction()), destination);
     }
 
     private static String plural(List<Axis.Span> spans, String word) {
@@ -100,13 +129,16 @@ public final class VerifierFateOracle implements FateOracle {
     }
 
     private static String ports(List<Axis.Span> spans) {
-        return spans.stream().map(x -> x.single() ? x.lo().toString() : x.lo() + "-" + x.hi()).collect(Collectors.joining(", "));
+        return spans.stream()
+                .map(x -> x.single() ? x.lo().toString() : x.lo() + "-" + x.hi())
+                .collect(Collectors.joining(", "));
     }
 
     private static String addresses(Axis axis, AddressFamily family, String only, String except) {
         return switch (axis.shape()) {
             case ONLY -> only + span(axis.spans().get(0), family);
-            case EXCEPT -> except + axis.spans().stream().map(x -> span(x, family)).collect(Collectors.joining(", "));
+            case EXCEPT ->
+                except + axis.spans().stream().map(x -> span(x, family)).collect(Collectors.joining(", "));
             default -> "";
         };
     }

@@ -70,34 +70,48 @@ public final class Engine {
      * another policy is refused as a whole ({@link IllegalArgumentException}, one sentence); routers
      * the plan does not list are left alone.
      */
-    public RunReport apply(List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
-                           RunListener listener) {
+    public RunReport apply(
+            List<Target> targets,
+            ApplyOptions opts,
+            PlanFile plan,
+            String policyDigest,
+            String planName,
+            RunListener listener) {
         return apply(UUID.randomUUID().toString(), targets, opts, plan, policyDigest, planName, listener);
     }
 
     /** As above under a run id the caller chose (the run history records the run under it before it starts). */
-    public RunReport apply(String runId, List<Target> targets, ApplyOptions opts, PlanFile plan, String policyDigest, String planName,
-                           RunListener listener) {
+    public RunReport apply(
+            String runId,
+            List<Target> targets,
+            ApplyOptions opts,
+            PlanFile plan,
+            String policyDigest,
+            String planName,
+            RunListener listener) {
         Instant started = Instant.now();
         List<Target> run = targets;
         if (plan != null) {
             if (!toolVersion.equals(plan.toolVersion())) {
-                throw new IllegalArgumentException("the plan was made by portcullis " + plan.toolVersion() + " and this is "
-                        + toolVersion + "; run plan again with this version");
+                throw new IllegalArgumentException("the plan was made by portcullis " + plan.toolVersion()
+                        + " and this is " + toolVersion + "; run plan again with this version");
             }
             if (policyDigest != null && !policyDigest.equals(plan.policyDigest())) {
-                throw new IllegalArgumentException("the policy changed since the plan was made; run plan again and review the new change");
+                throw new IllegalArgumentException(
+                        "the policy changed since the plan was made; run plan again and review the new change");
             }
-            Map<String, PlanFile.Entry> entries = plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
+            Map<String, PlanFile.Entry> entries =
+                    plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
             run = targets.stream().filter(t -> entries.containsKey(t.name())).toList();
             if (run.isEmpty() && !entries.isEmpty()) {
                 // applying nothing and calling it success would hide a plan made for another inventory or --limit
-                throw new IllegalArgumentException("the plan lists " + names(entries.keySet()) + ", none of which is selected here"
-                        + " (another inventory or --limit?); plan and apply with the same inventory and --limit");
+                throw new IllegalArgumentException(
+                        "the plan lists " + names(entries.keySet()) + ", none of which is selected here"
+                                + " (another inventory or --limit?); plan and apply with the same inventory and --limit");
             }
         }
-        Map<String, PlanFile.Entry> planned = plan == null ? null
-                : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
+        Map<String, PlanFile.Entry> planned =
+                plan == null ? null : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
         // --on-failure revert: the journal is opened before any router is touched (refused if unwritable)
         // quarantine read before anything is touched (refused as a whole when it cannot be read)
         RouterGate gate;
@@ -106,17 +120,30 @@ public final class Engine {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        TwoPhaseRun twoPhase = opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
+        TwoPhaseRun twoPhase =
+                opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
         try {
-            Function<Target, RouterOutcome> tx = planned == null ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
+            Function<Target, RouterOutcome> tx = planned == null
+                    ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
                     : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase, runId);
-            // each router behind the gate: skipped when quarantined, locked against other runs for its whole transaction
+            // each router behind the gate: skipped when quarantined, locked against other runs for its whole
+            // transaction
             Function<Target, RouterOutcome> step = t -> gate.run(t, tx);
-            Rollout.Result r = new Rollout(opts, listener, twoPhase == null ? () -> null : twoPhase::broken).run(run, step);
-            List<RouterOutcome> outcomes = gate.finish(twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause()),
+            Rollout.Result r =
+                    new Rollout(opts, listener, twoPhase == null ? () -> null : twoPhase::broken).run(run, step);
+            List<RouterOutcome> outcomes = gate.finish(
+                    twoPhase == null ? r.outcomes() : twoPhase.finish(r.outcomes(), r.haltedBecause()),
                     twoPhase != null);
-            return new RunReport(runId, toolVersion, policyDigest, planName, started, Instant.now(),
-                    r.haltedBecause(), RunReport.count(outcomes), outcomes);
+            return new RunReport(
+                    runId,
+                    toolVersion,
+                    policyDigest,
+                    planName,
+                    started,
+                    Instant.now(),
+                    r.haltedBecause(),
+                    RunReport.count(outcomes),
+                    outcomes);
         } finally {
             gate.releaseAll();
             if (twoPhase != null) {
@@ -127,21 +154,36 @@ public final class Engine {
 
     private RouterOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
         if (e.state() == RouterPlan.Status.ERROR) {
-            return refused(t, "NOT_PLANNED", t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
+            return refused(
+                    t,
+                    "NOT_PLANNED",
+                    t.name() + " could not be planned (" + e.error() + "); run plan again when it is reachable");
         }
         if (!Digests.intent(t.intent(), t.promise()).equals(e.intentDigest())) {
-            return refused(t, "POLICY_CHANGED", "the policy for " + t.name() + " changed since the plan was made; run plan again");
+            return refused(
+                    t,
+                    "POLICY_CHANGED",
+                    "the policy for " + t.name() + " changed since the plan was made; run plan again");
         }
         return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase, runId).run();
     }
 
     private static String names(java.util.Collection<String> routers) {
         List<String> sorted = routers.stream().sorted().toList();
-        return String.join(", ", sorted.subList(0, Math.min(3, sorted.size()))) + (sorted.size() > 3 ? " … (" + sorted.size() + " routers)" : "");
+        return String.join(", ", sorted.subList(0, Math.min(3, sorted.size())))
+                + (sorted.size() > 3 ? " … (" + sorted.size() + " routers)" : "");
     }
 
     private static RouterOutcome refused(Target t, String reason, String message) {
-        return new RouterOutcome(t.name(), t.device().platform(), OutcomeState.FAILED_NOT_APPLIED, reason, message, List.of(), List.of(), 0);
+        return new RouterOutcome(
+                t.name(),
+                t.device().platform(),
+                OutcomeState.FAILED_NOT_APPLIED,
+                reason,
+                message,
+                List.of(),
+                List.of(),
+                0);
     }
 
     /** Exit code of plan and drift: 1 when any router errored, else 2 when any differs, else 0. */

@@ -8,7 +8,6 @@ import io.portcullis.inventory.Device;
 import io.portcullis.inventory.Inventory;
 import io.portcullis.inventory.InventoryLoader;
 import io.portcullis.inventory.Limit;
-import io.portcullis.intent.Feature;
 import io.portcullis.inventory.SetupChecks;
 import io.portcullis.platform.FeatureCheck;
 import io.portcullis.platform.PlatformFacts;
@@ -18,7 +17,6 @@ import io.portcullis.policy.ExemptionWidth;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PromiseLoader;
 import io.portcullis.policy.PublishedPromise;
-import io.portcullis.policy.load.PolicyLoader;
 import io.portcullis.policy.Severity;
 import io.portcullis.policy.load.PolicyLoader;
 import java.io.PrintWriter;
@@ -45,8 +43,14 @@ public final class Workspace {
     private final Path promiseFile;
     private final PublishedPromise promise;
 
-    private Workspace(PolicyLoader.Result policyResult, Inventory inventory, List<Device> selected, List<Diagnostic> diagnostics,
-                      LocalDate today, Path promiseFile, PublishedPromise promise) {
+    private Workspace(
+            PolicyLoader.Result policyResult,
+            Inventory inventory,
+            List<Device> selected,
+            List<Diagnostic> diagnostics,
+            LocalDate today,
+            Path promiseFile,
+            PublishedPromise promise) {
         this.promiseFile = promiseFile;
         this.promise = promise;
         this.policyResult = policyResult;
@@ -63,7 +67,8 @@ public final class Workspace {
 
     public static Workspace load(Path policy, Path inventoryDir, String limit, LocalDate today) {
         // building the YANG schema context costs about as much CPU as a 10,000-host inventory: overlap them
-        CompletableFuture<PolicyLoader.Result> policyLoad = CompletableFuture.supplyAsync(() -> PolicyLoader.load(policy, today));
+        CompletableFuture<PolicyLoader.Result> policyLoad =
+                CompletableFuture.supplyAsync(() -> PolicyLoader.load(policy, today));
         Inventory inv = InventoryLoader.load(inventoryDir);
         PolicyLoader.Result p;
         try {
@@ -77,7 +82,10 @@ public final class Workspace {
         all.addAll(promise.diagnostics());
         if (p.policy() != null) {
             PublishedPromise pp = promise.promise();
-            all.addAll(ExemptionWidth.check(p.policy(), p.file(), p.lines(),
+            all.addAll(ExemptionWidth.check(
+                    p.policy(),
+                    p.file(),
+                    p.lines(),
                     pp == null ? PublishedPromise.DEFAULT_MAX_EXEMPTION_IPV4 : pp.maxExemptionIpv4(),
                     pp == null ? PublishedPromise.DEFAULT_MAX_EXEMPTION_IPV6 : pp.maxExemptionIpv6(),
                     pp == null ? "the default" : "max-exemption in " + pp.file()));
@@ -113,14 +121,22 @@ public final class Workspace {
         int line = p.lines().getOrDefault(path, p.lines().getOrDefault("/portcullis-policy:policy", 0));
         for (String g : policy.scope().groups()) {
             if (!inv.groups().contains(g)) {
-                out.add(Diagnostic.warning(p.file(), p.lines().getOrDefault(path + "/group[.='" + g + "']", line), path + "/group",
+                out.add(Diagnostic.warning(
+                        p.file(),
+                        p.lines().getOrDefault(path + "/group[.='" + g + "']", line),
+                        path + "/group",
                         "scope group '" + g + "' is not defined in the inventory's groups.yaml"));
             }
         }
         if (inv.devices().stream().noneMatch(d -> Compiler.inScope(policy.scope(), d))) {
-            out.add(Diagnostic.error(p.file(), line, path, "the scope (groups " + listOrAll(policy.scope().groups()) + ", platforms "
-                    + listOrAll(policy.scope().platforms()) + ") selects no device of the inventory " + inv.directory()
-                    + "; fix the scope or the devices' groups/platforms"));
+            out.add(Diagnostic.error(
+                    p.file(),
+                    line,
+                    path,
+                    "the scope (groups " + listOrAll(policy.scope().groups()) + ", platforms "
+                            + listOrAll(policy.scope().platforms()) + ") selects no device of the inventory "
+                            + inv.directory()
+                            + "; fix the scope or the devices' groups/platforms"));
         }
         return out;
     }
@@ -181,7 +197,8 @@ public final class Workspace {
     }
 
     public CompiledRouter compile(Device device) {
-        return Compiler.compile(policy(), device, Platforms.get(device.platform()).facts().implicitDefault(), today);
+        return Compiler.compile(
+                policy(), device, Platforms.get(device.platform()).facts().implicitDefault(), today);
     }
 
     /** Every selected device compiled, including those outside the scope (their intent is empty). */
@@ -198,12 +215,17 @@ public final class Workspace {
      * out-of-scope devices are left alone, so they are not targets.
      */
     public List<Target> targets() {
-        return compileAll().stream().filter(CompiledRouter::inScope).map(Target::of).toList();
+        return compileAll().stream()
+                .filter(CompiledRouter::inScope)
+                .map(Target::of)
+                .toList();
     }
 
     /** Selected devices the policy's scope does not select: nothing is rendered or pushed for them. */
     public List<Device> outOfScope() {
-        return selected.stream().filter(d -> !Compiler.inScope(policy().scope(), d)).toList();
+        return selected.stream()
+                .filter(d -> !Compiler.inScope(policy().scope(), d))
+                .toList();
     }
 
     /**
@@ -217,8 +239,9 @@ public final class Workspace {
             PlatformFacts facts = Platforms.get(t.device().platform()).facts();
             for (Feature f : FeatureCheck.needs(t.intent(), facts.implicitDefault())) {
                 if (!facts.supports(f)) {
-                    out.add("warning: router " + t.name() + " (" + t.device().platform() + ") cannot get this policy: it needs "
-                            + f.id() + " (" + f.label() + "), which " + facts.displayName() + " lacks");
+                    out.add("warning: router " + t.name() + " (" + t.device().platform()
+                            + ") cannot get this policy: it needs " + f.id() + " (" + f.label() + "), which "
+                            + facts.displayName() + " lacks");
                 }
             }
         }
@@ -237,7 +260,8 @@ public final class Workspace {
     /** One line per out-of-scope device, so nobody wonders why a router got nothing. */
     public void reportOutOfScope(PrintWriter out) {
         for (Device d : outOfScope()) {
-            out.println("note: " + d.name() + " (" + d.platform() + ") is outside the policy scope; nothing is rendered for it");
+            out.println("note: " + d.name() + " (" + d.platform()
+                    + ") is outside the policy scope; nothing is rendered for it");
         }
         out.flush();
     }
@@ -263,7 +287,8 @@ public final class Workspace {
             return "invalid: " + errors + " error" + (errors == 1 ? "" : "s") + ", " + w;
         }
         long inScope = selected.size() - outOfScope().size();
-        return "valid: policy " + policyResult.file() + ", " + selected.size() + " device" + (selected.size() == 1 ? "" : "s")
+        return "valid: policy " + policyResult.file() + ", " + selected.size() + " device"
+                + (selected.size() == 1 ? "" : "s")
                 + " (" + inScope + " in scope), " + policy().services().size() + " service"
                 + (policy().services().size() == 1 ? "" : "s") + ", " + w;
     }

@@ -51,13 +51,14 @@ public final class DatabaseRouterLocks implements RouterLocks {
                 try {
                     other = tryInsert(key, me, token);
                 } catch (MemoryException databaseAway) {
-                    // the database went away mid-run (a recording failure never stops a run): this JVM's lock still holds,
+                    // the database went away mid-run (a recording failure never stops a run): this JVM's lock still
+                    // holds,
                     // and a process that cannot reach the database refuses to start applying at all
                     return local;
                 }
                 if (other == null) {
-                    ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(() -> renew(key, token), ttl.toMillis() / 3, ttl.toMillis() / 3,
-                            TimeUnit.MILLISECONDS);
+                    ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(
+                            () -> renew(key, token), ttl.toMillis() / 3, ttl.toMillis() / 3, TimeUnit.MILLISECONDS);
                     return new Lease() {
                         private boolean released;
 
@@ -91,13 +92,15 @@ public final class DatabaseRouterLocks implements RouterLocks {
     private Holder tryInsert(String key, Holder me, String token) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND expires_at < ?")) {
+            try (PreparedStatement del =
+                    c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND expires_at < ?")) {
                 del.setString(1, key);
                 del.setObject(2, DatabaseRouterMemory.time(Instant.now()));
                 del.executeUpdate();
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 Instant now = Instant.now();
                 ins.setString(1, key);
                 ins.setString(2, me.runId());
@@ -112,21 +115,26 @@ public final class DatabaseRouterLocks implements RouterLocks {
                     throw e;
                 }
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT run_id, actor FROM pcl_router_lock WHERE lock_key = ?")) {
+            try (PreparedStatement q =
+                    c.prepareStatement("SELECT run_id, actor FROM pcl_router_lock WHERE lock_key = ?")) {
                 q.setString(1, key);
                 try (ResultSet rs = q.executeQuery()) {
                     // released between our insert and this read: the next try takes it
-                    return rs.next() ? new Holder(rs.getString(1), rs.getString(2)) : new Holder("(just released)", "-");
+                    return rs.next()
+                            ? new Holder(rs.getString(1), rs.getString(2))
+                            : new Holder("(just released)", "-");
                 }
             }
         } catch (SQLException e) {
-            throw new MemoryException("could not take the lock of " + key + " in the database " + where + " (" + e.getMessage() + ")", e);
+            throw new MemoryException(
+                    "could not take the lock of " + key + " in the database " + where + " (" + e.getMessage() + ")", e);
         }
     }
 
     private void renew(String key, String token) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE pcl_router_lock SET expires_at = ? WHERE lock_key = ? AND token = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE pcl_router_lock SET expires_at = ? WHERE lock_key = ? AND token = ?")) {
             ps.setObject(1, DatabaseRouterMemory.time(Instant.now().plus(ttl)));
             ps.setString(2, key);
             ps.setString(3, token);
@@ -138,7 +146,8 @@ public final class DatabaseRouterLocks implements RouterLocks {
 
     private void delete(String key, String token) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND token = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND token = ?")) {
             ps.setString(1, key);
             ps.setString(2, token);
             ps.executeUpdate();

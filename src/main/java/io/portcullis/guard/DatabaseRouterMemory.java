@@ -29,20 +29,25 @@ public final class DatabaseRouterMemory implements RouterMemory {
     @Override
     public Set<Quirk> quirks(String router) {
         Set<Quirk> out = EnumSet.noneOf(Quirk.class);
-        query("read the quirks of " + router, "SELECT quirk FROM pcl_router_quirk WHERE router = ?", ps -> ps.setString(1, router), rs -> {
-            try {
-                out.add(Quirk.valueOf(rs.getString(1)));
-            } catch (IllegalArgumentException newerVersion) {
-                // a quirk a newer Portcullis knows: nothing this version can work around
-            }
-        });
+        query(
+                "read the quirks of " + router,
+                "SELECT quirk FROM pcl_router_quirk WHERE router = ?",
+                ps -> ps.setString(1, router),
+                rs -> {
+                    try {
+                        out.add(Quirk.valueOf(rs.getString(1)));
+                    } catch (IllegalArgumentException newerVersion) {
+                        // a quirk a newer Portcullis knows: nothing this version can work around
+                    }
+                });
         return out;
     }
 
     @Override
     public void remember(String router, Quirk quirk, String runId) {
         run("remember " + quirk + " of " + router, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_router_quirk WHERE router = ? AND quirk = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM pcl_router_quirk WHERE router = ? AND quirk = ?")) {
                 ps.setString(1, router);
                 ps.setString(2, quirk.name());
                 ps.executeUpdate();
@@ -62,9 +67,18 @@ public final class DatabaseRouterMemory implements RouterMemory {
     @Override
     public List<Quarantine> quarantined() {
         List<Quarantine> out = new ArrayList<>();
-        query("read the quarantined routers", "SELECT router, address, state, reason, run_id, actor, since FROM pcl_quarantine ORDER BY since, router",
-                ps -> { }, rs -> out.add(new Quarantine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant())));
+        query(
+                "read the quarantined routers",
+                "SELECT router, address, state, reason, run_id, actor, since FROM pcl_quarantine ORDER BY since, router",
+                ps -> {},
+                rs -> out.add(new Quarantine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant())));
         return out;
     }
 
@@ -142,7 +156,8 @@ public final class DatabaseRouterMemory implements RouterMemory {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new MemoryException("could not " + what + " in the database " + where + " (" + e.getMessage() + ")", e);
+            throw new MemoryException(
+                    "could not " + what + " in the database " + where + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -93,9 +93,10 @@ public final class FileRouterMemory implements RouterMemory {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
-                Content c = Files.exists(file) ? JsonMappers.FILES.readValue(file.toFile(), new TypeReference<Content>() {
-                }) : new Content(null, null);
+                    FileLock lock = ch.lock()) {
+                Content c = Files.exists(file)
+                        ? JsonMappers.FILES.readValue(file.toFile(), new TypeReference<Content>() {})
+                        : new Content(null, null);
                 if (change == null) {
                     return c;
                 }
@@ -106,8 +107,11 @@ public final class FileRouterMemory implements RouterMemory {
                 return next;
             }
         } catch (IOException | RuntimeException e) {
-            throw new MemoryException("the router state file " + file + " cannot be used (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check the state directory (portcullis.state-dir)", e);
+            throw new MemoryException(
+                    "the router state file " + file + " cannot be used ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + "); check the state directory (portcullis.state-dir)",
+                    e);
         }
     }
 }

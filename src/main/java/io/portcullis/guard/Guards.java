@@ -21,11 +21,11 @@ public final class Guards {
     /** How long a held router lock row lives without being renewed (its holder renews it every third of this). */
     public static final Duration LOCK_TTL = Duration.ofMinutes(2);
 
-    private Guards() {
-    }
+    private Guards() {}
 
     /** An opened guard and what to close when done. */
-    public record Opened(RouterGuard guard, String where, AutoCloseable owner, DatabaseRouterLocks dbLocks) implements AutoCloseable {
+    public record Opened(RouterGuard guard, String where, AutoCloseable owner, DatabaseRouterLocks dbLocks)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (dbLocks != null) {
@@ -48,7 +48,11 @@ public final class Guards {
     public static Opened open(DbSettings settings, String actor) {
         if (!settings.enabled()) {
             FileRouterMemory file = new FileRouterMemory(stateDir().resolve("routers.json"));
-            return new Opened(new RouterGuard(file, RouterLocks.inProcess(), actor, lockWait(), false), file.file().toString(), null, null);
+            return new Opened(
+                    new RouterGuard(file, RouterLocks.inProcess(), actor, lockWait(), false),
+                    file.file().toString(),
+                    null,
+                    null);
         }
         StoreOpener.Database db;
         try {
@@ -57,7 +61,8 @@ public final class Guards {
             throw new RouterMemory.MemoryException(e.getMessage(), e);
         }
         DatabaseRouterLocks locks = new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL);
-        RouterGuard g = new RouterGuard(new DatabaseRouterMemory(db.dataSource(), db.where()), locks, actor, lockWait(), false);
+        RouterGuard g =
+                new RouterGuard(new DatabaseRouterMemory(db.dataSource(), db.where()), locks, actor, lockWait(), false);
         return new Opened(g, db.where(), db.owner(), locks);
     }
 
@@ -68,8 +73,11 @@ public final class Guards {
 
     /** {@code portcullis.router-lock-wait} (seconds, or an age such as 2m): how long a run waits for a router another run holds. */
     public static Duration lockWait() {
-        return setting("portcullis.router-lock-wait").map(v -> v.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v.trim()))
-                : DbSettings.parseAge(v)).orElse(RouterGuard.DEFAULT_LOCK_WAIT);
+        return setting("portcullis.router-lock-wait")
+                .map(v -> v.trim().matches("\\d+")
+                        ? Duration.ofSeconds(Long.parseLong(v.trim()))
+                        : DbSettings.parseAge(v))
+                .orElse(RouterGuard.DEFAULT_LOCK_WAIT);
     }
 
     private static Optional<String> setting(String key) {
@@ -78,7 +86,9 @@ public final class Guards {
             return Optional.of(sys);
         }
         try {
-            return ConfigProvider.getConfig().getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(key, String.class)
+                    .filter(v -> !v.isBlank());
         } catch (IllegalStateException noConfig) {
             return Optional.empty();
         }

@@ -27,23 +27,33 @@ import java.util.Map;
 final class AlertStateTable {
     private static final ObjectMapper JSON = JsonMappers.MESSAGES;
 
-    private AlertStateTable() {
-    }
+    private AlertStateTable() {}
 
     static List<AlertState> readAll(Connection c) throws SQLException {
         List<AlertState> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT fingerprint, alertname, status, router, platform, detail, summary, changes_json, impact_json, changed_by,
                        starts_at, ends_at, generator_url, sent_to_json
-                FROM pcl_alert_state ORDER BY starts_at"""); ResultSet rs = ps.executeQuery()) {
+                FROM pcl_alert_state ORDER BY starts_at""");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 AlertName name = byAlertname(rs.getString("alertname"));
                 if (name == null) {
                     continue; // written by a newer build: not ours to deliver
                 }
-                Alert a = new Alert(name, Alert.Status.valueOf(rs.getString("status")), rs.getString("router"), rs.getString("platform"),
-                        rs.getString("fingerprint"), rs.getString("detail"), rs.getString("summary"), list(rs.getString("changes_json")),
-                        list(rs.getString("impact_json")), rs.getString("changed_by"), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                Alert a = new Alert(
+                        name,
+                        Alert.Status.valueOf(rs.getString("status")),
+                        rs.getString("router"),
+                        rs.getString("platform"),
+                        rs.getString("fingerprint"),
+                        rs.getString("detail"),
+                        rs.getString("summary"),
+                        list(rs.getString("changes_json")),
+                        list(rs.getString("impact_json")),
+                        rs.getString("changed_by"),
+                        instant(rs, "starts_at"),
+                        instant(rs, "ends_at"),
                         rs.getString("generator_url"));
                 Map<String, Instant> sentTo = new LinkedHashMap<>();
                 map(rs.getString("sent_to_json")).forEach((sink, at) -> sentTo.put(sink, Instant.parse(at)));
@@ -82,7 +92,7 @@ final class AlertStateTable {
     static Map<String, Integer> readFailures(Connection c) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT router, failed_checks FROM pcl_check_failure");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getInt(2));
             }
@@ -127,7 +137,8 @@ final class AlertStateTable {
     }
 
     /** Binds every column but the fingerprint, in the order both statements list them; returns the fingerprint's index. */
-    private static int bind(PreparedStatement ps, Alert a, Map<String, String> sent, String replica, Instant now) throws SQLException {
+    private static int bind(PreparedStatement ps, Alert a, Map<String, String> sent, String replica, Instant now)
+            throws SQLException {
         ps.setString(1, a.name().alertname());
         ps.setString(2, a.status().name());
         ps.setString(3, a.router());
@@ -173,11 +184,11 @@ final class AlertStateTable {
     }
 
     private static List<String> list(String json) throws SQLException {
-        return json == null ? List.of() : read(json, new TypeReference<List<String>>() { });
+        return json == null ? List.of() : read(json, new TypeReference<List<String>>() {});
     }
 
     private static Map<String, String> map(String json) throws SQLException {
-        return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() { });
+        return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() {});
     }
 
     private static <T> T read(String json, TypeReference<T> type) throws SQLException {

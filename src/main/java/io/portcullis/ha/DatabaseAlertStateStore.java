@@ -48,6 +48,7 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     /** Consecutive failed checks per router (pcl_check_failure), and the routers whose count is not yet written. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
     private final Set<String> dirtyFailures = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private volatile boolean loaded;
@@ -57,7 +58,8 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
      * @param database the migrated datasource; may throw {@link StoreException} while the database is unreachable
      * @param flushEvery how often changes made while the database was down are retried
      */
-    public DatabaseAlertStateStore(Supplier<DataSource> database, String replica, BooleanSupplier leading, Clock clock, Duration flushEvery) {
+    public DatabaseAlertStateStore(
+            Supplier<DataSource> database, String replica, BooleanSupplier leading, Clock clock, Duration flushEvery) {
         this.database = database;
         this.replica = replica;
         this.leading = leading;
@@ -67,7 +69,8 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::catchUp, flushEvery.toMillis(), flushEvery.toMillis(), TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(
+                this::catchUp, flushEvery.toMillis(), flushEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -228,7 +231,9 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
     private void failed(String what, Exception e) {
         String msg = Sanitizer.text(Sanitizer.url(firstLine(e.getMessage())), 300);
         if (lastError == null) {
-            LOG.warnf("alert state cannot be %s the database (kept in memory and retried): %s", what.equals("read") ? "read from" : "written to", msg);
+            LOG.warnf(
+                    "alert state cannot be %s the database (kept in memory and retried): %s",
+                    what.equals("read") ? "read from" : "written to", msg);
         }
         lastError = msg;
     }

@@ -40,10 +40,11 @@ public final class DatabaseRouterStateStore implements AutoCloseable {
     private final Duration tick;
     /** Routers to write (latest version each) or, with a null value, to delete. */
     private final Map<String, RouterStateRow> dirty = new LinkedHashMap<>();
+
     private Instant fullCheck;
     private int routersChecked;
     private final ScheduledExecutorService ticker;
-    private volatile Consumer<FleetSnapshot> followerView = s -> { };
+    private volatile Consumer<FleetSnapshot> followerView = s -> {};
     private volatile long seenVersion = Long.MIN_VALUE;
     private volatile FleetSnapshot lastRead;
     private volatile String lastError;
@@ -52,7 +53,8 @@ public final class DatabaseRouterStateStore implements AutoCloseable {
      * @param database the migrated datasource; may throw {@link StoreException} while the database is unreachable
      * @param tick     how often the leader writes what changed and a follower looks for changes
      */
-    public DatabaseRouterStateStore(Supplier<DataSource> database, String replica, BooleanSupplier leading, Clock clock, Duration tick) {
+    public DatabaseRouterStateStore(
+            Supplier<DataSource> database, String replica, BooleanSupplier leading, Clock clock, Duration tick) {
         this.database = database;
         this.replica = replica;
         this.leading = leading;
@@ -122,7 +124,8 @@ public final class DatabaseRouterStateStore implements AutoCloseable {
                 flush();
             } else {
                 synchronized (this) {
-                    dirty.clear(); // deposed: what this replica found is the new leader's to find again, never to overwrite
+                    dirty.clear(); // deposed: what this replica found is the new leader's to find again, never to
+                    // overwrite
                     fullCheck = null;
                 }
                 poll();

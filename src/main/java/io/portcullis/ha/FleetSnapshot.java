@@ -11,7 +11,8 @@ import java.util.List;
  * @param writtenBy     the replica that wrote last, or null before any write
  * @param readAt        when this replica read it
  */
-public record FleetSnapshot(long version, Instant lastFullCheck, String writtenBy, List<RouterStateRow> routers, Instant readAt) {
+public record FleetSnapshot(
+        long version, Instant lastFullCheck, String writtenBy, List<RouterStateRow> routers, Instant readAt) {
     public FleetSnapshot {
         routers = List.copyOf(routers);
     }

@@ -37,6 +37,7 @@ public final class LeaderElection implements Election {
     private static final Logger LOG = Logger.getLogger(LeaderElection.class);
     /** "pcl" in ASCII: the advisory-lock class of Portcullis, so other users of advisory locks do not collide. */
     static final int CLASS_ID = 0x70636c;
+
     private static final String APP_PREFIX = "portcullis ";
 
     private final DbSettings db;
@@ -85,8 +86,8 @@ public final class LeaderElection implements Election {
 
     @Override
     public String describe() {
-        return "leader election on " + db.safeUrl() + " (PostgreSQL advisory lock, checked every " + pollInterval.toMillis()
-                + " ms); this replica is " + replica;
+        return "leader election on " + db.safeUrl() + " (PostgreSQL advisory lock, checked every "
+                + pollInterval.toMillis() + " ms); this replica is " + replica;
     }
 
     private void pollSafely() {
@@ -106,20 +107,26 @@ public final class LeaderElection implements Election {
             close(session);
             session = null;
             if (connect()) {
-                // the database answers, so our session (and with it the lock) is gone. Free again (nobody took over while
+                // the database answers, so our session (and with it the lock) is gone. Free again (nobody took over
+                // while
                 // we were cut off, e.g. the database itself was down): take it back at once and go on leading, without
                 // the stop-and-start of notifications, checks and delivery a step-down would cause
                 if (tryLockQuietly()) {
-                    LOG.infof("replica %s reaches the database again and holds the leader lock again; it goes on leading", replica);
+                    LOG.infof(
+                            "replica %s reaches the database again and holds the leader lock again; it goes on leading",
+                            replica);
                     return;
                 }
-                LOG.warnf("replica %s lost its leader session; stepping down and letting another replica take over", replica);
+                LOG.warnf(
+                        "replica %s lost its leader session; stepping down and letting another replica take over",
+                        replica);
                 leading = false;
                 leader = null;
                 sitOutUntil = System.nanoTime() + pollInterval.toNanos();
                 listener.deposed();
             } else {
-                said("replica " + replica + " cannot reach the database; it keeps leading (no other replica can take the lock "
+                said("replica " + replica
+                        + " cannot reach the database; it keeps leading (no other replica can take the lock "
                         + "from a database it cannot reach either)");
             }
             return;
@@ -178,7 +185,10 @@ public final class LeaderElection implements Election {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     String app = rs.getString(1);
-                    return Optional.of(app != null && app.startsWith(APP_PREFIX) ? app.substring(APP_PREFIX.length()) : String.valueOf(app));
+                    return Optional.of(
+                            app != null && app.startsWith(APP_PREFIX)
+                                    ? app.substring(APP_PREFIX.length())
+                                    : String.valueOf(app));
                 }
             }
         }
@@ -189,8 +199,10 @@ public final class LeaderElection implements Election {
         if (session == null) {
             return false;
         }
-        try (Statement st = session.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE pid = "
-                + "pg_backend_pid() AND locktype = 'advisory' AND classid = " + CLASS_ID + " AND objid = " + key + " AND objsubid = 2")) {
+        try (Statement st = session.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE pid = "
+                        + "pg_backend_pid() AND locktype = 'advisory' AND classid = " + CLASS_ID + " AND objid = " + key
+                        + " AND objsubid = 2")) {
             rs.next();
             return rs.getInt(1) == 1;
         } catch (SQLException e) {
@@ -207,7 +219,9 @@ public final class LeaderElection implements Election {
         if (!db.password().isEmpty()) {
             p.setProperty("password", db.password());
         }
-        p.setProperty("ApplicationName", (APP_PREFIX + replica).substring(0, Math.min(63, APP_PREFIX.length() + replica.length())));
+        p.setProperty(
+                "ApplicationName",
+                (APP_PREFIX + replica).substring(0, Math.min(63, APP_PREFIX.length() + replica.length())));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("connectTimeout", "5");
         p.setProperty("loginTimeout", "5");

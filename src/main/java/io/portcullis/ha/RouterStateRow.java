@@ -12,6 +12,13 @@ import java.time.Instant;
  * @param changedAt  the check that found this state
  * @param updatedBy  the replica that wrote it (null before it is written)
  */
-public record RouterStateRow(String router, String platform, String state, String fingerprint, String changedBy, String digest,
-                             String statusJson, Instant changedAt, String updatedBy) {
-}
+public record RouterStateRow(
+        String router,
+        String platform,
+        String state,
+        String fingerprint,
+        String changedBy,
+        String digest,
+        String statusJson,
+        Instant changedAt,
+        String updatedBy) {}

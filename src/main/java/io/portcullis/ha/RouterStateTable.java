@@ -16,12 +16,12 @@ import java.util.List;
  * PostgreSQL and H2, and only the leader writes), delete routers no longer watched.
  */
 final class RouterStateTable {
-    private RouterStateTable() {
-    }
+    private RouterStateTable() {}
 
     /** The version, or -1 when the row is missing (a database migrated by a build without V6 cannot get here). */
     static long version(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM pcl_fleet_check WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM pcl_fleet_check WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }
     }
@@ -30,8 +30,9 @@ final class RouterStateTable {
         long version = -1;
         Instant lastFull = null;
         String writtenBy = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, last_full_check_at, updated_by FROM pcl_fleet_check WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT version, last_full_check_at, updated_by FROM pcl_fleet_check WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 version = rs.getLong(1);
                 lastFull = instant(rs, "last_full_check_at");
@@ -41,10 +42,19 @@ final class RouterStateTable {
         List<RouterStateRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT router, platform, state, fingerprint, changed_by, digest, status_json, changed_at, updated_by
-                FROM pcl_router_state ORDER BY router"""); ResultSet rs = ps.executeQuery()) {
+                FROM pcl_router_state ORDER BY router""");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new RouterStateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), instant(rs, "changed_at"), rs.getString(9)));
+                rows.add(new RouterStateRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        instant(rs, "changed_at"),
+                        rs.getString(9)));
             }
         }
         return new FleetSnapshot(version, lastFull, writtenBy, rows, now);
@@ -54,8 +64,15 @@ final class RouterStateTable {
      * Writes {@code rows}, deletes {@code deleted}, records a full check when {@code fullCheck} is not null and bumps
      * the version, all in one transaction.
      */
-    static void write(Connection c, List<RouterStateRow> rows, List<String> deleted, Instant fullCheck, int routersChecked, String replica,
-                      Instant now) throws SQLException {
+    static void write(
+            Connection c,
+            List<RouterStateRow> rows,
+            List<String> deleted,
+            Instant fullCheck,
+            int routersChecked,
+            String replica,
+            Instant now)
+            throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -69,7 +86,8 @@ final class RouterStateTable {
                 }
             }
             if (fullCheck != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE pcl_fleet_check SET last_full_check_at = ?, routers_checked = ? WHERE id = 1")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE pcl_fleet_check SET last_full_check_at = ?, routers_checked = ? WHERE id = 1")) {
                     ps.setObject(1, time(fullCheck));
                     ps.setInt(2, routersChecked);
                     ps.executeUpdate();

@@ -17,7 +17,10 @@ public record Binding(AttachKind kind, String point, AddressFamily family, Direc
      * Every platform holds at most one filter per slot, so this is the one test for "bound at the same place".
      */
     public boolean sameSlot(Binding other) {
-        return kind == other.kind && point.equals(other.point) && family == other.family && direction == other.direction;
+        return kind == other.kind
+                && point.equals(other.point)
+                && family == other.family
+                && direction == other.direction;
     }
 
     /** True when this binding sits at {@code at} for the given family and direction. */

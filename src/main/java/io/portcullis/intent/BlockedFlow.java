@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param service name of the policy service this came from (for messages)
  */
-public record BlockedFlow(String service, Protocol protocol, List<PortRange> destinationPorts, AddressFamily family,
-                          Direction direction, List<IpPrefix> exemptDestinations) {
+public record BlockedFlow(
+        String service,
+        Protocol protocol,
+        List<PortRange> destinationPorts,
+        AddressFamily family,
+        Direction direction,
+        List<IpPrefix> exemptDestinations) {
     public BlockedFlow {
         destinationPorts = List.copyOf(destinationPorts);
         exemptDestinations = List.copyOf(exemptDestinations);

@@ -8,13 +8,14 @@ package io.portcullis.intent;
 public final class FilterNames {
     /** Filters bound toward subscribers (access-side egress). */
     public static final String FILTER_V4 = Ownership.PREFIX + "SUBPROTECT-V4";
+
     public static final String FILTER_V6 = Ownership.PREFIX + "SUBPROTECT-V6";
     /** Filters bound from subscribers (access-side ingress); only when the policy has such services. */
     public static final String FILTER_IN_V4 = Ownership.PREFIX + "SUBPROTECT-IN-V4";
+
     public static final String FILTER_IN_V6 = Ownership.PREFIX + "SUBPROTECT-IN-V6";
 
-    private FilterNames() {
-    }
+    private FilterNames() {}
 
     public static String filterName(Direction direction, AddressFamily family) {
         boolean v4 = family == AddressFamily.IPV4;

@@ -28,26 +28,49 @@ public final class FilterStamp {
 
     private static final Pattern STAMP = Pattern.compile("^" + Pattern.quote(PREFIX) + "(sha256:[0-9a-f]{8})(?: |$)");
 
-    private FilterStamp() {
-    }
+    private FilterStamp() {}
 
     /** {@code sha256:} and the first 8 hex digits of the SHA-256 of the filters' canonical content. */
     public static String digest(List<Filter> filters) {
         StringBuilder sb = new StringBuilder();
         for (Filter f : filters) {
-            sb.append("filter ").append(f.name()).append(' ').append(f.family().id()).append('\n');
+            sb.append("filter ")
+                    .append(f.name())
+                    .append(' ')
+                    .append(f.family().id())
+                    .append('\n');
             for (Term t : f.terms()) {
                 Match m = t.match();
-                sb.append(" term ").append(t.name()).append(' ').append(t.sequence()).append(' ').append(t.action().name())
-                        .append(" protocol ").append(m.protocol().number())
-                        .append(" dport ").append(m.destinationPorts()).append(" sport ").append(m.sourcePorts())
-                        .append(" port ").append(m.eitherPorts()).append(" dst ").append(m.destinationPrefixes())
-                        .append(" src ").append(m.sourcePrefixes()).append(" counter ").append(t.counter())
-                        .append(" log ").append(t.log()).append(" description ").append(t.description()).append('\n');
+                sb.append(" term ")
+                        .append(t.name())
+                        .append(' ')
+                        .append(t.sequence())
+                        .append(' ')
+                        .append(t.action().name())
+                        .append(" protocol ")
+                        .append(m.protocol().number())
+                        .append(" dport ")
+                        .append(m.destinationPorts())
+                        .append(" sport ")
+                        .append(m.sourcePorts())
+                        .append(" port ")
+                        .append(m.eitherPorts())
+                        .append(" dst ")
+                        .append(m.destinationPrefixes())
+                        .append(" src ")
+                        .append(m.sourcePrefixes())
+                        .append(" counter ")
+                        .append(t.counter())
+                        .append(" log ")
+                        .append(t.log())
+                        .append(" description ")
+                        .append(t.description())
+                        .append('\n');
             }
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -57,7 +80,9 @@ public final class FilterStamp {
     /** The description text: prefix, digest, the policy's name; cut to {@link #MAX_LENGTH} (the stamp always fits). */
     public static String description(String digest, String policyName) {
         String text = PREFIX + digest + (policyName == null || policyName.isBlank() ? "" : " " + policyName);
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH).strip();
+        return text.length() <= MAX_LENGTH
+                ? text
+                : text.substring(0, MAX_LENGTH).strip();
     }
 
     /** The digest a description carries, or empty when it has no stamp (set by hand, or by an older Portcullis). */

@@ -47,7 +47,8 @@ public record IpPrefix(AddressFamily family, BigInteger network, int length) imp
 
     public static BigInteger mask(AddressFamily family, int length) {
         BigInteger all = BigInteger.ONE.shiftLeft(family.addressBits()).subtract(BigInteger.ONE);
-        BigInteger host = BigInteger.ONE.shiftLeft(family.addressBits() - length).subtract(BigInteger.ONE);
+        BigInteger host =
+                BigInteger.ONE.shiftLeft(family.addressBits() - length).subtract(BigInteger.ONE);
         return all.xor(host);
     }
 
@@ -56,7 +57,8 @@ public record IpPrefix(AddressFamily family, BigInteger network, int length) imp
     }
 
     public BigInteger last() {
-        return network.or(BigInteger.ONE.shiftLeft(family.addressBits() - length).subtract(BigInteger.ONE));
+        return network.or(
+                BigInteger.ONE.shiftLeft(family.addressBits() - length).subtract(BigInteger.ONE));
     }
 
     public boolean contains(AddressFamily f, BigInteger address) {

@@ -37,8 +37,12 @@ public record Match(
     }
 
     public boolean isMatchAll() {
-        return protocol.isAny() && destinationPorts.isEmpty() && sourcePorts.isEmpty() && eitherPorts.isEmpty()
-                && destinationPrefixes.isEmpty() && sourcePrefixes.isEmpty();
+        return protocol.isAny()
+                && destinationPorts.isEmpty()
+                && sourcePorts.isEmpty()
+                && eitherPorts.isEmpty()
+                && destinationPrefixes.isEmpty()
+                && sourcePrefixes.isEmpty();
     }
 
     public boolean hasPortConditions() {

@@ -8,8 +8,7 @@ package io.portcullis.intent;
 public final class Ownership {
     public static final String PREFIX = "PORTCULLIS-";
 
-    private Ownership() {
-    }
+    private Ownership() {}
 
     public static boolean isOwned(String filterName) {
         return filterName != null && filterName.startsWith(PREFIX);

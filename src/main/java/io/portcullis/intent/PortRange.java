@@ -7,7 +7,8 @@ public record PortRange(int from, int to) implements Comparable<PortRange>, java
 
     public PortRange {
         if (from < 0 || to > MAX || from > to) {
-            throw new IllegalArgumentException("port range " + from + "-" + to + " is not within 0..65535 with from <= to");
+            throw new IllegalArgumentException(
+                    "port range " + from + "-" + to + " is not within 0..65535 with from <= to");
         }
     }
 
@@ -28,7 +29,9 @@ public record PortRange(int from, int to) implements Comparable<PortRange>, java
             if (sep < 0) {
                 return single(Integer.parseInt(t));
             }
-            return new PortRange(Integer.parseInt(t.substring(0, sep).trim()), Integer.parseInt(t.substring(sep + len).trim()));
+            return new PortRange(
+                    Integer.parseInt(t.substring(0, sep).trim()),
+                    Integer.parseInt(t.substring(sep + len).trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a port or port range");
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param log         log matches (off by default: logging can punt to the control plane)
  * @param description free text (owner, ticket); null for none
  */
-public record Term(String name, int sequence, Match match, Action action, String counter, boolean log, String description) {
+public record Term(
+        String name, int sequence, Match match, Action action, String counter, boolean log, String description) {
     public Term {
         Objects.requireNonNull(name, "term name");
         Objects.requireNonNull(match, "match");

@@ -20,10 +20,20 @@ import java.util.TreeMap;
  * @param settings        the typed {@link DeviceSetting}s that were set (checked at load time) and the free-form
  *                        {@code data:} entries under {@code data.KEY}; read them through the accessors below
  */
-public record Device(String name, String hostname, int port, String platform, List<String> groups,
-                     List<String> interfaces, List<String> profiles, Credentials credentials, Path knownHosts,
-                     HostKeyChecking hostKeyChecking, boolean chainForeign, List<String> algorithmExceptions,
-                     Map<String, String> settings) {
+public record Device(
+        String name,
+        String hostname,
+        int port,
+        String platform,
+        List<String> groups,
+        List<String> interfaces,
+        List<String> profiles,
+        Credentials credentials,
+        Path knownHosts,
+        HostKeyChecking hostKeyChecking,
+        boolean chainForeign,
+        List<String> algorithmExceptions,
+        Map<String, String> settings) {
     public Device {
         groups = List.copyOf(groups);
         interfaces = List.copyOf(interfaces);

@@ -17,8 +17,11 @@ final class DeviceBuilder {
     private final Map<String, Map<String, Located>> groups;
     private boolean failed;
 
-    DeviceBuilder(SourceNode.Field host, InventoryLoader loader, Map<String, Located> defaults,
-                  Map<String, Map<String, Located>> groups) {
+    DeviceBuilder(
+            SourceNode.Field host,
+            InventoryLoader loader,
+            Map<String, Located> defaults,
+            Map<String, Map<String, Located>> groups) {
         this.host = host;
         this.loader = loader;
         this.defaults = defaults;
@@ -35,8 +38,11 @@ final class DeviceBuilder {
         if (groupsKey != null) {
             for (String g : strings(groupsKey, "/" + name + "/groups")) {
                 if (!groups.containsKey(g)) {
-                    fail(groupsKey, "/" + name + "/groups", "host '" + name + "' is in group '" + g + "', which "
-                            + InventoryLoader.GROUPS + " does not define; add the group or fix the name");
+                    fail(
+                            groupsKey,
+                            "/" + name + "/groups",
+                            "host '" + name + "' is in group '" + g + "', which " + InventoryLoader.GROUPS
+                                    + " does not define; add the group or fix the name");
                 } else {
                     groupNames.add(g);
                 }
@@ -58,44 +64,63 @@ final class DeviceBuilder {
         }
         String hostname = text(merged.get("hostname"), name, "hostname");
         if (hostname == null || hostname.isBlank()) {
-            fail(hostsFile, host.line(), "/" + name, "host '" + name + "' has no hostname; add hostname: ADDRESS-OR-NAME");
+            fail(
+                    hostsFile,
+                    host.line(),
+                    "/" + name,
+                    "host '" + name + "' has no hostname; add hostname: ADDRESS-OR-NAME");
         } else {
             String problem = HostNames.hostnameProblem(hostname);
             if (problem != null) {
-                fail(merged.get("hostname"), "/" + name + "/hostname", "hostname " + HostNames.quote(hostname) + " of host '" + name
-                        + "' " + problem);
+                fail(
+                        merged.get("hostname"),
+                        "/" + name + "/hostname",
+                        "hostname " + HostNames.quote(hostname) + " of host '" + name + "' " + problem);
             }
         }
         int port = port(merged.get("port"), name);
         String platform = text(merged.get("platform"), name, "platform");
         if (platform == null) {
-            fail(hostsFile, host.line(), "/" + name, "host '" + name + "' has no platform; add platform: one of "
-                    + InventoryLoader.platformsList());
+            fail(
+                    hostsFile,
+                    host.line(),
+                    "/" + name,
+                    "host '" + name + "' has no platform; add platform: one of " + InventoryLoader.platformsList());
         } else if (!InventoryLoader.knownPlatform(platform)) {
             Located p = merged.get("platform");
-            fail(p, "/" + name + "/platform", "host '" + name + "' has unknown platform '" + platform + "'; expected one of "
-                    + InventoryLoader.platformsList());
+            fail(
+                    p,
+                    "/" + name + "/platform",
+                    "host '" + name + "' has unknown platform '" + platform + "'; expected one of "
+                            + InventoryLoader.platformsList());
         }
         List<String> interfaces = new ArrayList<>();
         List<String> profiles = new ArrayList<>();
         attach(merged.get("attach"), name, interfaces, profiles);
         if (interfaces.isEmpty() && profiles.isEmpty() && !failed) {
-            loader.warning(hostsFile, host.line(), "/" + name + "/attach", "host '" + name + "' has no attach points"
-                    + " (attach: interfaces/profiles), so no filter is bound on it");
+            loader.warning(
+                    hostsFile,
+                    host.line(),
+                    "/" + name + "/attach",
+                    "host '" + name + "' has no attach points"
+                            + " (attach: interfaces/profiles), so no filter is bound on it");
         }
         String username = text(merged.get("username"), name, "username");
         String passwordEnv = text(merged.get("password-env"), name, "password-env");
         Path passwordFile = path(merged.get("password-file"), name, "password-file");
         if (passwordEnv != null && passwordFile != null) {
-            fail(merged.get("password-file"), "/" + name + "/password-file", "host '" + name
-                    + "' has both password-env and password-file; keep one");
+            fail(
+                    merged.get("password-file"),
+                    "/" + name + "/password-file",
+                    "host '" + name + "' has both password-env and password-file; keep one");
         }
         Path privateKey = path(merged.get("private-key"), name, "private-key");
         Path knownHosts = path(merged.get("known-hosts"), name, "known-hosts");
         HostKeyChecking checking = hostKeyChecking(merged.get("host-key-checking"), name);
         boolean chainForeign = bool(merged.get("chain-foreign"), name, "chain-foreign");
         Located algs = merged.get("ssh-algorithm-exceptions");
-        List<String> algorithmExceptions = algs == null ? List.of() : strings(algs, "/" + name + "/ssh-algorithm-exceptions");
+        List<String> algorithmExceptions =
+                algs == null ? List.of() : strings(algs, "/" + name + "/ssh-algorithm-exceptions");
 
         Map<String, String> settings = new TreeMap<>();
         for (Map.Entry<String, Located> e : merged.entrySet()) {
@@ -104,8 +129,11 @@ final class DeviceBuilder {
                 String[] problem = new String[1];
                 String value = setting.check(text(e.getValue(), name, e.getKey()), problem);
                 if (value == null) {
-                    fail(e.getValue(), "/" + name + "/" + e.getKey(), e.getKey() + " of host '" + name + "' is '"
-                            + settingText(e.getValue().value()) + "'; " + problem[0]);
+                    fail(
+                            e.getValue(),
+                            "/" + name + "/" + e.getKey(),
+                            e.getKey() + " of host '" + name + "' is '"
+                                    + settingText(e.getValue().value()) + "'; " + problem[0]);
                 } else {
                     settings.put(setting.key(), value);
                 }
@@ -115,9 +143,20 @@ final class DeviceBuilder {
         if (failed) {
             return null;
         }
-        return new Device(name, hostname, port, platform, groupNames, interfaces, profiles,
-                new Credentials(username, passwordEnv, passwordFile, privateKey), knownHosts, checking, chainForeign,
-                algorithmExceptions, settings);
+        return new Device(
+                name,
+                hostname,
+                port,
+                platform,
+                groupNames,
+                interfaces,
+                profiles,
+                new Credentials(username, passwordEnv, passwordFile, privateKey),
+                knownHosts,
+                checking,
+                chainForeign,
+                algorithmExceptions,
+                settings);
     }
 
     /** data: merged key by key, defaults < groups (listed order) < host, as Nornir does. */
@@ -149,7 +188,11 @@ final class DeviceBuilder {
             return null;
         }
         if (!l.value().isScalar()) {
-            fail(l, "/" + host + "/" + key, key + " of host '" + host + "' must be a single value, not " + l.value().describe());
+            fail(
+                    l,
+                    "/" + host + "/" + key,
+                    key + " of host '" + host + "' must be a single value, not "
+                            + l.value().describe());
             return null;
         }
         return l.value().text();
@@ -161,9 +204,13 @@ final class DeviceBuilder {
             return InventoryLoader.DEFAULT_PORT;
         }
         if (t.trim().matches("0+[0-9]+")) {
-            // decimal like every number Portcullis reads; a leading zero is refused as in the policy, never read as octal
-            fail(l, "/" + host + "/port", "port of host '" + host + "' is '" + t + "', with a leading zero; write "
-                    + t.trim().replaceFirst("^0+", "") + " (numbers are decimal)");
+            // decimal like every number Portcullis reads; a leading zero is refused as in the policy, never read as
+            // octal
+            fail(
+                    l,
+                    "/" + host + "/port",
+                    "port of host '" + host + "' is '" + t + "', with a leading zero; write "
+                            + t.trim().replaceFirst("^0+", "") + " (numbers are decimal)");
             return InventoryLoader.DEFAULT_PORT;
         }
         try {
@@ -174,7 +221,10 @@ final class DeviceBuilder {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        fail(l, "/" + host + "/port", "port of host '" + host + "' is '" + t + "'; expected a TCP port 1..65535 (NETCONF is 830)");
+        fail(
+                l,
+                "/" + host + "/port",
+                "port of host '" + host + "' is '" + t + "'; expected a TCP port 1..65535 (NETCONF is 830)");
         return InventoryLoader.DEFAULT_PORT;
     }
 
@@ -203,13 +253,19 @@ final class DeviceBuilder {
         try {
             HostKeyChecking h = HostKeyChecking.parse(t);
             if (h == HostKeyChecking.OFF) {
-                loader.warning(l.file(), l.line(), "/" + host + "/host-key-checking", "host-key-checking is off for '" + host
-                        + "': anyone on the path can impersonate it; use this only in a lab");
+                loader.warning(
+                        l.file(),
+                        l.line(),
+                        "/" + host + "/host-key-checking",
+                        "host-key-checking is off for '" + host
+                                + "': anyone on the path can impersonate it; use this only in a lab");
             }
             return h;
         } catch (IllegalArgumentException e) {
-            fail(l, "/" + host + "/host-key-checking", "host-key-checking of host '" + host + "' is '" + t
-                    + "'; expected strict, accept-new or off");
+            fail(
+                    l,
+                    "/" + host + "/host-key-checking",
+                    "host-key-checking of host '" + host + "' is '" + t + "'; expected strict, accept-new or off");
             return HostKeyChecking.STRICT;
         }
     }
@@ -228,8 +284,12 @@ final class DeviceBuilder {
             switch (f.name()) {
                 case "interfaces" -> interfaces.addAll(strings(sub, path + "/interfaces"));
                 case "profiles" -> profiles.addAll(strings(sub, path + "/profiles"));
-                default -> fail(sub, path + "/" + f.name(), "attach of host '" + host + "' has unknown key '" + f.name()
-                        + "'; expected interfaces or profiles");
+                default ->
+                    fail(
+                            sub,
+                            path + "/" + f.name(),
+                            "attach of host '" + host + "' has unknown key '" + f.name()
+                                    + "'; expected interfaces or profiles");
             }
         }
     }

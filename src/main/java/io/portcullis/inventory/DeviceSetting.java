@@ -15,7 +15,10 @@ public enum DeviceSetting {
     TIMEOUT("timeout", Kind.SECONDS);
 
     /** How a value is checked. */
-    enum Kind { SECONDS, BOOLEAN }
+    enum Kind {
+        SECONDS,
+        BOOLEAN
+    }
 
     /** The longest a router may be told to wait: a day. */
     static final int MAX_SECONDS = 86_400;

@@ -11,7 +11,9 @@ public enum HostKeyChecking {
             case "strict", "yes" -> STRICT;
             case "accept-new" -> ACCEPT_NEW;
             case "off", "no" -> OFF;
-            default -> throw new IllegalArgumentException("host-key-checking '" + text + "' (expected strict, accept-new or off)");
+            default ->
+                throw new IllegalArgumentException(
+                        "host-key-checking '" + text + "' (expected strict, accept-new or off)");
         };
     }
 }

@@ -8,8 +8,7 @@ package io.portcullis.inventory;
 final class HostNames {
     private static final int MAX = 253;
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /** Null when the router name is fine, else why not (completes "host name 'x' …"). */
     static String routerNameProblem(String name) {

@@ -13,8 +13,12 @@ import java.util.Optional;
  *
  * @param hostLines line of each host's definition in hosts.yaml, for later diagnostics
  */
-public record Inventory(Path directory, List<Device> devices, List<String> groups, Map<String, Integer> hostLines,
-                        List<Diagnostic> diagnostics) {
+public record Inventory(
+        Path directory,
+        List<Device> devices,
+        List<String> groups,
+        Map<String, Integer> hostLines,
+        List<Diagnostic> diagnostics) {
     public Inventory {
         devices = List.copyOf(devices);
         groups = List.copyOf(groups);

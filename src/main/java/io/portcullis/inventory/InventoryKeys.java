@@ -12,8 +12,20 @@ import java.util.TreeSet;
  */
 final class InventoryKeys {
     /** Keys read into a {@link Device}'s typed fields. */
-    static final Set<String> CONNECTION = Set.of("hostname", "port", "platform", "groups", "attach", "username", "password-env",
-            "password-file", "private-key", "known-hosts", "host-key-checking", "chain-foreign", "ssh-algorithm-exceptions");
+    static final Set<String> CONNECTION = Set.of(
+            "hostname",
+            "port",
+            "platform",
+            "groups",
+            "attach",
+            "username",
+            "password-env",
+            "password-file",
+            "private-key",
+            "known-hosts",
+            "host-key-checking",
+            "chain-foreign",
+            "ssh-algorithm-exceptions");
 
     /** The free-form map; its entries land in the device's settings as {@code data.KEY}. */
     static final String DATA = "data";
@@ -31,8 +43,7 @@ final class InventoryKeys {
         ALL = Set.copyOf(all);
     }
 
-    private InventoryKeys() {
-    }
+    private InventoryKeys() {}
 
     static boolean known(String key) {
         return ALL.contains(key);

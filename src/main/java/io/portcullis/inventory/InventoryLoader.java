@@ -50,14 +50,20 @@ public final class InventoryLoader {
 
     private Inventory load() {
         if (!Files.isDirectory(dir)) {
-            diagnostics.add(Diagnostic.error(dir.toString(), 0, null, "inventory directory does not exist; pass --inventory DIR"
-                    + " with a " + HOSTS));
+            diagnostics.add(Diagnostic.error(
+                    dir.toString(),
+                    0,
+                    null,
+                    "inventory directory does not exist; pass --inventory DIR" + " with a " + HOSTS));
             return new Inventory(dir, List.of(), List.of(), Map.of(), diagnostics);
         }
         Path hostsPath = dir.resolve(HOSTS);
         if (!Files.isRegularFile(hostsPath)) {
-            diagnostics.add(Diagnostic.error(hostsPath.toString(), 0, null, "the inventory has no " + HOSTS
-                    + "; create it with one entry per router"));
+            diagnostics.add(Diagnostic.error(
+                    hostsPath.toString(),
+                    0,
+                    null,
+                    "the inventory has no " + HOSTS + "; create it with one entry per router"));
             return new Inventory(dir, List.of(), List.of(), Map.of(), diagnostics);
         }
         SourceNode hosts = parse(hostsPath);
@@ -88,7 +94,8 @@ public final class InventoryLoader {
             mappingExpected(file(HOSTS), hosts, "", "host names");
         }
         if (hosts != null && devices.isEmpty() && hostLines.isEmpty()) {
-            diagnostics.add(Diagnostic.error(file(HOSTS), 0, null, "the inventory defines no device; add at least one host"));
+            diagnostics.add(
+                    Diagnostic.error(file(HOSTS), 0, null, "the inventory defines no device; add at least one host"));
         }
         return new Inventory(dir, devices, List.copyOf(groupKeys.keySet()), hostLines, diagnostics);
     }
@@ -122,7 +129,11 @@ public final class InventoryLoader {
     }
 
     private void mappingExpected(String file, SourceNode node, String path, String what) {
-        error(file, node.line(), path.isEmpty() ? "/" : path, "expected a mapping of " + what + " but found " + node.describe());
+        error(
+                file,
+                node.line(),
+                path.isEmpty() ? "/" : path,
+                "expected a mapping of " + what + " but found " + node.describe());
     }
 
     /**
@@ -141,22 +152,38 @@ public final class InventoryLoader {
         for (SourceNode.Field f : node.fields()) {
             if (f.name().equals("password")) {
                 // never echo the value: it is a secret that should not be there at all
-                error(file, f.line(), path + "/password", "a literal password is not allowed in the inventory;"
-                        + " remove it and use password-env (an environment variable name) or password-file");
+                error(
+                        file,
+                        f.line(),
+                        path + "/password",
+                        "a literal password is not allowed in the inventory;"
+                                + " remove it and use password-env (an environment variable name) or password-file");
                 continue;
             }
             if (f.name().equals("groups") && !isHost) {
-                error(file, f.line(), path + "/groups", "groups can only be listed on hosts (groups do not nest); move the key to the hosts");
+                error(
+                        file,
+                        f.line(),
+                        path + "/groups",
+                        "groups can only be listed on hosts (groups do not nest); move the key to the hosts");
                 continue;
             }
             if (!InventoryKeys.known(f.name())) {
                 // a typo in a security setting must never be silently kept as "some other setting"
-                error(file, f.line(), path + "/" + f.name(), "unknown key '" + f.name() + "'"
-                        + InventoryKeys.closest(f.name()).map(c -> "; did you mean '" + c + "'?").orElse("")
-                        + " (free-form values go under data:)");
+                error(
+                        file,
+                        f.line(),
+                        path + "/" + f.name(),
+                        "unknown key '" + f.name() + "'"
+                                + InventoryKeys.closest(f.name())
+                                        .map(c -> "; did you mean '" + c + "'?")
+                                        .orElse("")
+                                + " (free-form values go under data:)");
                 continue;
             }
-            if (f.name().equals(InventoryKeys.DATA) && !(f.value().isObject() || f.value().isScalar() && f.value().text() == null)) {
+            if (f.name().equals(InventoryKeys.DATA)
+                    && !(f.value().isObject()
+                            || f.value().isScalar() && f.value().text() == null)) {
                 mappingExpected(file, f.value(), path + "/data", "free-form keys");
                 continue;
             }

@@ -12,8 +12,7 @@ import java.util.Set;
  * typo never silently turns "these three routers" into "no router".
  */
 public final class Limit {
-    private Limit() {
-    }
+    private Limit() {}
 
     /** The outcome: selected devices (inventory order) and errors for unknown names/groups. */
     public record Selection(List<Device> devices, List<Diagnostic> diagnostics) {
@@ -36,21 +35,33 @@ public final class Limit {
             }
             if (sel.startsWith("group:")) {
                 String group = sel.substring("group:".length()).trim();
-                List<Device> members = inventory.devices().stream().filter(d -> d.groups().contains(group)).toList();
+                List<Device> members = inventory.devices().stream()
+                        .filter(d -> d.groups().contains(group))
+                        .toList();
                 if (members.isEmpty()) {
-                    problems.add(Diagnostic.error("--limit", 0, null, "group '" + group + "' has no device in the inventory"
-                            + (inventory.groups().contains(group) ? "" : " (it is not defined in groups.yaml)")
-                            + "; check the spelling or drop it from --limit"));
+                    problems.add(Diagnostic.error(
+                            "--limit",
+                            0,
+                            null,
+                            "group '" + group + "' has no device in the inventory"
+                                    + (inventory.groups().contains(group) ? "" : " (it is not defined in groups.yaml)")
+                                    + "; check the spelling or drop it from --limit"));
                 }
                 members.forEach(d -> names.add(d.name()));
             } else if (inventory.device(sel).isPresent()) {
                 names.add(sel);
             } else {
-                problems.add(Diagnostic.error("--limit", 0, null, "device '" + sel + "' is not in the inventory ("
-                        + inventory.hostsFile() + "); check the spelling, or use group:NAME for a group"));
+                problems.add(Diagnostic.error(
+                        "--limit",
+                        0,
+                        null,
+                        "device '" + sel + "' is not in the inventory (" + inventory.hostsFile()
+                                + "); check the spelling, or use group:NAME for a group"));
             }
         }
-        List<Device> selected = inventory.devices().stream().filter(d -> names.contains(d.name())).toList();
+        List<Device> selected = inventory.devices().stream()
+                .filter(d -> names.contains(d.name()))
+                .toList();
         return new Selection(selected, problems);
     }
 }

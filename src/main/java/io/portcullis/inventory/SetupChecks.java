@@ -22,8 +22,7 @@ import java.util.function.Function;
 public final class SetupChecks {
     private static final int NAMES_SHOWN = 3;
 
-    private SetupChecks() {
-    }
+    private SetupChecks() {}
 
     public static List<Diagnostic> check(Inventory inventory, List<Device> devices, Function<String, String> env) {
         Map<String, List<Device>> problems = new LinkedHashMap<>();
@@ -32,8 +31,12 @@ public final class SetupChecks {
             if (c != null && c.privateKey() == null && c.passwordEnv() != null) {
                 String v = env.apply(c.passwordEnv());
                 if (v == null || v.isEmpty()) {
-                    add(problems, "password-env " + c.passwordEnv() + " is not set in this environment; plan and apply will fail"
-                            + " with AUTH_FAILED for", d);
+                    add(
+                            problems,
+                            "password-env " + c.passwordEnv()
+                                    + " is not set in this environment; plan and apply will fail"
+                                    + " with AUTH_FAILED for",
+                            d);
                 }
             }
             if (c != null && c.privateKey() == null && c.passwordEnv() == null && c.passwordFile() != null) {
@@ -42,10 +45,16 @@ public final class SetupChecks {
             if (c != null && c.privateKey() != null) {
                 fileProblem(c.privateKey(), "private-key", true).ifPresent(p -> add(problems, p, d));
             }
-            if (d.hostKeyChecking() != HostKeyChecking.OFF && d.knownHosts() != null && !Files.isRegularFile(d.knownHosts())) {
-                add(problems, "known-hosts " + d.knownHosts() + " does not exist; "
-                        + (d.hostKeyChecking() == HostKeyChecking.ACCEPT_NEW ? "accept-new will enrol whatever key answers first for"
-                        : "strict host key checking will refuse every connection to"), d);
+            if (d.hostKeyChecking() != HostKeyChecking.OFF
+                    && d.knownHosts() != null
+                    && !Files.isRegularFile(d.knownHosts())) {
+                add(
+                        problems,
+                        "known-hosts " + d.knownHosts() + " does not exist; "
+                                + (d.hostKeyChecking() == HostKeyChecking.ACCEPT_NEW
+                                        ? "accept-new will enrol whatever key answers first for"
+                                        : "strict host key checking will refuse every connection to"),
+                        d);
             } else if (d.hostKeyChecking() != HostKeyChecking.OFF && d.knownHosts() == null) {
                 add(problems, "no known-hosts file is set; host key checking will refuse every connection to", d);
             }
@@ -56,7 +65,8 @@ public final class SetupChecks {
             String who = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
                     + (names.size() > NAMES_SHOWN ? " and " + (names.size() - NAMES_SHOWN) + " more" : "");
             int line = inventory.hostLines().getOrDefault(routers.get(0).name(), 0);
-            out.add(Diagnostic.warning(inventory.hostsFile(), line, "/" + routers.get(0).name(), message + " " + who));
+            out.add(Diagnostic.warning(
+                    inventory.hostsFile(), line, "/" + routers.get(0).name(), message + " " + who));
         });
         return out;
     }
@@ -67,16 +77,19 @@ public final class SetupChecks {
 
     private static java.util.Optional<String> fileProblem(Path file, String key, boolean secret) {
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.of(key + " " + file + " does not exist; plan and apply will fail with AUTH_FAILED for");
+            return java.util.Optional.of(
+                    key + " " + file + " does not exist; plan and apply will fail with AUTH_FAILED for");
         }
         if (!Files.isReadable(file)) {
-            return java.util.Optional.of(key + " " + file + " cannot be read by this user; plan and apply will fail for");
+            return java.util.Optional.of(
+                    key + " " + file + " cannot be read by this user; plan and apply will fail for");
         }
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (secret && perms.contains(PosixFilePermission.OTHERS_READ)) {
-                return java.util.Optional.of(key + " " + file + " is readable by every user of this machine; chmod 600 it (a secret"
-                        + " anyone can read is no secret), used by");
+                return java.util.Optional.of(
+                        key + " " + file + " is readable by every user of this machine; chmod 600 it (a secret"
+                                + " anyone can read is no secret), used by");
             }
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: nothing to say about permissions

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class JsonMappers {
     /** Plans, run reports, journals: indented, map keys sorted (stable diffs), nulls left out. */
     public static final ObjectMapper FILES = base().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT).setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     /** Digest input: compact, map keys sorted, so equal content always hashes alike. */
     public static final ObjectMapper CANONICAL = base().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     /** Alert payloads, database JSON columns, the GitLab report: compact, in the order the sender built them. */
@@ -22,8 +23,7 @@ public final class JsonMappers {
     /** Documents whose key order is the contract (verify --json): indented, insertion order, nulls kept. */
     public static final ObjectMapper DOCUMENTS = base().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 
     /** The common base: java.time as ISO-8601 text, unknown properties ignored when reading (newer writers). */
     public static ObjectMapper base() {
@@ -45,7 +45,8 @@ public final class JsonMappers {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

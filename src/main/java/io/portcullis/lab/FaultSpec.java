@@ -13,8 +13,7 @@ import java.util.Locale;
  * rollback-failed, cli-lock, stall-window, confirmed-commit-1.0.
  */
 public final class FaultSpec {
-    private FaultSpec() {
-    }
+    private FaultSpec() {}
 
     /** Applies one spec to the fleet; throws IllegalArgumentException with a one-sentence reason. */
     public static void apply(LabFleet fleet, String spec) {
@@ -24,7 +23,8 @@ public final class FaultSpec {
         }
         String who = spec.substring(0, eq);
         String[] parts = spec.substring(eq + 1).split(":");
-        SimDevice d = who.chars().allMatch(Character::isDigit) ? fleet.device(Integer.parseInt(who) - 1) : fleet.device(who);
+        SimDevice d =
+                who.chars().allMatch(Character::isDigit) ? fleet.device(Integer.parseInt(who) - 1) : fleet.device(who);
         Faults f = d.faults();
         String arg = parts.length > 1 ? parts[1] : "*";
         switch (parts[0].toLowerCase(Locale.ROOT)) {
@@ -38,7 +38,9 @@ public final class FaultSpec {
                 if (parts.length < 3) {
                     throw new IllegalArgumentException("fault '" + spec + "' needs malformed:OP:CASE");
                 }
-                f.malformedReply(arg, Malformation.valueOf(parts[2].toUpperCase(Locale.ROOT).replace('-', '_')));
+                f.malformedReply(
+                        arg,
+                        Malformation.valueOf(parts[2].toUpperCase(Locale.ROOT).replace('-', '_')));
             }
             case "fail-validate" -> f.failValidate(parts.length > 1 ? parts[1] : "/", "validation failed (injected)");
             case "fail-commit" -> f.failCommit("commit failed (injected)");

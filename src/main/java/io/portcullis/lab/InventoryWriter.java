@@ -31,11 +31,18 @@ final class InventoryWriter {
         StringBuilder hosts = new StringBuilder("# Written by `portcullis lab`: the simulated fleet on loopback.\n");
         for (SimDevice d : fleet.devices()) {
             LabPlatform p = fleet.platformOf(d);
-            hosts.append(d.name()).append(":\n")
+            hosts.append(d.name())
+                    .append(":\n")
                     .append("  hostname: 127.0.0.1\n")
-                    .append("  port: ").append(d.port()).append('\n')
-                    .append("  platform: ").append(p.id()).append('\n')
-                    .append("  groups: [lab, ").append(p.id()).append("]\n");
+                    .append("  port: ")
+                    .append(d.port())
+                    .append('\n')
+                    .append("  platform: ")
+                    .append(p.id())
+                    .append('\n')
+                    .append("  groups: [lab, ")
+                    .append(p.id())
+                    .append("]\n");
             if (!p.interfaces().isEmpty() || !p.profiles().isEmpty()) {
                 hosts.append("  attach:\n"); // vrp has none: its bindings are not expressible yet
             }
@@ -46,8 +53,13 @@ final class InventoryWriter {
                 hosts.append("    profiles: ").append(list(p.profiles())).append('\n');
             }
         }
-        StringBuilder groups = new StringBuilder("# Credentials by reference only: the password is in the environment variable.\n")
-                .append("lab:\n  username: ").append(quote(fleet.username())).append("\n  password-env: ").append(passwordEnv).append('\n');
+        StringBuilder groups = new StringBuilder(
+                        "# Credentials by reference only: the password is in the environment variable.\n")
+                .append("lab:\n  username: ")
+                .append(quote(fleet.username()))
+                .append("\n  password-env: ")
+                .append(passwordEnv)
+                .append('\n');
         for (LabPlatform p : LabPlatform.values()) {
             groups.append(p.id()).append(": {}\n");
         }
@@ -78,7 +90,8 @@ final class InventoryWriter {
     }
 
     private static String list(List<String> items) {
-        return "[" + String.join(", ", items.stream().map(InventoryWriter::quote).toList()) + "]";
+        return "["
+                + String.join(", ", items.stream().map(InventoryWriter::quote).toList()) + "]";
     }
 
     /** YAML-safe scalar: names like ge-1/0/0.100 or $junos… are quoted. */

@@ -33,7 +33,12 @@ public final class LabFleet implements AutoCloseable {
     private final String username;
     private final String password;
 
-    private LabFleet(LabServer server, Map<String, SimDevice> devices, Map<String, LabPlatform> platformOf, String username, String password) {
+    private LabFleet(
+            LabServer server,
+            Map<String, SimDevice> devices,
+            Map<String, LabPlatform> platformOf,
+            String username,
+            String password) {
         this.server = server;
         this.devices = devices;
         this.platformOf = platformOf;
@@ -54,7 +59,7 @@ public final class LabFleet implements AutoCloseable {
         private String password;
         private String namePrefix = "lab";
         private final List<PublicKey> authorizedKeys = new ArrayList<>();
-        private Consumer<SimDevice> customizer = d -> { };
+        private Consumer<SimDevice> customizer = d -> {};
 
         public Builder devices(int n) {
             if (n < 1) {
@@ -126,13 +131,21 @@ public final class LabFleet implements AutoCloseable {
             Map<LabPlatform, SimDatastore> templates = new java.util.EnumMap<>(LabPlatform.class);
             int width = Math.max(3, String.valueOf(count).length());
             // host keys dominate start-up CPU (about 2.5 ms each): make them on every core
-            java.security.KeyPair[] keys = java.util.stream.IntStream.range(0, count).parallel()
-                    .mapToObj(i -> LabServer.newHostKey()).toArray(java.security.KeyPair[]::new);
+            java.security.KeyPair[] keys = java.util.stream.IntStream.range(0, count)
+                    .parallel()
+                    .mapToObj(i -> LabServer.newHostKey())
+                    .toArray(java.security.KeyPair[]::new);
             try {
                 for (int i = 0; i < count; i++) {
                     LabPlatform p = platforms.get(i % platforms.size());
                     String name = namePrefix + "-" + p.id() + "-" + String.format("%0" + width + "d", i + 1);
-                    SimDevice d = new SimDevice(name, p.id(), p.profile(), initialRunning(templates.computeIfAbsent(p, x -> initialRunning(x, NAME_MARKER)), name), keys[i], server.scheduler());
+                    SimDevice d = new SimDevice(
+                            name,
+                            p.id(),
+                            p.profile(),
+                            initialRunning(templates.computeIfAbsent(p, x -> initialRunning(x, NAME_MARKER)), name),
+                            keys[i],
+                            server.scheduler());
                     customizer.accept(d);
                     server.serve(d, portBase == 0 ? 0 : portBase + i);
                     devices.put(name, d);
@@ -157,7 +170,8 @@ public final class LabFleet implements AutoCloseable {
 
     static SimDatastore initialRunning(LabPlatform p, String name) {
         try {
-            return SimDatastore.of(SecureXml.parse(p.initialConfig(name).getBytes(StandardCharsets.UTF_8)).getDocumentElement());
+            return SimDatastore.of(SecureXml.parse(p.initialConfig(name).getBytes(StandardCharsets.UTF_8))
+                    .getDocumentElement());
         } catch (XmlParseException e) {
             throw new IllegalStateException("built-in initial config of " + p.id() + " is broken", e);
         }

@@ -10,7 +10,12 @@ import java.util.Locale;
  * inventory's attach points name) and those attach points (what the platform renderers support).
  */
 public enum LabPlatform {
-    JUNOS(false, List.of("http://xml.juniper.net/netconf/junos/1.0"), List.of("ge-1/0/0.100"), List.of("PPPOE-SUBSCRIBER"), """
+    JUNOS(
+            false,
+            List.of("http://xml.juniper.net/netconf/junos/1.0"),
+            List.of("ge-1/0/0.100"),
+            List.of("PPPOE-SUBSCRIBER"),
+            """
             <configuration>
               <system><host-name>%s</host-name></system>
               <interfaces>
@@ -23,11 +28,16 @@ public enum LabPlatform {
               <dynamic-profiles><name>PPPOE-SUBSCRIBER</name><interfaces><interface><name>pp0</name><unit><name>$junos-interface-unit</name>
                 <family><inet><unnumbered-address><source>lo0.0</source></unnumbered-address></inet></family></unit></interface></interfaces></dynamic-profiles>
             </configuration>"""),
-    IOSXR(true, List.of(
-            xr("Cisco-IOS-XR-ipv4-acl-cfg", "2018-05-08"), xr("Cisco-IOS-XR-ipv6-acl-cfg", "2018-04-03"),
-            xr("Cisco-IOS-XR-ifmgr-cfg", "2017-09-07"), xr("Cisco-IOS-XR-ip-pfilter-cfg", "2017-09-30"),
-            xr("Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg", "2015-01-07"), xr("Cisco-IOS-XR-ip-pfilter-subscriber-cfg", "2015-11-09")),
-            List.of("Bundle-Ether1.100"), List.of("IPOE-SUB"), """
+    IOSXR(
+            true,
+            List.of(
+                    xr("Cisco-IOS-XR-ipv4-acl-cfg", "2018-05-08"), xr("Cisco-IOS-XR-ipv6-acl-cfg", "2018-04-03"),
+                    xr("Cisco-IOS-XR-ifmgr-cfg", "2017-09-07"), xr("Cisco-IOS-XR-ip-pfilter-cfg", "2017-09-30"),
+                    xr("Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg", "2015-01-07"),
+                            xr("Cisco-IOS-XR-ip-pfilter-subscriber-cfg", "2015-11-09")),
+            List.of("Bundle-Ether1.100"),
+            List.of("IPOE-SUB"),
+            """
             <interface-configurations xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-ifmgr-cfg">
               <interface-configuration><active>act</active><interface-name>Bundle-Ether1.100</interface-name><description>subscribers %s</description></interface-configuration>
               <interface-configuration><active>act</active><interface-name>MgmtEth0/RP0/CPU0/0</interface-name>
@@ -44,7 +54,12 @@ public enum LabPlatform {
             <dynamic-template xmlns="http://cisco.com/ns/yang/Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg">
               <ip-subscribers><ip-subscriber><template-name>IPOE-SUB</template-name></ip-subscriber></ip-subscribers>
             </dynamic-template>"""),
-    SROS(true, List.of("urn:nokia.com:sros:ns:yang:sr:conf?module=nokia-conf&revision=2019-07-15"), List.of(), List.of("RESIDENTIAL"), """
+    SROS(
+            true,
+            List.of("urn:nokia.com:sros:ns:yang:sr:conf?module=nokia-conf&revision=2019-07-15"),
+            List.of(),
+            List.of("RESIDENTIAL"),
+            """
             <configure xmlns="urn:nokia.com:sros:ns:yang:sr:conf">
               <system><name>%s</name></system>
               <filter><ip-filter><filter-name>FOREIGN-MGMT</filter-name><default-action>drop</default-action>
@@ -52,9 +67,14 @@ public enum LabPlatform {
               </ip-filter></filter>
               <subscriber-mgmt><sla-profile><name>RESIDENTIAL</name><description>residential subscribers</description></sla-profile></subscriber-mgmt>
             </configure>"""),
-    VRP(true, List.of("http://www.huawei.com/netconf/vrp/huawei-acl?module=huawei-acl&revision=2017-03-23",
-            "http://www.huawei.com/netconf/vrp/huawei-ifm?module=huawei-ifm&revision=2017-03-23"),
-            List.of(), List.of(), """
+    VRP(
+            true,
+            List.of(
+                    "http://www.huawei.com/netconf/vrp/huawei-acl?module=huawei-acl&revision=2017-03-23",
+                    "http://www.huawei.com/netconf/vrp/huawei-ifm?module=huawei-ifm&revision=2017-03-23"),
+            List.of(),
+            List.of(),
+            """
             <ifm xmlns="http://www.huawei.com/netconf/vrp/huawei-ifm"><interfaces>
               <interface><ifName>GigabitEthernet0/1/0.100</ifName><ifDescr>subscribers %s</ifDescr></interface>
             </interfaces></ifm>
@@ -64,10 +84,15 @@ public enum LabPlatform {
                   <aclDestPortOp>eq</aclDestPortOp><aclDestPortB>22</aclDestPortB></aclRuleAdv4></aclRuleAdv4s>
               </aclGroup>
             </aclGroups></acl>"""),
-    OPENCONFIG(true, List.of("http://openconfig.net/yang/acl?module=openconfig-acl&revision=2023-02-06",
-            "http://openconfig.net/yang/interfaces?module=openconfig-interfaces&revision=2023-02-06",
-            "http://openconfig.net/yang/packet-match-types?module=openconfig-packet-match-types&revision=2023-01-29"),
-            List.of("Ethernet1/1.100"), List.of(), """
+    OPENCONFIG(
+            true,
+            List.of(
+                    "http://openconfig.net/yang/acl?module=openconfig-acl&revision=2023-02-06",
+                    "http://openconfig.net/yang/interfaces?module=openconfig-interfaces&revision=2023-02-06",
+                    "http://openconfig.net/yang/packet-match-types?module=openconfig-packet-match-types&revision=2023-01-29"),
+            List.of("Ethernet1/1.100"),
+            List.of(),
+            """
             <interfaces xmlns="http://openconfig.net/yang/interfaces">
               <interface><name>Ethernet1/1</name><config><name>Ethernet1/1</name><description>%s access</description>
                 <type xmlns:ianaift="urn:ietf:params:xml:ns:yang:iana-if-type">ianaift:ethernetCsmacd</type></config>
@@ -79,9 +104,14 @@ public enum LabPlatform {
                   <actions><config><forwarding-action>oc-acl:ACCEPT</forwarding-action></config></actions></acl-entry></acl-entries>
               </acl-set>
             </acl-sets></acl>"""),
-    IETF(true, List.of("urn:ietf:params:xml:ns:yang:ietf-access-control-list?module=ietf-access-control-list&revision=2019-03-04",
-            "urn:ietf:params:xml:ns:yang:ietf-interfaces?module=ietf-interfaces&revision=2018-02-20"),
-            List.of("eth1.100"), List.of(), """
+    IETF(
+            true,
+            List.of(
+                    "urn:ietf:params:xml:ns:yang:ietf-access-control-list?module=ietf-access-control-list&revision=2019-03-04",
+                    "urn:ietf:params:xml:ns:yang:ietf-interfaces?module=ietf-interfaces&revision=2018-02-20"),
+            List.of("eth1.100"),
+            List.of(),
+            """
             <interfaces xmlns="urn:ietf:params:xml:ns:yang:ietf-interfaces">
               <interface><name>eth1.100</name><description>%s access</description><type xmlns:ianaift="urn:ietf:params:xml:ns:yang:iana-if-type">ianaift:l2vlan</type></interface>
               <interface><name>eth0</name><type xmlns:ianaift="urn:ietf:params:xml:ns:yang:iana-if-type">ianaift:ethernetCsmacd</type></interface>
@@ -100,7 +130,12 @@ public enum LabPlatform {
     private final List<String> profiles;
     private final String initialConfig;
 
-    LabPlatform(boolean confirmedCommit11, List<String> moduleCapabilities, List<String> interfaces, List<String> profiles, String initialConfig) {
+    LabPlatform(
+            boolean confirmedCommit11,
+            List<String> moduleCapabilities,
+            List<String> interfaces,
+            List<String> profiles,
+            String initialConfig) {
         this.confirmedCommit11 = confirmedCommit11;
         this.moduleCapabilities = moduleCapabilities;
         this.interfaces = interfaces;
@@ -123,7 +158,8 @@ public enum LabPlatform {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown platform '" + id + "' (expected junos, iosxr, sros, vrp, openconfig or ietf)");
+        throw new IllegalArgumentException(
+                "unknown platform '" + id + "' (expected junos, iosxr, sros, vrp, openconfig or ietf)");
     }
 
     /** Candidate, confirmed commit (1.0 on Junos as on real MX, 1.1 elsewhere), validate, rollback-on-error, startup. */
@@ -141,6 +177,7 @@ public enum LabPlatform {
 
     /** The initial running configuration as a {@code <config>} document for a device named {@code deviceName}. */
     public String initialConfig(String deviceName) {
-        return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + initialConfig.formatted(deviceName) + "</config>";
+        return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + initialConfig.formatted(deviceName)
+                + "</config>";
     }
 }

@@ -129,8 +129,12 @@ public final class Capabilities {
         if (module == null || module.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new YangModule(module, uri.substring(0, q), params.get("revision"),
-                list(params.get("features")), list(params.get("deviations"))));
+        return Optional.of(new YangModule(
+                module,
+                uri.substring(0, q),
+                params.get("revision"),
+                list(params.get("features")),
+                list(params.get("deviations"))));
     }
 
     private static Map<String, String> query(String query) {
@@ -156,7 +160,10 @@ public final class Capabilities {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Override

@@ -29,7 +29,8 @@ public record ChangedBy(boolean server, String username, Long sessionId, String 
         if (server) {
             return "the server";
         }
-        return (username == null ? "unknown user" : username) + (sessionId == null ? "" : " (session " + sessionId + ")")
+        return (username == null ? "unknown user" : username)
+                + (sessionId == null ? "" : " (session " + sessionId + ")")
                 + (sourceHost == null ? "" : " from " + sourceHost);
     }
 }

@@ -20,9 +20,20 @@ import java.util.Objects;
  * @param notificationCapacity unread notifications queued before the session fails (none are ever dropped)
  * @param base11 offer base:1.1 (chunked framing); off only for interop experiments
  */
-public record ClientSettings(Duration connectTimeout, Duration authTimeout, Duration helloTimeout, Duration rpcTimeout,
-        Duration closeTimeout, Duration heartbeatInterval, int heartbeatMaxMisses, Duration readTimeout,
-        Duration windowTimeout, int maxMessageBytes, XmlLimits xmlLimits, int notificationCapacity, boolean base11) {
+public record ClientSettings(
+        Duration connectTimeout,
+        Duration authTimeout,
+        Duration helloTimeout,
+        Duration rpcTimeout,
+        Duration closeTimeout,
+        Duration heartbeatInterval,
+        int heartbeatMaxMisses,
+        Duration readTimeout,
+        Duration windowTimeout,
+        int maxMessageBytes,
+        XmlLimits xmlLimits,
+        int notificationCapacity,
+        boolean base11) {
 
     public ClientSettings {
         Objects.requireNonNull(connectTimeout);
@@ -35,10 +46,19 @@ public record ClientSettings(Duration connectTimeout, Duration authTimeout, Dura
         Objects.requireNonNull(windowTimeout);
         Objects.requireNonNull(xmlLimits);
         if (heartbeatMaxMisses < 1 || maxMessageBytes < 1024 || notificationCapacity < 1) {
-            throw new IllegalArgumentException("heartbeatMaxMisses, maxMessageBytes and notificationCapacity must be positive");
+            throw new IllegalArgumentException(
+                    "heartbeatMaxMisses, maxMessageBytes and notificationCapacity must be positive");
         }
-        for (Duration d : new Duration[] {connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout,
-            heartbeatInterval, readTimeout, windowTimeout}) {
+        for (Duration d : new Duration[] {
+            connectTimeout,
+            authTimeout,
+            helloTimeout,
+            rpcTimeout,
+            closeTimeout,
+            heartbeatInterval,
+            readTimeout,
+            windowTimeout
+        }) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive (nothing may wait forever): " + d);
             }
@@ -50,9 +70,20 @@ public record ClientSettings(Duration connectTimeout, Duration authTimeout, Dura
      * message cap of 256 MiB or an eighth of the maximum heap, whichever is smaller (at least 16 MiB).
      */
     public static ClientSettings defaults() {
-        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofSeconds(60),
-                Duration.ofSeconds(30), defaultMessageCap(Runtime.getRuntime().maxMemory()), XmlLimits.DEFAULT, 100_000, true);
+        return new ClientSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                3,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                defaultMessageCap(Runtime.getRuntime().maxMemory()),
+                XmlLimits.DEFAULT,
+                100_000,
+                true);
     }
 
     /**
@@ -65,57 +96,189 @@ public record ClientSettings(Duration connectTimeout, Duration authTimeout, Dura
     }
 
     public ClientSettings withConnectTimeout(Duration d) {
-        return new ClientSettings(d, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                d,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withAuthTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, d, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                d,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withHelloTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, authTimeout, d, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                d,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withRpcTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, d, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                d,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withCloseTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, d, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                d,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withHeartbeat(Duration interval, int maxMisses) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, interval,
-                maxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                interval,
+                maxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withReadTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, d, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                d,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withWindowTimeout(Duration d) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, d, maxMessageBytes, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                d,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withMaxMessageBytes(int max) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, max, xmlLimits, notificationCapacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                max,
+                xmlLimits,
+                notificationCapacity,
+                base11);
     }
 
     public ClientSettings withNotificationCapacity(int capacity) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, capacity, base11);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                capacity,
+                base11);
     }
 
     public ClientSettings withBase11(boolean offer) {
-        return new ClientSettings(connectTimeout, authTimeout, helloTimeout, rpcTimeout, closeTimeout, heartbeatInterval,
-                heartbeatMaxMisses, readTimeout, windowTimeout, maxMessageBytes, xmlLimits, notificationCapacity, offer);
+        return new ClientSettings(
+                connectTimeout,
+                authTimeout,
+                helloTimeout,
+                rpcTimeout,
+                closeTimeout,
+                heartbeatInterval,
+                heartbeatMaxMisses,
+                readTimeout,
+                windowTimeout,
+                maxMessageBytes,
+                xmlLimits,
+                notificationCapacity,
+                offer);
     }
 }

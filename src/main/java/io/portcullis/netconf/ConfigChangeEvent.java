@@ -39,11 +39,13 @@ public record ConfigChangeEvent(ChangedBy changedBy, String datastore, List<Edit
         List<Edit> edits = new ArrayList<>();
         for (Element edit : Xml.children(e, "edit")) {
             Element target = Xml.child(edit, "target");
-            edits.add(new Edit(target == null ? null : target.getTextContent().strip(),
-                    target == null ? Map.of() : Xml.namespacesInScope(target), Xml.childText(edit, "operation")));
+            edits.add(new Edit(
+                    target == null ? null : target.getTextContent().strip(),
+                    target == null ? Map.of() : Xml.namespacesInScope(target),
+                    Xml.childText(edit, "operation")));
         }
         String ds = Xml.childText(e, "datastore");
-        return Optional.of(new ConfigChangeEvent(ChangedBy.parse(Xml.child(e, "changed-by")), ds == null ? "running" : ds,
-                edits, n.eventTimeText()));
+        return Optional.of(new ConfigChangeEvent(
+                ChangedBy.parse(Xml.child(e, "changed-by")), ds == null ? "running" : ds, edits, n.eventTimeText()));
     }
 }

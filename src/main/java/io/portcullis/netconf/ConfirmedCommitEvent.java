@@ -21,7 +21,7 @@ public record ConfirmedCommitEvent(ChangedBy by, String confirmEvent, Long timeo
         }
         String t = Xml.childText(e, "timeout");
         Long timeout = t != null && t.matches("\\d{1,10}") ? Long.parseLong(t) : null;
-        return Optional.of(new ConfirmedCommitEvent(ChangedBy.parse(e), Xml.childText(e, "confirm-event"), timeout,
-                n.eventTimeText()));
+        return Optional.of(new ConfirmedCommitEvent(
+                ChangedBy.parse(e), Xml.childText(e, "confirm-event"), timeout, n.eventTimeText()));
     }
 }

@@ -16,8 +16,14 @@ import java.util.Set;
  * @param weakAlgorithmExceptions algorithm names this device may use although our policy refuses them (e.g.
  *     "ssh-rsa", "diffie-hellman-group14-sha1"); reported in {@link TransportInfo#weakAlgorithmsInUse()}
  */
-public record Endpoint(String host, int port, String username, Credential credential, Path knownHosts,
-        HostKeyPolicy hostKeyPolicy, Set<String> weakAlgorithmExceptions) {
+public record Endpoint(
+        String host,
+        int port,
+        String username,
+        Credential credential,
+        Path knownHosts,
+        HostKeyPolicy hostKeyPolicy,
+        Set<String> weakAlgorithmExceptions) {
 
     public Endpoint {
         Objects.requireNonNull(host, "host");

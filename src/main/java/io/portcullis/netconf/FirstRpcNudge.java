@@ -23,9 +23,9 @@ final class FirstRpcNudge {
     /** Long enough that a healthy server has answered a lock or a get on a loaded machine, short next to the 60 s RPC deadline. */
     static final Duration AFTER = Duration.ofSeconds(1);
 
-    static final NetconfRpc PROBE = NetconfRpc.raw("get-config (first-rpc nudge)",
+    static final NetconfRpc PROBE = NetconfRpc.raw(
+            "get-config (first-rpc nudge)",
             "<get-config><source><running/></source><filter type=\"subtree\"/></get-config>");
 
-    private FirstRpcNudge() {
-    }
+    private FirstRpcNudge() {}
 }

@@ -7,12 +7,13 @@ import org.w3c.dom.Element;
 
 /** The hello exchange (RFC 6241 §8.1): ours carries no session-id; the server's must. */
 final class Hello {
-    private Hello() {
-    }
+    private Hello() {}
 
     static byte[] client(boolean base11) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\"")
-                .append(Xml.BASE_NS).append("\"><capabilities><capability>").append(Capabilities.BASE_1_0)
+                .append(Xml.BASE_NS)
+                .append("\"><capabilities><capability>")
+                .append(Capabilities.BASE_1_0)
                 .append("</capability>");
         if (base11) {
             sb.append("<capability>").append(Capabilities.BASE_1_1).append("</capability>");
@@ -20,8 +21,7 @@ final class Hello {
         return sb.append("</capabilities></hello>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    record ServerHello(long sessionId, Capabilities capabilities) {
-    }
+    record ServerHello(long sessionId, Capabilities capabilities) {}
 
     static ServerHello parseServer(Element root, String peer) throws NetconfException {
         if (!Xml.is(root, Xml.BASE_NS, "hello")) {

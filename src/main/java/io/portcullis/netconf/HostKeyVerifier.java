@@ -32,7 +32,9 @@ final class HostKeyVerifier implements ServerKeyVerifier {
     }
 
     static Attempt attempt(ClientSession session) {
-        Attempt a = session.getConnectionContext() == null ? null : session.getConnectionContext().getAttribute(ATTEMPT);
+        Attempt a = session.getConnectionContext() == null
+                ? null
+                : session.getConnectionContext().getAttribute(ATTEMPT);
         return a == null ? new Attempt() : a;
     }
 
@@ -41,7 +43,8 @@ final class HostKeyVerifier implements ServerKeyVerifier {
 
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
-        Endpoint endpoint = session.getConnectionContext() == null ? null
+        Endpoint endpoint = session.getConnectionContext() == null
+                ? null
                 : session.getConnectionContext().getAttribute(ENDPOINT);
         String fingerprint = KeyUtils.getFingerPrint(key);
         attempt(session).fingerprint = fingerprint;
@@ -50,9 +53,13 @@ final class HostKeyVerifier implements ServerKeyVerifier {
             return false;
         }
         if (endpoint.hostKeyPolicy() == HostKeyPolicy.OFF) {
-            LOG.log(System.Logger.Level.WARNING, "HOST KEY CHECKING IS OFF for {0}: accepting {1} {2} unverified; "
-                    + "anyone on the path can impersonate this device (lab use only)", endpoint.address(),
-                    KeyUtils.getKeyType(key), fingerprint);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "HOST KEY CHECKING IS OFF for {0}: accepting {1} {2} unverified; "
+                            + "anyone on the path can impersonate this device (lab use only)",
+                    endpoint.address(),
+                    KeyUtils.getKeyType(key),
+                    fingerprint);
             return true;
         }
         Path file = endpoint.knownHosts().toAbsolutePath().normalize();
@@ -65,8 +72,12 @@ final class HostKeyVerifier implements ServerKeyVerifier {
     private static KnownHostsServerKeyVerifier verifier(Path file, boolean enrol) {
         ServerKeyVerifier unknown = (session, remote, key) -> {
             if (enrol) {
-                LOG.log(System.Logger.Level.INFO, "enrolled new host key {0} for {1} into {2}", KeyUtils.getFingerPrint(key),
-                        remote, file);
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "enrolled new host key {0} for {1} into {2}",
+                        KeyUtils.getFingerPrint(key),
+                        remote,
+                        file);
                 return true;
             }
             attempt(session).refusal = Failure.HOST_KEY_UNKNOWN;
@@ -74,12 +85,20 @@ final class HostKeyVerifier implements ServerKeyVerifier {
         };
         KnownHostsServerKeyVerifier v = new KnownHostsServerKeyVerifier(unknown, file) {
             @Override
-            public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
-                    PublicKey expected, PublicKey actual) {
+            public boolean acceptModifiedServerKey(
+                    ClientSession session,
+                    SocketAddress remote,
+                    KnownHostEntry entry,
+                    PublicKey expected,
+                    PublicKey actual) {
                 // never auto-update: a changed key is an alarm
                 attempt(session).refusal = Failure.HOST_KEY_CHANGED;
-                LOG.log(System.Logger.Level.ERROR, "HOST KEY CHANGED for {0}: known_hosts has {1}, server presented {2}; "
-                        + "refused", remote, KeyUtils.getFingerPrint(expected), KeyUtils.getFingerPrint(actual));
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "HOST KEY CHANGED for {0}: known_hosts has {1}, server presented {2}; " + "refused",
+                        remote,
+                        KeyUtils.getFingerPrint(expected),
+                        KeyUtils.getFingerPrint(actual));
                 return false;
             }
         };

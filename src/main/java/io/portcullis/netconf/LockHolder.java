@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record LockHolder(OptionalLong sessionId, boolean nonNetconf, String description) {
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,10})");
-    private static final Pattern LOCKED_BY = Pattern.compile("locked by:?\\s*(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LOCKED_BY =
+            Pattern.compile("locked by:?\\s*(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern PID = Pattern.compile("\\(pid (\\d+)\\)");
 
     static Optional<LockHolder> from(String sessionIdText, String message) {
@@ -29,9 +30,11 @@ public record LockHolder(OptionalLong sessionId, boolean nonNetconf, String desc
                 id = Long.parseLong(m.group(1));
             }
             if (id != null) {
-                return Optional.of(id == 0
-                        ? new LockHolder(OptionalLong.empty(), true, text.equals("0") ? "non-NETCONF holder" : text)
-                        : new LockHolder(OptionalLong.of(id), false, text.matches("\\d+") ? null : text));
+                return Optional.of(
+                        id == 0
+                                ? new LockHolder(
+                                        OptionalLong.empty(), true, text.equals("0") ? "non-NETCONF holder" : text)
+                                : new LockHolder(OptionalLong.of(id), false, text.matches("\\d+") ? null : text));
             }
             return Optional.of(new LockHolder(OptionalLong.empty(), false, text));
         }

@@ -9,8 +9,7 @@ package io.portcullis.netconf;
 @FunctionalInterface
 public interface MessageTrace {
     /** No trace (the default). */
-    MessageTrace NONE = (peer, sent, message) -> {
-    };
+    MessageTrace NONE = (peer, sent, message) -> {};
 
     /**
      * @param peer    the session's peer as {@code host:port}

@@ -44,6 +44,7 @@ public final class NetconfClient implements AutoCloseable {
     private static final java.time.Duration BACKSTOP = java.time.Duration.ofSeconds(5);
     /** Longest TCP connect a per-router limit gets before MINA's backstop timer fires; a connect takes seconds or never. */
     private static final java.time.Duration LONGEST_ROUTER_CONNECT = java.time.Duration.ofMinutes(2);
+
     private final ClientSettings settings;
     private final SshClient ssh;
     private final ScheduledThreadPoolExecutor timer;
@@ -72,8 +73,10 @@ public final class NetconfClient implements AutoCloseable {
         // attempt as "Session is being closed" or a bare ConnectException, and a timeout would be reported as
         // "unreachable". Ours classify (CONNECT_TIMEOUT) and close; MINA's fire only if ours somehow did not.
         // a router's own (inventory) limit may be longer than the client's: the connect backstop must not cut it short
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(ssh, max(settings.connectTimeout(), LONGEST_ROUTER_CONNECT).plus(BACKSTOP));
-        CoreModuleProperties.AUTH_TIMEOUT.set(ssh, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
+        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(
+                ssh, max(settings.connectTimeout(), LONGEST_ROUTER_CONNECT).plus(BACKSTOP));
+        CoreModuleProperties.AUTH_TIMEOUT.set(
+                ssh, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(ssh, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(ssh, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(ssh, settings.heartbeatMaxMisses());
@@ -124,21 +127,32 @@ public final class NetconfClient implements AutoCloseable {
     }
 
     /** As {@link #connect(Endpoint, java.time.Duration)}, showing every NETCONF message of the session to {@code trace}. */
-    public NetconfSession connect(Endpoint endpoint, java.time.Duration routerTimeout, MessageTrace trace) throws NetconfException {
-        ClientSettings settings = routerTimeout == null ? this.settings
-                : this.settings.withConnectTimeout(routerTimeout).withAuthTimeout(routerTimeout).withHelloTimeout(routerTimeout)
+    public NetconfSession connect(Endpoint endpoint, java.time.Duration routerTimeout, MessageTrace trace)
+            throws NetconfException {
+        ClientSettings settings = routerTimeout == null
+                ? this.settings
+                : this.settings
+                        .withConnectTimeout(routerTimeout)
+                        .withAuthTimeout(routerTimeout)
+                        .withHelloTimeout(routerTimeout)
                         .withRpcTimeout(routerTimeout);
         String where = endpoint.address();
         ClientSession session = null;
         HostKeyVerifier.Attempt attempt = new HostKeyVerifier.Attempt();
         try {
-            ConnectFuture cf = ssh.connect(endpoint.username(), endpoint.host(), endpoint.port(),
-                    AttributeRepository.ofAttributesMap(Map.of(HostKeyVerifier.ENDPOINT, endpoint, HostKeyVerifier.ATTEMPT, attempt)),
+            ConnectFuture cf = ssh.connect(
+                    endpoint.username(),
+                    endpoint.host(),
+                    endpoint.port(),
+                    AttributeRepository.ofAttributesMap(
+                            Map.of(HostKeyVerifier.ENDPOINT, endpoint, HostKeyVerifier.ATTEMPT, attempt)),
                     null);
             if (!cf.await(settings.connectTimeout().toMillis())) {
                 cf.cancel();
-                throw new NetconfException(Failure.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-                        + NetconfSession.seconds(settings.connectTimeout()) + "; check reachability and filters");
+                throw new NetconfException(
+                        Failure.CONNECT_TIMEOUT,
+                        "no TCP connection to " + where + " within " + NetconfSession.seconds(settings.connectTimeout())
+                                + "; check reachability and filters");
             }
             if (cf.getException() != null) {
                 throw classifyConnect(cf.getException(), where, settings.connectTimeout());
@@ -146,7 +160,9 @@ public final class NetconfClient implements AutoCloseable {
             session = cf.getSession();
             if (routerTimeout != null && settings.authTimeout().compareTo(this.settings.authTimeout()) > 0) {
                 // MINA's own auth timer is only a backstop behind ours: keep it behind this router's longer limit too
-                CoreModuleProperties.AUTH_TIMEOUT.set(session, settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
+                CoreModuleProperties.AUTH_TIMEOUT.set(
+                        session,
+                        settings.connectTimeout().plus(settings.authTimeout()).plus(BACKSTOP));
             }
             addIdentity(session, endpoint);
             AuthFuture auth = session.auth();
@@ -159,11 +175,15 @@ public final class NetconfClient implements AutoCloseable {
             Map<String, String> algorithms = SshAlgorithms.negotiated(session);
             List<String> weak = SshAlgorithms.weakInUse(algorithms);
             if (!weak.isEmpty()) {
-                System.getLogger(NetconfClient.class.getName()).log(System.Logger.Level.WARNING,
-                        "{0} uses weak SSH algorithm(s) {1} under a per-device exception", where, weak);
+                System.getLogger(NetconfClient.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "{0} uses weak SSH algorithm(s) {1} under a per-device exception",
+                                where,
+                                weak);
             }
-            TransportInfo info = new TransportInfo(algorithms, weak, attempt.fingerprint,
-                    endpoint.hostKeyPolicy() == HostKeyPolicy.OFF);
+            TransportInfo info = new TransportInfo(
+                    algorithms, weak, attempt.fingerprint, endpoint.hostKeyPolicy() == HostKeyPolicy.OFF);
             ChannelSubsystem channel = session.createSubsystemChannel("netconf");
             SshTransport transport = new SshTransport(session, channel, where, settings.helloTimeout(), info);
             return NetconfSession.establish(transport, settings, timer, trace);
@@ -172,7 +192,9 @@ public final class NetconfClient implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            throw session == null ? classifyConnect(e, where, settings.connectTimeout()) : classifyAuth(attempt, e, where, false);
+            throw session == null
+                    ? classifyConnect(e, where, settings.connectTimeout())
+                    : classifyAuth(attempt, e, where, false);
         }
     }
 
@@ -183,17 +205,20 @@ public final class NetconfClient implements AutoCloseable {
         }
         Credential.PrivateKey k = (Credential.PrivateKey) endpoint.credential();
         char[] phrase = k.passphrase();
-        FilePasswordProvider provider = phrase == null ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(new String(phrase));
+        FilePasswordProvider provider =
+                phrase == null ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(new String(phrase));
         List<KeyPair> keys = new ArrayList<>();
         try (InputStream in = Files.newInputStream(k.keyFile())) {
-            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName(k.keyFile().toString()),
-                    in, provider);
+            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(
+                    session, NamedResource.ofName(k.keyFile().toString()), in, provider);
             if (loaded != null) {
                 loaded.forEach(keys::add);
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new NetconfException(Failure.LOCAL, "cannot read private key file " + k.keyFile()
-                    + " for " + endpoint.address() + " (" + e.getClass().getSimpleName() + "); check path, format and passphrase");
+            throw new NetconfException(
+                    Failure.LOCAL,
+                    "cannot read private key file " + k.keyFile() + " for " + endpoint.address() + " ("
+                            + e.getClass().getSimpleName() + "); check path, format and passphrase");
         }
         if (keys.isEmpty()) {
             throw new NetconfException(Failure.LOCAL, "private key file " + k.keyFile() + " holds no usable key");
@@ -208,16 +233,23 @@ public final class NetconfClient implements AutoCloseable {
      */
     static NetconfException classifyConnect(Throwable t, String where, java.time.Duration limit) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.util.concurrent.TimeoutException || c instanceof SocketTimeoutException
+            if (c instanceof java.util.concurrent.TimeoutException
+                    || c instanceof SocketTimeoutException
                     || c instanceof java.nio.channels.InterruptedByTimeoutException) {
-                return new NetconfException(Failure.CONNECT_TIMEOUT, "no TCP connection to " + where + " within "
-                        + NetconfSession.seconds(limit) + "; check reachability and filters", t);
+                return new NetconfException(
+                        Failure.CONNECT_TIMEOUT,
+                        "no TCP connection to " + where + " within " + NetconfSession.seconds(limit)
+                                + "; check reachability and filters",
+                        t);
             }
         }
         Throwable root = rootCause(t);
         if (root instanceof ConnectException) {
-            return new NetconfException(Failure.CONNECT_REFUSED, "connection to " + where
-                    + " refused; nothing listens there (check host, port and that NETCONF is enabled)", t);
+            return new NetconfException(
+                    Failure.CONNECT_REFUSED,
+                    "connection to " + where
+                            + " refused; nothing listens there (check host, port and that NETCONF is enabled)",
+                    t);
         }
         if (root instanceof UnknownHostException || root instanceof NoRouteToHostException) {
             return new NetconfException(Failure.CONNECT_FAILED, "cannot reach " + where + ": " + root.getMessage(), t);
@@ -226,32 +258,46 @@ public final class NetconfClient implements AutoCloseable {
         return new NetconfException(Failure.CONNECT_FAILED, "cannot connect to " + where + ": " + why, t);
     }
 
-    private static NetconfException classifyAuth(HostKeyVerifier.Attempt attempt, Throwable t, String where, boolean timedOut) {
+    private static NetconfException classifyAuth(
+            HostKeyVerifier.Attempt attempt, Throwable t, String where, boolean timedOut) {
         Failure refusal = attempt.refusal;
         String fp = attempt.fingerprint;
         if (refusal == Failure.HOST_KEY_CHANGED) {
-            return new NetconfException(refusal, "HOST KEY CHANGED for " + where + " (server now presents " + fp
-                    + "); refused: this may be an attack; verify the device, then update known_hosts deliberately", t);
+            return new NetconfException(
+                    refusal,
+                    "HOST KEY CHANGED for " + where + " (server now presents " + fp
+                            + "); refused: this may be an attack; verify the device, then update known_hosts deliberately",
+                    t);
         }
         if (refusal == Failure.HOST_KEY_UNKNOWN) {
-            return new NetconfException(refusal, "host key " + fp + " of " + where
-                    + " is not in known_hosts; refused (enrol it deliberately, e.g. host-key-checking accept-new once)", t);
+            return new NetconfException(
+                    refusal,
+                    "host key " + fp + " of " + where
+                            + " is not in known_hosts; refused (enrol it deliberately, e.g. host-key-checking accept-new once)",
+                    t);
         }
         String msg = t == null ? "" : String.valueOf(rootCause(t).getMessage());
         if (msg.contains("negotiate") || msg.contains("No matching")) {
-            return new NetconfException(Failure.ALGORITHM_REFUSED, "no acceptable SSH algorithms with " + where
-                    + " (" + msg + "); weak algorithms need an explicit per-device exception", t);
+            return new NetconfException(
+                    Failure.ALGORITHM_REFUSED,
+                    "no acceptable SSH algorithms with " + where + " (" + msg
+                            + "); weak algorithms need an explicit per-device exception",
+                    t);
         }
         if (timedOut) {
-            return new NetconfException(Failure.CONNECT_TIMEOUT, "SSH handshake/authentication with " + where
-                    + " did not finish in time", t);
+            return new NetconfException(
+                    Failure.CONNECT_TIMEOUT,
+                    "SSH handshake/authentication with " + where + " did not finish in time",
+                    t);
         }
         if (t instanceof NetconfException ne) {
             return ne;
         }
         if (msg.contains("authentication") || msg.contains("No more authentication methods")) {
-            return new NetconfException(Failure.AUTH_FAILED, "authentication to " + where
-                    + " failed; check the user name and credential", t);
+            return new NetconfException(
+                    Failure.AUTH_FAILED,
+                    "authentication to " + where + " failed; check the user name and credential",
+                    t);
         }
         return new NetconfException(Failure.CONNECT_FAILED, "SSH session with " + where + " failed: " + msg, t);
     }

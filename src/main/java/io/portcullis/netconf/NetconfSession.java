@@ -55,7 +55,8 @@ public final class NetconfSession implements AutoCloseable {
     private volatile boolean firstRpcNudged;
     private final MessageTrace trace;
 
-    private NetconfSession(Transport transport, ClientSettings settings, ScheduledExecutorService timer, MessageTrace trace) {
+    private NetconfSession(
+            Transport transport, ClientSettings settings, ScheduledExecutorService timer, MessageTrace trace) {
         this.trace = trace == null ? MessageTrace.NONE : trace;
         this.transport = transport;
         this.settings = settings;
@@ -75,8 +76,9 @@ public final class NetconfSession implements AutoCloseable {
     }
 
     /** As {@link #establish(Transport, ClientSettings, ScheduledExecutorService)}, showing every message to {@code trace}. */
-    public static NetconfSession establish(Transport transport, ClientSettings settings, ScheduledExecutorService timer,
-                                           MessageTrace trace) throws NetconfException {
+    public static NetconfSession establish(
+            Transport transport, ClientSettings settings, ScheduledExecutorService timer, MessageTrace trace)
+            throws NetconfException {
         NetconfSession s = new NetconfSession(transport, settings, timer, trace);
         try {
             transport.start(s.new Inbound());
@@ -84,14 +86,19 @@ public final class NetconfSession implements AutoCloseable {
             s.hello.get(settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return s;
         } catch (TimeoutException e) {
-            s.terminate(new NetconfException(Failure.HELLO_FAILED, "NETCONF server " + s.peer + " sent no hello within "
-                    + seconds(settings.helloTimeout()) + "; session closed"));
+            s.terminate(new NetconfException(
+                    Failure.HELLO_FAILED,
+                    "NETCONF server " + s.peer + " sent no hello within " + seconds(settings.helloTimeout())
+                            + "; session closed"));
         } catch (ExecutionException e) {
-            s.terminate(e.getCause() instanceof NetconfException ne ? ne
-                    : new NetconfException(Failure.HELLO_FAILED, "hello with " + s.peer + " failed", e.getCause()));
+            s.terminate(
+                    e.getCause() instanceof NetconfException ne
+                            ? ne
+                            : new NetconfException(
+                                    Failure.HELLO_FAILED, "hello with " + s.peer + " failed", e.getCause()));
         } catch (IOException e) {
-            s.terminate(new NetconfException(Failure.SESSION_CLOSED, "cannot start NETCONF with " + s.peer + ": "
-                    + e.getMessage(), e));
+            s.terminate(new NetconfException(
+                    Failure.SESSION_CLOSED, "cannot start NETCONF with " + s.peer + ": " + e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             s.terminate(new NetconfException(Failure.LOCAL, "interrupted while waiting for the hello of " + s.peer));
@@ -147,8 +154,8 @@ public final class NetconfSession implements AutoCloseable {
         } catch (ExecutionException e) {
             throw rethrowable(e.getCause());
         } catch (TimeoutException e) {
-            throw new NetconfException(Failure.RPC_TIMEOUT, rpc.name() + " to " + peer + " got no reply within "
-                    + seconds(timeout));
+            throw new NetconfException(
+                    Failure.RPC_TIMEOUT, rpc.name() + " to " + peer + " got no reply within " + seconds(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetconfException(Failure.LOCAL, "interrupted while waiting for " + rpc.name() + " on " + peer);
@@ -162,13 +169,14 @@ public final class NetconfSession implements AutoCloseable {
     public CompletableFuture<RpcReply> send(NetconfRpc rpc, Duration timeout) {
         NetconfException dead = closedBy;
         if (dead != null) {
-            return CompletableFuture.failedFuture(new NetconfException(dead.failure(), "cannot send " + rpc.name()
-                    + ": " + dead.getMessage(), dead));
+            return CompletableFuture.failedFuture(
+                    new NetconfException(dead.failure(), "cannot send " + rpc.name() + ": " + dead.getMessage(), dead));
         }
         for (String cap : rpc.requiredCapabilities()) {
             if (!capabilities.has(cap)) {
-                return CompletableFuture.failedFuture(new NetconfException(Failure.MISSING_CAPABILITY, "server " + peer
-                        + " lacks " + cap + ", which " + rpc.name() + " needs"));
+                return CompletableFuture.failedFuture(new NetconfException(
+                        Failure.MISSING_CAPABILITY,
+                        "server " + peer + " lacks " + cap + ", which " + rpc.name() + " needs"));
             }
         }
         writeLock.lock();
@@ -176,15 +184,17 @@ public final class NetconfSession implements AutoCloseable {
             String id = Long.toString(nextMessageId++);
             byte[] message = ("<rpc xmlns=\"" + Xml.BASE_NS + "\" message-id=\"" + id + "\">" + rpc.toXml() + "</rpc>")
                     .getBytes(StandardCharsets.UTF_8);
-            if (framing == Framing.END_OF_MESSAGE && new String(message, StandardCharsets.ISO_8859_1).contains("]]>]]>")) {
-                return CompletableFuture.failedFuture(new NetconfException(Failure.LOCAL, rpc.name()
-                        + " contains ]]>]]>, which cannot be sent on a base:1.0 session to " + peer));
+            if (framing == Framing.END_OF_MESSAGE
+                    && new String(message, StandardCharsets.ISO_8859_1).contains("]]>]]>")) {
+                return CompletableFuture.failedFuture(new NetconfException(
+                        Failure.LOCAL,
+                        rpc.name() + " contains ]]>]]>, which cannot be sent on a base:1.0 session to " + peer));
             }
             PendingRpc p = new PendingRpc(id, rpc.name());
             synchronized (stateLock) {
                 if (closedBy != null) {
-                    return CompletableFuture.failedFuture(new NetconfException(closedBy.failure(), "cannot send "
-                            + rpc.name() + ": " + closedBy.getMessage(), closedBy));
+                    return CompletableFuture.failedFuture(new NetconfException(
+                            closedBy.failure(), "cannot send " + rpc.name() + ": " + closedBy.getMessage(), closedBy));
                 }
                 inFlight.addLast(p);
             }
@@ -196,9 +206,12 @@ public final class NetconfSession implements AutoCloseable {
             return p.future;
         } catch (IOException | RuntimeException e) {
             String why = String.valueOf(e.getMessage()).contains("timeout exceeded")
-                    ? "the peer stopped accepting data (SSH window stalled past the window timeout)" : e.getMessage();
-            terminate(new NetconfException(Failure.SESSION_CLOSED, "cannot send " + rpc.name() + " to " + peer + ": "
-                    + why + "; session closed", e));
+                    ? "the peer stopped accepting data (SSH window stalled past the window timeout)"
+                    : e.getMessage();
+            terminate(new NetconfException(
+                    Failure.SESSION_CLOSED,
+                    "cannot send " + rpc.name() + " to " + peer + ": " + why + "; session closed",
+                    e));
             NetconfException cause = closedBy;
             return CompletableFuture.failedFuture(cause);
         } finally {
@@ -220,8 +233,11 @@ public final class NetconfSession implements AutoCloseable {
                 return;
             }
             firstRpcNudged = true;
-            LOG.log(System.Logger.Level.DEBUG, "{0} left the first RPC unanswered for {1}; sending a read-only probe",
-                    peer, seconds(FirstRpcNudge.AFTER));
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "{0} left the first RPC unanswered for {1}; sending a read-only probe",
+                    peer,
+                    seconds(FirstRpcNudge.AFTER));
             send(FirstRpcNudge.PROBE, settings.rpcTimeout()); // its reply (or rpc-error) is matched and dropped
         } finally {
             writeLock.unlock();
@@ -236,12 +252,16 @@ public final class NetconfSession implements AutoCloseable {
     public void close() {
         if (closedBy == null && hello.isDone() && !replyOverdue()) {
             try {
-                send(new CloseSession(), settings.closeTimeout()).get(settings.closeTimeout().toMillis() + 500,
-                        TimeUnit.MILLISECONDS);
+                send(new CloseSession(), settings.closeTimeout())
+                        .get(settings.closeTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "close-session to {0} got no clean reply: {1}", peer, e.getMessage());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "close-session to {0} got no clean reply: {1}",
+                        peer,
+                        e.getMessage());
             }
         }
         terminate(new NetconfException(Failure.SESSION_CLOSED, "session to " + peer + " was closed by the client"));
@@ -289,8 +309,8 @@ public final class NetconfSession implements AutoCloseable {
 
     private void onDeadline(PendingRpc p, Duration timeout) {
         // the entry stays queued: its late reply must still be matched (and dropped) to keep replies aligned
-        p.future.completeExceptionally(new NetconfException(Failure.RPC_TIMEOUT, p.operation + " to " + peer
-                + " got no reply within " + seconds(timeout)));
+        p.future.completeExceptionally(new NetconfException(
+                Failure.RPC_TIMEOUT, p.operation + " to " + peer + " got no reply within " + seconds(timeout)));
     }
 
     private void onMessage(byte[] bytes) {
@@ -302,9 +322,11 @@ public final class NetconfSession implements AutoCloseable {
         try {
             root = SecureXml.parse(bytes, settings.xmlLimits()).getDocumentElement();
         } catch (XmlParseException e) {
-            String hint = framing == Framing.END_OF_MESSAGE ? " (on base:1.0 this happens when ]]>]]> occurs inside data)" : "";
-            terminate(new NetconfException(Failure.FRAMING, "unreadable message from " + peer + hint + ": "
-                    + e.getMessage(), e));
+            String hint = framing == Framing.END_OF_MESSAGE
+                    ? " (on base:1.0 this happens when ]]>]]> occurs inside data)"
+                    : "";
+            terminate(new NetconfException(
+                    Failure.FRAMING, "unreadable message from " + peer + hint + ": " + e.getMessage(), e));
             return;
         }
         if (!hello.isDone()) {
@@ -323,8 +345,13 @@ public final class NetconfSession implements AutoCloseable {
             Hello.ServerHello h = Hello.parseServer(root, peer);
             boolean chunked = settings.base11() && h.capabilities().supportsBase11();
             if (!chunked && !h.capabilities().supportsBase10()) {
-                throw Hello.fail(peer, "shares no NETCONF base version with us (it offers "
-                        + (h.capabilities().supportsBase11() ? "only base:1.1" : "neither base:1.0 nor base:1.1") + ")");
+                throw Hello.fail(
+                        peer,
+                        "shares no NETCONF base version with us (it offers "
+                                + (h.capabilities().supportsBase11()
+                                        ? "only base:1.1"
+                                        : "neither base:1.0 nor base:1.1")
+                                + ")");
             }
             capabilities = h.capabilities();
             sessionId = h.sessionId();
@@ -377,14 +404,16 @@ public final class NetconfSession implements AutoCloseable {
             return;
         }
         if (!accepted) {
-            terminate(new NetconfException(Failure.NOTIFICATION_OVERFLOW, "more than " + settings.notificationCapacity()
-                    + " unread notifications from " + peer + "; session closed rather than dropping any"));
+            terminate(new NetconfException(
+                    Failure.NOTIFICATION_OVERFLOW,
+                    "more than " + settings.notificationCapacity() + " unread notifications from " + peer
+                            + "; session closed rather than dropping any"));
         }
     }
 
     private void desync(String what) {
-        terminate(new NetconfException(Failure.PROTOCOL_DESYNC, "protocol desync: NETCONF server " + peer + " " + what
-                + "; session closed"));
+        terminate(new NetconfException(
+                Failure.PROTOCOL_DESYNC, "protocol desync: NETCONF server " + peer + " " + what + "; session closed"));
     }
 
     private void terminate(NetconfException cause) {
@@ -401,7 +430,12 @@ public final class NetconfSession implements AutoCloseable {
         // the transport goes first: whoever sees a failed RPC may rely on the connection being gone already
         transport.close();
         if (cause.failure() != Failure.SESSION_CLOSED) {
-            LOG.log(System.Logger.Level.INFO, "NETCONF session {0} to {1} ended: {2}", sessionId, peer, cause.getMessage());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "NETCONF session {0} to {1} ended: {2}",
+                    sessionId,
+                    peer,
+                    cause.getMessage());
         }
         for (PendingRpc p : failing) {
             p.cancelTimer();
@@ -441,7 +475,8 @@ public final class NetconfSession implements AutoCloseable {
                     for (int i = off; i < off + len && !sawContent; i++) {
                         byte b = data[i];
                         if (b == '#') {
-                            terminate(Hello.fail(peer, "framed its hello as chunked (RFC 6242 requires ]]>]]> for hello)"));
+                            terminate(Hello.fail(
+                                    peer, "framed its hello as chunked (RFC 6242 requires ]]>]]> for hello)"));
                             return;
                         }
                         sawContent = b != '\n' && b != '\r' && b != ' ' && b != '\t';
@@ -450,8 +485,10 @@ public final class NetconfSession implements AutoCloseable {
                 try {
                     decoder.feed(data, off, len);
                 } catch (FramingException e) {
-                    terminate(new NetconfException(Failure.FRAMING, "framing error from " + peer + ": " + e.getMessage()
-                            + "; session closed", e));
+                    terminate(new NetconfException(
+                            Failure.FRAMING,
+                            "framing error from " + peer + ": " + e.getMessage() + "; session closed",
+                            e));
                 }
             }
         }
@@ -463,8 +500,8 @@ public final class NetconfSession implements AutoCloseable {
                     try {
                         decoder.endOfStream();
                     } catch (FramingException e) {
-                        terminate(new NetconfException(Failure.FRAMING, "connection to " + peer
-                                + " ended in the middle of a message", e));
+                        terminate(new NetconfException(
+                                Failure.FRAMING, "connection to " + peer + " ended in the middle of a message", e));
                         return;
                     }
                 }

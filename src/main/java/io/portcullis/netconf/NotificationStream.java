@@ -32,7 +32,8 @@ public final class NotificationStream {
     public Optional<Notification> poll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Notification n = queue.poll(Math.min(50_000_000L, Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
+            Notification n =
+                    queue.poll(Math.min(50_000_000L, Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
             if (n != null) {
                 return Optional.of(n);
             }

@@ -34,8 +34,12 @@ final class QuickAckIo extends Nio2ServiceFactoryFactory {
     public IoServiceFactory create(FactoryManager manager) {
         return new Nio2ServiceFactory(manager, newExecutor(), newExecutor()) {
             @Override
-            public Nio2Session createSession(Nio2Service service, IoHandler handler, AsynchronousSocketChannel socket,
-                    SocketAddress acceptanceAddress) throws Throwable {
+            public Nio2Session createSession(
+                    Nio2Service service,
+                    IoHandler handler,
+                    AsynchronousSocketChannel socket,
+                    SocketAddress acceptanceAddress)
+                    throws Throwable {
                 return new QuickAckSession(service, getFactoryManager(), handler, socket, acceptanceAddress);
             }
         };
@@ -44,15 +48,24 @@ final class QuickAckIo extends Nio2ServiceFactoryFactory {
     static final class QuickAckSession extends Nio2Session {
         private volatile boolean supported;
 
-        QuickAckSession(Nio2Service service, PropertyResolver props, IoHandler handler, AsynchronousSocketChannel socket,
-                SocketAddress acceptanceAddress) throws IOException {
+        QuickAckSession(
+                Nio2Service service,
+                PropertyResolver props,
+                IoHandler handler,
+                AsynchronousSocketChannel socket,
+                SocketAddress acceptanceAddress)
+                throws IOException {
             super(service, props, handler, socket, acceptanceAddress);
             supported = socket.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
         }
 
         @Override
-        protected void handleReadCycleCompletion(ByteBuffer buffer, Readable bufReader,
-                Nio2CompletionHandler<Integer, Object> completionHandler, Integer result, Object attachment) {
+        protected void handleReadCycleCompletion(
+                ByteBuffer buffer,
+                Readable bufReader,
+                Nio2CompletionHandler<Integer, Object> completionHandler,
+                Integer result,
+                Object attachment) {
             super.handleReadCycleCompletion(buffer, bufReader, completionHandler, result, attachment);
             if (supported && result != null && result > 0) {
                 acknowledgeNow();

@@ -19,18 +19,53 @@ import java.util.Optional;
  * @param messageLang xml:lang of error-message or null
  * @param info error-info contents
  */
-public record RpcError(ErrorType type, String typeText, String tag, Severity severity, String appTag, String path,
-        Map<String, String> pathNamespaces, String message, String messageLang, ErrorInfo info) {
+public record RpcError(
+        ErrorType type,
+        String typeText,
+        String tag,
+        Severity severity,
+        String appTag,
+        String path,
+        Map<String, String> pathNamespaces,
+        String message,
+        String messageLang,
+        ErrorInfo info) {
 
-    public enum ErrorType { TRANSPORT, RPC, PROTOCOL, APPLICATION, UNKNOWN }
+    public enum ErrorType {
+        TRANSPORT,
+        RPC,
+        PROTOCOL,
+        APPLICATION,
+        UNKNOWN
+    }
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** The error-tag values of RFC 6241 appendix A. */
     public enum Tag {
-        IN_USE, INVALID_VALUE, TOO_BIG, MISSING_ATTRIBUTE, BAD_ATTRIBUTE, UNKNOWN_ATTRIBUTE, MISSING_ELEMENT,
-        BAD_ELEMENT, UNKNOWN_ELEMENT, UNKNOWN_NAMESPACE, ACCESS_DENIED, LOCK_DENIED, RESOURCE_DENIED, ROLLBACK_FAILED,
-        DATA_EXISTS, DATA_MISSING, OPERATION_NOT_SUPPORTED, OPERATION_FAILED, PARTIAL_OPERATION, MALFORMED_MESSAGE;
+        IN_USE,
+        INVALID_VALUE,
+        TOO_BIG,
+        MISSING_ATTRIBUTE,
+        BAD_ATTRIBUTE,
+        UNKNOWN_ATTRIBUTE,
+        MISSING_ELEMENT,
+        BAD_ELEMENT,
+        UNKNOWN_ELEMENT,
+        UNKNOWN_NAMESPACE,
+        ACCESS_DENIED,
+        LOCK_DENIED,
+        RESOURCE_DENIED,
+        ROLLBACK_FAILED,
+        DATA_EXISTS,
+        DATA_MISSING,
+        OPERATION_NOT_SUPPORTED,
+        OPERATION_FAILED,
+        PARTIAL_OPERATION,
+        MALFORMED_MESSAGE;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -55,8 +90,12 @@ public record RpcError(ErrorType type, String typeText, String tag, Severity sev
      * @param sessionId the session-id element's text as sent (may be a number, 0, or vendor text), or null
      * @param other every other child as local-name → text (last one wins)
      */
-    public record ErrorInfo(List<String> badAttributes, List<String> badElements, List<String> badNamespaces,
-            String sessionId, Map<String, String> other) {
+    public record ErrorInfo(
+            List<String> badAttributes,
+            List<String> badElements,
+            List<String> badNamespaces,
+            String sessionId,
+            Map<String, String> other) {
         public static final ErrorInfo EMPTY = new ErrorInfo(List.of(), List.of(), List.of(), null, Map.of());
     }
 
@@ -102,10 +141,14 @@ public record RpcError(ErrorType type, String typeText, String tag, Severity sev
             sb.append(": ").append(message.strip());
         }
         if (!info.badElements().isEmpty()) {
-            sb.append(" [bad-element ").append(String.join(", ", info.badElements())).append(']');
+            sb.append(" [bad-element ")
+                    .append(String.join(", ", info.badElements()))
+                    .append(']');
         }
         if (!info.badAttributes().isEmpty()) {
-            sb.append(" [bad-attribute ").append(String.join(", ", info.badAttributes())).append(']');
+            sb.append(" [bad-attribute ")
+                    .append(String.join(", ", info.badAttributes()))
+                    .append(']');
         }
         lockHolder().ifPresent(h -> sb.append(" [held by ").append(h.describe()).append(']'));
         return sb.toString();

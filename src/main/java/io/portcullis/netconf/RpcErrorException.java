@@ -45,6 +45,9 @@ public class RpcErrorException extends NetconfException {
     }
 
     public Optional<LockHolder> lockHolder() {
-        return errors.stream().map(RpcError::lockHolder).flatMap(Optional::stream).findFirst();
+        return errors.stream()
+                .map(RpcError::lockHolder)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

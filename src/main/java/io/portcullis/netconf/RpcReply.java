@@ -37,7 +37,7 @@ public record RpcReply(String messageId, boolean ok, Element data, List<RpcError
                 }
                 case "ok" -> ok = true;
                 case "data" -> data = child;
-                default -> { }
+                default -> {}
             }
         }
         if (failed) {
@@ -48,15 +48,17 @@ public record RpcReply(String messageId, boolean ok, Element data, List<RpcError
 
     static RpcError parseError(Element e) {
         String typeText = Xml.childText(e, "error-type");
-        RpcError.ErrorType type = switch (typeText == null ? "" : typeText) {
-            case "transport" -> RpcError.ErrorType.TRANSPORT;
-            case "rpc" -> RpcError.ErrorType.RPC;
-            case "protocol" -> RpcError.ErrorType.PROTOCOL;
-            case "application" -> RpcError.ErrorType.APPLICATION;
-            default -> RpcError.ErrorType.UNKNOWN;
-        };
+        RpcError.ErrorType type =
+                switch (typeText == null ? "" : typeText) {
+                    case "transport" -> RpcError.ErrorType.TRANSPORT;
+                    case "rpc" -> RpcError.ErrorType.RPC;
+                    case "protocol" -> RpcError.ErrorType.PROTOCOL;
+                    case "application" -> RpcError.ErrorType.APPLICATION;
+                    default -> RpcError.ErrorType.UNKNOWN;
+                };
         String severityText = Xml.childText(e, "error-severity");
-        RpcError.Severity severity = "warning".equals(severityText) ? RpcError.Severity.WARNING : RpcError.Severity.ERROR;
+        RpcError.Severity severity =
+                "warning".equals(severityText) ? RpcError.Severity.WARNING : RpcError.Severity.ERROR;
         Element pathEl = Xml.child(e, "error-path");
         Map<String, String> ns = pathEl == null ? Map.of() : Xml.namespacesInScope(pathEl);
         Element msgEl = Xml.child(e, "error-message");
@@ -64,9 +66,17 @@ public record RpcReply(String messageId, boolean ok, Element data, List<RpcError
         if (msgEl != null && msgEl.hasAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")) {
             lang = msgEl.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
         }
-        return new RpcError(type, typeText, Xml.childText(e, "error-tag"), severity, Xml.childText(e, "error-app-tag"),
-                pathEl == null ? null : pathEl.getTextContent().strip(), ns,
-                msgEl == null ? null : msgEl.getTextContent().strip(), lang, parseInfo(Xml.child(e, "error-info")));
+        return new RpcError(
+                type,
+                typeText,
+                Xml.childText(e, "error-tag"),
+                severity,
+                Xml.childText(e, "error-app-tag"),
+                pathEl == null ? null : pathEl.getTextContent().strip(),
+                ns,
+                msgEl == null ? null : msgEl.getTextContent().strip(),
+                lang,
+                parseInfo(Xml.child(e, "error-info")));
     }
 
     private static RpcError.ErrorInfo parseInfo(Element info) {

@@ -28,16 +28,30 @@ import org.apache.sshd.common.signature.Signature;
  */
 final class SshAlgorithms {
     /** Everything refused by default (names as on the wire). */
-    static final Set<String> WEAK = Set.of("ssh-rsa", "ssh-dss", "ssh-rsa-cert-v01@openssh.com", "ssh-dss-cert-v01@openssh.com",
-            "diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1",
-            "chacha20-poly1305@openssh.com", "aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc", "blowfish-cbc",
-            "arcfour128", "arcfour256", "hmac-md5", "hmac-md5-96", "hmac-sha1-96");
+    static final Set<String> WEAK = Set.of(
+            "ssh-rsa",
+            "ssh-dss",
+            "ssh-rsa-cert-v01@openssh.com",
+            "ssh-dss-cert-v01@openssh.com",
+            "diffie-hellman-group1-sha1",
+            "diffie-hellman-group14-sha1",
+            "diffie-hellman-group-exchange-sha1",
+            "chacha20-poly1305@openssh.com",
+            "aes128-cbc",
+            "aes192-cbc",
+            "aes256-cbc",
+            "3des-cbc",
+            "blowfish-cbc",
+            "arcfour128",
+            "arcfour256",
+            "hmac-md5",
+            "hmac-md5-96",
+            "hmac-sha1-96");
 
-    private static final List<String> CIPHER_PREFERENCE = List.of("aes256-gcm@openssh.com", "aes128-gcm@openssh.com",
-            "aes256-ctr", "aes192-ctr", "aes128-ctr");
+    private static final List<String> CIPHER_PREFERENCE =
+            List.of("aes256-gcm@openssh.com", "aes128-gcm@openssh.com", "aes256-ctr", "aes192-ctr", "aes128-ctr");
 
-    private SshAlgorithms() {
-    }
+    private SshAlgorithms() {}
 
     /** Applies the strict policy to a client (or server, in tests) factory manager. */
     static void applyStrict(KexFactoryManager m) {
@@ -85,8 +99,14 @@ final class SshAlgorithms {
     /** What a session negotiated, by kind. */
     static Map<String, String> negotiated(Session s) {
         Map<String, String> out = new TreeMap<>();
-        for (KexProposalOption o : new KexProposalOption[] {KexProposalOption.ALGORITHMS, KexProposalOption.SERVERKEYS,
-            KexProposalOption.C2SENC, KexProposalOption.S2CENC, KexProposalOption.C2SMAC, KexProposalOption.S2CMAC}) {
+        for (KexProposalOption o : new KexProposalOption[] {
+            KexProposalOption.ALGORITHMS,
+            KexProposalOption.SERVERKEYS,
+            KexProposalOption.C2SENC,
+            KexProposalOption.S2CENC,
+            KexProposalOption.C2SMAC,
+            KexProposalOption.S2CMAC
+        }) {
             String v = s.getNegotiatedKexParameter(o);
             if (v != null) {
                 out.put(o.getDescription(), v);
@@ -96,7 +116,11 @@ final class SshAlgorithms {
     }
 
     static List<String> weakInUse(Map<String, String> negotiated) {
-        return negotiated.values().stream().filter(WEAK::contains).distinct().sorted().toList();
+        return negotiated.values().stream()
+                .filter(WEAK::contains)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static <T extends NamedResource> List<T> strip(List<T> factories) {

@@ -49,8 +49,10 @@ final class SshTransport implements Transport {
         try {
             channel.open().verify(openTimeout);
         } catch (IOException e) {
-            throw new NetconfException(Failure.SUBSYSTEM_UNAVAILABLE, "SSH server " + peer
-                    + " did not open the netconf subsystem: " + e.getMessage(), e);
+            throw new NetconfException(
+                    Failure.SUBSYSTEM_UNAVAILABLE,
+                    "SSH server " + peer + " did not open the netconf subsystem: " + e.getMessage(),
+                    e);
         }
     }
 

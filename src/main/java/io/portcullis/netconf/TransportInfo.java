@@ -11,7 +11,10 @@ import java.util.Map;
  * @param hostKeyFingerprint SHA-256 fingerprint of the server host key, or null
  * @param hostKeyCheckingOff true when host key checking was disabled for this device (lab only)
  */
-public record TransportInfo(Map<String, String> algorithms, List<String> weakAlgorithmsInUse, String hostKeyFingerprint,
+public record TransportInfo(
+        Map<String, String> algorithms,
+        List<String> weakAlgorithmsInUse,
+        String hostKeyFingerprint,
         boolean hostKeyCheckingOff) {
     public static final TransportInfo NONE = new TransportInfo(Map.of(), List.of(), null, false);
 

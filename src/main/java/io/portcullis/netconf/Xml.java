@@ -17,8 +17,7 @@ final class Xml {
     static final String NOTIFICATIONS_NS = "urn:ietf:params:xml:ns:netmod:notification";
     static final String NC_NOTIFICATIONS_NS = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
 
-    private Xml() {
-    }
+    private Xml() {}
 
     static List<Element> children(Element parent) {
         List<Element> out = new ArrayList<>();

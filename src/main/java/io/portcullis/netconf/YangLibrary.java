@@ -15,8 +15,7 @@ import org.w3c.dom.Element;
 public final class YangLibrary {
     public static final String NS = "urn:ietf:params:xml:ns:yang:ietf-yang-library";
 
-    private YangLibrary() {
-    }
+    private YangLibrary() {}
 
     /** The {@code <get>} that fetches the library (both shapes). */
     public static Get request() {
@@ -50,14 +49,24 @@ public final class YangLibrary {
             return;
         }
         List<String> features = new ArrayList<>();
-        Xml.children(module, "feature").forEach(f -> features.add(f.getTextContent().strip()));
+        Xml.children(module, "feature")
+                .forEach(f -> features.add(f.getTextContent().strip()));
         List<String> deviations = new ArrayList<>();
         for (Element d : Xml.children(module, "deviation")) {
             // RFC 7895: deviation is a list with a name; RFC 8525: a leaf-list of module names
-            deviations.add(legacy && Xml.child(d, "name") != null ? Xml.childText(d, "name") : d.getTextContent().strip());
+            deviations.add(
+                    legacy && Xml.child(d, "name") != null
+                            ? Xml.childText(d, "name")
+                            : d.getTextContent().strip());
         }
         String revision = Xml.childText(module, "revision");
-        out.put(name, new YangModule(name, Xml.childText(module, "namespace"),
-                revision == null || revision.isEmpty() ? null : revision, features, deviations));
+        out.put(
+                name,
+                new YangModule(
+                        name,
+                        Xml.childText(module, "namespace"),
+                        revision == null || revision.isEmpty() ? null : revision,
+                        features,
+                        deviations));
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param features enabled features
  * @param deviations modules deviating this one
  */
-public record YangModule(String name, String namespace, String revision, List<String> features, List<String> deviations) {
+public record YangModule(
+        String name, String namespace, String revision, List<String> features, List<String> deviations) {
     public YangModule {
         features = List.copyOf(features);
         deviations = List.copyOf(deviations);

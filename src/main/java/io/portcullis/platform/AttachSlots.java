@@ -15,8 +15,7 @@ public final class AttachSlots {
     /** Slots per attach point: IPv4 from/to subscriber, IPv6 from/to subscriber. */
     public static final int SIZE = 4;
 
-    private AttachSlots() {
-    }
+    private AttachSlots() {}
 
     /** 0 IPv4 from subscriber, 1 IPv4 to subscriber, 2 IPv6 from subscriber, 3 IPv6 to subscriber. */
     public static int index(Binding b) {
@@ -27,5 +26,4 @@ public final class AttachSlots {
     public static boolean sameSlot(Binding a, Binding b) {
         return a.sameSlot(b);
     }
-
 }

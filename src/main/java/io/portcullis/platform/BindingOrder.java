@@ -16,8 +16,7 @@ import java.util.Map;
  * return the compiler's order for render → read to give back the same IR.
  */
 public final class BindingOrder {
-    private BindingOrder() {
-    }
+    private BindingOrder() {}
 
     public static List<Binding> canonical(List<Filter> filters, List<Binding> documentOrder) {
         Map<String, Integer> filterIndex = new HashMap<>();

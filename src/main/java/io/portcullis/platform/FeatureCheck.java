@@ -27,8 +27,7 @@ import java.util.function.Function;
  * refusal a policy with two unsupported constructs gets stable.
  */
 public final class FeatureCheck {
-    private FeatureCheck() {
-    }
+    private FeatureCheck() {}
 
     /** What a filter needs by itself: its family, and a default action other than the platform's implicit one. */
     public static Set<Feature> needs(Filter f, Action implicitDefault) {
@@ -74,11 +73,12 @@ public final class FeatureCheck {
     /** What a binding needs: the kind of attach point (an embed is chaining) and its direction. */
     public static Set<Feature> needs(Binding b) {
         Set<Feature> out = new LinkedHashSet<>();
-        out.add(switch (b.kind()) {
-            case INTERFACE -> Feature.INTERFACE_BINDINGS;
-            case PROFILE -> Feature.PROFILE_BINDINGS;
-            case EMBED -> Feature.CHAINING;
-        });
+        out.add(
+                switch (b.kind()) {
+                    case INTERFACE -> Feature.INTERFACE_BINDINGS;
+                    case PROFILE -> Feature.PROFILE_BINDINGS;
+                    case EMBED -> Feature.CHAINING;
+                });
         if (b.direction() == Direction.FROM_SUBSCRIBER && b.kind() != AttachKind.EMBED) {
             out.add(Feature.FROM_SUBSCRIBER);
         }
@@ -102,7 +102,8 @@ public final class FeatureCheck {
      * @param what the platform's own words for the construct that needs it ("a source-port match", …); null
      *             for a construct the platform has no wording for, then the feature's label is used
      */
-    public static void require(PlatformFacts facts, Set<Feature> needed, String platform, String term, Function<Feature, String> what) {
+    public static void require(
+            PlatformFacts facts, Set<Feature> needed, String platform, String term, Function<Feature, String> what) {
         for (Feature f : needed) {
             if (!facts.supports(f)) {
                 String words = what.apply(f);

@@ -22,18 +22,31 @@ import java.util.Set;
 public final class FlatEntries {
 
     /** One device entry; null prefix/port means "any". */
-    public record Entry(long sequence, String term, Protocol protocol, IpPrefix destinationPrefix, PortRange destinationPort,
-                        IpPrefix sourcePrefix, PortRange sourcePort, Action action, String counter, boolean log,
-                        String description) {
+    public record Entry(
+            long sequence,
+            String term,
+            Protocol protocol,
+            IpPrefix destinationPrefix,
+            PortRange destinationPort,
+            IpPrefix sourcePrefix,
+            PortRange sourcePort,
+            Action action,
+            String counter,
+            boolean log,
+            String description) {
         boolean sameTermAs(Entry o) {
-            return term.equals(o.term) && protocol.equals(o.protocol) && action == o.action && log == o.log
-                    && Objects.equals(counter, o.counter) && Objects.equals(description, o.description)
-                    && Objects.equals(sourcePrefix, o.sourcePrefix) && Objects.equals(sourcePort, o.sourcePort);
+            return term.equals(o.term)
+                    && protocol.equals(o.protocol)
+                    && action == o.action
+                    && log == o.log
+                    && Objects.equals(counter, o.counter)
+                    && Objects.equals(description, o.description)
+                    && Objects.equals(sourcePrefix, o.sourcePrefix)
+                    && Objects.equals(sourcePort, o.sourcePort);
         }
     }
 
-    private FlatEntries() {
-    }
+    private FlatEntries() {}
 
     /** Groups entries (already in evaluation order) into terms. */
     public static List<Term> group(List<Entry> entries) {

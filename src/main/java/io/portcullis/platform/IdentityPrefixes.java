@@ -13,8 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  * the document with a clear message instead.
  */
 public final class IdentityPrefixes {
-    private IdentityPrefixes() {
-    }
+    private IdentityPrefixes() {}
 
     /**
      * @param namespace  only elements in this namespace are checked (foreign trees are not ours to judge)
@@ -30,7 +29,8 @@ public final class IdentityPrefixes {
             r = XmlReading.secureFactory().createXMLStreamReader(new StringReader(xml));
             while (r.hasNext()) {
                 int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT && namespace.equals(r.getNamespaceURI())
+                if (event == XMLStreamConstants.START_ELEMENT
+                        && namespace.equals(r.getNamespaceURI())
                         && localNames.contains(r.getLocalName())) {
                     String leaf = r.getLocalName();
                     javax.xml.namespace.NamespaceContext scope = r.getNamespaceContext();
@@ -40,8 +40,10 @@ public final class IdentityPrefixes {
                         String prefix = text.substring(0, colon);
                         String uri = scope.getNamespaceURI(prefix);
                         if (uri == null || uri.isEmpty()) {
-                            throw new ReadException("cannot read " + what + ": <" + leaf + "> holds '" + text + "' but prefix '" + prefix
-                                    + "' is not declared, so the identity cannot be resolved; check the device's reply");
+                            throw new ReadException(
+                                    "cannot read " + what + ": <" + leaf + "> holds '" + text + "' but prefix '"
+                                            + prefix
+                                            + "' is not declared, so the identity cannot be resolved; check the device's reply");
                         }
                     }
                 }

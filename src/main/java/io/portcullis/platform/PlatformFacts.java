@@ -15,7 +15,8 @@ import java.util.Set;
  * @param features        what the platform can express (one {@link Feature} vocabulary; limits are always in)
  * @param namespaces      the XML namespaces of the managed subtree, for the diff and the lab
  */
-public record PlatformFacts(String displayName, Action implicitDefault, Set<Feature> features, List<String> namespaces) {
+public record PlatformFacts(
+        String displayName, Action implicitDefault, Set<Feature> features, List<String> namespaces) {
     public PlatformFacts {
         EnumSet<Feature> all = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
         for (Feature f : Feature.values()) {
@@ -33,7 +34,8 @@ public record PlatformFacts(String displayName, Action implicitDefault, Set<Feat
 
     /** The capabilities this platform lacks, in enum order. */
     public Set<Feature> missing() {
-        EnumSet<Feature> out = EnumSet.complementOf(EnumSet.copyOf(features.isEmpty() ? EnumSet.noneOf(Feature.class) : features));
+        EnumSet<Feature> out =
+                EnumSet.complementOf(EnumSet.copyOf(features.isEmpty() ? EnumSet.noneOf(Feature.class) : features));
         return Collections.unmodifiableSet(out);
     }
 

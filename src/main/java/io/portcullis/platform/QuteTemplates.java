@@ -31,8 +31,7 @@ public final class QuteTemplates {
             .build();
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
-    private QuteTemplates() {
-    }
+    private QuteTemplates() {}
 
     /** Renders {@code templates/<path>} (e.g. {@code junos/config.xml}) with the given data. */
     public static String render(String path, Map<String, Object> data) {

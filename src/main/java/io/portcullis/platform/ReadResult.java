@@ -13,7 +13,8 @@ import java.util.List;
  *                       filters embedded into them), read only by platforms that can chain: what
  *                       the router really applies is proven on them; never edited
  */
-public record ReadResult(FilterIntent intent, List<Binding> foreignBindings, List<String> warnings, List<Filter> foreignFilters) {
+public record ReadResult(
+        FilterIntent intent, List<Binding> foreignBindings, List<String> warnings, List<Filter> foreignFilters) {
     public ReadResult {
         foreignBindings = List.copyOf(foreignBindings);
         warnings = List.copyOf(warnings);

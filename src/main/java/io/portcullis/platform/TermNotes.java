@@ -26,8 +26,7 @@ public final class TermNotes {
         }
     }
 
-    private TermNotes() {
-    }
+    private TermNotes() {}
 
     /** True when a note value can be stored (non-empty, no whitespace). */
     public static boolean storable(String value) {

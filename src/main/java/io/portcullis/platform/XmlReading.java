@@ -42,8 +42,7 @@ public final class XmlReading {
     /** Maps every namespace to "no namespace": for JAXB classes declared without a namespace. */
     public static final UnaryOperator<String> NO_NAMESPACE = ns -> "";
 
-    private XmlReading() {
-    }
+    private XmlReading() {}
 
     /** Maps every namespace to {@code target} (JAXB classes that declare exactly one namespace). */
     public static UnaryOperator<String> allTo(String target) {
@@ -79,14 +78,20 @@ public final class XmlReading {
      * @return the unmarshalled roots, in document order (a root may occur several times)
      * @throws ReadException one sentence: what is wrong, where (line/column), what to check
      */
-    public static Roots read(String xml, String what, JAXBContext context, Map<String, Class<?>> roots,
-                             UnaryOperator<String> namespaces) {
+    public static Roots read(
+            String xml,
+            String what,
+            JAXBContext context,
+            Map<String, Class<?>> roots,
+            UnaryOperator<String> namespaces) {
         if (xml == null || xml.isBlank()) {
-            throw new ReadException("cannot read " + what + ": the XML is empty; expected a <config> or <data> element");
+            throw new ReadException(
+                    "cannot read " + what + ": the XML is empty; expected a <config> or <data> element");
         }
         if (xml.length() > MAX_CHARS) {
-            throw new ReadException("cannot read " + what + ": the XML is " + xml.length() + " characters, over the limit of "
-                    + MAX_CHARS + "; narrow the get-config filter to the managed subtree");
+            throw new ReadException(
+                    "cannot read " + what + ": the XML is " + xml.length() + " characters, over the limit of "
+                            + MAX_CHARS + "; narrow the get-config filter to the managed subtree");
         }
         List<Map.Entry<String, Object>> found = new ArrayList<>();
         SafeReader reader = null;
@@ -130,8 +135,10 @@ public final class XmlReading {
             if (cause instanceof XMLStreamException xse) {
                 throw new ReadException("cannot read " + what + ": " + describe(xse), e);
             }
-            throw new ReadException("cannot read " + what + ": the XML does not fit the expected tree ("
-                    + (cause != null ? cause.getMessage() : e.getMessage()) + ")", e);
+            throw new ReadException(
+                    "cannot read " + what + ": the XML does not fit the expected tree ("
+                            + (cause != null ? cause.getMessage() : e.getMessage()) + ")",
+                    e);
         } finally {
             if (reader != null) {
                 try {
@@ -168,7 +175,8 @@ public final class XmlReading {
             } else if (e == XMLStreamConstants.END_ELEMENT) {
                 level--;
                 current = null;
-            } else if (e == XMLStreamConstants.CHARACTERS && ("error-message".equals(current) || "error-tag".equals(current))) {
+            } else if (e == XMLStreamConstants.CHARACTERS
+                    && ("error-message".equals(current) || "error-tag".equals(current))) {
                 String t = reader.getText().trim();
                 if (!t.isEmpty()) {
                     message.append(message.length() == 0 ? "" : " / ").append(t);
@@ -180,7 +188,9 @@ public final class XmlReading {
 
     private static String describe(XMLStreamException e) {
         Location l = e.getLocation();
-        String where = l == null || l.getLineNumber() < 0 ? "" : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber();
+        String where = l == null || l.getLineNumber() < 0
+                ? ""
+                : " at line " + l.getLineNumber() + ", column " + l.getColumnNumber();
         String msg = e.getMessage() == null ? "" : e.getMessage();
         // the JDK prefixes "ParseError at [row,col]:[..]\nMessage: "; keep only the message
         int m = msg.indexOf("Message: ");
@@ -191,7 +201,8 @@ public final class XmlReading {
         if (unbound >= 0) {
             // the JDK reports "...#ElementPrefixUnbound?p&p:name"
             String[] parts = msg.substring(unbound + "PrefixUnbound?".length()).split("&", 2);
-            msg = "namespace prefix '" + parts[0] + "' is used" + (parts.length > 1 ? " in " + parts[1] : "") + " but never declared";
+            msg = "namespace prefix '" + parts[0] + "' is used" + (parts.length > 1 ? " in " + parts[1] : "")
+                    + " but never declared";
         }
         return (e instanceof Refused ? "" : "the XML is not well-formed" + where + ": ") + msg.trim();
     }
@@ -264,16 +275,22 @@ public final class XmlReading {
 
         private void check(int event) throws XMLStreamException {
             if (event == XMLStreamConstants.DTD) {
-                throw new Refused("the XML contains a DOCTYPE declaration, which NETCONF never sends; refusing it", getLocation());
+                throw new Refused(
+                        "the XML contains a DOCTYPE declaration, which NETCONF never sends; refusing it",
+                        getLocation());
             } else if (event == XMLStreamConstants.START_ELEMENT) {
                 if (++depth > maxDepth) {
-                    throw new Refused("the XML nests deeper than " + maxDepth + " elements at line "
-                            + getLocation().getLineNumber() + "; refusing it", getLocation());
+                    throw new Refused(
+                            "the XML nests deeper than " + maxDepth + " elements at line "
+                                    + getLocation().getLineNumber() + "; refusing it",
+                            getLocation());
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new Refused("the XML references an undeclared entity '" + super.getLocalName() + "'; refusing it", getLocation());
+                throw new Refused(
+                        "the XML references an undeclared entity '" + super.getLocalName() + "'; refusing it",
+                        getLocation());
             }
         }
 
@@ -281,8 +298,10 @@ public final class XmlReading {
         public int nextTag() throws XMLStreamException {
             // the delegate's nextTag would bypass next() and so the checks
             int event = next();
-            while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace()) || event == XMLStreamConstants.SPACE
-                    || event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+            while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace())
+                    || event == XMLStreamConstants.SPACE
+                    || event == XMLStreamConstants.COMMENT
+                    || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
                 event = next();
             }
             if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {

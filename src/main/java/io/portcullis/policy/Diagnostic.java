@@ -7,7 +7,8 @@ package io.portcullis.policy;
  * @param line 1-based line number, or 0 when unknown
  * @param path YANG data path such as {@code /portcullis-policy:policy/service[name='smtp']/port}, or null
  */
-public record Diagnostic(Severity severity, String file, int line, String path, String message) implements java.io.Serializable {
+public record Diagnostic(Severity severity, String file, int line, String path, String message)
+        implements java.io.Serializable {
 
     public static Diagnostic error(String file, int line, String path, String message) {
         return new Diagnostic(Severity.ERROR, file, line, path, message);

@@ -15,22 +15,26 @@ public final class InputBounds {
     /** How much of an offending value a message may quote. */
     static final int EXCERPT_CHARS = 40;
 
-    private InputBounds() {
-    }
+    private InputBounds() {}
 
     /** Throws on the first bound the text breaks, naming the line. */
     static void check(String text) throws SourceParser.SyntaxError {
         if (text.length() > MAX_CHARS) {
-            throw new SourceParser.SyntaxError(0, "the document has " + text.length() + " characters, more than the " + MAX_CHARS
-                    + " accepted; a policy or inventory is a few kilobytes");
+            throw new SourceParser.SyntaxError(
+                    0,
+                    "the document has " + text.length() + " characters, more than the " + MAX_CHARS
+                            + " accepted; a policy or inventory is a few kilobytes");
         }
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - lineStart > MAX_LINE_CHARS) {
-                    throw new SourceParser.SyntaxError(line, "line " + line + " has " + (i - lineStart) + " characters, more than the "
-                            + MAX_LINE_CHARS + " accepted (it starts \"" + excerpt(text.substring(lineStart, lineStart + EXCERPT_CHARS)) + "…\")");
+                    throw new SourceParser.SyntaxError(
+                            line,
+                            "line " + line + " has " + (i - lineStart) + " characters, more than the " + MAX_LINE_CHARS
+                                    + " accepted (it starts \""
+                                    + excerpt(text.substring(lineStart, lineStart + EXCERPT_CHARS)) + "…\")");
                 }
                 line++;
                 lineStart = i + 1;
@@ -52,7 +56,9 @@ public final class InputBounds {
     }
 
     static SourceParser.SyntaxError tooDeep(int line) {
-        return new SourceParser.SyntaxError(line, "the document nests deeper than " + MAX_DEPTH + " levels; a policy or inventory is"
-                + " a few levels deep");
+        return new SourceParser.SyntaxError(
+                line,
+                "the document nests deeper than " + MAX_DEPTH + " levels; a policy or inventory is"
+                        + " a few levels deep");
     }
 }

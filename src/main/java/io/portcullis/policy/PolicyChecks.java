@@ -52,16 +52,22 @@ public final class PolicyChecks {
             String ports = servicePath(s.name()) + "/ports";
             overlapsWithin(s, ports);
             if (coversAll(s.ports())) {
-                error(ports, "service '" + s.name() + "' blocks every " + s.protocol() + " port (0-65535), which would cut subscribers"
-                        + " off from all " + s.protocol() + " traffic; list only the ports of the service");
+                error(
+                        ports,
+                        "service '" + s.name() + "' blocks every " + s.protocol()
+                                + " port (0-65535), which would cut subscribers" + " off from all " + s.protocol()
+                                + " traffic; list only the ports of the service");
             }
             for (int j = 0; j < i; j++) {
                 BlockedService other = services.get(j);
-                if (other.protocol().equals(s.protocol()) && other.direction() == s.direction()
+                if (other.protocol().equals(s.protocol())
+                        && other.direction() == s.direction()
                         && other.families().stream().anyMatch(s.families()::contains)) {
                     Optional<String> clash = firstOverlap(other.ports(), s.ports());
-                    clash.ifPresent(c -> error(ports, "service '" + s.name() + "' and service '" + other.name() + "' both block "
-                            + s.protocol() + " " + c + " in the same direction; keep each port in one service"));
+                    clash.ifPresent(c -> error(
+                            ports,
+                            "service '" + s.name() + "' and service '" + other.name() + "' both block " + s.protocol()
+                                    + " " + c + " in the same direction; keep each port in one service"));
                 }
             }
         }
@@ -72,29 +78,47 @@ public final class PolicyChecks {
 
     private void exemption(Policy policy, Exemption e, LocalDate today) {
         String path = exemptionPath(e.name());
-        Optional<BlockedService> service = policy.services().stream().filter(s -> s.name().equals(e.service())).findFirst();
+        Optional<BlockedService> service = policy.services().stream()
+                .filter(s -> s.name().equals(e.service()))
+                .findFirst();
         if (service.isEmpty()) {
-            List<String> names = policy.services().stream().map(BlockedService::name).toList();
-            error(path + "/service", "exemption '" + e.name() + "' refers to service '" + e.service() + "', which the policy does not"
-                    + " define; use one of " + (names.isEmpty() ? "(none)" : String.join(", ", names)));
+            List<String> names =
+                    policy.services().stream().map(BlockedService::name).toList();
+            error(
+                    path + "/service",
+                    "exemption '" + e.name() + "' refers to service '" + e.service() + "', which the policy does not"
+                            + " define; use one of " + (names.isEmpty() ? "(none)" : String.join(", ", names)));
         } else {
             for (IpPrefix p : e.prefixes()) {
                 if (!service.get().families().contains(p.family())) {
                     String pp = path + "/prefix";
-                    error(pp, lines.getOrDefault(pp + "[.='" + p + "']", 0), "exemption '" + e.name() + "' lists " + p.family().id()
-                            + " prefix " + p + " but service '" + e.service() + "' only covers "
-                            + String.join(", ", service.get().families().stream().map(AddressFamily::id).toList())
-                            + "; remove the prefix or add the family to the service");
+                    error(
+                            pp,
+                            lines.getOrDefault(pp + "[.='" + p + "']", 0),
+                            "exemption '" + e.name() + "' lists " + p.family().id()
+                                    + " prefix " + p + " but service '" + e.service() + "' only covers "
+                                    + String.join(
+                                            ", ",
+                                            service.get().families().stream()
+                                                    .map(AddressFamily::id)
+                                                    .toList())
+                                    + "; remove the prefix or add the family to the service");
                 }
             }
         }
         if (e.expires() != null) {
             long days = ChronoUnit.DAYS.between(today, e.expires());
             if (days < 0) {
-                error(path + "/expires", "exemption '" + e.name() + "' expired on " + e.expires() + "; remove it or extend expires");
+                error(
+                        path + "/expires",
+                        "exemption '" + e.name() + "' expired on " + e.expires() + "; remove it or extend expires");
             } else if (days <= EXPIRY_WARNING_DAYS) {
-                out.add(Diagnostic.warning(file, line(path + "/expires"), path + "/expires", "exemption '" + e.name() + "' expires on "
-                        + e.expires() + " (in " + days + " day" + (days == 1 ? "" : "s") + "); extend or remove it"));
+                out.add(Diagnostic.warning(
+                        file,
+                        line(path + "/expires"),
+                        path + "/expires",
+                        "exemption '" + e.name() + "' expires on " + e.expires() + " (in " + days + " day"
+                                + (days == 1 ? "" : "s") + "); extend or remove it"));
             }
         }
     }
@@ -104,8 +128,10 @@ public final class PolicyChecks {
         for (int i = 0; i < ports.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (ports.get(i).overlaps(ports.get(j)) && !ports.get(i).equals(ports.get(j))) {
-                    error(path, "service '" + s.name() + "' lists overlapping ports " + ports.get(j) + " and " + ports.get(i)
-                            + "; list each port once");
+                    error(
+                            path,
+                            "service '" + s.name() + "' lists overlapping ports " + ports.get(j) + " and "
+                                    + ports.get(i) + "; list each port once");
                 }
             }
         }

@@ -35,8 +35,10 @@ import java.util.Set;
 public final class PromiseLoader {
     /** The promise's file name, in the policy's directory. The policy directory loader skips it. */
     public static final String FILE_NAME = "promise.yaml";
+
     private static final String ROOT = "/promise";
-    private static final Set<String> BLOCK_KEYS = Set.of("name", "protocol", "ports", "address-family", "direction", "description");
+    private static final Set<String> BLOCK_KEYS =
+            Set.of("name", "protocol", "ports", "address-family", "direction", "description");
 
     /** @param promise null when the file is absent or has errors */
     public record Result(PublishedPromise promise, List<Diagnostic> diagnostics) {
@@ -71,11 +73,15 @@ public final class PromiseLoader {
         String text;
         try {
             bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return failed(shown, "the promise file is not UTF-8 text; it is a YAML document");
         } catch (IOException e) {
-            return failed(shown, "the promise file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
+            return failed(
+                    shown, "the promise file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
         }
         return parse(shown, digest(bytes), text);
     }
@@ -95,8 +101,14 @@ public final class PromiseLoader {
     }
 
     private PublishedPromise read(SourceNode tree, String digest) {
-        if (tree == null || !tree.isObject() || tree.field("promise") == null || tree.fields().size() != 1) {
-            error(tree == null ? 0 : tree.line(), ROOT, "the promise file must hold one mapping 'promise:' with name and blocked");
+        if (tree == null
+                || !tree.isObject()
+                || tree.field("promise") == null
+                || tree.fields().size() != 1) {
+            error(
+                    tree == null ? 0 : tree.line(),
+                    ROOT,
+                    "the promise file must hold one mapping 'promise:' with name and blocked");
             return null;
         }
         SourceNode root = tree.field("promise").value();
@@ -106,8 +118,11 @@ public final class PromiseLoader {
         }
         for (SourceNode.Field f : root.fields()) {
             if (!Set.of("name", "description", "max-exemption", "blocked").contains(f.name())) {
-                error(f.line(), ROOT + "/" + f.name(), "unknown key '" + f.name() + "'; a promise has name, description, max-exemption"
-                        + " and blocked");
+                error(
+                        f.line(),
+                        ROOT + "/" + f.name(),
+                        "unknown key '" + f.name() + "'; a promise has name, description, max-exemption"
+                                + " and blocked");
             }
         }
         String name = scalar(root, "name", ROOT);
@@ -121,7 +136,10 @@ public final class PromiseLoader {
             } else {
                 for (SourceNode.Field f : max.value().fields()) {
                     if (!f.name().equals("ipv4") && !f.name().equals("ipv6")) {
-                        error(f.line(), path + "/" + f.name(), "unknown family '" + f.name() + "' in max-exemption; use ipv4 and ipv6");
+                        error(
+                                f.line(),
+                                path + "/" + f.name(),
+                                "unknown family '" + f.name() + "' in max-exemption; use ipv4 and ipv6");
                     }
                 }
                 v4 = length(max.value(), "ipv4", 32, v4, path);
@@ -130,8 +148,12 @@ public final class PromiseLoader {
         }
         List<PublishedPromise.Block> blocks = new ArrayList<>();
         SourceNode.Field blocked = root.field("blocked");
-        if (blocked == null || !blocked.value().isArray() || blocked.value().items().isEmpty()) {
-            error(blocked == null ? root.line() : blocked.line(), ROOT + "/blocked",
+        if (blocked == null
+                || !blocked.value().isArray()
+                || blocked.value().items().isEmpty()) {
+            error(
+                    blocked == null ? root.line() : blocked.line(),
+                    ROOT + "/blocked",
                     "the promise blocks nothing; list what is blocked under 'blocked:' (a promise of nothing protects nobody)");
         } else {
             for (SourceNode item : blocked.value().items()) {
@@ -154,8 +176,11 @@ public final class PromiseLoader {
         String path = base + "[name='" + name + "']";
         for (SourceNode.Field f : item.fields()) {
             if (!BLOCK_KEYS.contains(f.name())) {
-                error(f.line(), path + "/" + f.name(), "unknown key '" + f.name() + "'; a blocked entry has " + String.join(", ",
-                        BLOCK_KEYS.stream().sorted().toList()));
+                error(
+                        f.line(),
+                        path + "/" + f.name(),
+                        "unknown key '" + f.name() + "'; a blocked entry has "
+                                + String.join(", ", BLOCK_KEYS.stream().sorted().toList()));
             }
         }
         Protocol protocol = null;
@@ -171,13 +196,19 @@ public final class PromiseLoader {
         for (SourceNode n : list(item, "ports", path)) {
             String t = n.text() == null ? "" : n.text().trim();
             if (!t.matches("(0|[1-9][0-9]{0,4})(-(0|[1-9][0-9]{0,4}))?")) {
-                error(n.line(), path + "/ports", "'" + t + "' is not a decimal port or range such as 25 or 1024-2047 (no leading zeros)");
+                error(
+                        n.line(),
+                        path + "/ports",
+                        "'" + t + "' is not a decimal port or range such as 25 or 1024-2047 (no leading zeros)");
                 continue;
             }
             try {
                 ports.add(PortRange.parse(t));
             } catch (IllegalArgumentException e) {
-                error(n.line(), path + "/ports", "'" + t + "' is not a port range within 0..65535 with the first end not above the last");
+                error(
+                        n.line(),
+                        path + "/ports",
+                        "'" + t + "' is not a port range within 0..65535 with the first end not above the last");
             }
         }
         List<AddressFamily> families = new ArrayList<>();
@@ -198,8 +229,12 @@ public final class PromiseLoader {
                 error(dir.line(), path + "/direction", "direction '" + d + "' is not to-subscriber or from-subscriber");
             }
         }
-        return new PublishedPromise.Block(name, protocol, ports.stream().sorted().toList(),
-                families.stream().distinct().sorted().toList(), direction);
+        return new PublishedPromise.Block(
+                name,
+                protocol,
+                ports.stream().sorted().toList(),
+                families.stream().distinct().sorted().toList(),
+                direction);
     }
 
     private List<SourceNode> list(SourceNode node, String key, String path) {
@@ -220,7 +255,10 @@ public final class PromiseLoader {
 
     private String scalar(SourceNode node, String key, String path) {
         SourceNode.Field f = node.field(key);
-        if (f == null || !f.value().isScalar() || f.value().text() == null || f.value().text().isBlank()) {
+        if (f == null
+                || !f.value().isScalar()
+                || f.value().text() == null
+                || f.value().text().isBlank()) {
             error(f == null ? node.line() : f.line(), path + "/" + key, "'" + key + "' is missing or empty");
             return null;
         }
@@ -250,7 +288,9 @@ public final class PromiseLoader {
 
     static String digest(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,11 +17,12 @@ import java.util.List;
  * @param maxExemptionIpv4 the widest IPv4 exemption prefix the policy may carve out of it (a length, e.g. 24)
  * @param maxExemptionIpv6 the widest IPv6 exemption prefix (e.g. 48)
  */
-public record PublishedPromise(String file, String digest, String name, List<Block> blocked, int maxExemptionIpv4,
-                               int maxExemptionIpv6) {
+public record PublishedPromise(
+        String file, String digest, String name, List<Block> blocked, int maxExemptionIpv4, int maxExemptionIpv6) {
 
     /** Defaults when the promise file does not say (or there is none): an exemption covers at most a /24 or a /48. */
     public static final int DEFAULT_MAX_EXEMPTION_IPV4 = 24;
+
     public static final int DEFAULT_MAX_EXEMPTION_IPV6 = 48;
 
     public PublishedPromise {
@@ -29,7 +30,8 @@ public record PublishedPromise(String file, String digest, String name, List<Blo
     }
 
     /** One promised block: this protocol to these destination ports, in these families, in this direction. */
-    public record Block(String name, Protocol protocol, List<PortRange> ports, List<AddressFamily> families, Direction direction) {
+    public record Block(
+            String name, Protocol protocol, List<PortRange> ports, List<AddressFamily> families, Direction direction) {
         public Block {
             ports = List.copyOf(ports);
             families = List.copyOf(families);
@@ -43,6 +45,10 @@ public record PublishedPromise(String file, String digest, String name, List<Blo
 
     /** Every family any block names. */
     public List<AddressFamily> families() {
-        return blocked.stream().flatMap(b -> b.families().stream()).distinct().sorted().toList();
+        return blocked.stream()
+                .flatMap(b -> b.families().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -11,14 +11,17 @@ import java.util.List;
  * items; SCALAR nodes hold text ({@code null} for JSON null). {@code number}/{@code bool} record the
  * JSON/YAML token type so the RFC 7951 encoding can be checked and reproduced.
  */
-public record SourceNode(Kind kind, int line, String text, boolean number, boolean bool, List<Field> fields,
-                         List<SourceNode> items) {
+public record SourceNode(
+        Kind kind, int line, String text, boolean number, boolean bool, List<Field> fields, List<SourceNode> items) {
 
-    public enum Kind { OBJECT, ARRAY, SCALAR }
+    public enum Kind {
+        OBJECT,
+        ARRAY,
+        SCALAR
+    }
 
     /** One member of an object; {@code namespace} is the XML namespace (null for JSON/YAML). */
-    public record Field(String name, String namespace, int line, SourceNode value) {
-    }
+    public record Field(String name, String namespace, int line, SourceNode value) {}
 
     public static SourceNode object(int line, List<Field> fields) {
         return new SourceNode(Kind.OBJECT, line, null, false, false, fields, List.of());

@@ -23,12 +23,19 @@ import javax.xml.stream.XMLStreamReader;
  * external entities.
  */
 public final class SourceParser {
-    private static final com.fasterxml.jackson.core.StreamReadConstraints BOUNDS = com.fasterxml.jackson.core.StreamReadConstraints.builder()
-            .maxNestingDepth(InputBounds.MAX_DEPTH).maxStringLength(InputBounds.MAX_CHARS).build();
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(BOUNDS).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(BOUNDS).build();
+    private static final com.fasterxml.jackson.core.StreamReadConstraints BOUNDS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(InputBounds.MAX_DEPTH)
+                    .maxStringLength(InputBounds.MAX_CHARS)
+                    .build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(BOUNDS)
+            .build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(BOUNDS)
+            .build();
 
     /** A syntax error with the line it was found on (0 when unknown) and a one-sentence message. */
     public static final class SyntaxError extends Exception {
@@ -44,8 +51,7 @@ public final class SourceParser {
         }
     }
 
-    private SourceParser() {
-    }
+    private SourceParser() {}
 
     public static SourceNode json(String text) throws SyntaxError {
         return jackson(JSON, text, "JSON");
@@ -65,11 +71,14 @@ public final class SourceParser {
             SourceNode node = read(p, t);
             JsonToken extra = p.nextToken();
             if (extra != null) {
-                throw new SyntaxError(line(p.currentTokenLocation()), "unexpected content after the end of the " + format + " document");
+                throw new SyntaxError(
+                        line(p.currentTokenLocation()),
+                        "unexpected content after the end of the " + format + " document");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new SyntaxError(line(e.getLocation()), "invalid " + format + ": " + cleanJacksonMessage(e) + "; fix the " + format);
+            throw new SyntaxError(
+                    line(e.getLocation()), "invalid " + format + ": " + cleanJacksonMessage(e) + "; fix the " + format);
         } catch (IOException e) {
             throw new SyntaxError(0, format + " could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -124,7 +133,9 @@ public final class SourceParser {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw new SyntaxError(r.getLocation().getLineNumber(), "XML with a DOCTYPE is refused (no DTDs or entities, for safety); remove the DOCTYPE");
+                    throw new SyntaxError(
+                            r.getLocation().getLineNumber(),
+                            "XML with a DOCTYPE is refused (no DTDs or entities, for safety); remove the DOCTYPE");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     SourceNode root = element(r, 1);
@@ -133,7 +144,9 @@ public final class SourceParser {
                     while (r.hasNext()) {
                         int e = r.next();
                         if (e == XMLStreamConstants.START_ELEMENT) {
-                            throw new SyntaxError(r.getLocation().getLineNumber(), "more than one top-level XML element; a policy document has one <policy> root");
+                            throw new SyntaxError(
+                                    r.getLocation().getLineNumber(),
+                                    "more than one top-level XML element; a policy document has one <policy> root");
                         }
                     }
                     return SourceNode.object(root.line(), List.of(top));
@@ -171,11 +184,15 @@ public final class SourceParser {
                     int childLine = r.getLocation().getLineNumber();
                     children.add(new SourceNode.Field(name, ns, childLine, element(r, depth + 1)));
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(r.getText());
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw new SyntaxError(r.getLocation().getLineNumber(),
-                        "XML entity references are refused (for safety); write the text itself");
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                    text.append(r.getText());
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                    throw new SyntaxError(
+                            r.getLocation().getLineNumber(),
+                            "XML entity references are refused (for safety); write the text itself");
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return children.isEmpty() ? SourceNode.scalar(line, text.toString().trim(), false, false)
+                    return children.isEmpty()
+                            ? SourceNode.scalar(line, text.toString().trim(), false, false)
                             : SourceNode.object(line, children);
                 }
                 default -> {

@@ -25,8 +25,7 @@ import org.jboss.logging.Logger;
 public final class BufferedCounterSamples implements CounterSamples, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BufferedCounterSamples.class);
 
-    private record Op(int rows, Consumer<CounterSamples> run) {
-    }
+    private record Op(int rows, Consumer<CounterSamples> run) {}
 
     private final CounterSamples store;
     private final int capacity;
@@ -144,7 +143,9 @@ public final class BufferedCounterSamples implements CounterSamples, AutoCloseab
                 if (!refusedForGood(e)) {
                     // unreachable, a pool timeout, a schema that cannot be opened right now: kept and retried
                     if (lastError == null) {
-                        LOG.warnf("counter history cannot be written (kept in memory, retried every %s): %s", retry, e.getMessage());
+                        LOG.warnf(
+                                "counter history cannot be written (kept in memory, retried every %s): %s",
+                                retry, e.getMessage());
                     }
                     lastError = e.getMessage();
                     sleep();
@@ -153,7 +154,8 @@ public final class BufferedCounterSamples implements CounterSamples, AutoCloseab
                     done(next, true);
                 }
             } catch (AssertionError e) {
-                // a JDBC driver's internal assertion on a connection broken mid-statement (seen with -ea): a failure, retried
+                // a JDBC driver's internal assertion on a connection broken mid-statement (seen with -ea): a failure,
+                // retried
                 lastError = "counter samples not written: " + e.getMessage();
                 sleep();
             } catch (RuntimeException e) {
@@ -169,8 +171,11 @@ public final class BufferedCounterSamples implements CounterSamples, AutoCloseab
             return false;
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23") || s.getSQLState().startsWith("42"))) {
+            if (c instanceof java.sql.SQLException s
+                    && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22")
+                            || s.getSQLState().startsWith("23")
+                            || s.getSQLState().startsWith("42"))) {
                 return true;
             }
         }

@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param bytes     bytes matched, or null where the platform counts packets only
  * @param sampledBy the replica that sampled it (null: not known yet, filled in by the writer)
  */
-public record CounterDelta(String router, String family, String term, boolean drops, Instant from, Instant to, long packets, Long bytes,
-                           String sampledBy) {
-}
+public record CounterDelta(
+        String router,
+        String family,
+        String term,
+        boolean drops,
+        Instant from,
+        Instant to,
+        long packets,
+        Long bytes,
+        String sampledBy) {}

@@ -12,8 +12,7 @@ import java.util.List;
 public interface CounterSamples {
 
     /** One router's sums over a time window, for the fleet page. */
-    record RouterDrops(String router, long dropped, Instant newest) {
-    }
+    record RouterDrops(String router, long dropped, Instant newest) {}
 
     /** Writes one sampling round's rows (a row already there, as after a retried write, is kept as it was). */
     void write(List<CounterDelta> rows);

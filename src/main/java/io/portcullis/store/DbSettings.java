@@ -30,7 +30,8 @@ public record DbSettings(boolean enabled, String url, String username, String pa
     /** The embedded H2 URL of a database file (without the .mv.db suffix), in PostgreSQL mode so the same SQL runs on both. */
     public static String h2File(Path base) {
         String p = base.isAbsolute() ? base.toString() : "./" + base;
-        return "jdbc:h2:file:" + p + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + p
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     /** Which back end the URL names; the Quarkus datasource of the same name serves it. */
@@ -47,7 +48,8 @@ public record DbSettings(boolean enabled, String url, String username, String pa
     }
 
     public enum Kind {
-        H2("h2"), POSTGRESQL("postgresql");
+        H2("h2"),
+        POSTGRESQL("postgresql");
 
         private final String datasource;
 
@@ -81,15 +83,20 @@ public record DbSettings(boolean enabled, String url, String username, String pa
 
     /** Settings from any key lookup ({@code portcullis.db.*} keys). */
     public static DbSettings from(Function<String, Optional<String>> config) {
-        boolean enabled = config.apply("portcullis.db.enabled").map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+        boolean enabled = config.apply("portcullis.db.enabled")
+                .map(v -> !v.trim().equalsIgnoreCase("false"))
+                .orElse(true);
         String url = config.apply("portcullis.db.url").orElse(null);
         String user = config.apply("portcullis.db.username").orElse(null);
-        String password = config.apply("portcullis.db.password").filter(s -> !s.isEmpty()).orElse(null);
+        String password =
+                config.apply("portcullis.db.password").filter(s -> !s.isEmpty()).orElse(null);
         Optional<String> file = config.apply("portcullis.db.password-file").filter(s -> !s.isBlank());
         if (password == null && file.isPresent() && enabled) {
             password = readPasswordFile(Path.of(file.get().trim()));
         }
-        Duration retention = config.apply("portcullis.db.retention").map(DbSettings::parseAge).orElse(null);
+        Duration retention = config.apply("portcullis.db.retention")
+                .map(DbSettings::parseAge)
+                .orElse(null);
         return new DbSettings(enabled, url, user, password, retention);
     }
 
@@ -98,8 +105,8 @@ public record DbSettings(boolean enabled, String url, String username, String pa
             return Files.readString(file).strip();
         } catch (IOException e) {
             // the path is not a secret; the content is never part of a message
-            throw new StoreException("portcullis.db.password-file " + file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); check the path and its permissions");
+            throw new StoreException("portcullis.db.password-file " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); check the path and its permissions");
         }
     }
 
@@ -125,11 +132,14 @@ public record DbSettings(boolean enabled, String url, String username, String pa
 
     /** The URL without credentials a user may have put into it (user:password@ or password=…), for messages. */
     public String safeUrl() {
-        return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***").replaceAll(";.*$", "");
+        return url.replaceAll("//[^/@]*@", "//")
+                .replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***")
+                .replaceAll(";.*$", "");
     }
 
     @Override
     public String toString() {
-        return "DbSettings[enabled=" + enabled + ", url=" + safeUrl() + ", username=" + username + ", retention=" + retention + "]";
+        return "DbSettings[enabled=" + enabled + ", url=" + safeUrl() + ", username=" + username + ", retention="
+                + retention + "]";
     }
 }

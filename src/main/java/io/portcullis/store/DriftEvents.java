@@ -15,8 +15,9 @@ import java.util.Optional;
  * observation resolves all but the newest).
  */
 final class DriftEvents {
-    private static final String COLUMNS = "id, router, fingerprint, summary, changes_json, impact_json, changed_by, opened_at, last_seen_at, "
-            + "resolved_at, opened_by_run";
+    private static final String COLUMNS =
+            "id, router, fingerprint, summary, changes_json, impact_json, changed_by, opened_at, last_seen_at, "
+                    + "resolved_at, opened_by_run";
     private final Connection c;
 
     DriftEvents(Connection c) {
@@ -34,8 +35,12 @@ final class DriftEvents {
                 }
             }
         }
-        DriftEvent keep = o.fingerprint() == null ? null
-                : open.stream().filter(e -> e.fingerprint().equals(o.fingerprint())).findFirst().orElse(null);
+        DriftEvent keep = o.fingerprint() == null
+                ? null
+                : open.stream()
+                        .filter(e -> e.fingerprint().equals(o.fingerprint()))
+                        .findFirst()
+                        .orElse(null);
         for (DriftEvent e : open) {
             if (e != keep) {
                 resolve(e.id(), o);
@@ -56,8 +61,7 @@ final class DriftEvents {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pcl_drift_event (router, platform, fingerprint, summary, changes_json, impact_json, changed_by, opened_at,
-                                             last_seen_at, opened_by_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                new String[] {"id"})) {
+                                             last_seen_at, opened_by_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             ps.setString(1, o.router());
             ps.setString(2, o.platform());
             ps.setString(3, o.fingerprint());
@@ -77,7 +81,8 @@ final class DriftEvents {
     }
 
     private void resolve(long id, DriftObservation o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE pcl_drift_event SET resolved_at = ?, resolved_by_run = ? WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE pcl_drift_event SET resolved_at = ?, resolved_by_run = ? WHERE id = ?")) {
             ps.setObject(1, JdbcRunStore.time(o.at()));
             ps.setString(2, o.runId());
             ps.setLong(3, id);
@@ -95,8 +100,11 @@ final class DriftEvents {
     }
 
     static List<DriftEvent> list(Connection c, String router, int limit) throws SQLException {
-        String sql = router == null ? "SELECT " + COLUMNS + " FROM pcl_drift_event WHERE resolved_at IS NULL ORDER BY opened_at DESC, id DESC LIMIT ?"
-                : "SELECT " + COLUMNS + " FROM pcl_drift_event WHERE router = ? ORDER BY opened_at DESC, id DESC LIMIT ?";
+        String sql = router == null
+                ? "SELECT " + COLUMNS
+                        + " FROM pcl_drift_event WHERE resolved_at IS NULL ORDER BY opened_at DESC, id DESC LIMIT ?"
+                : "SELECT " + COLUMNS
+                        + " FROM pcl_drift_event WHERE router = ? ORDER BY opened_at DESC, id DESC LIMIT ?";
         List<DriftEvent> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -114,9 +122,17 @@ final class DriftEvents {
     }
 
     private static DriftEvent read(ResultSet rs) throws SQLException {
-        return new DriftEvent(rs.getLong("id"), rs.getString("router"), rs.getString("fingerprint"), rs.getString("summary"),
-                JsonColumns.list(rs.getString("changes_json")), JsonColumns.list(rs.getString("impact_json")), rs.getString("changed_by"),
-                JdbcRunStore.instant(rs, "opened_at"), JdbcRunStore.instant(rs, "last_seen_at"), JdbcRunStore.instant(rs, "resolved_at"),
+        return new DriftEvent(
+                rs.getLong("id"),
+                rs.getString("router"),
+                rs.getString("fingerprint"),
+                rs.getString("summary"),
+                JsonColumns.list(rs.getString("changes_json")),
+                JsonColumns.list(rs.getString("impact_json")),
+                rs.getString("changed_by"),
+                JdbcRunStore.instant(rs, "opened_at"),
+                JdbcRunStore.instant(rs, "last_seen_at"),
+                JdbcRunStore.instant(rs, "resolved_at"),
                 rs.getString("opened_by_run"));
     }
 }

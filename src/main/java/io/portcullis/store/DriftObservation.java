@@ -8,8 +8,16 @@ import java.util.List;
  * otherwise the drift's fingerprint (a new one opens an event, the same one keeps it open). {@code changedBy} is
  * who changed the router (user, session, source host) when a netconf-config-change notification said so.
  */
-public record DriftObservation(String router, String platform, String fingerprint, String summary, List<String> changes,
-                               List<String> impact, String changedBy, String runId, Instant at) {
+public record DriftObservation(
+        String router,
+        String platform,
+        String fingerprint,
+        String summary,
+        List<String> changes,
+        List<String> impact,
+        String changedBy,
+        String runId,
+        Instant at) {
     public DriftObservation {
         changes = changes == null ? List.of() : List.copyOf(changes);
         impact = impact == null ? List.of() : List.copyOf(impact);

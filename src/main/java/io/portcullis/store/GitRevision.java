@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 public final class GitRevision {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
 
-    private GitRevision() {
-    }
+    private GitRevision() {}
 
     public static Optional<String> of(Path policy) {
         try {
@@ -38,7 +37,8 @@ public final class GitRevision {
                     Path common = gitDir;
                     Path commonFile = gitDir.resolve("commondir");
                     if (Files.isRegularFile(commonFile)) {
-                        common = gitDir.resolve(Files.readString(commonFile).strip()).normalize();
+                        common = gitDir.resolve(Files.readString(commonFile).strip())
+                                .normalize();
                     }
                     return head(gitDir, common);
                 }
@@ -71,7 +71,8 @@ public final class GitRevision {
         Path packed = common.resolve("packed-refs");
         if (Files.isRegularFile(packed)) {
             for (String line : Files.readAllLines(packed)) {
-                if (line.endsWith(" " + ref) && SHA.matcher(line.substring(0, line.indexOf(' '))).matches()) {
+                if (line.endsWith(" " + ref)
+                        && SHA.matcher(line.substring(0, line.indexOf(' '))).matches()) {
                     return Optional.of(line.substring(0, line.indexOf(' ')));
                 }
             }

@@ -9,8 +9,12 @@ import java.util.List;
  * The JSON of {@code portcullis history --json} and {@code GET /api/runs}: {@code {"format":"portcullis-history/1",
  * "runs":[…]}}, times as ISO-8601 UTC instants. One shape for both, so a script written against one reads the other.
  */
-public record HistoryDocument(String format, String toolVersion, java.time.Instant startedAt, java.time.Instant finishedAt,
-                              List<HistoryRun> runs) {
+public record HistoryDocument(
+        String format,
+        String toolVersion,
+        java.time.Instant startedAt,
+        java.time.Instant finishedAt,
+        List<HistoryRun> runs) {
     public static final String FORMAT = "portcullis-history/1";
     /** Indented, nulls kept (a run without a finish time says so): the documents mapper. */
     private static final ObjectMapper MAPPER = JsonMappers.DOCUMENTS;
@@ -25,7 +29,12 @@ public record HistoryDocument(String format, String toolVersion, java.time.Insta
      */
     public static HistoryDocument of(List<HistoryRun> runs, String toolVersion, java.time.Instant startedAt) {
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        return new HistoryDocument(FORMAT, toolVersion, startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), now, List.copyOf(runs));
+        return new HistoryDocument(
+                FORMAT,
+                toolVersion,
+                startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                now,
+                List.copyOf(runs));
     }
 
     public String toJson() {

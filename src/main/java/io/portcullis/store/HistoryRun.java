@@ -9,10 +9,25 @@ import java.util.Map;
  * {@code routers} is empty in listings and filled for one run; {@code counts} are per state over all its routers.
  * {@code exitCode} is null while the run is still going (or died without finishing).
  */
-public record HistoryRun(String id, String kind, String actor, String osUser, String apiCaller, Map<String, String> ci,
-                         String policyRevision, String policyDigest, String inventoryDigest, String planDigest, String toolVersion,
-                         Map<String, String> options, Instant startedAt, Instant finishedAt, Integer exitCode, String haltedBecause,
-                         Map<String, Integer> counts, List<Router> routers) {
+public record HistoryRun(
+        String id,
+        String kind,
+        String actor,
+        String osUser,
+        String apiCaller,
+        Map<String, String> ci,
+        String policyRevision,
+        String policyDigest,
+        String inventoryDigest,
+        String planDigest,
+        String toolVersion,
+        Map<String, String> options,
+        Instant startedAt,
+        Instant finishedAt,
+        Integer exitCode,
+        String haltedBecause,
+        Map<String, Integer> counts,
+        List<Router> routers) {
 
     public HistoryRun {
         ci = ci == null ? Map.of() : ci;
@@ -22,13 +37,39 @@ public record HistoryRun(String id, String kind, String actor, String osUser, St
     }
 
     HistoryRun withRouters(Map<String, Integer> c, List<Router> r) {
-        return new HistoryRun(id, kind, actor, osUser, apiCaller, ci, policyRevision, policyDigest, inventoryDigest, planDigest,
-                toolVersion, options, startedAt, finishedAt, exitCode, haltedBecause, c, r);
+        return new HistoryRun(
+                id,
+                kind,
+                actor,
+                osUser,
+                apiCaller,
+                ci,
+                policyRevision,
+                policyDigest,
+                inventoryDigest,
+                planDigest,
+                toolVersion,
+                options,
+                startedAt,
+                finishedAt,
+                exitCode,
+                haltedBecause,
+                c,
+                r);
     }
 
     /** One router of a run. */
-    public record Router(String router, String platform, String state, String reason, List<String> changes, List<String> impact,
-                         String digestBefore, String digestAfter, String error, long millis) {
+    public record Router(
+            String router,
+            String platform,
+            String state,
+            String reason,
+            List<String> changes,
+            List<String> impact,
+            String digestBefore,
+            String digestAfter,
+            String error,
+            long millis) {
         public Router {
             changes = changes == null ? List.of() : List.copyOf(changes);
             impact = impact == null ? List.of() : List.copyOf(impact);

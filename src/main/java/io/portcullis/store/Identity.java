@@ -10,13 +10,14 @@ import java.util.Map;
  * these named variables are read: CI environments are full of tokens ({@code CI_JOB_TOKEN}, {@code GITHUB_TOKEN}).
  */
 public final class Identity {
-    private Identity() {
-    }
+    private Identity() {}
 
     public static Who of(Map<String, String> env, String actorOverride) {
         Map<String, String> ci = new LinkedHashMap<>();
         String ciUser = null;
-        if (env.get("GITLAB_CI") != null || env.get("GITLAB_USER_LOGIN") != null || env.get("CI_PIPELINE_URL") != null) {
+        if (env.get("GITLAB_CI") != null
+                || env.get("GITLAB_USER_LOGIN") != null
+                || env.get("CI_PIPELINE_URL") != null) {
             ci.put("system", "gitlab");
             ciUser = env.get("GITLAB_USER_LOGIN");
             put(ci, "user", ciUser);
@@ -30,8 +31,13 @@ public final class Identity {
             put(ci, "user", ciUser);
             put(ci, "runId", env.get("GITHUB_RUN_ID"));
             put(ci, "commitSha", env.get("GITHUB_SHA"));
-            if (env.get("GITHUB_SERVER_URL") != null && env.get("GITHUB_REPOSITORY") != null && env.get("GITHUB_RUN_ID") != null) {
-                ci.put("runUrl", env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/" + env.get("GITHUB_RUN_ID"));
+            if (env.get("GITHUB_SERVER_URL") != null
+                    && env.get("GITHUB_REPOSITORY") != null
+                    && env.get("GITHUB_RUN_ID") != null) {
+                ci.put(
+                        "runUrl",
+                        env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/"
+                                + env.get("GITHUB_RUN_ID"));
             }
         }
         String osUser = env.getOrDefault("USER", env.get("LOGNAME"));

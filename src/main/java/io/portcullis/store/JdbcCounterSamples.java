@@ -24,7 +24,8 @@ public final class JdbcCounterSamples implements CounterSamples {
     private static final String INSERT = """
             INSERT INTO pcl_counter_sample (router, family, term, drops, interval_start, interval_end, packets, bytes, sampled_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String COLUMNS = "router, family, term, drops, interval_start, interval_end, packets, bytes, sampled_by";
+    private static final String COLUMNS =
+            "router, family, term, drops, interval_start, interval_end, packets, bytes, sampled_by";
 
     private final Supplier<DataSource> database;
 
@@ -96,16 +97,25 @@ public final class JdbcCounterSamples implements CounterSamples {
                 return List.of();
             }
             List<CounterDelta> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM pcl_counter_sample WHERE router = ? AND interval_end >= ? ORDER BY interval_end, family, term")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS
+                            + " FROM pcl_counter_sample WHERE router = ? AND interval_end >= ? ORDER BY interval_end, family, term")) {
                 ps.setString(1, router);
                 ps.setObject(2, time(oldest));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long b = rs.getLong(8);
                         Long bytes = rs.wasNull() ? null : b;
-                        out.add(new CounterDelta(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), instant(rs, 5), instant(rs, 6),
-                                rs.getLong(7), bytes, rs.getString(9)));
+                        out.add(new CounterDelta(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                instant(rs, 5),
+                                instant(rs, 6),
+                                rs.getLong(7),
+                                bytes,
+                                rs.getString(9)));
                     }
                 }
             }
@@ -117,7 +127,8 @@ public final class JdbcCounterSamples implements CounterSamples {
 
     @Override
     public List<RouterDrops> fleet(Instant since) {
-        try (Connection c = database.get().getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = database.get().getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT router, SUM(CASE WHEN drops THEN packets ELSE 0 END), MAX(interval_end)
                 FROM pcl_counter_sample WHERE interval_end > ? GROUP BY router ORDER BY router""")) {
             ps.setObject(1, time(since));
@@ -136,7 +147,7 @@ public final class JdbcCounterSamples implements CounterSamples {
     @Override
     public int prune(Instant cutoff) {
         try (Connection c = database.get().getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_counter_sample WHERE interval_end < ?")) {
+                PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_counter_sample WHERE interval_end < ?")) {
             ps.setObject(1, time(cutoff));
             return ps.executeUpdate();
         } catch (SQLException e) {

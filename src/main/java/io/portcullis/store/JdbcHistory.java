@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * per-state counts are then read for those runs only, through the primary key.
  */
 final class JdbcHistory {
-    private static final String RUN_COLUMNS = "r.id, r.kind, r.started_at, r.finished_at, r.exit_code, r.tool_version, r.actor, r.os_user, "
-            + "r.api_caller, r.ci_json, r.options_json, r.policy_revision, r.policy_digest, r.inventory_digest, r.plan_digest, r.halted_because";
+    private static final String RUN_COLUMNS =
+            "r.id, r.kind, r.started_at, r.finished_at, r.exit_code, r.tool_version, r.actor, r.os_user, "
+                    + "r.api_caller, r.ci_json, r.options_json, r.policy_revision, r.policy_digest, r.inventory_digest, r.plan_digest, r.halted_because";
     private final JdbcRunStore store;
 
     JdbcHistory(JdbcRunStore store) {
@@ -70,18 +71,22 @@ final class JdbcHistory {
             }
             Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
             String marks = String.join(",", java.util.Collections.nCopies(runs.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT run_id, state, COUNT(*) AS n FROM pcl_router_run WHERE run_id IN (" + marks + ") GROUP BY run_id, state")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT run_id, state, COUNT(*) AS n FROM pcl_router_run WHERE run_id IN ("
+                            + marks + ") GROUP BY run_id, state")) {
                 for (int i = 0; i < runs.size(); i++) {
                     ps.setString(i + 1, runs.get(i).id());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        counts.computeIfAbsent(rs.getString("run_id"), k -> new TreeMap<>()).put(rs.getString("state"), rs.getInt("n"));
+                        counts.computeIfAbsent(rs.getString("run_id"), k -> new TreeMap<>())
+                                .put(rs.getString("state"), rs.getInt("n"));
                     }
                 }
             }
-            return runs.stream().map(r -> r.withRouters(counts.getOrDefault(r.id(), Map.of()), List.of())).toList();
+            return runs.stream()
+                    .map(r -> r.withRouters(counts.getOrDefault(r.id(), Map.of()), List.of()))
+                    .toList();
         });
     }
 
@@ -107,15 +112,23 @@ final class JdbcHistory {
             HistoryRun run = found.get(0);
             List<HistoryRun.Router> routers = new ArrayList<>();
             Map<String, Integer> counts = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT router, platform, state, reason, changes_json, impact_json, digest_before, "
-                    + "digest_after, error, millis FROM pcl_router_run WHERE run_id = ? ORDER BY router")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT router, platform, state, reason, changes_json, impact_json, digest_before, "
+                            + "digest_after, error, millis FROM pcl_router_run WHERE run_id = ? ORDER BY router")) {
                 ps.setString(1, run.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        routers.add(new HistoryRun.Router(rs.getString("router"), rs.getString("platform"), rs.getString("state"),
-                                rs.getString("reason"), JsonColumns.list(rs.getString("changes_json")),
-                                JsonColumns.list(rs.getString("impact_json")), rs.getString("digest_before"), rs.getString("digest_after"),
-                                rs.getString("error"), rs.getLong("millis")));
+                        routers.add(new HistoryRun.Router(
+                                rs.getString("router"),
+                                rs.getString("platform"),
+                                rs.getString("state"),
+                                rs.getString("reason"),
+                                JsonColumns.list(rs.getString("changes_json")),
+                                JsonColumns.list(rs.getString("impact_json")),
+                                rs.getString("digest_before"),
+                                rs.getString("digest_after"),
+                                rs.getString("error"),
+                                rs.getLong("millis")));
                         counts.merge(rs.getString("state"), 1, Integer::sum);
                     }
                 }
@@ -127,7 +140,8 @@ final class JdbcHistory {
     /** The pre-image a run recorded for a router (for a later rollback), if any. */
     Optional<String> preImage(String runId, String router) {
         return store.inTransaction("read a pre-image", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pre_image FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT pre_image FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
                 ps.setString(1, runId);
                 ps.setString(2, router);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -140,14 +154,21 @@ final class JdbcHistory {
     List<AlertDelivery> deliveries(String router, int limit) {
         return store.inTransaction("read alert deliveries", c -> {
             List<AlertDelivery> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT router, fingerprint, alert_status, sink, attempted_at, delivered, error "
-                    + "FROM pcl_alert_delivery WHERE router = ? ORDER BY attempted_at DESC, id DESC LIMIT ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT router, fingerprint, alert_status, sink, attempted_at, delivered, error "
+                            + "FROM pcl_alert_delivery WHERE router = ? ORDER BY attempted_at DESC, id DESC LIMIT ?")) {
                 ps.setString(1, router);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AlertDelivery(rs.getString("router"), rs.getString("fingerprint"), rs.getString("alert_status"),
-                                rs.getString("sink"), JdbcRunStore.instant(rs, "attempted_at"), rs.getBoolean("delivered"), rs.getString("error")));
+                        out.add(new AlertDelivery(
+                                rs.getString("router"),
+                                rs.getString("fingerprint"),
+                                rs.getString("alert_status"),
+                                rs.getString("sink"),
+                                JdbcRunStore.instant(rs, "attempted_at"),
+                                rs.getBoolean("delivered"),
+                                rs.getString("error")));
                     }
                 }
             }
@@ -158,10 +179,24 @@ final class JdbcHistory {
     private static HistoryRun readRun(ResultSet rs) throws SQLException {
         int exit = rs.getInt("exit_code");
         Integer exitCode = rs.wasNull() ? null : exit;
-        return new HistoryRun(rs.getString("id"), rs.getString("kind"), rs.getString("actor"), rs.getString("os_user"),
-                rs.getString("api_caller"), JsonColumns.map(rs.getString("ci_json")), rs.getString("policy_revision"),
-                rs.getString("policy_digest"), rs.getString("inventory_digest"), rs.getString("plan_digest"), rs.getString("tool_version"),
-                JsonColumns.map(rs.getString("options_json")), JdbcRunStore.instant(rs, "started_at"), JdbcRunStore.instant(rs, "finished_at"),
-                exitCode, rs.getString("halted_because"), Map.of(), List.of());
+        return new HistoryRun(
+                rs.getString("id"),
+                rs.getString("kind"),
+                rs.getString("actor"),
+                rs.getString("os_user"),
+                rs.getString("api_caller"),
+                JsonColumns.map(rs.getString("ci_json")),
+                rs.getString("policy_revision"),
+                rs.getString("policy_digest"),
+                rs.getString("inventory_digest"),
+                rs.getString("plan_digest"),
+                rs.getString("tool_version"),
+                JsonColumns.map(rs.getString("options_json")),
+                JdbcRunStore.instant(rs, "started_at"),
+                JdbcRunStore.instant(rs, "finished_at"),
+                exitCode,
+                rs.getString("halted_because"),
+                Map.of(),
+                List.of());
     }
 }

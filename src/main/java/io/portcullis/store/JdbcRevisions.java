@@ -65,9 +65,12 @@ final class JdbcRevisions {
     }
 
     Optional<PolicySnapshot> policy(String digest) {
-        return store.inTransaction("read policy revision " + digest, c -> one(c,
-                "SELECT policy_digest, policy_revision, last_applied_at, documents_json FROM pcl_policy_revision WHERE policy_digest = ?",
-                digest));
+        return store.inTransaction(
+                "read policy revision " + digest,
+                c -> one(
+                        c,
+                        "SELECT policy_digest, policy_revision, last_applied_at, documents_json FROM pcl_policy_revision WHERE policy_digest = ?",
+                        digest));
     }
 
     /** The revision some run applied most recently (a roll-back to an old one makes that one the newest). */
@@ -86,8 +89,11 @@ final class JdbcRevisions {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new PolicySnapshot(rs.getString("policy_digest"), rs.getString("policy_revision"),
-                        JdbcRunStore.instant(rs, "last_applied_at"), JsonColumns.map(rs.getString("documents_json"))));
+                return Optional.of(new PolicySnapshot(
+                        rs.getString("policy_digest"),
+                        rs.getString("policy_revision"),
+                        JdbcRunStore.instant(rs, "last_applied_at"),
+                        JsonColumns.map(rs.getString("documents_json"))));
             }
         }
     }
@@ -104,10 +110,16 @@ final class JdbcRevisions {
                       WHERE rr.state IN ('APPLIED', 'NO_CHANGE') AND COALESCE(rr.reason, '') <> 'PROVEN_AWAITING_CONFIRM'
                         AND r.kind IN ('apply', 'remediation') AND r.policy_digest IS NOT NULL
                     ) newest WHERE n = 1 ORDER BY router""");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AppliedRevision(rs.getString("router"), rs.getString("policy_digest"), rs.getString("policy_revision"),
-                            rs.getString("id"), rs.getString("kind"), rs.getString("state"), JdbcRunStore.instant(rs, "run_started_at")));
+                    out.add(new AppliedRevision(
+                            rs.getString("router"),
+                            rs.getString("policy_digest"),
+                            rs.getString("policy_revision"),
+                            rs.getString("id"),
+                            rs.getString("kind"),
+                            rs.getString("state"),
+                            JdbcRunStore.instant(rs, "run_started_at")));
                 }
             }
             return out;
@@ -125,7 +137,11 @@ final class JdbcRevisions {
                 ps.setObject(1, JdbcRunStore.time(since));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new OpenRun(rs.getString("id"), rs.getString("kind"), JdbcRunStore.instant(rs, "started_at"), rs.getString("who")));
+                        out.add(new OpenRun(
+                                rs.getString("id"),
+                                rs.getString("kind"),
+                                JdbcRunStore.instant(rs, "started_at"),
+                                rs.getString("who")));
                     }
                 }
             }

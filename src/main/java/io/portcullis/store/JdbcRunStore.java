@@ -73,7 +73,8 @@ public final class JdbcRunStore implements RunStore {
     public void recordRouter(String runId, RouterRecord r) {
         inTransaction("record " + r.router() + " of run " + runId, c -> {
             // replace: under --on-failure revert a router is first reported proven, then with its final state
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
+            try (PreparedStatement del =
+                    c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
                 del.setString(1, runId);
                 del.setString(2, r.router());
                 del.executeUpdate();
@@ -106,12 +107,15 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
-        update("record the end of run " + runId, "UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ? WHERE id = ?", ps -> {
-            ps.setObject(1, time(finishedAt));
-            ps.setInt(2, exitCode);
-            ps.setString(3, Sanitizer.text(haltedBecause, 2000));
-            ps.setString(4, runId);
-        });
+        update(
+                "record the end of run " + runId,
+                "UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ? WHERE id = ?",
+                ps -> {
+                    ps.setObject(1, time(finishedAt));
+                    ps.setInt(2, exitCode);
+                    ps.setString(3, Sanitizer.text(haltedBecause, 2000));
+                    ps.setString(4, runId);
+                });
     }
 
     @Override
@@ -207,7 +211,8 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public void ping() {
         inTransaction("reach the database", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pcl_run WHERE id = ''"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pcl_run WHERE id = ''");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
             }
             return null;
@@ -288,5 +293,4 @@ public final class JdbcRunStore implements RunStore {
             ps.setInt(index, v);
         }
     }
-
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 final class JsonColumns {
     private static final ObjectMapper MAPPER = JsonMappers.MESSAGES;
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static String write(Object value) {
         if (value == null) {
@@ -26,18 +25,19 @@ final class JsonColumns {
     }
 
     static List<String> list(String json) {
-        return json == null ? List.of() : read(json, new TypeReference<List<String>>() { });
+        return json == null ? List.of() : read(json, new TypeReference<List<String>>() {});
     }
 
     static Map<String, String> map(String json) {
-        return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() { });
+        return json == null ? Map.of() : read(json, new TypeReference<Map<String, String>>() {});
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new StoreException("a stored JSON column cannot be read (" + e.getOriginalMessage() + "); the database was edited by hand?");
+            throw new StoreException("a stored JSON column cannot be read (" + e.getOriginalMessage()
+                    + "); the database was edited by hand?");
         }
     }
 }

@@ -43,16 +43,21 @@ public record PolicySnapshot(String digest, String revision, Instant recordedAt,
         Map<String, String> docs = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.isDirectory(policy) ? Files.list(policy) : Stream.of(policy)) {
-            files = s.filter(Files::isRegularFile).filter(PolicySnapshot::isDocument).sorted(Comparator.comparing(Path::toString)).toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(PolicySnapshot::isDocument)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the policy " + policy + " for its snapshot: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "cannot read the policy " + policy + " for its snapshot: " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("the policy " + policy + " holds no .yaml, .yml, .json or .xml document to snapshot");
+            throw new IllegalArgumentException(
+                    "the policy " + policy + " holds no .yaml, .yml, .json or .xml document to snapshot");
         }
         if (files.size() > MAX_FILES) {
-            throw new IllegalArgumentException("the policy " + policy + " has " + files.size() + " documents, more than the " + MAX_FILES
-                    + " a revision snapshot keeps");
+            throw new IllegalArgumentException("the policy " + policy + " has " + files.size()
+                    + " documents, more than the " + MAX_FILES + " a revision snapshot keeps");
         }
         long chars = 0;
         for (Path f : files) {
@@ -83,8 +88,10 @@ public record PolicySnapshot(String digest, String revision, Instant recordedAt,
         for (Map.Entry<String, String> d : documents.entrySet()) {
             Path target = dir.resolve(d.getKey()).normalize();
             if (!target.getParent().equals(dir.normalize()) || !isDocument(target)) {
-                // a name from the database must not escape the directory (it was written by us, but the database is not us)
-                throw new IOException("policy snapshot " + digest + " holds an unexpected file name '" + d.getKey() + "'");
+                // a name from the database must not escape the directory (it was written by us, but the database is not
+                // us)
+                throw new IOException(
+                        "policy snapshot " + digest + " holds an unexpected file name '" + d.getKey() + "'");
             }
             Files.writeString(target, d.getValue(), StandardCharsets.UTF_8);
         }

@@ -10,8 +10,19 @@ import java.util.List;
  * {@code preImage}: the managed subtree before the run as the router sent it (XML, for a later rollback; only when
  * the run edited the router), secrets masked ({@link Sanitizer#xml}); {@code error}: one sentence, secrets removed.
  */
-public record RouterRecord(String router, String platform, String state, String reason, List<String> changes, List<String> impact,
-                           String digestBefore, String digestAfter, String preImage, String error, long millis, Instant recordedAt) {
+public record RouterRecord(
+        String router,
+        String platform,
+        String state,
+        String reason,
+        List<String> changes,
+        List<String> impact,
+        String digestBefore,
+        String digestAfter,
+        String preImage,
+        String error,
+        long millis,
+        Instant recordedAt) {
     public RouterRecord {
         changes = changes == null ? List.of() : List.copyOf(changes);
         impact = impact == null ? List.of() : List.copyOf(impact);

@@ -25,11 +25,13 @@ public final class RunRecording implements AutoCloseable {
     private RunRecording(String runId, String failure) {
         this.runId = runId;
         this.failure = failure;
-        this.writer = failure == null ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "portcullis-recorder");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.writer = failure == null
+                ? Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "portcullis-recorder");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
     }
 
     /** Opens the store and records the start in the background; a disabled store records nothing and says nothing. */
@@ -93,7 +95,8 @@ public final class RunRecording implements AutoCloseable {
                 } catch (StoreException e) {
                     failure = e.getMessage();
                 } catch (RuntimeException e) {
-                    failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Sanitizer.text(e.getMessage(), 300));
+                    failure = e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + Sanitizer.text(e.getMessage(), 300));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -109,7 +112,9 @@ public final class RunRecording implements AutoCloseable {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                failure = failure != null ? failure : "the database did not answer within " + FLUSH_WAIT.toSeconds() + " s";
+                failure = failure != null
+                        ? failure
+                        : "the database did not answer within " + FLUSH_WAIT.toSeconds() + " s";
                 writer.shutdownNow();
             }
         } catch (InterruptedException e) {

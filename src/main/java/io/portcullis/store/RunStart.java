@@ -9,7 +9,14 @@ import java.util.TreeMap;
  * notification-driven or API-triggered checks; {@code trigger} names which). {@code options}: the rollout
  * options that matter (canary, batch, parallel, max-failures, on-failure, confirm-timeout, trigger, …).
  */
-public record RunStart(String id, String kind, Instant startedAt, String toolVersion, Who who, What what, Map<String, String> options) {
+public record RunStart(
+        String id,
+        String kind,
+        Instant startedAt,
+        String toolVersion,
+        Who who,
+        What what,
+        Map<String, String> options) {
     public RunStart {
         what = what == null ? What.UNKNOWN : what;
         options = options == null ? Map.of() : Map.copyOf(new TreeMap<>(options));

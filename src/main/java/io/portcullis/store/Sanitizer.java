@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class Sanitizer {
     private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
-    private static final Pattern PAIRS = Pattern.compile("(?i)\\b(password|passwd|pwd|token|secret|api[_-]?key)(\\s*[=:]\\s*)[^\\s,;&]+");
+    private static final Pattern PAIRS =
+            Pattern.compile("(?i)\\b(password|passwd|pwd|token|secret|api[_-]?key)(\\s*[=:]\\s*)[^\\s,;&]+");
     // Slack/webhook paths are secrets themselves: keep scheme://host only
     private static final Pattern SECRET_PATH = Pattern.compile("(?i)(https?://hooks\\.slack\\.com)/\\S+");
 
@@ -21,13 +22,13 @@ public final class Sanitizer {
     // Every text inside such an element is masked.
     private static final Pattern SECRET_ELEMENT = Pattern.compile(
             "<((?:[\\w.-]+:)?[\\w.-]*(?i:password|passwd|secret|community|pre-shared|psk|authentication-key|auth-key|key-string"
-                    + "|private-key|shared-key|md5|hash)[\\w.-]*)(\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.DOTALL);
+                    + "|private-key|shared-key|md5|hash)[\\w.-]*)(\\s[^>]*)?>(.*?)</\\1\\s*>",
+            Pattern.DOTALL);
     private static final Pattern TEXT_NODE = Pattern.compile(">[^<]*[^<\\s][^<]*<");
     // hashed or reversibly encrypted strings anywhere in text: Junos $9$, crypt $1$ $5$ $6$ $y$ $2b$
     private static final Pattern CRYPT = Pattern.compile("\\$(?:9|1|5|6|y|2[aby]?)\\$[^\\s<\"']+");
 
-    private Sanitizer() {
-    }
+    private Sanitizer() {}
 
     /**
      * A configuration subtree as a router sent it, with secrets masked: every text inside an element named like a secret,
@@ -38,8 +39,11 @@ public final class Sanitizer {
             return null;
         }
         String masked = SECRET_ELEMENT.matcher(s).replaceAll(m -> {
-            String inner = m.group(3).indexOf('<') < 0 ? "***" : TEXT_NODE.matcher(m.group(3)).replaceAll(">***<");
-            return Matcher.quoteReplacement("<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">" + inner + "</" + m.group(1) + ">");
+            String inner = m.group(3).indexOf('<') < 0
+                    ? "***"
+                    : TEXT_NODE.matcher(m.group(3)).replaceAll(">***<");
+            return Matcher.quoteReplacement(
+                    "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">" + inner + "</" + m.group(1) + ">");
         });
         masked = CRYPT.matcher(masked).replaceAll("***");
         return PAIRS.matcher(BEARER.matcher(url(masked)).replaceAll("$1***")).replaceAll("$1$2***");

@@ -16,8 +16,7 @@ import org.flywaydb.core.api.output.ValidateResult;
  * recorded checksum no longer matches (the database was changed by another build or by hand).
  */
 public final class SchemaMigrator {
-    private SchemaMigrator() {
-    }
+    private SchemaMigrator() {}
 
     /** @param where the database for messages, without credentials */
     public static void migrate(Flyway flyway, String where) {
@@ -26,23 +25,28 @@ public final class SchemaMigrator {
             MigrationVersion known = latestKnown(info);
             for (MigrationInfo m : info.applied()) {
                 if (m.getState() == MigrationState.FAILED) {
-                    throw new StoreException("migration " + name(m) + " failed earlier in " + where
-                            + ", so its schema is half-built; restore the database or drop its portcullis tables, then run again");
+                    throw new StoreException(
+                            "migration " + name(m) + " failed earlier in " + where
+                                    + ", so its schema is half-built; restore the database or drop its portcullis tables, then run again");
                 }
                 if (m.getVersion() != null && known != null && m.getVersion().compareTo(known) > 0) {
-                    throw new StoreException("the database " + where + " has schema version " + m.getVersion() + " (migration " + name(m)
-                            + "), newer than this portcullis knows (up to V" + known + "); upgrade portcullis or point portcullis.db.url elsewhere");
+                    throw new StoreException("the database " + where + " has schema version " + m.getVersion()
+                            + " (migration " + name(m) + "), newer than this portcullis knows (up to V" + known
+                            + "); upgrade portcullis or point portcullis.db.url elsewhere");
                 }
             }
             ValidateResult v = flyway.validateWithResult();
             if (!v.validationSuccessful) {
                 for (ValidateOutput o : v.invalidMigrations) {
                     // pending migrations are what migrate is for; anything else means the applied history was changed
-                    boolean pending = o.errorDetails != null && String.valueOf(o.errorDetails.errorCode).contains("NOT_APPLIED");
+                    boolean pending = o.errorDetails != null
+                            && String.valueOf(o.errorDetails.errorCode).contains("NOT_APPLIED");
                     if (!pending && o.version != null && !o.version.isEmpty()) {
-                        throw new StoreException("migration V" + o.version + "__" + o.description.replace(' ', '_') + " in " + where
-                                + " does not match this portcullis (" + firstLine(o.errorDetails == null ? null : o.errorDetails.errorMessage)
-                                + "); the schema was changed by hand or by another build — restore it or use another database");
+                        throw new StoreException(
+                                "migration V" + o.version + "__" + o.description.replace(' ', '_') + " in " + where
+                                        + " does not match this portcullis ("
+                                        + firstLine(o.errorDetails == null ? null : o.errorDetails.errorMessage)
+                                        + "); the schema was changed by hand or by another build — restore it or use another database");
                     }
                 }
             }
@@ -51,18 +55,24 @@ public final class SchemaMigrator {
             throw e;
         } catch (FlywayException e) {
             if (SqlErrors.unreachable(e)) {
-                throw new StoreException("the database " + where + " is unreachable (" + firstLine(rootMessage(e)) + ")", e);
+                throw new StoreException(
+                        "the database " + where + " is unreachable (" + firstLine(rootMessage(e)) + ")", e);
             }
-            throw new StoreException("the schema of " + where + " cannot be brought up to date: " + firstLine(e.getMessage()), e);
+            throw new StoreException(
+                    "the schema of " + where + " cannot be brought up to date: " + firstLine(e.getMessage()), e);
         }
     }
 
     private static MigrationVersion latestKnown(MigrationInfoService info) {
         MigrationVersion latest = null;
         for (MigrationInfo m : info.all()) {
-            boolean local = m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED
-                    && m.getState() != MigrationState.MISSING_SUCCESS && m.getState() != MigrationState.MISSING_FAILED;
-            if (local && m.getVersion() != null && (latest == null || m.getVersion().compareTo(latest) > 0)) {
+            boolean local = m.getState() != MigrationState.FUTURE_SUCCESS
+                    && m.getState() != MigrationState.FUTURE_FAILED
+                    && m.getState() != MigrationState.MISSING_SUCCESS
+                    && m.getState() != MigrationState.MISSING_FAILED;
+            if (local
+                    && m.getVersion() != null
+                    && (latest == null || m.getVersion().compareTo(latest) > 0)) {
                 latest = m.getVersion();
             }
         }

@@ -4,8 +4,7 @@ import java.sql.SQLException;
 
 /** Turns a driver's exception into a short clause for a one-sentence message (never a stack trace, never credentials). */
 final class SqlErrors {
-    private SqlErrors() {
-    }
+    private SqlErrors() {}
 
     static String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -25,11 +24,15 @@ final class SqlErrors {
      */
     static boolean unreachable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().equals("90067") || s.getSQLState().equals("90028"))) {
+            if (c instanceof SQLException s
+                    && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08")
+                            || s.getSQLState().equals("90067")
+                            || s.getSQLState().equals("90028"))) {
                 return true;
             }
-            if (c instanceof java.sql.SQLNonTransientConnectionException || c instanceof java.sql.SQLTransientConnectionException
+            if (c instanceof java.sql.SQLNonTransientConnectionException
+                    || c instanceof java.sql.SQLTransientConnectionException
                     || c instanceof java.io.IOException) {
                 return true;
             }
@@ -46,7 +49,9 @@ final class SqlErrors {
             return true;
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("40") || s.getSQLState().equals("50200"))) {
+            if (c instanceof SQLException s
+                    && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("40") || s.getSQLState().equals("50200"))) {
                 return true;
             }
             if (c instanceof java.sql.SQLTransientException) {

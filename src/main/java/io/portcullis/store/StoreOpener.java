@@ -26,8 +26,7 @@ import org.flywaydb.core.Flyway;
  * settings build an Agroal pool and a Flyway instance through their own APIs.
  */
 public final class StoreOpener {
-    private StoreOpener() {
-    }
+    private StoreOpener() {}
 
     /** @throws StoreException one sentence: unreachable, login refused, schema too new or corrupt */
     public static RunStore open(DbSettings s) {
@@ -39,8 +38,7 @@ public final class StoreOpener {
      * The database itself, schema up to date, for tables kept by other packages next to the history (the
      * service's alert state). {@code owner} is the pool to close when done, null when the container owns it.
      */
-    public record Database(javax.sql.DataSource dataSource, AutoCloseable owner, String where) {
-    }
+    public record Database(javax.sql.DataSource dataSource, AutoCloseable owner, String where) {}
 
     /** @throws StoreException one sentence: unreachable, login refused, schema too new or corrupt */
     public static Database database(DbSettings s) {
@@ -51,14 +49,21 @@ public final class StoreOpener {
         ArcContainer arc = Arc.container();
         if (arc != null && arc.isRunning()) {
             String name = s.kind().datasource();
-            AgroalDataSource ds = arc.select(AgroalDataSource.class, new DataSource.DataSourceLiteral(name)).get();
-            Flyway flyway = arc.select(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(name)).get();
+            AgroalDataSource ds = arc.select(AgroalDataSource.class, new DataSource.DataSourceLiteral(name))
+                    .get();
+            Flyway flyway = arc.select(Flyway.class, FlywayDataSource.FlywayDataSourceLiteral.of(name))
+                    .get();
             SchemaMigrator.migrate(flyway, where);
             return new Database(ds, null, where); // the container owns the pool
         }
         AgroalDataSource ds = standalonePool(s);
         try {
-            SchemaMigrator.migrate(Flyway.configure().dataSource(ds).locations("classpath:db/migration").load(), where);
+            SchemaMigrator.migrate(
+                    Flyway.configure()
+                            .dataSource(ds)
+                            .locations("classpath:db/migration")
+                            .load(),
+                    where);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -87,8 +92,10 @@ public final class StoreOpener {
     private static AgroalDataSource standalonePool(DbSettings s) {
         s.kind(); // a URL of another kind is refused with its own sentence
         try {
-            return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                    .connectionPoolConfiguration(pool -> pool.minSize(0).maxSize(8).acquisitionTimeout(Duration.ofSeconds(30))
+            return AgroalDataSource.from(
+                    new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(pool -> pool.minSize(0)
+                            .maxSize(8)
+                            .acquisitionTimeout(Duration.ofSeconds(30))
                             .connectionFactoryConfiguration(cf -> {
                                 cf.jdbcUrl(s.url()).loginTimeout(Duration.ofSeconds(5));
                                 if (!s.username().isEmpty()) {
@@ -100,7 +107,8 @@ public final class StoreOpener {
                                 return cf;
                             })));
         } catch (java.sql.SQLException e) {
-            throw new StoreException("cannot set up a connection pool for " + s.safeUrl() + ": " + SqlErrors.describe(e), e);
+            throw new StoreException(
+                    "cannot set up a connection pool for " + s.safeUrl() + ": " + SqlErrors.describe(e), e);
         }
     }
 }

@@ -4,8 +4,7 @@ import io.portcullis.lab.device.OperationalState;
 
 /** The operational-state view of each platform's counters, keyed by inventory spelling. */
 final class CounterStates {
-    private CounterStates() {
-    }
+    private CounterStates() {}
 
     static OperationalState of(String platform, RouterTraffic traffic) {
         return switch (platform) {

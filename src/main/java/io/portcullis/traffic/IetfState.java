@@ -29,9 +29,12 @@ final class IetfState implements OperationalState {
         }
         for (Filter f : ir.filters()) {
             Element acl = Nodes.entry(acls, NS, "acl", "name", f.name());
-            for (Element ace : acl == null ? java.util.List.<Element>of() : Dom.children(Nodes.child(acl, NS, "aces"))) {
+            for (Element ace :
+                    acl == null ? java.util.List.<Element>of() : Dom.children(Nodes.child(acl, NS, "aces"))) {
                 String name = Nodes.child(ace, NS, "name").getTextContent().strip();
-                long[] c = name.contains("#") || f.terms().stream().noneMatch(t -> t.name().equals(name)) ? new long[2]
+                long[] c = name.contains("#")
+                                || f.terms().stream().noneMatch(t -> t.name().equals(name))
+                        ? new long[2]
                         : traffic.total(f.name(), name);
                 Element st = Nodes.add(ace, NS, "statistics");
                 Nodes.leaf(st, NS, "matched-packets", c[0]);

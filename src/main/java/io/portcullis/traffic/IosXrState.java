@@ -36,8 +36,16 @@ final class IosXrState implements OperationalState {
             String ns = isV4 ? NS_V4 : NS_V6;
             Element accesses = isV4 ? v4 : v6;
             if (accesses == null) {
-                accesses = Nodes.add(Nodes.add(Nodes.add(copy.root(), ns, isV4 ? "ipv4-acl-and-prefix-list" : "ipv6-acl-and-prefix-list"),
-                        ns, "access-list-manager"), ns, "accesses");
+                accesses = Nodes.add(
+                        Nodes.add(
+                                Nodes.add(
+                                        copy.root(),
+                                        ns,
+                                        isV4 ? "ipv4-acl-and-prefix-list" : "ipv6-acl-and-prefix-list"),
+                                ns,
+                                "access-list-manager"),
+                        ns,
+                        "accesses");
                 if (isV4) {
                     v4 = accesses;
                 } else {

@@ -55,8 +55,13 @@ final class JunosState implements OperationalState {
             }
             for (AttachPoint p : profiles) {
                 for (int s = 0; s < SUBSCRIBERS; s++) {
-                    info(sb, f.name() + "-pp0." + (FIRST_UNIT + s) + (f.name().contains("-IN-") ? "-in" : "-out"), f,
-                            java.util.List.of(p), SUBSCRIBERS, s);
+                    info(
+                            sb,
+                            f.name() + "-pp0." + (FIRST_UNIT + s) + (f.name().contains("-IN-") ? "-in" : "-out"),
+                            f,
+                            java.util.List.of(p),
+                            SUBSCRIBERS,
+                            s);
                 }
             }
         }
@@ -64,7 +69,13 @@ final class JunosState implements OperationalState {
     }
 
     /** One filter-information: the named counters of {@code points}, this instance's share when split between subscribers. */
-    private void info(StringBuilder sb, String listedName, Filter f, java.util.List<AttachPoint> points, int instances, int index) {
+    private void info(
+            StringBuilder sb,
+            String listedName,
+            Filter f,
+            java.util.List<AttachPoint> points,
+            int instances,
+            int index) {
         sb.append("<filter-information><filter-name>").append(listedName).append("</filter-name>");
         for (Term t : f.terms()) {
             if (t.counter() == null) {
@@ -82,8 +93,13 @@ final class JunosState implements OperationalState {
                 packets = c[0];
                 bytes = c[1];
             }
-            sb.append("<counter><counter-name>").append(t.counter()).append("</counter-name><packet-count>").append(packets)
-                    .append("</packet-count><byte-count>").append(bytes).append("</byte-count></counter>");
+            sb.append("<counter><counter-name>")
+                    .append(t.counter())
+                    .append("</counter-name><packet-count>")
+                    .append(packets)
+                    .append("</packet-count><byte-count>")
+                    .append(bytes)
+                    .append("</byte-count></counter>");
         }
         sb.append("</filter-information>");
     }

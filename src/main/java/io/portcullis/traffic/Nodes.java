@@ -5,8 +5,7 @@ import org.w3c.dom.Node;
 
 /** Finding keyed list entries in a datastore copy and appending state leaves to them. */
 final class Nodes {
-    private Nodes() {
-    }
+    private Nodes() {}
 
     static Element child(Element parent, String ns, String local) {
         if (parent == null) {

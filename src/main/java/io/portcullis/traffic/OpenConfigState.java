@@ -1,16 +1,16 @@
 package io.portcullis.traffic;
 
+import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.Direction;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
+import io.portcullis.lab.datastore.Dom;
 import io.portcullis.lab.datastore.SimDatastore;
 import io.portcullis.lab.device.OperationalState;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.intent.AddressFamily;
-import io.portcullis.lab.datastore.Dom;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -40,7 +40,8 @@ final class OpenConfigState implements OperationalState {
         for (Filter f : ir.filters()) {
             String type = f.family() == AddressFamily.IPV4 ? "ACL_IPV4" : "ACL_IPV6";
             for (Element set : sets) {
-                if (!f.name().equals(text(Nodes.child(set, NS, "name"))) || !text(Nodes.child(set, NS, "type")).endsWith(type)) {
+                if (!f.name().equals(text(Nodes.child(set, NS, "name")))
+                        || !text(Nodes.child(set, NS, "type")).endsWith(type)) {
                     continue;
                 }
                 for (Element entry : io.portcullis.lab.datastore.Dom.children(Nodes.child(set, NS, "acl-entries"))) {
@@ -57,7 +58,8 @@ final class OpenConfigState implements OperationalState {
             }
             String dir = b.direction() == Direction.TO_SUBSCRIBER ? "egress" : "ingress";
             Element itf = Nodes.entry(Nodes.child(acl, NS, "interfaces"), NS, "interface", "id", b.point());
-            Element set = Nodes.entry(Nodes.child(itf, NS, dir + "-acl-sets"), NS, dir + "-acl-set", "set-name", b.filterName());
+            Element set = Nodes.entry(
+                    Nodes.child(itf, NS, dir + "-acl-sets"), NS, dir + "-acl-set", "set-name", b.filterName());
             Filter f = ir.filter(b.filterName()).orElse(null);
             if (set == null || f == null) {
                 continue;

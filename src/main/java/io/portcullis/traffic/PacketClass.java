@@ -13,11 +13,25 @@ import java.math.BigInteger;
  * @param weight relative share of the packets per second
  * @param bytes  size of one packet, for byte counters
  */
-public record PacketClass(String label, Kind kind, AddressFamily family, Direction direction, Protocol protocol, int sourcePort,
-                          int destinationPort, BigInteger source, BigInteger destination, int weight, int bytes) {
+public record PacketClass(
+        String label,
+        Kind kind,
+        AddressFamily family,
+        Direction direction,
+        Protocol protocol,
+        int sourcePort,
+        int destinationPort,
+        BigInteger source,
+        BigInteger destination,
+        int weight,
+        int bytes) {
 
     /** The mix's categories; probes are what the policy promises to drop. */
     public enum Kind {
-        WEB, OTHER, SNMP_PROBE, SMTP_PROBE, OUTBOUND_MAIL
+        WEB,
+        OTHER,
+        SNMP_PROBE,
+        SMTP_PROBE,
+        OUTBOUND_MAIL
     }
 }

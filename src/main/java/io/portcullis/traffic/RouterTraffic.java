@@ -58,7 +58,8 @@ public final class RouterTraffic {
 
     /** Feeds {@code seconds} worth of traffic at {@code pps} packets per second through the filters bound now. */
     public void tick(double seconds, double pps) {
-        String running = device.runningXml(); // outside our lock: <get> holds the device's monitor, then asks us (lock order)
+        String running =
+                device.runningXml(); // outside our lock: <get> holds the device's monitor, then asks us (lock order)
         synchronized (this) {
             tick(running, seconds, pps);
         }
@@ -89,7 +90,8 @@ public final class RouterTraffic {
             Verdict v = decisions[c][p];
             fates.get(pc.label())[v.fate() == Fate.FORWARDED ? 0 : 1] += k;
             if (v.filter() != null && v.term() != null) {
-                long[] cnt = counters.computeIfAbsent(at.get(p).name() + '\0' + v.filter() + '\0' + v.term(), x -> new long[2]);
+                long[] cnt = counters.computeIfAbsent(
+                        at.get(p).name() + '\0' + v.filter() + '\0' + v.term(), x -> new long[2]);
                 cnt[0] += k;
                 cnt[1] += k * pc.bytes();
             }
@@ -103,7 +105,10 @@ public final class RouterTraffic {
         }
         seenRunning = running;
         try {
-            FilterIntent read = platform.read(device.name(), "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + running + "</data>").intent();
+            FilterIntent read = platform.read(
+                            device.name(),
+                            "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + running + "</data>")
+                    .intent();
             intent = points.isEmpty() ? operatorBound(read) : read;
             readProblem = null;
         } catch (RuntimeException e) { // ReadException, or a reader bug: the router then filters nothing
@@ -126,8 +131,16 @@ public final class RouterTraffic {
     }
 
     static Packet packet(PacketClass pc, AttachPoint point) {
-        return new Packet(pc.family(), pc.protocol(), pc.sourcePort(), pc.destinationPort(), pc.source(), pc.destination(), false,
-                pc.direction(), point);
+        return new Packet(
+                pc.family(),
+                pc.protocol(),
+                pc.sourcePort(),
+                pc.destinationPort(),
+                pc.source(),
+                pc.destination(),
+                false,
+                pc.direction(),
+                point);
     }
 
     /** VRP: Portcullis binds nothing; like {@code verify}, treat each owned filter as bound by the operator in its direction. */

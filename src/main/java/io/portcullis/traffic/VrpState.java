@@ -30,14 +30,21 @@ final class VrpState implements OperationalState {
         }
         for (Filter f : ir.filters()) {
             boolean v4 = f.family() == AddressFamily.IPV4;
-            Element group = Nodes.entry(Nodes.child(acl, NS, v4 ? "aclGroups" : "aclGroup6s"), NS, v4 ? "aclGroup" : "aclGroup6",
-                    "aclNumOrName", f.name());
+            Element group = Nodes.entry(
+                    Nodes.child(acl, NS, v4 ? "aclGroups" : "aclGroup6s"),
+                    NS,
+                    v4 ? "aclGroup" : "aclGroup6",
+                    "aclNumOrName",
+                    f.name());
             Element rules = Nodes.child(group, NS, v4 ? "aclRuleAdv4s" : "aclRuleAdv6s");
             for (Element rule : rules == null ? java.util.List.<Element>of() : Dom.children(rules)) {
                 Element n = Nodes.child(rule, NS, "aclRuleName");
                 String name = n == null ? "" : n.getTextContent().strip();
                 long packets = name.contains("#") ? 0 : traffic.total(f.name(), name)[0];
-                Element cnt = Nodes.add(Nodes.add(rule, NS, v4 ? "aclRuleCnts" : "acl6RuleCnts"), NS, v4 ? "aclRuleCnt" : "acl6RuleCnt");
+                Element cnt = Nodes.add(
+                        Nodes.add(rule, NS, v4 ? "aclRuleCnts" : "acl6RuleCnts"),
+                        NS,
+                        v4 ? "aclRuleCnt" : "acl6RuleCnt");
                 Nodes.leaf(cnt, NS, "matchCount", packets);
             }
         }

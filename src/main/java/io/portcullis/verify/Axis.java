@@ -12,7 +12,11 @@ import java.util.List;
  * shorter list, e.g. "except to 10.0.0.0/8" for an exempt destination).
  */
 public record Axis(Shape shape, List<Span> spans) {
-    public enum Shape { ANY, ONLY, EXCEPT }
+    public enum Shape {
+        ANY,
+        ONLY,
+        EXCEPT
+    }
 
     public static final Axis ANY = new Axis(Shape.ANY, List.of());
 

@@ -61,7 +61,8 @@ final class Chain {
         Verdict last = null;
         for (int i = 0; i < filters.length; i++) {
             CompiledFilter f = filters[i];
-            last = f == null ? Verdict.missingFilter(names.get(i))
+            last = f == null
+                    ? Verdict.missingFilter(names.get(i))
                     : f.verdict(f.decide(protocol, sport, dport, source, destination));
             if (last.fate() == Fate.DROPPED) {
                 return last;

@@ -21,11 +21,23 @@ import java.util.Set;
  * @param destinationPort the class's destination-port range (null for protocols without ports), and
  *                        so on for the source port, destination and source address
  */
-public record ClassShift(AddressFamily family, Direction direction, int protocol, Set<Integer> namedProtocols,
-                         List<AttachPoint> points, Fate before, Fate after,
-                         Axis.Span destinationPort, Axis.Span sourcePort, Axis.Span destination, Axis.Span source,
-                         Axis destinationPortAxis, Axis sourcePortAxis, Axis destinationAxis, Axis sourceAxis,
-                         Packet representative) {
+public record ClassShift(
+        AddressFamily family,
+        Direction direction,
+        int protocol,
+        Set<Integer> namedProtocols,
+        List<AttachPoint> points,
+        Fate before,
+        Fate after,
+        Axis.Span destinationPort,
+        Axis.Span sourcePort,
+        Axis.Span destination,
+        Axis.Span source,
+        Axis destinationPortAxis,
+        Axis sourcePortAxis,
+        Axis destinationAxis,
+        Axis sourceAxis,
+        Packet representative) {
 
     public ClassShift {
         namedProtocols = Set.copyOf(namedProtocols);
@@ -38,8 +50,23 @@ public record ClassShift(AddressFamily family, Direction direction, int protocol
 
     /** The same class with the two sides swapped. */
     public ClassShift reversed() {
-        return new ClassShift(family, direction, protocol, namedProtocols, points, after, before, destinationPort, sourcePort,
-                destination, source, destinationPortAxis, sourcePortAxis, destinationAxis, sourceAxis, representative);
+        return new ClassShift(
+                family,
+                direction,
+                protocol,
+                namedProtocols,
+                points,
+                after,
+                before,
+                destinationPort,
+                sourcePort,
+                destination,
+                source,
+                destinationPortAxis,
+                sourcePortAxis,
+                destinationAxis,
+                sourceAxis,
+                representative);
     }
 
     /** True when {@code p} (at one of this class's points) belongs to the class. */
@@ -51,8 +78,9 @@ public record ClassShift(AddressFamily family, Direction direction, int protocol
         if (otherProtocol() ? namedProtocols.contains(proto) : proto != protocol) {
             return false;
         }
-        if (destinationPort != null && !(destinationPort.contains(BigInteger.valueOf(p.destinationPort()))
-                && sourcePort.contains(BigInteger.valueOf(p.sourcePort())))) {
+        if (destinationPort != null
+                && !(destinationPort.contains(BigInteger.valueOf(p.destinationPort()))
+                        && sourcePort.contains(BigInteger.valueOf(p.sourcePort())))) {
             return false;
         }
         return destination.contains(p.destinationAddress()) && source.contains(p.sourceAddress());
@@ -62,13 +90,25 @@ public record ClassShift(AddressFamily family, Direction direction, int protocol
     public List<Packet> witnesses() {
         List<Packet> out = new ArrayList<>();
         for (AttachPoint point : points) {
-            out.add(at(representative.sourcePort(), representative.destinationPort(), representative.sourceAddress(),
-                    representative.destinationAddress(), point));
+            out.add(at(
+                    representative.sourcePort(),
+                    representative.destinationPort(),
+                    representative.sourceAddress(),
+                    representative.destinationAddress(),
+                    point));
             boolean ports = destinationPort != null;
-            out.add(at(ports ? sourcePort.lo().intValue() : -1, ports ? destinationPort.lo().intValue() : -1, source.lo(),
-                    destination.lo(), point));
-            out.add(at(ports ? sourcePort.hi().intValue() : -1, ports ? destinationPort.hi().intValue() : -1, source.hi(),
-                    destination.hi(), point));
+            out.add(at(
+                    ports ? sourcePort.lo().intValue() : -1,
+                    ports ? destinationPort.lo().intValue() : -1,
+                    source.lo(),
+                    destination.lo(),
+                    point));
+            out.add(at(
+                    ports ? sourcePort.hi().intValue() : -1,
+                    ports ? destinationPort.hi().intValue() : -1,
+                    source.hi(),
+                    destination.hi(),
+                    point));
         }
         return out;
     }

@@ -21,7 +21,9 @@ public final class CompiledFilter {
 
     private CompiledFilter(Filter filter) {
         this.filter = filter;
-        this.terms = filter.terms().stream().map(t -> new CompiledTerm(t, filter.family())).toArray(CompiledTerm[]::new);
+        this.terms = filter.terms().stream()
+                .map(t -> new CompiledTerm(t, filter.family()))
+                .toArray(CompiledTerm[]::new);
     }
 
     public static CompiledFilter of(Filter filter) {
@@ -55,8 +57,8 @@ public final class CompiledFilter {
     }
 
     public Verdict evaluate(Packet p) {
-        return verdict(decide(p.protocol().number(), p.sourcePort(), p.destinationPort(), p.sourceAddress(),
-                p.destinationAddress()));
+        return verdict(decide(
+                p.protocol().number(), p.sourcePort(), p.destinationPort(), p.sourceAddress(), p.destinationAddress()));
     }
 
     private static final class CompiledTerm {
@@ -122,7 +124,9 @@ public final class CompiledFilter {
             if (list.isEmpty()) {
                 return null;
             }
-            return list.stream().filter(p -> p.family() == family).flatMap(p -> java.util.stream.Stream.of(p.first(), p.last()))
+            return list.stream()
+                    .filter(p -> p.family() == family)
+                    .flatMap(p -> java.util.stream.Stream.of(p.first(), p.last()))
                     .toArray(BigInteger[]::new);
         }
 

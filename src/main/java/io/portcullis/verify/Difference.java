@@ -15,10 +15,15 @@ public record Difference(Packet packet, Map<String, Verdict> verdicts, PlatformL
     }
 
     public String describe() {
-        return packet.describe() + ": " + verdicts.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().fate().label() + " (" + e.getValue().decidedBy() + ")")
-                .collect(Collectors.joining(", "))
-                + (excusedBy == null ? "" : " [excused: " + excusedBy.platform() + " " + excusedBy.feature().id()
-                   + (excusedBy.reason() == null ? "" : ", " + excusedBy.reason()) + "]");
+        return packet.describe() + ": "
+                + verdicts.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().fate().label() + " ("
+                                + e.getValue().decidedBy() + ")")
+                        .collect(Collectors.joining(", "))
+                + (excusedBy == null
+                        ? ""
+                        : " [excused: " + excusedBy.platform() + " "
+                                + excusedBy.feature().id()
+                                + (excusedBy.reason() == null ? "" : ", " + excusedBy.reason()) + "]");
     }
 }

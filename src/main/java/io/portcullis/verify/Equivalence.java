@@ -27,12 +27,14 @@ import java.util.Set;
 public final class Equivalence {
     static final int MAX_DIFFERENCES = 20;
 
-    private Equivalence() {
-    }
+    private Equivalence() {}
 
     public static EquivalenceResult compare(List<FilterIntent> given, List<PlatformLimitation> limitations) {
-        // a configuration without bindings (e.g. VRP, whose bindings Portcullis cannot write) is compared by its filters
-        List<FilterIntent> intents = given.stream().map(i -> i.bindings().isEmpty() ? Unbound.withVirtualBindings(i) : i).toList();
+        // a configuration without bindings (e.g. VRP, whose bindings Portcullis cannot write) is compared by its
+        // filters
+        List<FilterIntent> intents = given.stream()
+                .map(i -> i.bindings().isEmpty() ? Unbound.withVirtualBindings(i) : i)
+                .toList();
         List<Filter> allFilters = new ArrayList<>();
         intents.forEach(i -> allFilters.addAll(i.filters()));
         List<String> labels = labels(intents);
@@ -42,10 +44,16 @@ public final class Equivalence {
         long classes = 0;
         for (AddressFamily family : AddressFamily.values()) {
             PacketSpace space = PacketSpace.of(family, List.of(), allFilters);
-            List<IpPrefix> prefixes = allFilters.stream().flatMap(f -> f.terms().stream())
-                    .flatMap(t -> t.match().destinationPrefixes().stream()).filter(p -> p.family() == family).toList();
-            List<PortRange> ranges = allFilters.stream().flatMap(f -> f.terms().stream()).flatMap(Equivalence::ranges)
-                    .filter(r -> !r.isSingle()).toList();
+            List<IpPrefix> prefixes = allFilters.stream()
+                    .flatMap(f -> f.terms().stream())
+                    .flatMap(t -> t.match().destinationPrefixes().stream())
+                    .filter(p -> p.family() == family)
+                    .toList();
+            List<PortRange> ranges = allFilters.stream()
+                    .flatMap(f -> f.terms().stream())
+                    .flatMap(Equivalence::ranges)
+                    .filter(r -> !r.isSingle())
+                    .toList();
             for (Direction direction : Direction.values()) {
                 List<String> columns = new ArrayList<>();
                 List<Chain> chains = new ArrayList<>();
@@ -54,7 +62,11 @@ public final class Equivalence {
                     Map<List<String>, List<AttachPoint>> byChain = chainsOf(intents.get(i), family, direction);
                     Map<String, CompiledFilter> compiled = Verifier.compile(intents.get(i));
                     for (var e : byChain.entrySet()) {
-                        columns.add(byChain.size() == 1 ? labels.get(i) : labels.get(i) + "@" + e.getValue().get(0).name());
+                        columns.add(
+                                byChain.size() == 1
+                                        ? labels.get(i)
+                                        : labels.get(i) + "@"
+                                                + e.getValue().get(0).name());
                         chains.add(new Chain(e.getKey(), compiled));
                         platforms.add(intents.get(i).platform());
                     }
@@ -86,9 +98,27 @@ public final class Equivalence {
                                     if (same) {
                                         continue;
                                     }
-                                    Packet p = new Packet(family, Protocol.of(proto), sport, dport, src, dst,
-                                            prefixes.stream().anyMatch(x -> x.contains(family, dst)), direction, null);
-                                    record(p, columns, chains, platforms, limitations, prefixes, ranges, differences, excused, seen);
+                                    Packet p = new Packet(
+                                            family,
+                                            Protocol.of(proto),
+                                            sport,
+                                            dport,
+                                            src,
+                                            dst,
+                                            prefixes.stream().anyMatch(x -> x.contains(family, dst)),
+                                            direction,
+                                            null);
+                                    record(
+                                            p,
+                                            columns,
+                                            chains,
+                                            platforms,
+                                            limitations,
+                                            prefixes,
+                                            ranges,
+                                            differences,
+                                            excused,
+                                            seen);
                                 }
                             }
                         }
@@ -99,15 +129,28 @@ public final class Equivalence {
         return new EquivalenceResult(labels, classes, differences, excused);
     }
 
-    private static void record(Packet p, List<String> columns, List<Chain> chains, List<String> platforms,
-                               List<PlatformLimitation> limitations, List<IpPrefix> prefixes, List<PortRange> ranges,
-                               List<Difference> differences, List<Difference> excused, Set<String> seen) {
+    private static void record(
+            Packet p,
+            List<String> columns,
+            List<Chain> chains,
+            List<String> platforms,
+            List<PlatformLimitation> limitations,
+            List<IpPrefix> prefixes,
+            List<PortRange> ranges,
+            List<Difference> differences,
+            List<Difference> excused,
+            Set<String> seen) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         List<Fate> compared = new ArrayList<>();
         PlatformLimitation excuse = null;
         for (int i = 0; i < chains.size(); i++) {
-            Verdict v = chains.get(i).verdict(p.protocol().number(), p.sourcePort(), p.destinationPort(), p.sourceAddress(),
-                    p.destinationAddress());
+            Verdict v = chains.get(i)
+                    .verdict(
+                            p.protocol().number(),
+                            p.sourcePort(),
+                            p.destinationPort(),
+                            p.sourceAddress(),
+                            p.destinationAddress());
             verdicts.put(columns.get(i), v);
             PlatformLimitation l = limitationFor(platforms.get(i), p, limitations, prefixes, ranges);
             if (l == null) {
@@ -125,20 +168,31 @@ public final class Equivalence {
         }
     }
 
-    private static PlatformLimitation limitationFor(String platform, Packet p, List<PlatformLimitation> limitations,
-                                                    List<IpPrefix> prefixes, List<PortRange> ranges) {
+    private static PlatformLimitation limitationFor(
+            String platform,
+            Packet p,
+            List<PlatformLimitation> limitations,
+            List<IpPrefix> prefixes,
+            List<PortRange> ranges) {
         for (PlatformLimitation l : limitations) {
             if (!l.platform().equals(platform)) {
                 continue;
             }
-            boolean touches = switch (l.feature()) {
-                case IPV4 -> p.family() == AddressFamily.IPV4;
-                case IPV6 -> p.family() == AddressFamily.IPV6;
-                case EXEMPTIONS -> prefixes.stream().anyMatch(x -> x.contains(p.family(), p.destinationAddress()));
-                case PORT_RANGES -> p.hasPorts() && ranges.stream().anyMatch(r -> r.contains(p.destinationPort()) || r.contains(p.sourcePort()));
-                case FROM_SUBSCRIBER -> p.direction() == Direction.FROM_SUBSCRIBER;
-                default -> false; // the other features change no packet's fate between platforms that render at all
-            };
+            boolean touches =
+                    switch (l.feature()) {
+                        case IPV4 -> p.family() == AddressFamily.IPV4;
+                        case IPV6 -> p.family() == AddressFamily.IPV6;
+                        case EXEMPTIONS ->
+                            prefixes.stream().anyMatch(x -> x.contains(p.family(), p.destinationAddress()));
+                        case PORT_RANGES ->
+                            p.hasPorts()
+                                    && ranges.stream()
+                                            .anyMatch(
+                                                    r -> r.contains(p.destinationPort()) || r.contains(p.sourcePort()));
+                        case FROM_SUBSCRIBER -> p.direction() == Direction.FROM_SUBSCRIBER;
+                        default ->
+                            false; // the other features change no packet's fate between platforms that render at all
+                    };
             if (touches) {
                 return l;
             }
@@ -147,19 +201,24 @@ public final class Equivalence {
     }
 
     private static java.util.stream.Stream<PortRange> ranges(Term t) {
-        return java.util.stream.Stream.of(t.match().destinationPorts(), t.match().sourcePorts(), t.match().eitherPorts())
+        return java.util.stream.Stream.of(
+                        t.match().destinationPorts(),
+                        t.match().sourcePorts(),
+                        t.match().eitherPorts())
                 .flatMap(List::stream);
     }
 
     /** Attach points of the intent (any binding names them), grouped by the chain bound there. */
-    private static Map<List<String>, List<AttachPoint>> chainsOf(FilterIntent intent, AddressFamily family, Direction direction) {
+    private static Map<List<String>, List<AttachPoint>> chainsOf(
+            FilterIntent intent, AddressFamily family, Direction direction) {
         Set<AttachPoint> points = new java.util.LinkedHashSet<>();
         for (Binding b : intent.bindings()) {
             points.add(new AttachPoint(b.kind(), b.point()));
         }
         Map<List<String>, List<AttachPoint>> out = new LinkedHashMap<>();
         for (AttachPoint point : points) {
-            out.computeIfAbsent(Chain.boundNames(intent, point, family, direction), k -> new ArrayList<>()).add(point);
+            out.computeIfAbsent(Chain.boundNames(intent, point, family, direction), k -> new ArrayList<>())
+                    .add(point);
         }
         if (out.isEmpty()) {
             out.put(List.of(), List.of());
@@ -171,7 +230,10 @@ public final class Equivalence {
         List<String> labels = new ArrayList<>();
         for (FilterIntent i : intents) {
             String base = i.platform() == null ? i.device() : i.platform();
-            boolean dup = intents.stream().filter(o -> java.util.Objects.equals(o.platform(), i.platform())).count() > 1;
+            boolean dup = intents.stream()
+                            .filter(o -> java.util.Objects.equals(o.platform(), i.platform()))
+                            .count()
+                    > 1;
             labels.add(dup ? base + " (" + i.device() + ")" : base);
         }
         return labels;

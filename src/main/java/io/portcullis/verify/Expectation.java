@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 final class Expectation {
     private final BlockedFlow[] flows;
     private final int[] protocol;
-    private final int[][] ports;       // null: any port
+    private final int[][] ports; // null: any port
     private final BigInteger[][] exempt;
     private final BigInteger[] anyExempt;
 
     Expectation(Promise promise, AddressFamily family, Direction direction) {
-        this.flows = promise.blocked().stream().filter(f -> f.family() == family && f.direction() == direction)
+        this.flows = promise.blocked().stream()
+                .filter(f -> f.family() == family && f.direction() == direction)
                 .toArray(BlockedFlow[]::new);
         protocol = new int[flows.length];
         ports = new int[flows.length][];
@@ -31,16 +32,26 @@ final class Expectation {
         for (int i = 0; i < flows.length; i++) {
             protocol[i] = flows[i].protocol().number();
             List<PortRange> p = flows[i].destinationPorts();
-            ports[i] = p.isEmpty() ? null : p.stream().flatMapToInt(r -> java.util.stream.IntStream.of(r.from(), r.to())).toArray();
+            ports[i] = p.isEmpty()
+                    ? null
+                    : p.stream()
+                            .flatMapToInt(r -> java.util.stream.IntStream.of(r.from(), r.to()))
+                            .toArray();
             exempt[i] = bounds(flows[i].exemptDestinations(), family);
         }
-        anyExempt = bounds(promise.blocked().stream().filter(f -> f.family() == family)
-                .flatMap(f -> f.exemptDestinations().stream()).toList(), family);
+        anyExempt = bounds(
+                promise.blocked().stream()
+                        .filter(f -> f.family() == family)
+                        .flatMap(f -> f.exemptDestinations().stream())
+                        .toList(),
+                family);
     }
 
     private static BigInteger[] bounds(List<IpPrefix> prefixes, AddressFamily family) {
-        return prefixes.stream().filter(p -> p.family() == family)
-                .flatMap(p -> java.util.stream.Stream.of(p.first(), p.last())).toArray(BigInteger[]::new);
+        return prefixes.stream()
+                .filter(p -> p.family() == family)
+                .flatMap(p -> java.util.stream.Stream.of(p.first(), p.last()))
+                .toArray(BigInteger[]::new);
     }
 
     boolean isEmpty() {
@@ -74,10 +85,14 @@ final class Expectation {
 
     static String describe(BlockedFlow f, String where) {
         String ports = f.destinationPorts().stream().map(PortRange::toString).collect(Collectors.joining(","));
-        String except = f.exemptDestinations().isEmpty() ? ""
-                : " except to " + f.exemptDestinations().stream().map(IpPrefix::toString).collect(Collectors.joining(","));
-        return "drop " + f.protocol().label() + (ports.isEmpty() ? "" : " " + ports) + " " + f.family().id() + " "
-                + direction(f.direction()) + " at " + where + except + " (" + f.service() + ")";
+        String except = f.exemptDestinations().isEmpty()
+                ? ""
+                : " except to "
+                        + f.exemptDestinations().stream()
+                                .map(IpPrefix::toString)
+                                .collect(Collectors.joining(","));
+        return "drop " + f.protocol().label() + (ports.isEmpty() ? "" : " " + ports) + " "
+                + f.family().id() + " " + direction(f.direction()) + " at " + where + except + " (" + f.service() + ")";
     }
 
     static String direction(Direction d) {

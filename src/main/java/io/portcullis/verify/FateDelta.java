@@ -34,8 +34,7 @@ public final class FateDelta {
     private static final byte TO_DROPPED = 1;
     private static final byte TO_FORWARDED = 2;
 
-    private FateDelta() {
-    }
+    private FateDelta() {}
 
     /** Every packet class whose fate differs between {@code before} and {@code after}, grouped by attach points. */
     public static List<ClassShift> between(FilterIntent before, FilterIntent after, Promise promise) {
@@ -45,18 +44,24 @@ public final class FateDelta {
         }
         Map<String, CompiledFilter> was = Verifier.compile(before);
         Map<String, CompiledFilter> is = Verifier.compile(after);
-        List<Filter> filters = Stream.concat(before.filters().stream(), after.filters().stream()).toList();
+        List<Filter> filters = Stream.concat(before.filters().stream(), after.filters().stream())
+                .toList();
         for (AddressFamily family : AddressFamily.values()) {
             PacketSpace space = PacketSpace.of(family, List.of(promise), filters);
             for (Direction direction : Direction.values()) {
                 Map<List<List<String>>, List<AttachPoint>> pairs = new LinkedHashMap<>();
                 for (AttachPoint point : promise.attachPoints()) {
-                    pairs.computeIfAbsent(List.of(Chain.boundNames(before, point, family, direction),
-                            Chain.boundNames(after, point, family, direction)), k -> new ArrayList<>()).add(point);
+                    pairs.computeIfAbsent(
+                                    List.of(
+                                            Chain.boundNames(before, point, family, direction),
+                                            Chain.boundNames(after, point, family, direction)),
+                                    k -> new ArrayList<>())
+                            .add(point);
                 }
                 pairs.forEach((names, points) -> {
                     if (!sameFilters(names.get(0), was, names.get(1), is)) {
-                        new Grid(space, direction, new Chain(names.get(0), was), new Chain(names.get(1), is), points).collect(out);
+                        new Grid(space, direction, new Chain(names.get(0), was), new Chain(names.get(1), is), points)
+                                .collect(out);
                     }
                 });
             }
@@ -64,7 +69,8 @@ public final class FateDelta {
         return out;
     }
 
-    private static boolean sameFilters(List<String> a, Map<String, CompiledFilter> was, List<String> b, Map<String, CompiledFilter> is) {
+    private static boolean sameFilters(
+            List<String> a, Map<String, CompiledFilter> was, List<String> b, Map<String, CompiledFilter> is) {
         if (!a.equals(b)) {
             return false;
         }
@@ -101,7 +107,10 @@ public final class FateDelta {
             this.portHi = big(space.ports.hi);
             this.sportLo = big(space.sourcePorts.lo);
             this.sportHi = big(space.sourcePorts.hi);
-            this.named = Arrays.stream(space.protocols).filter(p -> p != space.otherProtocol).boxed().collect(Collectors.toSet());
+            this.named = Arrays.stream(space.protocols)
+                    .filter(p -> p != space.otherProtocol)
+                    .boxed()
+                    .collect(Collectors.toSet());
         }
 
         void collect(List<ClassShift> out) {
@@ -157,8 +166,17 @@ public final class FateDelta {
                                 for (int i = 0; i < nB; i++) {
                                     alongB[i] = t[((di * nS + si) * nD + ai) * nB + i];
                                 }
-                                out.add(shift(proto, ports, di, si, ai, bi, v, Axis.of(alongD, di, portLo, portHi),
-                                        Axis.of(alongS, si, sportLo, sportHi), Axis.of(alongA, ai, dst.lo, dst.hi),
+                                out.add(shift(
+                                        proto,
+                                        ports,
+                                        di,
+                                        si,
+                                        ai,
+                                        bi,
+                                        v,
+                                        Axis.of(alongD, di, portLo, portHi),
+                                        Axis.of(alongS, si, sportLo, sportHi),
+                                        Axis.of(alongA, ai, dst.lo, dst.hi),
                                         Axis.of(alongB, bi, src.lo, src.hi)));
                             }
                         }
@@ -167,18 +185,49 @@ public final class FateDelta {
             }
         }
 
-        private ClassShift shift(int proto, boolean ports, int di, int si, int ai, int bi, byte v,
-                                 Axis dAxis, Axis sAxis, Axis aAxis, Axis bAxis) {
+        private ClassShift shift(
+                int proto,
+                boolean ports,
+                int di,
+                int si,
+                int ai,
+                int bi,
+                byte v,
+                Axis dAxis,
+                Axis sAxis,
+                Axis aAxis,
+                Axis bAxis) {
             PacketSpace.AddressIntervals dst = space.destinations;
             PacketSpace.AddressIntervals src = space.sources;
-            Packet rep = new Packet(space.family, Protocol.of(proto), ports ? space.sourcePorts.rep[si] : -1,
-                    ports ? space.ports.rep[di] : -1, src.rep[bi], dst.rep[ai], false, direction, points.get(0));
+            Packet rep = new Packet(
+                    space.family,
+                    Protocol.of(proto),
+                    ports ? space.sourcePorts.rep[si] : -1,
+                    ports ? space.ports.rep[di] : -1,
+                    src.rep[bi],
+                    dst.rep[ai],
+                    false,
+                    direction,
+                    points.get(0));
             Fate b = v == TO_DROPPED ? Fate.FORWARDED : Fate.DROPPED;
             Fate a = v == TO_DROPPED ? Fate.DROPPED : Fate.FORWARDED;
-            return new ClassShift(space.family, direction, proto, proto == space.otherProtocol ? named : Set.of(), points, b, a,
-                    ports ? new Axis.Span(portLo[di], portHi[di]) : null, ports ? new Axis.Span(sportLo[si], sportHi[si]) : null,
-                    new Axis.Span(dst.lo[ai], dst.hi[ai]), new Axis.Span(src.lo[bi], src.hi[bi]),
-                    ports ? dAxis : Axis.ANY, ports ? sAxis : Axis.ANY, aAxis, bAxis, rep);
+            return new ClassShift(
+                    space.family,
+                    direction,
+                    proto,
+                    proto == space.otherProtocol ? named : Set.of(),
+                    points,
+                    b,
+                    a,
+                    ports ? new Axis.Span(portLo[di], portHi[di]) : null,
+                    ports ? new Axis.Span(sportLo[si], sportHi[si]) : null,
+                    new Axis.Span(dst.lo[ai], dst.hi[ai]),
+                    new Axis.Span(src.lo[bi], src.hi[bi]),
+                    ports ? dAxis : Axis.ANY,
+                    ports ? sAxis : Axis.ANY,
+                    aAxis,
+                    bAxis,
+                    rep);
         }
 
         private static BigInteger[] big(int[] values) {

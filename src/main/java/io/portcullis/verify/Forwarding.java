@@ -32,18 +32,31 @@ public final class Forwarding {
 
     /** The verdict for one packet; ports are -1 for protocols without ports. */
     public Verdict verdict(Packet p) {
-        return chain(p.attachPoint(), p.family(), p.direction()).verdict(p.protocol().number(), p.sourcePort(),
-                p.destinationPort(), p.sourceAddress(), p.destinationAddress());
+        return chain(p.attachPoint(), p.family(), p.direction())
+                .verdict(
+                        p.protocol().number(),
+                        p.sourcePort(),
+                        p.destinationPort(),
+                        p.sourceAddress(),
+                        p.destinationAddress());
     }
 
     /** True when every filter bound at {@code point} for the family and direction forwards the packet. */
-    public boolean forwards(AttachPoint point, AddressFamily family, Direction direction, int protocol, int sourcePort,
-                            int destinationPort, BigInteger source, BigInteger destination) {
+    public boolean forwards(
+            AttachPoint point,
+            AddressFamily family,
+            Direction direction,
+            int protocol,
+            int sourcePort,
+            int destinationPort,
+            BigInteger source,
+            BigInteger destination) {
         return chain(point, family, direction).forwards(protocol, sourcePort, destinationPort, source, destination);
     }
 
     private Chain chain(AttachPoint point, AddressFamily family, Direction direction) {
-        return chains.computeIfAbsent(List.of(point, family, direction),
+        return chains.computeIfAbsent(
+                List.of(point, family, direction),
                 k -> new Chain(Chain.boundNames(intent, point, family, direction), compiled));
     }
 }

@@ -13,9 +13,16 @@ import java.math.BigInteger;
  * @param exempt the destination lies in a prefix the promise exempts (for display; the expectation
  *               is computed per blocked flow)
  */
-public record Packet(AddressFamily family, Protocol protocol, int sourcePort, int destinationPort,
-                     BigInteger sourceAddress, BigInteger destinationAddress, boolean exempt, Direction direction,
-                     AttachPoint attachPoint) {
+public record Packet(
+        AddressFamily family,
+        Protocol protocol,
+        int sourcePort,
+        int destinationPort,
+        BigInteger sourceAddress,
+        BigInteger destinationAddress,
+        boolean exempt,
+        Direction direction,
+        AttachPoint attachPoint) {
 
     public boolean hasPorts() {
         return protocol.hasPorts();
@@ -33,7 +40,9 @@ public record Packet(AddressFamily family, Protocol protocol, int sourcePort, in
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(protocolName(protocol)).append(' ');
-        sb.append(endpoint(sourceAddressText(), sourcePort)).append(" → ").append(endpoint(destinationAddressText(), destinationPort));
+        sb.append(endpoint(sourceAddressText(), sourcePort))
+                .append(" → ")
+                .append(endpoint(destinationAddressText(), destinationPort));
         sb.append(' ').append(family.id());
         if (exempt) {
             sb.append(" (exempt destination)");

@@ -33,8 +33,14 @@ final class PacketSpace {
     /** The number in {@link #protocols} that stands for every protocol nothing mentions. */
     final int otherProtocol;
 
-    private PacketSpace(AddressFamily family, int[] protocols, int otherProtocol, Intervals ports, Intervals sourcePorts,
-                        AddressIntervals destinations, AddressIntervals sources) {
+    private PacketSpace(
+            AddressFamily family,
+            int[] protocols,
+            int otherProtocol,
+            Intervals ports,
+            Intervals sourcePorts,
+            AddressIntervals destinations,
+            AddressIntervals sources) {
         this.family = family;
         this.protocols = protocols;
         this.otherProtocol = otherProtocol;
@@ -65,7 +71,8 @@ final class PacketSpace {
                 m.destinationPorts().forEach(r -> cut(portCuts, r));
                 m.sourcePorts().forEach(r -> cut(portCuts, r));
                 m.eitherPorts().forEach(r -> cut(portCuts, r));
-                sourceSensitive |= !m.sourcePorts().isEmpty() || !m.eitherPorts().isEmpty();
+                sourceSensitive |=
+                        !m.sourcePorts().isEmpty() || !m.eitherPorts().isEmpty();
                 m.destinationPrefixes().forEach(p -> cut(dstCuts, family, p));
                 m.sourcePrefixes().forEach(p -> cut(srcCuts, family, p));
             }
@@ -79,21 +86,29 @@ final class PacketSpace {
             }
         }
         // TCP and UDP first, then ICMP: the first counterexample found is the most familiar one
-        int[] protos = protocols.stream().sorted(java.util.Comparator.comparingInt(PacketSpace::protocolOrder))
-                .mapToInt(Integer::intValue).toArray();
+        int[] protos = protocols.stream()
+                .sorted(java.util.Comparator.comparingInt(PacketSpace::protocolOrder))
+                .mapToInt(Integer::intValue)
+                .toArray();
         Intervals ports = Intervals.of(portCuts);
         // When no term looks at source ports, every packet's fate is independent of its source port,
         // so one class covers all 65536 of them; otherwise source ports are cut like destination ports.
         Intervals sourcePorts = sourceSensitive ? ports : Intervals.of(new TreeSet<>());
         boolean v4 = family == AddressFamily.IPV4;
-        return new PacketSpace(family, protos, otherProtocol, ports, sourcePorts,
+        return new PacketSpace(
+                family,
+                protos,
+                otherProtocol,
+                ports,
+                sourcePorts,
                 AddressIntervals.of(family, dstCuts, v4 ? NICE_DST_V4 : NICE_DST_V6),
                 AddressIntervals.of(family, srcCuts, v4 ? NICE_SRC_V4 : NICE_SRC_V6));
     }
 
     // documentation addresses (RFC 5737/3849) read best in counterexamples; the first one inside an interval is used
     private static final BigInteger[] NICE_DST_V4 = addresses("198.51.100.7", "203.0.113.7", "192.0.2.77", "10.0.0.7");
-    private static final BigInteger[] NICE_DST_V6 = addresses("2001:db8:100::7", "2001:db8:200::7", "2001:db8::77", "fd00::7");
+    private static final BigInteger[] NICE_DST_V6 =
+            addresses("2001:db8:100::7", "2001:db8:200::7", "2001:db8::77", "fd00::7");
     private static final BigInteger[] NICE_SRC_V4 = addresses("192.0.2.1", "203.0.113.1", "198.51.100.1");
     private static final BigInteger[] NICE_SRC_V6 = addresses("2001:db8::1", "2001:db8:200::1", "2001:db8:100::1");
 

@@ -8,5 +8,4 @@ import io.portcullis.intent.Feature;
  * a {@link Feature} missing from the platform's feature set. The platform is left out of the
  * comparison for exactly the packets the feature touches ({@link Equivalence}).
  */
-public record PlatformLimitation(String platform, Feature feature, String reason) {
-}
+public record PlatformLimitation(String platform, Feature feature, String reason) {}

@@ -18,8 +18,7 @@ import java.util.List;
 final class Unbound {
     static final AttachPoint POINT = new AttachPoint(AttachKind.INTERFACE, "(filter not bound by Portcullis)");
 
-    private Unbound() {
-    }
+    private Unbound() {}
 
     /** Virtual bindings of the compiler-named filters present in the intent; empty when there are none. */
     static List<Binding> bindings(FilterIntent intent) {

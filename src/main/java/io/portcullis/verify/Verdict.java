@@ -17,7 +17,11 @@ public record Verdict(Fate fate, Action action, String filter, String term, Stri
     }
 
     public static Verdict byDefault(String filter, Action defaultAction) {
-        return new Verdict(defaultAction.forwards() ? Fate.FORWARDED : Fate.DROPPED, defaultAction, filter, null,
+        return new Verdict(
+                defaultAction.forwards() ? Fate.FORWARDED : Fate.DROPPED,
+                defaultAction,
+                filter,
+                null,
                 "no term matched → implicit default (" + defaultAction.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 

@@ -26,14 +26,15 @@ public final class Verifier {
     /** Enough counterexamples to act on; the first of each kind is kept. */
     static final int MAX_VIOLATIONS = 50;
 
-    private Verifier() {
-    }
+    private Verifier() {}
 
     public static VerificationResult verify(FilterIntent intent, Promise promise) {
         if (promise.attachPoints().isEmpty() && !promise.blocked().isEmpty()) {
             // nothing is bound by Portcullis on this device: prove the filters themselves, as if bound
-            return new Run(Unbound.withVirtualBindings(intent),
-                    new Promise(promise.blocked(), List.of(Unbound.POINT), promise.families())).run();
+            return new Run(
+                            Unbound.withVirtualBindings(intent),
+                            new Promise(promise.blocked(), List.of(Unbound.POINT), promise.families()))
+                    .run();
         }
         return new Run(intent, promise).run();
     }
@@ -55,7 +56,8 @@ public final class Verifier {
         private final FilterIntent intent;
         private final Promise promise;
         private final Map<String, CompiledFilter> compiled;
-        private final Map<String, long[]> termHits = new LinkedHashMap<>(); // per term, then [default, classes, dropped]
+        private final Map<String, long[]> termHits =
+                new LinkedHashMap<>(); // per term, then [default, classes, dropped]
         private final List<String> obligations = new ArrayList<>();
         private final List<Violation> violations = new ArrayList<>();
         private final Set<String> violationKeys = new HashSet<>();
@@ -65,7 +67,8 @@ public final class Verifier {
             this.intent = intent;
             this.promise = promise;
             this.compiled = compile(intent);
-            compiled.forEach((name, f) -> termHits.put(name, new long[f.filter().terms().size() + 3]));
+            compiled.forEach(
+                    (name, f) -> termHits.put(name, new long[f.filter().terms().size() + 3]));
         }
 
         VerificationResult run() {
@@ -76,10 +79,13 @@ public final class Verifier {
                     Expectation expect = new Expectation(promise, family, direction);
                     Map<List<String>, List<AttachPoint>> chains = new LinkedHashMap<>();
                     for (AttachPoint point : promise.attachPoints()) {
-                        chains.computeIfAbsent(Chain.boundNames(intent, point, family, direction), k -> new ArrayList<>()).add(point);
+                        chains.computeIfAbsent(
+                                        Chain.boundNames(intent, point, family, direction), k -> new ArrayList<>())
+                                .add(point);
                         addObligations(point, family, direction, expect);
                     }
-                    chains.forEach((names, points) -> prove(space, direction, expect, new Chain(names, compiled), points));
+                    chains.forEach(
+                            (names, points) -> prove(space, direction, expect, new Chain(names, compiled), points));
                 }
             }
             List<FilterStats> stats = stats();
@@ -92,26 +98,34 @@ public final class Verifier {
         private void addObligations(AttachPoint point, AddressFamily family, Direction direction, Expectation expect) {
             String where = point.name();
             if (direction == Direction.TO_SUBSCRIBER && promise.families().contains(family)) {
-                obligations.add("an " + family.id() + " filter is bound " + Expectation.direction(direction) + " at " + where);
+                obligations.add(
+                        "an " + family.id() + " filter is bound " + Expectation.direction(direction) + " at " + where);
             }
             for (var flow : promise.blocked()) {
                 if (flow.family() == family && flow.direction() == direction) {
                     obligations.add(Expectation.describe(flow, where));
                 }
             }
-            obligations.add(expect.isEmpty()
-                    ? "forward every " + family.id() + " packet " + Expectation.direction(direction) + " at " + where
-                    : "forward every other " + family.id() + " packet " + Expectation.direction(direction) + " at " + where
-                      + " (no collateral blocking)");
+            obligations.add(
+                    expect.isEmpty()
+                            ? "forward every " + family.id() + " packet " + Expectation.direction(direction) + " at "
+                                    + where
+                            : "forward every other " + family.id() + " packet " + Expectation.direction(direction)
+                                    + " at " + where + " (no collateral blocking)");
         }
 
-        private void prove(PacketSpace space, Direction direction, Expectation expect, Chain chain, List<AttachPoint> points) {
+        private void prove(
+                PacketSpace space, Direction direction, Expectation expect, Chain chain, List<AttachPoint> points) {
             for (int i = 0; i < chain.filters.length; i++) {
                 if (chain.filters[i] == null) {
                     Packet p = firstPacket(space, direction, expect, points.get(0));
                     for (AttachPoint point : points) {
-                        report("the filter bound " + Expectation.direction(direction) + " at " + point.name() + " exists",
-                                withPoint(p, point), fate(expect, p), Verdict.missingFilter(chain.names.get(i)));
+                        report(
+                                "the filter bound " + Expectation.direction(direction) + " at " + point.name()
+                                        + " exists",
+                                withPoint(p, point),
+                                fate(expect, p),
+                                Verdict.missingFilter(chain.names.get(i)));
                     }
                 }
             }
@@ -133,13 +147,68 @@ public final class Verifier {
                                 perChain++;
                                 int dRep = hasPorts ? ports.rep[di] : -1;
                                 int sRep = hasPorts ? sports.rep[si] : -1;
-                                check(space, direction, expect, chain, points, proto, sRep, dRep, src.rep[bi], dst.rep[ai], true);
+                                check(
+                                        space,
+                                        direction,
+                                        expect,
+                                        chain,
+                                        points,
+                                        proto,
+                                        sRep,
+                                        dRep,
+                                        src.rep[bi],
+                                        dst.rep[ai],
+                                        true);
                                 if (hasPorts) {
-                                    check(space, direction, expect, chain, points, proto, sports.lo[si], ports.lo[di], src.lo[bi], dst.lo[ai], false);
-                                    check(space, direction, expect, chain, points, proto, sports.hi[si], ports.hi[di], src.hi[bi], dst.hi[ai], false);
+                                    check(
+                                            space,
+                                            direction,
+                                            expect,
+                                            chain,
+                                            points,
+                                            proto,
+                                            sports.lo[si],
+                                            ports.lo[di],
+                                            src.lo[bi],
+                                            dst.lo[ai],
+                                            false);
+                                    check(
+                                            space,
+                                            direction,
+                                            expect,
+                                            chain,
+                                            points,
+                                            proto,
+                                            sports.hi[si],
+                                            ports.hi[di],
+                                            src.hi[bi],
+                                            dst.hi[ai],
+                                            false);
                                 } else if (dst.size() > 1 || src.size() > 1) {
-                                    check(space, direction, expect, chain, points, proto, -1, -1, src.lo[bi], dst.lo[ai], false);
-                                    check(space, direction, expect, chain, points, proto, -1, -1, src.hi[bi], dst.hi[ai], false);
+                                    check(
+                                            space,
+                                            direction,
+                                            expect,
+                                            chain,
+                                            points,
+                                            proto,
+                                            -1,
+                                            -1,
+                                            src.lo[bi],
+                                            dst.lo[ai],
+                                            false);
+                                    check(
+                                            space,
+                                            direction,
+                                            expect,
+                                            chain,
+                                            points,
+                                            proto,
+                                            -1,
+                                            -1,
+                                            src.hi[bi],
+                                            dst.hi[ai],
+                                            false);
                                 }
                             }
                         }
@@ -149,8 +218,18 @@ public final class Verifier {
             classes += perChain * points.size();
         }
 
-        private void check(PacketSpace space, Direction direction, Expectation expect, Chain chain, List<AttachPoint> points,
-                           int proto, int sport, int dport, BigInteger source, BigInteger destination, boolean representative) {
+        private void check(
+                PacketSpace space,
+                Direction direction,
+                Expectation expect,
+                Chain chain,
+                List<AttachPoint> points,
+                int proto,
+                int sport,
+                int dport,
+                BigInteger source,
+                BigInteger destination,
+                boolean representative) {
             boolean forwarded = chain.forwards(proto, sport, dport, source, destination);
             if (representative) {
                 count(chain, forwarded);
@@ -162,22 +241,31 @@ public final class Verifier {
             }
             Verdict actual = chain.verdict(proto, sport, dport, source, destination);
             for (AttachPoint point : points) {
-                Packet p = new Packet(space.family, Protocol.of(proto), sport, dport, source, destination,
-                        expect.isExempt(destination), direction, point);
+                Packet p = new Packet(
+                        space.family,
+                        Protocol.of(proto),
+                        sport,
+                        dport,
+                        source,
+                        destination,
+                        expect.isExempt(destination),
+                        direction,
+                        point);
                 String obligation = mustForward
-                        ? (expect.isEmpty() ? "forward every " : "forward every other ") + space.family.id() + " packet "
-                          + Expectation.direction(direction) + " at " + point.name()
+                        ? (expect.isEmpty() ? "forward every " : "forward every other ") + space.family.id()
+                                + " packet " + Expectation.direction(direction) + " at " + point.name()
                         : Expectation.describe(expect.flow(flow), point.name());
                 if (chain.filters.length == 0 && !mustForward) {
-                    obligation = "an " + space.family.id() + " filter is bound " + Expectation.direction(direction) + " at "
-                            + point.name() + "; " + obligation;
+                    obligation = "an " + space.family.id() + " filter is bound " + Expectation.direction(direction)
+                            + " at " + point.name() + "; " + obligation;
                 }
                 report(obligation, p, mustForward ? Fate.FORWARDED : Fate.DROPPED, actual);
             }
         }
 
         private void report(String obligation, Packet p, Fate expected, Verdict actual) {
-            String key = p.attachPoint() + "|" + p.family() + "|" + p.direction() + "|" + expected + "|" + actual.decidedBy();
+            String key = p.attachPoint() + "|" + p.family() + "|" + p.direction() + "|" + expected + "|"
+                    + actual.decidedBy();
             if (violations.size() < MAX_VIOLATIONS && violationKeys.add(key)) {
                 violations.add(new Violation(obligation, p, expected, actual));
             }
@@ -214,25 +302,50 @@ public final class Verifier {
                     for (int ai = 0; ai < space.destinations.size(); ai++) {
                         if (expect.requiringFlow(proto, space.ports.rep[di], space.destinations.rep[ai]) >= 0) {
                             dst = space.destinations.rep[ai];
-                            return new Packet(space.family, Protocol.of(proto), 49152, space.ports.rep[di], space.sources.rep[0],
-                                    dst, expect.isExempt(dst), direction, point);
+                            return new Packet(
+                                    space.family,
+                                    Protocol.of(proto),
+                                    49152,
+                                    space.ports.rep[di],
+                                    space.sources.rep[0],
+                                    dst,
+                                    expect.isExempt(dst),
+                                    direction,
+                                    point);
                         }
                     }
                 }
             }
             BigInteger dst = space.destinations.rep[0];
-            return new Packet(space.family, Protocol.TCP, 49152, space.ports.rep[0], space.sources.rep[0], dst,
-                    expect.isExempt(dst), direction, point);
+            return new Packet(
+                    space.family,
+                    Protocol.TCP,
+                    49152,
+                    space.ports.rep[0],
+                    space.sources.rep[0],
+                    dst,
+                    expect.isExempt(dst),
+                    direction,
+                    point);
         }
 
         private static Fate fate(Expectation expect, Packet p) {
             return expect.requiringFlow(p.protocol().number(), p.destinationPort(), p.destinationAddress()) >= 0
-                    ? Fate.DROPPED : Fate.FORWARDED;
+                    ? Fate.DROPPED
+                    : Fate.FORWARDED;
         }
 
         private static Packet withPoint(Packet p, AttachPoint point) {
-            return new Packet(p.family(), p.protocol(), p.sourcePort(), p.destinationPort(), p.sourceAddress(),
-                    p.destinationAddress(), p.exempt(), p.direction(), point);
+            return new Packet(
+                    p.family(),
+                    p.protocol(),
+                    p.sourcePort(),
+                    p.destinationPort(),
+                    p.sourceAddress(),
+                    p.destinationAddress(),
+                    p.exempt(),
+                    p.direction(),
+                    point);
         }
 
         private List<FilterStats> stats() {

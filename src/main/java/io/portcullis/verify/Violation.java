@@ -10,6 +10,7 @@ public record Violation(String obligation, Packet packet, Fate expected, Verdict
     /** One line: packet, expected fate, actual fate and deciding term. */
     public String describe() {
         String how = actual.term() != null ? "by term " + actual.decidedBy() : "(" + actual.decidedBy() + ")";
-        return packet.describe() + ": expected " + expected.label() + ", got " + actual.fate().label() + " " + how;
+        return packet.describe() + ": expected " + expected.label() + ", got "
+                + actual.fate().label() + " " + how;
     }
 }

@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 
 /** Times as people read them on a wall screen ("12 s ago") and as machines do (ISO, for {@code <time datetime>}). */
 final class Ago {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Ago() {
-    }
+    private Ago() {}
 
     static String since(Instant then, Instant now) {
         if (then == null) {

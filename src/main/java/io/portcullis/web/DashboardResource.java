@@ -24,25 +24,39 @@ import java.time.Instant;
 public class DashboardResource {
     @Inject
     PortcullisService service;
+
     @Inject
     CounterSampling sampling;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response fleet(@QueryParam("state") String state, @QueryParam("platform") String platform, @QueryParam("group") String group,
-                          @QueryParam("quarantined") String quarantined, @QueryParam("wall") String wall) {
+    public Response fleet(
+            @QueryParam("state") String state,
+            @QueryParam("platform") String platform,
+            @QueryParam("group") String group,
+            @QueryParam("quarantined") String quarantined,
+            @QueryParam("wall") String wall) {
         FleetView v = view(state, platform, group, quarantined, wall);
-        return Response.status(v.note() == null ? 200 : 503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(Pages.fleet(v).render()).build();
+        return Response.status(v.note() == null ? 200 : 503)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(Pages.fleet(v).render())
+                .build();
     }
 
     @GET
     @Path("fleet.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response fleetJson(@QueryParam("state") String state, @QueryParam("platform") String platform,
-                              @QueryParam("group") String group, @QueryParam("quarantined") String quarantined) {
+    public Response fleetJson(
+            @QueryParam("state") String state,
+            @QueryParam("platform") String platform,
+            @QueryParam("group") String group,
+            @QueryParam("quarantined") String quarantined) {
         FleetView v = view(state, platform, group, quarantined, null);
-        return Response.status(v.note() == null ? 200 : 503).header(HttpHeaders.CACHE_CONTROL, "no-store").entity(v).build();
+        return Response.status(v.note() == null ? 200 : 503)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(v)
+                .build();
     }
 
     private FleetView view(String state, String platform, String group, String quarantined, String wall) {
@@ -53,9 +67,17 @@ public class DashboardResource {
             return FleetView.unavailable(problem, isWall, now);
         }
         PortcullisService.QuarantineList q = service.quarantineList();
-        return FleetView.of(service.monitor().targets(), service.monitor().status(), sampling.history(), Served.revisions(service),
-                q.all(), q.error(), new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group), on(quarantined)),
-                isWall, now, service.followerNote());
+        return FleetView.of(
+                service.monitor().targets(),
+                service.monitor().status(),
+                sampling.history(),
+                Served.revisions(service),
+                q.all(),
+                q.error(),
+                new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group), on(quarantined)),
+                isWall,
+                now,
+                service.followerNote());
     }
 
     /** A flag parameter: present and neither empty nor "0". */

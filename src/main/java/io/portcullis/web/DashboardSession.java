@@ -16,8 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class DashboardSession {
     static final String COOKIE = "portcullis_session";
 
-    private DashboardSession() {
-    }
+    private DashboardSession() {}
 
     static ApiTokens tokens() {
         // read every time: cheap, and a test profile or a restart with new tokens is seen at once
@@ -30,11 +29,13 @@ final class DashboardSession {
 
     static boolean secure(UriInfo uri, HttpHeaders headers) {
         String proto = headers.getHeaderString("X-Forwarded-Proto");
-        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme()) || "https".equalsIgnoreCase(proto == null ? null : proto.trim());
+        return "https".equalsIgnoreCase(uri.getRequestUri().getScheme())
+                || "https".equalsIgnoreCase(proto == null ? null : proto.trim());
     }
 
     static NewCookie open(String value, boolean secure) {
-        Duration maxAge = ConfigProvider.getConfig().getOptionalValue("portcullis.dashboard.session-max-age", Duration.class)
+        Duration maxAge = ConfigProvider.getConfig()
+                .getOptionalValue("portcullis.dashboard.session-max-age", Duration.class)
                 .orElse(Duration.ofHours(12));
         return cookie(value, (int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()), secure);
     }
@@ -44,7 +45,13 @@ final class DashboardSession {
     }
 
     private static NewCookie cookie(String value, int maxAge, boolean secure) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

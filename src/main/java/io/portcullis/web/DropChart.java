@@ -21,10 +21,10 @@ final class DropChart {
     private static final int BOTTOM = 36;
     private static final String[] COLOURS = {"#0b6fb8", "#c2410c", "#15803d", "#7e22ce", "#a16207", "#be123c"};
     private static final String[] DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"};
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HHMM =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private DropChart() {
-    }
+    private DropChart() {}
 
     static List<String> series(List<DropHistory.Interval> intervals) {
         TreeSet<String> s = new TreeSet<>();
@@ -34,12 +34,20 @@ final class DropChart {
 
     static String svg(String router, List<DropHistory.Interval> intervals) {
         StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"drop-chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">Dropped probe packets per interval on ")
-                .append(esc(router)).append("</title>");
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"drop-chart\" role=\"img\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append(
+                        "\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">Dropped probe packets per interval on ")
+                .append(esc(router))
+                .append("</title>");
         if (intervals.isEmpty()) {
             b.append("<desc id=\"chart-desc\">No counter samples yet: the chart starts after the second sample.</desc>")
-                    .append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2)
+                    .append("<text x=\"")
+                    .append(WIDTH / 2)
+                    .append("\" y=\"")
+                    .append(HEIGHT / 2)
                     .append("\" text-anchor=\"middle\" class=\"chart-empty\">no samples yet</text></svg>");
             return b.toString();
         }
@@ -50,22 +58,48 @@ final class DropChart {
                 max = Math.max(max, v);
             }
         }
-        b.append("<desc id=\"chart-desc\">").append(intervals.size()).append(" intervals from ").append(HHMM.format(intervals.get(0).from()))
-                .append(" to ").append(HHMM.format(intervals.get(intervals.size() - 1).to())).append(" UTC, at most ")
-                .append(String.format(Locale.US, "%,d", max)).append(" packets in one interval</desc>");
+        b.append("<desc id=\"chart-desc\">")
+                .append(intervals.size())
+                .append(" intervals from ")
+                .append(HHMM.format(intervals.get(0).from()))
+                .append(" to ")
+                .append(HHMM.format(intervals.get(intervals.size() - 1).to()))
+                .append(" UTC, at most ")
+                .append(String.format(Locale.US, "%,d", max))
+                .append(" packets in one interval</desc>");
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         // axes and a few gridlines with their values
         for (int g = 0; g <= 4; g++) {
             double y = TOP + plotH - plotH * g / 4.0;
-            b.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW).append("\" y1=\"").append(fmt(y))
-                    .append("\" y2=\"").append(fmt(y)).append("\"/><text class=\"axis\" x=\"").append(LEFT - 6).append("\" y=\"")
-                    .append(fmt(y + 4)).append("\" text-anchor=\"end\">").append(String.format(Locale.US, "%,d", Math.round(max * g / 4.0)))
+            b.append("<line class=\"grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(LEFT + plotW)
+                    .append("\" y1=\"")
+                    .append(fmt(y))
+                    .append("\" y2=\"")
+                    .append(fmt(y))
+                    .append("\"/><text class=\"axis\" x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(fmt(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(String.format(Locale.US, "%,d", Math.round(max * g / 4.0)))
                     .append("</text>");
         }
-        b.append("<text class=\"axis\" x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">")
-                .append(HHMM.format(intervals.get(0).to())).append("</text><text class=\"axis\" x=\"").append(LEFT + plotW).append("\" y=\"")
-                .append(HEIGHT - 8).append("\" text-anchor=\"end\">").append(HHMM.format(intervals.get(intervals.size() - 1).to()))
+        b.append("<text class=\"axis\" x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(HEIGHT - 8)
+                .append("\">")
+                .append(HHMM.format(intervals.get(0).to()))
+                .append("</text><text class=\"axis\" x=\"")
+                .append(LEFT + plotW)
+                .append("\" y=\"")
+                .append(HEIGHT - 8)
+                .append("\" text-anchor=\"end\">")
+                .append(HHMM.format(intervals.get(intervals.size() - 1).to()))
                 .append(" UTC</text>");
         int n = intervals.size();
         for (int si = 0; si < series.size(); si++) {
@@ -83,15 +117,38 @@ final class DropChart {
                     marks.append(mark(si, x, y, colour));
                 }
             }
-            b.append("<polyline class=\"series\" data-series=\"").append(esc(name)).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"2\"").append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append(" points=\"")
-                    .append(points.toString().trim()).append("\"/>").append(marks);
+            b.append("<polyline class=\"series\" data-series=\"")
+                    .append(esc(name))
+                    .append("\" fill=\"none\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"2\"")
+                    .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"")
+                    .append(" points=\"")
+                    .append(points.toString().trim())
+                    .append("\"/>")
+                    .append(marks);
             double ly = TOP + 8 + si * 20;
-            b.append("<line x1=\"").append(WIDTH - RIGHT + 12).append("\" x2=\"").append(WIDTH - RIGHT + 40).append("\" y1=\"").append(fmt(ly))
-                    .append("\" y2=\"").append(fmt(ly)).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
-                    .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append("/>").append(mark(si, WIDTH - RIGHT + 26, ly, colour))
-                    .append("<text class=\"legend\" x=\"").append(WIDTH - RIGHT + 46).append("\" y=\"").append(fmt(ly + 4)).append("\">")
-                    .append(esc(name)).append("</text>");
+            b.append("<line x1=\"")
+                    .append(WIDTH - RIGHT + 12)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT + 40)
+                    .append("\" y1=\"")
+                    .append(fmt(ly))
+                    .append("\" y2=\"")
+                    .append(fmt(ly))
+                    .append("\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"2\"")
+                    .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"")
+                    .append("/>")
+                    .append(mark(si, WIDTH - RIGHT + 26, ly, colour))
+                    .append("<text class=\"legend\" x=\"")
+                    .append(WIDTH - RIGHT + 46)
+                    .append("\" y=\"")
+                    .append(fmt(ly + 4))
+                    .append("\">")
+                    .append(esc(name))
+                    .append("</text>");
         }
         return b.append("</svg>").toString();
     }
@@ -102,10 +159,12 @@ final class DropChart {
         return switch (series % 4) {
             case 0 -> "<circle cx=\"" + fmt(x) + "\" cy=\"" + fmt(y) + "\" r=\"3\" " + c + "/>";
             case 1 -> "<rect x=\"" + fmt(x - 3) + "\" y=\"" + fmt(y - 3) + "\" width=\"6\" height=\"6\" " + c + "/>";
-            case 2 -> "<path d=\"M" + fmt(x) + " " + fmt(y - 4) + " L" + fmt(x + 4) + " " + fmt(y + 3) + " L" + fmt(x - 4) + " " + fmt(y + 3)
-                    + " Z\" " + c + "/>";
-            default -> "<path d=\"M" + fmt(x) + " " + fmt(y - 4) + " L" + fmt(x + 4) + " " + fmt(y) + " L" + fmt(x) + " " + fmt(y + 4) + " L"
-                    + fmt(x - 4) + " " + fmt(y) + " Z\" " + c + "/>";
+            case 2 ->
+                "<path d=\"M" + fmt(x) + " " + fmt(y - 4) + " L" + fmt(x + 4) + " " + fmt(y + 3) + " L" + fmt(x - 4)
+                        + " " + fmt(y + 3) + " Z\" " + c + "/>";
+            default ->
+                "<path d=\"M" + fmt(x) + " " + fmt(y - 4) + " L" + fmt(x + 4) + " " + fmt(y) + " L" + fmt(x) + " "
+                        + fmt(y + 4) + " L" + fmt(x - 4) + " " + fmt(y) + " Z\" " + c + "/>";
         };
     }
 

@@ -23,6 +23,7 @@ import java.net.URI;
 public class LoginResource {
     @Context
     UriInfo uri;
+
     @Context
     HttpHeaders headers;
 
@@ -38,28 +39,39 @@ public class LoginResource {
     public Response signIn(@FormParam("token") String token) {
         ApiTokens tokens = DashboardSession.tokens();
         if (!tokens.anyConfigured()) {
-            return page(403, "the dashboard is disabled until portcullis.api.read-token (or portcullis.api.token) is set");
+            return page(
+                    403, "the dashboard is disabled until portcullis.api.read-token (or portcullis.api.token) is set");
         }
         String session = tokens.sessionFor(token == null ? null : token.trim());
         if (session == null) {
             return page(401, token == null || token.isBlank() ? "enter the read token" : "that token is not valid");
         }
-        return Response.seeOther(URI.create("/")).cookie(DashboardSession.open(session, DashboardSession.secure(uri, headers)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.seeOther(URI.create("/"))
+                .cookie(DashboardSession.open(session, DashboardSession.secure(uri, headers)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @POST
     @Path("logout")
     public Response signOut() {
-        return Response.seeOther(URI.create("/login")).cookie(DashboardSession.cleared(DashboardSession.secure(uri, headers)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.seeOther(URI.create("/login"))
+                .cookie(DashboardSession.cleared(DashboardSession.secure(uri, headers)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     private Response page(int status, String error) {
         boolean enabled = DashboardSession.tokens().anyConfigured();
-        String shown = error != null ? error
-                : enabled ? null : "the dashboard is disabled until portcullis.api.read-token (or portcullis.api.token) is set";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(Pages.login(shown, enabled).render()).build();
+        String shown = error != null
+                ? error
+                : enabled
+                        ? null
+                        : "the dashboard is disabled until portcullis.api.read-token (or portcullis.api.token) is set";
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(Pages.login(shown, enabled).render())
+                .build();
     }
 }

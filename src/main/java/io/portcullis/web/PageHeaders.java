@@ -13,8 +13,9 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class PageHeaders implements ContainerResponseFilter {
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Context
     ResourceInfo resource;

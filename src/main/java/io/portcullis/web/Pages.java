@@ -10,8 +10,7 @@ import io.quarkus.qute.TemplateInstance;
  */
 @CheckedTemplate(basePath = "dashboard")
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     static native TemplateInstance login(String error, boolean enabled);
 

@@ -35,23 +35,35 @@ public class RunsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response runs(@QueryParam("kind") String kind, @QueryParam("actor") String actor, @QueryParam("router") String router) {
+    public Response runs(
+            @QueryParam("kind") String kind, @QueryParam("actor") String actor, @QueryParam("router") String router) {
         String k = DashboardResource.blankToNull(kind);
         String a = DashboardResource.blankToNull(actor);
         String r = DashboardResource.blankToNull(router);
         Instant now = Instant.now();
         BufferedRunStore store = store();
         if (store == null) {
-            return RouterPageResource.html(200, Pages.runs(new RunsView(List.of(), k, a, r, KINDS, offNote())).render());
+            return RouterPageResource.html(
+                    200,
+                    Pages.runs(new RunsView(List.of(), k, a, r, KINDS, offNote()))
+                            .render());
         }
         try {
             List<HistoryRun> found = store.history(new HistoryQuery(r, k, null, a == null ? SHOWN : SCANNED));
-            List<RunRow> rows = found.stream().filter(h -> a == null || a.equalsIgnoreCase(h.actor())).limit(SHOWN)
-                    .map(h -> RunRow.of(h, now)).toList();
-            return RouterPageResource.html(200, Pages.runs(new RunsView(rows, k, a, r, KINDS, rows.isEmpty() ? "no runs match" : null)).render());
+            List<RunRow> rows = found.stream()
+                    .filter(h -> a == null || a.equalsIgnoreCase(h.actor()))
+                    .limit(SHOWN)
+                    .map(h -> RunRow.of(h, now))
+                    .toList();
+            return RouterPageResource.html(
+                    200,
+                    Pages.runs(new RunsView(rows, k, a, r, KINDS, rows.isEmpty() ? "no runs match" : null))
+                            .render());
         } catch (StoreException e) {
-            return RouterPageResource.html(503, Pages.runs(new RunsView(List.of(), k, a, r, KINDS, "run history unavailable: " + e.getMessage()))
-                    .render());
+            return RouterPageResource.html(
+                    503,
+                    Pages.runs(new RunsView(List.of(), k, a, r, KINDS, "run history unavailable: " + e.getMessage()))
+                            .render());
         }
     }
 
@@ -61,22 +73,46 @@ public class RunsResource {
     public Response run(@PathParam("id") String id) {
         BufferedRunStore store = store();
         if (store == null) {
-            return RouterPageResource.html(404, Pages.problem("No run history", offNote()).render());
+            return RouterPageResource.html(
+                    404, Pages.problem("No run history", offNote()).render());
         }
         try {
             HistoryRun run = store.run(id).orElse(null);
             if (run == null) {
-                return RouterPageResource.html(404, Pages.problem("No such run", "no recorded run '" + id + "'").render());
+                return RouterPageResource.html(
+                        404,
+                        Pages.problem("No such run", "no recorded run '" + id + "'")
+                                .render());
             }
-            List<RunPage.Outcome> outcomes = run.routers().stream().map(o -> new RunPage.Outcome(o.router(), RouterPage.href(o.router()),
-                    o.platform(), o.state(), o.reason() == null ? "" : o.reason(), o.impact(), o.error(),
-                    String.format(Locale.US, "%,d ms", o.millis()))).toList();
-            String options = new TreeMap<>(run.options()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", "));
-            return RouterPageResource.html(200, Pages.run(new RunPage(RunRow.of(run, Instant.now()), orDash(run.osUser()), orDash(run.apiCaller()),
-                    orDash(run.toolVersion()), options.isEmpty() ? "—" : options, outcomes)).render());
+            List<RunPage.Outcome> outcomes = run.routers().stream()
+                    .map(o -> new RunPage.Outcome(
+                            o.router(),
+                            RouterPage.href(o.router()),
+                            o.platform(),
+                            o.state(),
+                            o.reason() == null ? "" : o.reason(),
+                            o.impact(),
+                            o.error(),
+                            String.format(Locale.US, "%,d ms", o.millis())))
+                    .toList();
+            String options = new TreeMap<>(run.options())
+                    .entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", "));
+            return RouterPageResource.html(
+                    200,
+                    Pages.run(new RunPage(
+                                    RunRow.of(run, Instant.now()),
+                                    orDash(run.osUser()),
+                                    orDash(run.apiCaller()),
+                                    orDash(run.toolVersion()),
+                                    options.isEmpty() ? "—" : options,
+                                    outcomes))
+                            .render());
         } catch (StoreException e) {
-            return RouterPageResource.html(503, Pages.problem("Run history unavailable", e.getMessage()).render());
+            return RouterPageResource.html(
+                    503,
+                    Pages.problem("Run history unavailable", e.getMessage()).render());
         }
     }
 
@@ -86,7 +122,9 @@ public class RunsResource {
     }
 
     private String offNote() {
-        return service.dbError() != null ? "run history unavailable: " + service.dbError() : "run history is off (portcullis.db.enabled=false)";
+        return service.dbError() != null
+                ? "run history unavailable: " + service.dbError()
+                : "run history is off (portcullis.db.enabled=false)";
     }
 
     private static String orDash(String s) {

@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 /** What the dashboard asks of the running service before showing anything. */
 final class Served {
-    private Served() {
-    }
+    private Served() {}
 
     /** Starts the service when nothing has yet (as the REST API does); the reason it cannot serve, or null. */
     static String problem(PortcullisService service) {

@@ -32,8 +32,14 @@ public class SessionFilter implements ContainerRequestFilter {
             return;
         }
         boolean json = request.getUriInfo().getPath().endsWith(".json");
-        request.abortWith(json
-                ? Response.status(401).type(MediaType.APPLICATION_JSON).entity(Map.of("error", "sign in at /login first")).build()
-                : Response.seeOther(URI.create("/login")).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        request.abortWith(
+                json
+                        ? Response.status(401)
+                                .type(MediaType.APPLICATION_JSON)
+                                .entity(Map.of("error", "sign in at /login first"))
+                                .build()
+                        : Response.seeOther(URI.create("/login"))
+                                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                                .build());
     }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a dashboard resource whose every page needs a dashboard session ({@link SessionFilter} checks it). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@interface SignedIn {
-}
+@interface SignedIn {}

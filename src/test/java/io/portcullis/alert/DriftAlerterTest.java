@@ -27,9 +27,14 @@ class DriftAlerterTest {
     }
 
     static DriftAlerter.Observation drift(String digest) {
-        return new DriftAlerter.Observation("bng-1", "junos", digest, "bng-1 no longer enforces the policy",
+        return new DriftAlerter.Observation(
+                "bng-1",
+                "junos",
+                digest,
+                "bng-1 no longer enforces the policy",
                 List.of("term changed: PORTCULLIS-V4/block-smtp (destination ports 25 → 25,587)"),
-                List.of("TCP/587 toward subscribers (ipv4): dropped → forwarded"), "alice (session 7, 192.0.2.9)");
+                List.of("TCP/587 toward subscribers (ipv4): dropped → forwarded"),
+                "alice (session 7, 192.0.2.9)");
     }
 
     private DriftAlerter alerter(AlertSettings settings, AlertStateStore store, AlertSink... sinks) {
@@ -38,8 +43,11 @@ class DriftAlerterTest {
 
     @Test
     void deduplicatesAndResolvesInEveryFormat() {
-        DriftAlerter alerter = new DriftAlerter(List.of(new LogSink(), new WebhookSink(receiver.uri("/hook"), "noc", "http://pcl.example:8080"),
-                new AlertmanagerSink(receiver.uri("/am")), new SlackSink(receiver.uri("/slack/T000/B000/secret"))));
+        DriftAlerter alerter = new DriftAlerter(List.of(
+                new LogSink(),
+                new WebhookSink(receiver.uri("/hook"), "noc", "http://pcl.example:8080"),
+                new AlertmanagerSink(receiver.uri("/am")),
+                new SlackSink(receiver.uri("/slack/T000/B000/secret"))));
         alerter.observe(drift("abc"));
         alerter.observe(drift("abc"));
         assertThat(receiver.requests()).hasSize(3);
@@ -52,7 +60,8 @@ class DriftAlerterTest {
         assertThat(hook.get("version").asText()).isEqualTo("4");
         assertThat(hook.get("status").asText()).isEqualTo("firing");
         assertThat(hook.get("receiver").asText()).isEqualTo("noc");
-        assertThat(hook.get("groupKey").asText()).isEqualTo("{}:{alertname=\"PortcullisPolicyDrift\", router=\"bng-1\"}");
+        assertThat(hook.get("groupKey").asText())
+                .isEqualTo("{}:{alertname=\"PortcullisPolicyDrift\", router=\"bng-1\"}");
         assertThat(hook.get("externalURL").asText()).isEqualTo("http://pcl.example:8080");
         JsonNode alert = hook.get("alerts").get(0);
         assertThat(alert.get("status").asText()).isEqualTo("firing");
@@ -69,8 +78,11 @@ class DriftAlerterTest {
         JsonNode am = receiver.accepted("/am/api/v2/alerts").get(0).body();
         assertThat(am.isArray()).isTrue();
         assertThat(am.get(0).get("labels").get("router").asText()).isEqualTo("bng-1");
-        assertThat(am.get(0).get("labels").has("fingerprint")).as("labels never change while the alert is open").isFalse();
-        assertThat(am.get(0).get("startsAt").asText()).isEqualTo(alert.get("startsAt").asText());
+        assertThat(am.get(0).get("labels").has("fingerprint"))
+                .as("labels never change while the alert is open")
+                .isFalse();
+        assertThat(am.get(0).get("startsAt").asText())
+                .isEqualTo(alert.get("startsAt").asText());
         assertThat(am.get(0).has("endsAt")).isFalse();
         assertThat(am.get(0).get("generatorURL").asText()).endsWith("/api/routers/bng-1");
 
@@ -80,7 +92,8 @@ class DriftAlerterTest {
 
         JsonNode resolvedHook = receiver.accepted("/hook").get(1).body();
         assertThat(resolvedHook.get("status").asText()).isEqualTo("resolved");
-        assertThat(resolvedHook.get("alerts").get(0).get("fingerprint").asText()).isEqualTo(fingerprint);
+        assertThat(resolvedHook.get("alerts").get(0).get("fingerprint").asText())
+                .isEqualTo(fingerprint);
         assertThat(Instant.parse(resolvedHook.get("alerts").get(0).get("endsAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(alert.get("startsAt").asText()));
         JsonNode resolvedAm = receiver.accepted("/am/api/v2/alerts").get(1).body();
@@ -92,7 +105,8 @@ class DriftAlerterTest {
     void fingerprintIsStablePerRouterAndAlertName() {
         String drift = Alert.fingerprint("bng-1", AlertName.POLICY_DRIFT);
         assertThat(drift).hasSize(16).isEqualTo(Alert.fingerprint("bng-1", AlertName.POLICY_DRIFT));
-        assertThat(drift).isNotEqualTo(Alert.fingerprint("bng-2", AlertName.POLICY_DRIFT))
+        assertThat(drift)
+                .isNotEqualTo(Alert.fingerprint("bng-2", AlertName.POLICY_DRIFT))
                 .isNotEqualTo(Alert.fingerprint("bng-1", AlertName.ROUTER_UNREACHABLE));
     }
 
@@ -107,19 +121,31 @@ class DriftAlerterTest {
         assertThat(sent.get(0).fingerprint()).isEqualTo(first.fingerprint());
         assertThat(sent.get(0).startsAt()).isEqualTo(first.startsAt());
         assertThat(receiver.accepted("/hook")).hasSize(2);
-        assertThat(receiver.accepted("/hook").get(1).body().get("alerts").get(0).get("annotations").get("detail").asText()).isEqualTo("two");
+        assertThat(receiver.accepted("/hook")
+                        .get(1)
+                        .body()
+                        .get("alerts")
+                        .get(0)
+                        .get("annotations")
+                        .get("detail")
+                        .asText())
+                .isEqualTo("two");
     }
 
     @Test
     void unreachableFiresAfterNConsecutiveFailuresLeavesDriftAloneAndResolvesWhenBack() {
-        DriftAlerter alerter = alerter(AlertSettings.defaults().withUnreachableAfter(3), new InMemoryAlertStateStore(),
+        DriftAlerter alerter = alerter(
+                AlertSettings.defaults().withUnreachableAfter(3),
+                new InMemoryAlertStateStore(),
                 new WebhookSink(receiver.uri("/hook")));
         alerter.observe(drift("abc"));
-        DriftAlerter.Observation down = DriftAlerter.Observation.unreachable("bng-1", "junos", "CONNECT",
-                "bng-1 refused the connection on port 830");
+        DriftAlerter.Observation down = DriftAlerter.Observation.unreachable(
+                "bng-1", "junos", "CONNECT", "bng-1 refused the connection on port 830");
         assertThat(alerter.observe(down)).isEmpty();
         assertThat(alerter.observe(down)).isEmpty();
-        assertThat(alerter.observe(drift("abc"))).as("a success in between starts the count again; same drift, no news").isEmpty();
+        assertThat(alerter.observe(drift("abc")))
+                .as("a success in between starts the count again; same drift, no news")
+                .isEmpty();
         assertThat(alerter.observe(down)).isEmpty();
         assertThat(alerter.observe(down)).isEmpty();
         List<Alert> third = alerter.observe(down);
@@ -127,30 +153,49 @@ class DriftAlerterTest {
         assertThat(third.get(0).name()).isEqualTo(AlertName.ROUTER_UNREACHABLE);
         assertThat(third.get(0).summary()).contains("3 times in a row").contains("refused the connection");
         assertThat(alerter.observe(down)).as("fires once").isEmpty();
-        assertThat(alerter.activeAlert("bng-1")).as("the drift is unknown while unreachable, not resolved").isPresent();
+        assertThat(alerter.activeAlert("bng-1"))
+                .as("the drift is unknown while unreachable, not resolved")
+                .isPresent();
 
-        assertThat(alerter.observe(DriftAlerter.Observation.inSync("bng-1", "junos"))).extracting(a -> a.name() + "/" + a.status())
+        assertThat(alerter.observe(DriftAlerter.Observation.inSync("bng-1", "junos")))
+                .extracting(a -> a.name() + "/" + a.status())
                 .containsExactlyInAnyOrder("ROUTER_UNREACHABLE/RESOLVED", "POLICY_DRIFT/RESOLVED");
-        List<JsonNode> bodies = receiver.accepted("/hook").stream().map(HttpReceiver.Request::body).toList();
-        assertThat(bodies).extracting(b -> b.get("alerts").get(0).get("labels").get("alertname").asText() + "/" + b.get("status").asText())
-                .containsExactly("PortcullisPolicyDrift/firing", "PortcullisRouterUnreachable/firing", "PortcullisRouterUnreachable/resolved",
+        List<JsonNode> bodies = receiver.accepted("/hook").stream()
+                .map(HttpReceiver.Request::body)
+                .toList();
+        assertThat(bodies)
+                .extracting(b ->
+                        b.get("alerts").get(0).get("labels").get("alertname").asText() + "/"
+                                + b.get("status").asText())
+                .containsExactly(
+                        "PortcullisPolicyDrift/firing",
+                        "PortcullisRouterUnreachable/firing",
+                        "PortcullisRouterUnreachable/resolved",
                         "PortcullisPolicyDrift/resolved");
     }
 
     @Test
     void pendingFiresOnlyWhenEnabledAndOldEnough() {
         Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-        DriftAlerter off = alerter(AlertSettings.defaults(), new InMemoryAlertStateStore(), new WebhookSink(receiver.uri("/hook")));
-        assertThat(off.observe(DriftAlerter.Observation.pending("bng-1", "junos", "rev-7", twoHoursAgo))).as("off by default").isEmpty();
+        DriftAlerter off = alerter(
+                AlertSettings.defaults(), new InMemoryAlertStateStore(), new WebhookSink(receiver.uri("/hook")));
+        assertThat(off.observe(DriftAlerter.Observation.pending("bng-1", "junos", "rev-7", twoHoursAgo)))
+                .as("off by default")
+                .isEmpty();
 
-        DriftAlerter on = alerter(AlertSettings.defaults().withPending(true, Duration.ofHours(1)), new InMemoryAlertStateStore(),
+        DriftAlerter on = alerter(
+                AlertSettings.defaults().withPending(true, Duration.ofHours(1)),
+                new InMemoryAlertStateStore(),
                 new WebhookSink(receiver.uri("/hook")));
-        assertThat(on.observe(DriftAlerter.Observation.pending("bng-1", "junos", "rev-7", Instant.now().minus(Duration.ofMinutes(10)))))
-                .as("younger than pending-after").isEmpty();
+        assertThat(on.observe(DriftAlerter.Observation.pending(
+                        "bng-1", "junos", "rev-7", Instant.now().minus(Duration.ofMinutes(10)))))
+                .as("younger than pending-after")
+                .isEmpty();
         List<Alert> fired = on.observe(DriftAlerter.Observation.pending("bng-1", "junos", "rev-7", twoHoursAgo));
         assertThat(fired).extracting(Alert::name).containsExactly(AlertName.POLICY_PENDING);
         assertThat(fired.get(0).summary()).contains("rev-7");
-        assertThat(on.observe(DriftAlerter.Observation.inSync("bng-1", "junos"))).extracting(Alert::status)
+        assertThat(on.observe(DriftAlerter.Observation.inSync("bng-1", "junos")))
+                .extracting(Alert::status)
                 .containsExactly(Alert.Status.RESOLVED);
     }
 
@@ -163,7 +208,9 @@ class DriftAlerterTest {
 
         // "restart": the same drift seen again, this time without an author
         DriftAlerter after = alerter(AlertSettings.defaults(), store, new WebhookSink(receiver.uri("/hook")));
-        assertThat(after.observe(new DriftAlerter.Observation("bng-1", "junos", "abc", "s", List.of(), List.of(), null))).isEmpty();
+        assertThat(after.observe(
+                        new DriftAlerter.Observation("bng-1", "junos", "abc", "s", List.of(), List.of(), null)))
+                .isEmpty();
         assertThat(receiver.accepted("/hook")).hasSize(1);
         assertThat(after.activeAlert("bng-1").orElseThrow().startsAt()).isEqualTo(fired.startsAt());
         assertThat(after.activeAlert("bng-1").orElseThrow().changedBy()).contains("alice");
@@ -174,12 +221,17 @@ class DriftAlerterTest {
         after.close();
         assertThat(store.all()).extracting(s -> s.alert().status()).containsExactly(Alert.Status.RESOLVED);
         receiver.failNext(0, 503);
-        DriftAlerter third = alerter(AlertSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400)), store,
+        DriftAlerter third = alerter(
+                AlertSettings.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(400)),
+                store,
                 new WebhookSink(receiver.uri("/hook")));
         third.start();
         try {
-            assertThat(receiver.await(r -> r.answeredWith() == 200 && "resolved".equals(r.body().get("status").asText()),
-                    Duration.ofSeconds(5))).isNotNull();
+            assertThat(receiver.await(
+                            r -> r.answeredWith() == 200
+                                    && "resolved".equals(r.body().get("status").asText()),
+                            Duration.ofSeconds(5)))
+                    .isNotNull();
             long until = System.currentTimeMillis() + 2000;
             while (!store.all().isEmpty() && System.currentTimeMillis() < until) {
                 Thread.sleep(20);

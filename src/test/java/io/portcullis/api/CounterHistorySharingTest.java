@@ -51,7 +51,9 @@ class CounterHistorySharingTest {
     private final List<AutoCloseable> closing = new ArrayList<>();
     /** Each router's SMTP counter (ipv4 and, halved, ipv6) and its accept term's. */
     private final Map<String, Long> smtp = new ConcurrentHashMap<>();
-    private final AtomicLong clock = new AtomicLong(Instant.parse("2025-03-01T10:00:00Z").toEpochMilli());
+
+    private final AtomicLong clock =
+            new AtomicLong(Instant.parse("2025-03-01T10:00:00Z").toEpochMilli());
 
     @AfterEach
     void close() throws Exception {
@@ -69,13 +71,45 @@ class CounterHistorySharingTest {
     /** A sampler reading {@link #smtp}, one minute later at every round. */
     private final CounterSampler sampler = targets -> {
         Instant at = Instant.ofEpochMilli(clock.addAndGet(60_000));
-        return targets.stream().map(t -> {
-            long n = smtp.get(t.name());
-            return new CounterSample(t.name(), "openconfig", at, new CounterRead(List.of(
-                    new TermCount("V4", AddressFamily.IPV4, "deny-smtp", Action.DISCARD, n, n * 64, null),
-                    new TermCount("V6", AddressFamily.IPV6, "deny-smtp", Action.DISCARD, n / 2, null, null),
-                    new TermCount("V4", AddressFamily.IPV4, "accept-rest", Action.ACCEPT, n * 10, null, null)), true, null, null), "test");
-        }).toList();
+        return targets.stream()
+                .map(t -> {
+                    long n = smtp.get(t.name());
+                    return new CounterSample(
+                            t.name(),
+                            "openconfig",
+                            at,
+                            new CounterRead(
+                                    List.of(
+                                            new TermCount(
+                                                    "V4",
+                                                    AddressFamily.IPV4,
+                                                    "deny-smtp",
+                                                    Action.DISCARD,
+                                                    n,
+                                                    n * 64,
+                                                    null),
+                                            new TermCount(
+                                                    "V6",
+                                                    AddressFamily.IPV6,
+                                                    "deny-smtp",
+                                                    Action.DISCARD,
+                                                    n / 2,
+                                                    null,
+                                                    null),
+                                            new TermCount(
+                                                    "V4",
+                                                    AddressFamily.IPV4,
+                                                    "accept-rest",
+                                                    Action.ACCEPT,
+                                                    n * 10,
+                                                    null,
+                                                    null)),
+                                    true,
+                                    null,
+                                    null),
+                            "test");
+                })
+                .toList();
     };
 
     private DataSource open(Backend b) {
@@ -102,7 +136,8 @@ class CounterHistorySharingTest {
     void aFollowerAndARestartedLeaderChartTheLeadersSamples(Backend b) {
         DataSource ds = open(b);
         smtp.putAll(Map.of("a", 1000L, "b", 1000L, "c", 1000L));
-        List<Target> targets = List.of(CounterSamplingTest.target("a"), CounterSamplingTest.target("b"), CounterSamplingTest.target("c"));
+        List<Target> targets = List.of(
+                CounterSamplingTest.target("a"), CounterSamplingTest.target("b"), CounterSamplingTest.target("c"));
 
         AtomicBoolean down = new AtomicBoolean();
         BufferedCounterSamples leaderStore = buffered(new Switchable(new JdbcCounterSamples(() -> ds), down));
@@ -118,22 +153,39 @@ class CounterHistorySharingTest {
         assertThat(onLeader.get(1).dropped()).containsEntry("SMTP ipv4", 200L).containsEntry("SMTP ipv6", 100L);
         assertThat(leaderStore.flush(Duration.ofSeconds(20))).isTrue();
 
-        // a follower (nothing sampled, nothing in memory) charts the same intervals, the same fleet hour and the same hint
-        DropHistory follower = new DropHistory(100).shared(new JdbcCounterSamples(() -> ds), "replica-b", Duration.ZERO);
+        // a follower (nothing sampled, nothing in memory) charts the same intervals, the same fleet hour and the same
+        // hint
+        DropHistory follower =
+                new DropHistory(100).shared(new JdbcCounterSamples(() -> ds), "replica-b", Duration.ZERO);
         for (String r : List.of("a", "b", "c")) {
             assertThat(follower.intervals(r)).as(r).isEqualTo(leader.intervals(r));
         }
         Instant hourAgo = Instant.ofEpochMilli(clock.get()).minus(Duration.ofHours(1));
-        assertThat(follower.window(hourAgo).dropped()).isEqualTo(leader.window(hourAgo).dropped())
+        assertThat(follower.window(hourAgo).dropped())
+                .isEqualTo(leader.window(hourAgo).dropped())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("a", 450L, "b", 150L, "c", 0L));
-        assertThat(follower.noEnforcementObserved("c", hourAgo)).as("c dropped nothing while both peers dropped").isTrue();
+        assertThat(follower.noEnforcementObserved("c", hourAgo))
+                .as("c dropped nothing while both peers dropped")
+                .isTrue();
         assertThat(follower.verdict("a")).contains("enforcing: 300 probes dropped in the newest stored interval");
         assertThat(follower.intervals("a", 1)).containsExactly(onLeader.get(1));
-        assertThat(stored(ds, "a")).as("bytes kept where counted, sampled by the leader")
-                .contains(new CounterDelta("a", "ipv4", "deny-smtp", true, onLeader.get(1).from(), onLeader.get(1).to(), 200, 200L * 64, "replica-a"))
-                .filteredOn(d -> d.family().equals("ipv6")).allSatisfy(d -> assertThat(d.bytes()).isNull());
+        assertThat(stored(ds, "a"))
+                .as("bytes kept where counted, sampled by the leader")
+                .contains(new CounterDelta(
+                        "a",
+                        "ipv4",
+                        "deny-smtp",
+                        true,
+                        onLeader.get(1).from(),
+                        onLeader.get(1).to(),
+                        200,
+                        200L * 64,
+                        "replica-a"))
+                .filteredOn(d -> d.family().equals("ipv6"))
+                .allSatisfy(d -> assertThat(d.bytes()).isNull());
 
-        // the leader restarts: its memory is empty, the charts are not; its first round is a baseline, its second appends
+        // the leader restarts: its memory is empty, the charts are not; its first round is a baseline, its second
+        // appends
         BufferedCounterSamples restartedStore = buffered(new Switchable(new JdbcCounterSamples(() -> ds), down));
         DropHistory restarted = new DropHistory(100).shared(restartedStore, "replica-a", Duration.ZERO);
         CounterRounds again = new CounterRounds(sampler, restarted, new SimpleMeterRegistry());
@@ -153,8 +205,11 @@ class CounterHistorySharingTest {
         again.round(targets);
         grow(9, 9, 9);
         again.round(targets);
-        assertThat(restarted.intervals("a")).as("the leader's own samples while the database is down").hasSize(3)
-                .extracting(i -> i.dropped().get("SMTP ipv4")).containsExactly(5L, 7L, 9L);
+        assertThat(restarted.intervals("a"))
+                .as("the leader's own samples while the database is down")
+                .hasSize(3)
+                .extracting(i -> i.dropped().get("SMTP ipv4"))
+                .containsExactly(5L, 7L, 9L);
         assertThat(restarted.readError()).contains("unreachable");
         assertThat(restartedStore.unwritten()).isEqualTo(2 * 3 * 3);
         assertThat(follower.intervals("a")).hasSize(3);

@@ -32,7 +32,9 @@ class DeployFilesTest {
 
     private static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", cmd) + " finished").isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as(String.join(" ", cmd) + " finished")
+                .isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
         return out;
@@ -43,12 +45,14 @@ class DeployFilesTest {
         String promtool = promtool();
         assumeTrue(promtool != null, "promtool is not installed (Debian package 'prometheus'); rules not checked");
         assertThat(run(promtool, "check", "rules", RULES.toString())).contains("SUCCESS: 5 rules found");
-        assertThat(run(promtool, "test", "rules", "deploy/prometheus/portcullis-rules.test.yaml")).contains("SUCCESS");
+        assertThat(run(promtool, "test", "rules", "deploy/prometheus/portcullis-rules.test.yaml"))
+                .contains("SUCCESS");
     }
 
     @Test
     void dashboardIsJsonAndEveryPanelQueriesPrometheus() throws Exception {
-        JsonNode d = new ObjectMapper().readTree(Path.of("deploy/grafana/portcullis-dashboard.json").toFile());
+        JsonNode d = new ObjectMapper()
+                .readTree(Path.of("deploy/grafana/portcullis-dashboard.json").toFile());
         assertThat(d.get("title").asText()).isEqualTo("Portcullis");
         List<String> exprs = new ArrayList<>();
         for (JsonNode panel : d.get("panels")) {
@@ -56,6 +60,8 @@ class DeployFilesTest {
             panel.get("targets").forEach(t -> exprs.add(t.get("expr").asText()));
         }
         assertThat(exprs).hasSizeGreaterThanOrEqualTo(10).allMatch(e -> e.contains("portcullis_"));
-        assertThat(String.join("\n", exprs)).contains("portcullis_router_info").contains("portcullis_check_latency_seconds_bucket");
+        assertThat(String.join("\n", exprs))
+                .contains("portcullis_router_info")
+                .contains("portcullis_check_latency_seconds_bucket");
     }
 }

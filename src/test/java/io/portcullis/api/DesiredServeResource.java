@@ -26,7 +26,11 @@ public class DesiredServeResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").portBase(0).start();
+            fleet = LabFleet.builder()
+                    .devices(3)
+                    .platforms("junos,iosxr,openconfig")
+                    .portBase(0)
+                    .start();
             work = Files.createTempDirectory("serve-desired");
             inventory = work.resolve("inventory");
             fleet.writeInventory(inventory, LabFleet.DEFAULT_PASSWORD_ENV);
@@ -34,17 +38,25 @@ public class DesiredServeResource implements QuarkusTestResourceLifecycleManager
             Files.writeString(password, fleet.password());
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
             Path groups = inventory.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
-                    "password-file: " + password.toAbsolutePath()));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace(
+                                    "password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
+                                    "password-file: " + password.toAbsolutePath()));
             policy = Files.createDirectories(work.resolve("serve-policy"));
             Files.copy(Path.of("policy/subscriber-protection.yaml"), policy.resolve("subscriber-protection.yaml"));
             receiver = HttpReceiver.start();
-            // a history of its own; surefire's system property (the suite's shared test-state) outranks a resource's config
-            previousDbUrl = System.setProperty("portcullis.db.url", DbSettings.h2File(work.resolve("state").resolve("portcullis")));
+            // a history of its own; surefire's system property (the suite's shared test-state) outranks a resource's
+            // config
+            previousDbUrl = System.setProperty(
+                    "portcullis.db.url", DbSettings.h2File(work.resolve("state").resolve("portcullis")));
         } catch (Exception e) {
-            throw new IllegalStateException("lab fleet for the desired-state serve test could not start: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "lab fleet for the desired-state serve test could not start: " + e.getMessage(), e);
         }
-        return Map.ofEntries(Map.entry("portcullis.inventory", inventory.toString()),
+        return Map.ofEntries(
+                Map.entry("portcullis.inventory", inventory.toString()),
                 Map.entry("portcullis.policy", policy.toString()),
                 Map.entry("portcullis.alert.webhook.url", receiver.uri("/hook").toString()),
                 Map.entry("portcullis.remediate", "true"),
@@ -77,7 +89,8 @@ public class DesiredServeResource implements QuarkusTestResourceLifecycleManager
         } catch (Exception e) {
             // the fleet's threads die with the JVM anyway
         }
-        // Apache MINA registers a JVM-wide EdDSA provider; left behind, it breaks later Quarkus test classes' TLS/SSH set-up
+        // Apache MINA registers a JVM-wide EdDSA provider; left behind, it breaks later Quarkus test classes' TLS/SSH
+        // set-up
         Security.removeProvider("EdDSA");
     }
 }

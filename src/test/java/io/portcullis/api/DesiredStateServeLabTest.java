@@ -58,9 +58,15 @@ class DesiredStateServeLabTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // INFO for io.portcullis as `serve` runs it: remediations, reloads and settle decisions show in the test output
-            return Map.of("quarkus.http.host-enabled", "true", "portcullis.api.token", "lab-write",
-                    "quarkus.log.category.\"io.portcullis\".level", "INFO");
+            // INFO for io.portcullis as `serve` runs it: remediations, reloads and settle decisions show in the test
+            // output
+            return Map.of(
+                    "quarkus.http.host-enabled",
+                    "true",
+                    "portcullis.api.token",
+                    "lab-write",
+                    "quarkus.log.category.\"io.portcullis\".level",
+                    "INFO");
         }
     }
 
@@ -74,8 +80,16 @@ class DesiredStateServeLabTest {
         assertThat(names).hasSize(3);
 
         // revision A, applied through the API: recorded with its documents
-        follow(given().header("Authorization", WRITE).contentType("application/json").body("{}").when().post("/api/apply").then()
-                .statusCode(202).extract().jsonPath().getString("runId"));
+        follow(given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("runId"));
         check();
         assertThat(routers().getList("status")).containsOnly("in-sync");
         String digestA = Digests.policyFiles(DesiredServeResource.policy);
@@ -84,8 +98,15 @@ class DesiredStateServeLabTest {
         Path policyB = withExtraPort(DesiredServeResource.work.resolve("ci-checkout-B"), "2526");
         String digestB = Digests.policyFiles(policyB);
         receiver.clear();
-        CliRun ci = CliRun.run("apply", "--policy", policyB.toString(), "--inventory", DesiredServeResource.inventory.toString(),
-                "--actor", "ci", "--auto-approve");
+        CliRun ci = CliRun.run(
+                "apply",
+                "--policy",
+                policyB.toString(),
+                "--inventory",
+                DesiredServeResource.inventory.toString(),
+                "--actor",
+                "ci",
+                "--auto-approve");
         assertThat(ci.exit()).as(ci.all()).isZero();
         assertThat(ci.err()).doesNotContain("could not record").doesNotContain("not recorded");
         // the notifications of CI's commits reach serve; give its targeted checks (and their settle) time to finish
@@ -93,8 +114,11 @@ class DesiredStateServeLabTest {
         check();
         JsonPath after = routers();
         assertThat(after.getList("status")).as(after.prettify()).containsOnly("in-sync");
-        assertThat(after.getList("last.revisions.applied", String.class)).allMatch(l -> l.startsWith(digestB.substring(0, 19)));
-        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", null))).as("no drift alert for B").isEmpty();
+        assertThat(after.getList("last.revisions.applied", String.class))
+                .allMatch(l -> l.startsWith(digestB.substring(0, 19)));
+        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", null)))
+                .as("no drift alert for B")
+                .isEmpty();
         assertThat(runs("remediation")).as("no remediation of B back to A").isEmpty();
         for (String n : names) {
             assertThat(plan(policyB, n).exit()).as("%s holds B", n).isZero();
@@ -103,21 +127,32 @@ class DesiredStateServeLabTest {
         // an out-of-band change after that: one alert, and remediation restores B (not A)
         String victim = names.get(1);
         SimDevice device = DesiredServeResource.fleet.device(victim);
-        device.outOfBandEdit(Platforms.get(device.platform()).renderConfig(withoutLastTerm(intentOf(policyB, victim))), "mallory");
-        HttpReceiver.Request firing = receiver.await(r -> isAlert(r, "PortcullisPolicyDrift", victim)
-                && "firing".equals(r.body().get("status").asText()), WAIT);
+        device.outOfBandEdit(
+                Platforms.get(device.platform()).renderConfig(withoutLastTerm(intentOf(policyB, victim))), "mallory");
+        HttpReceiver.Request firing = receiver.await(
+                r -> isAlert(r, "PortcullisPolicyDrift", victim)
+                        && "firing".equals(r.body().get("status").asText()),
+                WAIT);
         assertThat(firing).as("drift alerted").isNotNull();
-        assertThat(firing.body().at("/alerts/0/annotations/changed_by").asText()).contains("mallory");
-        assertThat(receiver.await(r -> isAlert(r, "PortcullisPolicyDrift", victim) && "resolved".equals(r.body().get("status").asText()), WAIT))
-                .as("resolved by remediation").isNotNull();
+        assertThat(firing.body().at("/alerts/0/annotations/changed_by").asText())
+                .contains("mallory");
+        assertThat(receiver.await(
+                        r -> isAlert(r, "PortcullisPolicyDrift", victim)
+                                && "resolved".equals(r.body().get("status").asText()),
+                        WAIT))
+                .as("resolved by remediation")
+                .isNotNull();
         assertThat(plan(policyB, victim).exit()).as("remediation restored B").isZero();
         assertThat(plan(DesiredServeResource.policy, victim).exit()).as("not A").isEqualTo(2);
         List<HistoryRun> remediations = awaitRuns("remediation", 1);
         assertThat(remediations).hasSize(1);
         assertThat(remediations.get(0).policyDigest()).isEqualTo(digestB);
         Thread.sleep(3_000);
-        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", victim)
-                && "firing".equals(r.body().get("status").asText()))).as("exactly one alert").hasSize(1);
+        assertThat(receiver.requests().stream()
+                        .filter(r -> isAlert(r, "PortcullisPolicyDrift", victim)
+                                && "firing".equals(r.body().get("status").asText())))
+                .as("exactly one alert")
+                .hasSize(1);
 
         // --- pending: serve's own policy file changes to C; nobody applies it ---
         receiver.clear();
@@ -125,34 +160,64 @@ class DesiredStateServeLabTest {
         withExtraPort(DesiredServeResource.policy, "2527");
         String digestC = Digests.policyFiles(DesiredServeResource.policy);
         JsonPath pending = awaitRouters(j -> j.getList("status").stream().allMatch("pending"::equals));
-        assertThat(pending.getList("last.revisions.applied", String.class)).allMatch(l -> l.startsWith(digestB.substring(0, 19)));
-        assertThat(pending.getList("last.revisions.pending", String.class)).allMatch(l -> l.startsWith(digestC.substring(0, 19)));
-        assertThat(given().header("Authorization", WRITE).when().get("/api/drift").then().statusCode(200).extract().jsonPath().getList("routers"))
+        assertThat(pending.getList("last.revisions.applied", String.class))
+                .allMatch(l -> l.startsWith(digestB.substring(0, 19)));
+        assertThat(pending.getList("last.revisions.pending", String.class))
+                .allMatch(l -> l.startsWith(digestC.substring(0, 19)));
+        assertThat(given().header("Authorization", WRITE)
+                        .when()
+                        .get("/api/drift")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("routers"))
                 .isEmpty();
         assertThat(metrics()).contains("router=\"" + victim + "\",state=\"pending\"} 1.0");
-        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", null))).as("pending is not drift").isEmpty();
-        assertThat(runs("remediation")).as("no remediation toward or away from C").hasSize(1);
-        // PortcullisPolicyPending (enabled, pending-after 5 s): fires for every router once C has waited 5 s, not before
+        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyDrift", null)))
+                .as("pending is not drift")
+                .isEmpty();
+        assertThat(runs("remediation"))
+                .as("no remediation toward or away from C")
+                .hasSize(1);
+        // PortcullisPolicyPending (enabled, pending-after 5 s): fires for every router once C has waited 5 s, not
+        // before
         for (String n : names) {
-            HttpReceiver.Request p = awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n) && "firing".equals(r.body().get("status").asText()));
+            HttpReceiver.Request p = awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n)
+                    && "firing".equals(r.body().get("status").asText()));
             assertThat(p).as("PortcullisPolicyPending for %s", n).isNotNull();
             var alert = p.body().at("/alerts/0");
-            assertThat(java.time.Instant.parse(alert.get("startsAt").asText())).as("not before pending-after")
+            assertThat(java.time.Instant.parse(alert.get("startsAt").asText()))
+                    .as("not before pending-after")
                     .isAfterOrEqualTo(changedAt.plusSeconds(5));
             assertThat(alert.at("/annotations/summary").asText()).contains(digestC.substring(0, 19));
         }
 
         // applied through the API (which applies what serve loaded: C) → in policy on C
-        follow(given().header("Authorization", WRITE).contentType("application/json").body("{}").when().post("/api/apply").then()
-                .statusCode(202).extract().jsonPath().getString("runId"));
+        follow(given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("runId"));
         JsonPath onC = awaitRouters(j -> j.getList("status").stream().allMatch("in-sync"::equals));
         for (String n : names) {
-            assertThat(awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n) && "resolved".equals(r.body().get("status").asText())))
-                    .as("PortcullisPolicyPending of %s resolved by the apply", n).isNotNull();
-            assertThat(receiver.requests().stream().filter(r -> isAlert(r, "PortcullisPolicyPending", n)
-                    && "firing".equals(r.body().get("status").asText()))).as("fired once for %s", n).hasSize(1);
+            assertThat(awaitChecked(r -> isAlert(r, "PortcullisPolicyPending", n)
+                            && "resolved".equals(r.body().get("status").asText())))
+                    .as("PortcullisPolicyPending of %s resolved by the apply", n)
+                    .isNotNull();
+            assertThat(receiver.requests().stream()
+                            .filter(r -> isAlert(r, "PortcullisPolicyPending", n)
+                                    && "firing".equals(r.body().get("status").asText())))
+                    .as("fired once for %s", n)
+                    .hasSize(1);
         }
-        assertThat(onC.getList("last.revisions.applied", String.class)).allMatch(l -> l.startsWith(digestC.substring(0, 19)));
+        assertThat(onC.getList("last.revisions.applied", String.class))
+                .allMatch(l -> l.startsWith(digestC.substring(0, 19)));
         assertThat(metrics()).contains("router=\"" + victim + "\",state=\"in_policy\"} 1.0");
         assertThat(digestA).isNotEqualTo(digestB).isNotEqualTo(digestC);
 
@@ -171,8 +236,8 @@ class DesiredStateServeLabTest {
         assertThat(routers().getList("router")).doesNotContain(gone);
         assertThat(metrics()).doesNotContain("router=\"" + gone + "\"");
         Files.writeString(hosts, all);
-        JsonPath back = awaitRouters(j -> j.getList("router").contains(gone) && "in-sync".equals(j.getString("find { it.router == '" + gone
-                + "' }.status")));
+        JsonPath back = awaitRouters(j -> j.getList("router").contains(gone)
+                && "in-sync".equals(j.getString("find { it.router == '" + gone + "' }.status")));
         assertThat(back.getList("router")).hasSize(3);
         assertThat(metrics()).contains("router=\"" + gone + "\"");
     }
@@ -184,12 +249,21 @@ class DesiredStateServeLabTest {
         String text = Files.readString(Path.of("policy/subscriber-protection.yaml"));
         String smtp = "ports: [25, 465, 587, 2525]";
         assertThat(text).contains(smtp);
-        Files.writeString(dir.resolve("subscriber-protection.yaml"), text.replace(smtp, "ports: [25, 465, 587, 2525, " + port + "]"));
+        Files.writeString(
+                dir.resolve("subscriber-protection.yaml"),
+                text.replace(smtp, "ports: [25, 465, 587, 2525, " + port + "]"));
         return dir;
     }
 
     private static CliRun plan(Path policy, String router) {
-        return CliRun.run("plan", "--policy", policy.toString(), "--inventory", DesiredServeResource.inventory.toString(), "--limit", router);
+        return CliRun.run(
+                "plan",
+                "--policy",
+                policy.toString(),
+                "--inventory",
+                DesiredServeResource.inventory.toString(),
+                "--limit",
+                router);
     }
 
     private List<HistoryRun> runs(String kind) {
@@ -208,7 +282,13 @@ class DesiredStateServeLabTest {
     }
 
     private static JsonPath routers() {
-        return given().header("Authorization", WRITE).when().get("/api/routers").then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", WRITE)
+                .when()
+                .get("/api/routers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitRouters(Predicate<JsonPath> done) throws InterruptedException {
@@ -224,7 +304,8 @@ class DesiredStateServeLabTest {
     }
 
     /** Waits for a matching request at the receiver, running a drift check every second meanwhile (pending is judged by checks). */
-    private static HttpReceiver.Request awaitChecked(Predicate<HttpReceiver.Request> match) throws InterruptedException {
+    private static HttpReceiver.Request awaitChecked(Predicate<HttpReceiver.Request> match)
+            throws InterruptedException {
         long until = System.currentTimeMillis() + WAIT.toMillis();
         HttpReceiver.Request r = DesiredServeResource.receiver.await(match, Duration.ZERO);
         while (r == null && System.currentTimeMillis() < until) {
@@ -235,7 +316,11 @@ class DesiredStateServeLabTest {
     }
 
     private static void check() {
-        given().header("Authorization", WRITE).when().post("/api/drift/check").then().statusCode(200);
+        given().header("Authorization", WRITE)
+                .when()
+                .post("/api/drift/check")
+                .then()
+                .statusCode(200);
     }
 
     private static String metrics() {
@@ -258,12 +343,17 @@ class DesiredStateServeLabTest {
             return false;
         }
         var a = r.body().get("alerts").get(0);
-        return a.get("labels").get("alertname").asText().equals(alertname) && (router == null || a.get("labels").get("router").asText().equals(router));
+        return a.get("labels").get("alertname").asText().equals(alertname)
+                && (router == null || a.get("labels").get("router").asText().equals(router));
     }
 
     private static FilterIntent intentOf(Path policy, String router) {
         Workspace w = Workspace.load(policy, DesiredServeResource.inventory, router, LocalDate.now());
-        return w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
+        return w.compileAll().stream()
+                .filter(CompiledRouter::inScope)
+                .findFirst()
+                .orElseThrow()
+                .intent();
     }
 
     private static FilterIntent withoutLastTerm(FilterIntent intent) {

@@ -27,9 +27,10 @@ class JsonCustomizerTest {
     }
 
     private static RunReport report() {
-        List<RouterOutcome> routers = List.of(new RouterOutcome("r1", "junos", OutcomeState.APPLIED, null, "applied",
-                List.of("term added"), List.of(), 250));
-        return new RunReport("run-1", "1.0", "sha256:x", null, START, START.plusSeconds(3), null, RunReport.count(routers), routers);
+        List<RouterOutcome> routers = List.of(new RouterOutcome(
+                "r1", "junos", OutcomeState.APPLIED, null, "applied", List.of("term added"), List.of(), 250));
+        return new RunReport(
+                "run-1", "1.0", "sha256:x", null, START, START.plusSeconds(3), null, RunReport.count(routers), routers);
     }
 
     @Test
@@ -37,7 +38,8 @@ class JsonCustomizerTest {
         for (Object document : List.of(report(), HistoryDocument.of(List.of(), "1.0", START), Map.of("at", START))) {
             String rest = rest().writeValueAsString(document);
             assertThat(rest).isEqualTo(JsonMappers.MESSAGES.writeValueAsString(document));
-            assertThat(JsonMappers.DOCUMENTS.readTree(rest)).isEqualTo(JsonMappers.DOCUMENTS.readTree(JsonMappers.DOCUMENTS.writeValueAsString(document)));
+            assertThat(JsonMappers.DOCUMENTS.readTree(rest))
+                    .isEqualTo(JsonMappers.DOCUMENTS.readTree(JsonMappers.DOCUMENTS.writeValueAsString(document)));
         }
         assertThat(rest().writeValueAsString(report())).contains("\"startedAt\":\"2026-12-05T20:15:30.250Z\"");
     }
@@ -49,11 +51,11 @@ class JsonCustomizerTest {
                 .hasMessageContaining("java.time.Instant");
     }
 
-    record Request(String router) {
-    }
+    record Request(String router) {}
 
     @Test
     void unknownFieldsFromNewerClientsAreIgnored() throws Exception {
-        assertThat(rest().readValue("{\"router\":\"r1\",\"addedLater\":true}", Request.class)).isEqualTo(new Request("r1"));
+        assertThat(rest().readValue("{\"router\":\"r1\",\"addedLater\":true}", Request.class))
+                .isEqualTo(new Request("r1"));
     }
 }

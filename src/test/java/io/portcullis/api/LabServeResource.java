@@ -22,26 +22,40 @@ public class LabServeResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").portBase(0).start();
+            fleet = LabFleet.builder()
+                    .devices(3)
+                    .platforms("junos,iosxr,openconfig")
+                    .portBase(0)
+                    .start();
             inventory = Files.createTempDirectory("serve-lab-inventory");
             fleet.writeInventory(inventory, LabFleet.DEFAULT_PASSWORD_ENV);
             Path password = inventory.resolve("password");
             Files.writeString(password, fleet.password());
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
             Path groups = inventory.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
-                    "password-file: " + password.toAbsolutePath()));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace(
+                                    "password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
+                                    "password-file: " + password.toAbsolutePath()));
             receiver = HttpReceiver.start();
-            // a history of its own: applied revisions of other tests' routers (same lab names) must not be the desired state
-            // here; surefire's system property (the suite's shared test-state) outranks a resource's config, hence a property
-            previousDbUrl = System.setProperty("portcullis.db.url",
-                    io.portcullis.store.DbSettings.h2File(inventory.resolve("state").resolve("portcullis")));
+            // a history of its own: applied revisions of other tests' routers (same lab names) must not be the desired
+            // state
+            // here; surefire's system property (the suite's shared test-state) outranks a resource's config, hence a
+            // property
+            previousDbUrl = System.setProperty(
+                    "portcullis.db.url",
+                    io.portcullis.store.DbSettings.h2File(
+                            inventory.resolve("state").resolve("portcullis")));
         } catch (Exception e) {
             throw new IllegalStateException("lab fleet for the serve test could not start: " + e.getMessage(), e);
         }
-        return Map.ofEntries(Map.entry("portcullis.inventory", inventory.toString()),
+        return Map.ofEntries(
+                Map.entry("portcullis.inventory", inventory.toString()),
                 Map.entry("portcullis.alert.webhook.url", receiver.uri("/hook").toString()),
-                Map.entry("portcullis.alert.alertmanager.url", receiver.uri("/am").toString()),
+                Map.entry(
+                        "portcullis.alert.alertmanager.url", receiver.uri("/am").toString()),
                 Map.entry("portcullis.alert.resend-interval", "2s"),
                 Map.entry("portcullis.alert.unreachable-after", "2"),
                 Map.entry("portcullis.alert.retry.min-backoff", "200ms"),

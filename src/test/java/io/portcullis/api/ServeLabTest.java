@@ -44,8 +44,15 @@ class ServeLabTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.host-enabled", "true", "portcullis.watch.notifications", "false",
-                    "portcullis.api.token", "lab-write", "portcullis.policy", "policy");
+            return Map.of(
+                    "quarkus.http.host-enabled",
+                    "true",
+                    "portcullis.watch.notifications",
+                    "false",
+                    "portcullis.api.token",
+                    "lab-write",
+                    "portcullis.policy",
+                    "policy");
         }
     }
 
@@ -64,33 +71,56 @@ class ServeLabTest {
     }
 
     private static void check() {
-        given().header("Authorization", WRITE).when().post("/api/drift/check").then().statusCode(200);
+        given().header("Authorization", WRITE)
+                .when()
+                .post("/api/drift/check")
+                .then()
+                .statusCode(200);
     }
 
     private static boolean isAlert(HttpReceiver.Request r, String path, String alertname, String router) {
         if (!r.path().equals(path) || r.answeredWith() != 200) {
             return false;
         }
-        JsonNode a = path.equals("/am/api/v2/alerts") ? r.body().get(0) : r.body().get("alerts").get(0);
-        return a.get("labels").get("alertname").asText().equals(alertname) && a.get("labels").get("router").asText().equals(router);
+        JsonNode a = path.equals("/am/api/v2/alerts")
+                ? r.body().get(0)
+                : r.body().get("alerts").get(0);
+        return a.get("labels").get("alertname").asText().equals(alertname)
+                && a.get("labels").get("router").asText().equals(router);
     }
 
     @Test
     void applyDriftResendResolveAndUnreachableOnALabFleet() throws Exception {
         HttpReceiver receiver = LabServeResource.receiver;
-        List<String> names = given().header("Authorization", WRITE).when().get("/api/routers").then().statusCode(200).extract()
-                .jsonPath().getList("router");
+        List<String> names = given().header("Authorization", WRITE)
+                .when()
+                .get("/api/routers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("router");
         assertThat(names).hasSize(3);
 
         // a REST plan is a recorded run like the CLI's plan and the REST apply: kind plan, the API caller, every router
         // with its changes and packet-fate delta (before the apply below, each of the three has changes to make)
         Response plan = given().header("Authorization", WRITE).when().post("/api/plan");
         assertThat(plan.statusCode()).as(plan.asString()).isEqualTo(200);
-        assertThat(plan.jsonPath().getList("routers.state")).containsOnly("CHANGES").hasSize(3);
+        assertThat(plan.jsonPath().getList("routers.state"))
+                .containsOnly("CHANGES")
+                .hasSize(3);
         List<String> plans = List.of();
-        for (long t = System.currentTimeMillis() + 10_000; plans.isEmpty() && System.currentTimeMillis() < t; Thread.sleep(100)) {
+        for (long t = System.currentTimeMillis() + 10_000;
+                plans.isEmpty() && System.currentTimeMillis() < t;
+                Thread.sleep(100)) {
             // the buffered store writes in the background: poll until the finished run is there
-            plans = given().header("Authorization", WRITE).when().get("/api/runs?kind=plan").then().statusCode(200).extract().jsonPath()
+            plans = given().header("Authorization", WRITE)
+                    .when()
+                    .get("/api/runs?kind=plan")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("runs.findAll { it.exitCode != null }.id");
         }
         assertThat(plans).as("POST /api/plan recorded as one run").hasSize(1);
@@ -98,35 +128,57 @@ class ServeLabTest {
         assertThat(listed.jsonPath().getString("runs[0].actor")).isEqualTo("api:api");
         assertThat(listed.jsonPath().getString("runs[0].apiCaller")).isEqualTo("api");
         assertThat(listed.jsonPath().getInt("runs[0].exitCode")).isEqualTo(2);
-        io.portcullis.store.HistoryRun recorded = service.store().run(plans.get(0)).orElseThrow();
+        io.portcullis.store.HistoryRun recorded =
+                service.store().run(plans.get(0)).orElseThrow();
         assertThat(recorded.kind()).isEqualTo("plan");
         assertThat(recorded.actor()).isEqualTo("api:api");
         assertThat(recorded.policyDigest()).isEqualTo(plan.jsonPath().getString("policyDigest"));
         assertThat(recorded.options()).containsKey("parallel");
-        assertThat(recorded.routers()).extracting(io.portcullis.store.HistoryRun.Router::router).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(recorded.routers())
+                .extracting(io.portcullis.store.HistoryRun.Router::router)
+                .containsExactlyInAnyOrderElementsOf(names);
         assertThat(recorded.routers()).allSatisfy(x -> {
             assertThat(x.state()).isEqualTo("CHANGES");
             assertThat(x.changes()).isNotEmpty();
             assertThat(x.impact()).anyMatch(i -> i.contains("forwarded → dropped"));
         });
-        assertThat(given().header("Authorization", WRITE).when().get("/api/runs/" + plans.get(0)).then().statusCode(200).extract().jsonPath()
-                .getList("runs[0].routers.state")).containsOnly("CHANGES").hasSize(3);
+        assertThat(given().header("Authorization", WRITE)
+                        .when()
+                        .get("/api/runs/" + plans.get(0))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("runs[0].routers.state"))
+                .containsOnly("CHANGES")
+                .hasSize(3);
 
         // a slow commit on one router: the 202 comes back at once, the run is followed to its end
         SimDevice slow = LabServeResource.fleet.device(0);
         // 5 s: long enough that the 202 comes back well before it even on a loaded 2-core machine (1.5 s was not)
         slow.faults().delay("commit", Duration.ofSeconds(5));
         long t0 = System.nanoTime();
-        Response started = given().header("Authorization", WRITE).contentType("application/json").body("{}").when().post("/api/apply");
+        Response started = given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply");
         long answeredMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
         assertThat(answeredMs).as("202 before the 5 s commit finished").isLessThan(4000);
         String runId = started.jsonPath().getString("runId");
-        assertThat(given().header("Authorization", WRITE).when().get("/api/runs/" + runId).jsonPath().getString("state")).isEqualTo("RUNNING");
+        assertThat(given().header("Authorization", WRITE)
+                        .when()
+                        .get("/api/runs/" + runId)
+                        .jsonPath()
+                        .getString("state"))
+                .isEqualTo("RUNNING");
         Response run = follow(runId);
         slow.faults().clear();
         assertThat(run.jsonPath().getString("state")).as(run.asString()).isEqualTo("SUCCEEDED");
-        assertThat(run.jsonPath().getList("report.routers.state")).containsOnly("APPLIED").hasSize(3);
+        assertThat(run.jsonPath().getList("report.routers.state"))
+                .containsOnly("APPLIED")
+                .hasSize(3);
         check();
         for (String n : names) {
             assertThat(metrics()).contains("router=\"" + n + "\",state=\"in_policy\"} 1.0");
@@ -138,34 +190,60 @@ class ServeLabTest {
         SimDevice device = LabServeResource.fleet.device(victim);
         Thread.sleep(500);
         receiver.clear();
-        device.outOfBandEdit(Platforms.get(device.platform()).renderConfig(withoutLastTerm(intentOf(victim))), "mallory");
+        device.outOfBandEdit(
+                Platforms.get(device.platform()).renderConfig(withoutLastTerm(intentOf(victim))), "mallory");
         check();
         assertThat(metrics()).contains("router=\"" + victim + "\",state=\"drifted\"} 1.0");
-        assertThat(metrics().lines().filter(l -> l.startsWith("portcullis_router_info{") && l.contains(victim)).count()).isEqualTo(1);
-        HttpReceiver.Request firing = receiver.await(r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim), Duration.ofSeconds(5));
+        assertThat(metrics()
+                        .lines()
+                        .filter(l -> l.startsWith("portcullis_router_info{") && l.contains(victim))
+                        .count())
+                .isEqualTo(1);
+        HttpReceiver.Request firing =
+                receiver.await(r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim), Duration.ofSeconds(5));
         assertThat(firing).isNotNull();
         JsonNode envelope = firing.body();
         assertThat(envelope.get("version").asText()).isEqualTo("4");
         assertThat(envelope.get("status").asText()).isEqualTo("firing");
-        assertThat(envelope.get("groupKey").asText()).contains("PortcullisPolicyDrift").contains(victim);
+        assertThat(envelope.get("groupKey").asText())
+                .contains("PortcullisPolicyDrift")
+                .contains(victim);
         assertThat(envelope.at("/alerts/0/generatorURL").asText()).endsWith("/api/routers/" + victim);
         assertThat(envelope.at("/alerts/0/annotations/impact").asText()).contains("toward subscribers");
         Thread.sleep(10_000);
-        List<HttpReceiver.Request> am = receiver.requests().stream().filter(r -> isAlert(r, "/am/api/v2/alerts", "PortcullisPolicyDrift", victim))
+        List<HttpReceiver.Request> am = receiver.requests().stream()
+                .filter(r -> isAlert(r, "/am/api/v2/alerts", "PortcullisPolicyDrift", victim))
                 .toList();
         assertThat(am.size()).as("open drift re-sent to Alertmanager every 2 s").isGreaterThanOrEqualTo(3);
         assertThat(am).allMatch(r -> !r.body().get(0).has("endsAt"));
-        assertThat(am).extracting(r -> r.body().get(0).get("startsAt").asText()).containsOnly(am.get(0).body().get(0).get("startsAt").asText());
-        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim))).as("webhook once").hasSize(1);
+        assertThat(am)
+                .extracting(r -> r.body().get(0).get("startsAt").asText())
+                .containsOnly(am.get(0).body().get(0).get("startsAt").asText());
+        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim)))
+                .as("webhook once")
+                .hasSize(1);
 
         // re-applied through the API: resolved, with endsAt, at both receivers
-        follow(given().header("Authorization", WRITE).contentType("application/json").body("{\"routers\":[\"" + victim + "\"]}")
-                .when().post("/api/apply").then().statusCode(202).extract().jsonPath().getString("runId"));
-        HttpReceiver.Request resolved = receiver.await(r -> isAlert(r, "/am/api/v2/alerts", "PortcullisPolicyDrift", victim)
-                && r.body().get(0).has("endsAt"), Duration.ofSeconds(10));
+        follow(given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{\"routers\":[\"" + victim + "\"]}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("runId"));
+        HttpReceiver.Request resolved = receiver.await(
+                r -> isAlert(r, "/am/api/v2/alerts", "PortcullisPolicyDrift", victim)
+                        && r.body().get(0).has("endsAt"),
+                Duration.ofSeconds(10));
         assertThat(resolved).as("Alertmanager gets endsAt on resolve").isNotNull();
-        assertThat(receiver.await(r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim) && "resolved".equals(r.body().get("status").asText()),
-                Duration.ofSeconds(5))).isNotNull();
+        assertThat(receiver.await(
+                        r -> isAlert(r, "/hook", "PortcullisPolicyDrift", victim)
+                                && "resolved".equals(r.body().get("status").asText()),
+                        Duration.ofSeconds(5)))
+                .isNotNull();
 
         // the router goes away: unreachable after two failed checks (not after one), resolved when it is back
         String lost = names.get(2);
@@ -175,21 +253,31 @@ class ServeLabTest {
         check();
         assertThat(metrics()).contains("router=\"" + lost + "\",state=\"unreachable\"} 1.0");
         Thread.sleep(500);
-        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost))).isEmpty();
+        assertThat(receiver.requests().stream().filter(r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost)))
+                .isEmpty();
         check();
-        HttpReceiver.Request down = receiver.await(r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost), Duration.ofSeconds(5));
+        HttpReceiver.Request down =
+                receiver.await(r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost), Duration.ofSeconds(5));
         assertThat(down).as("unreachable after 2 failed checks").isNotNull();
         assertThat(down.body().at("/alerts/0/annotations/summary").asText()).contains("2 times in a row");
         LabServeResource.fleet.server().serve(lostDevice, port);
         check();
-        assertThat(receiver.await(r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost)
-                && "resolved".equals(r.body().get("status").asText()), Duration.ofSeconds(5))).as("resolved when back").isNotNull();
+        assertThat(receiver.await(
+                        r -> isAlert(r, "/hook", "PortcullisRouterUnreachable", lost)
+                                && "resolved".equals(r.body().get("status").asText()),
+                        Duration.ofSeconds(5)))
+                .as("resolved when back")
+                .isNotNull();
         assertThat(metrics()).contains("portcullis_alert_deliveries_total{result=\"delivered\",sink=\"webhook\"}");
     }
 
     private static FilterIntent intentOf(String router) {
         Workspace w = Workspace.load(Path.of("policy"), LabServeResource.inventory, router, LocalDate.now());
-        return w.compileAll().stream().filter(CompiledRouter::inScope).findFirst().orElseThrow().intent();
+        return w.compileAll().stream()
+                .filter(CompiledRouter::inScope)
+                .findFirst()
+                .orElseThrow()
+                .intent();
     }
 
     /** The router's policy without the last term of its first filter: what a hand edit that deletes a rule leaves. */

@@ -31,42 +31,91 @@ class ServiceApiTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.host-enabled", "true", "portcullis.watch.notifications", "false",
-                    "portcullis.api.token", "s3cret-token", "portcullis.api.read-token", "r3ad-token",
-                    "portcullis.policy", "policy", "portcullis.inventory", "inventory",
-                    "portcullis.db.url", "jdbc:h2:mem:service-api-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+            return Map.of(
+                    "quarkus.http.host-enabled",
+                    "true",
+                    "portcullis.watch.notifications",
+                    "false",
+                    "portcullis.api.token",
+                    "s3cret-token",
+                    "portcullis.api.read-token",
+                    "r3ad-token",
+                    "portcullis.policy",
+                    "policy",
+                    "portcullis.inventory",
+                    "inventory",
+                    "portcullis.db.url",
+                    "jdbc:h2:mem:service-api-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         }
     }
 
     @Test
     void routersHealthAndMetricsAreServedAndNoSecretLeaks() throws Exception {
-        given().header("Authorization", READ).when().get("/api/routers").then().statusCode(200).body("size()", equalTo(6))
+        given().header("Authorization", READ)
+                .when()
+                .get("/api/routers")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(6))
                 .body("platform", everyItem(notNullValue()));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200);
 
-        given().header("Authorization", READ).when().get("/api/runs").then().statusCode(200).body("format", equalTo("portcullis-history/1"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'database' }.status", equalTo("UP"));
-        given().header("Authorization", READ).when().get("/api/runs/nope").then().statusCode(404);
+        given().header("Authorization", READ)
+                .when()
+                .get("/api/runs")
+                .then()
+                .statusCode(200)
+                .body("format", equalTo("portcullis-history/1"));
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
+        given().header("Authorization", READ)
+                .when()
+                .get("/api/runs/nope")
+                .then()
+                .statusCode(404);
 
         // the startup check reports every router, with the reason it could not be checked
         long deadline = System.currentTimeMillis() + 20_000;
         String body = "";
         while (System.currentTimeMillis() < deadline) {
-            body = given().header("Authorization", READ).when().get("/api/drift").then().statusCode(200).extract().asString();
+            body = given().header("Authorization", READ)
+                    .when()
+                    .get("/api/drift")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             if (body.contains("PORTCULLIS_BNG_PASSWORD") && body.split("PORTCULLIS_BNG_PASSWORD", -1).length > 6) {
                 break;
             }
             Thread.sleep(200);
         }
-        assertThat(body).contains("\"format\":\"portcullis-drift/1\"").contains("\"state\":\"ERROR\"").contains("PORTCULLIS_BNG_PASSWORD");
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("portcullis_routers{state=\"unreachable\"} 6.0"))
+        assertThat(body)
+                .contains("\"format\":\"portcullis-drift/1\"")
+                .contains("\"state\":\"ERROR\"")
+                .contains("PORTCULLIS_BNG_PASSWORD");
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("portcullis_routers{state=\"unreachable\"} 6.0"))
                 .body(containsString("portcullis_last_full_check_timestamp_seconds"))
-                .body(containsString("portcullis_router_info{platform=\"junos\",router=\"bng-tor-01\",state=\"unreachable\"} 1.0"))
+                .body(containsString(
+                        "portcullis_router_info{platform=\"junos\",router=\"bng-tor-01\",state=\"unreachable\"} 1.0"))
                 .body(containsString("portcullis_notification_subscriptions 0.0")); // none of the six is reachable
         // D.6 #47: the API tokens (secrets from config) are in no answer and in no metric
-        for (String path : new String[] {"/q/metrics", "/api/routers", "/api/drift", "/api/runs", "/q/health", "/q/openapi"}) {
-            String answer = given().header("Authorization", READ).when().get(path).then().extract().asString();
+        for (String path :
+                new String[] {"/q/metrics", "/api/routers", "/api/drift", "/api/runs", "/q/health", "/q/openapi"}) {
+            String answer = given().header("Authorization", READ)
+                    .when()
+                    .get(path)
+                    .then()
+                    .extract()
+                    .asString();
             assertThat(answer).as(path).doesNotContain("s3cret-token").doesNotContain("r3ad-token");
         }
     }
@@ -77,19 +126,52 @@ class ServiceApiTest {
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(none.jsonPath().getString("error")).contains("bearer token");
-        given().header("Authorization", "Bearer wrong").when().get("/api/runs").then().statusCode(401)
+        given().header("Authorization", "Bearer wrong")
+                .when()
+                .get("/api/runs")
+                .then()
+                .statusCode(401)
                 .body("error", containsString("not valid"));
-        given().header("Authorization", "r3ad-token").when().get("/api/runs").then().statusCode(401); // no "Bearer "
+        given().header("Authorization", "r3ad-token")
+                .when()
+                .get("/api/runs")
+                .then()
+                .statusCode(401); // no "Bearer "
         given().header("Authorization", READ).when().get("/api/runs").then().statusCode(200);
         given().header("Authorization", WRITE).when().get("/api/runs").then().statusCode(200);
 
-        given().header("Authorization", READ).contentType("application/json").body("{}").when().post("/api/apply").then()
-                .statusCode(403).body("error", containsString("read token"));
-        given().header("Authorization", READ).when().post("/api/drift/check").then().statusCode(403);
-        given().contentType("application/json").body("{}").when().post("/api/apply").then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").contentType("application/json").body("{}").when().post("/api/apply")
-                .then().statusCode(401);
-        given().header("Authorization", READ).when().post("/api/plan").then().statusCode(200).body("routers.size()", equalTo(6));
+        given().header("Authorization", READ)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(403)
+                .body("error", containsString("read token"));
+        given().header("Authorization", READ)
+                .when()
+                .post("/api/drift/check")
+                .then()
+                .statusCode(403);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer wrong")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", READ)
+                .when()
+                .post("/api/plan")
+                .then()
+                .statusCode(200)
+                .body("routers.size()", equalTo(6));
         // health and metrics stay open for probes and Prometheus
         given().when().get("/q/health").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
@@ -98,27 +180,38 @@ class ServiceApiTest {
     @Test
     void badApplyInputIsA400WithOneSentenceNeverA500() {
         String[][] cases = {
-                {"{\"routers\":[null]}", "'routers' entry 1 is empty"},
-                {"{\"routers\":[\"\"]}", "'routers' entry 1 is empty"},
-                {"{\"routers\":[\"no-such-router\"]}", "router 'no-such-router' in 'routers' is not in the inventory"},
-                {"{\"routers\":\"bng-tor-01\"}", "wrong value at 'routers"},
-                {"{\"parallel\":\"many\"}", "wrong value at 'parallel'"},
-                {"{\"routers\":[", "the request body"},
-                {"{\"routers\":[1,", "the request body"},
-                {"{\"parallel\":-1}", "parallel"},
-                {"{\"canary\":-2}", "canary"},
+            {"{\"routers\":[null]}", "'routers' entry 1 is empty"},
+            {"{\"routers\":[\"\"]}", "'routers' entry 1 is empty"},
+            {"{\"routers\":[\"no-such-router\"]}", "router 'no-such-router' in 'routers' is not in the inventory"},
+            {"{\"routers\":\"bng-tor-01\"}", "wrong value at 'routers"},
+            {"{\"parallel\":\"many\"}", "wrong value at 'parallel'"},
+            {"{\"routers\":[", "the request body"},
+            {"{\"routers\":[1,", "the request body"},
+            {"{\"parallel\":-1}", "parallel"},
+            {"{\"canary\":-2}", "canary"},
         };
         for (String[] c : cases) {
-            Response r = given().header("Authorization", WRITE).contentType("application/json").body(c[0]).when().post("/api/apply");
+            Response r = given().header("Authorization", WRITE)
+                    .contentType("application/json")
+                    .body(c[0])
+                    .when()
+                    .post("/api/apply");
             assertThat(r.statusCode()).as(c[0] + " -> " + r.asString()).isEqualTo(400);
-            assertThat(r.jsonPath().getString("error")).as(c[0]).contains(c[1]).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(r.jsonPath().getString("error"))
+                    .as(c[0])
+                    .contains(c[1])
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
         }
     }
 
     @Test
     void applyAnswers202AtOnceAndTheRunIsFollowedToItsEnd() throws Exception {
-        Response started = given().header("Authorization", WRITE).contentType("application/json").body("{\"routers\":[\"bng-tor-01\"]}")
-                .when().post("/api/apply");
+        Response started = given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{\"routers\":[\"bng-tor-01\"]}")
+                .when()
+                .post("/api/apply");
         assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
         String id = started.jsonPath().getString("runId");
         assertThat(started.header("Location")).endsWith("/api/runs/" + id);
@@ -138,27 +231,55 @@ class ServiceApiTest {
         assertThat(run.jsonPath().getString("report.routers[0].state")).isEqualTo("FAILED_NOT_APPLIED");
         // the history database has the same run under the same id (written through the buffered store, so poll)
         List<String> recorded = List.of();
-        for (long t = System.currentTimeMillis() + 10_000; !recorded.contains(id) && System.currentTimeMillis() < t; Thread.sleep(100)) {
-            recorded = given().header("Authorization", READ).when().get("/api/runs").then().statusCode(200).extract().jsonPath()
+        for (long t = System.currentTimeMillis() + 10_000;
+                !recorded.contains(id) && System.currentTimeMillis() < t;
+                Thread.sleep(100)) {
+            recorded = given().header("Authorization", READ)
+                    .when()
+                    .get("/api/runs")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("runs.id");
         }
         assertThat(recorded).contains(id);
-        given().header("Authorization", READ).when().get("/api/runs/nope").then().statusCode(404);
+        given().header("Authorization", READ)
+                .when()
+                .get("/api/runs/nope")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void openApiDocumentDescribesTheApiAndItsBearerScheme() {
-        String doc = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
-        assertThat(doc).contains("/api/apply").contains("/api/runs/{id}").contains("/api/routers").contains("\"bearer\"")
+        String doc = given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(doc)
+                .contains("/api/apply")
+                .contains("/api/runs/{id}")
+                .contains("/api/routers")
+                .contains("\"bearer\"")
                 .contains("Portcullis API");
     }
 
     @Test
     void metricsHaveTheNamesAndTypesTheRulesAndDashboardUse() throws Exception {
         given().header("Authorization", READ).when().get("/api/routers").then().statusCode(200); // starts the service
-        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "serve-metrics.txt"), scrape);
-        assertThat(scrape).contains("# TYPE portcullis_check_latency_seconds histogram")
+        assertThat(scrape)
+                .contains("# TYPE portcullis_check_latency_seconds histogram")
                 .contains("# TYPE portcullis_full_check_duration_seconds histogram")
                 .doesNotContainPattern("# TYPE portcullis_\\S+ summary")
                 .contains("portcullis_check_latency_seconds_bucket{trigger=\"notification\",le=\"0.05\"} 0.0")
@@ -167,20 +288,32 @@ class ServiceApiTest {
                 .contains("portcullis_router_last_check_timestamp_seconds{router=\"agg-van-02\"}")
                 .contains("portcullis_drift_period_seconds 300.0")
                 .containsPattern("portcullis_build_info\\{java_version=\"[^\"]+\",version=\"[^\"]+\"} 1.0");
-        assertThat(scrape.lines().filter(l -> l.startsWith("portcullis_router_info{")).count()).as("one series per router").isEqualTo(6);
-        java.util.Set<String> exported = scrape.lines().filter(l -> l.startsWith("portcullis_"))
-                .map(l -> l.replaceAll("[{ ].*", "")).collect(java.util.stream.Collectors.toSet());
-        for (String file : new String[] {"deploy/prometheus/portcullis-rules.yaml", "deploy/grafana/portcullis-dashboard.json"}) {
+        assertThat(scrape.lines()
+                        .filter(l -> l.startsWith("portcullis_router_info{"))
+                        .count())
+                .as("one series per router")
+                .isEqualTo(6);
+        java.util.Set<String> exported = scrape.lines()
+                .filter(l -> l.startsWith("portcullis_"))
+                .map(l -> l.replaceAll("[{ ].*", ""))
+                .collect(java.util.stream.Collectors.toSet());
+        for (String file :
+                new String[] {"deploy/prometheus/portcullis-rules.yaml", "deploy/grafana/portcullis-dashboard.json"}) {
             java.util.Set<String> referenced = java.util.regex.Pattern.compile("portcullis_[a-z_]+[a-z]")
-                    .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file))).results().map(java.util.regex.MatchResult::group)
+                    .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)))
+                    .results()
+                    .map(java.util.regex.MatchResult::group)
                     .collect(java.util.stream.Collectors.toSet());
             assertThat(referenced).as(file + " references metrics").isNotEmpty();
-            assertThat(exported).as(file + " references only metrics the service exports").containsAll(referenced);
+            assertThat(exported)
+                    .as(file + " references only metrics the service exports")
+                    .containsAll(referenced);
         }
     }
 
     @Test
     void listensOnLoopbackByDefault() {
-        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class)).isEqualTo("127.0.0.1");
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class))
+                .isEqualTo("127.0.0.1");
     }
 }

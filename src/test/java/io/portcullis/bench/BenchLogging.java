@@ -9,8 +9,7 @@ import java.util.logging.Logger;
  * trace logging nobody reads. The product (Quarkus app) logs at WARN with MINA at ERROR; benchmarks do the same.
  */
 public final class BenchLogging {
-    private BenchLogging() {
-    }
+    private BenchLogging() {}
 
     public static void likeTheProduct() {
         Logger.getLogger("").setLevel(Level.WARNING);

@@ -46,8 +46,8 @@ public final class CycleBench {
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         try (NetconfClient client = NetconfClient.create(ClientSettings.defaults())) {
-            Endpoint ep = Endpoint.of(srv.host(), srv.port(), srv.username(), Credential.password(srv.password()),
-                    srv.knownHosts());
+            Endpoint ep = Endpoint.of(
+                    srv.host(), srv.port(), srv.username(), Credential.password(srv.password()), srv.knownHosts());
             for (int i = 0; i < 3; i++) {
                 cycle(client, ep, inner, "warmup " + i);
             }
@@ -63,7 +63,8 @@ public final class CycleBench {
         }
         Stats o = Stats.of(ours);
         Stats t = Stats.of(theirs);
-        System.out.println("per-router cycle against yuma123 netconfd (connect, hello, lock, edit-config, commit, unlock, get-config, close)");
+        System.out.println(
+                "per-router cycle against yuma123 netconfd (connect, hello, lock, edit-config, commit, unlock, get-config, close)");
         System.out.println(o.line("portcullis (MINA SSHD)"));
         System.out.println(t.line("ncclient 0.6.13"));
         System.out.printf(Locale.ROOT, "ratio of medians: ncclient / ours = %.1fx%n", t.median() / o.median());
@@ -88,21 +89,41 @@ public final class CycleBench {
     /** Leaves the shared test server without the benchmark's ACLs, which the netconfd tests would see as foreign. */
     private static void removeAcls(NetconfClient client, Endpoint ep) throws IOException {
         try (NetconfSession s = client.connect(ep)) {
-            s.execute(EditConfig.of(Datastore.CANDIDATE, "<acl xmlns=\"http://openconfig.net/yang/acl\""
-                    + " xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"remove\"/>"));
+            s.execute(EditConfig.of(
+                    Datastore.CANDIDATE,
+                    "<acl xmlns=\"http://openconfig.net/yang/acl\""
+                            + " xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"remove\"/>"));
             s.execute(Commit.commit());
         }
     }
 
     private static List<Double> ncclient(String script, NetconfdServer srv, Path config, int n) throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/python3", script, "--host", srv.host(), "--port", String.valueOf(srv.port()),
-                "--username", srv.username(), "--password-file", srv.passwordFile().toString(), "--known-hosts",
-                srv.knownHosts().toString(), "--config", config.toString(), "--marker", MARKER, "--iterations",
-                String.valueOf(n)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        script,
+                        "--host",
+                        srv.host(),
+                        "--port",
+                        String.valueOf(srv.port()),
+                        "--username",
+                        srv.username(),
+                        "--password-file",
+                        srv.passwordFile().toString(),
+                        "--known-hosts",
+                        srv.knownHosts().toString(),
+                        "--config",
+                        config.toString(),
+                        "--marker",
+                        MARKER,
+                        "--iterations",
+                        String.valueOf(n))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("the ncclient benchmark failed (exit " + p.exitValue() + "): " + out.strip());
+            throw new IllegalStateException(
+                    "the ncclient benchmark failed (exit " + p.exitValue() + "): " + out.strip());
         }
         Matcher m = Pattern.compile("\"cycles_ms\": \\[([^\\]]*)\\]").matcher(out);
         if (!m.find()) {
@@ -137,6 +158,5 @@ public final class CycleBench {
         return dflt;
     }
 
-    private CycleBench() {
-    }
+    private CycleBench() {}
 }

@@ -44,37 +44,50 @@ public final class EngineBench {
         BenchLogging.likeTheProduct();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        try (LabFleet fleet = LabFleet.builder().devices(n).platforms("junos,iosxr,sros,openconfig,ietf").portBase(0).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(n)
+                .platforms("junos,iosxr,sros,openconfig,ietf")
+                .portBase(0)
+                .start()) {
             Path dir = Files.createTempDirectory("bench-inventory");
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
-            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
-                    .map(Target::of).toList();
-            try (NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(),
-                    Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
+            List<Target> targets = w.compileAll().stream()
+                    .filter(CompiledRouter::inScope)
+                    .map(Target::of)
+                    .toList();
+            try (NetconfConnector connector = new NetconfConnector(
+                    ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
                 Engine engine = new Engine(EngineContext.standard(connector, new VerifierProver()), "bench");
                 long t0 = System.nanoTime();
                 List<RouterPlan> plan = engine.plan(targets, parallel);
                 double planS = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("plan:  %d routers, --parallel %d: %.1f s (%s)%n", n, parallel, planS, counts(plan));
 
-                ApplyOptions opts = ApplyOptions.defaults().withRollout(0, 0, parallel, n).withConfirmTimeout(120);
+                ApplyOptions opts =
+                        ApplyOptions.defaults().withRollout(0, 0, parallel, n).withConfirmTimeout(120);
                 t0 = System.nanoTime();
                 RunReport r = engine.apply(targets, opts, null, null, null, RunListener.NONE);
                 double applyS = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("apply: %d routers, --parallel %d: %.1f s (%s)%n", n, parallel, applyS, r.counts());
-                r.routers().stream().filter(o -> !o.state().success()).limit(3).map(RouterOutcome::message).forEach(System.out::println);
+                r.routers().stream()
+                        .filter(o -> !o.state().success())
+                        .limit(3)
+                        .map(RouterOutcome::message)
+                        .forEach(System.out::println);
 
                 t0 = System.nanoTime();
                 RunReport again = engine.apply(targets, opts, null, null, null, RunListener.NONE);
-                System.out.printf("apply again (idempotent): %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, again.counts());
+                System.out.printf(
+                        "apply again (idempotent): %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, again.counts());
 
                 drift(fleet, targets, engine, connector, n);
             }
         }
     }
 
-    private static void drift(LabFleet fleet, List<Target> targets, Engine engine, NetconfConnector connector, int n) throws Exception {
+    private static void drift(LabFleet fleet, List<Target> targets, Engine engine, NetconfConnector connector, int n)
+            throws Exception {
         LinkedBlockingQueue<Long> fired = new LinkedBlockingQueue<>();
         AlertSink sink = new AlertSink() {
             @Override
@@ -89,9 +102,16 @@ public final class EngineBench {
                 }
             }
         };
-        try (DriftMonitor m = new DriftMonitor(engine, targets, new DriftAlerter(List.of(sink)), new DriftMonitor.Listener() {
-        }, 100, false, ApplyOptions.defaults());
-             ChangeWatcher watcher = new ChangeWatcher(connector, m.changeHandler(), Duration.ofSeconds(1), Duration.ofSeconds(30))) {
+        try (DriftMonitor m = new DriftMonitor(
+                        engine,
+                        targets,
+                        new DriftAlerter(List.of(sink)),
+                        new DriftMonitor.Listener() {},
+                        100,
+                        false,
+                        ApplyOptions.defaults());
+                ChangeWatcher watcher = new ChangeWatcher(
+                        connector, m.changeHandler(), Duration.ofSeconds(1), Duration.ofSeconds(30))) {
             watcher.watch(targets);
             long until = System.currentTimeMillis() + 120_000;
             while (watcher.subscribed() < targets.size() && System.currentTimeMillis() < until) {
@@ -101,8 +121,9 @@ public final class EngineBench {
             System.gc();
             Thread.sleep(500);
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("heap used with %d routers watched (client + %d simulated routers in one JVM): %d MB%n", targets.size(), n,
-                    (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+            System.out.printf(
+                    "heap used with %d routers watched (client + %d simulated routers in one JVM): %d MB%n",
+                    targets.size(), n, (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 Target t = targets.get(i * 7 % targets.size());
@@ -116,7 +137,9 @@ public final class EngineBench {
             System.out.println("drift alert latency after out-of-band change (event-driven), ms: " + latencies);
             long t0 = System.nanoTime();
             m.checkAll("bench");
-            System.out.printf("full drift check of %d routers (the periodic backstop): %.1f s%n", targets.size(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    "full drift check of %d routers (the periodic backstop): %.1f s%n",
+                    targets.size(), (System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -125,13 +148,26 @@ public final class EngineBench {
         for (Filter f : intent.filters()) {
             List<Term> terms = new ArrayList<>();
             for (Term t : f.terms()) {
-                var ports = t.match().destinationPorts().stream().filter(p -> !p.contains(port)).toList();
+                var ports = t.match().destinationPorts().stream()
+                        .filter(p -> !p.contains(port))
+                        .toList();
                 if (!t.match().destinationPorts().isEmpty() && ports.isEmpty()) {
                     continue;
                 }
-                terms.add(new Term(t.name(), t.sequence(), new io.portcullis.intent.Match(t.match().protocol(), ports, t.match().sourcePorts(),
-                        t.match().eitherPorts(), t.match().destinationPrefixes(), t.match().sourcePrefixes()), t.action(), t.counter(),
-                        t.log(), t.description()));
+                terms.add(new Term(
+                        t.name(),
+                        t.sequence(),
+                        new io.portcullis.intent.Match(
+                                t.match().protocol(),
+                                ports,
+                                t.match().sourcePorts(),
+                                t.match().eitherPorts(),
+                                t.match().destinationPrefixes(),
+                                t.match().sourcePrefixes()),
+                        t.action(),
+                        t.counter(),
+                        t.log(),
+                        t.description()));
             }
             filters.add(new Filter(f.name(), f.family(), terms, f.defaultAction(), f.description()));
         }
@@ -139,6 +175,8 @@ public final class EngineBench {
     }
 
     private static String counts(List<RouterPlan> plans) {
-        return plans.stream().collect(Collectors.groupingBy(RouterPlan::status, Collectors.counting())).toString();
+        return plans.stream()
+                .collect(Collectors.groupingBy(RouterPlan::status, Collectors.counting()))
+                .toString();
     }
 }

@@ -32,8 +32,10 @@ public final class FleetBench {
         int c = Integer.parseInt(CycleBench.arg(args, "--concurrency", "64"));
         Runtime rt = Runtime.getRuntime();
         try (LabFleet fleet = LabFleet.builder().devices(n).start();
-                NetconfClient client = NetconfClient.create(ClientSettings.defaults().withConnectTimeout(java.time.Duration.ofSeconds(30))
-                        .withAuthTimeout(java.time.Duration.ofSeconds(30)).withHelloTimeout(java.time.Duration.ofSeconds(30)))) {
+                NetconfClient client = NetconfClient.create(ClientSettings.defaults()
+                        .withConnectTimeout(java.time.Duration.ofSeconds(30))
+                        .withAuthTimeout(java.time.Duration.ofSeconds(30))
+                        .withHelloTimeout(java.time.Duration.ofSeconds(30)))) {
             Path kh = Files.createTempFile("bench-fleet", ".known_hosts");
             Files.writeString(kh, fleet.knownHosts());
             char[] pw = fleet.password().toCharArray();
@@ -41,14 +43,15 @@ public final class FleetBench {
             ConcurrentLinkedQueue<NetconfSession> open = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(c);
             List<Future<Double>> results = new ArrayList<>();
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (SimDevice d : fleet.devices()) {
                 results.add(pool.submit(() -> {
                     long s0 = System.nanoTime();
-                    NetconfSession s = client.connect(Endpoint.of("127.0.0.1", d.port(), fleet.username(),
-                            Credential.password(pw), kh));
+                    NetconfSession s = client.connect(
+                            Endpoint.of("127.0.0.1", d.port(), fleet.username(), Credential.password(pw), kh));
                     open.add(s);
                     if (s.execute(GetConfig.of(Datastore.RUNNING)).data() == null) {
                         throw new IllegalStateException(d.name() + " answered get-config without data");
@@ -74,15 +77,33 @@ public final class FleetBench {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             long heapAfter = usedHeap(rt);
             int threads = Thread.activeCount();
-            System.out.printf(Locale.ROOT, "%d simulated routers, concurrency %d: connect+hello+get-config on all in %.2f s "
-                    + "(%d ok, %d failed)%n", n, c, wallS, perDevice.size(), failed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d simulated routers, concurrency %d: connect+hello+get-config on all in %.2f s "
+                            + "(%d ok, %d failed)%n",
+                    n,
+                    c,
+                    wallS,
+                    perDevice.size(),
+                    failed);
             System.out.println(Stats.of(perDevice).line("per device"));
-            System.out.printf(Locale.ROOT, "process CPU during the run: %.1f s (%.1f ms per device, client + simulator); "
-                    + "on 2 idle cores that is %.1f s of wall time; load average %.1f%n", cpuS, cpuS * 1000 / n, cpuS / 2,
+            System.out.printf(
+                    Locale.ROOT,
+                    "process CPU during the run: %.1f s (%.1f ms per device, client + simulator); "
+                            + "on 2 idle cores that is %.1f s of wall time; load average %.1f%n",
+                    cpuS,
+                    cpuS * 1000 / n,
+                    cpuS / 2,
                     os.getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "idle sessions open: %d; heap %.1f MB -> %.1f MB: %.1f KB per idle session "
-                    + "(client + simulator, one JVM); live threads %d%n", open.size(), heapBefore / 1e6, heapAfter / 1e6,
-                    (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size()), threads);
+            System.out.printf(
+                    Locale.ROOT,
+                    "idle sessions open: %d; heap %.1f MB -> %.1f MB: %.1f KB per idle session "
+                            + "(client + simulator, one JVM); live threads %d%n",
+                    open.size(),
+                    heapBefore / 1e6,
+                    heapAfter / 1e6,
+                    (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size()),
+                    threads);
             long c0 = System.nanoTime();
             open.forEach(NetconfSession::close);
             System.out.printf(Locale.ROOT, "closed all sessions in %.2f s%n", (System.nanoTime() - c0) / 1e9);
@@ -98,6 +119,5 @@ public final class FleetBench {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    private FleetBench() {
-    }
+    private FleetBench() {}
 }

@@ -43,13 +43,14 @@ public final class LostReplyHarness {
         for (String op : OPS) {
             counts.put(op, new int[4]);
         }
-        ClientSettings settings = ClientSettings.defaults().withRpcTimeout(deadline).withCloseTimeout(deadline);
+        ClientSettings settings =
+                ClientSettings.defaults().withRpcTimeout(deadline).withCloseTimeout(deadline);
         long t0 = System.nanoTime();
         int lostCycles = 0;
         int[] nudged = new int[1];
         try (NetconfClient client = NetconfClient.create(settings)) {
-            Endpoint ep = Endpoint.of(srv.host(), srv.port(), srv.username(), Credential.password(srv.password()),
-                    srv.knownHosts());
+            Endpoint ep = Endpoint.of(
+                    srv.host(), srv.port(), srv.username(), Credential.password(srv.password()), srv.knownHosts());
             for (int i = 0; i < n; i++) {
                 if (budgetNanos > 0 && System.nanoTime() - t0 > budgetNanos) {
                     System.out.printf("time budget used up after %d of %d cycles%n", i, n);
@@ -62,12 +63,19 @@ public final class LostReplyHarness {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "portcullis: %d cycles in %.1f s (%.1f ms/cycle), %d with a lost reply,"
-                + " %d first RPCs answered only after the nudge%n", n, secs, secs * 1000 / n, lostCycles, nudged[0]);
-        counts.forEach((op, c) -> System.out.printf(Locale.ROOT, "  %-14s sent %6d  answered %6d  lost %4d  failed %4d%n",
-                op, c[0], c[1], c[2], c[3]));
-        System.out.println("{\"client\":\"portcullis\",\"cycles\":" + n + ",\"lost\":" + lostCycles
-                + ",\"nudged\":" + nudged[0] + "}");
+        System.out.printf(
+                Locale.ROOT,
+                "portcullis: %d cycles in %.1f s (%.1f ms/cycle), %d with a lost reply,"
+                        + " %d first RPCs answered only after the nudge%n",
+                n,
+                secs,
+                secs * 1000 / n,
+                lostCycles,
+                nudged[0]);
+        counts.forEach((op, c) -> System.out.printf(
+                Locale.ROOT, "  %-14s sent %6d  answered %6d  lost %4d  failed %4d%n", op, c[0], c[1], c[2], c[3]));
+        System.out.println("{\"client\":\"portcullis\",\"cycles\":" + n + ",\"lost\":" + lostCycles + ",\"nudged\":"
+                + nudged[0] + "}");
     }
 
     /** One cycle; false when a reply was lost (the session is then aborted, as apply would do). */
@@ -83,11 +91,18 @@ public final class LostReplyHarness {
             return false;
         }
         counts.get("hello")[1]++;
-        String edit = "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:oc-acl=\"http://openconfig.net/yang/acl\"><acl-sets><acl-set><name>lost-reply-" + i
-                + "</name><type>oc-acl:ACL_IPV4</type><config><name>lost-reply-" + i + "</name><type>oc-acl:ACL_IPV4</type>"
-                + "</config></acl-set></acl-sets></acl>";
-        NetconfRpc[] rpcs = {new Lock(Datastore.CANDIDATE), EditConfig.of(Datastore.CANDIDATE, edit),
-            new Unlock(Datastore.CANDIDATE), new CloseSession()};
+        String edit =
+                "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:oc-acl=\"http://openconfig.net/yang/acl\"><acl-sets><acl-set><name>lost-reply-"
+                        + i
+                        + "</name><type>oc-acl:ACL_IPV4</type><config><name>lost-reply-" + i
+                        + "</name><type>oc-acl:ACL_IPV4</type>"
+                        + "</config></acl-set></acl-sets></acl>";
+        NetconfRpc[] rpcs = {
+            new Lock(Datastore.CANDIDATE),
+            EditConfig.of(Datastore.CANDIDATE, edit),
+            new Unlock(Datastore.CANDIDATE),
+            new CloseSession()
+        };
         for (NetconfRpc rpc : rpcs) {
             String op = rpc.name();
             counts.get(op)[0]++;
@@ -97,21 +112,22 @@ public final class LostReplyHarness {
             } catch (NetconfException e) {
                 boolean lost = e.failure() == Failure.RPC_TIMEOUT;
                 counts.get(op)[lost ? 2 : 3]++;
-                System.out.printf("cycle %d: %s on netconfd session %d %s at %s: %s%n", i, op, s.sessionId(),
-                        lost ? "LOST" : "failed", Instant.now(), e.getMessage());
+                System.out.printf(
+                        "cycle %d: %s on netconfd session %d %s at %s: %s%n",
+                        i, op, s.sessionId(), lost ? "LOST" : "failed", Instant.now(), e.getMessage());
                 s.abort();
                 return !lost;
             }
         }
         if (s.firstRpcNudged()) {
             nudged[0]++;
-            System.out.printf("cycle %d: lock on netconfd session %d needed the first-RPC nudge at %s%n", i,
-                    s.sessionId(), Instant.now());
+            System.out.printf(
+                    "cycle %d: lock on netconfd session %d needed the first-RPC nudge at %s%n",
+                    i, s.sessionId(), Instant.now());
         }
         s.close(); // close-session was answered: this only drops the transport
         return true;
     }
 
-    private LostReplyHarness() {
-    }
+    private LostReplyHarness() {}
 }

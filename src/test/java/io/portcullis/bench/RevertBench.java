@@ -30,7 +30,8 @@ public final class RevertBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path journal = Files.createTempDirectory("bench-journal");
-        ApplyOptions keep = ApplyOptions.defaults().withRollout(0, 0, parallel, 0).withConfirmTimeout(120);
+        ApplyOptions keep =
+                ApplyOptions.defaults().withRollout(0, 0, parallel, 0).withConfirmTimeout(120);
         ApplyOptions revert = keep.withOnFailure(ApplyOptions.FailurePolicy.REVERT, journal);
         run("keep", n, parallel, keep, false);
         run("revert, all proven", n, parallel, revert, false);
@@ -39,24 +40,35 @@ public final class RevertBench {
     }
 
     private static void run(String label, int n, int parallel, ApplyOptions opts, boolean failLast) throws Exception {
-        try (LabFleet fleet = LabFleet.builder().devices(n).platforms("junos,iosxr,sros,openconfig,ietf").portBase(0).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(n)
+                .platforms("junos,iosxr,sros,openconfig,ietf")
+                .portBase(0)
+                .start()) {
             Path dir = Files.createTempDirectory("bench-inventory");
             fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
             Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
-            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
-                    .map(Target::of).toList();
+            List<Target> targets = w.compileAll().stream()
+                    .filter(CompiledRouter::inScope)
+                    .map(Target::of)
+                    .toList();
             if (failLast) {
                 fleet.device(n - 1).faults().failValidate("/", "injected validation failure");
             }
-            try (NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(),
-                    Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
+            try (NetconfConnector connector = new NetconfConnector(
+                    ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get)) {
                 Engine engine = new Engine(EngineContext.standard(connector, new VerifierProver()), "bench");
                 long t0 = System.nanoTime();
                 RunReport r = engine.apply(targets, opts, null, null, null, RunListener.NONE);
                 double s = (System.nanoTime() - t0) / 1e9;
-                long pending = fleet.devices().stream().filter(d -> d.confirmedCommitPending()).count();
-                long holding = fleet.devices().stream().filter(d -> d.runningXml().contains("PORTCULLIS-")).count();
-                System.out.printf("%-26s %d routers, --parallel %d: %.1f s (%s); afterwards %d hold the policy, %d pending%n",
+                long pending = fleet.devices().stream()
+                        .filter(d -> d.confirmedCommitPending())
+                        .count();
+                long holding = fleet.devices().stream()
+                        .filter(d -> d.runningXml().contains("PORTCULLIS-"))
+                        .count();
+                System.out.printf(
+                        "%-26s %d routers, --parallel %d: %.1f s (%s); afterwards %d hold the policy, %d pending%n",
                         label + ":", n, parallel, s, r.counts(), holding, pending);
             }
         }

@@ -23,8 +23,16 @@ record Stats(int n, double min, double median, double p90, double p99, double ma
     }
 
     String line(String label) {
-        return String.format(Locale.ROOT, "%-28s n=%-5d min=%8.2f  median=%8.2f  p90=%8.2f  p99=%8.2f  max=%8.2f ms",
-                label, n, min, median, p90, p99, max);
+        return String.format(
+                Locale.ROOT,
+                "%-28s n=%-5d min=%8.2f  median=%8.2f  p90=%8.2f  p99=%8.2f  max=%8.2f ms",
+                label,
+                n,
+                min,
+                median,
+                p90,
+                p99,
+                max);
     }
 
     static double[] toArray(List<Double> l) {

@@ -24,13 +24,20 @@ public final class WarmGetConfigBench {
     public static void main(String[] args) throws Exception {
         BenchLogging.likeTheProduct();
         int n = Integer.parseInt(CycleBench.arg(args, "--iterations", "2000"));
-        try (LabFleet fleet = LabFleet.builder().devices(1).platforms(List.of(LabPlatform.OPENCONFIG)).start();
+        try (LabFleet fleet = LabFleet.builder()
+                        .devices(1)
+                        .platforms(List.of(LabPlatform.OPENCONFIG))
+                        .start();
                 NetconfClient client = NetconfClient.create(ClientSettings.defaults())) {
             SimDevice d = fleet.device(0);
             Path kh = Files.createTempFile("bench-warm", ".known_hosts");
             Files.writeString(kh, fleet.knownHosts());
-            Endpoint ep = Endpoint.of("127.0.0.1", d.port(), fleet.username(),
-                    Credential.password(fleet.password().toCharArray()), kh);
+            Endpoint ep = Endpoint.of(
+                    "127.0.0.1",
+                    d.port(),
+                    fleet.username(),
+                    Credential.password(fleet.password().toCharArray()),
+                    kh);
             try (NetconfSession s = client.connect(ep)) {
                 GetConfig rpc = GetConfig.of(Datastore.RUNNING);
                 int bytes = 0;
@@ -56,6 +63,5 @@ public final class WarmGetConfigBench {
         return r.data() == null ? 0 : r.data().getTextContent().length();
     }
 
-    private WarmGetConfigBench() {
-    }
+    private WarmGetConfigBench() {}
 }

@@ -38,31 +38,60 @@ class ApplyGuardrailsLabTest {
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             // 90, not the built-in 120, so that "the inventory beats the default" is observable
             Path defaults = inv.resolve("defaults.yaml");
-            Files.writeString(defaults, Files.readString(defaults).replace("confirm-timeout: 120", "confirm-timeout: 90"));
+            Files.writeString(
+                    defaults, Files.readString(defaults).replace("confirm-timeout: 120", "confirm-timeout: 90"));
             SimDevice first = fleet.devices().get(0);
             SimDevice second = fleet.devices().get(1);
 
             // no terminal (this test's stdin), no --plan, no --auto-approve: refused before any router is touched
             CliRun refused = CliRun.run("apply", "--inventory", inv.toString());
             assertThat(refused.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(refused.err()).contains("nobody can approve the change").contains("--plan FILE").contains("--auto-approve");
-            assertThat(first.lastConfirmTimeoutSeconds()).as("no commit reached the router").isZero();
-            assertThat(CliRun.run("plan", "--inventory", inv.toString()).exit()).as("still changes to make").isEqualTo(ExitCodes.CHANGES);
+            assertThat(refused.err())
+                    .contains("nobody can approve the change")
+                    .contains("--plan FILE")
+                    .contains("--auto-approve");
+            assertThat(first.lastConfirmTimeoutSeconds())
+                    .as("no commit reached the router")
+                    .isZero();
+            assertThat(CliRun.run("plan", "--inventory", inv.toString()).exit())
+                    .as("still changes to make")
+                    .isEqualTo(ExitCodes.CHANGES);
 
             // on a terminal: the plan is shown; anything but "yes" cancels
-            Workspace w = Workspace.open(Path.of("policy"), inv, first.name(), new PrintWriter(new StringWriter())).orElseThrow();
+            Workspace w = Workspace.open(Path.of("policy"), inv, first.name(), new PrintWriter(new StringWriter()))
+                    .orElseThrow();
             List<Target> targets = EngineCommands.targets(w, new PrintWriter(new StringWriter()));
             StringWriter shown = new StringWriter();
-            ApplyApproval.Decision no = ApplyApproval.decide(false, true, targets, Path.of("policy"), false,
-                    new BufferedReader(new StringReader("y\n")), new PrintWriter(shown, true), new PrintWriter(new StringWriter()));
+            ApplyApproval.Decision no = ApplyApproval.decide(
+                    false,
+                    true,
+                    targets,
+                    Path.of("policy"),
+                    false,
+                    new BufferedReader(new StringReader("y\n")),
+                    new PrintWriter(shown, true),
+                    new PrintWriter(new StringWriter()));
             assertThat(no.proceed()).isFalse();
-            assertThat(shown.toString()).contains(first.name()).contains("Only 'yes' is accepted").contains("Apply cancelled; nothing was changed.");
+            assertThat(shown.toString())
+                    .contains(first.name())
+                    .contains("Only 'yes' is accepted")
+                    .contains("Apply cancelled; nothing was changed.");
             StringWriter shownAgain = new StringWriter();
-            ApplyApproval.Decision yes = ApplyApproval.decide(false, true, targets, Path.of("policy"), false,
-                    new BufferedReader(new StringReader("yes\n")), new PrintWriter(shownAgain, true), new PrintWriter(new StringWriter()));
+            ApplyApproval.Decision yes = ApplyApproval.decide(
+                    false,
+                    true,
+                    targets,
+                    Path.of("policy"),
+                    false,
+                    new BufferedReader(new StringReader("yes\n")),
+                    new PrintWriter(shownAgain, true),
+                    new PrintWriter(new StringWriter()));
             assertThat(yes.proceed()).isTrue();
             assertThat(yes.plan().routers()).singleElement().satisfies(e -> {
                 assertThat(e.router()).isEqualTo(first.name());
@@ -70,13 +99,26 @@ class ApplyGuardrailsLabTest {
             });
 
             // precedence: the flag beats the inventory (lab-demo's 60 s used to become 120) ...
-            CliRun flag = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", first.name(), "--confirm-timeout", "45");
+            CliRun flag = CliRun.run(
+                    "apply",
+                    "--auto-approve",
+                    "--inventory",
+                    inv.toString(),
+                    "--limit",
+                    first.name(),
+                    "--confirm-timeout",
+                    "45");
             assertThat(flag.exit()).as(flag.all()).isEqualTo(ExitCodes.OK);
-            assertThat(first.lastConfirmTimeoutSeconds()).as("--confirm-timeout 45 over the inventory's 90").isEqualTo(45);
+            assertThat(first.lastConfirmTimeoutSeconds())
+                    .as("--confirm-timeout 45 over the inventory's 90")
+                    .isEqualTo(45);
             // ... and the inventory beats the built-in default when no flag is given
-            CliRun inventory = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", second.name());
+            CliRun inventory =
+                    CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", second.name());
             assertThat(inventory.exit()).as(inventory.all()).isEqualTo(ExitCodes.OK);
-            assertThat(second.lastConfirmTimeoutSeconds()).as("the inventory's 90 over the built-in 120").isEqualTo(90);
+            assertThat(second.lastConfirmTimeoutSeconds())
+                    .as("the inventory's 90 over the built-in 120")
+                    .isEqualTo(90);
         }
     }
 }

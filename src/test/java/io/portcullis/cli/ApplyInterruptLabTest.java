@@ -34,16 +34,33 @@ class ApplyInterruptLabTest {
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             SimDevice slow = fleet.devices().get(1);
             slow.faults().delay(Duration.ofSeconds(30)); // every reply of the second router takes 30 s
 
             Path output = dir.resolve("apply.out");
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), CliProcessMain.class.getName(),
-                    "apply", "--auto-approve", "--inventory", inv.toString(), "--parallel", "1", "--max-failures", "5",
-                    "--journal", dir.resolve("journal").toString()))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process p = new ProcessBuilder(List.of(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CliProcessMain.class.getName(),
+                            "apply",
+                            "--auto-approve",
+                            "--inventory",
+                            inv.toString(),
+                            "--parallel",
+                            "1",
+                            "--max-failures",
+                            "5",
+                            "--journal",
+                            dir.resolve("journal").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.readString(output).contains("[1/3]") && System.nanoTime() < deadline && p.isAlive()) {
                 Thread.sleep(200); // the first router is done; the slow second one is now in flight
@@ -53,8 +70,11 @@ class ApplyInterruptLabTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String text = Files.readString(output, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(text).isEqualTo(143);
-            assertThat(text).contains("portcullis apply: interrupted. Finished: APPLIED=1; in flight: " + slow.name() + "; not contacted: 1.")
-                    .contains("reverts by itself within 120 s").contains("portcullis plan");
+            assertThat(text)
+                    .contains("portcullis apply: interrupted. Finished: APPLIED=1; in flight: " + slow.name()
+                            + "; not contacted: 1.")
+                    .contains("reverts by itself within 120 s")
+                    .contains("portcullis plan");
         }
     }
 }

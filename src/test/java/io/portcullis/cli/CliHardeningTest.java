@@ -41,14 +41,23 @@ class CliHardeningTest {
     @Test
     void recoverWithAMisspeltJournalDirectoryFailsNamingIt(@TempDir Path dir) {
         Path missing = dir.resolve("jounral");
-        CliRun r = CliRun.run("recover", "--policy", "policy", "--inventory", "inventory", "--journal", missing.toString());
+        CliRun r = CliRun.run(
+                "recover", "--policy", "policy", "--inventory", "inventory", "--journal", missing.toString());
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(r.err()).contains(missing.toString()).contains("does not exist");
     }
 
     private static String printDrift(Change c, List<FateChange> fates) {
-        RouterPlan p = new RouterPlan("r1", "junos", RouterPlan.Status.CHANGES, new ChangeSet(new IntentDiff(List.of(c)), "", "", fates),
-                "i", "s", List.of(), null, null);
+        RouterPlan p = new RouterPlan(
+                "r1",
+                "junos",
+                RouterPlan.Status.CHANGES,
+                new ChangeSet(new IntentDiff(List.of(c)), "", "", fates),
+                "i",
+                "s",
+                List.of(),
+                null,
+                null);
         StringWriter w = new StringWriter();
         PlanPrinter.print(List.of(p), true, false, new PrintWriter(w, true));
         return w.toString();
@@ -57,35 +66,62 @@ class CliHardeningTest {
     @Test
     void driftSaysAFilterMissingFromTheRouterIsMissingOnTheRouter() {
         // "missing" = the policy wants it and the router lacks it (ChangeKind)
-        String text = printDrift(new Change(ChangeKind.FILTER_MISSING, "PORTCULLIS-V4", null, null, "3 terms"), List.of());
+        String text =
+                printDrift(new Change(ChangeKind.FILTER_MISSING, "PORTCULLIS-V4", null, null, "3 terms"), List.of());
         assertThat(text).contains("filter missing on router: PORTCULLIS-V4").doesNotContain("extra");
-        String extra = printDrift(new Change(ChangeKind.TERM_EXTRA, "PORTCULLIS-V4", "allow-x", null, "tcp 8080"), List.of());
-        assertThat(extra).contains("term extra on router: PORTCULLIS-V4/allow-x").doesNotContain("missing");
+        String extra =
+                printDrift(new Change(ChangeKind.TERM_EXTRA, "PORTCULLIS-V4", "allow-x", null, "tcp 8080"), List.of());
+        assertThat(extra)
+                .contains("term extra on router: PORTCULLIS-V4/allow-x")
+                .doesNotContain("missing");
     }
 
     @Test
     void driftTermChangedReadsInTheSameDirectionAsItsPacketImpactHeading() {
         // the comparator writes details router → policy; the router has 2525 added (it forwards it)
-        Change c = new Change(ChangeKind.TERM_CHANGED, "PORTCULLIS-V4", "block-smtp", null,
+        Change c = new Change(
+                ChangeKind.TERM_CHANGED,
+                "PORTCULLIS-V4",
+                "block-smtp",
+                null,
                 "destination ports 25,465,587,2525 → 25,465,587; counter null → smtp");
         String text = printDrift(c, List.of(new FateChange("TCP/2525 toward subscribers (ipv4)", "", true, false)));
-        assertThat(text).contains("packet impact (policy → router now):")
+        assertThat(text)
+                .contains("packet impact (policy → router now):")
                 .contains("TCP/2525 toward subscribers (ipv4): dropped → forwarded")
-                .contains("term changed: PORTCULLIS-V4/block-smtp (destination ports 25,465,587 → 25,465,587,2525; counter smtp → null)");
+                .contains(
+                        "term changed: PORTCULLIS-V4/block-smtp (destination ports 25,465,587 → 25,465,587,2525; counter smtp → null)");
     }
 
     /** Issue 13 item 5: what plan and drift quote from the router (term names, details) cannot forge a line of output. */
     @Test
     void routerHeldNamesAndDetailsCannotForgeLinesInPlanOrDrift() {
-        Change c = new Change(ChangeKind.TERM_EXTRA, "PORTCULLIS-V4", "x\nDrift: 0 drifted, 6 in sync.", null,
+        Change c = new Change(
+                ChangeKind.TERM_EXTRA,
+                "PORTCULLIS-V4",
+                "x\nDrift: 0 drifted, 6 in sync.",
+                null,
                 "description \"a\rlab-other-999 (junos): in sync\u001b[2K\"");
         for (boolean drift : new boolean[] {true, false}) {
-            RouterPlan p = new RouterPlan("r1", "junos", RouterPlan.Status.CHANGES, new ChangeSet(new IntentDiff(List.of(c)),
-                    "term x\nPlan: 0 to change", "term x\u001b[31m", List.of()), "i", "s", List.of(), null, null);
+            RouterPlan p = new RouterPlan(
+                    "r1",
+                    "junos",
+                    RouterPlan.Status.CHANGES,
+                    new ChangeSet(
+                            new IntentDiff(List.of(c)), "term x\nPlan: 0 to change", "term x\u001b[31m", List.of()),
+                    "i",
+                    "s",
+                    List.of(),
+                    null,
+                    null);
             StringWriter w = new StringWriter();
             PlanPrinter.print(List.of(p), drift, false, new PrintWriter(w, true));
             String text = w.toString();
-            assertThat(text.lines()).as(text).noneMatch(l -> l.startsWith("Drift: 0") || l.startsWith("Plan: 0") || l.contains("lab-other-999 (junos): in sync") && !l.contains("\\r"));
+            assertThat(text.lines())
+                    .as(text)
+                    .noneMatch(l -> l.startsWith("Drift: 0")
+                            || l.startsWith("Plan: 0")
+                            || l.contains("lab-other-999 (junos): in sync") && !l.contains("\\r"));
             assertThat(text).doesNotContain("\r").doesNotContain("\u001b").contains("x\\nDrift: 0 drifted");
         }
     }

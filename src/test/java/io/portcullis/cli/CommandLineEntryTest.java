@@ -10,11 +10,14 @@ import picocli.CommandLine;
 class CommandLineEntryTest {
     @Test
     void everySubcommandHasExactlyOneStart() {
-        Set<String> names = new HashSet<>(CommandLines.create(null).getSubcommands().keySet());
+        Set<String> names =
+                new HashSet<>(CommandLines.create(null).getSubcommands().keySet());
         assertThat(CommandLineEntry.PLAIN).doesNotContainAnyElementsOf(CommandLineEntry.QUARKUS);
         Set<String> both = new HashSet<>(CommandLineEntry.PLAIN);
         both.addAll(CommandLineEntry.QUARKUS);
-        assertThat(both).as("a new subcommand must be put in CommandLineEntry.PLAIN or QUARKUS").isEqualTo(names);
+        assertThat(both)
+                .as("a new subcommand must be put in CommandLineEntry.PLAIN or QUARKUS")
+                .isEqualTo(names);
     }
 
     @Test
@@ -38,7 +41,8 @@ class CommandLineEntryTest {
     void thePolicyAPlainCommandWillLoadIsKnownBeforePicocliParses() {
         String fallback = System.getenv("PORTCULLIS_POLICY") == null ? "policy" : System.getenv("PORTCULLIS_POLICY");
         assertThat(PlainMain.policyToPrepare("validate")).isEqualTo(java.nio.file.Path.of(fallback));
-        assertThat(PlainMain.policyToPrepare("render", "--device", "x", "--policy", "p/a.yaml")).isEqualTo(java.nio.file.Path.of("p/a.yaml"));
+        assertThat(PlainMain.policyToPrepare("render", "--device", "x", "--policy", "p/a.yaml"))
+                .isEqualTo(java.nio.file.Path.of("p/a.yaml"));
         assertThat(PlainMain.policyToPrepare("verify", "--policy=q")).isEqualTo(java.nio.file.Path.of("q"));
         assertThat(PlainMain.policyToPrepare("validate", "--help")).isNull();
         assertThat(PlainMain.policyToPrepare("--version")).isNull();

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.lab.LabFleet;
 import io.portcullis.lab.device.SimDevice;
-import io.portcullis.traffic.RouterTraffic;
 import io.portcullis.traffic.LabTraffic;
 import io.portcullis.traffic.PacketClass;
+import io.portcullis.traffic.RouterTraffic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -32,19 +32,24 @@ class CountersLabTest {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void countersShowEnforcementBeforeAndAfterApplyAndAfterAnOutOfBandRemoval(@TempDir Path dir) throws Exception {
         try (LabFleet fleet = LabFleet.builder().devices(6).password(PASSWORD).start();
-             LabTraffic traffic = LabTraffic.attach(fleet, 1000)) {
+                LabTraffic traffic = LabTraffic.attach(fleet, 1000)) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             String lastRead = dir.resolve("last-read.json").toString();
             String[] common = {"--inventory", inv.toString(), "--last-read", lastRead, "--json"};
 
             // before apply: probes reach the subscribers, and there is nothing of ours to count
             traffic.tick(5);
             for (RouterTraffic t : traffic.devices()) {
-                assertThat(t.fate("smtp-25-probe-v4")[1]).as(t.device().name() + " drops nothing before apply").isZero();
+                assertThat(t.fate("smtp-25-probe-v4")[1])
+                        .as(t.device().name() + " drops nothing before apply")
+                        .isZero();
                 assertThat(t.fate("smtp-25-probe-v4")[0]).isPositive();
             }
             CliRun before = CliRun.run(cat("counters", common));
@@ -53,7 +58,10 @@ class CountersLabTest {
             assertThat(b.get("format").asText()).isEqualTo("portcullis-counters/1");
             assertThat(b.get("routers")).hasSize(6);
             for (JsonNode r : b.get("routers")) {
-                assertThat(r.get("verdict").asText()).as(r.get("router").asText()).startsWith("counters unavailable (").doesNotContain("enforcing");
+                assertThat(r.get("verdict").asText())
+                        .as(r.get("router").asText())
+                        .startsWith("counters unavailable (")
+                        .doesNotContain("enforcing");
             }
 
             CliRun apply = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString());
@@ -64,8 +72,13 @@ class CountersLabTest {
             JsonNode first = JSON.readTree(CliRun.run(cat("counters", common)).out());
             for (JsonNode r : first.get("routers")) {
                 String v = r.get("verdict").asText();
-                assertThat(v).as(r.get("router").asText()).startsWith("enforcing: ").contains("SMTP").contains("SNMP");
-                assertThat(r.get("confirmed").asBoolean()).isEqualTo(!r.get("platform").asText().equals("vrp"));
+                assertThat(v)
+                        .as(r.get("router").asText())
+                        .startsWith("enforcing: ")
+                        .contains("SMTP")
+                        .contains("SNMP");
+                assertThat(r.get("confirmed").asBoolean())
+                        .isEqualTo(!r.get("platform").asText().equals("vrp"));
                 RouterTraffic t = traffic.device(r.get("router").asText());
                 long smtpDropped = 0;
                 for (PacketClass pc : t.mix()) {
@@ -73,15 +86,23 @@ class CountersLabTest {
                         smtpDropped += t.fate(pc.label())[1];
                     }
                 }
-                assertThat(v).as("the SMTP number is what the router dropped").contains(String.format("%,d SMTP", smtpDropped));
+                assertThat(v)
+                        .as("the SMTP number is what the router dropped")
+                        .contains(String.format("%,d SMTP", smtpDropped));
             }
 
             // someone removes TCP/2525 from the OpenConfig router's ACL by hand
-            SimDevice oc = fleet.devices().stream().filter(d -> d.platform().equals("openconfig")).findFirst().orElseThrow();
+            SimDevice oc = fleet.devices().stream()
+                    .filter(d -> d.platform().equals("openconfig"))
+                    .findFirst()
+                    .orElseThrow();
             RouterTraffic ot = traffic.device(oc.name());
             traffic.tick(10);
-            JsonNode mid = router(JSON.readTree(CliRun.run(cat("counters", common)).out()), oc.name());
-            long smtpDeltaBefore = term(mid, "PORTCULLIS-SUBPROTECT-V4", "deny-smtp").get("delta").asLong();
+            JsonNode mid =
+                    router(JSON.readTree(CliRun.run(cat("counters", common)).out()), oc.name());
+            long smtpDeltaBefore = term(mid, "PORTCULLIS-SUBPROTECT-V4", "deny-smtp")
+                    .get("delta")
+                    .asLong();
             long forwarded2525 = ot.fate("smtp-2525-probe-v4")[0];
             long forwardedV4Before = forwardedToward(ot, "-v4");
             oc.outOfBandEdit("""
@@ -91,19 +112,35 @@ class CountersLabTest {
                       <acl-entries><acl-entry nc:operation="delete"><sequence-id>23</sequence-id></acl-entry></acl-entries>
                      </acl-set></acl-sets></acl></config>""");
             traffic.tick(10);
-            assertThat(ot.fate("smtp-2525-probe-v4")[0]).as("TCP/2525 probes are forwarded again").isGreaterThan(forwarded2525);
+            assertThat(ot.fate("smtp-2525-probe-v4")[0])
+                    .as("TCP/2525 probes are forwarded again")
+                    .isGreaterThan(forwarded2525);
             CliRun after = CliRun.run(cat("counters", common));
             JsonNode a = router(JSON.readTree(after.out()), oc.name());
-            long smtpDeltaAfter = term(a, "PORTCULLIS-SUBPROTECT-V4", "deny-smtp").get("delta").asLong();
-            long acceptDelta = term(a, "PORTCULLIS-SUBPROTECT-V4", "accept-rest").get("delta").asLong();
-            assertThat(smtpDeltaAfter).as("the SMTP drop term stops counting 2525").isEqualTo(smtpDeltaBefore * 3 / 4);
-            assertThat(acceptDelta).as("the accept term counts everything forwarded, the 2525 probes included")
+            long smtpDeltaAfter = term(a, "PORTCULLIS-SUBPROTECT-V4", "deny-smtp")
+                    .get("delta")
+                    .asLong();
+            long acceptDelta = term(a, "PORTCULLIS-SUBPROTECT-V4", "accept-rest")
+                    .get("delta")
+                    .asLong();
+            assertThat(smtpDeltaAfter)
+                    .as("the SMTP drop term stops counting 2525")
+                    .isEqualTo(smtpDeltaBefore * 3 / 4);
+            assertThat(acceptDelta)
+                    .as("the accept term counts everything forwarded, the 2525 probes included")
                     .isEqualTo(forwardedToward(ot, "-v4") - forwardedV4Before);
-            CliRun quiet = CliRun.run("counters", "--inventory", inv.toString(), "--last-read", lastRead, "--router", oc.name());
-            assertThat(quiet.out()).as("no traffic since the last read").contains(oc.name() + " (openconfig): no drops observed");
+            CliRun quiet = CliRun.run(
+                    "counters", "--inventory", inv.toString(), "--last-read", lastRead, "--router", oc.name());
+            assertThat(quiet.out())
+                    .as("no traffic since the last read")
+                    .contains(oc.name() + " (openconfig): no drops observed");
             traffic.tick(5);
-            CliRun text = CliRun.run("counters", "--inventory", inv.toString(), "--last-read", lastRead, "--router", oc.name());
-            assertThat(text.out()).contains(oc.name() + " (openconfig): enforcing: ").contains("accept-rest").contains("since the last read");
+            CliRun text = CliRun.run(
+                    "counters", "--inventory", inv.toString(), "--last-read", lastRead, "--router", oc.name());
+            assertThat(text.out())
+                    .contains(oc.name() + " (openconfig): enforcing: ")
+                    .contains("accept-rest")
+                    .contains("since the last read");
             for (String output : new String[] {before.all(), apply.all(), after.all(), text.all()}) {
                 assertThat(output).doesNotContain(PASSWORD);
             }
@@ -111,8 +148,11 @@ class CountersLabTest {
     }
 
     private static long forwardedToward(RouterTraffic t, String family) {
-        return t.mix().stream().filter(pc -> pc.label().endsWith(family) && pc.direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER)
-                .mapToLong(pc -> t.fate(pc.label())[0]).sum();
+        return t.mix().stream()
+                .filter(pc ->
+                        pc.label().endsWith(family) && pc.direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER)
+                .mapToLong(pc -> t.fate(pc.label())[0])
+                .sum();
     }
 
     private static JsonNode router(JsonNode doc, String name) {
@@ -126,7 +166,8 @@ class CountersLabTest {
 
     private static JsonNode term(JsonNode router, String filter, String term) {
         for (JsonNode t : router.get("terms")) {
-            if (t.get("filter").asText().equals(filter) && t.get("term").asText().equals(term)) {
+            if (t.get("filter").asText().equals(filter)
+                    && t.get("term").asText().equals(term)) {
                 return t;
             }
         }

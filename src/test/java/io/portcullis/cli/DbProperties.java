@@ -7,8 +7,7 @@ import io.portcullis.store.DbSettings;
  * test JVM cannot set environment variables. Tests run one class at a time, so one set of properties is enough.
  */
 public final class DbProperties {
-    private DbProperties() {
-    }
+    private DbProperties() {}
 
     public static void use(DbSettings s) {
         System.setProperty("portcullis.db.url", s.url());
@@ -23,7 +22,9 @@ public final class DbProperties {
 
     /** Back to the suite's own database (pom.xml points portcullis.db.url into target/), or the default. */
     public static void clear() {
-        for (String k : new String[] {"portcullis.db.url", "portcullis.db.username", "portcullis.db.password", "portcullis.db.enabled"}) {
+        for (String k : new String[] {
+            "portcullis.db.url", "portcullis.db.username", "portcullis.db.password", "portcullis.db.enabled"
+        }) {
             System.clearProperty(k);
         }
         String suite = System.getProperty("portcullis.test.db.url");

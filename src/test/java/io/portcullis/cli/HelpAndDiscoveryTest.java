@@ -49,7 +49,18 @@ class HelpAndDiscoveryTest {
     @Test
     void theTreeHasTheCommandsUsersNeed() {
         assertThat(commandPaths().map(p -> String.join(" ", p)))
-                .contains("validate", "render", "verify", "plan", "apply", "recover", "drift", "lab", "serve", "help", "completion");
+                .contains(
+                        "validate",
+                        "render",
+                        "verify",
+                        "plan",
+                        "apply",
+                        "recover",
+                        "drift",
+                        "lab",
+                        "serve",
+                        "help",
+                        "completion");
     }
 
     @ParameterizedTest(name = "{0} --help")
@@ -67,10 +78,14 @@ class HelpAndDiscoveryTest {
             }
             assertThat(r.out()).as(path + " mentions " + o.longestName()).contains(o.longestName());
             String firstLine = o.description().length == 0 ? "" : o.description()[0];
-            assertThat(firstLine).as(path + " " + o.longestName() + " has a description").isNotBlank();
+            assertThat(firstLine)
+                    .as(path + " " + o.longestName() + " has a description")
+                    .isNotBlank();
             String dv = o.defaultValue();
             if (dv != null && !dv.isEmpty() && !o.usageHelp() && !o.versionHelp()) {
-                assertThat(r.out()).as(path + " shows the default of " + o.longestName()).contains(dv);
+                assertThat(r.out())
+                        .as(path + " shows the default of " + o.longestName())
+                        .contains(dv);
             }
         }
     }
@@ -116,7 +131,8 @@ class HelpAndDiscoveryTest {
     void versionNamesCommitBuildTimeJavaAndQuarkus() {
         CliRun r = CliRun.run("--version");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).containsPattern("portcullis \\S+")
+        assertThat(r.out())
+                .containsPattern("portcullis \\S+")
                 .containsPattern("commit [0-9a-f]{7,}")
                 .containsPattern("built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
                 .contains("Java " + System.getProperty("java.version"))
@@ -127,7 +143,11 @@ class HelpAndDiscoveryTest {
     void bashCompletionCompletesSubcommandsAndOptions() {
         CliRun r = CliRun.run("completion", "bash");
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.out()).contains("complete -F").contains("_picocli_portcullis").contains("recover").contains("--on-failure");
+        assertThat(r.out())
+                .contains("complete -F")
+                .contains("_picocli_portcullis")
+                .contains("recover")
+                .contains("--on-failure");
     }
 
     @Test
@@ -141,13 +161,16 @@ class HelpAndDiscoveryTest {
     @ParameterizedTest(name = "man page for {0}")
     @MethodSource("commandPaths")
     void theBuildGeneratedAManPageForEveryCommand(List<String> path) throws java.io.IOException {
-        java.nio.file.Path page = java.nio.file.Path.of("target/man/man1", "portcullis-" + String.join("-", path) + ".1");
+        java.nio.file.Path page =
+                java.nio.file.Path.of("target/man/man1", "portcullis-" + String.join("-", path) + ".1");
         assertThat(page).exists();
         String troff = java.nio.file.Files.readString(page);
         String name = ("PORTCULLIS-" + String.join("-", path).toUpperCase(java.util.Locale.ROOT)).replace("-", "\\-");
         assertThat(troff).contains(".TH \"" + name + "\"");
         for (OptionSpec o : spec(path).options()) {
-            assertThat(troff).as(page + " documents " + o.longestName()).contains(o.longestName().replace("-", "\\-"));
+            assertThat(troff)
+                    .as(page + " documents " + o.longestName())
+                    .contains(o.longestName().replace("-", "\\-"));
         }
     }
 

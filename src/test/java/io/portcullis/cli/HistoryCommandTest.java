@@ -38,21 +38,76 @@ class HistoryCommandTest {
         try {
             Instant t = Instant.parse("2026-12-01T08:00:00Z");
             try (RunStore store = StoreOpener.open(s)) {
-                store.beginRun(new RunStart("11111111-aaaa-4000-8000-000000000001", "plan", t, "0.1.0", new Who("alice", "alice", null, Map.of()),
-                        new What(null, "sha256:abcdef0123456789", "sha256:inv", null), Map.of()));
-                store.recordRouter("11111111-aaaa-4000-8000-000000000001", new RouterRecord("bng-a", "junos", "CHANGES", null,
-                        List.of("term deny-snmp missing"), List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"), "sha256:1", null,
-                        null, null, 5, t));
+                store.beginRun(new RunStart(
+                        "11111111-aaaa-4000-8000-000000000001",
+                        "plan",
+                        t,
+                        "0.1.0",
+                        new Who("alice", "alice", null, Map.of()),
+                        new What(null, "sha256:abcdef0123456789", "sha256:inv", null),
+                        Map.of()));
+                store.recordRouter(
+                        "11111111-aaaa-4000-8000-000000000001",
+                        new RouterRecord(
+                                "bng-a",
+                                "junos",
+                                "CHANGES",
+                                null,
+                                List.of("term deny-snmp missing"),
+                                List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"),
+                                "sha256:1",
+                                null,
+                                null,
+                                null,
+                                5,
+                                t));
                 store.finishRun("11111111-aaaa-4000-8000-000000000001", t.plusSeconds(3), 2, null);
-                store.beginRun(new RunStart("22222222-bbbb-4000-8000-000000000002", "apply", t.plusSeconds(600), "0.1.0",
-                        new Who("jdoe", "runner", null, Map.of("system", "gitlab", "pipelineUrl", "https://gitlab.example/p/-/pipelines/7")),
-                        new What("8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3", "sha256:abcdef0123456789", "sha256:inv", "sha256:plan"),
+                store.beginRun(new RunStart(
+                        "22222222-bbbb-4000-8000-000000000002",
+                        "apply",
+                        t.plusSeconds(600),
+                        "0.1.0",
+                        new Who(
+                                "jdoe",
+                                "runner",
+                                null,
+                                Map.of("system", "gitlab", "pipelineUrl", "https://gitlab.example/p/-/pipelines/7")),
+                        new What(
+                                "8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3",
+                                "sha256:abcdef0123456789",
+                                "sha256:inv",
+                                "sha256:plan"),
                         Map.of("canary", "1")));
-                store.recordRouter("22222222-bbbb-4000-8000-000000000002", new RouterRecord("bng-a", "junos", "APPLIED", null,
-                        List.of("term deny-snmp added"), List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"), "sha256:1", "sha256:2",
-                        "{}", null, 800, t.plusSeconds(601)));
-                store.recordRouter("22222222-bbbb-4000-8000-000000000002", new RouterRecord("bng-b", "iosxr", "FAILED_NOT_APPLIED", "LOCKED_BY",
-                        List.of(), List.of(), null, null, null, "bng-b is locked by session 7", 900, t.plusSeconds(602)));
+                store.recordRouter(
+                        "22222222-bbbb-4000-8000-000000000002",
+                        new RouterRecord(
+                                "bng-a",
+                                "junos",
+                                "APPLIED",
+                                null,
+                                List.of("term deny-snmp added"),
+                                List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"),
+                                "sha256:1",
+                                "sha256:2",
+                                "{}",
+                                null,
+                                800,
+                                t.plusSeconds(601)));
+                store.recordRouter(
+                        "22222222-bbbb-4000-8000-000000000002",
+                        new RouterRecord(
+                                "bng-b",
+                                "iosxr",
+                                "FAILED_NOT_APPLIED",
+                                "LOCKED_BY",
+                                List.of(),
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                "bng-b is locked by session 7",
+                                900,
+                                t.plusSeconds(602)));
                 store.finishRun("22222222-bbbb-4000-8000-000000000002", t.plusSeconds(620), 1, null);
             }
             DbProperties.use(s);
@@ -61,17 +116,30 @@ class HistoryCommandTest {
             assertThat(list.exit()).as(list.all()).isZero();
             List<String> lines = list.out().lines().toList();
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).startsWith("22222222").contains("apply", "jdoe", "8aa37f8aa", "exit 1", "1 applied", "1 failed-not-applied");
-            assertThat(lines.get(1)).startsWith("11111111").contains("plan", "alice", "abcdef012", "exit 2", "1 changes");
+            assertThat(lines.get(0))
+                    .startsWith("22222222")
+                    .contains("apply", "jdoe", "8aa37f8aa", "exit 1", "1 applied", "1 failed-not-applied");
+            assertThat(lines.get(1))
+                    .startsWith("11111111")
+                    .contains("plan", "alice", "abcdef012", "exit 2", "1 changes");
 
-            assertThat(CliRun.run("history", "--router", "bng-b").out().lines()).hasSize(1).allMatch(l -> l.startsWith("22222222"));
-            assertThat(CliRun.run("history", "--kind", "plan").out().lines()).hasSize(1).allMatch(l -> l.startsWith("11111111"));
+            assertThat(CliRun.run("history", "--router", "bng-b").out().lines())
+                    .hasSize(1)
+                    .allMatch(l -> l.startsWith("22222222"));
+            assertThat(CliRun.run("history", "--kind", "plan").out().lines())
+                    .hasSize(1)
+                    .allMatch(l -> l.startsWith("11111111"));
             assertThat(CliRun.run("history", "--since", "2026-12-02").out()).startsWith("No runs recorded that match");
 
             CliRun one = CliRun.run("history", "22222222");
             assertThat(one.exit()).as(one.all()).isZero();
-            assertThat(one.out()).contains("bng-a (junos): APPLIED", "term deny-snmp added", "bng-b (iosxr): FAILED_NOT_APPLIED (LOCKED_BY)",
-                    "https://gitlab.example/p/-/pipelines/7", "revision 8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3");
+            assertThat(one.out())
+                    .contains(
+                            "bng-a (junos): APPLIED",
+                            "term deny-snmp added",
+                            "bng-b (iosxr): FAILED_NOT_APPLIED (LOCKED_BY)",
+                            "https://gitlab.example/p/-/pipelines/7",
+                            "revision 8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3");
 
             CliRun json = CliRun.run("history", "--json");
             assertThat(json.exit()).as(json.all()).isZero();
@@ -85,9 +153,13 @@ class HistoryCommandTest {
             assertThat(apply.startedAt()).isEqualTo(t.plusSeconds(600));
             assertThat(apply.finishedAt()).isEqualTo(t.plusSeconds(620));
             assertThat(apply.exitCode()).isEqualTo(1);
-            assertThat(apply.routers()).extracting(HistoryRun.Router::router, HistoryRun.Router::state)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("bng-a", "APPLIED"), org.assertj.core.groups.Tuple.tuple("bng-b", "FAILED_NOT_APPLIED"));
-            assertThat(apply.routers().get(0).impact()).containsExactly("UDP/161 toward subscribers (ipv4): forwarded → dropped");
+            assertThat(apply.routers())
+                    .extracting(HistoryRun.Router::router, HistoryRun.Router::state)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("bng-a", "APPLIED"),
+                            org.assertj.core.groups.Tuple.tuple("bng-b", "FAILED_NOT_APPLIED"));
+            assertThat(apply.routers().get(0).impact())
+                    .containsExactly("UDP/161 toward subscribers (ipv4): forwarded → dropped");
             assertThat(json.out()).contains("\"startedAt\" : \"2026-12-01T08:10:00Z\"");
 
             assertThat(CliRun.run("history", "nosuchrun").exit()).isEqualTo(ExitCodes.ERROR);

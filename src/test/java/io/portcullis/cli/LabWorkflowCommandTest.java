@@ -24,8 +24,7 @@ import picocli.CommandLine;
 class LabWorkflowCommandTest {
     private static final String PASSWORD = "Lab-Workflow-Sentinel-91";
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         CommandLine cl = CommandLines.create(null);
@@ -41,7 +40,10 @@ class LabWorkflowCommandTest {
     private static void usePasswordFile(Path inventory) throws Exception {
         Files.writeString(inventory.resolve("lab-password"), PASSWORD);
         Path groups = inventory.resolve("groups.yaml");
-        Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+        Files.writeString(
+                groups,
+                Files.readString(groups)
+                        .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
     }
 
     @Test
@@ -53,23 +55,42 @@ class LabWorkflowCommandTest {
             usePasswordFile(inv);
             String[] invOpt = {"--inventory", inv.toString()};
 
-            Run plan = run(cat(new String[] {"plan", "--out", dir.resolve("plan.json").toString()}, invOpt));
+            Run plan = run(
+                    cat(new String[] {"plan", "--out", dir.resolve("plan.json").toString()}, invOpt));
             assertThat(plan.exit()).as(plan.err()).isEqualTo(ExitCodes.CHANGES);
             assertThat(plan.out()).contains("TCP/587 toward subscribers (ipv4): forwarded → dropped");
             for (SimDevice d : fleet.devices()) {
-                assertThat(d.rpcLog().touched()).as("plan is read-only on " + d.name()).isFalse();
+                assertThat(d.rpcLog().touched())
+                        .as("plan is read-only on " + d.name())
+                        .isFalse();
             }
 
-            Run apply = run(cat(new String[] {"apply", "--plan", dir.resolve("plan.json").toString(), "--canary", "1",
-                    "--parallel", "3", "--junit", dir.resolve("junit.xml").toString()}, invOpt));
+            Run apply = run(cat(
+                    new String[] {
+                        "apply",
+                        "--plan",
+                        dir.resolve("plan.json").toString(),
+                        "--canary",
+                        "1",
+                        "--parallel",
+                        "3",
+                        "--junit",
+                        dir.resolve("junit.xml").toString()
+                    },
+                    invOpt));
             assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.OK);
-            assertThat(Files.readString(dir.resolve("junit.xml"))).contains("testcase").doesNotContain("<failure");
+            assertThat(Files.readString(dir.resolve("junit.xml")))
+                    .contains("testcase")
+                    .doesNotContain("<failure");
 
             assertThat(run(cat(new String[] {"plan"}, invOpt)).exit()).isEqualTo(ExitCodes.OK);
             assertThat(run(cat(new String[] {"drift"}, invOpt)).exit()).isEqualTo(ExitCodes.OK);
 
             // someone deletes our SNMP term on the Junos router by hand: drift sees it, with its packet impact
-            SimDevice junos = fleet.devices().stream().filter(d -> d.platform().equals("junos")).findFirst().orElseThrow();
+            SimDevice junos = fleet.devices().stream()
+                    .filter(d -> d.platform().equals("junos"))
+                    .findFirst()
+                    .orElseThrow();
             junos.outOfBandEdit("""
                     <config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:nc="urn:ietf:params:xml:ns:netconf:base:1.0">
                      <configuration><firewall><family><inet><filter><name>PORTCULLIS-SUBPROTECT-V4</name>
@@ -78,7 +99,8 @@ class LabWorkflowCommandTest {
             Run drift = run(cat(new String[] {"drift", "--json"}, invOpt));
             assertThat(drift.exit()).as(drift.err()).isEqualTo(ExitCodes.CHANGES);
             assertThat(drift.out()).contains(junos.name()).contains("deny-snmp");
-            for (String output : new String[] {plan.out(), plan.err(), apply.out(), apply.err(), drift.out(), drift.err()}) {
+            for (String output :
+                    new String[] {plan.out(), plan.err(), apply.out(), apply.err(), drift.out(), drift.err()}) {
                 assertThat(output).as("no secret in any output").doesNotContain(PASSWORD);
             }
         }

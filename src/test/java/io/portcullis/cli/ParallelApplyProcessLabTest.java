@@ -39,9 +39,14 @@ class ParallelApplyProcessLabTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void twoCliAppliesOnOneRouterWaitForEachOther(Backend backend) throws Exception {
         List<String> out = runTwo(backend, null);
-        assertThat(String.join("\n----\n", out)).doesNotContain("FOREIGN_UNCOMMITTED_CHANGES").doesNotContain("LOCKED_BY");
+        assertThat(String.join("\n----\n", out))
+                .doesNotContain("FOREIGN_UNCOMMITTED_CHANGES")
+                .doesNotContain("LOCKED_BY");
         assertThat(out).filteredOn(o -> o.contains("Apply: 1 applied.")).hasSize(1);
-        assertThat(out).filteredOn(o -> o.contains("Apply: 1 no-change.")).as(String.join("\n----\n", out)).hasSize(1);
+        assertThat(out)
+                .filteredOn(o -> o.contains("Apply: 1 no-change."))
+                .as(String.join("\n----\n", out))
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -52,8 +57,12 @@ class ParallelApplyProcessLabTest {
         String all = String.join("\n----\n", out);
         assertThat(all).doesNotContain("FOREIGN_UNCOMMITTED_CHANGES").doesNotContain("LOCKED_BY");
         assertThat(out).filteredOn(o -> o.contains("Apply: 1 applied.")).as(all).hasSize(1);
-        assertThat(out).filteredOn(o -> o.contains("(ROUTER_BUSY)") && o.matches("(?s).*another Portcullis run holds this router \\(127\\.0\\.0\\.1:\\d+: run "
-                + "[0-9a-f-]{36}, actor (first|second)\\).*")).as(all).hasSize(1);
+        assertThat(out)
+                .filteredOn(o -> o.contains("(ROUTER_BUSY)")
+                        && o.matches("(?s).*another Portcullis run holds this router \\(127\\.0\\.0\\.1:\\d+: run "
+                                + "[0-9a-f-]{36}, actor (first|second)\\).*"))
+                .as(all)
+                .hasSize(1);
     }
 
     /** Starts both applies at once; returns each one's output followed by "exit N". */
@@ -65,7 +74,10 @@ class ParallelApplyProcessLabTest {
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             SimDevice d = fleet.devices().get(0);
             d.faults().delay("commit", Duration.ofSeconds(6)); // the first holds the router for 12 s or more
             Path dbPassword = dir.resolve("db-password");
@@ -76,22 +88,42 @@ class ParallelApplyProcessLabTest {
             for (String actor : List.of("first", "second")) {
                 Path output = dir.resolve(actor + ".out");
                 String java = ProcessHandle.current().info().command().orElse("java");
-                List<String> cmd = new ArrayList<>(List.of(java, "-Dportcullis.db.url=" + db.url(), "-Dportcullis.db.username=" + db.username(),
-                        "-Dportcullis.db.password-file=" + dbPassword, "-Dportcullis.state-dir=" + dir.resolve("state")));
+                List<String> cmd = new ArrayList<>(List.of(
+                        java,
+                        "-Dportcullis.db.url=" + db.url(),
+                        "-Dportcullis.db.username=" + db.username(),
+                        "-Dportcullis.db.password-file=" + dbPassword,
+                        "-Dportcullis.state-dir=" + dir.resolve("state")));
                 if (lockWait != null) {
                     cmd.add("-Dportcullis.router-lock-wait=" + lockWait);
                 }
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CliProcessMain.class.getName(), "apply", "--auto-approve",
-                        "--inventory", inv.toString(), "--actor", actor, "--journal", dir.resolve("journal").toString()));
-                ps.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start());
+                cmd.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CliProcessMain.class.getName(),
+                        "apply",
+                        "--auto-approve",
+                        "--inventory",
+                        inv.toString(),
+                        "--actor",
+                        actor,
+                        "--journal",
+                        dir.resolve("journal").toString()));
+                ps.add(new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start());
                 outputs.add(output);
             }
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < ps.size(); i++) {
                 assertThat(ps.get(i).waitFor(240, TimeUnit.SECONDS)).isTrue();
-                texts.add(Files.readString(outputs.get(i), StandardCharsets.UTF_8) + "\nexit " + ps.get(i).exitValue());
+                texts.add(Files.readString(outputs.get(i), StandardCharsets.UTF_8) + "\nexit "
+                        + ps.get(i).exitValue());
             }
-            assertThat(String.join("\n", texts)).doesNotContain(PASSWORD).doesNotContain(db.password().isEmpty() ? "\u0000" : db.password());
+            assertThat(String.join("\n", texts))
+                    .doesNotContain(PASSWORD)
+                    .doesNotContain(db.password().isEmpty() ? "\u0000" : db.password());
             return texts;
         } finally {
             backend.drop(db);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("lab")
 class PolicyStampLabTest {
     private static final String PASSWORD = "Policy-Stamp-Sentinel-37";
-    private static final Pattern STAMP = Pattern.compile("portcullis policy (sha256:[0-9a-f]{8}) subscriber-protection");
+    private static final Pattern STAMP =
+            Pattern.compile("portcullis policy (sha256:[0-9a-f]{8}) subscriber-protection");
 
     @TempDir
     Path dir;
@@ -56,12 +57,19 @@ class PolicyStampLabTest {
         git(repo, "init", "-q");
         git(repo, "add", ".");
         git(repo, "commit", "-q", "-m", "first");
-        try (LabFleet fleet = LabFleet.builder().devices(6).platforms("junos,iosxr,sros,vrp,openconfig,ietf").password(PASSWORD).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(6)
+                .platforms("junos,iosxr,sros,vrp,openconfig,ietf")
+                .password(PASSWORD)
+                .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             String[] common = {"--inventory", inv.toString(), "--policy", policy.toString()};
 
             CliRun first = CliRun.run(cat("apply", common, "--auto-approve"));
@@ -71,10 +79,15 @@ class PolicyStampLabTest {
             for (SimDevice d : fleet.devices()) {
                 List<String> stamps = stamps(d.runningXml());
                 if (d.platform().equals("ietf")) {
-                    assertThat(stamps).as("RFC 8519 has no description leaf: %s", d.runningXml()).isEmpty();
+                    assertThat(stamps)
+                            .as("RFC 8519 has no description leaf: %s", d.runningXml())
+                            .isEmpty();
                     continue;
                 }
-                assertThat(stamps).as("%s running config:%n%s", d.name(), d.runningXml()).hasSize(2).containsOnly(stamps.get(0));
+                assertThat(stamps)
+                        .as("%s running config:%n%s", d.name(), d.runningXml())
+                        .hasSize(2)
+                        .containsOnly(stamps.get(0));
                 digest = digest == null ? stamps.get(0) : digest;
                 assertThat(stamps.get(0)).as(d.name()).isEqualTo(digest);
             }
@@ -90,16 +103,24 @@ class PolicyStampLabTest {
                     assertThat(stamps(d.runningXml())).as(d.name()).containsOnly(digest);
                 }
             }
-            List<HistoryRun> runs = HistoryDocument.fromJson(CliRun.run("history", "--json", "--kind", "apply").out()).runs();
+            List<HistoryRun> runs = HistoryDocument.fromJson(
+                            CliRun.run("history", "--json", "--kind", "apply").out())
+                    .runs();
             assertThat(runs).hasSize(2);
-            assertThat(runs.get(0).policyRevision()).isNotNull().isNotEqualTo(runs.get(1).policyRevision());
-            assertThat(runs.get(0).routers()).extracting(HistoryRun.Router::state).containsOnly("NO_CHANGE");
+            assertThat(runs.get(0).policyRevision())
+                    .isNotNull()
+                    .isNotEqualTo(runs.get(1).policyRevision());
+            assertThat(runs.get(0).routers())
+                    .extracting(HistoryRun.Router::state)
+                    .containsOnly("NO_CHANGE");
 
             // a real change of what the routers enforce: a new digest, named in the plan
-            Files.writeString(policy, Files.readString(policy).replace("ports: [25, 465, 587, 2525]", "ports: [25, 465, 587]"));
+            Files.writeString(
+                    policy, Files.readString(policy).replace("ports: [25, 465, 587, 2525]", "ports: [25, 465, 587]"));
             CliRun plan = CliRun.run(cat("plan", common));
             assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
-            Matcher m = Pattern.compile("policy digest " + Pattern.quote(digest) + " → (sha256:[0-9a-f]{8})").matcher(plan.out());
+            Matcher m = Pattern.compile("policy digest " + Pattern.quote(digest) + " → (sha256:[0-9a-f]{8})")
+                    .matcher(plan.out());
             assertThat(m.find()).as(plan.out()).isTrue();
             assertThat(m.group(1)).isNotEqualTo(digest);
             assertThat(FilterStamp.digestOf("portcullis policy " + m.group(1))).contains(m.group(1));
@@ -124,9 +145,13 @@ class PolicyStampLabTest {
     }
 
     private static void git(Path repo, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.net", "-c", "commit.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "git", "-c", "user.name=test", "-c", "user.email=test@example.net", "-c", "commit.gpgsign=false"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
     }

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RecordedRunsLabTest {
     private static final String PASSWORD = "Recorded-Runs-Sentinel-55";
     private static final String DB_SECRET = "Db-Url-Sentinel-91";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @TempDir
     Path dir;
@@ -48,22 +49,38 @@ class RecordedRunsLabTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void parallelAppliesAreRecordedAndAnUnreachableDatabaseCostsOneLine(Backend b) throws Exception {
         DbSettings s = b.fresh(dir);
-        try (LabFleet fleet = LabFleet.builder().devices(4).platforms("junos,iosxr").password(PASSWORD).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(4)
+                .platforms("junos,iosxr")
+                .password(PASSWORD)
+                .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             List<String> names = fleet.devices().stream().map(SimDevice::name).toList();
             DbProperties.use(s);
 
             String a = names.get(0) + "," + names.get(1);
             String c = names.get(2) + "," + names.get(3);
             Path aliceReport = dir.resolve("alice.json");
-            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", a,
-                    "--actor", "alice", "--report", aliceReport.toString()));
-            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", c,
-                    "--actor", "bob"));
+            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run(
+                    "apply",
+                    "--auto-approve",
+                    "--inventory",
+                    inv.toString(),
+                    "--limit",
+                    a,
+                    "--actor",
+                    "alice",
+                    "--report",
+                    aliceReport.toString()));
+            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.run(
+                    "apply", "--auto-approve", "--inventory", inv.toString(), "--limit", c, "--actor", "bob"));
             for (CliRun r : List.of(first.get(), second.get())) {
                 assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
                 assertThat(r.err()).doesNotContain("could not record");
@@ -85,26 +102,38 @@ class RecordedRunsLabTest {
                     assertThat(x.impact()).anyMatch(i -> i.contains("forwarded → dropped"));
                 });
             });
-            HistoryRun alice = runs.stream().filter(r -> r.actor().equals("alice")).findFirst().orElseThrow();
-            assertThat(alice.routers()).extracting(HistoryRun.Router::router).containsExactlyInAnyOrder(names.get(0), names.get(1));
-            assertThat(CliRun.run("history", "--router", names.get(3)).out().lines()).hasSize(1).allMatch(l -> l.contains("bob"));
+            HistoryRun alice = runs.stream()
+                    .filter(r -> r.actor().equals("alice"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(alice.routers())
+                    .extracting(HistoryRun.Router::router)
+                    .containsExactlyInAnyOrder(names.get(0), names.get(1));
+            assertThat(CliRun.run("history", "--router", names.get(3)).out().lines())
+                    .hasSize(1)
+                    .allMatch(l -> l.contains("bob"));
             // the report says the run is in the history database, under the id history knows it by
-            JsonNode aliceRecording = JSON.readTree(Files.readString(aliceReport)).get("recording");
+            JsonNode aliceRecording =
+                    JSON.readTree(Files.readString(aliceReport)).get("recording");
             assertThat(aliceRecording).as("recording in %s", aliceReport).isNotNull();
             assertThat(aliceRecording.get("state").asText()).isEqualTo("RECORDED");
             assertThat(aliceRecording.get("runId").asText()).isEqualTo(alice.id());
             assertThat(aliceRecording.get("message").isNull()).isTrue();
-            assertThat(Schemas.problems("apply", JSON.readTree(Files.readString(aliceReport)))).isEmpty();
+            assertThat(Schemas.problems("apply", JSON.readTree(Files.readString(aliceReport))))
+                    .isEmpty();
 
-            // the applied policy's documents are kept under its digest, and each router's applied revision is that digest
+            // the applied policy's documents are kept under its digest, and each router's applied revision is that
+            // digest
             try (io.portcullis.store.RunStore store = io.portcullis.store.StoreOpener.open(s)) {
                 String digest = runs.get(0).policyDigest();
                 assertThat(store.policy(digest).orElseThrow().documents())
-                        .as("the policy directory as applied: the policy and the published promise it was proven against")
+                        .as(
+                                "the policy directory as applied: the policy and the published promise it was proven against")
                         .containsOnlyKeys("subscriber-protection.yaml", "promise.yaml");
                 assertThat(store.policy(digest).orElseThrow().documents().get("subscriber-protection.yaml"))
                         .isEqualTo(Files.readString(Path.of("policy/subscriber-protection.yaml")));
-                assertThat(store.appliedRevisions()).hasSize(4).allSatisfy(r -> assertThat(r.policyDigest()).isEqualTo(digest));
+                assertThat(store.appliedRevisions()).hasSize(4).allSatisfy(r -> assertThat(r.policyDigest())
+                        .isEqualTo(digest));
             }
 
             // a plan is recorded with its per-router result too
@@ -120,15 +149,31 @@ class RecordedRunsLabTest {
                       <term nc:operation="delete"><name>deny-snmp</name></term>
                      </filter></inet></family></firewall></configuration></config>""");
             // credentials in the URL and as the password setting: neither may reach stderr, stdout or the report
-            System.setProperty("portcullis.db.url", b == Backend.H2 ? "jdbc:h2:tcp://127.0.0.1:1/gone;PASSWORD=" + DB_SECRET
-                    : "jdbc:postgresql://127.0.0.1:1/gone?password=" + DB_SECRET);
+            System.setProperty(
+                    "portcullis.db.url",
+                    b == Backend.H2
+                            ? "jdbc:h2:tcp://127.0.0.1:1/gone;PASSWORD=" + DB_SECRET
+                            : "jdbc:postgresql://127.0.0.1:1/gone?password=" + DB_SECRET);
             System.setProperty("portcullis.db.password", DB_SECRET);
             Path report = dir.resolve("report.json");
-            CliRun down = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--limit", junos.name(), "--report", report.toString(),
+            CliRun down = CliRun.run(
+                    "apply",
+                    "--auto-approve",
+                    "--inventory",
+                    inv.toString(),
+                    "--limit",
+                    junos.name(),
+                    "--report",
+                    report.toString(),
                     "--json");
             assertThat(down.exit()).as(down.all()).isEqualTo(ExitCodes.OK);
             assertThat(down.err()).contains("1 applied");
-            assertThat(down.err().lines().filter(l -> l.contains("could not record")).toList()).as(down.err()).hasSize(1)
+            assertThat(down.err()
+                            .lines()
+                            .filter(l -> l.contains("could not record"))
+                            .toList())
+                    .as(down.err())
+                    .hasSize(1)
                     .allMatch(l -> l.contains("unreachable"));
             assertThat(Files.readString(report)).contains("APPLIED");
             // the report (and --json, the same document) says so: NOT_RECORDED, why in one line, no run id to look up
@@ -138,16 +183,27 @@ class RecordedRunsLabTest {
             assertThat(recording).as(downReport.toString()).isNotNull();
             assertThat(recording.get("state").asText()).isEqualTo("NOT_RECORDED");
             assertThat(recording.get("runId").isNull()).isTrue();
-            assertThat(recording.get("message").asText()).contains("unreachable").doesNotContain("\n");
+            assertThat(recording.get("message").asText())
+                    .contains("unreachable")
+                    .doesNotContain("\n");
             assertThat(Schemas.problems("apply", downReport)).isEmpty();
-            for (String out : new String[] {json.out(), down.all(), first.get().all(), Files.readString(report), Files.readString(aliceReport)}) {
-                assertThat(out).doesNotContain(PASSWORD).doesNotContain(DB_SECRET).doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
+            for (String out : new String[] {
+                json.out(), down.all(), first.get().all(), Files.readString(report), Files.readString(aliceReport)
+            }) {
+                assertThat(out)
+                        .doesNotContain(PASSWORD)
+                        .doesNotContain(DB_SECRET)
+                        .doesNotContain(s.password().isEmpty() ? PASSWORD : s.password());
             }
             // nothing secret in any table: every row of every pcl_* table, whichever migration added it
-            assertThat(io.portcullis.store.DatabaseText.tables(s)).as("the scan sees the tables")
+            assertThat(io.portcullis.store.DatabaseText.tables(s))
+                    .as("the scan sees the tables")
                     .hasSizeGreaterThanOrEqualTo(5);
             String everything = io.portcullis.store.DatabaseText.dump(s);
-            assertThat(everything).as("the scan sees the recorded runs").contains(names.get(0)).contains("alice");
+            assertThat(everything)
+                    .as("the scan sees the recorded runs")
+                    .contains(names.get(0))
+                    .contains("alice");
             assertThat(everything).doesNotContain(PASSWORD);
             if (!s.password().isEmpty()) {
                 assertThat(everything).doesNotContain(s.password());

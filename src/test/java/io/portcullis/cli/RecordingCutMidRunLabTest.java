@@ -46,12 +46,19 @@ class RecordingCutMidRunLabTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void anApplyWhoseDatabaseIsCutMidRunFinishesAndSaysSoInOneLine(Backend b) throws Exception {
         try (CutDatabase db = CutDatabase.of(b, dir);
-             LabFleet fleet = LabFleet.builder().devices(3).platforms("junos,iosxr").password(PASSWORD).start()) {
+                LabFleet fleet = LabFleet.builder()
+                        .devices(3)
+                        .platforms("junos,iosxr")
+                        .password(PASSWORD)
+                        .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             // one router at a time, the later ones slow: the run is still going when its first router is recorded
             for (SimDevice d : fleet.devices().subList(1, 3)) {
                 d.faults().delay("edit-config", Duration.ofSeconds(3));
@@ -59,14 +66,28 @@ class RecordingCutMidRunLabTest {
             DbProperties.use(db.viaCut());
             Path report = dir.resolve("report.json");
             Path junit = dir.resolve("junit.xml");
-            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run("apply", "--auto-approve", "--inventory",
-                    inv.toString(), "--parallel", "1", "--report", report.toString(), "--junit", junit.toString(), "--journal",
+            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(
+                    "apply",
+                    "--auto-approve",
+                    "--inventory",
+                    inv.toString(),
+                    "--parallel",
+                    "1",
+                    "--report",
+                    report.toString(),
+                    "--junit",
+                    junit.toString(),
+                    "--journal",
                     dir.resolve("journal").toString()));
 
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (routerRows(db.direct()) == 0) {
-                assertThat(run).as("the apply ended before its first router was recorded").isNotDone();
-                assertThat(System.nanoTime()).as("first router recorded within 120 s").isLessThan(until);
+                assertThat(run)
+                        .as("the apply ended before its first router was recorded")
+                        .isNotDone();
+                assertThat(System.nanoTime())
+                        .as("first router recorded within 120 s")
+                        .isLessThan(until);
                 Thread.sleep(50);
             }
             db.cut().cut();
@@ -75,15 +96,29 @@ class RecordingCutMidRunLabTest {
             CliRun r = run.get(240, TimeUnit.SECONDS);
             assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
             assertThat(r.out()).contains("3 applied");
-            assertThat(r.err().lines().filter(l -> l.contains("could not record")).toList()).as(r.err()).hasSize(1)
-                    .allMatch(l -> l.startsWith("portcullis apply: could not record this run in the history database: "));
-            assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(PASSWORD);
+            assertThat(r.err()
+                            .lines()
+                            .filter(l -> l.contains("could not record"))
+                            .toList())
+                    .as(r.err())
+                    .hasSize(1)
+                    .allMatch(
+                            l -> l.startsWith("portcullis apply: could not record this run in the history database: "));
+            assertThat(r.all())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain(PASSWORD);
             assertThat(Files.readString(report)).contains("APPLIED");
-            com.fasterxml.jackson.databind.JsonNode recording = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(report))
+            com.fasterxml.jackson.databind.JsonNode recording = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Files.readString(report))
                     .get("recording");
-            assertThat(recording.get("state").asText()).as("the report knows the record was cut").isEqualTo("NOT_RECORDED");
+            assertThat(recording.get("state").asText())
+                    .as("the report knows the record was cut")
+                    .isEqualTo("NOT_RECORDED");
             assertThat(recording.get("runId").isNull()).isTrue();
-            assertThat(Files.readString(junit)).contains("<testcase").contains(fleet.devices().get(2).name());
+            assertThat(Files.readString(junit))
+                    .contains("<testcase")
+                    .contains(fleet.devices().get(2).name());
             for (SimDevice d : fleet.devices()) {
                 assertThat(d.runningXml()).as(d.name() + " holds the policy").contains("PORTCULLIS-SUBPROTECT");
             }
@@ -91,8 +126,10 @@ class RecordingCutMidRunLabTest {
             // what reached the database before the cut is still there; the run is left unfinished, not half-rewritten
             db.cut().restore();
             assertThat(routerRows(db.direct())).isBetween(1L, 3L);
-            assertThat(count(db.direct(), "SELECT COUNT(*) FROM pcl_run WHERE kind = 'apply'")).isEqualTo(1);
-            assertThat(count(db.direct(), "SELECT COUNT(*) FROM pcl_run WHERE finished_at IS NULL")).isEqualTo(1);
+            assertThat(count(db.direct(), "SELECT COUNT(*) FROM pcl_run WHERE kind = 'apply'"))
+                    .isEqualTo(1);
+            assertThat(count(db.direct(), "SELECT COUNT(*) FROM pcl_run WHERE finished_at IS NULL"))
+                    .isEqualTo(1);
         }
     }
 
@@ -105,8 +142,9 @@ class RecordingCutMidRunLabTest {
     }
 
     private static long count(DbSettings s, String sql) {
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {

@@ -39,7 +39,11 @@ class RecordingOverheadBenchTest {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String PASSWORD = "Overhead-Bench-Lab-Pw-31";
 
-    enum Mode { OFF, H2, POSTGRESQL }
+    enum Mode {
+        OFF,
+        H2,
+        POSTGRESQL
+    }
 
     @TempDir
     Path dir;
@@ -65,13 +69,20 @@ class RecordingOverheadBenchTest {
             modes.add(Mode.POSTGRESQL);
         }
         Path[] policies = {Path.of("policy").toAbsolutePath(), policyWithout2525()};
-        try (LabFleet fleet = LabFleet.builder().devices(ROUTERS).platforms("junos,iosxr,sros,openconfig,ietf").portBase(0).password(PASSWORD)
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(ROUTERS)
+                .platforms("junos,iosxr,sros,openconfig,ietf")
+                .portBase(0)
+                .password(PASSWORD)
                 .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
 
             // migrate both databases first (once, as on a first use) so that no measured run pays for the schema
             for (DbSettings s : databases.values()) {
@@ -103,26 +114,38 @@ class RecordingOverheadBenchTest {
                     assertThat(r.err()).as(m + ": " + r.err()).doesNotContain("could not record");
                     wall.computeIfAbsent(m, x -> new ArrayList<>()).add(seconds);
                     cpu.computeIfAbsent(m, x -> new ArrayList<>()).add(cpuSeconds);
-                    System.out.printf("BENCH overhead run %d (round %d, %s): apply of %d routers %.1f s wall, %.1f s process CPU, load %.1f%n", runNo,
-                            round + 1, m, ROUTERS, seconds, cpuSeconds, load);
+                    System.out.printf(
+                            "BENCH overhead run %d (round %d, %s): apply of %d routers %.1f s wall, %.1f s process CPU, load %.1f%n",
+                            runNo, round + 1, m, ROUTERS, seconds, cpuSeconds, load);
                 }
             }
             for (Mode m : modes) {
                 if (m != Mode.OFF) {
                     DbSettings s = databases.get(m);
-                    assertThat(count(s, "SELECT COUNT(*) FROM pcl_run WHERE kind = 'apply' AND exit_code = 0")).as(m + " runs").isEqualTo(ROUNDS);
-                    assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE state = 'APPLIED'")).as(m + " router rows")
+                    assertThat(count(s, "SELECT COUNT(*) FROM pcl_run WHERE kind = 'apply' AND exit_code = 0"))
+                            .as(m + " runs")
+                            .isEqualTo(ROUNDS);
+                    assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE state = 'APPLIED'"))
+                            .as(m + " router rows")
                             .isEqualTo((long) ROUNDS * ROUTERS);
                 }
             }
             double off = median(wall.get(Mode.OFF));
             double offCpu = median(cpu.get(Mode.OFF));
-            System.out.printf("BENCH overhead without recording: median %.1f s wall, %.1f s CPU (%s)%n", off, offCpu, wall.get(Mode.OFF));
+            System.out.printf(
+                    "BENCH overhead without recording: median %.1f s wall, %.1f s CPU (%s)%n",
+                    off, offCpu, wall.get(Mode.OFF));
             for (Mode m : modes) {
                 if (m != Mode.OFF) {
                     double with = median(wall.get(m));
-                    System.out.printf("BENCH overhead recording into %s: median %.1f s wall (%s) → %+.1f %% wall; CPU %.1f s → %+.1f %%%n", m, with,
-                            wall.get(m), (with / off - 1) * 100, median(cpu.get(m)), (median(cpu.get(m)) / offCpu - 1) * 100);
+                    System.out.printf(
+                            "BENCH overhead recording into %s: median %.1f s wall (%s) → %+.1f %% wall; CPU %.1f s → %+.1f %%%n",
+                            m,
+                            with,
+                            wall.get(m),
+                            (with / off - 1) * 100,
+                            median(cpu.get(m)),
+                            (median(cpu.get(m)) / offCpu - 1) * 100);
                 }
             }
             if (postgresSkipped != null) {
@@ -130,7 +153,9 @@ class RecordingOverheadBenchTest {
             }
             for (Mode m : modes) {
                 if (m != Mode.OFF) {
-                    assertThat(median(wall.get(m)) / off).as("median wall time with recording into " + m + " / without").isLessThan(1.05);
+                    assertThat(median(wall.get(m)) / off)
+                            .as("median wall time with recording into " + m + " / without")
+                            .isLessThan(1.05);
                 }
             }
         } finally {
@@ -140,9 +165,29 @@ class RecordingOverheadBenchTest {
     }
 
     private CliRun apply(Path inv, Path policy, String what) {
-        CliRun r = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--policy", policy.toString(), "--parallel", "100",
-                "--confirm-timeout", "300", "--journal", dir.resolve("journal").toString(), "--actor", "bench");
-        assertThat(r.exit()).as(what + ": " + r.all().lines().filter(l -> !l.contains(": APPLIED")).limit(20).toList()).isEqualTo(ExitCodes.OK);
+        CliRun r = CliRun.run(
+                "apply",
+                "--auto-approve",
+                "--inventory",
+                inv.toString(),
+                "--policy",
+                policy.toString(),
+                "--parallel",
+                "100",
+                "--confirm-timeout",
+                "300",
+                "--journal",
+                dir.resolve("journal").toString(),
+                "--actor",
+                "bench");
+        assertThat(r.exit())
+                .as(what + ": "
+                        + r.all()
+                                .lines()
+                                .filter(l -> !l.contains(": APPLIED"))
+                                .limit(20)
+                                .toList())
+                .isEqualTo(ExitCodes.OK);
         assertThat(r.out()).as(what).contains(ROUTERS + " applied");
         return r;
     }
@@ -159,7 +204,8 @@ class RecordingOverheadBenchTest {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(List<Double> xs) {
@@ -170,8 +216,9 @@ class RecordingOverheadBenchTest {
     }
 
     private static long count(DbSettings s, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

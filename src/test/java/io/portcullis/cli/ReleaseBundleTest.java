@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("processes")
 class ReleaseBundleTest {
     /** What bin/portcullis and the JVM's own start need from the system, nothing else. */
-    private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "sed", "grep", "head", "stat",
-            "mkdir", "rm", "mv", "uname");
+    private static final List<String> TOOLS =
+            List.of("bash", "env", "readlink", "dirname", "sed", "grep", "head", "stat", "mkdir", "rm", "mv", "uname");
 
     @TempDir
     static Path tmp;
@@ -37,11 +37,15 @@ class ReleaseBundleTest {
     static void unpack() throws Exception {
         Path bundle;
         try (Stream<Path> s = Files.list(Path.of("target"))) {
-            bundle = s.filter(p -> p.getFileName().toString().matches("portcullis-.*\\.tar\\.gz")).findFirst()
-                    .orElseThrow(() -> new AssertionError("target/portcullis-<version>.tar.gz missing: `mvn -B verify` builds it in `package`"));
+            bundle = s.filter(p -> p.getFileName().toString().matches("portcullis-.*\\.tar\\.gz"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "target/portcullis-<version>.tar.gz missing: `mvn -B verify` builds it in `package`"));
         }
         Path into = Files.createDirectories(tmp.resolve("unpacked"));
-        Process tar = new ProcessBuilder("tar", "xzf", bundle.toAbsolutePath().toString(), "-C", into.toString()).inheritIO().start();
+        Process tar = new ProcessBuilder("tar", "xzf", bundle.toAbsolutePath().toString(), "-C", into.toString())
+                .inheritIO()
+                .start();
         assertThat(tar.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(tar.exitValue()).isZero();
         try (Stream<Path> s = Files.list(into)) {
@@ -57,11 +61,11 @@ class ReleaseBundleTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(Path dir, String path, Map<String, String> extraEnv, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(tools.resolve("bash").toString(), home.resolve("bin/portcullis").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                tools.resolve("bash").toString(), home.resolve("bin/portcullis").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();
@@ -73,8 +77,13 @@ class ReleaseBundleTest {
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("bin/portcullis " + String.join(" ", args) + " finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        assertThat(p.waitFor(300, TimeUnit.SECONDS))
+                .as("bin/portcullis " + String.join(" ", args) + " finished")
+                .isTrue();
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static String javaOnlyPath() {
@@ -87,7 +96,8 @@ class ReleaseBundleTest {
         pb.environment().clear();
         pb.environment().put("PATH", javaOnlyPath());
         Process check = pb.start();
-        assertThat(new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()).isEqualTo("none");
+        assertThat(new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim())
+                .isEqualTo("none");
     }
 
     @Test
@@ -108,7 +118,10 @@ class ReleaseBundleTest {
         assertThat(archives(tmp.resolve("cache"))).singleElement().asString().endsWith(".jsa");
         // and the YANG verdict on the (valid) example policy, so the next validate skips the schema build
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
-            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("policy-"))).singleElement().asString().endsWith(".ser");
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("policy-")))
+                    .singleElement()
+                    .asString()
+                    .endsWith(".ser");
         }
         Run second = run(examples, javaOnlyPath(), Map.of(), "validate");
         assertThat(second.exit()).as(second.err()).isZero();
@@ -121,7 +134,9 @@ class ReleaseBundleTest {
 
     private static List<String> archives(Path cache) throws Exception {
         try (Stream<Path> s = Files.list(cache)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("appcds-") || n.startsWith("cds-")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("appcds-") || n.startsWith("cds-"))
+                    .toList();
         }
     }
 
@@ -138,18 +153,34 @@ class ReleaseBundleTest {
         assertThat(archives(cache)).hasSize(1);
 
         Path log = tmp.resolve("class-load.log");
-        Run second = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString(),
-                "PORTCULLIS_JAVA_OPTS", "-Xshare:on -Xlog:class+load:file=" + log + " -XX:+PrintCommandLineFlags"), "validate");
+        Run second = run(
+                examples,
+                javaOnlyPath(),
+                Map.of(
+                        "PORTCULLIS_CACHE_DIR",
+                        cache.toString(),
+                        "PORTCULLIS_JAVA_OPTS",
+                        "-Xshare:on -Xlog:class+load:file=" + log + " -XX:+PrintCommandLineFlags"),
+                "validate");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.err()).isEqualTo(first.err());
-        assertThat(second.out()).contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC").contains("-XX:SharedArchiveFile=")
+        assertThat(second.out())
+                .contains("-XX:TieredStopAtLevel=1")
+                .contains("-XX:+UseSerialGC")
+                .contains("-XX:SharedArchiveFile=")
                 .endsWith(first.out());
         List<String> loaded = Files.readAllLines(log);
-        for (String ours : List.of("io.portcullis.cli.PortcullisMain", "io.portcullis.cli.ValidateCommand", "io.portcullis.engine.Workspace")) {
+        for (String ours : List.of(
+                "io.portcullis.cli.PortcullisMain",
+                "io.portcullis.cli.ValidateCommand",
+                "io.portcullis.engine.Workspace")) {
             assertThat(loaded).as(ours).anyMatch(l -> l.contains(" " + ours + " source: shared objects file"));
         }
-        assertThat(loaded.stream().filter(l -> l.contains("source: shared objects file (top)")).count())
-                .as("classes from the dynamic archive").isGreaterThan(500);
+        assertThat(loaded.stream()
+                        .filter(l -> l.contains("source: shared objects file (top)"))
+                        .count())
+                .as("classes from the dynamic archive")
+                .isGreaterThan(500);
     }
 
     /** A cache the launcher cannot write, a damaged or a foreign archive: the same answer, only slower. */
@@ -161,7 +192,11 @@ class ReleaseBundleTest {
         assertThat(reference.exit()).as(reference.err()).isZero();
 
         Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
-        Run unwritable = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", notADirectory.resolve("cache").toString()), "validate");
+        Run unwritable = run(
+                examples,
+                javaOnlyPath(),
+                Map.of("PORTCULLIS_CACHE_DIR", notADirectory.resolve("cache").toString()),
+                "validate");
         assertThat(unwritable.exit()).isZero();
         assertThat(unwritable.out()).isEqualTo(reference.out());
         assertThat(unwritable.err()).isEqualTo(reference.err());
@@ -178,7 +213,8 @@ class ReleaseBundleTest {
         assertThat(foreign.out()).isEqualTo(reference.out());
         assertThat(foreign.err()).isEqualTo(reference.err());
 
-        // cut short (the JVM would die of SIGBUS mapping it): removed, the command runs, a good archive is written again
+        // cut short (the JVM would die of SIGBUS mapping it): removed, the command runs, a good archive is written
+        // again
         Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 4));
         Run cut = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString()), "validate");
         assertThat(cut.exit()).as(cut.err()).isZero();
@@ -190,8 +226,11 @@ class ReleaseBundleTest {
         try (Stream<Path> s = Files.list(examples)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
-        Run again = run(examples, javaOnlyPath(), Map.of("PORTCULLIS_CACHE_DIR", cache.toString(),
-                "PORTCULLIS_JAVA_OPTS", "-Xshare:on"), "validate");
+        Run again = run(
+                examples,
+                javaOnlyPath(),
+                Map.of("PORTCULLIS_CACHE_DIR", cache.toString(), "PORTCULLIS_JAVA_OPTS", "-Xshare:on"),
+                "validate");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).isEqualTo(reference.out());
     }
@@ -219,7 +258,11 @@ class ReleaseBundleTest {
         Path fakeJava = old.resolve("java");
         Files.writeString(fakeJava, "#!/bin/sh\necho should-not-run\n");
         fakeJava.toFile().setExecutable(true);
-        Run tooOld = run(home, tools.toString(), Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()), "validate");
+        Run tooOld = run(
+                home,
+                tools.toString(),
+                Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()),
+                "validate");
         assertThat(tooOld.exit()).isEqualTo(127);
         assertThat(tooOld.err()).contains("Java 17 or newer is needed").contains("11.0.22");
         assertThat(tooOld.out()).doesNotContain("should-not-run");

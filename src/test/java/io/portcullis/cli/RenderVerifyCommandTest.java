@@ -13,7 +13,9 @@ class RenderVerifyCommandTest {
 
     private static void assumeAdapter(String platform) {
         try {
-            Platforms.get(platform).renderText(new io.portcullis.intent.FilterIntent("x", platform, java.util.List.of(), java.util.List.of()));
+            Platforms.get(platform)
+                    .renderText(new io.portcullis.intent.FilterIntent(
+                            "x", platform, java.util.List.of(), java.util.List.of()));
         } catch (UnsupportedOperationException e) {
             Assumptions.abort("SKIPPED: the " + platform + " adapter is not on this branch yet");
         } catch (RuntimeException e) {
@@ -26,7 +28,10 @@ class RenderVerifyCommandTest {
         assumeAdapter("junos");
         CliRun xml = CliRun.run("render", "--device", "bng-tor-01");
         assertThat(xml.exit()).as(xml.all()).isZero();
-        assertThat(xml.out()).contains("<config").contains("PORTCULLIS-SUBPROTECT-V4").contains("PORTCULLIS-SUBPROTECT-V6")
+        assertThat(xml.out())
+                .contains("<config")
+                .contains("PORTCULLIS-SUBPROTECT-V4")
+                .contains("PORTCULLIS-SUBPROTECT-V6")
                 .contains("2525");
         CliRun text = CliRun.run("render", "--device", "bng-tor-01", "--format", "text");
         assertThat(text.exit()).as(text.all()).isZero();
@@ -37,7 +42,10 @@ class RenderVerifyCommandTest {
     void unknownDeviceIsAClearError() {
         CliRun r = CliRun.run("render", "--device", "no-such-router");
         assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
-        assertThat(r.err()).contains("no device 'no-such-router' in inventory").contains("bng-tor-01").doesNotContain("Exception");
+        assertThat(r.err())
+                .contains("no device 'no-such-router' in inventory")
+                .contains("bng-tor-01")
+                .doesNotContain("Exception");
         CliRun v = CliRun.run("verify", "--device", "no-such-router");
         assertThat(v.exit()).isEqualTo(ExitCodes.ERROR);
         assertThat(v.err()).contains("portcullis verify: no device 'no-such-router'");
@@ -76,7 +84,8 @@ class RenderVerifyCommandTest {
         assertThat(d.get("state").asText()).isEqualTo("PROVEN");
         assertThat(d.get("readBack").get("proven").asBoolean()).isTrue();
         assertThat(d.get("readBack").get("packetClasses").asLong()).isPositive();
-        assertThat(root.get("crossPlatform").get(0).get("equivalent").asBoolean()).isTrue();
+        assertThat(root.get("crossPlatform").get(0).get("equivalent").asBoolean())
+                .isTrue();
         assertThat(root.get("summary").get("PROVEN").asInt()).isEqualTo(3);
     }
 }

@@ -50,12 +50,19 @@ class RunningImageLabTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void eachRouterKeepsRunningBeforeAndAfterAndThePreImageWithoutSecrets(Backend b) throws Exception {
         DbSettings s = b.fresh(dir);
-        try (LabFleet fleet = LabFleet.builder().devices(2).platforms("junos,iosxr").password(PASSWORD).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(2)
+                .platforms("junos,iosxr")
+                .password(PASSWORD)
+                .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             SimDevice junos = fleet.devices().get(0);
             SimDevice iosxr = fleet.devices().get(1);
             // secrets inside the managed subtree: the bound unit's family comes back whole
@@ -69,7 +76,8 @@ class RunningImageLabTest {
 
             // the RPCs an apply sends, with recording off: the recorded apply must send exactly these
             DbProperties.off();
-            CliRun unrecorded = CliRun.run("apply", "--inventory", inv.toString(), "--limit", iosxr.name(), "--auto-approve");
+            CliRun unrecorded =
+                    CliRun.run("apply", "--inventory", inv.toString(), "--limit", iosxr.name(), "--auto-approve");
             assertThat(unrecorded.exit()).as(unrecorded.all()).isEqualTo(ExitCodes.OK);
             List<String> unrecordedRpcs = iosxr.rpcLog().operations();
             deleteSnmpTerm(iosxr);
@@ -79,38 +87,63 @@ class RunningImageLabTest {
             CliRun apply = CliRun.run("apply", "--inventory", inv.toString(), "--auto-approve");
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.OK);
             assertThat(apply.out()).contains("2 applied");
-            assertThat(iosxr.rpcLog().operations()).as("no extra round trip for the record").isEqualTo(unrecordedRpcs);
+            assertThat(iosxr.rpcLog().operations())
+                    .as("no extra round trip for the record")
+                    .isEqualTo(unrecordedRpcs);
 
-            HistoryRun run = HistoryDocument.fromJson(CliRun.run("history", "--json", "--kind", "apply", "--limit", "1").out()).runs().get(0);
+            HistoryRun run = HistoryDocument.fromJson(CliRun.run("history", "--json", "--kind", "apply", "--limit", "1")
+                            .out())
+                    .runs()
+                    .get(0);
             assertThat(run.routers()).hasSize(2).allSatisfy(r -> {
                 assertThat(r.digestBefore()).startsWith("sha256:");
                 assertThat(r.digestAfter()).startsWith("sha256:").isNotEqualTo(r.digestBefore());
             });
             CliRun text = CliRun.run("history", run.id());
-            assertThat(text.out().lines().filter(l -> l.matches("  running [0-9a-f]{9} → [0-9a-f]{9}"))).hasSize(2);
+            assertThat(text.out().lines().filter(l -> l.matches("  running [0-9a-f]{9} → [0-9a-f]{9}")))
+                    .hasSize(2);
 
             CliRun pre = CliRun.run("history", run.id(), "--pre-image", junos.name());
             assertThat(pre.exit()).as(pre.all()).isZero();
-            assertThat(pre.out()).contains("FOREIGN-MGMT", "<authentication-key>***</authentication-key>", "vrrp-group")
-                    .doesNotContain(VRRP_KEY).doesNotContain("Junos-Nine-Sentinel");
+            assertThat(pre.out())
+                    .contains("FOREIGN-MGMT", "<authentication-key>***</authentication-key>", "vrrp-group")
+                    .doesNotContain(VRRP_KEY)
+                    .doesNotContain("Junos-Nine-Sentinel");
             CliRun preXr = CliRun.run("history", run.id(), "--pre-image", iosxr.name());
-            assertThat(preXr.out()).as("the pre-image is what the router held: the first apply's ACL without its deleted term")
-                    .contains("PORTCULLIS-SUBPROTECT-V4").doesNotContain("eq 161");
+            assertThat(preXr.out())
+                    .as("the pre-image is what the router held: the first apply's ACL without its deleted term")
+                    .contains("PORTCULLIS-SUBPROTECT-V4")
+                    .doesNotContain("eq 161");
 
             // nothing to do: before = after, and no pre-image (running still holds it)
             CliRun again = CliRun.run("apply", "--inventory", inv.toString(), "--auto-approve");
             assertThat(again.out()).as(again.all()).contains("2 no-change");
-            HistoryRun same = HistoryDocument.fromJson(CliRun.run("history", "--json", "--kind", "apply", "--limit", "1").out()).runs().get(0);
-            assertThat(same.routers()).allSatisfy(r -> assertThat(r.digestAfter()).isNotNull().isEqualTo(r.digestBefore()));
-            HistoryRun.Router junosAfter = run.routers().stream().filter(r -> r.router().equals(junos.name())).findFirst().orElseThrow();
-            assertThat(same.routers().stream().filter(r -> r.router().equals(junos.name())).findFirst().orElseThrow().digestBefore())
+            HistoryRun same = HistoryDocument.fromJson(
+                            CliRun.run("history", "--json", "--kind", "apply", "--limit", "1")
+                                    .out())
+                    .runs()
+                    .get(0);
+            assertThat(same.routers())
+                    .allSatisfy(r -> assertThat(r.digestAfter()).isNotNull().isEqualTo(r.digestBefore()));
+            HistoryRun.Router junosAfter = run.routers().stream()
+                    .filter(r -> r.router().equals(junos.name()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(same.routers().stream()
+                            .filter(r -> r.router().equals(junos.name()))
+                            .findFirst()
+                            .orElseThrow()
+                            .digestBefore())
                     .isEqualTo(junosAfter.digestAfter());
             CliRun none = CliRun.run("history", same.id(), "--pre-image", junos.name());
             assertThat(none.exit()).isEqualTo(ExitCodes.ERROR);
             assertThat(none.err()).contains("kept no pre-image");
 
             String everything = dump(s);
-            assertThat(everything).contains("authentication-key").doesNotContain(VRRP_KEY).doesNotContain("Junos-Nine-Sentinel")
+            assertThat(everything)
+                    .contains("authentication-key")
+                    .doesNotContain(VRRP_KEY)
+                    .doesNotContain("Junos-Nine-Sentinel")
                     .doesNotContain(PASSWORD);
         } finally {
             DbProperties.clear();
@@ -133,7 +166,8 @@ class RunningImageLabTest {
     /** Every text of every row of every table, as one string. */
     private static String dump(DbSettings s) throws Exception {
         StringBuilder sb = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement()) {
             for (String table : List.of("pcl_run", "pcl_router_run", "pcl_drift_event", "pcl_alert_delivery")) {
                 try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                     int n = rs.getMetaData().getColumnCount();

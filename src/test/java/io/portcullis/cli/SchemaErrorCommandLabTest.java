@@ -40,23 +40,44 @@ class SchemaErrorCommandLabTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aTooNewOrChangedSchemaIsOneSentenceNamingTheMigration(Backend b) throws Exception {
         DbSettings s = b.fresh(dir);
-        try (LabFleet fleet = LabFleet.builder().devices(1).platforms("junos").password(PASSWORD).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(1)
+                .platforms("junos")
+                .password(PASSWORD)
+                .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             StoreOpener.open(s).close();
             DbProperties.use(s);
 
-            Backend.exec(s, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                    + "execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 1, 'x', 1, TRUE)");
+            Backend.exec(
+                    s,
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                            + "execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 1, 'x', 1, TRUE)");
             expectOneSentence(CliRun.run("history"), "V99__from_the_future", "newer than this portcullis", s);
-            CliRun apply = CliRun.run("apply", "--auto-approve", "--inventory", inv.toString(), "--journal", dir.resolve("journal").toString());
+            CliRun apply = CliRun.run(
+                    "apply",
+                    "--auto-approve",
+                    "--inventory",
+                    inv.toString(),
+                    "--journal",
+                    dir.resolve("journal").toString());
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.OK);
             assertThat(apply.out()).contains("1 applied");
-            List<String> lines = apply.err().lines().filter(l -> l.contains("could not record")).toList();
-            assertThat(lines).as(apply.err()).hasSize(1).allMatch(l -> l.contains("V99__from_the_future") && l.contains("newer than this portcullis"));
+            List<String> lines = apply.err()
+                    .lines()
+                    .filter(l -> l.contains("could not record"))
+                    .toList();
+            assertThat(lines)
+                    .as(apply.err())
+                    .hasSize(1)
+                    .allMatch(l -> l.contains("V99__from_the_future") && l.contains("newer than this portcullis"));
             assertClean(apply, s);
 
             Backend.exec(s, "DELETE FROM flyway_schema_history WHERE version = '99'");
@@ -64,7 +85,12 @@ class SchemaErrorCommandLabTest {
             expectOneSentence(CliRun.run("history", "--json"), "V1__run_history", "does not match this portcullis", s);
             CliRun plan = CliRun.run("plan", "--inventory", inv.toString());
             assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.OK);
-            assertThat(plan.err().lines().filter(l -> l.contains("could not record")).toList()).as(plan.err()).hasSize(1)
+            assertThat(plan.err()
+                            .lines()
+                            .filter(l -> l.contains("could not record"))
+                            .toList())
+                    .as(plan.err())
+                    .hasSize(1)
                     .allMatch(l -> l.contains("V1__run_history"));
             assertClean(plan, s);
         } finally {
@@ -76,7 +102,10 @@ class SchemaErrorCommandLabTest {
     private static void expectOneSentence(CliRun r, String migration, String why, DbSettings s) {
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.ERROR);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1).allMatch(l -> l.contains(migration) && l.contains(why));
+        assertThat(r.err().strip().lines())
+                .as(r.err())
+                .hasSize(1)
+                .allMatch(l -> l.contains(migration) && l.contains(why));
         assertClean(r, s);
     }
 

@@ -58,10 +58,16 @@ class ValidateFeatureWarningTest {
         Files.writeString(dir.resolve("inv/hosts.yaml"), HOSTS);
         Files.writeString(dir.resolve("inv/groups.yaml"), GROUPS);
 
-        CliRun r = CliRun.run("validate", "--policy", dir.resolve("policy/p.yaml").toString(), "--inventory", dir.resolve("inv").toString());
+        CliRun r = CliRun.run(
+                "validate",
+                "--policy",
+                dir.resolve("policy/p.yaml").toString(),
+                "--inventory",
+                dir.resolve("inv").toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        // vrp: no bindings of any kind, no IPv6 logging; sros: no interface bindings; junos: everything this policy needs
+        // vrp: no bindings of any kind, no IPv6 logging; sros: no interface bindings; junos: everything this policy
+        // needs
         assertThat(r.err().lines().filter(l -> l.startsWith("warning: router ")))
                 .containsExactlyInAnyOrder(
                         "warning: router r2 (vrp) cannot get this policy: it needs interface-bindings (bindings to static interfaces),"

@@ -19,7 +19,12 @@ class ValidateSetupWarningsTest {
     private static CliRun validate(Path dir, String hosts) throws Exception {
         Files.createDirectories(dir.resolve("inv"));
         Files.writeString(dir.resolve("inv/hosts.yaml"), hosts);
-        return CliRun.run("validate", "--policy", "policy", "--inventory", dir.resolve("inv").toString());
+        return CliRun.run(
+                "validate",
+                "--policy",
+                "policy",
+                "--inventory",
+                dir.resolve("inv").toString());
     }
 
     private static String host(String name, String hostname, String extra) {
@@ -50,16 +55,24 @@ class ValidateSetupWarningsTest {
         Path closed = Files.writeString(dir.resolve("inv/closed-password"), "Sentinel-Not-Printed-45");
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(dir.resolve("inv/known_hosts"), "");
-        CliRun r = validate(dir, host("r1", "192.0.2.1", "  password-file: missing-password\n  known-hosts: known_hosts\n")
-                + host("r2", "192.0.2.2", "  password-file: open-password\n  known-hosts: known_hosts\n")
-                + host("r3", "192.0.2.3", "  password-file: closed-password\n  known-hosts: nowhere/known_hosts\n"));
+        CliRun r = validate(
+                dir,
+                host("r1", "192.0.2.1", "  password-file: missing-password\n  known-hosts: known_hosts\n")
+                        + host("r2", "192.0.2.2", "  password-file: open-password\n  known-hosts: known_hosts\n")
+                        + host(
+                                "r3",
+                                "192.0.2.3",
+                                "  password-file: closed-password\n  known-hosts: nowhere/known_hosts\n"));
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.err()).contains("warning: password-file " + dir.resolve("inv/missing-password") + " does not exist; plan and"
-                + " apply will fail with AUTH_FAILED for r1");
-        assertThat(r.err()).contains("warning: password-file " + dir.resolve("inv/open-password") + " is readable by every user"
-                + " of this machine; chmod 600 it");
-        assertThat(r.err()).contains("warning: known-hosts " + dir.resolve("inv/nowhere/known_hosts") + " does not exist;"
-                + " strict host key checking will refuse every connection to r3");
+        assertThat(r.err())
+                .contains("warning: password-file " + dir.resolve("inv/missing-password") + " does not exist; plan and"
+                        + " apply will fail with AUTH_FAILED for r1");
+        assertThat(r.err())
+                .contains("warning: password-file " + dir.resolve("inv/open-password") + " is readable by every user"
+                        + " of this machine; chmod 600 it");
+        assertThat(r.err())
+                .contains("warning: known-hosts " + dir.resolve("inv/nowhere/known_hosts") + " does not exist;"
+                        + " strict host key checking will refuse every connection to r3");
         assertThat(r.err()).doesNotContain("closed-password").doesNotContain("Sentinel-Not-Printed");
         assertThat(r.out()).contains("3 warnings");
     }
@@ -69,7 +82,10 @@ class ValidateSetupWarningsTest {
     void oddRouterNamesAreRefusedOutright(String name, @TempDir Path dir) throws Exception {
         CliRun r = validate(dir, host(name, "192.0.2.1", "  password-env: X\n"));
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.ERROR);
-        assertThat(r.err()).contains("host name '").containsAnyOf("is empty", "is not allowed").doesNotContain("\u001b");
+        assertThat(r.err())
+                .contains("host name '")
+                .containsAnyOf("is empty", "is not allowed")
+                .doesNotContain("\u001b");
     }
 
     @ParameterizedTest
@@ -77,7 +93,10 @@ class ValidateSetupWarningsTest {
     void oddHostnamesAreRefusedOutright(String hostname, @TempDir Path dir) throws Exception {
         CliRun r = validate(dir, host("r1", hostname, "  password-env: X\n"));
         assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.ERROR);
-        assertThat(r.err()).contains("hostname '").contains("is not a DNS name or IP address").doesNotContain("\u001b")
+        assertThat(r.err())
+                .contains("hostname '")
+                .contains("is not a DNS name or IP address")
+                .doesNotContain("\u001b")
                 .doesNotContain("\u0007");
     }
 

@@ -33,12 +33,19 @@ class VerboseTraceLabTest {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void theTraceShowsEachRoutersRpcExchangesAndNoSecret(@TempDir Path dir) throws Exception {
         DbProperties.off();
-        try (LabFleet fleet = LabFleet.builder().devices(2).platforms("junos,iosxr").password(PASSWORD).start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                .devices(2)
+                .platforms("junos,iosxr")
+                .password(PASSWORD)
+                .start()) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, "PORTCULLIS_LAB_PASSWORD");
             Files.writeString(inv.resolve("lab-password"), PASSWORD);
             Path groups = inv.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
             SimDevice junos = fleet.devices().get(0);
             SimDevice iosxr = fleet.devices().get(1);
             junos.outOfBandEdit("""
@@ -55,7 +62,8 @@ class VerboseTraceLabTest {
             CliRun plan = CliRun.run("plan", "--verbose", "--inventory", inv.toString());
             assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
             for (SimDevice d : fleet.devices()) {
-                assertThat(plan.err()).contains("netconf " + d.name() + " → <hello", "netconf " + d.name() + " ← <hello")
+                assertThat(plan.err())
+                        .contains("netconf " + d.name() + " → <hello", "netconf " + d.name() + " ← <hello")
                         .containsPattern("netconf " + d.name() + " → <rpc [^\\n]*<get-config>")
                         .containsPattern("netconf " + d.name() + " ← <rpc-reply [^\\n]*<data");
             }
@@ -63,11 +71,21 @@ class VerboseTraceLabTest {
             noSecret(plan);
             assertThat(plan.out()).as("the trace goes to stderr only").doesNotContain("netconf ");
 
-            CliRun apply = CliRun.run("apply", "--verbose", "--inventory", inv.toString(), "--auto-approve", "--on-failure", "revert",
-                    "--journal", dir.resolve("journal").toString());
+            CliRun apply = CliRun.run(
+                    "apply",
+                    "--verbose",
+                    "--inventory",
+                    inv.toString(),
+                    "--auto-approve",
+                    "--on-failure",
+                    "revert",
+                    "--journal",
+                    dir.resolve("journal").toString());
             assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.OK);
-            assertThat(apply.err()).contains("netconf " + iosxr.name() + " → <rpc", "<lock>", "<edit-config>", "<commit>")
-                    .contains("<persist>***</persist>").contains("<persist-id>***</persist-id>")
+            assertThat(apply.err())
+                    .contains("netconf " + iosxr.name() + " → <rpc", "<lock>", "<edit-config>", "<commit>")
+                    .contains("<persist>***</persist>")
+                    .contains("<persist-id>***</persist-id>")
                     .doesNotContainPattern("<persist(-id)?>(?!\\*\\*\\*<)");
             noSecret(apply);
             assertThat(apply.err().lines().filter(l -> l.startsWith("netconf ")))

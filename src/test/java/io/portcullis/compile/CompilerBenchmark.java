@@ -33,7 +33,8 @@ class CompilerBenchmark {
         long t0 = System.nanoTime();
         PolicyLoader.Result cold = PolicyLoader.load(Path.of("policy"), today);
         long coldMs = ms(t0);
-        long coldCpuMs = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        long coldCpuMs =
+                java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
         t0 = System.nanoTime();
         PolicyLoader.Result warm = PolicyLoader.load(Path.of("policy"), today);
         long warmMs = ms(t0);
@@ -44,9 +45,19 @@ class CompilerBenchmark {
         List<String> platforms = Platforms.ids();
         StringBuilder hosts = new StringBuilder();
         for (int i = 0; i < DEVICES; i++) {
-            hosts.append("bng-").append(i).append(":\n  hostname: 10.").append(i / 65536).append('.').append(i / 256 % 256).append('.')
-                    .append(i % 256).append("\n  platform: ").append(platforms.get(i % platforms.size()))
-                    .append("\n  groups: [bng]\n  attach:\n    interfaces: [if-").append(i).append(".100]\n    profiles: [RES]\n");
+            hosts.append("bng-")
+                    .append(i)
+                    .append(":\n  hostname: 10.")
+                    .append(i / 65536)
+                    .append('.')
+                    .append(i / 256 % 256)
+                    .append('.')
+                    .append(i % 256)
+                    .append("\n  platform: ")
+                    .append(platforms.get(i % platforms.size()))
+                    .append("\n  groups: [bng]\n  attach:\n    interfaces: [if-")
+                    .append(i)
+                    .append(".100]\n    profiles: [RES]\n");
         }
         Files.writeString(dir.resolve("hosts.yaml"), hosts);
         Files.writeString(dir.resolve("groups.yaml"), "bng:\n  username: portcullis\n  password-env: PW\n");
@@ -71,7 +82,8 @@ class CompilerBenchmark {
             t0 = System.nanoTime();
             terms = 0;
             for (Device d : inv.devices()) {
-                CompiledRouter c = Compiler.compile(policy, d, Platforms.get(d.platform()).facts().implicitDefault(), today);
+                CompiledRouter c = Compiler.compile(
+                        policy, d, Platforms.get(d.platform()).facts().implicitDefault(), today);
                 terms += c.intent().filters().get(0).terms().size();
             }
             best = Math.min(best, ms(t0));
@@ -79,12 +91,19 @@ class CompilerBenchmark {
         }
         assertThat(terms).isEqualTo(DEVICES * 3);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("policy load cold (YANG schema build + parse): %d ms wall (thread CPU so far %d ms)%n", coldMs, coldCpuMs);
+        System.out.printf(
+                "policy load cold (YANG schema build + parse): %d ms wall (thread CPU so far %d ms)%n",
+                coldMs, coldCpuMs);
         System.out.printf("policy load warm: %d ms%n", warmMs);
-        System.out.printf("inventory load, %d hosts: %d ms (again: %d ms; YAML parse alone: %d ms)%n", DEVICES, invMs, invWarmMs, yamlMs);
+        System.out.printf(
+                "inventory load, %d hosts: %d ms (again: %d ms; YAML parse alone: %d ms)%n",
+                DEVICES, invMs, invWarmMs, yamlMs);
         System.out.printf("inventory load CPU: %d ms%n", invCpuMs);
         System.out.printf("compile %d devices (best of 5): %d ms wall, %d ms CPU%n", DEVICES, best, bestCpu);
-        System.out.printf("load average during the run: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "load average during the run: %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         System.out.printf("heap used after: %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
     }
 

@@ -16,13 +16,17 @@ class IntentComparatorTest {
 
     @Test
     void identicalIntentIsInSync() {
-        assertThat(IntentComparator.compare(want, TestTargets.intent("r1", TestTargets.seedTerms())).inSync()).isTrue();
+        assertThat(IntentComparator.compare(want, TestTargets.intent("r1", TestTargets.seedTerms()))
+                        .inSync())
+                .isTrue();
     }
 
     @Test
     void emptyRouterMissesFilterAndBinding() {
         IntentDiff d = IntentComparator.compare(want, new FilterIntent("r1", "test", List.of(), List.of()));
-        assertThat(d.changes()).extracting(Change::kind).containsExactly(ChangeKind.FILTER_MISSING, ChangeKind.BINDING_MISSING);
+        assertThat(d.changes())
+                .extracting(Change::kind)
+                .containsExactly(ChangeKind.FILTER_MISSING, ChangeKind.BINDING_MISSING);
     }
 
     @Test
@@ -39,7 +43,9 @@ class IntentComparatorTest {
     void portListOrderDoesNotCountButTermOrderDoes() {
         List<Term> sameSet = new ArrayList<>(TestTargets.seedTerms());
         sameSet.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(2525, 587, 465, 25), Action.DISCARD));
-        assertThat(IntentComparator.compare(want, TestTargets.intent("r1", sameSet)).inSync()).isTrue();
+        assertThat(IntentComparator.compare(want, TestTargets.intent("r1", sameSet))
+                        .inSync())
+                .isTrue();
 
         List<Term> t = TestTargets.seedTerms();
         List<Term> swapped = List.of(t.get(0), t.get(2), t.get(1));
@@ -55,8 +61,10 @@ class IntentComparatorTest {
         FilterIntent have = TestTargets.intent("r1", t);
         IntentDiff d = IntentComparator.compare(want, have);
         assertThat(d.changes()).extracting(Change::kind).contains(ChangeKind.TERM_MISSING, ChangeKind.TERM_EXTRA);
-        assertThat(d.fingerprint()).isEqualTo(IntentComparator.compare(want, have).fingerprint())
-                .isNotEqualTo(IntentComparator.compare(want, new FilterIntent("r1", "test", List.of(), List.of())).fingerprint());
+        assertThat(d.fingerprint())
+                .isEqualTo(IntentComparator.compare(want, have).fingerprint())
+                .isNotEqualTo(IntentComparator.compare(want, new FilterIntent("r1", "test", List.of(), List.of()))
+                        .fingerprint());
     }
 
     @Test
@@ -72,17 +80,29 @@ class IntentComparatorTest {
 
         // a description written before stamps existed (first apply after an upgrade rewrites it once)
         FilterIntent unstamped = withDescription(want, "portcullis: subscriber-protection (ipv4, to-subscriber)");
-        assertThat(IntentComparator.compare(stamped, unstamped).changes()).extracting(Change::detail)
+        assertThat(IntentComparator.compare(stamped, unstamped).changes())
+                .extracting(Change::detail)
                 .containsExactly("policy digest none → sha256:bbbbbbbb");
         // same stamp, other words after it: just "description"
         FilterIntent renamed = withDescription(want, "portcullis policy sha256:bbbbbbbb another-name");
-        assertThat(IntentComparator.compare(stamped, renamed).changes()).extracting(Change::detail).containsExactly("description");
-        assertThat(IntentComparator.compare(stamped, withDescription(want, "portcullis policy sha256:bbbbbbbb subscriber-protection")).inSync())
+        assertThat(IntentComparator.compare(stamped, renamed).changes())
+                .extracting(Change::detail)
+                .containsExactly("description");
+        assertThat(IntentComparator.compare(
+                                stamped,
+                                withDescription(want, "portcullis policy sha256:bbbbbbbb subscriber-protection"))
+                        .inSync())
                 .isTrue();
     }
 
     private static FilterIntent withDescription(FilterIntent i, String description) {
-        return new FilterIntent(i.device(), i.platform(), i.filters().stream()
-                .map(f -> new io.portcullis.intent.Filter(f.name(), f.family(), f.terms(), f.defaultAction(), description)).toList(), i.bindings());
+        return new FilterIntent(
+                i.device(),
+                i.platform(),
+                i.filters().stream()
+                        .map(f -> new io.portcullis.intent.Filter(
+                                f.name(), f.family(), f.terms(), f.defaultAction(), description))
+                        .toList(),
+                i.bindings());
     }
 }

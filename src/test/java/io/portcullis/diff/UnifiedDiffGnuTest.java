@@ -41,13 +41,24 @@ class UnifiedDiffGnuTest {
                 Arguments.of("line prepended", "b\nc\nd\ne\nf\n", "a\nb\nc\nd\ne\nf\n"),
                 Arguments.of("one line changed in the middle", fourteen, fourteen.replace("line 7\n", "line seven\n")),
                 Arguments.of("one line deleted in the middle", fourteen, fourteen.replace("line 7\n", "")),
-                Arguments.of("two hunks", fourteen, fourteen.replace("line 2\n", "two\n").replace("line 13\n", "thirteen\n")),
-                Arguments.of("changes 6 lines apart share a hunk", fourteen,
+                Arguments.of(
+                        "two hunks",
+                        fourteen,
+                        fourteen.replace("line 2\n", "two\n").replace("line 13\n", "thirteen\n")),
+                Arguments.of(
+                        "changes 6 lines apart share a hunk",
+                        fourteen,
                         fourteen.replace("line 3\n", "three\n").replace("line 10\n", "ten\n")),
-                Arguments.of("changes 7 lines apart make two hunks", fourteen,
+                Arguments.of(
+                        "changes 7 lines apart make two hunks",
+                        fourteen,
                         fourteen.replace("line 3\n", "three\n").replace("line 11\n", "eleven\n")),
-                Arguments.of("three hunks, insertions and deletions", numbered(1, 40),
-                        numbered(1, 40).replace("line 5\n", "line 5\nnew A\nnew B\n").replace("line 20\n", "")
+                Arguments.of(
+                        "three hunks, insertions and deletions",
+                        numbered(1, 40),
+                        numbered(1, 40)
+                                .replace("line 5\n", "line 5\nnew A\nnew B\n")
+                                .replace("line 20\n", "")
                                 .replace("line 38\n", "thirty-eight\n")));
     }
 
@@ -55,7 +66,8 @@ class UnifiedDiffGnuTest {
     @MethodSource("cases")
     void matchesGnuDiff(String name, String before, String after) throws Exception {
         assertThat(UnifiedDiff.diff(before, after, "r1 (running)", "r1 (policy)"))
-                .as(name).isEqualTo(gnu(before, after, "r1 (running)", "r1 (policy)"));
+                .as(name)
+                .isEqualTo(gnu(before, after, "r1 (running)", "r1 (policy)"));
     }
 
     /**
@@ -77,14 +89,17 @@ class UnifiedDiffGnuTest {
                 """);
         for (String[] pair : new String[][] {{junos(false), junos(true)}, {junos(true), junos(false)}}) {
             String ours = UnifiedDiff.diff(pair[0], pair[1], "a", "b");
-            assertThat(changedLines(ours)).isEqualTo(changedLines(gnu(pair[0], pair[1], "a", "b"))).isEqualTo(9);
+            assertThat(changedLines(ours))
+                    .isEqualTo(changedLines(gnu(pair[0], pair[1], "a", "b")))
+                    .isEqualTo(9);
             assertThat(patched(pair[0], ours)).isEqualTo(pair[1]);
         }
     }
 
     @Test
     void insertionIntoNothingIsNumberedFromLineZero() {
-        assertThat(UnifiedDiff.diff("", "a\nb\nc\n", "old", "new")).isEqualTo("--- old\n+++ new\n@@ -0,0 +1,3 @@\n+a\n+b\n+c\n");
+        assertThat(UnifiedDiff.diff("", "a\nb\nc\n", "old", "new"))
+                .isEqualTo("--- old\n+++ new\n@@ -0,0 +1,3 @@\n+a\n+b\n+c\n");
         assertThat(UnifiedDiff.diff("a\n", "", "old", "new")).isEqualTo("--- old\n+++ new\n@@ -1 +0,0 @@\n-a\n");
     }
 
@@ -104,7 +119,8 @@ class UnifiedDiffGnuTest {
     void randomEditsMatchGnuAndApplyWithPatch() throws Exception {
         Random random = new Random(20261205);
         for (int round = 0; round < 40; round++) {
-            List<String> before = new ArrayList<>(List.of(numbered(1, random.nextInt(30)).split("\n")));
+            List<String> before =
+                    new ArrayList<>(List.of(numbered(1, random.nextInt(30)).split("\n")));
             before.removeIf(String::isEmpty);
             List<String> after = new ArrayList<>(before);
             for (int edit = random.nextInt(4); edit >= 0; edit--) {
@@ -134,7 +150,8 @@ class UnifiedDiffGnuTest {
     }
 
     private static long changedLines(String diff) {
-        return diff.lines().filter(l -> (l.startsWith("+") && !l.startsWith("+++")) || (l.startsWith("-") && !l.startsWith("---")))
+        return diff.lines()
+                .filter(l -> (l.startsWith("+") && !l.startsWith("+++")) || (l.startsWith("-") && !l.startsWith("---")))
                 .count();
     }
 
@@ -142,7 +159,17 @@ class UnifiedDiffGnuTest {
         Assumptions.assumeTrue(Files.isExecutable(DIFF), "GNU diff is not installed");
         Path a = Files.writeString(Files.createTempFile(dir, "before", ".txt"), before);
         Path b = Files.writeString(Files.createTempFile(dir, "after", ".txt"), after);
-        return run(List.of(DIFF.toString(), "-u", "--label", beforeLabel, "--label", afterLabel, a.toString(), b.toString()), 1);
+        return run(
+                List.of(
+                        DIFF.toString(),
+                        "-u",
+                        "--label",
+                        beforeLabel,
+                        "--label",
+                        afterLabel,
+                        a.toString(),
+                        b.toString()),
+                1);
     }
 
     private String patched(String before, String diff) throws Exception {

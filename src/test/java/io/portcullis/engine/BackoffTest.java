@@ -38,7 +38,9 @@ class BackoffTest {
             ceilings.add(b.ceilingMillis(n));
         }
         assertThat(ceilings).containsExactly(2000L, 4000L, 8000L, 16_000L, 32_000L, 60_000L, 60_000L, 60_000L);
-        assertThat(b.ceilingMillis(Integer.MAX_VALUE)).as("no overflow however long it fails").isEqualTo(60_000L);
+        assertThat(b.ceilingMillis(Integer.MAX_VALUE))
+                .as("no overflow however long it fails")
+                .isEqualTo(60_000L);
     }
 
     @Test
@@ -61,10 +63,15 @@ class BackoffTest {
             }
             long range = ceiling - MIN.toMillis();
             assertThat(lo).as("draws reach near min after %d failures", n).isLessThan(MIN.toMillis() + range / 50);
-            assertThat(hi).as("draws reach near the ceiling after %d failures", n).isGreaterThan(ceiling - range / 50);
-            assertThat(sum / draws).as("mean is mid-range (uniform)").isCloseTo((MIN.toMillis() + ceiling) / 2.0,
-                    org.assertj.core.data.Offset.offset(range * 0.03));
-            assertThat(distinct.size()).as("jitter: many distinct delays").isGreaterThan(Math.min(draws / 4, (int) range / 4));
+            assertThat(hi)
+                    .as("draws reach near the ceiling after %d failures", n)
+                    .isGreaterThan(ceiling - range / 50);
+            assertThat(sum / draws)
+                    .as("mean is mid-range (uniform)")
+                    .isCloseTo((MIN.toMillis() + ceiling) / 2.0, org.assertj.core.data.Offset.offset(range * 0.03));
+            assertThat(distinct.size())
+                    .as("jitter: many distinct delays")
+                    .isGreaterThan(Math.min(draws / 4, (int) range / 4));
         }
     }
 
@@ -110,12 +117,17 @@ class BackoffTest {
             @Override
             public Subscription subscribe(Device device, java.util.function.Consumer<ConfigChange> onChange) {
                 attempts.incrementAndGet();
-                throw new RouterException(RouterException.Kind.CONNECTION_REFUSED, device.name() + ": connection refused");
+                throw new RouterException(
+                        RouterException.Kind.CONNECTION_REFUSED, device.name() + ": connection refused");
             }
         };
-        Target t = new Target(TestTargets.device("r1", false), TestTargets.intent("r1", TestTargets.seedTerms()), TestTargets.promise());
+        Target t = new Target(
+                TestTargets.device("r1", false),
+                TestTargets.intent("r1", TestTargets.seedTerms()),
+                TestTargets.promise());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            try (ChangeWatcher w = new ChangeWatcher(down, c -> { }, new Backoff(Duration.ofMillis(5), Duration.ofMillis(40), recording))) {
+            try (ChangeWatcher w = new ChangeWatcher(
+                    down, c -> {}, new Backoff(Duration.ofMillis(5), Duration.ofMillis(40), recording))) {
                 w.watch(List.of(t));
                 while (attempts.get() < 6) {
                     Thread.sleep(5);
@@ -127,7 +139,10 @@ class BackoffTest {
         assertThat(bounds.subList(0, 6)).containsExactly(1000L, 6L, 16L, 36L, 36L, 36L);
     }
 
-    private enum Choice { LOWEST, HIGHEST }
+    private enum Choice {
+        LOWEST,
+        HIGHEST
+    }
 
     private static RandomGenerator fixed(Choice c) {
         return new RandomGenerator() {

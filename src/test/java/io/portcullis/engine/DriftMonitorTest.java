@@ -12,9 +12,9 @@ import io.portcullis.engine.drift.DesiredState;
 import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.Remediator;
 import io.portcullis.engine.drift.RouterStatus;
+import io.portcullis.engine.fake.TestTargets;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.router.ConfigChange;
-import io.portcullis.engine.fake.TestTargets;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
@@ -53,10 +53,12 @@ class DriftMonitorTest {
     void outOfBandChangeAlertsWithAuthorAndImpactThenResolvesAfterReapply() throws Exception {
         FakeFleet f = new FakeFleet(3);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        DriftAlerter alerter = new DriftAlerter(List.of(new LogSink(),
-                new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
-        try (DriftMonitor m = new DriftMonitor(f.engine, f.targets, alerter, new DriftMonitor.Listener() {
-        }, 4, false, FakeFleet.opts())) {
+        DriftAlerter alerter = new DriftAlerter(List.of(
+                new LogSink(),
+                new WebhookSink(
+                        URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engine, f.targets, alerter, new DriftMonitor.Listener() {}, 4, false, FakeFleet.opts())) {
             assertThat(m.checkAll("startup")).allMatch(RouterStatus::inPolicy);
             assertThat(alerts).isEmpty();
 
@@ -75,16 +77,22 @@ class DriftMonitorTest {
             assertThat(firing.get("status").asText()).isEqualTo("firing");
             assertThat(firing.at("/alerts/0/labels/router").asText()).isEqualTo("r2");
             assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains("alice");
-            assertThat(firing.at("/alerts/0/annotations/impact").asText()).contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
+            assertThat(firing.at("/alerts/0/annotations/impact").asText())
+                    .contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
             assertThat(f.router(1).rpcLog).as("targeted check touches only r2").isEmpty();
-            assertThat(f.router(2).writes()).as("drift is never fixed unless remediation is on").isEmpty();
+            assertThat(f.router(2).writes())
+                    .as("drift is never fixed unless remediation is on")
+                    .isEmpty();
 
             // the periodic check sees the same drift again: no duplicate
             m.checkAll("schedule");
             assertThat(alerts.poll(300, TimeUnit.MILLISECONDS)).isNull();
             assertThat(m.status().get("r2").inPolicy()).isFalse();
 
-            assertThat(f.engine.apply(f.targets.subList(1, 2), FakeFleet.opts(), null, null, null, RunListener.NONE).success()).isTrue();
+            assertThat(f.engine
+                            .apply(f.targets.subList(1, 2), FakeFleet.opts(), null, null, null, RunListener.NONE)
+                            .success())
+                    .isTrue();
             m.checkAll("schedule");
             JsonNode resolved = alerts.poll(5, TimeUnit.SECONDS);
             assertThat(resolved.get("status").asText()).isEqualTo("resolved");
@@ -97,25 +105,31 @@ class DriftMonitorTest {
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
-        try (DriftMonitor m = new DriftMonitor(f.engine, f.targets, alerter, new DriftMonitor.Listener() {
-        }, 1, true, FakeFleet.opts())) {
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engine, f.targets, alerter, new DriftMonitor.Listener() {}, 1, true, FakeFleet.opts())) {
             m.checkAll("schedule");
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("resolved");
             assertThat(f.router(1).running().filters().get(0).terms()).isEqualTo(TestTargets.seedTerms());
         }
     }
+
     @Test
     void someoneElsesChangeOverwrittenByAnApplyInProgressIsAlertedAndResolvedOnceNeverSilently() throws Exception {
-        assertThat(overwrittenWithinTheSettleTime(true)).as("alice's change: firing, then resolved")
-                .extracting(a -> a.get("status").asText()).containsExactly("firing", "resolved");
+        assertThat(overwrittenWithinTheSettleTime(true))
+                .as("alice's change: firing, then resolved")
+                .extracting(a -> a.get("status").asText())
+                .containsExactly("firing", "resolved");
         assertThat(alerts).isEmpty();
     }
 
     @Test
     void portcullisOwnCommitSeenMidApplyRaisesNoAlert() throws Exception {
-        assertThat(overwrittenWithinTheSettleTime(false)).as("the notification of Portcullis' own commit").isEmpty();
+        assertThat(overwrittenWithinTheSettleTime(false))
+                .as("the notification of Portcullis' own commit")
+                .isEmpty();
     }
 
     /**
@@ -125,9 +139,17 @@ class DriftMonitorTest {
     private List<JsonNode> overwrittenWithinTheSettleTime(boolean foreign) throws Exception {
         FakeFleet f = new FakeFleet(1);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
-        try (DriftMonitor m = new DriftMonitor(f.engine, DesiredState.fixed(f.targets), alerter, new DriftMonitor.Listener() {
-        }, 1, true, new Remediator(f.engine, FakeFleet.opts(), List::of), Duration.ofMillis(1500))) {
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engine,
+                DesiredState.fixed(f.targets),
+                alerter,
+                new DriftMonitor.Listener() {},
+                1,
+                true,
+                new Remediator(f.engine, FakeFleet.opts(), List::of),
+                Duration.ofMillis(1500))) {
             List<Term> t = new ArrayList<>(TestTargets.seedTerms());
             t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
             f.router(1).setRunning(TestTargets.intent("r1", t));
@@ -144,10 +166,14 @@ class DriftMonitorTest {
                 got.add(a);
             }
             if (foreign) {
-                assertThat(got.get(0).at("/alerts/0/annotations/changed_by").asText()).contains("alice");
-                assertThat(got.get(0).at("/alerts/0/annotations/summary").asText()).contains("overwritten within 1500 ms by an apply in progress");
+                assertThat(got.get(0).at("/alerts/0/annotations/changed_by").asText())
+                        .contains("alice");
+                assertThat(got.get(0).at("/alerts/0/annotations/summary").asText())
+                        .contains("overwritten within 1500 ms by an apply in progress");
             }
-            assertThat(f.router(1).writes()).as("an overwritten change is never remediated").isEmpty();
+            assertThat(f.router(1).writes())
+                    .as("an overwritten change is never remediated")
+                    .isEmpty();
             assertThat(m.status().get("r1").inPolicy()).isTrue();
             return got;
         }

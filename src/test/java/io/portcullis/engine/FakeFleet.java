@@ -28,8 +28,9 @@ final class FakeFleet {
             targets.add(TestTargets.target("r" + i));
         }
         TestPlatform platform = new TestPlatform(false);
-        engine = new Engine(new EngineContext(connector, id -> platform, new ChangeExplainer(),
-                (a, p) -> prover.violations(a, p)), "test-1");
+        engine = new Engine(
+                new EngineContext(connector, id -> platform, new ChangeExplainer(), (a, p) -> prover.violations(a, p)),
+                "test-1");
     }
 
     FakeRouter router(int i) {

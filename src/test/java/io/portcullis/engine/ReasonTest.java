@@ -20,11 +20,32 @@ class ReasonTest {
 
     @Test
     void codesKeepTheirPublishedSpelling() {
-        assertThat(Arrays.stream(Reason.values()).map(Reason::name)).contains("STALE_PLAN", "FOREIGN_FILTER_BOUND", "CHAIN_NOT_PROVEN",
-                "RENDER_FAILED", "NO_CANDIDATE", "NO_CONFIRMED_COMMIT", "FOREIGN_UNCOMMITTED_CHANGES", "LOCK_FAILED", "LOCKED_BY",
-                "EDIT_REJECTED", "VALIDATE_FAILED", "JOURNAL_UNWRITABLE", "COMMIT_FAILED", "DISCARD_FAILED", "ROLLED_BACK",
-                "ROLLBACK_FAILED", "ROLLBACK_NOT_VERIFIED", "UNKNOWN_RECONCILED", "UNKNOWN", "APPLIED", "IN_SYNC", "STARTUP_SAVED",
-                "STARTUP_NOT_SAVED", "UNREACHABLE");
+        assertThat(Arrays.stream(Reason.values()).map(Reason::name))
+                .contains(
+                        "STALE_PLAN",
+                        "FOREIGN_FILTER_BOUND",
+                        "CHAIN_NOT_PROVEN",
+                        "RENDER_FAILED",
+                        "NO_CANDIDATE",
+                        "NO_CONFIRMED_COMMIT",
+                        "FOREIGN_UNCOMMITTED_CHANGES",
+                        "LOCK_FAILED",
+                        "LOCKED_BY",
+                        "EDIT_REJECTED",
+                        "VALIDATE_FAILED",
+                        "JOURNAL_UNWRITABLE",
+                        "COMMIT_FAILED",
+                        "DISCARD_FAILED",
+                        "ROLLED_BACK",
+                        "ROLLBACK_FAILED",
+                        "ROLLBACK_NOT_VERIFIED",
+                        "UNKNOWN_RECONCILED",
+                        "UNKNOWN",
+                        "APPLIED",
+                        "IN_SYNC",
+                        "STARTUP_SAVED",
+                        "STARTUP_NOT_SAVED",
+                        "UNREACHABLE");
         assertThat(RouterOutcome.AWAITING_CONFIRM).isEqualTo("PROVEN_AWAITING_CONFIRM");
     }
 }

@@ -29,20 +29,33 @@ class RolloutAndPlanTest {
         FakeFleet f = new FakeFleet(10);
         f.router(3).failValidate = true;
         RunReport r = f.apply(FakeFleet.opts().withRollout(0, 0, 1, 0));
-        assertThat(r.routers()).extracting(RouterOutcome::state).containsExactly(OutcomeState.APPLIED, OutcomeState.APPLIED,
-                OutcomeState.FAILED_NOT_APPLIED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED,
-                OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED, OutcomeState.NOT_CONTACTED);
+        assertThat(r.routers())
+                .extracting(RouterOutcome::state)
+                .containsExactly(
+                        OutcomeState.APPLIED,
+                        OutcomeState.APPLIED,
+                        OutcomeState.FAILED_NOT_APPLIED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED,
+                        OutcomeState.NOT_CONTACTED);
         assertThat(r.success()).isFalse();
         assertThat(r.haltedBecause()).contains("max-failures");
         for (int i = 1; i <= 2; i++) {
-            assertThat(f.router(i).running().filters()).isEqualTo(f.targets.get(i - 1).intent().filters());
+            assertThat(f.router(i).running().filters())
+                    .isEqualTo(f.targets.get(i - 1).intent().filters());
         }
         assertThat(f.router(3).running().filters()).isEmpty();
         for (int i = 4; i <= 10; i++) {
             assertThat(f.router(i).rpcLog).as("r" + i + " never contacted").isEmpty();
         }
         String junit = JUnitReport.render(r);
-        assertThat(junit).contains("tests=\"10\" failures=\"1\" errors=\"0\" skipped=\"7\"").contains("VALIDATE_FAILED");
+        assertThat(junit)
+                .contains("tests=\"10\" failures=\"1\" errors=\"0\" skipped=\"7\"")
+                .contains("VALIDATE_FAILED");
     }
 
     @Test
@@ -62,7 +75,9 @@ class RolloutAndPlanTest {
         f.router(5).failValidate = true;
         RunReport r = f.apply(FakeFleet.opts().withRollout(1, 4, 4, 1));
         assertThat(r.haltedBecause()).isNull();
-        assertThat(r.counts()).containsEntry(OutcomeState.APPLIED, 11).containsEntry(OutcomeState.FAILED_NOT_APPLIED, 1);
+        assertThat(r.counts())
+                .containsEntry(OutcomeState.APPLIED, 11)
+                .containsEntry(OutcomeState.FAILED_NOT_APPLIED, 1);
     }
 
     @Test
@@ -75,15 +90,22 @@ class RolloutAndPlanTest {
         f.router(4).unreachable = true;
 
         List<RouterPlan> plans = f.engine.plan(f.targets, 4);
-        assertThat(plans).extracting(RouterPlan::status).containsExactly(RouterPlan.Status.CHANGES, RouterPlan.Status.IN_SYNC,
-                RouterPlan.Status.CHANGES, RouterPlan.Status.ERROR);
-        assertThat(plans.get(2).changes().fates().get(0).describe()).isEqualTo("TCP/587 toward subscribers (ipv4): forwarded → dropped");
+        assertThat(plans)
+                .extracting(RouterPlan::status)
+                .containsExactly(
+                        RouterPlan.Status.CHANGES,
+                        RouterPlan.Status.IN_SYNC,
+                        RouterPlan.Status.CHANGES,
+                        RouterPlan.Status.ERROR);
+        assertThat(plans.get(2).changes().fates().get(0).describe())
+                .isEqualTo("TCP/587 toward subscribers (ipv4): forwarded → dropped");
         assertThat(plans.get(3).errorKind()).isEqualTo("connection refused");
         assertThat(Engine.exitCode(plans)).isEqualTo(1);
         assertThat(Engine.exitCode(plans.subList(0, 3))).isEqualTo(2);
         assertThat(Engine.exitCode(plans.subList(1, 2))).isEqualTo(0);
         for (int i = 1; i <= 4; i++) {
-            assertThat(f.router(i).rpcLog).doesNotContain("lock", "edit-config", "commit", "commit-confirmed", "discard-changes", "unlock");
+            assertThat(f.router(i).rpcLog)
+                    .doesNotContain("lock", "edit-config", "commit", "commit-confirmed", "discard-changes", "unlock");
         }
     }
 
@@ -98,19 +120,32 @@ class RolloutAndPlanTest {
         assertThat(loaded.routers().get(0).stateDigest()).startsWith("sha256:");
 
         // someone changes r2 out of band after the plan was reviewed
-        f.router(2).setRunning(TestTargets.intent("r2", List.of(TestTargets.term("x", 1, Protocol.TCP, List.of(1), Action.ACCEPT))));
+        f.router(2)
+                .setRunning(TestTargets.intent(
+                        "r2", List.of(TestTargets.term("x", 1, Protocol.TCP, List.of(1), Action.ACCEPT))));
         f.router(2).rpcLog.clear();
-        RunReport r = f.engine.apply(f.targets, FakeFleet.opts().withRollout(0, 0, 1, 5), loaded, "sha256:p", file.toString(), RunListener.NONE);
-        assertThat(r.routers()).extracting(RouterOutcome::state).containsExactly(OutcomeState.APPLIED, OutcomeState.FAILED_NOT_APPLIED,
-                OutcomeState.APPLIED);
+        RunReport r = f.engine.apply(
+                f.targets,
+                FakeFleet.opts().withRollout(0, 0, 1, 5),
+                loaded,
+                "sha256:p",
+                file.toString(),
+                RunListener.NONE);
+        assertThat(r.routers())
+                .extracting(RouterOutcome::state)
+                .containsExactly(OutcomeState.APPLIED, OutcomeState.FAILED_NOT_APPLIED, OutcomeState.APPLIED);
         assertThat(r.routers().get(1).reason()).isEqualTo("STALE_PLAN");
         assertThat(f.router(2).writes()).isEmpty();
-        assertThat(f.router(2).running().filters().get(0).terms()).extracting(Term::name).containsExactly("x");
+        assertThat(f.router(2).running().filters().get(0).terms())
+                .extracting(Term::name)
+                .containsExactly("x");
 
-        assertThatThrownBy(() -> f.engine.apply(f.targets, FakeFleet.opts(), loaded, "sha256:other", null, RunListener.NONE))
+        assertThatThrownBy(() ->
+                        f.engine.apply(f.targets, FakeFleet.opts(), loaded, "sha256:other", null, RunListener.NONE))
                 .hasMessageContaining("policy changed since the plan");
         r.write(tmp.resolve("report.json"));
-        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("report.json").toFile());
         assertThat(report.get("format").asText()).isEqualTo(RunReport.FORMAT);
         assertThat(report.get("routers")).hasSize(3);
     }

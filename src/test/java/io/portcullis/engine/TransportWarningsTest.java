@@ -41,23 +41,46 @@ class TransportWarningsTest {
     }
 
     private static Device device(String name, int port, Path knownHosts, List<String> exceptions) {
-        return new Device(name, "127.0.0.1", port, "test", List.of("bng"), List.of(TestTargets.IFACE), List.of(),
-                new Credentials(TestSshServer.USER, "TW_PASSWORD", null, null), knownHosts, HostKeyChecking.STRICT, false, exceptions, Map.of());
+        return new Device(
+                name,
+                "127.0.0.1",
+                port,
+                "test",
+                List.of("bng"),
+                List.of(TestTargets.IFACE),
+                List.of(),
+                new Credentials(TestSshServer.USER, "TW_PASSWORD", null, null),
+                knownHosts,
+                HostKeyChecking.STRICT,
+                false,
+                exceptions,
+                Map.of());
     }
 
     private static RouterPlan plan(Device d) {
-        ClientSettings settings = ClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)).withAuthTimeout(Duration.ofSeconds(5));
+        ClientSettings settings = ClientSettings.defaults()
+                .withConnectTimeout(Duration.ofSeconds(5))
+                .withAuthTimeout(Duration.ofSeconds(5));
         TestPlatform platform = new TestPlatform(false);
         try (NetconfConnector c = new NetconfConnector(settings, Map.of("TW_PASSWORD", PASSWORD)::get)) {
-            Engine e = new Engine(new EngineContext(c, id -> platform, new ChangeExplainer(), new VerifierProver()), "test");
-            return e.plan(List.of(new Target(d, TestTargets.intent(d.name(), TestTargets.seedTerms()), TestTargets.promise())), 1).get(0);
+            Engine e = new Engine(
+                    new EngineContext(c, id -> platform, new ChangeExplainer(), new VerifierProver()), "test");
+            return e.plan(
+                            List.of(new Target(
+                                    d, TestTargets.intent(d.name(), TestTargets.seedTerms()), TestTargets.promise())),
+                            1)
+                    .get(0);
         }
     }
 
     @Test
     void weakAlgorithmExceptionInUseShowsInThePlanReport(@TempDir Path tmp) throws Exception {
         KeyPair rsa = TestSshServer.rsaKey();
-        try (TestSshServer server = TestSshServer.start(rsa, PASSWORD, null, TransportWarningsTest::emptyAcl,
+        try (TestSshServer server = TestSshServer.start(
+                rsa,
+                PASSWORD,
+                null,
+                TransportWarningsTest::emptyAcl,
                 s -> s.setSignatureFactories(List.of(BuiltinSignatures.rsa)))) {
             Path kh = TestSshServer.knownHosts(tmp, server.port(), rsa.getPublic());
             RouterPlan refused = plan(device("r-weak", server.port(), kh, List.of()));
@@ -66,7 +89,9 @@ class TransportWarningsTest {
 
             RouterPlan excepted = plan(device("r-weak", server.port(), kh, List.of("ssh-rsa")));
             assertThat(excepted.status()).as(String.valueOf(excepted)).isEqualTo(RouterPlan.Status.CHANGES);
-            assertThat(excepted.warnings()).anySatisfy(w -> assertThat(w).contains("r-weak").contains("weak SSH algorithm(s) ssh-rsa")
+            assertThat(excepted.warnings()).anySatisfy(w -> assertThat(w)
+                    .contains("r-weak")
+                    .contains("weak SSH algorithm(s) ssh-rsa")
                     .contains("ssh-algorithm-exceptions"));
         }
     }
@@ -74,8 +99,12 @@ class TransportWarningsTest {
     @Test
     void strongAlgorithmsGiveNoTransportWarning(@TempDir Path tmp) throws Exception {
         KeyPair ec = TestSshServer.ecKey();
-        try (TestSshServer server = TestSshServer.start(ec, PASSWORD, null, TransportWarningsTest::emptyAcl, s -> { })) {
-            RouterPlan p = plan(device("r-strong", server.port(), TestSshServer.knownHosts(tmp, server.port(), ec.getPublic()), List.of()));
+        try (TestSshServer server = TestSshServer.start(ec, PASSWORD, null, TransportWarningsTest::emptyAcl, s -> {})) {
+            RouterPlan p = plan(device(
+                    "r-strong",
+                    server.port(),
+                    TestSshServer.knownHosts(tmp, server.port(), ec.getPublic()),
+                    List.of()));
             assertThat(p.status()).as(String.valueOf(p)).isEqualTo(RouterPlan.Status.CHANGES);
             assertThat(p.warnings()).noneSatisfy(w -> assertThat(w).containsAnyOf("weak SSH", "host key checking off"));
         }

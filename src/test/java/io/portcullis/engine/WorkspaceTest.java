@@ -25,10 +25,13 @@ class WorkspaceTest {
         List<CompiledRouter> all = w.compileAll();
         assertThat(all).hasSize(6).allSatisfy(c -> {
             assertThat(c.inScope()).isTrue();
-            assertThat(c.intent().filters()).extracting(Filter::name).containsExactly(FilterNames.FILTER_V4, FilterNames.FILTER_V6);
+            assertThat(c.intent().filters())
+                    .extracting(Filter::name)
+                    .containsExactly(FilterNames.FILTER_V4, FilterNames.FILTER_V6);
             assertThat(c.intent().filters()).allSatisfy(f -> assertThat(f.defaultAction())
                     .isEqualTo(Platforms.get(c.device().platform()).facts().implicitDefault()));
-            assertThat(c.intent().bindings()).hasSize(2 * c.device().attachPoints().size());
+            assertThat(c.intent().bindings())
+                    .hasSize(2 * c.device().attachPoints().size());
             assertThat(c.promise().attachPoints()).isEqualTo(c.device().attachPoints());
         });
         assertThat(w.outOfScope()).isEmpty();
@@ -37,8 +40,10 @@ class WorkspaceTest {
     @Test
     void limitAndScopeDecideWhatIsCompiled(@TempDir Path dir) throws Exception {
         Path policy = dir.resolve("p.yaml");
-        Files.writeString(policy, Files.readString(Path.of("policy/subscriber-protection.yaml"))
-                + "  scope:\n    platform: [junos, sros]\n");
+        Files.writeString(
+                policy,
+                Files.readString(Path.of("policy/subscriber-protection.yaml"))
+                        + "  scope:\n    platform: [junos, sros]\n");
         Workspace w = Workspace.load(policy, Path.of("inventory"), "group:toronto,bng-mtl-01", TODAY);
         assertThat(w.hasErrors()).as(w.diagnostics().toString()).isFalse();
         assertThat(w.devices()).extracting(d -> d.name()).containsExactly("bng-tor-01", "bng-tor-02", "bng-mtl-01");
@@ -47,13 +52,18 @@ class WorkspaceTest {
         StringWriter out = new StringWriter();
         w.reportOutOfScope(new PrintWriter(out));
         assertThat(out.toString()).contains("bng-tor-02 (iosxr) is outside the policy scope");
-        assertThat(w.device("agg-van-01")).as("--device looks in the whole inventory").isPresent();
+        assertThat(w.device("agg-van-01"))
+                .as("--device looks in the whole inventory")
+                .isPresent();
     }
 
     @Test
     void openPrintsProblemsAndReturnsNothingOnErrors(@TempDir Path dir) {
         StringWriter err = new StringWriter();
-        assertThat(Workspace.open(dir.resolve("missing.yaml"), Path.of("inventory"), null, new PrintWriter(err))).isEmpty();
-        assertThat(err.toString()).contains("missing.yaml: error: the policy file does not exist").contains("invalid: 1 error");
+        assertThat(Workspace.open(dir.resolve("missing.yaml"), Path.of("inventory"), null, new PrintWriter(err)))
+                .isEmpty();
+        assertThat(err.toString())
+                .contains("missing.yaml: error: the policy file does not exist")
+                .contains("invalid: 1 error");
     }
 }

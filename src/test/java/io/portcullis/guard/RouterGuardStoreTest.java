@@ -36,7 +36,9 @@ class RouterGuardStoreTest {
             }
             try (Guards.Opened again = Guards.open(db, "bob")) {
                 assertThat(again.guard().memory().quirks("r1")).containsExactly(Quirk.VALIDATE_LOSES_EDITS);
-                assertThat(again.guard().memory().quarantined()).extracting(Quarantine::router).containsExactly("r3");
+                assertThat(again.guard().memory().quarantined())
+                        .extracting(Quarantine::router)
+                        .containsExactly("r3");
             }
         } finally {
             backend.drop(db);
@@ -50,24 +52,34 @@ class RouterGuardStoreTest {
         try (Guards.Opened g = Guards.open(db, "alice")) {
             RouterLocks locks = g.guard().locks();
             // another process holds 10.0.0.1:830 (its row, as DatabaseRouterLocks writes it)
-            Backend.exec(db, "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at) VALUES"
-                    + " ('10.0.0.1:830', 'run-of-bob', 'bob', 't', CURRENT_TIMESTAMP, " + future(db) + ")");
+            Backend.exec(
+                    db,
+                    "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at) VALUES"
+                            + " ('10.0.0.1:830', 'run-of-bob', 'bob', 't', CURRENT_TIMESTAMP, " + future(db) + ")");
             long t0 = System.nanoTime();
-            assertThatThrownBy(() -> locks.acquire("10.0.0.1:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ofMillis(600)))
+            assertThatThrownBy(() -> locks.acquire(
+                            "10.0.0.1:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ofMillis(600)))
                     .isInstanceOf(RouterLocks.RouterBusy.class)
                     .hasMessage("another Portcullis run holds this router (10.0.0.1:830: run run-of-bob, actor bob)");
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("waited before refusing").isGreaterThanOrEqualTo(Duration.ofMillis(500));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                    .as("waited before refusing")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(500));
             // another router is free meanwhile, and a second take of it by anyone waits for the release
-            try (RouterLocks.Lease other = locks.acquire("10.0.0.2:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ZERO)) {
+            try (RouterLocks.Lease other =
+                    locks.acquire("10.0.0.2:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ZERO)) {
                 assertThat(other).isNotNull();
             }
             // bob's process died: its row expires and the next run takes the router over
-            Backend.exec(db, "UPDATE pcl_router_lock SET expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' WHERE lock_key = '10.0.0.1:830'");
-            try (RouterLocks.Lease mine = locks.acquire("10.0.0.1:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ofSeconds(5))) {
+            Backend.exec(
+                    db,
+                    "UPDATE pcl_router_lock SET expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' WHERE lock_key = '10.0.0.1:830'");
+            try (RouterLocks.Lease mine = locks.acquire(
+                    "10.0.0.1:830", new RouterLocks.Holder("run-of-alice", "alice"), Duration.ofSeconds(5))) {
                 assertThat(mine).isNotNull();
             }
             // released: the row is gone, the router free
-            try (RouterLocks.Lease again = locks.acquire("10.0.0.1:830", new RouterLocks.Holder("run-2", "alice"), Duration.ZERO)) {
+            try (RouterLocks.Lease again =
+                    locks.acquire("10.0.0.1:830", new RouterLocks.Holder("run-2", "alice"), Duration.ZERO)) {
                 assertThat(again).isNotNull();
             }
         } finally {
@@ -98,15 +110,33 @@ class RouterGuardStoreTest {
         assertThat(m.quirks("r1")).containsExactly(Quirk.VALIDATE_LOSES_EDITS);
         assertThat(m.quirks("r2")).isEmpty();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        m.quarantine(new Quarantine("r2", "10.0.0.2:830", "ROLLBACK_FAILED", "ROLLBACK_FAILED: cancel-commit failed", "run-1", "alice", now));
-        m.quarantine(new Quarantine("r3", null, "UNKNOWN_RECONCILED", "UNKNOWN: could not be read back", "run-1", "alice", now.plusSeconds(1)));
+        m.quarantine(new Quarantine(
+                "r2",
+                "10.0.0.2:830",
+                "ROLLBACK_FAILED",
+                "ROLLBACK_FAILED: cancel-commit failed",
+                "run-1",
+                "alice",
+                now));
+        m.quarantine(new Quarantine(
+                "r3",
+                null,
+                "UNKNOWN_RECONCILED",
+                "UNKNOWN: could not be read back",
+                "run-1",
+                "alice",
+                now.plusSeconds(1)));
         assertThat(m.quarantined()).extracting(Quarantine::router).containsExactly("r2", "r3");
         assertThat(m.quarantine("r2")).get().satisfies(q -> {
             assertThat(q.state()).isEqualTo("ROLLBACK_FAILED");
             assertThat(q.runId()).isEqualTo("run-1");
             assertThat(q.address()).isEqualTo("10.0.0.2:830");
-            assertThat(q.covers("alias-of-r2", "10.0.0.2:830")).as("another name of the same box").isTrue();
-            assertThat(q.covers("r2", "10.0.0.9:830")).as("the name at another address").isFalse();
+            assertThat(q.covers("alias-of-r2", "10.0.0.2:830"))
+                    .as("another name of the same box")
+                    .isTrue();
+            assertThat(q.covers("r2", "10.0.0.9:830"))
+                    .as("the name at another address")
+                    .isFalse();
             assertThat(q.describe()).contains("portcullis quarantine release r2");
         });
         assertThat(m.release("r2")).isTrue();

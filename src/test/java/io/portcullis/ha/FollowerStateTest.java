@@ -49,7 +49,8 @@ class FollowerStateTest {
     private static final String TOKEN = "follower-state-write";
     private static final String READ = "follower-state-read";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path tmp;
@@ -62,10 +63,20 @@ class FollowerStateTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(PortcullisProcess.packaged(), PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
+        Assumptions.assumeTrue(
+                PortcullisProcess.packaged(),
+                PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
         db = Backend.POSTGRESQL.fresh(tmp); // skipped, with the reason, when the PostgreSQL lab is not running
-        processes = new PortcullisProcess(db, tmp, Path.of("target", "follower-state"), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").portBase(0).start();
+        processes = new PortcullisProcess(
+                db,
+                tmp,
+                Path.of("target", "follower-state"),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        fleet = LabFleet.builder()
+                .devices(3)
+                .platforms("junos,iosxr,openconfig")
+                .portBase(0)
+                .start();
         inventory = LabInventory.write(fleet, tmp.resolve("inventory"));
     }
 
@@ -85,9 +96,12 @@ class FollowerStateTest {
 
     @Test
     void theFollowerServesTheLeadersFindingsAndTheNewLeaderGoesOnFromThem() throws Exception {
-        Process apply = processes.start("apply", List.of("apply", "--inventory", inventory.toString(), "--auto-approve"), List.of());
+        Process apply = processes.start(
+                "apply", List.of("apply", "--inventory", inventory.toString(), "--auto-approve"), List.of());
         started.add(apply);
-        assertThat(apply.waitFor()).as("CLI apply exit code (log in target/follower-state/apply.log)").isZero();
+        assertThat(apply.waitFor())
+                .as("CLI apply exit code (log in target/follower-state/apply.log)")
+                .isZero();
 
         ServeReplica a = serve("replica-a");
         waitUntil("replica-a leads", Duration.ofSeconds(120), a::leads);
@@ -95,16 +109,26 @@ class FollowerStateTest {
         waitUntil("replica-b is up as a follower", Duration.ofSeconds(120), () -> "no".equals(b.leaderData("leader")));
         String drifted = fleet.device(0).name();
         List<String> others = List.of(fleet.device(1).name(), fleet.device(2).name());
-        waitUntil("the follower shows every router in policy", Duration.ofSeconds(60),
-                () -> states(b).values().stream().allMatch("in-sync"::equals) && states(b).size() == 3);
+        waitUntil(
+                "the follower shows every router in policy",
+                Duration.ofSeconds(60),
+                () -> states(b).values().stream().allMatch("in-sync"::equals)
+                        && states(b).size() == 3);
 
         OutOfBandEdits.deleteLastTerm(fleet.device(drifted), Path.of("policy"), inventory, "mallory");
-        waitUntil("the follower's /api/drift shows " + drifted + " drifted", Duration.ofSeconds(60), () -> driftOf(b, drifted) != null);
+        waitUntil(
+                "the follower's /api/drift shows " + drifted + " drifted",
+                Duration.ofSeconds(60),
+                () -> driftOf(b, drifted) != null);
         JsonNode d = driftOf(b, drifted);
         assertThat(d.path("state").asText()).isEqualTo("DRIFT");
-        assertThat(d.path("changedBy").asText()).as("the author the notification named").startsWith("mallory");
+        assertThat(d.path("changedBy").asText())
+                .as("the author the notification named")
+                .startsWith("mallory");
         assertThat(d.path("impact")).isNotEmpty();
-        assertThat(d.path("impact").path(0).path("text").asText()).as("a packet whose fate the change turned").contains(" → ")
+        assertThat(d.path("impact").path(0).path("text").asText())
+                .as("a packet whose fate the change turned")
+                .contains(" → ")
                 .contains("toward subscribers");
         assertThat(d.path("changes")).isNotEmpty();
         assertThat(d.path("lastCheck").asText()).isNotEmpty();
@@ -124,11 +148,17 @@ class FollowerStateTest {
         JsonNode fleetJson = JSON.readTree(getText(b, "/fleet.json", cookie));
         for (JsonNode row : fleetJson.path("rows")) {
             String name = row.path("router").asText();
-            assertThat(row.path("state").asText()).as(name + " on the fleet page").isEqualTo(name.equals(drifted) ? "drifted" : "in_policy");
+            assertThat(row.path("state").asText())
+                    .as(name + " on the fleet page")
+                    .isEqualTo(name.equals(drifted) ? "drifted" : "in_policy");
         }
-        assertThat(fleetJson.path("source").asText()).contains("replica-b follows").contains("replica-a");
+        assertThat(fleetJson.path("source").asText())
+                .contains("replica-b follows")
+                .contains("replica-a");
         String page = getText(b, "/", cookie);
-        assertThat(page).contains("replica-b follows").contains("data-router=\"" + drifted + "\" class=\"state-drifted\"");
+        assertThat(page)
+                .contains("replica-b follows")
+                .contains("data-router=\"" + drifted + "\" class=\"state-drifted\"");
         others.forEach(o -> assertThat(page).contains("data-router=\"" + o + "\" class=\"state-in_policy\""));
         String routerPage = getText(b, "/routers/" + drifted, cookie);
         assertThat(routerPage).contains("mallory");
@@ -140,26 +170,44 @@ class FollowerStateTest {
         waitUntil("replica-b leads", Duration.ofSeconds(30), b::leads);
         JsonNode right = get(b, "/api/routers");
         for (JsonNode r : right) {
-            assertThat(r.path("status").asText()).as(r.path("router").asText() + " just after the failover").isNotEqualTo("unchecked");
+            assertThat(r.path("status").asText())
+                    .as(r.path("router").asText() + " just after the failover")
+                    .isNotEqualTo("unchecked");
         }
         waitUntil("the new leader's own check of " + drifted, Duration.ofSeconds(60), () -> {
             String at = lastCheck(b, drifted);
-            return at != null && Instant.parse(at).isAfter(killed) && "replica-b".equals(routerField(b, drifted, "observedBy"));
+            return at != null
+                    && Instant.parse(at).isAfter(killed)
+                    && "replica-b".equals(routerField(b, drifted, "observedBy"));
         });
         JsonNode after = driftOf(b, drifted);
         assertThat(after).isNotNull();
-        assertThat(after.path("changedBy").asText()).as("the author survives the failover").isEqualTo(d.path("changedBy").asText());
+        assertThat(after.path("changedBy").asText())
+                .as("the author survives the failover")
+                .isEqualTo(d.path("changedBy").asText());
         assertThat(states(b)).containsEntry(others.get(0), "in-sync").containsEntry(others.get(1), "in-sync");
 
         // nothing secret in the table
         String table = tableText();
         assertThat(table).contains(drifted).contains("mallory");
-        assertThat(table).doesNotContain(fleet.password()).doesNotContain(TOKEN).doesNotContain(READ).doesNotContain(db.password());
+        assertThat(table)
+                .doesNotContain(fleet.password())
+                .doesNotContain(TOKEN)
+                .doesNotContain(READ)
+                .doesNotContain(db.password());
     }
 
     private ServeReplica serve(String name) throws IOException {
-        ServeReplica r = ServeReplica.start(processes, name, List.of("--inventory", inventory.toString()), List.of("-Dportcullis.ha.poll-interval=1s",
-                "-Dportcullis.api.token=" + TOKEN, "-Dportcullis.api.read-token=" + READ, "-Dportcullis.drift.period=1h"), List.of());
+        ServeReplica r = ServeReplica.start(
+                processes,
+                name,
+                List.of("--inventory", inventory.toString()),
+                List.of(
+                        "-Dportcullis.ha.poll-interval=1s",
+                        "-Dportcullis.api.token=" + TOKEN,
+                        "-Dportcullis.api.read-token=" + READ,
+                        "-Dportcullis.drift.period=1h"),
+                List.of());
         started.add(r.process());
         return r;
     }
@@ -168,7 +216,8 @@ class FollowerStateTest {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         JsonNode routers = get(r, "/api/routers");
         if (routers != null) {
-            routers.forEach(n -> out.put(n.path("router").asText(), n.path("status").asText()));
+            routers.forEach(
+                    n -> out.put(n.path("router").asText(), n.path("status").asText()));
         }
         return out;
     }
@@ -179,7 +228,8 @@ class FollowerStateTest {
             return null;
         }
         for (JsonNode n : doc.path("routers")) {
-            if (n.path("router").asText().equals(router) && n.path("state").asText().equals("DRIFT")) {
+            if (n.path("router").asText().equals(router)
+                    && n.path("state").asText().equals("DRIFT")) {
                 return n;
             }
         }
@@ -198,8 +248,12 @@ class FollowerStateTest {
 
     private JsonNode get(ServeReplica r, String path) {
         try {
-            HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(r.uri(path)).header("Authorization", "Bearer " + READ)
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = HTTP.send(
+                    HttpRequest.newBuilder(r.uri(path))
+                            .header("Authorization", "Bearer " + READ)
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return res.statusCode() == 200 ? JSON.readTree(res.body()) : null;
         } catch (IOException e) {
             return null;
@@ -210,23 +264,30 @@ class FollowerStateTest {
     }
 
     private static String signIn(ServeReplica r) throws Exception {
-        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(r.uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(READ, StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> res = HTTP.send(
+                HttpRequest.newBuilder(r.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "token=" + URLEncoder.encode(READ, StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).as("sign-in").isEqualTo(303);
         return res.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     }
 
     private static String getText(ServeReplica r, String path, String cookie) throws Exception {
-        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(r.uri(path)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = HTTP.send(
+                HttpRequest.newBuilder(r.uri(path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(res.statusCode()).as(path).isEqualTo(200);
         return res.body();
     }
 
     private String tableText() throws Exception {
         StringBuilder sb = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM pcl_router_state")) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM pcl_router_state")) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= n; i++) {

@@ -40,8 +40,7 @@ class LeaderElectionTest {
     }
 
     /** An election and what its listener heard ("elected" / "deposed"), in order. */
-    private record Replica(LeaderElection election, List<String> heard) {
-    }
+    private record Replica(LeaderElection election, List<String> heard) {}
 
     private Replica replica(DbSettings db, String name) {
         LeaderElection e = new LeaderElection(db, name, POLL);
@@ -77,11 +76,15 @@ class LeaderElectionTest {
         Replica b = replica(db, "replica-b-" + suffix);
         waitUntil(() -> a.election().leading() || b.election().leading(), Duration.ofSeconds(10));
         Thread.sleep(POLL.toMillis() * 3); // several rounds: the follower keeps failing to take the lock
-        assertThat(a.election().leading() ^ b.election().leading()).as("exactly one leads").isTrue();
+        assertThat(a.election().leading() ^ b.election().leading())
+                .as("exactly one leads")
+                .isTrue();
         Replica leader = a.election().leading() ? a : b;
         Replica follower = leader == a ? b : a;
         waitUntil(() -> follower.election().leader().isPresent(), Duration.ofSeconds(5));
-        assertThat(follower.election().leader()).as("the follower names the leader").contains(leader.election().replica());
+        assertThat(follower.election().leader())
+                .as("the follower names the leader")
+                .contains(leader.election().replica());
         assertThat(leader.heard()).containsExactly("elected");
         assertThat(follower.heard()).isEmpty();
 
@@ -119,9 +122,11 @@ class LeaderElectionTest {
 
     /** What a dead leader looks like to the server: its session ends. Returns how many sessions were ended. */
     private static int terminateSessionOf(DbSettings db, String replica) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'portcullis "
-                     + replica + "'")) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'portcullis "
+                                + replica + "'")) {
             rs.next();
             return rs.getInt(1);
         }

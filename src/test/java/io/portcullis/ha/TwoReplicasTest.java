@@ -50,10 +50,20 @@ class TwoReplicasTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(PortcullisProcess.packaged(), PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
+        Assumptions.assumeTrue(
+                PortcullisProcess.packaged(),
+                PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
         db = Backend.POSTGRESQL.fresh(tmp); // skipped, with the reason, when the PostgreSQL lab is not running
-        processes = new PortcullisProcess(db, tmp, Path.of("target", "two-replicas"), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").portBase(0).start();
+        processes = new PortcullisProcess(
+                db,
+                tmp,
+                Path.of("target", "two-replicas"),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        fleet = LabFleet.builder()
+                .devices(3)
+                .platforms("junos,iosxr,openconfig")
+                .portBase(0)
+                .start();
         inventory = LabInventory.write(fleet, tmp.resolve("inventory"));
         receiver = HttpReceiver.start();
     }
@@ -78,16 +88,22 @@ class TwoReplicasTest {
     @Test
     void oneAlertPerDriftOnlyTheLeaderWatchesAndTheFollowerTakesOverAfterKillMinus9() throws Exception {
         // the fleet starts in policy, applied by the CLI (a recorded run in the same database)
-        Process apply = processes.start("apply", List.of("apply", "--inventory", inventory.toString(), "--auto-approve"), List.of());
+        Process apply = processes.start(
+                "apply", List.of("apply", "--inventory", inventory.toString(), "--auto-approve"), List.of());
         started.add(apply);
-        assertThat(apply.waitFor()).as("CLI apply exit code (log in target/two-replicas/apply.log)").isZero();
+        assertThat(apply.waitFor())
+                .as("CLI apply exit code (log in target/two-replicas/apply.log)")
+                .isZero();
 
         ServeReplica a = serve("replica-a");
         waitUntil("replica-a leads", Duration.ofSeconds(120), a::leads);
         ServeReplica b = serve("replica-b");
-        waitUntil("replica-b is up as a follower naming replica-a", Duration.ofSeconds(120),
+        waitUntil(
+                "replica-b is up as a follower naming replica-a",
+                Duration.ofSeconds(120),
                 () -> "no".equals(b.leaderData("leader")) && "replica-a".equals(b.leaderData("leaderName")));
-        waitUntil("one subscription per router (the leader's)", Duration.ofSeconds(60), () -> subscribers().equals(List.of(1, 1, 1)));
+        waitUntil("one subscription per router (the leader's)", Duration.ofSeconds(60), () -> subscribers()
+                .equals(List.of(1, 1, 1)));
         assertThat(a.metrics()).contains("portcullis_leader{replica=\"replica-a\"} 1.0");
         assertThat(b.metrics()).contains("portcullis_leader{replica=\"replica-b\"} 0.0");
 
@@ -111,18 +127,29 @@ class TwoReplicasTest {
         double takeover = (System.nanoTime() - killedAt) / 1e9;
         assertThat(takeover).as("seconds from kill -9 to the new leader").isLessThan(15);
         waitUntil("the drift made during the failover alerted", Duration.ofSeconds(60), () -> firing(second) == 1);
-        waitUntil("the new leader holds the subscriptions", Duration.ofSeconds(60), () -> subscribers().equals(List.of(1, 1, 1)));
+        waitUntil("the new leader holds the subscriptions", Duration.ofSeconds(60), () -> subscribers()
+                .equals(List.of(1, 1, 1)));
         Thread.sleep(3_000);
         assertThat(firing(second)).as("the gap's drift alerted exactly once").isEqualTo(1);
-        assertThat(firing(first)).as("the dead leader's open alert is not fired again").isEqualTo(1);
+        assertThat(firing(first))
+                .as("the dead leader's open alert is not fired again")
+                .isEqualTo(1);
         assertThat(b.metrics()).contains("portcullis_leader{replica=\"replica-b\"} 1.0");
         System.out.printf("two replicas: kill -9 -> replica-b leads after %.1f s%n", takeover);
     }
 
     private ServeReplica serve(String name) throws IOException {
-        ServeReplica r = ServeReplica.start(processes, name, List.of("--inventory", inventory.toString()), List.of("-Dportcullis.ha.poll-interval=1s",
-                "-Dportcullis.api.token=" + TOKEN, "-Dportcullis.alert.webhook.url=" + receiver.uri("/hook"), "-Dportcullis.drift.period=1h",
-                "-Dportcullis.alert.retry.min-backoff=200ms"), List.of());
+        ServeReplica r = ServeReplica.start(
+                processes,
+                name,
+                List.of("--inventory", inventory.toString()),
+                List.of(
+                        "-Dportcullis.ha.poll-interval=1s",
+                        "-Dportcullis.api.token=" + TOKEN,
+                        "-Dportcullis.alert.webhook.url=" + receiver.uri("/hook"),
+                        "-Dportcullis.drift.period=1h",
+                        "-Dportcullis.alert.retry.min-backoff=200ms"),
+                List.of());
         started.add(r.process());
         return r;
     }
@@ -133,9 +160,11 @@ class TwoReplicasTest {
 
     /** Firing drift alerts the webhook accepted for the router. */
     private long firing(String router) {
-        return receiver.accepted("/hook").stream().map(r -> r.body().path("alerts").path(0))
+        return receiver.accepted("/hook").stream()
+                .map(r -> r.body().path("alerts").path(0))
                 .filter(x -> x.path("labels").path("alertname").asText().equals("PortcullisPolicyDrift")
-                        && x.path("labels").path("router").asText().equals(router) && x.path("status").asText().equals("firing"))
+                        && x.path("labels").path("router").asText().equals(router)
+                        && x.path("status").asText().equals("firing"))
                 .count();
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InventoryKeysTest {
 
     private static List<String> errors(Inventory inv) {
-        return inv.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::format).toList();
+        return inv.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .map(Diagnostic::format)
+                .toList();
     }
 
     @Test
@@ -35,14 +38,24 @@ class InventoryKeysTest {
                 """);
         Inventory inv = InventoryLoader.load(dir);
         List<String> errors = errors(inv);
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("hosts.yaml:5").contains("unknown key 'pasword-env'")
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .contains("hosts.yaml:5")
+                .contains("unknown key 'pasword-env'")
                 .contains("did you mean 'password-env'?"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("groups.yaml:2").contains("unknown key 'host-key-cheking'")
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .contains("groups.yaml:2")
+                .contains("unknown key 'host-key-cheking'")
                 .contains("did you mean 'host-key-checking'?"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("defaults.yaml:1").contains("did you mean 'confirm-timeout'?"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("defaults.yaml:2").contains("unknown key 'colour'")
-                .doesNotContain("did you mean").contains("free-form values go under data:"));
-        assertThat(errors).as("one error per misspelt key, reported where it is written, not once per host").hasSize(4);
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e).contains("defaults.yaml:1").contains("did you mean 'confirm-timeout'?"));
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .contains("defaults.yaml:2")
+                .contains("unknown key 'colour'")
+                .doesNotContain("did you mean")
+                .contains("free-form values go under data:"));
+        assertThat(errors)
+                .as("one error per misspelt key, reported where it is written, not once per host")
+                .hasSize(4);
     }
 
     @Test
@@ -72,10 +85,14 @@ class InventoryKeysTest {
         assertThat(r1.validateCandidate()).isFalse();
         assertThat(r1.confirmTimeout()).hasValue(300);
         assertThat(inv.device("r2")).as("a host with a bad value is not used").isEmpty();
-        assertThat(errors(inv)).anySatisfy(e -> assertThat(e).contains("hosts.yaml:9").contains("timeout of host 'r2' is '2m'")
+        assertThat(errors(inv))
+                .anySatisfy(e -> assertThat(e)
+                        .contains("hosts.yaml:9")
+                        .contains("timeout of host 'r2' is '2m'")
                         .contains("whole seconds"))
                 .anySatisfy(e -> assertThat(e).contains("hosts.yaml:10").contains("expected true or false"))
-                .anySatisfy(e -> assertThat(e).contains("hosts.yaml:11").contains("confirm-timeout of host 'r2' is '0'"));
+                .anySatisfy(
+                        e -> assertThat(e).contains("hosts.yaml:11").contains("confirm-timeout of host 'r2' is '0'"));
     }
 
     @Test
@@ -96,8 +113,12 @@ class InventoryKeysTest {
         Inventory inv = InventoryLoader.load(dir);
         assertThat(errors(inv)).isEmpty();
         Device r1 = inv.device("r1").orElseThrow();
-        assertThat(r1.data()).containsEntry("owner", "noc").containsEntry("region", "east").containsEntry("site", "tor-2")
-                .containsEntry("rack", "A12").hasSize(4);
+        assertThat(r1.data())
+                .containsEntry("owner", "noc")
+                .containsEntry("region", "east")
+                .containsEntry("site", "tor-2")
+                .containsEntry("rack", "A12")
+                .hasSize(4);
         assertThat(r1.confirmTimeout()).isEmpty();
         assertThat(r1.validateCandidate()).isTrue();
     }
@@ -111,7 +132,9 @@ class InventoryKeysTest {
                   attach: {interfaces: [ge-0/0/0.1]}
                   data: [a, b]
                 """, null, null);
-        assertThat(errors(InventoryLoader.load(dir))).anySatisfy(e -> assertThat(e).contains("hosts.yaml:5").contains("/r1/data")
+        assertThat(errors(InventoryLoader.load(dir))).anySatisfy(e -> assertThat(e)
+                .contains("hosts.yaml:5")
+                .contains("/r1/data")
                 .contains("expected a mapping of free-form keys"));
     }
 

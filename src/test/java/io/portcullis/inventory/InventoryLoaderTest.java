@@ -76,9 +76,11 @@ class InventoryLoaderTest {
         assertThat(r1.hostKeyChecking()).isEqualTo(HostKeyChecking.ACCEPT_NEW);
         assertThat(r1.chainForeign()).isTrue();
         assertThat(r1.algorithmExceptions()).containsExactly("ssh-rsa");
-        assertThat(r1.credentials().passwordFile()).as("relative to the inventory directory")
+        assertThat(r1.credentials().passwordFile())
+                .as("relative to the inventory directory")
                 .isEqualTo(dir.resolve("secrets/netconf.pw").normalize());
-        assertThat(r1.knownHosts()).isEqualTo(dir.resolve("keys/tor_known_hosts").normalize());
+        assertThat(r1.knownHosts())
+                .isEqualTo(dir.resolve("keys/tor_known_hosts").normalize());
         assertThat(r1.attachPoints()).containsExactly(new AttachPoint(AttachKind.INTERFACE, "ge-1/0/0.100"));
         assertThat(r2.attachPoints()).containsExactly(new AttachPoint(AttachKind.PROFILE, "IPOE-SUB"));
         assertThat(inv.groups()).containsExactly("bng", "toronto");
@@ -151,9 +153,18 @@ class InventoryLoaderTest {
                 """, null, null);
         Inventory inv = InventoryLoader.load(dir);
         assertThat(inv.devices()).extracting(Device::name).containsExactly("ok");
-        assertThat(inv.diagnostics()).extracting(Diagnostic::path).contains("/bad-platform/platform", "/no-host", "/bad-port/port",
-                "/both-secrets/password-file", "/both-secrets/attach/vlans", "/bad-hkc/host-key-checking");
-        assertThat(inv.diagnostics()).filteredOn(d -> "/bad-platform/platform".equals(d.path())).singleElement()
+        assertThat(inv.diagnostics())
+                .extracting(Diagnostic::path)
+                .contains(
+                        "/bad-platform/platform",
+                        "/no-host",
+                        "/bad-port/port",
+                        "/both-secrets/password-file",
+                        "/both-secrets/attach/vlans",
+                        "/bad-hkc/host-key-checking");
+        assertThat(inv.diagnostics())
+                .filteredOn(d -> "/bad-platform/platform".equals(d.path()))
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains(String.join(", ", Platforms.ids())));
         assertThat(inv.hasErrors()).isTrue();
     }
@@ -168,14 +179,24 @@ class InventoryLoaderTest {
         Inventory inv = InventoryLoader.load(dir);
         assertThat(inv.diagnostics()).isEmpty();
         assertThat(Limit.apply(null, inv).devices()).hasSize(3);
-        assertThat(Limit.apply("b, group:east", inv).devices()).extracting(Device::name).containsExactly("a", "b", "c");
-        assertThat(Limit.apply("group:west", inv).devices()).extracting(Device::name).containsExactly("b", "c");
+        assertThat(Limit.apply("b, group:east", inv).devices())
+                .extracting(Device::name)
+                .containsExactly("a", "b", "c");
+        assertThat(Limit.apply("group:west", inv).devices())
+                .extracting(Device::name)
+                .containsExactly("b", "c");
         Limit.Selection bad = Limit.apply("a,zz,group:nope,group:empty", inv);
         assertThat(bad.devices()).extracting(Device::name).containsExactly("a");
-        assertThat(bad.diagnostics()).extracting(Diagnostic::message).satisfiesExactly(
-                m -> assertThat(m).contains("device 'zz' is not in the inventory"),
-                m -> assertThat(m).contains("group 'nope' has no device").contains("not defined in groups.yaml"),
-                m -> assertThat(m).contains("group 'empty' has no device").doesNotContain("not defined"));
+        assertThat(bad.diagnostics())
+                .extracting(Diagnostic::message)
+                .satisfiesExactly(
+                        m -> assertThat(m).contains("device 'zz' is not in the inventory"),
+                        m -> assertThat(m)
+                                .contains("group 'nope' has no device")
+                                .contains("not defined in groups.yaml"),
+                        m -> assertThat(m)
+                                .contains("group 'empty' has no device")
+                                .doesNotContain("not defined"));
     }
 
     @Test
@@ -190,7 +211,8 @@ class InventoryLoaderTest {
         assertThat(inv.devices()).allSatisfy(d -> {
             assertThat(d.attachPoints().isEmpty()).isEqualTo(d.platform().equals("vrp"));
             assertThat(d.credentials().passwordEnv()).isEqualTo("PORTCULLIS_BNG_PASSWORD");
-            assertThat(d.knownHosts()).isEqualTo(Path.of("inventory/known_hosts").normalize());
+            assertThat(d.knownHosts())
+                    .isEqualTo(Path.of("inventory/known_hosts").normalize());
         });
         Map<String, List<AttachPoint>> byPlatform = new java.util.HashMap<>();
         inv.devices().forEach(d -> byPlatform.put(d.platform(), d.attachPoints()));

@@ -19,19 +19,22 @@ import java.util.List;
 public final class Schemas {
     public static final String BASE = "https://portcullis.example/schemas/";
     private static final Path DIR = Path.of("docs/schemas").toAbsolutePath();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** e.g. "plan" for docs/schemas/plan.schema.json. */
     public static Schema schema(String name) {
         try {
-            // read from the file shipped in docs/schemas, under its $id (each schema is self-contained: only #/$defs refs)
-            return REGISTRY.getSchema(SchemaLocation.of(BASE + name + ".schema.json"),
-                    java.nio.file.Files.readString(DIR.resolve(name + ".schema.json")), com.networknt.schema.InputFormat.JSON);
+            // read from the file shipped in docs/schemas, under its $id (each schema is self-contained: only #/$defs
+            // refs)
+            return REGISTRY.getSchema(
+                    SchemaLocation.of(BASE + name + ".schema.json"),
+                    java.nio.file.Files.readString(DIR.resolve(name + ".schema.json")),
+                    com.networknt.schema.InputFormat.JSON);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -40,7 +43,9 @@ public final class Schemas {
     /** The validator's complaints, one line each; empty when {@code doc} is valid. */
     public static List<String> problems(String name, JsonNode doc) {
         List<Error> errors = schema(name).validate(doc);
-        return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     public static JsonNode json(String text) throws IOException {

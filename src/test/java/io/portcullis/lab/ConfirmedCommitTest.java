@@ -23,7 +23,11 @@ class ConfirmedCommitTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = LabFleet.builder().devices(2).platforms("openconfig,junos").password("pw").start();
+        fleet = LabFleet.builder()
+                .devices(2)
+                .platforms("openconfig,junos")
+                .password("pw")
+                .start();
         d = fleet.device(0);
         junos = fleet.device(1);
     }
@@ -36,12 +40,14 @@ class ConfirmedCommitTest {
     @Test
     void unconfirmedCommitRevertsWhenTheTimerRunsOutAndSubscribersHearIt() throws Exception {
         String before = d.runningXml();
-        try (TestClient watcher = TestClient.connect(fleet, d); TestClient c = TestClient.connect(fleet, d)) {
+        try (TestClient watcher = TestClient.connect(fleet, d);
+                TestClient c = TestClient.connect(fleet, d)) {
             assertThat(watcher.rpc(SUBSCRIBE)).contains("<ok/>");
             c.rpc(editCandidate("TEMP"));
             assertThat(c.rpc(confirmedCommit(1))).contains("<ok/>");
             assertThat(d.runningXml()).contains("TEMP");
-            Wait.until(Duration.ofSeconds(5), "revert after 1 s", () -> !d.runningXml().contains("TEMP"));
+            Wait.until(Duration.ofSeconds(5), "revert after 1 s", () -> !d.runningXml()
+                    .contains("TEMP"));
             assertThat(d.runningXml()).isEqualTo(before);
             assertThat(d.confirmedCommitPending()).isFalse();
             StringBuilder events = new StringBuilder();
@@ -51,7 +57,11 @@ class ConfirmedCommitTest {
                     break;
                 }
             }
-            assertThat(events).contains("<confirm-event>start</confirm-event>", "<timeout>1</timeout>", "<confirm-event>timeout</confirm-event>");
+            assertThat(events)
+                    .contains(
+                            "<confirm-event>start</confirm-event>",
+                            "<timeout>1</timeout>",
+                            "<confirm-event>timeout</confirm-event>");
         }
     }
 
@@ -73,7 +83,8 @@ class ConfirmedCommitTest {
             assertThat(c.rpc(confirmedCommit(600))).contains("<ok/>");
             assertThat(d.runningXml()).contains("DIES");
         }
-        Wait.until(Duration.ofSeconds(5), "revert at session end", () -> !d.runningXml().contains("DIES"));
+        Wait.until(Duration.ofSeconds(5), "revert at session end", () -> !d.runningXml()
+                .contains("DIES"));
         assertThat(d.confirmedCommitPending()).isFalse();
     }
 
@@ -81,14 +92,19 @@ class ConfirmedCommitTest {
     void persistentConfirmedCommitSurvivesItsSessionAndIsConfirmedByAnotherWithTheToken() throws Exception {
         try (TestClient c = TestClient.connect(fleet, d)) {
             c.rpc(editCandidate("PERSIST"));
-            assertThat(c.rpc("<commit><confirmed/><confirm-timeout>600</confirm-timeout><persist>tok-1</persist></commit>")).contains("<ok/>");
+            assertThat(
+                            c.rpc(
+                                    "<commit><confirmed/><confirm-timeout>600</confirm-timeout><persist>tok-1</persist></commit>"))
+                    .contains("<ok/>");
         }
         Thread.sleep(300);
         assertThat(d.runningXml()).contains("PERSIST");
         try (TestClient other = TestClient.connect(fleet, d)) {
             assertThat(other.rpc("<commit/>")).contains("<error-tag>in-use</error-tag>");
-            assertThat(other.rpc("<commit><persist-id>wrong</persist-id></commit>")).contains("<error-tag>invalid-value</error-tag>");
-            assertThat(other.rpc("<commit><persist-id>tok-1</persist-id></commit>")).contains("<ok/>");
+            assertThat(other.rpc("<commit><persist-id>wrong</persist-id></commit>"))
+                    .contains("<error-tag>invalid-value</error-tag>");
+            assertThat(other.rpc("<commit><persist-id>tok-1</persist-id></commit>"))
+                    .contains("<ok/>");
         }
         assertThat(d.confirmedCommitPending()).isFalse();
         assertThat(d.runningXml()).contains("PERSIST");
@@ -112,13 +128,15 @@ class ConfirmedCommitTest {
             c.rpc(editCandidate("FOLLOW"));
             c.rpc(confirmedCommit(60));
             assertThat(c.rpc(confirmedCommit(1))).contains("<ok/>");
-            Wait.until(Duration.ofSeconds(5), "revert after the follow-up's 1 s", () -> !d.runningXml().contains("FOLLOW"));
+            Wait.until(Duration.ofSeconds(5), "revert after the follow-up's 1 s", () -> !d.runningXml()
+                    .contains("FOLLOW"));
         }
     }
 
     @Test
     void anotherSessionCannotConfirmANonPersistentCommit() throws Exception {
-        try (TestClient a = TestClient.connect(fleet, d); TestClient b = TestClient.connect(fleet, d)) {
+        try (TestClient a = TestClient.connect(fleet, d);
+                TestClient b = TestClient.connect(fleet, d)) {
             a.rpc(editCandidate("MINE"));
             a.rpc(confirmedCommit(600));
             assertThat(b.rpc("<commit/>")).contains("<error-tag>in-use</error-tag>", "session " + a.sessionId);
@@ -129,7 +147,8 @@ class ConfirmedCommitTest {
     @Test
     void confirmedCommit10DeviceRefusesPersistAndCancel() throws Exception {
         try (TestClient c = TestClient.connect(fleet, junos)) {
-            assertThat(c.rpc("<commit><confirmed/><persist>x</persist></commit>")).contains("<error-tag>unknown-element</error-tag>");
+            assertThat(c.rpc("<commit><confirmed/><persist>x</persist></commit>"))
+                    .contains("<error-tag>unknown-element</error-tag>");
             assertThat(c.rpc("<cancel-commit/>")).contains("<error-tag>operation-not-supported</error-tag>");
         }
     }
@@ -160,7 +179,8 @@ class ConfirmedCommitTest {
         try (TestClient c = TestClient.connect(fleet, d)) {
             c.rpc(editCandidate("SAVED"));
             c.rpc("<commit/>");
-            assertThat(c.rpc("<copy-config><target><startup/></target><source><running/></source></copy-config>")).contains("<ok/>");
+            assertThat(c.rpc("<copy-config><target><startup/></target><source><running/></source></copy-config>"))
+                    .contains("<ok/>");
         }
         d.reboot();
         assertThat(d.runningXml()).contains("SAVED");

@@ -27,7 +27,11 @@ class DeadSessionRpcTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = LabFleet.builder().devices(1).platforms("openconfig").password("pw").start();
+        fleet = LabFleet.builder()
+                .devices(1)
+                .platforms("openconfig")
+                .password("pw")
+                .start();
         d = fleet.device(0);
     }
 
@@ -93,12 +97,10 @@ class DeadSessionRpcTest {
         }
 
         @Override
-        public void sendNotification(String xml) {
-        }
+        public void sendNotification(String xml) {}
 
         @Override
-        public void terminate() {
-        }
+        public void terminate() {}
 
         @Override
         public boolean subscribed() {
@@ -106,7 +108,6 @@ class DeadSessionRpcTest {
         }
 
         @Override
-        public void subscribe() {
-        }
+        public void subscribe() {}
     }
 }

@@ -29,7 +29,11 @@ class FaultInjectionTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = LabFleet.builder().devices(1).platforms("openconfig").password("pw").start();
+        fleet = LabFleet.builder()
+                .devices(1)
+                .platforms("openconfig")
+                .password("pw")
+                .start();
         d = fleet.device(0);
     }
 
@@ -44,7 +48,8 @@ class FaultInjectionTest {
             d.faults().delay(Duration.ofMillis(400));
             long t0 = System.nanoTime();
             assertThat(c.rpc(GET_RUNNING)).contains("<data>");
-            assertThat(System.nanoTime() - t0).isGreaterThan(Duration.ofMillis(390).toNanos());
+            assertThat(System.nanoTime() - t0)
+                    .isGreaterThan(Duration.ofMillis(390).toNanos());
         }
     }
 
@@ -68,7 +73,8 @@ class FaultInjectionTest {
             assertThat(c.rpc(Payloads.confirmedCommit(600), SHORT)).isNull();
             assertThat(c.isClosed(Duration.ofSeconds(3))).isTrue();
         }
-        Wait.until(Duration.ofSeconds(3), "revert after session loss", () -> d.runningXml().equals(before));
+        Wait.until(Duration.ofSeconds(3), "revert after session loss", () -> d.runningXml()
+                .equals(before));
     }
 
     @Test
@@ -111,22 +117,34 @@ class FaultInjectionTest {
             assertThat(c.rpc("<lock><target><candidate/></target></lock>")).contains("<ok/>");
             assertThat(c.rpc(editCandidate("ABANDONED"))).contains("<ok/>");
             d.faults().halfOpenOn("commit");
-            assertThat(c.rpc("<commit/>", SHORT)).as("the commit is never answered").isNull();
+            assertThat(c.rpc("<commit/>", SHORT))
+                    .as("the commit is never answered")
+                    .isNull();
             // the client has given up; whatever it sends now (its close included) the half-open router never reads
-            assertThat(d.locks()).as("right after the client gave up, the silent session still holds the lock").containsKey("candidate");
+            assertThat(d.locks())
+                    .as("right after the client gave up, the silent session still holds the lock")
+                    .containsKey("candidate");
             assertThat(d.candidateXml()).contains("ABANDONED");
 
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!d.locks().isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
-            assertThat(d.locks()).as("the keepalive ended the session: lock released").isEmpty();
-            assertThat(d.candidateXml()).as("and its uncommitted edits discarded (RFC 6241 8.3.5.2)").isEqualTo(running);
+            assertThat(d.locks())
+                    .as("the keepalive ended the session: lock released")
+                    .isEmpty();
+            assertThat(d.candidateXml())
+                    .as("and its uncommitted edits discarded (RFC 6241 8.3.5.2)")
+                    .isEqualTo(running);
             assertThat(d.runningXml()).isEqualTo(running);
-            assertThat(c.isClosed(Duration.ofSeconds(3))).as("the router closed the connection").isTrue();
+            assertThat(c.isClosed(Duration.ofSeconds(3)))
+                    .as("the router closed the connection")
+                    .isTrue();
         }
         try (TestClient c = TestClient.connect(fleet, d)) {
-            assertThat(c.rpc("<lock><target><candidate/></target></lock>")).as("a new session can lock").contains("<ok/>");
+            assertThat(c.rpc("<lock><target><candidate/></target></lock>"))
+                    .as("a new session can lock")
+                    .contains("<ok/>");
         }
     }
 
@@ -143,7 +161,10 @@ class FaultInjectionTest {
             c.rpc(editCandidate("BAD"));
             d.faults().failValidate("/acl/acl-sets/acl-set[name='BAD']", "entry 10: port out of range");
             assertThat(c.rpc("<validate><source><candidate/></source></validate>"))
-                    .contains("<error-tag>invalid-value</error-tag>", "<error-path>/acl/acl-sets/acl-set[name='BAD']</error-path>", "port out of range");
+                    .contains(
+                            "<error-tag>invalid-value</error-tag>",
+                            "<error-path>/acl/acl-sets/acl-set[name='BAD']</error-path>",
+                            "port out of range");
             d.faults().clear();
             d.faults().failCommit("commit check failed");
             assertThat(c.rpc("<commit/>")).contains("<error-tag>operation-failed</error-tag>", "commit check failed");
@@ -155,8 +176,18 @@ class FaultInjectionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Malformation.class, names = {"CHUNK_SIZE_ZERO", "CHUNK_LEADING_ZERO", "CHUNK_SIZE_TOO_BIG", "CHUNK_ELEVEN_DIGITS",
-            "END_OF_CHUNKS_WITHOUT_CHUNK", "CHUNK_HEADER_CRLF", "CHUNK_HEADER_SPACE", "CHUNK_SIZE_BELOW_DATA"})
+    @EnumSource(
+            value = Malformation.class,
+            names = {
+                "CHUNK_SIZE_ZERO",
+                "CHUNK_LEADING_ZERO",
+                "CHUNK_SIZE_TOO_BIG",
+                "CHUNK_ELEVEN_DIGITS",
+                "END_OF_CHUNKS_WITHOUT_CHUNK",
+                "CHUNK_HEADER_CRLF",
+                "CHUNK_HEADER_SPACE",
+                "CHUNK_SIZE_BELOW_DATA"
+            })
     void malformedChunksFailTheClientsDecoder(Malformation m) throws Exception {
         try (TestClient c = TestClient.connect(fleet, d)) {
             d.faults().malformedReply("get-config", m);
@@ -179,8 +210,9 @@ class FaultInjectionTest {
 
     @Test
     void utf8SplitAcrossChunksStillDecodes() throws Exception {
-        d.outOfBandEdit("<interfaces xmlns=\"http://openconfig.net/yang/interfaces\"><interface><name>Ethernet1/1</name>"
-                + "<config><name>Ethernet1/1</name><description>Grüße ✓ 日本</description></config></interface></interfaces>");
+        d.outOfBandEdit(
+                "<interfaces xmlns=\"http://openconfig.net/yang/interfaces\"><interface><name>Ethernet1/1</name>"
+                        + "<config><name>Ethernet1/1</name><description>Grüße ✓ 日本</description></config></interface></interfaces>");
         try (TestClient c = TestClient.connect(fleet, d)) {
             d.faults().malformedReply("get-config", Malformation.SPLIT_UTF8);
             assertThat(c.rpc(GET_RUNNING)).contains("Grüße ✓ 日本", "</rpc-reply>");
@@ -236,11 +268,13 @@ class FaultInjectionTest {
     @Test
     void restartWithANewHostKeyIsRefusedByAPinnedClient() throws Exception {
         java.security.PublicKey old = d.hostKey().getPublic();
-        TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password()).close();
+        TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password())
+                .close();
         d.restart(true);
         assertThat(d.hostKey().getPublic()).isNotEqualTo(old);
         assertThat(fleet.knownHosts()).contains("[127.0.0.1]:" + d.port() + " ssh-ed25519 ");
-        assertThatThrownBy(() -> TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password()).close())
+        assertThatThrownBy(() -> TestClient.connectPinned(d.port(), old, fleet.username(), fleet.password())
+                        .close())
                 .isInstanceOf(IOException.class);
         TestClient.connect(fleet, d).close();
     }
@@ -259,7 +293,9 @@ class FaultInjectionTest {
             writer.setDaemon(true);
             writer.start();
             writer.join(1500);
-            assertThat(writer.isAlive()).as("an 8 MB write against a stalled window is still blocked").isTrue();
+            assertThat(writer.isAlive())
+                    .as("an 8 MB write against a stalled window is still blocked")
+                    .isTrue();
         }
     }
 }

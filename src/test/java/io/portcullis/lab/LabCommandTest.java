@@ -29,19 +29,36 @@ class LabCommandTest {
             CommandLine cl = CommandLines.create(null);
             StringWriter err = new StringWriter();
             cl.setErr(new PrintWriter(err));
-            code = cl.execute("lab", "--devices", "3", "--port-base", "0", "--write-inventory", dir.toString(), "--run-for", "1",
-                    "--password-env", "PORTCULLIS_LAB_TEST_UNSET_VAR", "--fault", "2=fail-commit");
+            code = cl.execute(
+                    "lab",
+                    "--devices",
+                    "3",
+                    "--port-base",
+                    "0",
+                    "--write-inventory",
+                    dir.toString(),
+                    "--run-for",
+                    "1",
+                    "--password-env",
+                    "PORTCULLIS_LAB_TEST_UNSET_VAR",
+                    "--fault",
+                    "2=fail-commit");
         } finally {
             System.setOut(old);
         }
         String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(printed).containsPattern("lab: 3 devices on 127\\.0\\.0\\.1:\\d+-\\d+, inventory written to " + java.util.regex.Pattern.quote(dir.toString()));
-        assertThat(printed).contains("export PORTCULLIS_LAB_TEST_UNSET_VAR=\"$(cat " + dir.resolve("lab-password") + ")\"");
+        assertThat(printed)
+                .containsPattern("lab: 3 devices on 127\\.0\\.0\\.1:\\d+-\\d+, inventory written to "
+                        + java.util.regex.Pattern.quote(dir.toString()));
+        assertThat(printed)
+                .contains("export PORTCULLIS_LAB_TEST_UNSET_VAR=\"$(cat " + dir.resolve("lab-password") + ")\"");
         String password = Files.readString(dir.resolve("lab-password"));
         assertThat(password).hasSizeGreaterThan(10);
         assertThat(printed).doesNotContain(password);
-        assertThat(Files.readString(dir.resolve("groups.yaml"))).doesNotContain(password).contains("password-env: PORTCULLIS_LAB_TEST_UNSET_VAR");
+        assertThat(Files.readString(dir.resolve("groups.yaml")))
+                .doesNotContain(password)
+                .contains("password-env: PORTCULLIS_LAB_TEST_UNSET_VAR");
         assertThat(InventoryLoader.load(dir).devices()).hasSize(3);
     }
 
@@ -51,6 +68,7 @@ class LabCommandTest {
         CommandLine cl = CommandLines.create(null);
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        assertThat(cl.execute("lab", "--platforms", "cisco-ios", "--run-for", "0")).isEqualTo(64);
+        assertThat(cl.execute("lab", "--platforms", "cisco-ios", "--run-for", "0"))
+                .isEqualTo(64);
     }
 }

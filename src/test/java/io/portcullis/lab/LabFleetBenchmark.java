@@ -41,7 +41,8 @@ class LabFleetBenchmark {
             Map<Integer, SimDevice> byPort = new ConcurrentHashMap<>();
             fleet.devices().forEach(d -> byPort.put(d.port(), d));
             SshClient client = SshClient.setUpDefaultClient();
-            client.setServerKeyVerifier((session, addr, key) -> addr instanceof InetSocketAddress a && byPort.containsKey(a.getPort())
+            client.setServerKeyVerifier((session, addr, key) -> addr instanceof InetSocketAddress a
+                    && byPort.containsKey(a.getPort())
                     && KeyUtils.compareKeys(byPort.get(a.getPort()).hostKey().getPublic(), key));
             client.start();
             List<TestClient> open = Collections.synchronizedList(new ArrayList<>());
@@ -71,14 +72,40 @@ class LabFleetBenchmark {
             Collections.sort(perDevice);
             long heapSessions = usedHeapAfterGc();
             int threadsSessions = Thread.activeCount();
-            System.out.printf("lab bench: %d devices (%s)%n", n, String.join(",", fleet.devices().stream().limit(6).map(SimDevice::platform).toList()));
-            System.out.printf("  load average at start: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("  fleet start: %d ms wall, %d ms process CPU; heap %.1f MB -> %.1f MB = %.1f KB per idle device; threads %d -> %d%n",
-                    startMs, startCpuMs, heap0 / 1e6, heapFleet / 1e6, (heapFleet - heap0) / 1024.0 / n, threads0, threadsFleet);
-            System.out.printf("  hello+get-config on all: %d ms wall, %d ms process CPU (client+server) at concurrency %d; per device p50 %.1f ms p99 %.1f ms%n",
-                    connectAllMs, connectCpuMs, concurrency, perDevice.get(n / 2) / 1e6, perDevice.get(Math.min(n - 1, n * 99 / 100)) / 1e6);
-            System.out.printf("  %d idle sessions open: heap %.1f MB = %.1f KB per session (client+server in one JVM); threads %d%n",
-                    open.size(), heapSessions / 1e6, (heapSessions - heapFleet) / 1024.0 / open.size(), threadsSessions);
+            System.out.printf(
+                    "lab bench: %d devices (%s)%n",
+                    n,
+                    String.join(
+                            ",",
+                            fleet.devices().stream()
+                                    .limit(6)
+                                    .map(SimDevice::platform)
+                                    .toList()));
+            System.out.printf(
+                    "  load average at start: %.1f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "  fleet start: %d ms wall, %d ms process CPU; heap %.1f MB -> %.1f MB = %.1f KB per idle device; threads %d -> %d%n",
+                    startMs,
+                    startCpuMs,
+                    heap0 / 1e6,
+                    heapFleet / 1e6,
+                    (heapFleet - heap0) / 1024.0 / n,
+                    threads0,
+                    threadsFleet);
+            System.out.printf(
+                    "  hello+get-config on all: %d ms wall, %d ms process CPU (client+server) at concurrency %d; per device p50 %.1f ms p99 %.1f ms%n",
+                    connectAllMs,
+                    connectCpuMs,
+                    concurrency,
+                    perDevice.get(n / 2) / 1e6,
+                    perDevice.get(Math.min(n - 1, n * 99 / 100)) / 1e6);
+            System.out.printf(
+                    "  %d idle sessions open: heap %.1f MB = %.1f KB per session (client+server in one JVM); threads %d%n",
+                    open.size(),
+                    heapSessions / 1e6,
+                    (heapSessions - heapFleet) / 1024.0 / open.size(),
+                    threadsSessions);
             for (TestClient c : open) {
                 c.close();
             }
@@ -87,7 +114,8 @@ class LabFleetBenchmark {
     }
 
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

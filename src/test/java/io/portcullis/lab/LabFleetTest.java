@@ -32,19 +32,24 @@ class LabFleetTest {
                     assertThat(c.rpc(Payloads.GET_RUNNING)).as(d.name()).contains("<data>");
                 }
                 ports.add(d.port());
-                keys.add(java.util.Base64.getEncoder().encodeToString(d.hostKey().getPublic().getEncoded()));
+                keys.add(java.util.Base64.getEncoder()
+                        .encodeToString(d.hostKey().getPublic().getEncoded()));
             }
             assertThat(ports).hasSize(100);
             assertThat(keys).hasSize(100);
-            assertThat(fleet.devices()).extracting(SimDevice::platform).containsOnly("junos", "iosxr", "sros", "vrp", "openconfig", "ietf");
-            assertThat(fleet.devices().stream().filter(d -> d.rpcLog().touched())).isEmpty();
+            assertThat(fleet.devices())
+                    .extracting(SimDevice::platform)
+                    .containsOnly("junos", "iosxr", "sros", "vrp", "openconfig", "ietf");
+            assertThat(fleet.devices().stream().filter(d -> d.rpcLog().touched()))
+                    .isEmpty();
         }
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void writtenInventoryLoadsWithTheTeamsLoaderAndPinsEveryHostKey(@TempDir Path dir) throws Exception {
-        try (LabFleet fleet = LabFleet.builder().devices(6).password("never-in-files").start()) {
+        try (LabFleet fleet =
+                LabFleet.builder().devices(6).password("never-in-files").start()) {
             fleet.writeInventory(dir, "PORTCULLIS_LAB_PASSWORD");
             for (String f : new String[] {"hosts.yaml", "groups.yaml", "defaults.yaml", "known_hosts"}) {
                 assertThat(Files.readString(dir.resolve(f))).as(f).doesNotContain("never-in-files");
@@ -52,7 +57,10 @@ class LabFleetTest {
             Inventory inv = InventoryLoader.load(dir);
             assertThat(inv.devices()).hasSize(6);
             for (SimDevice sd : fleet.devices()) {
-                Device d = inv.devices().stream().filter(x -> x.name().equals(sd.name())).findFirst().orElseThrow();
+                Device d = inv.devices().stream()
+                        .filter(x -> x.name().equals(sd.name()))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(d.port()).isEqualTo(sd.port());
                 assertThat(d.hostname()).isEqualTo("127.0.0.1");
                 assertThat(d.platform()).isEqualTo(sd.platform());
@@ -67,7 +75,10 @@ class LabFleetTest {
                 }
                 assertThat(Files.readString(d.knownHosts())).contains("[127.0.0.1]:" + sd.port() + " ssh-ed25519 ");
             }
-            Device junos = inv.devices().stream().filter(x -> x.platform().equals("junos")).findFirst().orElseThrow();
+            Device junos = inv.devices().stream()
+                    .filter(x -> x.platform().equals("junos"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(junos.interfaces()).containsExactly("ge-1/0/0.100");
             assertThat(junos.profiles()).containsExactly("PPPOE-SUBSCRIBER");
         }

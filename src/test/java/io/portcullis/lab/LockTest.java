@@ -24,7 +24,11 @@ class LockTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = LabFleet.builder().devices(1).platforms("openconfig").password("pw").start();
+        fleet = LabFleet.builder()
+                .devices(1)
+                .platforms("openconfig")
+                .password("pw")
+                .start();
         d = fleet.device(0);
     }
 
@@ -35,10 +39,12 @@ class LockTest {
 
     @Test
     void aSecondSessionIsDeniedTheLockAndToldWhoHoldsIt() throws Exception {
-        try (TestClient a = TestClient.connect(fleet, d); TestClient b = TestClient.connect(fleet, d)) {
+        try (TestClient a = TestClient.connect(fleet, d);
+                TestClient b = TestClient.connect(fleet, d)) {
             assertThat(a.rpc(LOCK_CANDIDATE)).contains("<ok/>");
             String denied = b.rpc(LOCK_CANDIDATE);
-            assertThat(denied).contains("<error-tag>lock-denied</error-tag>", "<session-id>" + a.sessionId + "</session-id>");
+            assertThat(denied)
+                    .contains("<error-tag>lock-denied</error-tag>", "<session-id>" + a.sessionId + "</session-id>");
             assertThat(b.rpc(editCandidate("B"))).contains("<error-tag>in-use</error-tag>");
             assertThat(b.rpc(UNLOCK_CANDIDATE)).contains("<error-tag>operation-failed</error-tag>");
             assertThat(a.rpc(UNLOCK_CANDIDATE)).contains("<ok/>");
@@ -62,10 +68,15 @@ class LockTest {
 
     @Test
     void lockIsRefusedWhileAnotherSessionHasUncommittedCandidateChanges() throws Exception {
-        try (TestClient a = TestClient.connect(fleet, d); TestClient b = TestClient.connect(fleet, d)) {
+        try (TestClient a = TestClient.connect(fleet, d);
+                TestClient b = TestClient.connect(fleet, d)) {
             assertThat(a.rpc(editCandidate("DIRTY"))).contains("<ok/>");
             String denied = b.rpc(LOCK_CANDIDATE);
-            assertThat(denied).contains("<error-tag>lock-denied</error-tag>", "uncommitted changes", "<session-id>" + a.sessionId + "</session-id>");
+            assertThat(denied)
+                    .contains(
+                            "<error-tag>lock-denied</error-tag>",
+                            "uncommitted changes",
+                            "<session-id>" + a.sessionId + "</session-id>");
             assertThat(a.rpc("<discard-changes/>")).contains("<ok/>");
             assertThat(b.rpc(LOCK_CANDIDATE)).contains("<ok/>");
         }
@@ -79,7 +90,9 @@ class LockTest {
             d.holdLock("candidate", new LockHolder(12969, "vyatta", LockShape.TEXT));
             assertThat(c.rpc(LOCK_CANDIDATE)).contains("<session-id>session is locked by 12969</session-id>");
             d.holdLock("candidate", new LockHolder(0, "ops", LockShape.JUNOS_MESSAGE));
-            assertThat(c.rpc(LOCK_CANDIDATE)).contains("configuration database locked by:", "ops").doesNotContain("<session-id>");
+            assertThat(c.rpc(LOCK_CANDIDATE))
+                    .contains("configuration database locked by:", "ops")
+                    .doesNotContain("<session-id>");
             d.holdLock("candidate", new LockHolder(77, "other", LockShape.NUMERIC));
             assertThat(c.rpc(LOCK_CANDIDATE)).contains("<session-id>77</session-id>");
             assertThat(c.rpc(editCandidate("X"))).contains("<error-tag>in-use</error-tag>");
@@ -90,10 +103,13 @@ class LockTest {
 
     @Test
     void killSessionEndsTheOtherSessionAndFreesItsLock() throws Exception {
-        try (TestClient a = TestClient.connect(fleet, d); TestClient b = TestClient.connect(fleet, d)) {
+        try (TestClient a = TestClient.connect(fleet, d);
+                TestClient b = TestClient.connect(fleet, d)) {
             a.rpc(LOCK_CANDIDATE);
-            assertThat(b.rpc("<kill-session><session-id>" + b.sessionId + "</session-id></kill-session>")).contains("invalid-value");
-            assertThat(b.rpc("<kill-session><session-id>" + a.sessionId + "</session-id></kill-session>")).contains("<ok/>");
+            assertThat(b.rpc("<kill-session><session-id>" + b.sessionId + "</session-id></kill-session>"))
+                    .contains("invalid-value");
+            assertThat(b.rpc("<kill-session><session-id>" + a.sessionId + "</session-id></kill-session>"))
+                    .contains("<ok/>");
             assertThat(a.isClosed(Duration.ofSeconds(5))).isTrue();
             assertThat(b.rpc(LOCK_CANDIDATE)).contains("<ok/>");
         }

@@ -20,7 +20,11 @@ class NotificationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fleet = LabFleet.builder().devices(2).platforms("junos,openconfig").password("pw").start();
+        fleet = LabFleet.builder()
+                .devices(2)
+                .platforms("junos,openconfig")
+                .password("pw")
+                .start();
     }
 
     @AfterAll
@@ -33,11 +37,20 @@ class NotificationTest {
         SimDevice junos = fleet.device(0);
         try (TestClient watcher = TestClient.connect(fleet, junos)) {
             assertThat(watcher.rpc(SUBSCRIBE)).contains("<ok/>");
-            junos.outOfBandEdit("<configuration><firewall><family><inet><filter><name>SUB-PROTECT-V4</name><term><name>sneaky</name>"
-                    + "<then><accept/></then></term></filter></inet></family></firewall></configuration>", "mallory");
+            junos.outOfBandEdit(
+                    "<configuration><firewall><family><inet><filter><name>SUB-PROTECT-V4</name><term><name>sneaky</name>"
+                            + "<then><accept/></then></term></filter></inet></family></firewall></configuration>",
+                    "mallory");
             String n = watcher.notification(Duration.ofSeconds(5));
-            assertThat(n).contains("<netconf-config-change", "<username>mallory</username>", "<session-id>0</session-id>",
-                    "<datastore>running</datastore>", "<operation>create</operation>", "filter[name='SUB-PROTECT-V4']", "<eventTime>");
+            assertThat(n)
+                    .contains(
+                            "<netconf-config-change",
+                            "<username>mallory</username>",
+                            "<session-id>0</session-id>",
+                            "<datastore>running</datastore>",
+                            "<operation>create</operation>",
+                            "filter[name='SUB-PROTECT-V4']",
+                            "<eventTime>");
             assertThat(junos.runningXml()).contains("sneaky");
             assertThat(junos.rpcLog().operations()).contains("cli-edit");
         }
@@ -46,13 +59,18 @@ class NotificationTest {
     @Test
     void commitByAnotherSessionIsReportedWithItsIdentity() throws Exception {
         SimDevice d = fleet.device(1);
-        try (TestClient watcher = TestClient.connect(fleet, d); TestClient writer = TestClient.connect(fleet, d)) {
+        try (TestClient watcher = TestClient.connect(fleet, d);
+                TestClient writer = TestClient.connect(fleet, d)) {
             watcher.rpc(SUBSCRIBE);
             writer.rpc(editCandidate("NOTIFIED"));
             writer.rpc("<commit/>");
             String n = watcher.notification(Duration.ofSeconds(5));
-            assertThat(n).contains("<username>lab</username>", "<session-id>" + writer.sessionId + "</session-id>",
-                    "<source-host>127.0.0.1</source-host>", "acl-set[p0:name='NOTIFIED']");
+            assertThat(n)
+                    .contains(
+                            "<username>lab</username>",
+                            "<session-id>" + writer.sessionId + "</session-id>",
+                            "<source-host>127.0.0.1</source-host>",
+                            "acl-set[p0:name='NOTIFIED']");
             // interleave: the subscribed session still answers RPCs
             assertThat(watcher.rpc(Payloads.GET_RUNNING)).contains("NOTIFIED");
         }
@@ -61,9 +79,13 @@ class NotificationTest {
     @Test
     void unsupportedStreamsAndReplayAreRefused() throws Exception {
         try (TestClient c = TestClient.connect(fleet, fleet.device(1))) {
-            assertThat(c.rpc("<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"><stream>OTHER</stream></create-subscription>"))
+            assertThat(
+                            c.rpc(
+                                    "<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"><stream>OTHER</stream></create-subscription>"))
                     .contains("invalid-value");
-            assertThat(c.rpc("<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"><startTime>2026-01-01T00:00:00Z</startTime></create-subscription>"))
+            assertThat(
+                            c.rpc(
+                                    "<create-subscription xmlns=\"urn:ietf:params:xml:ns:netconf:notification:1.0\"><startTime>2026-01-01T00:00:00Z</startTime></create-subscription>"))
                     .contains("operation-not-supported");
         }
     }

@@ -4,12 +4,13 @@ package io.portcullis.lab;
 final class Payloads {
     static final String OC = "http://openconfig.net/yang/acl";
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static String editCandidate(String aclName) {
-        return "<edit-config><target><candidate/></target><config><acl xmlns=\"" + OC + "\" xmlns:oc-acl=\"" + OC + "\"><acl-sets><acl-set>"
-                + "<name>" + aclName + "</name><type>oc-acl:ACL_IPV4</type><config><name>" + aclName + "</name><type>oc-acl:ACL_IPV4</type>"
+        return "<edit-config><target><candidate/></target><config><acl xmlns=\"" + OC + "\" xmlns:oc-acl=\"" + OC
+                + "\"><acl-sets><acl-set>"
+                + "<name>" + aclName + "</name><type>oc-acl:ACL_IPV4</type><config><name>" + aclName
+                + "</name><type>oc-acl:ACL_IPV4</type>"
                 + "</config></acl-set></acl-sets></acl></config></edit-config>";
     }
 

@@ -28,7 +28,8 @@ class RenderedPayloadRoundTripTest {
     void renderApplyReadBack(String platform) throws Exception {
         PlatformAdapter adapter = Platforms.find(platform).orElse(null);
         Assumptions.assumeTrue(adapter != null, "no adapter for " + platform);
-        FilterIntent intent = DefaultPolicyIntents.forPlatform(platform, adapter.facts().implicitDefault());
+        FilterIntent intent =
+                DefaultPolicyIntents.forPlatform(platform, adapter.facts().implicitDefault());
         String config;
         try {
             config = adapter.renderConfig(intent);
@@ -36,14 +37,20 @@ class RenderedPayloadRoundTripTest {
             Assumptions.abort(platform + " renderer not implemented yet");
             return;
         }
-        try (LabFleet fleet = LabFleet.builder().devices(1).platforms(platform).password("pw").start();
-             TestClient c = TestClient.connect(fleet, fleet.device(0))) {
+        try (LabFleet fleet = LabFleet.builder()
+                        .devices(1)
+                        .platforms(platform)
+                        .password("pw")
+                        .start();
+                TestClient c = TestClient.connect(fleet, fleet.device(0))) {
             SimDevice d = fleet.device(0);
             String body = config.replaceFirst("^\\s*<\\?xml[^>]*>", "");
-            assertThat(c.rpc("<edit-config><target><candidate/></target>" + body + "</edit-config>")).contains("<ok/>");
+            assertThat(c.rpc("<edit-config><target><candidate/></target>" + body + "</edit-config>"))
+                    .contains("<ok/>");
             assertThat(c.rpc("<commit/>")).contains("<ok/>");
             String filter = adapter.managedSubtreeFilter(intent);
-            String reply = c.rpc("<get-config><source><running/></source><filter type=\"subtree\">" + filter + "</filter></get-config>");
+            String reply = c.rpc("<get-config><source><running/></source><filter type=\"subtree\">" + filter
+                    + "</filter></get-config>");
             ReadResult read = adapter.read(intent.device(), reply);
             assertThat(read.intent()).as(platform + " read-back").isEqualTo(adapter.normalize(intent));
 
@@ -54,11 +61,15 @@ class RenderedPayloadRoundTripTest {
             assertThat(d.runningXml()).as("foreign config untouched").contains("FOREIGN-MGMT");
 
             String removal = adapter.renderRemoval(intent);
-            assertThat(c.rpc("<edit-config><target><candidate/></target>" + removal.replaceFirst("^\\s*<\\?xml[^>]*>", "")
-                    + "</edit-config>")).contains("<ok/>");
+            assertThat(c.rpc("<edit-config><target><candidate/></target>"
+                            + removal.replaceFirst("^\\s*<\\?xml[^>]*>", "") + "</edit-config>"))
+                    .contains("<ok/>");
             c.rpc("<commit/>");
-            String after = c.rpc("<get-config><source><running/></source><filter type=\"subtree\">" + filter + "</filter></get-config>");
-            assertThat(adapter.read(intent.device(), after).intent().filters()).as("owned filters removed").isEmpty();
+            String after = c.rpc("<get-config><source><running/></source><filter type=\"subtree\">" + filter
+                    + "</filter></get-config>");
+            assertThat(adapter.read(intent.device(), after).intent().filters())
+                    .as("owned filters removed")
+                    .isEmpty();
             assertThat(d.runningXml()).contains("FOREIGN-MGMT");
         }
     }

@@ -3,8 +3,8 @@ package io.portcullis.lab;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.netconf.framing.FrameDecoder;
 import io.portcullis.netconf.framing.FrameEncoder;
-import io.portcullis.netconf.framing.FramingException;
 import io.portcullis.netconf.framing.Framing;
+import io.portcullis.netconf.framing.FramingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,19 +40,28 @@ final class TestClient implements AutoCloseable {
     final String serverHello;
     final int sessionId;
 
-    private TestClient(SimDevice d, String user, String password, boolean base11, boolean sendHello) throws IOException {
+    private TestClient(SimDevice d, String user, String password, boolean base11, boolean sendHello)
+            throws IOException {
         this(d.port(), d.hostKey().getPublic(), user, password, base11, sendHello);
     }
 
-    private TestClient(int port, java.security.PublicKey pinned, String user, String password, boolean base11, boolean sendHello)
+    private TestClient(
+            int port, java.security.PublicKey pinned, String user, String password, boolean base11, boolean sendHello)
             throws IOException {
         this(null, port, pinned, user, password, base11, sendHello);
     }
 
     private final boolean ownClient;
 
-    private TestClient(SshClient shared, int port, java.security.PublicKey pinned, String user, String password, boolean base11,
-                       boolean sendHello) throws IOException {
+    private TestClient(
+            SshClient shared,
+            int port,
+            java.security.PublicKey pinned,
+            String user,
+            String password,
+            boolean base11,
+            boolean sendHello)
+            throws IOException {
         ownClient = shared == null;
         if (shared == null) {
             client = SshClient.setUpDefaultClient();
@@ -69,7 +78,9 @@ final class TestClient implements AutoCloseable {
                 inbox.add(m);
             }
         });
-        session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
+        session = client.connect(user, "127.0.0.1", port)
+                .verify(Duration.ofSeconds(10))
+                .getSession();
         session.addPasswordIdentity(password);
         session.auth().verify(Duration.ofSeconds(10));
         channel = session.createSubsystemChannel("netconf");
@@ -98,7 +109,9 @@ final class TestClient implements AutoCloseable {
         if (sendHello) {
             String caps = "<capability>urn:ietf:params:netconf:base:1.0</capability>"
                     + (base11 ? "<capability>urn:ietf:params:netconf:base:1.1</capability>" : "");
-            writeFramed("<hello xmlns=\"" + BASE + "\"><capabilities>" + caps + "</capabilities></hello>", Framing.END_OF_MESSAGE);
+            writeFramed(
+                    "<hello xmlns=\"" + BASE + "\"><capabilities>" + caps + "</capabilities></hello>",
+                    Framing.END_OF_MESSAGE);
             if (base11 && serverHello.contains("urn:ietf:params:netconf:base:1.1")) {
                 framing = Framing.CHUNKED;
                 decoder.setFraming(Framing.CHUNKED);
@@ -120,7 +133,8 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Connects trusting only {@code pinned} as the device's host key. */
-    static TestClient connectPinned(int port, java.security.PublicKey pinned, String user, String password) throws IOException {
+    static TestClient connectPinned(int port, java.security.PublicKey pinned, String user, String password)
+            throws IOException {
         return new TestClient(port, pinned, user, password, true, true);
     }
 

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds or the time is up (then fails with the description). */
 final class Wait {
-    private Wait() {
-    }
+    private Wait() {}
 
     static void until(Duration max, String what, BooleanSupplier condition) {
         long end = System.nanoTime() + max.toNanos();

@@ -30,12 +30,23 @@ class BadInputSessionTest extends SessionTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\n#0\n", "\n#007\nabcdefg\n##\n", "\n#4294967296\nx", "\n#12345678901\n", "\n##\n", "\r\n#3\r\n<a/",
-        "\n# 3\n<a/", "\n#2\n<a/>\n##\n"})
+    @ValueSource(
+            strings = {
+                "\n#0\n",
+                "\n#007\nabcdefg\n##\n",
+                "\n#4294967296\nx",
+                "\n#12345678901\n",
+                "\n##\n",
+                "\r\n#3\r\n<a/",
+                "\n# 3\n<a/",
+                "\n#2\n<a/>\n##\n"
+            })
     void malformedChunksFailTheSessionAndTheOutstandingRpc(String wire) throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> s.sendRaw(wire.getBytes(StandardCharsets.UTF_8)));
+        FakeNetconfServer server =
+                FakeNetconfServer.base11().script((s, id, op) -> s.sendRaw(wire.getBytes(StandardCharsets.UTF_8)));
         NetconfSession s = open(server);
-        assertThatThrownBy(() -> s.execute(GET)).isInstanceOf(NetconfException.class)
+        assertThatThrownBy(() -> s.execute(GET))
+                .isInstanceOf(NetconfException.class)
                 .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
                 .hasMessageContaining("framing error from memory:830");
         assertThat(s.isOpen()).isFalse();
@@ -44,9 +55,11 @@ class BadInputSessionTest extends SessionTestSupport {
 
     @Test
     void hugeDeclaredChunkIsRejectedByTheCapBeforeAnyDataArrives() throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> s.sendRaw("\n#4294967295\n".getBytes()));
+        FakeNetconfServer server =
+                FakeNetconfServer.base11().script((s, id, op) -> s.sendRaw("\n#4294967295\n".getBytes()));
         NetconfSession s = open(server, settings().withMaxMessageBytes(8 * 1024 * 1024));
-        assertThatThrownBy(() -> s.execute(GET)).hasMessageContaining("4294967295 bytes would exceed the 8388608-byte message cap");
+        assertThatThrownBy(() -> s.execute(GET))
+                .hasMessageContaining("4294967295 bytes would exceed the 8388608-byte message cap");
     }
 
     @Test
@@ -59,24 +72,29 @@ class BadInputSessionTest extends SessionTestSupport {
             }
         });
         NetconfSession s = open(server, settings().withMaxMessageBytes(1024 * 1024));
-        assertThatThrownBy(() -> s.execute(GET)).satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
+        assertThatThrownBy(() -> s.execute(GET))
+                .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
                 .hasMessageContaining("cap");
     }
 
     @Test
     void xxeInAReplyIsRejectedWithoutReadingTheCanary() throws Exception {
         Path canary = Files.writeString(tmp.resolve("canary"), "CANARY-1234");
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> s.send("<!DOCTYPE r [<!ENTITY x SYSTEM \""
-                + canary.toUri() + "\">]>" + reply(id, "<data><v xmlns=\"urn:x\">&x;</v></data>")));
+        FakeNetconfServer server = FakeNetconfServer.base11()
+                .script((s, id, op) -> s.send("<!DOCTYPE r [<!ENTITY x SYSTEM \"" + canary.toUri() + "\">]>"
+                        + reply(id, "<data><v xmlns=\"urn:x\">&x;</v></data>")));
         NetconfSession s = open(server);
-        assertThatThrownBy(() -> s.execute(GET)).satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
-                .hasMessageContaining("DOCTYPE").hasMessageNotContaining("CANARY");
+        assertThatThrownBy(() -> s.execute(GET))
+                .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
+                .hasMessageContaining("DOCTYPE")
+                .hasMessageNotContaining("CANARY");
     }
 
     @Test
     void deepNestingInAReplyIsRejected() throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) ->
-                s.send(reply(id, "<data>" + "<a xmlns=\"urn:x\">".repeat(10_000) + "</a>".repeat(10_000) + "</data>")));
+        FakeNetconfServer server = FakeNetconfServer.base11()
+                .script((s, id, op) -> s.send(reply(
+                        id, "<data>" + "<a xmlns=\"urn:x\">".repeat(10_000) + "</a>".repeat(10_000) + "</data>")));
         NetconfSession s = open(server);
         assertThatThrownBy(() -> s.execute(GET)).hasMessageContaining("maxElementDepth");
     }
@@ -85,16 +103,19 @@ class BadInputSessionTest extends SessionTestSupport {
     void utf8SplitAcrossOneByteChunksRoundTrips() throws Exception {
         String remark = "Blockiere SMTP für Teilnehmer – «gesperrt» 🚫";
         FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> {
-            byte[] body = reply(id, "<data><d xmlns=\"urn:x\">" + remark + "</d></data>").getBytes(StandardCharsets.UTF_8);
+            byte[] body = reply(id, "<data><d xmlns=\"urn:x\">" + remark + "</d></data>")
+                    .getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            io.portcullis.netconf.framing.FrameEncoder.write(out, body, io.portcullis.netconf.framing.Framing.CHUNKED, 1);
+            io.portcullis.netconf.framing.FrameEncoder.write(
+                    out, body, io.portcullis.netconf.framing.Framing.CHUNKED, 1);
             byte[] wire = out.toByteArray();
             for (int i = 0; i < wire.length; i += 3) { // and odd-sized reads
                 s.sendRaw(java.util.Arrays.copyOfRange(wire, i, Math.min(wire.length, i + 3)));
             }
         });
         try (NetconfSession s = open(server)) {
-            assertThat(s.execute(GET, Duration.ofSeconds(10)).data().getTextContent()).isEqualTo(remark);
+            assertThat(s.execute(GET, Duration.ofSeconds(10)).data().getTextContent())
+                    .isEqualTo(remark);
         }
     }
 }

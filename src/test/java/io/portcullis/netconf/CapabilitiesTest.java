@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Timeout;
 class CapabilitiesTest {
     @Test
     void shortNamesVersionsAndModules() {
-        Capabilities c = Capabilities.of(List.of("urn:ietf:params:netconf:base:1.1",
+        Capabilities c = Capabilities.of(List.of(
+                "urn:ietf:params:netconf:base:1.1",
                 "urn:ietf:params:netconf:capability:candidate:1.0",
                 "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
                 "urn:ietf:params:netconf:capability:validate:1.0",

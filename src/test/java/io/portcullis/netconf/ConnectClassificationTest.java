@@ -22,13 +22,15 @@ class ConnectClassificationTest {
         mina.initCause(new TimeoutException());
         NetconfException e = NetconfClient.classifyConnect(mina, "127.0.0.1:830", LIMIT);
         assertThat(e.failure()).isEqualTo(Failure.CONNECT_TIMEOUT);
-        assertThat(e.getMessage()).isEqualTo("no TCP connection to 127.0.0.1:830 within 2 s; check reachability and filters");
+        assertThat(e.getMessage())
+                .isEqualTo("no TCP connection to 127.0.0.1:830 within 2 s; check reachability and filters");
     }
 
     @Test
     void socketTimeoutAnywhereInTheChainIsATimeout() {
         RuntimeException wrapped = new RuntimeException("wrapper", new SocketTimeoutException("connect timed out"));
-        assertThat(NetconfClient.classifyConnect(wrapped, "h:1", LIMIT).failure()).isEqualTo(Failure.CONNECT_TIMEOUT);
+        assertThat(NetconfClient.classifyConnect(wrapped, "h:1", LIMIT).failure())
+                .isEqualTo(Failure.CONNECT_TIMEOUT);
     }
 
     @Test
@@ -40,10 +42,13 @@ class ConnectClassificationTest {
 
     @Test
     void otherNetworkErrorsAreUnreachableWithAReadableReasonEvenWithoutAMessage() {
-        assertThat(NetconfClient.classifyConnect(new NoRouteToHostException("No route to host"), "h:1", LIMIT).failure())
+        assertThat(NetconfClient.classifyConnect(new NoRouteToHostException("No route to host"), "h:1", LIMIT)
+                        .failure())
                 .isEqualTo(Failure.CONNECT_FAILED);
         NetconfException e = NetconfClient.classifyConnect(new IllegalStateException(), "h:1", LIMIT);
         assertThat(e.failure()).isEqualTo(Failure.CONNECT_FAILED);
-        assertThat(e.getMessage()).isEqualTo("cannot connect to h:1: IllegalStateException").doesNotContain("null");
+        assertThat(e.getMessage())
+                .isEqualTo("cannot connect to h:1: IllegalStateException")
+                .doesNotContain("null");
     }
 }

@@ -48,7 +48,8 @@ class CorrelationTest extends SessionTestSupport {
                 futures.add(s.send(GET, Duration.ofSeconds(5)));
             }
             for (int i = 0; i < 5; i++) {
-                assertThat(futures.get(i).get(5, TimeUnit.SECONDS).data().getTextContent()).isEqualTo(ids.get(i));
+                assertThat(futures.get(i).get(5, TimeUnit.SECONDS).data().getTextContent())
+                        .isEqualTo(ids.get(i));
             }
         }
     }
@@ -86,10 +87,11 @@ class CorrelationTest extends SessionTestSupport {
 
     @Test
     void replyWithoutMessageIdIsADesync() throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) ->
-                s.send("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\"><ok/></rpc-reply>"));
+        FakeNetconfServer server = FakeNetconfServer.base11()
+                .script((s, id, op) -> s.send("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\"><ok/></rpc-reply>"));
         NetconfSession s = open(server);
-        assertThatThrownBy(() -> s.execute(GET)).hasMessageContaining("without message-id")
+        assertThatThrownBy(() -> s.execute(GET))
+                .hasMessageContaining("without message-id")
                 .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.PROTOCOL_DESYNC));
     }
 
@@ -104,21 +106,25 @@ class CorrelationTest extends SessionTestSupport {
 
     @Test
     void eomMarkerInsideAnAttributeOnBase10FailsTheSession() throws Exception {
-        FakeNetconfServer server = new FakeNetconfServer(5, "urn:ietf:params:netconf:base:1.0").script((s, id, op) ->
-                s.sendRaw(("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\"" + id
-                        + "\"><data><x xmlns=\"urn:x\" a=\"]]>]]>\"/></data></rpc-reply>]]>]]>").getBytes()));
+        FakeNetconfServer server = new FakeNetconfServer(5, "urn:ietf:params:netconf:base:1.0")
+                .script((s, id, op) -> s.sendRaw(("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\""
+                                + id + "\"><data><x xmlns=\"urn:x\" a=\"]]>]]>\"/></data></rpc-reply>]]>]]>")
+                        .getBytes()));
         NetconfSession s = open(server);
-        assertThatThrownBy(() -> s.execute(GET)).satisfies(e -> assertThat(((NetconfException) e).failure())
-                .isEqualTo(Failure.FRAMING)).hasMessageContaining("]]>]]> occurs inside data");
+        assertThatThrownBy(() -> s.execute(GET))
+                .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.FRAMING))
+                .hasMessageContaining("]]>]]> occurs inside data");
         assertThat(transport.isClosed()).isTrue();
     }
 
     @Test
     void eomMarkerInsideACommentOnBase10FailsTheSession() throws Exception {
-        // D.2 #15, the comment variant: the marker ends the message inside the comment; the rest must not become a reply
-        FakeNetconfServer server = new FakeNetconfServer(5, "urn:ietf:params:netconf:base:1.0").script((s, id, op) ->
-                s.sendRaw(("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\"" + id
-                        + "\"><data><!-- remark ]]>]]> --><x xmlns=\"urn:x\"/></data></rpc-reply>]]>]]>").getBytes()));
+        // D.2 #15, the comment variant: the marker ends the message inside the comment; the rest must not become a
+        // reply
+        FakeNetconfServer server = new FakeNetconfServer(5, "urn:ietf:params:netconf:base:1.0")
+                .script((s, id, op) -> s.sendRaw(("<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\""
+                                + id + "\"><data><!-- remark ]]>]]> --><x xmlns=\"urn:x\"/></data></rpc-reply>]]>]]>")
+                        .getBytes()));
         NetconfSession s = open(server);
         assertThatThrownBy(() -> s.execute(GET)).satisfies(e -> assertThat(((NetconfException) e).failure())
                 .isIn(Failure.FRAMING, Failure.PROTOCOL_DESYNC));
@@ -168,7 +174,7 @@ class CorrelationTest extends SessionTestSupport {
 
     @Test
     void closeSessionWithoutReplyStillClosesTheTransportWithinTheDeadline() throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> { });
+        FakeNetconfServer server = FakeNetconfServer.base11().script((s, id, op) -> {});
         NetconfSession s = open(server);
         long start = System.nanoTime();
         s.close();
@@ -201,7 +207,8 @@ class CorrelationTest extends SessionTestSupport {
     void missingCapabilityFailsClearlyWithoutSending() throws Exception {
         FakeNetconfServer server = FakeNetconfServer.base11();
         try (NetconfSession s = open(server)) {
-            assertThatThrownBy(() -> s.execute(new io.portcullis.netconf.rpc.Lock(io.portcullis.netconf.rpc.Datastore.CANDIDATE)))
+            assertThatThrownBy(() -> s.execute(
+                            new io.portcullis.netconf.rpc.Lock(io.portcullis.netconf.rpc.Datastore.CANDIDATE)))
                     .hasMessage("server memory:830 lacks :candidate, which lock needs")
                     .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.MISSING_CAPABILITY));
             assertThat(server.receivedOperations).isEmpty();

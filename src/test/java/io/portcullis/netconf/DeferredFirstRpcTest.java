@@ -53,7 +53,8 @@ class DeferredFirstRpcTest extends SessionTestSupport {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertTrue(reply.ok(), "lock answered <ok/>");
         assertTrue(s.firstRpcNudged(), "the session had to wake the server");
-        assertTrue(took.compareTo(FirstRpcNudge.AFTER) >= 0 && took.compareTo(Duration.ofMillis(2500)) < 0,
+        assertTrue(
+                took.compareTo(FirstRpcNudge.AFTER) >= 0 && took.compareTo(Duration.ofMillis(2500)) < 0,
                 "answered right after the nudge, not at the deadline: " + took.toMillis() + " ms");
         assertEquals(List.of("lock", "get-config"), server.receivedOperations, "the lock, then the read-only probe");
         // the probe's reply was matched and dropped: the next RPC gets its own reply, not the probe's

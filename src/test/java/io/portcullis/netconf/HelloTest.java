@@ -18,7 +18,8 @@ class HelloTest extends SessionTestSupport {
 
     @Test
     void bothBase11GivesChunkedAndOurHelloIsEomFramedWithoutSessionId() throws Exception {
-        FakeNetconfServer server = FakeNetconfServer.base11("urn:ietf:params:netconf:capability:candidate:1.0",
+        FakeNetconfServer server = FakeNetconfServer.base11(
+                "urn:ietf:params:netconf:capability:candidate:1.0",
                 "http://openconfig.net/yang/acl?module=openconfig-acl&revision=2023-02-06&features=a,b&deviations=x");
         try (NetconfSession s = open(server)) {
             assertThat(s.framing()).isEqualTo(Framing.CHUNKED);
@@ -47,7 +48,8 @@ class HelloTest extends SessionTestSupport {
     @Test
     void missingHelloFailsWithinTheHelloTimeoutAndClosesTheTransport() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).noHello())).isInstanceOf(NetconfException.class)
+        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).noHello()))
+                .isInstanceOf(NetconfException.class)
                 .hasMessageContaining("sent no hello within 500 ms")
                 .satisfies(e -> assertThat(((NetconfException) e).failure()).isEqualTo(Failure.HELLO_FAILED));
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(3));
@@ -61,18 +63,20 @@ class HelloTest extends SessionTestSupport {
         FakeNetconfServer server = new FakeNetconfServer(3, B11).noHello();
         long start = System.nanoTime();
         assertThatThrownBy(() -> {
-            transport = new io.portcullis.netconf.fixture.MemoryTransport(server);
-            var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return NetconfSession.establish(transport, settings().withHelloTimeout(java.time.Duration.ofSeconds(5)), timer);
-                } catch (NetconfException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
-            Thread.sleep(100);
-            server.sendRaw(io.portcullis.netconf.framing.FrameEncoder.encode(hello, Framing.CHUNKED));
-            pending.join();
-        }).hasMessageContaining("framed its hello as chunked");
+                    transport = new io.portcullis.netconf.fixture.MemoryTransport(server);
+                    var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return NetconfSession.establish(
+                                    transport, settings().withHelloTimeout(java.time.Duration.ofSeconds(5)), timer);
+                        } catch (NetconfException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    });
+                    Thread.sleep(100);
+                    server.sendRaw(io.portcullis.netconf.framing.FrameEncoder.encode(hello, Framing.CHUNKED));
+                    pending.join();
+                })
+                .hasMessageContaining("framed its hello as chunked");
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(3));
     }
 
@@ -89,7 +93,8 @@ class HelloTest extends SessionTestSupport {
     void invalidSessionIdIsRefused() {
         String bad = "<hello xmlns=\"" + FakeNetconfServer.BASE + "\"><capabilities><capability>" + B10
                 + "</capability></capabilities><session-id>0</session-id></hello>";
-        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).helloXml(bad))).hasMessageContaining("invalid session-id");
+        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).helloXml(bad)))
+                .hasMessageContaining("invalid session-id");
     }
 
     @Test
@@ -104,6 +109,7 @@ class HelloTest extends SessionTestSupport {
     @Test
     void somethingOtherThanHelloFirstIsRefused() {
         String reply = "<rpc-reply xmlns=\"" + FakeNetconfServer.BASE + "\" message-id=\"1\"><ok/></rpc-reply>";
-        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).helloXml(reply))).hasMessageContaining("instead of <hello>");
+        assertThatThrownBy(() -> open(new FakeNetconfServer(1, B10).helloXml(reply)))
+                .hasMessageContaining("instead of <hello>");
     }
 }

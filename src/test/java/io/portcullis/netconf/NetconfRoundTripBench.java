@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 @Tag("bench")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class NetconfRoundTripBench extends SshTestSupport {
-    private static final String DATA = "<data><acls xmlns=\"urn:ietf:params:xml:ns:yang:ietf-access-control-list\"><acl><name>SUBS-V4"
-            + "</name><type>ipv4-acl-type</type></acl></acls></data>";
+    private static final String DATA =
+            "<data><acls xmlns=\"urn:ietf:params:xml:ns:yang:ietf-access-control-list\"><acl><name>SUBS-V4"
+                    + "</name><type>ipv4-acl-type</type></acl></acls></data>";
 
     @Test
     void warmGetConfigRoundTripAndSessionSetup() throws Exception {
@@ -34,8 +35,9 @@ class NetconfRoundTripBench extends SshTestSupport {
         }));
         client = NetconfClient.create(ClientSettings.defaults());
         Endpoint e = endpoint(knownHosts());
-        GetConfig rpc = new GetConfig(Datastore.RUNNING, Filter.subtree(
-                "<acls xmlns=\"urn:ietf:params:xml:ns:yang:ietf-access-control-list\"/>"));
+        GetConfig rpc = new GetConfig(
+                Datastore.RUNNING,
+                Filter.subtree("<acls xmlns=\"urn:ietf:params:xml:ns:yang:ietf-access-control-list\"/>"));
         try (NetconfSession s = client.connect(e)) {
             for (int i = 0; i < 2000; i++) {
                 s.execute(rpc);
@@ -60,7 +62,12 @@ class NetconfRoundTripBench extends SshTestSupport {
 
     private static void report(String what, long[] ns) {
         Arrays.sort(ns);
-        System.out.printf("BENCH %s: n=%d median=%.3f ms p90=%.3f ms p99=%.3f ms%n", what, ns.length,
-                ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.9)] / 1e6, ns[(int) (ns.length * 0.99)] / 1e6);
+        System.out.printf(
+                "BENCH %s: n=%d median=%.3f ms p90=%.3f ms p99=%.3f ms%n",
+                what,
+                ns.length,
+                ns[ns.length / 2] / 1e6,
+                ns[(int) (ns.length * 0.9)] / 1e6,
+                ns[(int) (ns.length * 0.99)] / 1e6);
     }
 }

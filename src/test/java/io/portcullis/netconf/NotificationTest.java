@@ -26,8 +26,9 @@ class NotificationTest extends SessionTestSupport {
                             + "<datastore>running</datastore><edit><target xmlns:acl=\"urn:acl\">/acl:acls/acl:acl[acl:name='X']"
                             + "</target><operation>merge</operation></edit></netconf-config-change>");
                     s.reply(id, "<ok/>");
-                    s.notification("<netconf-confirmed-commit xmlns=\"" + NCN + "\"><username>bob</username><session-id>9"
-                            + "</session-id><confirm-event>timeout</confirm-event></netconf-confirmed-commit>");
+                    s.notification(
+                            "<netconf-confirmed-commit xmlns=\"" + NCN + "\"><username>bob</username><session-id>9"
+                                    + "</session-id><confirm-event>timeout</confirm-event></netconf-confirmed-commit>");
                     s.notification("<netconf-config-change xmlns=\"" + NCN + "\"><changed-by><server/></changed-by>"
                             + "</netconf-config-change>");
                 });
@@ -44,11 +45,19 @@ class NotificationTest extends SessionTestSupport {
                 assertThat(e.targetNamespaces()).containsEntry("acl", "urn:acl");
                 assertThat(e.operation()).isEqualTo("merge");
             });
-            ConfirmedCommitEvent cc = s.notifications().poll(Duration.ofSeconds(2)).orElseThrow().confirmedCommit().orElseThrow();
+            ConfirmedCommitEvent cc = s.notifications()
+                    .poll(Duration.ofSeconds(2))
+                    .orElseThrow()
+                    .confirmedCommit()
+                    .orElseThrow();
             assertThat(cc.confirmEvent()).isEqualTo("timeout");
             assertThat(cc.by().username()).isEqualTo("bob");
             assertThat(cc.by().sessionId()).isEqualTo(9L);
-            ConfigChangeEvent byServer = s.notifications().poll(Duration.ofSeconds(2)).orElseThrow().configChange().orElseThrow();
+            ConfigChangeEvent byServer = s.notifications()
+                    .poll(Duration.ofSeconds(2))
+                    .orElseThrow()
+                    .configChange()
+                    .orElseThrow();
             assertThat(byServer.changedBy().server()).isTrue();
             assertThat(s.notifications().received()).isEqualTo(3);
         }

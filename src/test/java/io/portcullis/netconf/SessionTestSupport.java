@@ -17,7 +17,9 @@ abstract class SessionTestSupport {
     protected MemoryTransport transport;
 
     protected ClientSettings settings() {
-        return ClientSettings.defaults().withHelloTimeout(Duration.ofMillis(500)).withRpcTimeout(Duration.ofSeconds(3))
+        return ClientSettings.defaults()
+                .withHelloTimeout(Duration.ofMillis(500))
+                .withRpcTimeout(Duration.ofSeconds(3))
                 .withCloseTimeout(Duration.ofMillis(500));
     }
 

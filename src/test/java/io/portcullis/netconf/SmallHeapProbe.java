@@ -14,8 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * OutOfMemoryError exits non-zero.
  */
 public final class SmallHeapProbe {
-    private SmallHeapProbe() {
-    }
+    private SmallHeapProbe() {}
 
     public static void main(String[] args) throws Exception {
         long total = Long.parseLong(args[0]);
@@ -37,7 +36,8 @@ public final class SmallHeapProbe {
             return t;
         });
         MemoryTransport transport = new MemoryTransport(server);
-        NetconfSession session = NetconfSession.establish(transport, ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(60)), timer);
+        NetconfSession session = NetconfSession.establish(
+                transport, ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(60)), timer);
         try {
             session.execute(NetconfRpc.raw("get", "<get/>"));
             System.out.println("UNEXPECTED-SUCCESS");
@@ -45,7 +45,8 @@ public final class SmallHeapProbe {
         } catch (NetconfException e) {
             System.out.println("FAILED-CLEANLY " + e.failure() + " " + e.getMessage());
         }
-        System.out.println("cap=" + ClientSettings.defaults().maxMessageBytes() + " maxHeap=" + Runtime.getRuntime().maxMemory());
+        System.out.println("cap=" + ClientSettings.defaults().maxMessageBytes() + " maxHeap="
+                + Runtime.getRuntime().maxMemory());
         System.exit(0);
     }
 }

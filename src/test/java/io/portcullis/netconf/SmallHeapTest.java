@@ -19,15 +19,28 @@ class SmallHeapTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void oneGibReplyInA256MbHeapFailsOnTheCapWithoutRunningOutOfMemory() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SmallHeapProbe.class.getName(), String.valueOf(1L << 30));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        List<String> cmd = List.of(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SmallHeapProbe.class.getName(),
+                String.valueOf(1L << 30));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
         String out;
         try (var in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).as(out).contains("FAILED-CLEANLY FRAMING").contains("message cap").doesNotContain("OutOfMemoryError");
+        assertThat(out)
+                .as(out)
+                .contains("FAILED-CLEANLY FRAMING")
+                .contains("message cap")
+                .doesNotContain("OutOfMemoryError");
         assertThat(p.exitValue()).as(out).isZero();
     }
 
@@ -38,5 +51,4 @@ class SmallHeapTest {
         assertThat(ClientSettings.defaultMessageCap(8L << 30)).isEqualTo(256 << 20);
         assertThat(ClientSettings.defaultMessageCap(Long.MAX_VALUE)).isEqualTo(256 << 20);
     }
-
 }

@@ -34,11 +34,16 @@ class SshFaultTest extends SshTestSupport {
     @Test
     void halfOpenPeerFailsTheRpcByItsDeadlineAndTheHeartbeatDeclaresItDead() throws Exception {
         server = TestSshServer.start(PASSWORD, FakeNetconfServer::base11);
-        client = NetconfClient.create(fast().withHeartbeat(Duration.ofMillis(300), 2).withReadTimeout(Duration.ofSeconds(20)));
+        client = NetconfClient.create(
+                fast().withHeartbeat(Duration.ofMillis(300), 2).withReadTimeout(Duration.ofSeconds(20)));
         int fdsBefore = openFds();
         try (FreezableProxy proxy = new FreezableProxy(server.port())) {
-            Endpoint viaProxy = Endpoint.of("127.0.0.1", proxy.port(), TestSshServer.USER,
-                    Credential.password(PASSWORD.toCharArray()), TestSshServer.knownHosts(tmp, proxy.port(), server.hostKey.getPublic()));
+            Endpoint viaProxy = Endpoint.of(
+                    "127.0.0.1",
+                    proxy.port(),
+                    TestSshServer.USER,
+                    Credential.password(PASSWORD.toCharArray()),
+                    TestSshServer.knownHosts(tmp, proxy.port(), server.hostKey.getPublic()));
             NetconfSession s = client.connect(viaProxy);
             assertThat(s.execute(GET).ok()).isTrue();
             proxy.freeze();
@@ -50,7 +55,9 @@ class SshFaultTest extends SshTestSupport {
             while (s.isOpen() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(s.isOpen()).as("heartbeat (300 ms x 2) must declare the peer dead").isFalse();
+            assertThat(s.isOpen())
+                    .as("heartbeat (300 ms x 2) must declare the peer dead")
+                    .isFalse();
             s.close();
         }
         client.close();
@@ -106,7 +113,9 @@ class SshFaultTest extends SshTestSupport {
             // an answered RPC first: the unanswered get must not be the session's first RPC, or the client's
             // first-RPC nudge (FirstRpcNudge, at 1 s) gets its reply ahead of the get's and the session rightly
             // ends as PROTOCOL_DESYNC; this test is about the deadline under a notification flood
-            assertThat(s.execute(NetconfRpc.raw("warm-up", "<get-config><source><running/></source></get-config>")).ok()).isTrue();
+            assertThat(s.execute(NetconfRpc.raw("warm-up", "<get-config><source><running/></source></get-config>"))
+                            .ok())
+                    .isTrue();
             long start = System.nanoTime();
             assertThatThrownBy(() -> s.execute(GET, Duration.ofMillis(1500)))
                     .satisfies(e -> assertThat(failureOf(e)).isEqualTo(Failure.RPC_TIMEOUT));
@@ -131,16 +140,17 @@ class SshFaultTest extends SshTestSupport {
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                julLog.append(r.getMessage()).append(' ').append(java.util.Arrays.toString(r.getParameters())).append('\n');
+                julLog.append(r.getMessage())
+                        .append(' ')
+                        .append(java.util.Arrays.toString(r.getParameters()))
+                        .append('\n');
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
@@ -149,7 +159,11 @@ class SshFaultTest extends SshTestSupport {
         Throwable failure;
         try {
             client = NetconfClient.create(fast());
-            Endpoint wrong = Endpoint.of("127.0.0.1", server.port(), TestSshServer.USER, Credential.password(sentinel.toCharArray()),
+            Endpoint wrong = Endpoint.of(
+                    "127.0.0.1",
+                    server.port(),
+                    TestSshServer.USER,
+                    Credential.password(sentinel.toCharArray()),
                     knownHosts());
             failure = org.assertj.core.api.Assertions.catchThrowable(() -> client.connect(wrong));
             System.err.println(wrong);
@@ -175,15 +189,17 @@ class SshFaultTest extends SshTestSupport {
             closedPort = s.getLocalPort();
         }
         client = NetconfClient.create(fast());
-        Endpoint e = Endpoint.of("127.0.0.1", closedPort, "u", Credential.password("x".toCharArray()), tmp.resolve("kh"));
-        assertThatThrownBy(() -> client.connect(e)).satisfies(x -> assertThat(failureOf(x)).isEqualTo(Failure.CONNECT_REFUSED))
+        Endpoint e =
+                Endpoint.of("127.0.0.1", closedPort, "u", Credential.password("x".toCharArray()), tmp.resolve("kh"));
+        assertThatThrownBy(() -> client.connect(e))
+                .satisfies(x -> assertThat(failureOf(x)).isEqualTo(Failure.CONNECT_REFUSED))
                 .hasMessageContaining("refused");
     }
 
     @Test
     void pipelinedRpcsAndManySessionsShareOneClient() throws Exception {
-        server = TestSshServer.start(PASSWORD, () -> FakeNetconfServer.base11().script((s, id, op) ->
-                s.reply(id, "<data><v xmlns=\"urn:x\">" + id + "</v></data>")));
+        server = TestSshServer.start(PASSWORD, () -> FakeNetconfServer.base11()
+                .script((s, id, op) -> s.reply(id, "<data><v xmlns=\"urn:x\">" + id + "</v></data>")));
         client = NetconfClient.create(fast());
         NetconfSession[] sessions = new NetconfSession[5];
         for (int i = 0; i < sessions.length; i++) {
@@ -195,9 +211,12 @@ class SshFaultTest extends SshTestSupport {
             assertThat(a.get(3, TimeUnit.SECONDS).data().getTextContent()).isEqualTo("1");
             assertThat(b.get(3, TimeUnit.SECONDS).data().getTextContent()).isEqualTo("2");
         }
-        // MINA: (cpus+1) nio2 workers + as many read-resume threads + 1 timer; ours: 1 deadline timer. None per session.
+        // MINA: (cpus+1) nio2 workers + as many read-resume threads + 1 timer; ours: 1 deadline timer. None per
+        // session.
         long bound = 2L * (Runtime.getRuntime().availableProcessors() + 1) + 2;
-        assertThat((long) clientThreads().size()).as("no thread per session: %s", clientThreads()).isLessThanOrEqualTo(bound);
+        assertThat((long) clientThreads().size())
+                .as("no thread per session: %s", clientThreads())
+                .isLessThanOrEqualTo(bound);
         for (NetconfSession s : sessions) {
             s.close();
         }
@@ -212,10 +231,13 @@ class SshFaultTest extends SshTestSupport {
         });
         client = NetconfClient.create(fast().withWindowTimeout(Duration.ofSeconds(1)));
         NetconfSession s = client.connect(endpoint(knownHosts()));
-        String big = "<acls xmlns=\"urn:x\">" + "<acl><name>remark-ü</name></acl>".repeat(600_000) + "</acls>"; // ~20 MB
+        String big =
+                "<acls xmlns=\"urn:x\">" + "<acl><name>remark-ü</name></acl>".repeat(600_000) + "</acls>"; // ~20 MB
         long start = System.nanoTime();
-        assertThatThrownBy(() -> s.execute(io.portcullis.netconf.rpc.EditConfig.of(Datastore.RUNNING, big), Duration.ofSeconds(3)))
-                .isInstanceOf(NetconfException.class).hasMessageContaining("SSH window stalled");
+        assertThatThrownBy(() -> s.execute(
+                        io.portcullis.netconf.rpc.EditConfig.of(Datastore.RUNNING, big), Duration.ofSeconds(3)))
+                .isInstanceOf(NetconfException.class)
+                .hasMessageContaining("SSH window stalled");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(8000);
         assertThat(s.isOpen()).isFalse();
     }

@@ -52,14 +52,17 @@ class SshSecurityTest extends SshTestSupport {
                 .satisfies(e -> assertThat(failureOf(e)).isEqualTo(Failure.HOST_KEY_UNKNOWN))
                 .hasMessageContaining("not in known_hosts");
         assertThat(Files.readString(empty)).isEmpty();
-        assertThat(server.passwordAttempts.get()).as("no credentials sent to an unverified host").isZero();
+        assertThat(server.passwordAttempts.get())
+                .as("no credentials sent to an unverified host")
+                .isZero();
     }
 
     @Test
     void changedHostKeyIsRefusedAsAnAlarmAndNeverAutoUpdated() throws Exception {
         server = TestSshServer.start(PASSWORD, FakeNetconfServer::base11);
         client = NetconfClient.create(fast());
-        Path kh = TestSshServer.knownHosts(tmp, server.port(), TestSshServer.ecKey().getPublic());
+        Path kh = TestSshServer.knownHosts(
+                tmp, server.port(), TestSshServer.ecKey().getPublic());
         String before = Files.readString(kh);
         for (HostKeyPolicy policy : List.of(HostKeyPolicy.STRICT, HostKeyPolicy.ACCEPT_NEW)) {
             assertThatThrownBy(() -> client.connect(endpoint(kh).withHostKeyPolicy(policy)))
@@ -88,8 +91,14 @@ class SshSecurityTest extends SshTestSupport {
     void offConnectsButIsReported() throws Exception {
         server = TestSshServer.start(PASSWORD, FakeNetconfServer::base11);
         client = NetconfClient.create(fast());
-        Endpoint off = new Endpoint("127.0.0.1", server.port(), TestSshServer.USER, Credential.password(PASSWORD.toCharArray()),
-                null, HostKeyPolicy.OFF, Set.of());
+        Endpoint off = new Endpoint(
+                "127.0.0.1",
+                server.port(),
+                TestSshServer.USER,
+                Credential.password(PASSWORD.toCharArray()),
+                null,
+                HostKeyPolicy.OFF,
+                Set.of());
         try (NetconfSession s = client.connect(off)) {
             assertThat(s.transportInfo().hostKeyCheckingOff()).isTrue();
         }
@@ -98,7 +107,11 @@ class SshSecurityTest extends SshTestSupport {
     @Test
     void sha1RsaHostKeyOnlyServerIsRefusedUnlessExcepted() throws Exception {
         KeyPair rsa = TestSshServer.rsaKey();
-        server = TestSshServer.start(rsa, PASSWORD, null, FakeNetconfServer::base11,
+        server = TestSshServer.start(
+                rsa,
+                PASSWORD,
+                null,
+                FakeNetconfServer::base11,
                 s -> s.setSignatureFactories(List.of(BuiltinSignatures.rsa)));
         client = NetconfClient.create(fast());
         Path kh = TestSshServer.knownHosts(tmp, server.port(), rsa.getPublic());
@@ -111,13 +124,17 @@ class SshSecurityTest extends SshTestSupport {
 
     @Test
     void group14Sha1OnlyServerIsRefusedUnlessExcepted() throws Exception {
-        server = TestSshServer.start(TestSshServer.ecKey(), PASSWORD, null, FakeNetconfServer::base11,
+        server = TestSshServer.start(
+                TestSshServer.ecKey(),
+                PASSWORD,
+                null,
+                FakeNetconfServer::base11,
                 s -> s.setKeyExchangeFactories(List.of(ServerBuilder.DH2KEX.apply(BuiltinDHFactories.dhg14))));
         client = NetconfClient.create(fast());
         assertThatThrownBy(() -> client.connect(endpoint(knownHosts())))
                 .satisfies(e -> assertThat(failureOf(e)).isEqualTo(Failure.ALGORITHM_REFUSED));
-        try (NetconfSession s = client.connect(endpoint(knownHosts())
-                .withWeakAlgorithmExceptions(Set.of("diffie-hellman-group14-sha1")))) {
+        try (NetconfSession s = client.connect(
+                endpoint(knownHosts()).withWeakAlgorithmExceptions(Set.of("diffie-hellman-group14-sha1")))) {
             assertThat(s.transportInfo().weakAlgorithmsInUse()).containsExactly("diffie-hellman-group14-sha1");
         }
     }
@@ -125,7 +142,11 @@ class SshSecurityTest extends SshTestSupport {
     @Test
     void chacha20AndCbcAreNeverNegotiated() throws Exception {
         for (BuiltinCiphers only : List.of(BuiltinCiphers.cc20p1305_openssh, BuiltinCiphers.aes128cbc)) {
-            server = TestSshServer.start(TestSshServer.ecKey(), PASSWORD, null, FakeNetconfServer::base11,
+            server = TestSshServer.start(
+                    TestSshServer.ecKey(),
+                    PASSWORD,
+                    null,
+                    FakeNetconfServer::base11,
                     s -> s.setCipherFactories(List.of(only)));
             client = NetconfClient.create(fast());
             assertThatThrownBy(() -> client.connect(endpoint(knownHosts())))
@@ -149,26 +170,39 @@ class SshSecurityTest extends SshTestSupport {
         System.setProperty("user.home", home.toString());
         org.apache.sshd.common.util.io.PathUtils.setUserHomeFolderResolver(() -> home);
         try {
-            server = TestSshServer.start(TestSshServer.ecKey(), null, configured.getPublic(), FakeNetconfServer::base11, s -> { });
+            server = TestSshServer.start(
+                    TestSshServer.ecKey(), null, configured.getPublic(), FakeNetconfServer::base11, s -> {});
             // control: a MINA client with its defaults does offer the planted keys, so this test can fail. MINA caches
             // its default identity folder JVM-wide, so the control only runs when that cache points at our fake home.
-            boolean homeResolved = org.apache.sshd.client.config.keys.DefaultClientIdentitiesWatcher
-                    .getDefaultBuiltinIdentitiesPaths().stream().allMatch(p -> p.startsWith(home));
+            boolean homeResolved = org
+                    .apache
+                    .sshd
+                    .client
+                    .config
+                    .keys
+                    .DefaultClientIdentitiesWatcher
+                    .getDefaultBuiltinIdentitiesPaths()
+                    .stream()
+                    .allMatch(p -> p.startsWith(home));
             if (homeResolved) {
                 org.apache.sshd.client.SshClient plain = org.apache.sshd.client.SshClient.setUpDefaultClient();
                 plain.setServerKeyVerifier((session, remote, key) -> true);
                 plain.start();
-                try (var session = plain.connect(TestSshServer.USER, "127.0.0.1", server.port()).verify(5000).getSession()) {
+                try (var session = plain.connect(TestSshServer.USER, "127.0.0.1", server.port())
+                        .verify(5000)
+                        .getSession()) {
                     session.auth().await(5000);
                 } finally {
                     plain.stop();
                 }
-                assertThat(server.offeredKeys).as("control: default MINA offers ~/.ssh keys")
+                assertThat(server.offeredKeys)
+                        .as("control: default MINA offers ~/.ssh keys")
                         .contains(KeyUtils.getFingerPrint(planted.getPublic()));
             }
             server.offeredKeys.clear();
             client = NetconfClient.create(fast());
-            Endpoint e = Endpoint.of("127.0.0.1", server.port(), TestSshServer.USER, Credential.privateKey(keyFile, null), knownHosts());
+            Endpoint e = Endpoint.of(
+                    "127.0.0.1", server.port(), TestSshServer.USER, Credential.privateKey(keyFile, null), knownHosts());
             try (NetconfSession s = client.connect(e)) {
                 assertThat(s.isOpen()).isTrue();
             }
@@ -192,7 +226,9 @@ class SshSecurityTest extends SshTestSupport {
         server = TestSshServer.start(PASSWORD, FakeNetconfServer::base11);
         client = NetconfClient.create(fast());
         Path garbage = Files.writeString(tmp.resolve("bad_key"), "not a key");
-        Endpoint e = Endpoint.of("127.0.0.1", server.port(), TestSshServer.USER, Credential.privateKey(garbage, null), knownHosts());
-        assertThatThrownBy(() -> client.connect(e)).satisfies(x -> assertThat(failureOf(x)).isIn(Failure.LOCAL));
+        Endpoint e = Endpoint.of(
+                "127.0.0.1", server.port(), TestSshServer.USER, Credential.privateKey(garbage, null), knownHosts());
+        assertThatThrownBy(() -> client.connect(e))
+                .satisfies(x -> assertThat(failureOf(x)).isIn(Failure.LOCAL));
     }
 }

@@ -20,18 +20,26 @@ abstract class SshTestSupport {
 
     @TempDir
     Path tmp;
+
     TestSshServer server;
     NetconfClient client;
     private Set<Thread> threadsBefore = Set.of();
 
     ClientSettings fast() {
-        return ClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)).withAuthTimeout(Duration.ofSeconds(5))
-                .withHelloTimeout(Duration.ofSeconds(2)).withRpcTimeout(Duration.ofSeconds(3))
+        return ClientSettings.defaults()
+                .withConnectTimeout(Duration.ofSeconds(5))
+                .withAuthTimeout(Duration.ofSeconds(5))
+                .withHelloTimeout(Duration.ofSeconds(2))
+                .withRpcTimeout(Duration.ofSeconds(3))
                 .withCloseTimeout(Duration.ofMillis(800));
     }
 
     Endpoint endpoint(Path knownHosts) {
-        return Endpoint.of("127.0.0.1", server.port(), TestSshServer.USER, Credential.password(PASSWORD.toCharArray()),
+        return Endpoint.of(
+                "127.0.0.1",
+                server.port(),
+                TestSshServer.USER,
+                Credential.password(PASSWORD.toCharArray()),
                 knownHosts);
     }
 
@@ -49,8 +57,12 @@ abstract class SshTestSupport {
      * may legitimately keep their own clients open, and they are not this test's leak.
      */
     List<String> clientThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(t -> !threadsBefore.contains(t))
-                .map(Thread::getName).filter(n -> n.contains("SshClient") || n.contains("netconf-deadlines")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> !threadsBefore.contains(t))
+                .map(Thread::getName)
+                .filter(n -> n.contains("SshClient") || n.contains("netconf-deadlines"))
+                .toList();
     }
 
     @BeforeEach

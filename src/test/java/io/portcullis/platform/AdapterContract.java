@@ -29,8 +29,10 @@ public abstract class AdapterContract {
 
     /** {@link #model()}, or skips the calling test with the reason. */
     private Yanglint.Model yang() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(model() != null, "SKIPPED (documented): no " + adapter().id()
-                + " YANG is obtainable; its payloads are covered by golden files and round trips only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                model() != null,
+                "SKIPPED (documented): no " + adapter().id()
+                        + " YANG is obtainable; its payloads are covered by golden files and round trips only");
         return model();
     }
 
@@ -62,7 +64,7 @@ public abstract class AdapterContract {
     @Test
     @Tag("slow")
     void defaultPolicyPayloadsAreYangValid() {
-        for (boolean exemption : new boolean[]{false, true}) {
+        for (boolean exemption : new boolean[] {false, true}) {
             FilterIntent ir = defaultIntent(exemption);
             Yanglint.assertValid(yang(), asValidated(adapter().renderConfig(ir)), context(ir));
         }
@@ -84,13 +86,14 @@ public abstract class AdapterContract {
     @Tag("slow")
     void removalPayloadIsAValidEdit() {
         FilterIntent ir = defaultIntent(true);
-        Yanglint.Result r = Yanglint.validate(yang(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
+        Yanglint.Result r =
+                Yanglint.validate(yang(), Yanglint.Kind.EDIT, adapter().renderRemoval(ir));
         assertThat(r.passed()).as(r.message()).isTrue();
     }
 
     @Test
     void defaultPolicyRoundTrips() {
-        for (boolean exemption : new boolean[]{false, true}) {
+        for (boolean exemption : new boolean[] {false, true}) {
             FilterIntent ir = defaultIntent(exemption);
             ReadResult back = adapter().read(ir.device(), adapter().renderConfig(ir));
             assertThat(back.intent()).isEqualTo(adapter().normalize(ir));
@@ -101,25 +104,31 @@ public abstract class AdapterContract {
     @Test
     @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
-        RandomIntents random = new RandomIntents(20261128L, randomOptions(), adapter().id());
+        RandomIntents random =
+                new RandomIntents(20261128L, randomOptions(), adapter().id());
         for (int i = 0; i < 1000; i++) {
             FilterIntent ir = expressible(random.next());
             String payload = adapter().renderConfig(ir);
             FilterIntent back = adapter().read(ir.device(), payload).intent();
-            assertThat(back).as("round trip of random intent %d:%n%s", i, payload).isEqualTo(adapter().normalize(ir));
+            assertThat(back)
+                    .as("round trip of random intent %d:%n%s", i, payload)
+                    .isEqualTo(adapter().normalize(ir));
         }
     }
 
     @Test
     @Tag("slow")
     void thousandVariedIntentsRoundTripExactly() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(variantFeatures().isEmpty(), "no device-only shapes for this platform");
-        RandomIntents random = new RandomIntents(4242L, randomOptions(), adapter().id());
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                variantFeatures().isEmpty(), "no device-only shapes for this platform");
+        RandomIntents random =
+                new RandomIntents(4242L, randomOptions(), adapter().id());
         java.util.Random r = new java.util.Random(99);
         for (int i = 0; i < 1000; i++) {
             FilterIntent ir = expressible(IrVariants.vary(random.next(), r, variantFeatures()));
             String payload = adapter().renderConfig(ir);
-            assertThat(adapter().read(ir.device(), payload).intent()).as("round trip of varied intent %d:%n%s", i, payload)
+            assertThat(adapter().read(ir.device(), payload).intent())
+                    .as("round trip of varied intent %d:%n%s", i, payload)
                     .isEqualTo(adapter().normalize(ir));
             if (i % 100 == 0 && model() != null) {
                 Yanglint.assertValid(model(), asValidated(payload), context(ir));
@@ -140,7 +149,8 @@ public abstract class AdapterContract {
     @Test
     void doctypeAndGarbageAreRefused() {
         String payload = adapter().renderConfig(defaultIntent(false));
-        assertThatThrownBy(() -> adapter().read("d", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + payload))
+        assertThatThrownBy(
+                        () -> adapter().read("d", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + payload))
                 .isInstanceOf(ReadException.class);
         assertThatThrownBy(() -> adapter().read("d", payload.substring(0, payload.length() / 2)))
                 .isInstanceOf(ReadException.class);
@@ -148,7 +158,10 @@ public abstract class AdapterContract {
 
     @Test
     void unrelatedReplyReadsAsNothingOwned() {
-        ReadResult r = adapter().read("d", "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><system xmlns=\"urn:x\"><a/></system></data>");
+        ReadResult r = adapter()
+                .read(
+                        "d",
+                        "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><system xmlns=\"urn:x\"><a/></system></data>");
         assertThat(r.intent().filters()).isEmpty();
         assertThat(r.intent().bindings()).isEmpty();
     }

@@ -30,7 +30,12 @@ class CapabilityTableTest {
         }
         sb.append('\n').append(rule).append('\n');
         for (Feature f : Feature.values()) {
-            sb.append("| `").append(f.id()).append("` ").append(f.label()).append(f.limit() ? " (limit)" : "").append(" |");
+            sb.append("| `")
+                    .append(f.id())
+                    .append("` ")
+                    .append(f.label())
+                    .append(f.limit() ? " (limit)" : "")
+                    .append(" |");
             for (PlatformAdapter a : Platforms.all()) {
                 sb.append(f.limit() ? " limits |" : a.facts().supports(f) ? " yes |" : " **no** |");
             }
@@ -49,10 +54,13 @@ class CapabilityTableTest {
         String current = doc.substring(b + BEGIN.length(), e);
         String wanted = "\n" + table();
         if (Golden.updating()) {
-            Files.writeString(DOC, doc.substring(0, b + BEGIN.length()) + wanted + doc.substring(e), StandardCharsets.UTF_8);
+            Files.writeString(
+                    DOC, doc.substring(0, b + BEGIN.length()) + wanted + doc.substring(e), StandardCharsets.UTF_8);
             return;
         }
-        assertThat(current).as("the table in %s is stale; refresh with -Dportcullis.golden.update=true", DOC).isEqualTo(wanted);
+        assertThat(current)
+                .as("the table in %s is stale; refresh with -Dportcullis.golden.update=true", DOC)
+                .isEqualTo(wanted);
     }
 
     @Test

@@ -47,21 +47,31 @@ class FeatureRefusalTest {
     @MethodSource("everyPlatformAndFeature")
     void refusesExactlyTheMissingFeaturesAndRendersTheRest(String platform, Feature feature) {
         PlatformAdapter p = Platforms.get(platform);
-        // a direction only shows in a binding: on a platform that binds nothing (vrp) FROM_SUBSCRIBER has no IR of its own
-        assumeTrue(feature != Feature.FROM_SUBSCRIBER || p.facts().supports(Feature.INTERFACE_BINDINGS)
+        // a direction only shows in a binding: on a platform that binds nothing (vrp) FROM_SUBSCRIBER has no IR of its
+        // own
+        assumeTrue(feature != Feature.FROM_SUBSCRIBER
+                || p.facts().supports(Feature.INTERFACE_BINDINGS)
                 || p.facts().supports(Feature.PROFILE_BINDINGS));
         FilterIntent ir = sample(feature, p.facts());
         if (!feature.limit()) {
             // the sample really needs the feature under test, so a refusal or a render says something about it
-            assertThat(ir.filters().stream().flatMap(f -> Stream.concat(FeatureCheck.needs(f, p.facts().implicitDefault()).stream(),
-                    f.terms().stream().flatMap(t -> FeatureCheck.needs(f, t).stream())))
-                    .anyMatch(feature::equals) || ir.bindings().stream().anyMatch(b -> FeatureCheck.needs(b).contains(feature)))
-                    .as("the sample for %s needs it", feature).isTrue();
+            assertThat(ir.filters().stream()
+                                    .flatMap(f -> Stream.concat(
+                                            FeatureCheck.needs(f, p.facts().implicitDefault()).stream(),
+                                            f.terms().stream().flatMap(t -> FeatureCheck.needs(f, t).stream())))
+                                    .anyMatch(feature::equals)
+                            || ir.bindings().stream()
+                                    .anyMatch(b -> FeatureCheck.needs(b).contains(feature)))
+                    .as("the sample for %s needs it", feature)
+                    .isTrue();
         }
         if (p.facts().supports(feature)) {
-            assertThatCode(() -> p.renderConfig(ir)).as("%s supports %s", platform, feature).doesNotThrowAnyException();
+            assertThatCode(() -> p.renderConfig(ir))
+                    .as("%s supports %s", platform, feature)
+                    .doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> p.renderConfig(ir)).as("%s lacks %s", platform, feature)
+            assertThatThrownBy(() -> p.renderConfig(ir))
+                    .as("%s lacks %s", platform, feature)
                     .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
                         assertThat(e.kind()).isEqualTo(feature);
                         assertThat(e.getMessage()).startsWith(e.platform() + " cannot express ");
@@ -84,21 +94,46 @@ class FeatureRefusalTest {
                 match = match.withDestinationPrefixes(List.of(IpPrefix.parse("198.51.100.0/24")));
                 action = Action.ACCEPT;
             }
-            case SOURCE_PREFIXES -> match = new Match(Protocol.TCP, List.of(PortRange.single(25)), List.of(), List.of(), List.of(),
-                    List.of(IpPrefix.parse("192.0.2.0/24")));
-            case SOURCE_PORTS -> match = new Match(Protocol.TCP, List.of(PortRange.single(25)), List.of(PortRange.single(1024)), List.of(),
-                    List.of(), List.of());
-            case EITHER_PORTS -> match = new Match(Protocol.TCP, List.of(), List.of(), List.of(PortRange.single(25)), List.of(), List.of());
+            case SOURCE_PREFIXES ->
+                match = new Match(
+                        Protocol.TCP,
+                        List.of(PortRange.single(25)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(IpPrefix.parse("192.0.2.0/24")));
+            case SOURCE_PORTS ->
+                match = new Match(
+                        Protocol.TCP,
+                        List.of(PortRange.single(25)),
+                        List.of(PortRange.single(1024)),
+                        List.of(),
+                        List.of(),
+                        List.of());
+            case EITHER_PORTS ->
+                match = new Match(
+                        Protocol.TCP, List.of(), List.of(), List.of(PortRange.single(25)), List.of(), List.of());
             case REJECT -> action = Action.REJECT;
             case LOGGING, LOGGING_IPV6 -> log = true;
-            case DEFAULT_ACTION -> defaultAction = facts.implicitDefault() == Action.DISCARD ? Action.ACCEPT : Action.DISCARD;
-            case INTERFACE_BINDINGS -> bindings.add(new Binding(AttachKind.INTERFACE, "ge-1/0/0.100", family, Direction.FROM_SUBSCRIBER, filter));
-            case PROFILE_BINDINGS -> bindings.add(new Binding(AttachKind.PROFILE, "RESIDENTIAL", family, Direction.FROM_SUBSCRIBER, filter));
-            case FROM_SUBSCRIBER -> bindings.add(new Binding(facts.supports(Feature.PROFILE_BINDINGS) ? AttachKind.PROFILE : AttachKind.INTERFACE,
-                    facts.supports(Feature.PROFILE_BINDINGS) ? "RESIDENTIAL" : "ge-1/0/0.100", family, Direction.FROM_SUBSCRIBER, filter));
+            case DEFAULT_ACTION ->
+                defaultAction = facts.implicitDefault() == Action.DISCARD ? Action.ACCEPT : Action.DISCARD;
+            case INTERFACE_BINDINGS ->
+                bindings.add(
+                        new Binding(AttachKind.INTERFACE, "ge-1/0/0.100", family, Direction.FROM_SUBSCRIBER, filter));
+            case PROFILE_BINDINGS ->
+                bindings.add(new Binding(AttachKind.PROFILE, "RESIDENTIAL", family, Direction.FROM_SUBSCRIBER, filter));
+            case FROM_SUBSCRIBER ->
+                bindings.add(new Binding(
+                        facts.supports(Feature.PROFILE_BINDINGS) ? AttachKind.PROFILE : AttachKind.INTERFACE,
+                        facts.supports(Feature.PROFILE_BINDINGS) ? "RESIDENTIAL" : "ge-1/0/0.100",
+                        family,
+                        Direction.FROM_SUBSCRIBER,
+                        filter));
             case CHAINING -> {
-                // an embedded filter has no default of its own; SR OS (the one platform that embeds) wants it to fall through
-                bindings.add(new Binding(AttachKind.EMBED, "OPERATOR-IN offset 100", family, Direction.FROM_SUBSCRIBER, filter));
+                // an embedded filter has no default of its own; SR OS (the one platform that embeds) wants it to fall
+                // through
+                bindings.add(new Binding(
+                        AttachKind.EMBED, "OPERATOR-IN offset 100", family, Direction.FROM_SUBSCRIBER, filter));
                 if (facts.supports(Feature.CHAINING)) {
                     defaultAction = Action.ACCEPT;
                 }
@@ -108,6 +143,7 @@ class FeatureRefusalTest {
             }
         }
         Term term = new Term("deny-smtp", 10, match, action, null, log, null);
-        return new FilterIntent("r1", "test", List.of(new Filter(filter, family, List.of(term), defaultAction, null)), bindings);
+        return new FilterIntent(
+                "r1", "test", List.of(new Filter(filter, family, List.of(term), defaultAction, null)), bindings);
     }
 }

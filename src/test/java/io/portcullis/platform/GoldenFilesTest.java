@@ -49,8 +49,10 @@ class GoldenFilesTest {
         return tests.stream();
     }
 
-    private static DynamicTest golden(PlatformAdapter adapter, String file, java.util.function.Supplier<String> render) {
-        return DynamicTest.dynamicTest(adapter.id() + " " + file,
+    private static DynamicTest golden(
+            PlatformAdapter adapter, String file, java.util.function.Supplier<String> render) {
+        return DynamicTest.dynamicTest(
+                adapter.id() + " " + file,
                 () -> Golden.assertMatches(adapter.id(), file, implemented(adapter.id(), render)));
     }
 
@@ -62,5 +64,4 @@ class GoldenFilesTest {
             return null;
         }
     }
-
 }

@@ -26,30 +26,63 @@ import java.util.Map;
 public final class PlatformFixtures {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
 
-    private PlatformFixtures() {
-    }
+    private PlatformFixtures() {}
 
     public static Policy defaultPolicy(boolean exemption) {
         List<AddressFamily> both = List.of(AddressFamily.IPV4, AddressFamily.IPV6);
         List<BlockedService> services = List.of(
-                new BlockedService("snmp", Protocol.UDP, List.of(PortRange.single(161)), Direction.TO_SUBSCRIBER, both, TermOptions.DEFAULT),
-                new BlockedService("smtp", Protocol.TCP, List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587),
-                        PortRange.single(2525)), Direction.TO_SUBSCRIBER, both, TermOptions.DEFAULT));
+                new BlockedService(
+                        "snmp",
+                        Protocol.UDP,
+                        List.of(PortRange.single(161)),
+                        Direction.TO_SUBSCRIBER,
+                        both,
+                        TermOptions.DEFAULT),
+                new BlockedService(
+                        "smtp",
+                        Protocol.TCP,
+                        List.of(
+                                PortRange.single(25),
+                                PortRange.single(465),
+                                PortRange.single(587),
+                                PortRange.single(2525)),
+                        Direction.TO_SUBSCRIBER,
+                        both,
+                        TermOptions.DEFAULT));
         List<Exemption> exemptions = exemption
-                ? List.of(new Exemption("business-mail", "smtp", List.of(IpPrefix.parse("198.51.100.0/24"),
-                IpPrefix.parse("2001:db8:100::/48")), null, "hosted mail servers"))
+                ? List.of(new Exemption(
+                        "business-mail",
+                        "smtp",
+                        List.of(IpPrefix.parse("198.51.100.0/24"), IpPrefix.parse("2001:db8:100::/48")),
+                        null,
+                        "hosted mail servers"))
                 : List.of();
         return new Policy("subscriber-protection", "seed policy", services, exemptions, Scope.ALL);
     }
 
     public static Device device(String platform, List<String> interfaces, List<String> profiles) {
-        return new Device("bng-" + platform, "192.0.2.1", 830, platform, List.of("bng"), interfaces, profiles,
-                new Credentials("portcullis", "PORTCULLIS_PASSWORD", null, null), null, HostKeyChecking.STRICT, false,
-                List.of(), Map.of());
+        return new Device(
+                "bng-" + platform,
+                "192.0.2.1",
+                830,
+                platform,
+                List.of("bng"),
+                interfaces,
+                profiles,
+                new Credentials("portcullis", "PORTCULLIS_PASSWORD", null, null),
+                null,
+                HostKeyChecking.STRICT,
+                false,
+                List.of(),
+                Map.of());
     }
 
     public static FilterIntent compiled(PlatformAdapter adapter, List<String> interfaces, boolean exemption) {
-        return Compiler.compile(defaultPolicy(exemption), device(adapter.id(), interfaces, List.of()),
-                adapter.facts().implicitDefault(), TODAY).intent();
+        return Compiler.compile(
+                        defaultPolicy(exemption),
+                        device(adapter.id(), interfaces, List.of()),
+                        adapter.facts().implicitDefault(),
+                        TODAY)
+                .intent();
     }
 }

@@ -43,8 +43,13 @@ class RenderReadBenchmark {
             }
             long w2 = System.nanoTime();
             long c2 = mx.getCurrentThreadCpuTime();
-            System.out.printf("%-10s payload %6d chars | render: %7.1f us wall %7.1f us cpu | read: %7.1f us wall %7.1f us cpu%n", id,
-                    xml.length(), (w1 - w0) / 1e3 / RENDERS, (c1 - c0) / 1e3 / RENDERS, (w2 - w1) / 1e3 / READS,
+            System.out.printf(
+                    "%-10s payload %6d chars | render: %7.1f us wall %7.1f us cpu | read: %7.1f us wall %7.1f us cpu%n",
+                    id,
+                    xml.length(),
+                    (w1 - w0) / 1e3 / RENDERS,
+                    (c1 - c0) / 1e3 / RENDERS,
+                    (w2 - w1) / 1e3 / READS,
                     (c2 - c1) / 1e3 / READS);
         }
     }

@@ -38,7 +38,8 @@ class XmlReadingTest {
     }
 
     private static List<String> names(String xml) {
-        XmlReading.Roots roots = XmlReading.read(xml, "test input", CTX, Map.of("box", Box.class), XmlReading.NO_NAMESPACE);
+        XmlReading.Roots roots =
+                XmlReading.read(xml, "test input", CTX, Map.of("box", Box.class), XmlReading.NO_NAMESPACE);
         List<String> out = new ArrayList<>();
         roots.all("box", Box.class).forEach(b -> b.items.forEach(i -> out.add(i.name)));
         return out;
@@ -46,36 +47,46 @@ class XmlReadingTest {
 
     @Test
     void readsTheSubtreeWhateverNamespaceOrPrefixTheDeviceUses() {
-        assertThat(names("<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><box><item><name>a</name></item></box></config>"))
+        assertThat(
+                        names(
+                                "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><box><item><name>a</name></item></box></config>"))
                 .containsExactly("a");
         assertThat(names("<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"1\"><data>"
-                + "<box xmlns=\"http://example.com/x\"><item><name>b</name></item></box></data></rpc-reply>")).containsExactly("b");
+                        + "<box xmlns=\"http://example.com/x\"><item><name>b</name></item></box></data></rpc-reply>"))
+                .containsExactly("b");
         assertThat(names("<nc:rpc-reply xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><nc:data>"
-                + "<x:box xmlns:x=\"http://example.com/x\" x:attr=\"1\"><x:item><x:name>c</x:name></x:item></x:box>"
-                + "</nc:data></nc:rpc-reply>")).containsExactly("c");
+                        + "<x:box xmlns:x=\"http://example.com/x\" x:attr=\"1\"><x:item><x:name>c</x:name></x:item></x:box>"
+                        + "</nc:data></nc:rpc-reply>"))
+                .containsExactly("c");
         assertThat(names("<data><box><item><name>d</name></item></box></data>")).containsExactly("d");
     }
 
     @Test
     void skipsForeignTopLevelElementsAndRootsNestedInsideThem() {
         assertThat(names("<data><other><box><item><name>no</name></item></box></other>"
-                + "<box><item><name>yes</name></item><extra><item><name>no</name></item></extra></box></data>"))
+                        + "<box><item><name>yes</name></item><extra><item><name>no</name></item></extra></box></data>"))
                 .containsExactly("yes");
     }
 
     @Test
     void readsAdjacentRootsWithNoWhitespaceBetweenThem() {
         assertThat(names("<data><box><item><name>a</name></item></box><box><item><name>b</name></item></box><other/>"
-                + "<box><item><name>c</name></item></box></data>")).containsExactly("a", "b", "c");
+                        + "<box><item><name>c</name></item></box></data>"))
+                .containsExactly("a", "b", "c");
         assertThat(names("<box><item><name>alone</name></item></box>")).containsExactly("alone");
     }
 
     @Test
     void refusesADoctypeEvenWithoutEntities() {
-        assertThatThrownBy(() -> names("<?xml version=\"1.0\"?><!DOCTYPE data [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<data><box><item><name>&x;</name></item></box></data>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("DOCTYPE").hasMessageContaining("test input");
-        assertThatThrownBy(() -> names("<!DOCTYPE data><data/>")).isInstanceOf(ReadException.class).hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(
+                        () -> names("<?xml version=\"1.0\"?><!DOCTYPE data [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                + "<data><box><item><name>&x;</name></item></box></data>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("DOCTYPE")
+                .hasMessageContaining("test input");
+        assertThatThrownBy(() -> names("<!DOCTYPE data><data/>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("DOCTYPE");
     }
 
     @Test
@@ -95,7 +106,8 @@ class XmlReadingTest {
     @Test
     void reportsAnRpcError() {
         assertThatThrownBy(() -> names("<rpc-reply><rpc-error><error-tag>access-denied</error-tag>"
-                + "<error-message>no way</error-message></rpc-error></rpc-reply>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("access-denied / no way");
+                        + "<error-message>no way</error-message></rpc-error></rpc-reply>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("access-denied / no way");
     }
 }

@@ -138,7 +138,8 @@ class PolicyLoaderTest {
         assertThat(json.exemptions()).extracting(Exemption::name).containsExactly("biz-mail", "lab");
         Exemption biz = json.exemptions().get(0);
         assertThat(biz.service()).isEqualTo("smtp");
-        assertThat(biz.prefixes()).containsExactly(IpPrefix.parse("198.51.100.0/24"), IpPrefix.parse("2001:db8:1::/48"));
+        assertThat(biz.prefixes())
+                .containsExactly(IpPrefix.parse("198.51.100.0/24"), IpPrefix.parse("2001:db8:1::/48"));
         assertThat(biz.expires()).isEqualTo(LocalDate.of(2027, 6, 30));
         assertThat(json.exemptions().get(1).expires()).isNull();
         assertThat(json.scope()).isEqualTo(new Scope(List.of("bng"), List.of("iosxr", "junos")));
@@ -183,7 +184,9 @@ class PolicyLoaderTest {
         PolicyLoader.Result two = PolicyLoader.load(dir, TODAY);
         assertThat(two.hasErrors()).isTrue();
         assertThat(two.diagnostics()).hasSize(1);
-        assertThat(two.diagnostics().get(0).message()).contains("2 policy documents (a.yaml, b.json)").contains("exactly one");
+        assertThat(two.diagnostics().get(0).message())
+                .contains("2 policy documents (a.yaml, b.json)")
+                .contains("exactly one");
     }
 
     @Test
@@ -192,11 +195,15 @@ class PolicyLoaderTest {
                 .replace("expires: 2027-06-30", "expires: 2027-02-30");
         PolicyLoader.Result r = PolicyLoader.parse("p.yaml", Format.YAML, text, TODAY);
         assertThat(r.policy()).isNull();
-        assertThat(r.diagnostics()).extracting(Diagnostic::format).containsExactly(
-                "p.yaml:" + lineOf(text, "70000-70001") + ": error: '70000-70001' is not a valid value for 'ports': expected a single port number or an inclusive"
-                        + " range 'first-last' (at /portcullis-policy:policy/service[name='smtp']/ports)",
-                "p.yaml:" + lineOf(text, "2027-02-30") + ": error: '2027-02-30' is not a valid value for 'expires': expected a calendar date 'YYYY-MM-DD'"
-                        + " (ISO 8601, no time zone) (at /portcullis-policy:policy/exemption[name='biz-mail']/expires)");
+        assertThat(r.diagnostics())
+                .extracting(Diagnostic::format)
+                .containsExactly(
+                        "p.yaml:" + lineOf(text, "70000-70001")
+                                + ": error: '70000-70001' is not a valid value for 'ports': expected a single port number or an inclusive"
+                                + " range 'first-last' (at /portcullis-policy:policy/service[name='smtp']/ports)",
+                        "p.yaml:" + lineOf(text, "2027-02-30")
+                                + ": error: '2027-02-30' is not a valid value for 'expires': expected a calendar date 'YYYY-MM-DD'"
+                                + " (ISO 8601, no time zone) (at /portcullis-policy:policy/exemption[name='biz-mail']/expires)");
     }
 
     /** 1-based line of the first line containing {@code marker}. */
@@ -227,10 +234,14 @@ class PolicyLoaderTest {
 
     @Test
     void wrongXmlNamespaceIsNamed() {
-        PolicyLoader.Result r = PolicyLoader.parse("x.xml", Format.XML,
-                "<policy xmlns=\"urn:example:other\"><name>p</name></policy>", TODAY);
-        assertThat(r.diagnostics()).singleElement().extracting(Diagnostic::message).asString()
-                .contains("namespace 'urn:example:other'").contains("urn:portcullis:policy");
+        PolicyLoader.Result r = PolicyLoader.parse(
+                "x.xml", Format.XML, "<policy xmlns=\"urn:example:other\"><name>p</name></policy>", TODAY);
+        assertThat(r.diagnostics())
+                .singleElement()
+                .extracting(Diagnostic::message)
+                .asString()
+                .contains("namespace 'urn:example:other'")
+                .contains("urn:portcullis:policy");
     }
 
     @Test
@@ -239,9 +250,11 @@ class PolicyLoaderTest {
                 {"portcullis-policy:policy": {"service": [{"name": "x", "ports": [1], "address-family": ["ipv4"]}]}}
                 """;
         PolicyLoader.Result r = PolicyLoader.parse("m.json", Format.JSON, text, TODAY);
-        assertThat(r.diagnostics()).extracting(Diagnostic::format).containsExactlyInAnyOrder(
-                "m.json:1: error: missing mandatory 'protocol' (one of tcp, udp) (at /portcullis-policy:policy/service[name='x']/protocol)",
-                "m.json:1: error: missing mandatory 'name' (text matching '[A-Za-z0-9][A-Za-z0-9._-]*' of length 1..64)"
-                        + " (at /portcullis-policy:policy/name)");
+        assertThat(r.diagnostics())
+                .extracting(Diagnostic::format)
+                .containsExactlyInAnyOrder(
+                        "m.json:1: error: missing mandatory 'protocol' (one of tcp, udp) (at /portcullis-policy:policy/service[name='x']/protocol)",
+                        "m.json:1: error: missing mandatory 'name' (text matching '[A-Za-z0-9][A-Za-z0-9._-]*' of length 1..64)"
+                                + " (at /portcullis-policy:policy/name)");
     }
 }

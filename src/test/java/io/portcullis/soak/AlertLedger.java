@@ -47,7 +47,15 @@ final class AlertLedger {
                 String startsAt = a.path("startsAt").asText();
                 String key = name + "|" + router + "|" + startsAt;
                 if (!first.containsKey(key)) {
-                    first.put(key, new Alert(name, router, startsAt, a.path("annotations").path("changed_by").asText(""), 0, 0));
+                    first.put(
+                            key,
+                            new Alert(
+                                    name,
+                                    router,
+                                    startsAt,
+                                    a.path("annotations").path("changed_by").asText(""),
+                                    0,
+                                    0));
                     order.add(key);
                 }
                 int[] c = counts.computeIfAbsent(key, k -> new int[2]);
@@ -74,7 +82,11 @@ final class AlertLedger {
 
     /** Drift alerts of this router naming this user as the one who changed it. */
     List<Alert> driftBy(String router, String user) {
-        return alerts.stream().filter(a -> a.name().equals(DRIFT) && a.router().equals(router) && a.changedBy().contains(user)).toList();
+        return alerts.stream()
+                .filter(a -> a.name().equals(DRIFT)
+                        && a.router().equals(router)
+                        && a.changedBy().contains(user))
+                .toList();
     }
 
     /** Routers with an alert of any kind still open (fired, not resolved). */

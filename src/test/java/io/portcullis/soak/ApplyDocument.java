@@ -19,14 +19,16 @@ record ApplyDocument(String runId, List<Outcome> routers) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One router's outcome. */
-    record Outcome(String router, OutcomeState state, String reason) {
-    }
+    record Outcome(String router, OutcomeState state, String reason) {}
 
     static ApplyDocument read(Path file) throws IOException {
         JsonNode doc = JSON.readTree(file.toFile());
         List<Outcome> routers = new ArrayList<>();
         for (JsonNode r : doc.path("routers")) {
-            routers.add(new Outcome(r.path("router").asText(), OutcomeState.valueOf(r.path("state").asText()), r.path("reason").asText()));
+            routers.add(new Outcome(
+                    r.path("router").asText(),
+                    OutcomeState.valueOf(r.path("state").asText()),
+                    r.path("reason").asText()));
         }
         return new ApplyDocument(doc.path("runId").asText(), List.copyOf(routers));
     }

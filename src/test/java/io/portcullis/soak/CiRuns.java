@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
 final class CiRuns {
     static final String ACTOR = "soak-ci";
     /** {@code quarantine list}'s line for one router: {@code NAME  STATE  since INSTANT  run …}. */
-    private static final Pattern QUARANTINE_LINE = Pattern.compile("^(\\S+)  (ROLLBACK_FAILED|UNKNOWN_RECONCILED|RECOVERY_FAILED)  since ");
+    private static final Pattern QUARANTINE_LINE =
+            Pattern.compile("^(\\S+)  (ROLLBACK_FAILED|UNKNOWN_RECONCILED|RECOVERY_FAILED)  since ");
+
     private static final String REVISED_LINE = "description: no SNMP toward subscriber CPEs";
 
     /** One CLI process: its kind (apply, plan, drift), exit code, and for applies the report it wrote. */
-    record CliRun(String name, String kind, int exit, ApplyDocument report, double seconds) {
-    }
+    record CliRun(String name, String kind, int exit, ApplyDocument report, double seconds) {}
 
     private final PortcullisProcess processes;
     private final Path policy;
@@ -40,7 +41,8 @@ final class CiRuns {
     private final String original;
     private int revision;
 
-    CiRuns(PortcullisProcess processes, Path policy, Path inventory, Path work, int parallel, int maxFailures) throws IOException {
+    CiRuns(PortcullisProcess processes, Path policy, Path inventory, Path work, int parallel, int maxFailures)
+            throws IOException {
         this.processes = processes;
         this.policy = policy;
         this.inventory = inventory;
@@ -65,8 +67,14 @@ final class CiRuns {
             case 1 -> apply("r" + revision + "-apply", List.of("--auto-approve"));
             case 2 -> {
                 Path plan = work.resolve("r" + revision + ".plan.json");
-                CliRun p = cli("r" + revision + "-plan", "plan", List.of("plan", "--out", plan.toString(), "--parallel", "" + parallel), null);
-                yield p.exit() > 2 || !Files.isRegularFile(plan) ? p : apply("r" + revision + "-apply-plan", List.of("--plan", plan.toString()));
+                CliRun p = cli(
+                        "r" + revision + "-plan",
+                        "plan",
+                        List.of("plan", "--out", plan.toString(), "--parallel", "" + parallel),
+                        null);
+                yield p.exit() > 2 || !Files.isRegularFile(plan)
+                        ? p
+                        : apply("r" + revision + "-apply-plan", List.of("--plan", plan.toString()));
             }
             default -> apply("r" + revision + "-apply-revert", List.of("--auto-approve", "--on-failure", "revert"));
         };
@@ -97,12 +105,16 @@ final class CiRuns {
             p.destroyForcibly();
             p.waitFor();
         }
-        List<String> routers = Files.readAllLines(processes.log(name)).stream().map(QUARANTINE_LINE::matcher)
-                .filter(Matcher::find).map(m -> m.group(1)).toList();
+        List<String> routers = Files.readAllLines(processes.log(name)).stream()
+                .map(QUARANTINE_LINE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
         if (p.exitValue() == 0 && routers.isEmpty() || p.exitValue() == 1 && !routers.isEmpty()) {
             return routers;
         }
-        throw new IllegalStateException("portcullis quarantine list exited " + p.exitValue() + " listing " + routers + " (" + processes.log(name) + ")");
+        throw new IllegalStateException("portcullis quarantine list exited " + p.exitValue() + " listing " + routers
+                + " (" + processes.log(name) + ")");
     }
 
     /** {@code drift --json} of the whole fleet against the revision on disk; its output is in the run's log. */
@@ -112,15 +124,27 @@ final class CiRuns {
 
     private CliRun apply(String name, List<String> how) throws IOException, InterruptedException {
         Path report = work.resolve(name + ".report.json");
-        List<String> args = new ArrayList<>(List.of("apply", "--parallel", "" + parallel, "--max-failures", "" + maxFailures,
-                "--confirm-timeout", "60", "--journal", work.resolve("journal").toString(), "--report", report.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "apply",
+                "--parallel",
+                "" + parallel,
+                "--max-failures",
+                "" + maxFailures,
+                "--confirm-timeout",
+                "60",
+                "--journal",
+                work.resolve("journal").toString(),
+                "--report",
+                report.toString()));
         args.addAll(how);
         return cli(name, "apply", args, report);
     }
 
-    private CliRun cli(String name, String kind, List<String> args, Path report) throws IOException, InterruptedException {
+    private CliRun cli(String name, String kind, List<String> args, Path report)
+            throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(args);
-        all.addAll(List.of("--policy", policy.toString(), "--inventory", inventory.toString(), "--actor", ACTOR, "--no-color"));
+        all.addAll(List.of(
+                "--policy", policy.toString(), "--inventory", inventory.toString(), "--actor", ACTOR, "--no-color"));
         long t0 = System.nanoTime();
         Process p = processes.start(name, all, List.of(), List.of("-Xmx768m"));
         if (!p.waitFor(30, TimeUnit.MINUTES)) {

@@ -22,16 +22,29 @@ import java.util.function.Predicate;
  * drift alert of such a router has one cause.
  */
 final class FaultInjector implements AutoCloseable {
-    enum Kind { DROPPED_SESSION, SILENT_SESSION, SLOW_REPLIES, MALFORMED_REPLY, LOCK_HELD, REBOOT_IN_CONFIRM_WINDOW, UNREACHABLE }
+    enum Kind {
+        DROPPED_SESSION,
+        SILENT_SESSION,
+        SLOW_REPLIES,
+        MALFORMED_REPLY,
+        LOCK_HELD,
+        REBOOT_IN_CONFIRM_WINDOW,
+        UNREACHABLE
+    }
 
     private static final List<String> OPERATIONS = List.of("get-config", "edit-config", "lock", "commit", "*");
-    private static final List<Malformation> MALFORMATIONS = List.of(Malformation.TRUNCATED, Malformation.WRONG_MESSAGE_ID,
-            Malformation.MISSING_MESSAGE_ID, Malformation.DUPLICATE_REPLY, Malformation.UNSOLICITED_REPLY, Malformation.CHUNK_SIZE_BELOW_DATA,
-            Malformation.CHUNK_SIZE_ABOVE_DATA, Malformation.SPLIT_UTF8);
+    private static final List<Malformation> MALFORMATIONS = List.of(
+            Malformation.TRUNCATED,
+            Malformation.WRONG_MESSAGE_ID,
+            Malformation.MISSING_MESSAGE_ID,
+            Malformation.DUPLICATE_REPLY,
+            Malformation.UNSOLICITED_REPLY,
+            Malformation.CHUNK_SIZE_BELOW_DATA,
+            Malformation.CHUNK_SIZE_ABOVE_DATA,
+            Malformation.SPLIT_UTF8);
 
     /** A fault in force on a router until {@code until} (System.nanoTime). */
-    private record Active(SimDevice device, Kind kind, long until, int port) {
-    }
+    private record Active(SimDevice device, Kind kind, long until, int port) {}
 
     private final LabFleet fleet;
     private final Random random;
@@ -127,8 +140,10 @@ final class FaultInjector implements AutoCloseable {
         if (a.kind() == Kind.LOCK_HELD) {
             d.releaseLock("candidate");
         }
-        // a half-open session (SILENT_SESSION) outlives its client with its lock and candidate edits until the router's SSH
-        // keepalive ends it (SimDevice.keepalive, set short for the soak by SoakRun): nothing to do here, and nothing is rebooted
+        // a half-open session (SILENT_SESSION) outlives its client with its lock and candidate edits until the router's
+        // SSH
+        // keepalive ends it (SimDevice.keepalive, set short for the soak by SoakRun): nothing to do here, and nothing
+        // is rebooted
         if (a.kind() == Kind.UNREACHABLE) {
             serveAgain(d, a.port());
         }

@@ -35,8 +35,17 @@ final class FaultPhase {
     private volatile Set<String> busyForChanges = Set.of();
     private volatile java.time.Instant refreshedAt = java.time.Instant.now();
 
-    FaultPhase(SoakSettings s, LabFleet fleet, CiRuns ci, HttpReceiver receiver, Path policy, Path inventory, Random random, PrintStream out,
-               ServeReplica leader, ServeReplica follower) {
+    FaultPhase(
+            SoakSettings s,
+            LabFleet fleet,
+            CiRuns ci,
+            HttpReceiver receiver,
+            Path policy,
+            Path inventory,
+            Random random,
+            PrintStream out,
+            ServeReplica leader,
+            ServeReplica follower) {
         this.s = s;
         this.fleet = fleet;
         this.ci = ci;
@@ -70,9 +79,16 @@ final class FaultPhase {
                 faults.tick(r -> busyForFaults.contains(r) || oob.changedSince(r, refreshedAt));
                 oob.tick(r -> busyForChanges.contains(r) || faults.faulted(r));
                 if (now >= nextReport) {
-                    out.printf("soak: %3.0f s: %d faults injected %s, %d out-of-band changes (%d unresolved), %d CI runs, revision %d; load %s%n",
-                            (now - start) / 1e9, faults.total(), faults.injected(), oob.changes().size(), oobUnresolved().size(), ci.runs().size(),
-                            ci.revision(), SoakRun.load());
+                    out.printf(
+                            "soak: %3.0f s: %d faults injected %s, %d out-of-band changes (%d unresolved), %d CI runs, revision %d; load %s%n",
+                            (now - start) / 1e9,
+                            faults.total(),
+                            faults.injected(),
+                            oob.changes().size(),
+                            oobUnresolved().size(),
+                            ci.runs().size(),
+                            ci.revision(),
+                            SoakRun.load());
                     nextReport = now + 30_000_000_000L;
                 }
                 Thread.sleep(100);
@@ -103,8 +119,10 @@ final class FaultPhase {
     }
 
     private Set<String> unresolved(AlertLedger ledger) {
-        return oob.changes().stream().filter(c -> ledger.driftBy(c.router(), c.user()).stream().noneMatch(a -> a.resolved() > 0))
-                .map(OutOfBandChanges.Change::router).collect(Collectors.toSet());
+        return oob.changes().stream()
+                .filter(c -> ledger.driftBy(c.router(), c.user()).stream().noneMatch(a -> a.resolved() > 0))
+                .map(OutOfBandChanges.Change::router)
+                .collect(Collectors.toSet());
     }
 
     private void ciLoop(AtomicBoolean stop) {
@@ -118,7 +136,12 @@ final class FaultPhase {
             }
             try {
                 CiRuns.CliRun r = ci.nextRevision();
-                out.printf("soak: CI %s exit %d in %.1f s %s%n", r.name(), r.exit(), r.seconds(), r.report() == null ? "" : r.report().counts());
+                out.printf(
+                        "soak: CI %s exit %d in %.1f s %s%n",
+                        r.name(),
+                        r.exit(),
+                        r.seconds(),
+                        r.report() == null ? "" : r.report().counts());
             } catch (Exception e) {
                 problems.add("CI run failed to start or finish: " + e);
             }

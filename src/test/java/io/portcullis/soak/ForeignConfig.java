@@ -43,7 +43,8 @@ final class ForeignConfig {
 
     private static Element parse(String dataChildren) {
         try {
-            return SecureXml.parse(("<data>" + dataChildren + "</data>").getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+            return SecureXml.parse(("<data>" + dataChildren + "</data>").getBytes(StandardCharsets.UTF_8))
+                    .getDocumentElement();
         } catch (XmlParseException e) {
             throw new IllegalStateException("running config of a lab router is not XML: " + e.getMessage(), e);
         }
@@ -72,7 +73,8 @@ final class ForeignConfig {
                 }
             }
         }
-        return "/" + want.getLocalName() + (children(want).isEmpty() ? "=" + want.getTextContent().strip() : "");
+        return "/" + want.getLocalName()
+                + (children(want).isEmpty() ? "=" + want.getTextContent().strip() : "");
     }
 
     /** Same name and namespace, same text for leaves, and every child of want contained in some child of have. */
@@ -82,7 +84,9 @@ final class ForeignConfig {
         }
         List<Element> wantKids = children(want);
         if (wantKids.isEmpty()) {
-            return children(have).isEmpty() ? have.getTextContent().strip().equals(want.getTextContent().strip()) : true;
+            return children(have).isEmpty()
+                    ? have.getTextContent().strip().equals(want.getTextContent().strip())
+                    : true;
         }
         List<Element> haveKids = children(have);
         for (Element w : wantKids) {
@@ -94,7 +98,8 @@ final class ForeignConfig {
     }
 
     private static boolean same(Element a, Element b) {
-        return Objects.equals(a.getLocalName(), b.getLocalName()) && Objects.equals(a.getNamespaceURI(), b.getNamespaceURI());
+        return Objects.equals(a.getLocalName(), b.getLocalName())
+                && Objects.equals(a.getNamespaceURI(), b.getNamespaceURI());
     }
 
     private static List<Element> children(Element e) {

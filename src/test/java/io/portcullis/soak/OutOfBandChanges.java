@@ -18,8 +18,7 @@ import java.util.function.Predicate;
  */
 final class OutOfBandChanges {
     /** One change: which router, which CLI user, when. */
-    record Change(int id, String router, String user, Instant at) {
-    }
+    record Change(int id, String router, String user, Instant at) {}
 
     private final LabFleet fleet;
     private final Path policy;

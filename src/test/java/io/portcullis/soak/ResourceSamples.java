@@ -40,7 +40,10 @@ final class ResourceSamples {
     /** Checks heap, threads and fds; the seen text gives start→end for each. */
     synchronized void judge(Verdict v) {
         if (soak.size() < 3 || end.isEmpty()) {
-            v.check(replica + ": heap/threads/fds flat", false, "too few samples (" + soak.size() + " during the soak, " + end.size() + " at the end)");
+            v.check(
+                    replica + ": heap/threads/fds flat",
+                    false,
+                    "too few samples (" + soak.size() + " during the soak, " + end.size() + " at the end)");
             return;
         }
         List<ProcessStats.Sample> base = soak.subList(0, 3);
@@ -49,13 +52,18 @@ final class ResourceSamples {
         judge(v, "open fds", base, s -> s.fds());
     }
 
-    private void judge(Verdict v, String what, List<ProcessStats.Sample> base, ToDoubleFunction<ProcessStats.Sample> f) {
+    private void judge(
+            Verdict v, String what, List<ProcessStats.Sample> base, ToDoubleFunction<ProcessStats.Sample> f) {
         double b = median(base, f);
         double e = median(end, f);
         double max = soak.stream().mapToDouble(f).max().orElse(0);
         double growth = b <= 0 ? 0 : e / b - 1;
-        v.check(replica + ": " + what + " flat (<= +10 %)", b > 0 && growth <= MAX_GROWTH,
-                String.format("%.1f -> %.1f (%+.1f %%; max during soak %.1f; %d samples)", b, e, growth * 100, max, soak.size() + end.size()));
+        v.check(
+                replica + ": " + what + " flat (<= +10 %)",
+                b > 0 && growth <= MAX_GROWTH,
+                String.format(
+                        "%.1f -> %.1f (%+.1f %%; max during soak %.1f; %d samples)",
+                        b, e, growth * 100, max, soak.size() + end.size()));
     }
 
     private static double median(List<ProcessStats.Sample> list, ToDoubleFunction<ProcessStats.Sample> f) {
@@ -75,6 +83,7 @@ final class ResourceSamples {
     }
 
     private String line(String phase, ProcessStats.Sample s) {
-        return replica + "," + phase + "," + s.at().getEpochSecond() + "," + s.heapBytes() + "," + s.threads() + "," + s.fds() + "," + s.rssKb();
+        return replica + "," + phase + "," + s.at().getEpochSecond() + "," + s.heapBytes() + "," + s.threads() + ","
+                + s.fds() + "," + s.rssKb();
     }
 }

@@ -39,8 +39,19 @@ final class SoakChecks {
     private final PortcullisProcess processes;
     private final PrintStream out;
 
-    SoakChecks(SoakSettings s, Verdict v, LabFleet fleet, ForeignConfig foreign, CiRuns ci, HttpReceiver receiver, DbSettings db,
-               ServeReplica leader, ServeReplica follower, FaultPhase phase, PortcullisProcess processes, PrintStream out) {
+    SoakChecks(
+            SoakSettings s,
+            Verdict v,
+            LabFleet fleet,
+            ForeignConfig foreign,
+            CiRuns ci,
+            HttpReceiver receiver,
+            DbSettings db,
+            ServeReplica leader,
+            ServeReplica follower,
+            FaultPhase phase,
+            PortcullisProcess processes,
+            PrintStream out) {
         this.s = s;
         this.v = v;
         this.fleet = fleet;
@@ -56,24 +67,39 @@ final class SoakChecks {
     }
 
     void judge() throws Exception {
-        v.check("both serve processes alive, the leader (" + leader.name() + ") still leads",
+        v.check(
+                "both serve processes alive, the leader (" + leader.name() + ") still leads",
                 leader.process().isAlive() && follower.process().isAlive() && leader.leads(),
-                leader.name() + " " + (leader.process().isAlive() ? "alive" : "DEAD") + " leads=" + leader.leaderData("leader") + ", "
-                        + follower.name() + " " + (follower.process().isAlive() ? "alive" : "DEAD") + " leads=" + follower.leaderData("leader"));
+                leader.name() + " " + (leader.process().isAlive() ? "alive" : "DEAD") + " leads="
+                        + leader.leaderData("leader") + ", " + follower.name() + " "
+                        + (follower.process().isAlive() ? "alive" : "DEAD") + " leads="
+                        + follower.leaderData("leader"));
         alerts();
         routerStates();
-        v.check("foreign config untouched", foreign.touched(fleet).isEmpty(), firstFew(foreign.touched(fleet), fleet.size() + " routers compared"));
-        v.check("no apply left a router ROLLBACK_FAILED", ci.unverified().isEmpty(), firstFew(ci.unverified(), "outcomes " + ci.outcomes()));
+        v.check(
+                "foreign config untouched",
+                foreign.touched(fleet).isEmpty(),
+                firstFew(foreign.touched(fleet), fleet.size() + " routers compared"));
+        v.check(
+                "no apply left a router ROLLBACK_FAILED",
+                ci.unverified().isEmpty(),
+                firstFew(ci.unverified(), "outcomes " + ci.outcomes()));
         List<String> problems = new ArrayList<>(phase.problems());
         problems.addAll(phase.faults().problems());
         problems.addAll(phase.oob().problems());
-        v.check("the soak itself ran cleanly (faults, changes, CI, sampling)", problems.isEmpty(), firstFew(problems, "no problem"));
+        v.check(
+                "the soak itself ran cleanly (faults, changes, CI, sampling)",
+                problems.isEmpty(),
+                firstFew(problems, "no problem"));
         phase.samples().forEach(r -> r.judge(v));
         database();
-        v.note("faults injected: " + phase.faults().total() + " " + phase.faults().injected() + ", reboots inside a confirm window: "
+        v.note("faults injected: " + phase.faults().total() + " "
+                + phase.faults().injected() + ", reboots inside a confirm window: "
                 + phase.faults().rebootsInWindow());
-        v.note("out-of-band changes: " + phase.oob().changes().size() + "; CI runs: " + ci.runs().size() + " (" + ci.runs().stream()
-                .map(r -> r.name() + "=" + r.exit()).collect(Collectors.joining(" ")) + "); apply outcomes " + ci.outcomes());
+        v.note("out-of-band changes: " + phase.oob().changes().size() + "; CI runs: "
+                + ci.runs().size() + " ("
+                + ci.runs().stream().map(r -> r.name() + "=" + r.exit()).collect(Collectors.joining(" "))
+                + "); apply outcomes " + ci.outcomes());
     }
 
     private void alerts() {
@@ -91,46 +117,99 @@ final class SoakChecks {
                 unresolved.add(c.user() + " on " + c.router() + " at " + c.at());
             }
         }
-        v.check("every out-of-band change alerted exactly once", !changes.isEmpty() && notOnce.isEmpty(),
+        v.check(
+                "every out-of-band change alerted exactly once",
+                !changes.isEmpty() && notOnce.isEmpty(),
                 firstFew(notOnce, changes.size() + " changes, " + changes.size() + " alerts"));
-        v.check("every out-of-band change resolved", unresolved.isEmpty(), firstFew(unresolved, changes.size() + " resolved"));
-        v.check("no alert delivered twice", ledger.duplicates().isEmpty(),
-                firstFew(ledger.duplicates().stream().map(Object::toString).toList(), ledger.accepted() + " webhook posts"));
-        List<String> unexplained = ledger.where(a -> a.name().equals(AlertLedger.DRIFT) && !a.changedBy().contains("soak-oob-")).stream()
-                .map(a -> a.router() + " by '" + a.changedBy() + "' at " + a.startsAt() + (phase.faults().everFaulted(a.router()) ? " (faulted router)" : "")).toList();
-        List<String> unexplainedUnfaulted = unexplained.stream().filter(x -> !x.endsWith("(faulted router)")).toList();
-        v.check("no drift alert without a cause (router never faulted)", unexplainedUnfaulted.isEmpty(), firstFew(unexplainedUnfaulted, "none"));
+        v.check(
+                "every out-of-band change resolved",
+                unresolved.isEmpty(),
+                firstFew(unresolved, changes.size() + " resolved"));
+        v.check(
+                "no alert delivered twice",
+                ledger.duplicates().isEmpty(),
+                firstFew(
+                        ledger.duplicates().stream().map(Object::toString).toList(),
+                        ledger.accepted() + " webhook posts"));
+        List<String> unexplained =
+                ledger
+                        .where(a -> a.name().equals(AlertLedger.DRIFT)
+                                && !a.changedBy().contains("soak-oob-"))
+                        .stream()
+                        .map(a -> a.router() + " by '" + a.changedBy() + "' at " + a.startsAt()
+                                + (phase.faults().everFaulted(a.router()) ? " (faulted router)" : ""))
+                        .toList();
+        List<String> unexplainedUnfaulted = unexplained.stream()
+                .filter(x -> !x.endsWith("(faulted router)"))
+                .toList();
+        v.check(
+                "no drift alert without a cause (router never faulted)",
+                unexplainedUnfaulted.isEmpty(),
+                firstFew(unexplainedUnfaulted, "none"));
         if (!unexplained.isEmpty()) {
-            v.note("drift alerts not caused by an out-of-band change (" + unexplained.size() + "): " + firstFew(unexplained, ""));
+            v.note("drift alerts not caused by an out-of-band change (" + unexplained.size() + "): "
+                    + firstFew(unexplained, ""));
         }
-        List<String> open = ledger.where(AlertLedger.Alert::open).stream().map(a -> a.name() + " " + a.router() + " since " + a.startsAt()).toList();
-        v.check("no alert left open at the end", open.isEmpty(), firstFew(open, ledger.alerts().size() + " alerts, all resolved ("
-                + ledger.count(AlertLedger.DRIFT) + " drift, " + ledger.count(AlertLedger.UNREACHABLE) + " unreachable)"));
+        List<String> open = ledger.where(AlertLedger.Alert::open).stream()
+                .map(a -> a.name() + " " + a.router() + " since " + a.startsAt())
+                .toList();
+        v.check(
+                "no alert left open at the end",
+                open.isEmpty(),
+                firstFew(
+                        open,
+                        ledger.alerts().size() + " alerts, all resolved (" + ledger.count(AlertLedger.DRIFT)
+                                + " drift, " + ledger.count(AlertLedger.UNREACHABLE) + " unreachable)"));
     }
 
     private void routerStates() throws Exception {
         Map<String, Long> after = states();
-        v.check("after the drain: no router drifted, unreachable or unchecked", after.get("drifted") == 0 && after.get("unreachable") == 0
-                && after.get("unchecked") == 0, "serve says " + after);
-        // the operator's turn: a router a fault left ROLLBACK_FAILED or UNKNOWN_RECONCILED is quarantined by design (issue 13
+        v.check(
+                "after the drain: no router drifted, unreachable or unchecked",
+                after.get("drifted") == 0 && after.get("unreachable") == 0 && after.get("unchecked") == 0,
+                "serve says " + after);
+        // the operator's turn: a router a fault left ROLLBACK_FAILED or UNKNOWN_RECONCILED is quarantined by design
+        // (issue 13
         // item 3), so the final apply includes them after "looking" — only a router the soak faulted may be among them
         List<String> quarantined = ci.quarantined("quarantine-before-final");
-        List<String> unfaulted = quarantined.stream().filter(r -> !phase.faults().everFaulted(r)).toList();
-        v.check("only faulted routers quarantined", unfaulted.isEmpty(), firstFew(unfaulted, quarantined.size() + " quarantined"
-                + (quarantined.isEmpty() ? "" : " (" + firstFew(quarantined, "") + "), each faulted; the final apply includes them")));
-        CiRuns.CliRun last = quarantined.isEmpty() ? ci.applyAgain("final-apply") : ci.applyIncludingQuarantined("final-apply");
-        Map<OutcomeState, Integer> counts = last.report() == null ? Map.of() : last.report().counts();
-        boolean allGood = last.exit() == 0 && last.report() != null && last.report().routers().size() == s.routers()
+        List<String> unfaulted =
+                quarantined.stream().filter(r -> !phase.faults().everFaulted(r)).toList();
+        v.check(
+                "only faulted routers quarantined",
+                unfaulted.isEmpty(),
+                firstFew(
+                        unfaulted,
+                        quarantined.size() + " quarantined"
+                                + (quarantined.isEmpty()
+                                        ? ""
+                                        : " (" + firstFew(quarantined, "")
+                                                + "), each faulted; the final apply includes them")));
+        CiRuns.CliRun last =
+                quarantined.isEmpty() ? ci.applyAgain("final-apply") : ci.applyIncludingQuarantined("final-apply");
+        Map<OutcomeState, Integer> counts =
+                last.report() == null ? Map.of() : last.report().counts();
+        boolean allGood = last.exit() == 0
+                && last.report() != null
+                && last.report().routers().size() == s.routers()
                 && last.report().routers().stream().allMatch(o -> o.state().success());
-        v.check("final CI apply of revision " + ci.revision() + ": every router applied or unchanged", allGood, "exit " + last.exit() + " " + counts
-                + (last.report() == null ? "" : failed(last)));
+        v.check(
+                "final CI apply of revision " + ci.revision() + ": every router applied or unchanged",
+                allGood,
+                "exit " + last.exit() + " " + counts + (last.report() == null ? "" : failed(last)));
         List<String> stillQuarantined = ci.quarantined("quarantine-after-final");
-        v.check("no router quarantined after the final apply", stillQuarantined.isEmpty(), firstFew(stillQuarantined, "none"));
-        boolean inPolicy = SoakRun.waitQuietly(s.driftPeriod().multipliedBy(2).plusMinutes(2),
+        v.check(
+                "no router quarantined after the final apply",
+                stillQuarantined.isEmpty(),
+                firstFew(stillQuarantined, "none"));
+        boolean inPolicy = SoakRun.waitQuietly(
+                s.driftPeriod().multipliedBy(2).plusMinutes(2),
                 () -> SoakRun.state(leader, "in_policy") == s.routers());
         v.check("serve: every router in policy on the newest revision", inPolicy, "serve says " + states());
         CiRuns.CliRun drift = ci.drift("final-drift");
-        v.check("portcullis drift of the fleet: nothing drifted", drift.exit() == 0, "exit " + drift.exit() + " (" + processes.log("final-drift") + ")");
+        v.check(
+                "portcullis drift of the fleet: nothing drifted",
+                drift.exit() == 0,
+                "exit " + drift.exit() + " (" + processes.log("final-drift") + ")");
     }
 
     /** The routers the final apply failed on, with the reason; each one's RPC log goes to routers/NAME.rpclog for diagnosis. */
@@ -142,10 +221,12 @@ final class SoakChecks {
             if (!o.state().success()) {
                 out.add(o.router() + " " + o.state() + " " + o.reason());
                 var d = fleet.device(o.router());
-                List<String> lines = new ArrayList<>(List.of("sessions " + d.sessionCount() + ", locks " + d.locks() + ", confirmed commit pending "
-                        + d.confirmedCommitPending()));
-                d.rpcLog().entries().forEach(e -> lines.add(e.timestamp() + " session " + e.sessionId() + " " + e.username() + " " + e.operation()
-                        + " " + e.target() + " " + e.messageId()));
+                List<String> lines = new ArrayList<>(List.of("sessions " + d.sessionCount() + ", locks " + d.locks()
+                        + ", confirmed commit pending " + d.confirmedCommitPending()));
+                d.rpcLog()
+                        .entries()
+                        .forEach(e -> lines.add(e.timestamp() + " session " + e.sessionId() + " " + e.username() + " "
+                                + e.operation() + " " + e.target() + " " + e.messageId()));
                 java.nio.file.Files.write(dir.resolve(o.router() + ".rpclog"), lines);
             }
         }
@@ -156,18 +237,24 @@ final class SoakChecks {
         String metrics = leader.metrics();
         Map<String, Long> m = new TreeMap<>();
         for (String st : List.of("in_policy", "pending", "drifted", "unreachable", "unchecked")) {
-            m.put(st, Math.round(ServeReplica.metric(metrics, "portcullis_routers{state=\"" + st + "\"}").orElse(-1)));
+            m.put(
+                    st,
+                    Math.round(ServeReplica.metric(metrics, "portcullis_routers{state=\"" + st + "\"}")
+                            .orElse(-1)));
         }
         return m;
     }
 
     private void database() throws SQLException, InterruptedException {
         // serve records asynchronously: give it a moment once everything is quiet
-        SoakRun.waitQuietly(Duration.ofSeconds(30), () -> scalar("SELECT COUNT(*) FROM pcl_run WHERE finished_at IS NULL") == 0);
+        SoakRun.waitQuietly(
+                Duration.ofSeconds(30), () -> scalar("SELECT COUNT(*) FROM pcl_run WHERE finished_at IS NULL") == 0);
         try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-            Map<String, Long> started = ci.runs().stream().collect(Collectors.groupingBy(CiRuns.CliRun::kind, TreeMap::new, Collectors.counting()));
+            Map<String, Long> started = ci.runs().stream()
+                    .collect(Collectors.groupingBy(CiRuns.CliRun::kind, TreeMap::new, Collectors.counting()));
             Map<String, Long> recorded = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT kind, COUNT(*) FROM pcl_run WHERE actor = ? GROUP BY kind")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT kind, COUNT(*) FROM pcl_run WHERE actor = ? GROUP BY kind")) {
                 ps.setString(1, CiRuns.ACTOR);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -175,42 +262,61 @@ final class SoakChecks {
                     }
                 }
             }
-            v.check("database: runs recorded = CLI runs started", started.equals(recorded), "started " + started + ", recorded " + recorded);
+            v.check(
+                    "database: runs recorded = CLI runs started",
+                    started.equals(recorded),
+                    "started " + started + ", recorded " + recorded);
             List<String> wrong = new ArrayList<>();
             for (CiRuns.CliRun r : ci.runs()) {
                 if (r.report() == null) {
                     continue;
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT r.exit_code, r.finished_at, (SELECT COUNT(*) FROM pcl_router_run x WHERE x.run_id = r.id) "
-                        + "FROM pcl_run r WHERE r.id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT r.exit_code, r.finished_at, (SELECT COUNT(*) FROM pcl_router_run x WHERE x.run_id = r.id) "
+                                + "FROM pcl_run r WHERE r.id = ?")) {
                     ps.setString(1, r.report().runId());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             wrong.add(r.name() + ": run " + r.report().runId() + " not recorded");
-                        } else if (rs.getInt(1) != r.exit() || rs.getTimestamp(2) == null || rs.getLong(3) != r.report().routers().size()) {
-                            wrong.add(r.name() + ": recorded exit " + rs.getInt(1) + " (process " + r.exit() + "), finished " + rs.getTimestamp(2) + ", "
-                                    + rs.getLong(3) + " router rows (report " + r.report().routers().size() + ")");
+                        } else if (rs.getInt(1) != r.exit()
+                                || rs.getTimestamp(2) == null
+                                || rs.getLong(3) != r.report().routers().size()) {
+                            wrong.add(r.name() + ": recorded exit " + rs.getInt(1) + " (process " + r.exit()
+                                    + "), finished " + rs.getTimestamp(2) + ", " + rs.getLong(3)
+                                    + " router rows (report "
+                                    + r.report().routers().size() + ")");
                         }
                     }
                 }
             }
-            v.check("database: every apply's exit code and router rows as its report says", wrong.isEmpty(), firstFew(wrong, "all match"));
+            v.check(
+                    "database: every apply's exit code and router rows as its report says",
+                    wrong.isEmpty(),
+                    firstFew(wrong, "all match"));
             long open = scalar("SELECT COUNT(*) FROM pcl_run WHERE finished_at IS NULL");
             long remediations = scalar("SELECT COUNT(*) FROM pcl_run WHERE kind = 'remediation'");
-            long remediationsWithoutRows = scalar("SELECT COUNT(*) FROM pcl_run r WHERE r.kind = 'remediation' AND NOT EXISTS "
-                    + "(SELECT 1 FROM pcl_router_run x WHERE x.run_id = r.id)");
-            v.check("database: no run left open, every remediation with its router row", open == 0 && remediationsWithoutRows == 0,
-                    open + " open, " + remediations + " remediations (" + remediationsWithoutRows + " without a router row)");
+            long remediationsWithoutRows =
+                    scalar("SELECT COUNT(*) FROM pcl_run r WHERE r.kind = 'remediation' AND NOT EXISTS "
+                            + "(SELECT 1 FROM pcl_router_run x WHERE x.run_id = r.id)");
+            v.check(
+                    "database: no run left open, every remediation with its router row",
+                    open == 0 && remediationsWithoutRows == 0,
+                    open + " open, " + remediations + " remediations (" + remediationsWithoutRows
+                            + " without a router row)");
             AlertLedger ledger = AlertLedger.read(receiver, "/hook");
             long delivered = scalar("SELECT COUNT(*) FROM pcl_alert_delivery WHERE sink = 'webhook' AND delivered");
             long failed = scalar("SELECT COUNT(*) FROM pcl_alert_delivery WHERE sink = 'webhook' AND NOT delivered");
-            v.check("database: alert deliveries recorded = webhook posts received", delivered == ledger.accepted(),
-                    delivered + " recorded delivered (" + failed + " failed attempts), " + ledger.accepted() + " received");
+            v.check(
+                    "database: alert deliveries recorded = webhook posts received",
+                    delivered == ledger.accepted(),
+                    delivered + " recorded delivered (" + failed + " failed attempts), " + ledger.accepted()
+                            + " received");
         }
     }
 
     private long scalar(String sql) {
-        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password()); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -223,6 +329,7 @@ final class SoakChecks {
         if (items.isEmpty()) {
             return whenEmpty;
         }
-        return items.size() + ": " + String.join("; ", items.subList(0, Math.min(5, items.size()))) + (items.size() > 5 ? "; …" : "");
+        return items.size() + ": " + String.join("; ", items.subList(0, Math.min(5, items.size())))
+                + (items.size() > 5 ? "; …" : "");
     }
 }

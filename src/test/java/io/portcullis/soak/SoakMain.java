@@ -9,14 +9,16 @@ import java.security.SecureRandom;
  * 1 when one does not, 2 when the soak could not run.
  */
 public final class SoakMain {
-    private SoakMain() {
-    }
+    private SoakMain() {}
 
     public static void main(String[] args) {
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 30;
         int routers = Integer.parseInt(env("SOAK_ROUTERS", "1000"));
-        long seed = System.getenv("SOAK_SEED") != null ? Long.parseLong(System.getenv("SOAK_SEED")) : new SecureRandom().nextLong();
-        SoakSettings s = SoakSettings.of(minutes, routers, seed, Path.of(env("SOAK_STATE", ".run/soak")).toAbsolutePath());
+        long seed = System.getenv("SOAK_SEED") != null
+                ? Long.parseLong(System.getenv("SOAK_SEED"))
+                : new SecureRandom().nextLong();
+        SoakSettings s = SoakSettings.of(
+                minutes, routers, seed, Path.of(env("SOAK_STATE", ".run/soak")).toAbsolutePath());
         int exit;
         try {
             Verdict v = SoakRun.run(s, System.out);

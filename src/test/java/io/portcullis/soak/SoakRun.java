@@ -45,7 +45,8 @@ public final class SoakRun {
     }
 
     private Verdict run() throws Exception {
-        out.printf("soak: seed %d (SOAK_SEED=%d replays the same random choices; their timing varies), %d routers, %.1f min of faults, state in %s%n",
+        out.printf(
+                "soak: seed %d (SOAK_SEED=%d replays the same random choices; their timing varies), %d routers, %.1f min of faults, state in %s%n",
                 s.seed(), s.seed(), s.routers(), s.minutes(), s.state());
         Random random = new Random(s.seed());
         // the lab fleet runs in this JVM: log like the product (see bench.BenchLogging), not MINA's per-packet trace
@@ -54,28 +55,50 @@ public final class SoakRun {
         Files.createDirectories(s.state());
         long t0 = System.nanoTime();
         DbSettings db = Backend.POSTGRESQL.fresh(s.state());
-        try (LabFleet fleet = LabFleet.builder().devices(s.routers()).portBase(0)
-                .customize(d -> d.keepalive(s.routerKeepalive(), 3)).start(); HttpReceiver receiver = HttpReceiver.start()) {
+        try (LabFleet fleet = LabFleet.builder()
+                        .devices(s.routers())
+                        .portBase(0)
+                        .customize(d -> d.keepalive(s.routerKeepalive(), 3))
+                        .start();
+                HttpReceiver receiver = HttpReceiver.start()) {
             ForeignConfig foreign = ForeignConfig.snapshot(fleet);
             Path inventory = LabInventory.write(fleet, s.state().resolve("inventory"));
             Path policy = copyPolicy(s.state().resolve("policy"));
-            PortcullisProcess processes = new PortcullisProcess(db, s.state(), s.state().resolve("logs"), List.of());
-            CiRuns ci = new CiRuns(processes, policy, inventory, s.state().resolve("ci"), s.parallel(), Math.max(1, s.routers() / 20));
-            out.printf("soak: lab of %d routers on 127.0.0.1:%d-%d; database %s%n", fleet.size(), fleet.firstPort(), fleet.lastPort(), db.safeUrl());
+            PortcullisProcess processes =
+                    new PortcullisProcess(db, s.state(), s.state().resolve("logs"), List.of());
+            CiRuns ci = new CiRuns(
+                    processes, policy, inventory, s.state().resolve("ci"), s.parallel(), Math.max(1, s.routers() / 20));
+            out.printf(
+                    "soak: lab of %d routers on 127.0.0.1:%d-%d; database %s%n",
+                    fleet.size(), fleet.firstPort(), fleet.lastPort(), db.safeUrl());
 
             CiRuns.CliRun initial = ci.applyAgain("initial-apply");
-            out.printf("soak: initial apply exit %d in %.1f s %s%n", initial.exit(), initial.seconds(), initial.report() == null ? "" : initial.report().counts());
+            out.printf(
+                    "soak: initial apply exit %d in %.1f s %s%n",
+                    initial.exit(),
+                    initial.seconds(),
+                    initial.report() == null ? "" : initial.report().counts());
             if (initial.exit() != 0) {
-                verdict.check("initial apply of the fleet", false, "exit " + initial.exit() + " (" + processes.log("initial-apply") + ")");
+                verdict.check(
+                        "initial apply of the fleet",
+                        false,
+                        "exit " + initial.exit() + " (" + processes.log("initial-apply") + ")");
                 return verdict;
             }
             List<String> serveArgs = List.of("--policy", policy.toString(), "--inventory", inventory.toString());
-            List<String> props = List.of("-Dportcullis.ha.poll-interval=2s", "-Dportcullis.api.token=" + TOKEN,
-                    "-Dportcullis.alert.webhook.url=" + receiver.uri("/hook"), "-Dportcullis.drift.period=" + s.driftPeriod().toSeconds() + "s",
-                    "-Dportcullis.remediate=true", "-Dportcullis.alert.retry.min-backoff=500ms", "-Dportcullis.watch.max-backoff=20s",
-                    "-Dportcullis.drift.parallel=" + s.parallel(), "-Dquarkus.log.category.\"io.portcullis\".level=INFO");
+            List<String> props = List.of(
+                    "-Dportcullis.ha.poll-interval=2s",
+                    "-Dportcullis.api.token=" + TOKEN,
+                    "-Dportcullis.alert.webhook.url=" + receiver.uri("/hook"),
+                    "-Dportcullis.drift.period=" + s.driftPeriod().toSeconds() + "s",
+                    "-Dportcullis.remediate=true",
+                    "-Dportcullis.alert.retry.min-backoff=500ms",
+                    "-Dportcullis.watch.max-backoff=20s",
+                    "-Dportcullis.drift.parallel=" + s.parallel(),
+                    "-Dquarkus.log.category.\"io.portcullis\".level=INFO");
             List<String> jvm = List.of("-Xmx" + s.serveHeap());
-            // both replicas boot at once (a JVM start is the slowest part of the set-up on a loaded machine); whichever wins the
+            // both replicas boot at once (a JVM start is the slowest part of the set-up on a loaded machine); whichever
+            // wins the
             // election is the leader, the other must follow it
             ServeReplica a = ServeReplica.start(processes, "replica-a", serveArgs, props, jvm);
             started.add(a.process());
@@ -84,12 +107,24 @@ public final class SoakRun {
             waitUntil("one replica leads", Duration.ofMinutes(4), () -> a.leads() || b.leads());
             ServeReplica leader = a.leads() ? a : b;
             ServeReplica follower = leader == a ? b : a;
-            waitUntil(follower.name() + " follows " + leader.name(), Duration.ofMinutes(4),
-                    () -> "no".equals(follower.leaderData("leader")) && leader.name().equals(follower.leaderData("leaderName")));
-            waitUntil(leader.name() + " watches every router, all in policy", Duration.ofMinutes(10).plusSeconds(s.routers()),
-                    () -> count(leader, "portcullis_notification_subscriptions") >= s.routers() && state(leader, "in_policy") >= s.routers());
-            out.printf("soak: set-up done in %.0f s (leader %s pid %d, follower %s pid %d); load %s%n",
-                    (System.nanoTime() - t0) / 1e9, leader.name(), leader.pid(), follower.name(), follower.pid(), load());
+            waitUntil(
+                    follower.name() + " follows " + leader.name(),
+                    Duration.ofMinutes(4),
+                    () -> "no".equals(follower.leaderData("leader"))
+                            && leader.name().equals(follower.leaderData("leaderName")));
+            waitUntil(
+                    leader.name() + " watches every router, all in policy",
+                    Duration.ofMinutes(10).plusSeconds(s.routers()),
+                    () -> count(leader, "portcullis_notification_subscriptions") >= s.routers()
+                            && state(leader, "in_policy") >= s.routers());
+            out.printf(
+                    "soak: set-up done in %.0f s (leader %s pid %d, follower %s pid %d); load %s%n",
+                    (System.nanoTime() - t0) / 1e9,
+                    leader.name(),
+                    leader.pid(),
+                    follower.name(),
+                    follower.pid(),
+                    load());
 
             FaultPhase phase = new FaultPhase(s, fleet, ci, receiver, policy, inventory, random, out, leader, follower);
             phase.run();
@@ -97,16 +132,23 @@ public final class SoakRun {
             // drain: faults gone, nothing more started; serve must settle every router and resolve every alert
             long drainStart = System.nanoTime();
             Duration drainMax = s.driftPeriod().multipliedBy(4).plusMinutes(3);
-            boolean drained = waitQuietly(drainMax, () -> phase.oobUnresolved().isEmpty()
-                    && AlertLedger.read(receiver, "/hook").openRouters().isEmpty()
-                    && state(leader, "drifted") == 0 && state(leader, "unreachable") == 0 && state(leader, "unchecked") == 0);
-            out.printf("soak: drain %s after %.0f s; load %s%n", drained ? "settled" : "did NOT settle", (System.nanoTime() - drainStart) / 1e9, load());
+            boolean drained = waitQuietly(
+                    drainMax,
+                    () -> phase.oobUnresolved().isEmpty()
+                            && AlertLedger.read(receiver, "/hook").openRouters().isEmpty()
+                            && state(leader, "drifted") == 0
+                            && state(leader, "unreachable") == 0
+                            && state(leader, "unchecked") == 0);
+            out.printf(
+                    "soak: drain %s after %.0f s; load %s%n",
+                    drained ? "settled" : "did NOT settle", (System.nanoTime() - drainStart) / 1e9, load());
             for (int i = 0; i < 3; i++) {
                 phase.samples().get(0).atEnd(ProcessStats.sample(leader.pid()));
                 phase.samples().get(1).atEnd(ProcessStats.sample(follower.pid()));
                 Thread.sleep(3_000);
             }
-            new SoakChecks(s, verdict, fleet, foreign, ci, receiver, db, leader, follower, phase, processes, out).judge();
+            new SoakChecks(s, verdict, fleet, foreign, ci, receiver, db, leader, follower, phase, processes, out)
+                    .judge();
             verdict.note(String.format("wall time %.1f min; load %s", (System.nanoTime() - t0) / 6e10, load()));
             writeSamples(phase);
             return verdict;
@@ -153,7 +195,10 @@ public final class SoakRun {
 
     static String load() {
         try {
-            return String.join(" ", Files.readString(Path.of("/proc/loadavg")).trim().split(" ")).substring(0, 14);
+            return String.join(
+                            " ",
+                            Files.readString(Path.of("/proc/loadavg")).trim().split(" "))
+                    .substring(0, 14);
         } catch (IOException | RuntimeException e) {
             return "?";
         }

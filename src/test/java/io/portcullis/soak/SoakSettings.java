@@ -15,15 +15,36 @@ import java.time.Duration;
  * @param routerKeepalive the lab routers' SSH keepalive wait (three unanswered probes end a half-open session, which frees
  *                        its lock and discards its edits): ietf-ssh-server's 30 s for big fleets, 5 s for short runs
  */
-public record SoakSettings(double minutes, int routers, long seed, Duration faultEvery, Duration oobEvery, Duration applyEvery,
-                           Duration driftPeriod, Duration sampleEvery, int parallel, String serveHeap, Duration routerKeepalive, Path state) {
+public record SoakSettings(
+        double minutes,
+        int routers,
+        long seed,
+        Duration faultEvery,
+        Duration oobEvery,
+        Duration applyEvery,
+        Duration driftPeriod,
+        Duration sampleEvery,
+        int parallel,
+        String serveHeap,
+        Duration routerKeepalive,
+        Path state) {
 
     /** The script's defaults for a fleet of {@code routers}, scaled so that the machine is busy but not drowned. */
     public static SoakSettings of(double minutes, int routers, long seed, Path state) {
         boolean big = routers > 300;
-        return new SoakSettings(minutes, routers, seed, Duration.ofMillis(big ? 1500 : 2500), Duration.ofMillis(big ? 6000 : 5000),
-                Duration.ofSeconds(big ? 60 : 20), Duration.ofSeconds(big ? 120 : 30), sampleEvery(minutes, big),
-                big ? 50 : 20, big ? "512m" : "256m", Duration.ofSeconds(big ? 30 : 5), state);
+        return new SoakSettings(
+                minutes,
+                routers,
+                seed,
+                Duration.ofMillis(big ? 1500 : 2500),
+                Duration.ofMillis(big ? 6000 : 5000),
+                Duration.ofSeconds(big ? 60 : 20),
+                Duration.ofSeconds(big ? 120 : 30),
+                sampleEvery(minutes, big),
+                big ? 50 : 20,
+                big ? "512m" : "256m",
+                Duration.ofSeconds(big ? 30 : 5),
+                state);
     }
 
     /**
@@ -31,7 +52,9 @@ public record SoakSettings(double minutes, int routers, long seed, Duration faul
      * the three samples after warm-up its flatness checks need when a sample itself takes seconds on a loaded machine.
      */
     private static Duration sampleEvery(double minutes, boolean big) {
-        return big ? Duration.ofSeconds(30) : Duration.ofMillis(Math.max(5_000, Math.min(15_000, Math.round(minutes * 6_000))));
+        return big
+                ? Duration.ofSeconds(30)
+                : Duration.ofMillis(Math.max(5_000, Math.min(15_000, Math.round(minutes * 6_000))));
     }
 
     public Duration faultPhase() {

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("processes")
 @Tag("lab")
-// Not in CI yet (-Dgroups=processes -DexcludedGroups= runs it): on a loaded 2-core machine an out-of-band change can land
-// inside a CI apply's confirm window on the same router, which the product rightly leaves ROLLBACK_FAILED and quarantined
+// Not in CI yet (-Dgroups=processes -DexcludedGroups= runs it): on a loaded 2-core machine an out-of-band change can
+// land
+// inside a CI apply's confirm window on the same router, which the product rightly leaves ROLLBACK_FAILED and
+// quarantined
 // but the checks still count as "never faulted"; see docs/benchmarks.md, "Soak under faults", for the open findings.
 @Tag("bench")
 class SoakTest {
@@ -29,12 +31,19 @@ class SoakTest {
 
     @Test
     void faultsOutOfBandChangesAndCiAppliesLeaveNothingDuplicatedLostOrLeaking() throws Exception {
-        Assumptions.assumeTrue(PortcullisProcess.packaged(), PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
+        Assumptions.assumeTrue(
+                PortcullisProcess.packaged(),
+                PortcullisProcess.JAR + " missing: this test runs after `package` (mvn -B verify)");
         long seed = Long.getLong("soak.seed", new SecureRandom().nextLong());
-        SoakSettings s = SoakSettings.of(Double.parseDouble(System.getProperty("soak.minutes", MINUTES)), Integer.getInteger("soak.routers", ROUTERS),
-                seed, Path.of("target", "soak", Long.toUnsignedString(seed)).toAbsolutePath());
+        SoakSettings s = SoakSettings.of(
+                Double.parseDouble(System.getProperty("soak.minutes", MINUTES)),
+                Integer.getInteger("soak.routers", ROUTERS),
+                seed,
+                Path.of("target", "soak", Long.toUnsignedString(seed)).toAbsolutePath());
         Verdict v = SoakRun.run(s, System.out);
         v.print(System.out);
-        assertThat(v.ok()).as("soak with seed %d (replay: -Dsoak.seed=%d)%n%s", seed, seed, v).isTrue();
+        assertThat(v.ok())
+                .as("soak with seed %d (replay: -Dsoak.seed=%d)%n%s", seed, seed, v)
+                .isTrue();
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The soak's verdict: one row per assertion (what was checked, what was seen, pass or FAIL) and informational lines. */
 final class Verdict {
-    record Row(String check, boolean ok, String seen) {
-    }
+    record Row(String check, boolean ok, String seen) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();

@@ -19,15 +19,24 @@ import org.junit.jupiter.api.Assumptions;
  * cluster is not running; CI starts it.
  */
 public enum Backend {
-    H2, POSTGRESQL;
+    H2,
+    POSTGRESQL;
 
     /** Settings of a database nobody used yet; drop it with {@link #drop(DbSettings)}. */
     public DbSettings fresh(Path tempDir) {
         return switch (this) {
-            case H2 -> new DbSettings(true, DbSettings.h2File(tempDir.resolve("state-" + UUID.randomUUID()).resolve("portcullis")), "", "", null);
+            case H2 ->
+                new DbSettings(
+                        true,
+                        DbSettings.h2File(
+                                tempDir.resolve("state-" + UUID.randomUUID()).resolve("portcullis")),
+                        "",
+                        "",
+                        null);
             case POSTGRESQL -> {
                 Properties lab = postgresLab();
-                String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                String schema =
+                        "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
                 DbSettings admin = settings(lab, lab.getProperty("url"));
                 exec(admin, "CREATE SCHEMA " + schema);
                 yield settings(lab, lab.getProperty("url") + "?currentSchema=" + schema);
@@ -44,7 +53,8 @@ public enum Backend {
 
     /** Runs one statement with a plain JDBC connection (test set-up, not the code under test). */
     public static void exec(DbSettings s, String sql) {
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("test set-up failed on " + s.safeUrl() + ": " + e.getMessage(), e);
@@ -53,19 +63,26 @@ public enum Backend {
 
     public static Properties postgresLab() {
         Path file = Path.of(System.getProperty("portcullis.postgres.lab", ".run/postgres/jdbc.properties"));
-        Assumptions.assumeTrue(Files.isRegularFile(file), "PostgreSQL lab not set up (" + file
-                + " missing): run scripts/postgres-lab.sh start to include the PostgreSQL cases");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(file),
+                "PostgreSQL lab not set up (" + file
+                        + " missing): run scripts/postgres-lab.sh start to include the PostgreSQL cases");
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
-            p.setProperty("password", Files.readString(Path.of(p.getProperty("password-file"))).strip());
+            p.setProperty(
+                    "password",
+                    Files.readString(Path.of(p.getProperty("password-file"))).strip());
         } catch (IOException e) {
-            Assumptions.abort("PostgreSQL lab settings unreadable (" + e.getMessage() + "): run scripts/postgres-lab.sh start");
+            Assumptions.abort(
+                    "PostgreSQL lab settings unreadable (" + e.getMessage() + "): run scripts/postgres-lab.sh start");
         }
-        try (Connection c = DriverManager.getConnection(p.getProperty("url"), p.getProperty("username"), p.getProperty("password"))) {
+        try (Connection c = DriverManager.getConnection(
+                p.getProperty("url"), p.getProperty("username"), p.getProperty("password"))) {
             c.isValid(2);
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL lab is not running (" + e.getMessage().lines().findFirst().orElse("")
+            Assumptions.abort("PostgreSQL lab is not running ("
+                    + e.getMessage().lines().findFirst().orElse("")
                     + "): run scripts/postgres-lab.sh start to include the PostgreSQL cases");
         }
         return p;

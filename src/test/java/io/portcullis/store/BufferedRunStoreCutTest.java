@@ -32,7 +32,8 @@ class BufferedRunStoreCutTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void writesWaitOutACutAndLandOnceWhenTheDatabaseIsBack(Backend b) throws Exception {
         try (CutDatabase db = CutDatabase.of(b, tmp)) {
-            BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db.viaCut()), 10_000, Duration.ofMillis(100));
+            BufferedRunStore store =
+                    new BufferedRunStore(() -> StoreOpener.open(db.viaCut()), 10_000, Duration.ofMillis(100));
             try {
                 write(store, "run-before", 5);
                 assertThat(store.flush(Duration.ofSeconds(60))).isTrue();
@@ -41,15 +42,24 @@ class BufferedRunStoreCutTest {
                 db.cut().cut();
                 long t0 = System.nanoTime();
                 write(store, "run-during", 50);
-                assertThat((System.nanoTime() - t0) / 1e6).as("writes never wait for the database (ms)").isLessThan(2000);
+                assertThat((System.nanoTime() - t0) / 1e6)
+                        .as("writes never wait for the database (ms)")
+                        .isLessThan(2000);
                 poll(() -> store.lastError() != null, "the store notices the cut");
                 assertThat(store.healthy()).isFalse();
                 assertThat(store.probe()).isFalse();
                 assertThat(store.buffered()).isPositive();
-                assertThat(store.lastError()).contains("unreachable").doesNotContain(db.direct().password().isEmpty() ? "\u0000" : db.direct().password());
+                assertThat(store.lastError())
+                        .contains("unreachable")
+                        .doesNotContain(
+                                db.direct().password().isEmpty()
+                                        ? "\u0000"
+                                        : db.direct().password());
 
                 db.cut().restore();
-                assertThat(store.flush(Duration.ofSeconds(90))).as("buffer drained after restore, error: %s", store.lastError()).isTrue();
+                assertThat(store.flush(Duration.ofSeconds(90)))
+                        .as("buffer drained after restore, error: %s", store.lastError())
+                        .isTrue();
                 poll(store::probe, "the store is healthy again");
 
                 // a cut in the middle of a burst: some statements reach the database, their answers do not
@@ -60,12 +70,18 @@ class BufferedRunStoreCutTest {
                 Thread.sleep(1500);
                 db.cut().restore();
                 burst.join();
-                assertThat(store.flush(Duration.ofSeconds(120))).as("burst drained, error: %s", store.lastError()).isTrue();
+                assertThat(store.flush(Duration.ofSeconds(120)))
+                        .as("burst drained, error: %s", store.lastError())
+                        .isTrue();
                 assertThat(store.dropped()).isZero();
 
                 Map<String, Long> routers = routerCounts(db.direct());
-                assertThat(routers).containsEntry("run-before", 5L).containsEntry("run-during", 50L).containsEntry("run-burst", 300L);
-                assertThat(exitCodes(db.direct())).containsExactlyInAnyOrder("run-before=0", "run-during=0", "run-burst=0");
+                assertThat(routers)
+                        .containsEntry("run-before", 5L)
+                        .containsEntry("run-during", 50L)
+                        .containsEntry("run-burst", 300L);
+                assertThat(exitCodes(db.direct()))
+                        .containsExactlyInAnyOrder("run-before=0", "run-during=0", "run-burst=0");
             } finally {
                 store.close();
             }
@@ -83,15 +99,33 @@ class BufferedRunStoreCutTest {
                 write(direct, "run-replayed", 1);
                 assertThat(direct.run("run-replayed").orElseThrow().routers()).hasSize(1);
             }
-            BufferedRunStore store = new BufferedRunStore(() -> StoreOpener.open(db.viaCut()), 100, Duration.ofMillis(100));
+            BufferedRunStore store =
+                    new BufferedRunStore(() -> StoreOpener.open(db.viaCut()), 100, Duration.ofMillis(100));
             try {
                 // a router of a run that was never started is refused for good: dropped and counted, the rest lands
-                store.recordRouter("run-never-started", new RouterRecord("bng-x", "junos", "IN_SYNC", null, List.of(), List.of(), null, null,
-                        null, null, 1, Instant.now()));
+                store.recordRouter(
+                        "run-never-started",
+                        new RouterRecord(
+                                "bng-x",
+                                "junos",
+                                "IN_SYNC",
+                                null,
+                                List.of(),
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                1,
+                                Instant.now()));
                 write(store, "run-after", 3);
-                assertThat(store.flush(Duration.ofSeconds(60))).as("error: %s", store.lastError()).isTrue();
+                assertThat(store.flush(Duration.ofSeconds(60)))
+                        .as("error: %s", store.lastError())
+                        .isTrue();
                 assertThat(store.dropped()).isEqualTo(1);
-                assertThat(routerCounts(db.direct())).containsEntry("run-after", 3L).doesNotContainKey("run-never-started");
+                assertThat(routerCounts(db.direct()))
+                        .containsEntry("run-after", 3L)
+                        .doesNotContainKey("run-never-started");
             } finally {
                 store.close();
             }
@@ -100,19 +134,39 @@ class BufferedRunStoreCutTest {
 
     private static void write(RunStore store, String id, int routers) {
         Instant start = Instant.now();
-        store.beginRun(new RunStart(id, "drift-check", start, "test", new Who("serve", "svc", null, Map.of()),
-                new What(null, "sha256:p", null, null), Map.of()));
+        store.beginRun(new RunStart(
+                id,
+                "drift-check",
+                start,
+                "test",
+                new Who("serve", "svc", null, Map.of()),
+                new What(null, "sha256:p", null, null),
+                Map.of()));
         for (int i = 0; i < routers; i++) {
-            store.recordRouter(id, new RouterRecord(String.format("bng-%04d", i), "junos", "IN_SYNC", null, List.of(), List.of(), "sha256:a",
-                    "sha256:a", null, null, 5, Instant.now()));
+            store.recordRouter(
+                    id,
+                    new RouterRecord(
+                            String.format("bng-%04d", i),
+                            "junos",
+                            "IN_SYNC",
+                            null,
+                            List.of(),
+                            List.of(),
+                            "sha256:a",
+                            "sha256:a",
+                            null,
+                            null,
+                            5,
+                            Instant.now()));
         }
         store.finishRun(id, Instant.now(), 0, null);
     }
 
     private static Map<String, Long> routerCounts(DbSettings s) throws Exception {
         Map<String, Long> out = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT run_id, COUNT(*) FROM pcl_router_run GROUP BY run_id")) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT run_id, COUNT(*) FROM pcl_router_run GROUP BY run_id")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -122,8 +176,9 @@ class BufferedRunStoreCutTest {
 
     private static List<String> exitCodes(DbSettings s) throws Exception {
         List<String> out = new java.util.ArrayList<>();
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, exit_code FROM pcl_run")) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, exit_code FROM pcl_run")) {
             while (rs.next()) {
                 out.add(rs.getString(1) + "=" + rs.getObject(2));
             }

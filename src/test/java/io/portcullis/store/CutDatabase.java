@@ -29,11 +29,27 @@ public final class CutDatabase implements AutoCloseable {
     public static CutDatabase of(Backend b, Path tmp) {
         if (b == Backend.H2) {
             try {
-                Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", tmp.toAbsolutePath().toString()).start();
+                Server server = Server.createTcpServer(
+                                "-tcpPort",
+                                "0",
+                                "-ifNotExists",
+                                "-baseDir",
+                                tmp.toAbsolutePath().toString())
+                        .start();
                 String flags = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
                 TcpCut cut = TcpCut.to("127.0.0.1", server.getPort());
-                return new CutDatabase(b, new DbSettings(true, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/portcullis" + flags, "", "", null),
-                        new DbSettings(true, "jdbc:h2:tcp://127.0.0.1:" + cut.port() + "/portcullis" + flags, "", "", null), cut, server);
+                return new CutDatabase(
+                        b,
+                        new DbSettings(
+                                true,
+                                "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/portcullis" + flags,
+                                "",
+                                "",
+                                null),
+                        new DbSettings(
+                                true, "jdbc:h2:tcp://127.0.0.1:" + cut.port() + "/portcullis" + flags, "", "", null),
+                        cut,
+                        server);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot start an H2 TCP server: " + e.getMessage(), e);
             }
@@ -41,8 +57,10 @@ public final class CutDatabase implements AutoCloseable {
         DbSettings direct = b.fresh(tmp);
         URI u = URI.create(direct.url().substring("jdbc:".length()));
         TcpCut cut = TcpCut.to(u.getHost(), u.getPort());
-        String via = direct.url().replace("//" + u.getHost() + ":" + u.getPort() + "/", "//127.0.0.1:" + cut.port() + "/");
-        return new CutDatabase(b, direct, new DbSettings(true, via, direct.username(), direct.password(), null), cut, null);
+        String via =
+                direct.url().replace("//" + u.getHost() + ":" + u.getPort() + "/", "//127.0.0.1:" + cut.port() + "/");
+        return new CutDatabase(
+                b, direct, new DbSettings(true, via, direct.username(), direct.password(), null), cut, null);
     }
 
     public DbSettings direct() {

@@ -15,8 +15,7 @@ import java.util.Locale;
  * that no secret landed anywhere in the database, including in tables added after the test was written.
  */
 public final class DatabaseText {
-    private DatabaseText() {
-    }
+    private DatabaseText() {}
 
     /** The tables Portcullis owns in the database {@code s} points at (the Flyway history table excluded). */
     public static List<String> tables(DbSettings s) throws SQLException {
@@ -30,14 +29,20 @@ public final class DatabaseText {
         StringBuilder out = new StringBuilder();
         try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password())) {
             for (String table : tables(c)) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         out.append(table);
                         for (int i = 1; i <= columns; i++) {
                             Object v = rs.getObject(i);
-                            out.append(' ').append(rs.getMetaData().getColumnName(i)).append('=')
-                                    .append(v instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : v);
+                            out.append(' ')
+                                    .append(rs.getMetaData().getColumnName(i))
+                                    .append('=')
+                                    .append(
+                                            v instanceof byte[] bytes
+                                                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                                                    : v);
                         }
                         out.append('\n');
                     }

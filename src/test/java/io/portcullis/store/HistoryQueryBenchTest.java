@@ -48,18 +48,32 @@ class HistoryQueryBenchTest {
                 List<HistoryRun> runs = store.history(new HistoryQuery(router, null, null, 20));
                 ms.add((System.nanoTime() - q0) / 1e6);
                 assertThat(runs).hasSize(20);
-                assertThat(runs.get(0).counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROUTERS);
+                assertThat(runs.get(0).counts().values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                        .isEqualTo(ROUTERS);
             }
             List<Double> warm = new ArrayList<>(ms.subList(5, ms.size()));
             Collections.sort(warm);
             long q0 = System.nanoTime();
-            HistoryRun one = store.run(store.history(HistoryQuery.latest(1)).get(0).id()).orElseThrow();
+            HistoryRun one =
+                    store.run(store.history(HistoryQuery.latest(1)).get(0).id()).orElseThrow();
             double detail = (System.nanoTime() - q0) / 1e6;
-            System.out.printf("BENCH history %s: %,d router-run rows (loaded in %.0f s); history --router X --limit 20: first %.1f ms, "
+            System.out.printf(
+                    "BENCH history %s: %,d router-run rows (loaded in %.0f s); history --router X --limit 20: first %.1f ms, "
                             + "warm median %.1f ms, p95 %.1f ms, max %.1f ms; history RUN_ID (%d routers) %.1f ms%n",
-                    b, (long) RUNS * ROUTERS, loadSeconds, ms.get(0), warm.get(warm.size() / 2), warm.get((int) (warm.size() * 0.95)),
-                    warm.get(warm.size() - 1), one.routers().size(), detail);
-            assertThat(warm.get(warm.size() / 2)).as("median history --router latency (ms)").isLessThan(200);
+                    b,
+                    (long) RUNS * ROUTERS,
+                    loadSeconds,
+                    ms.get(0),
+                    warm.get(warm.size() / 2),
+                    warm.get((int) (warm.size() * 0.95)),
+                    warm.get(warm.size() - 1),
+                    one.routers().size(),
+                    detail);
+            assertThat(warm.get(warm.size() / 2))
+                    .as("median history --router latency (ms)")
+                    .isLessThan(200);
         } finally {
             b.drop(s);
         }
@@ -69,12 +83,14 @@ class HistoryQueryBenchTest {
         Instant start = Instant.now().minusSeconds(365L * 24 * 3600);
         try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password())) {
             c.setAutoCommit(false);
-            try (PreparedStatement run = c.prepareStatement("INSERT INTO pcl_run (id, kind, started_at, finished_at, exit_code, tool_version, "
-                    + "actor, policy_digest) VALUES (?, 'apply', ?, ?, 0, 'bench', 'ci-bot', 'sha256:bench')");
-                 PreparedStatement rr = c.prepareStatement("INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, "
-                         + "changes_json, impact_json, digest_before, digest_after, millis, recorded_at) VALUES (?, ?, ?, 'junos', ?, "
-                         + "'[\"filter PORTCULLIS-SUBPROTECT-V4: term deny-snmp added\"]', '[\"UDP/161 toward subscribers (ipv4): forwarded → dropped\"]', "
-                         + "'sha256:aaaaaaaa', 'sha256:bbbbbbbb', 900, ?)")) {
+            try (PreparedStatement run = c.prepareStatement(
+                            "INSERT INTO pcl_run (id, kind, started_at, finished_at, exit_code, tool_version, "
+                                    + "actor, policy_digest) VALUES (?, 'apply', ?, ?, 0, 'bench', 'ci-bot', 'sha256:bench')");
+                    PreparedStatement rr = c.prepareStatement(
+                            "INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, "
+                                    + "changes_json, impact_json, digest_before, digest_after, millis, recorded_at) VALUES (?, ?, ?, 'junos', ?, "
+                                    + "'[\"filter PORTCULLIS-SUBPROTECT-V4: term deny-snmp added\"]', '[\"UDP/161 toward subscribers (ipv4): forwarded → dropped\"]', "
+                                    + "'sha256:aaaaaaaa', 'sha256:bbbbbbbb', 900, ?)")) {
                 for (int r = 0; r < RUNS; r++) {
                     String id = String.format("bench-%06d-0000-0000-000000000000", r);
                     OffsetDateTime at = OffsetDateTime.ofInstant(start.plusSeconds(r * 31_000L), ZoneOffset.UTC);

@@ -29,24 +29,45 @@ class IdentityAndRevisionTest {
         Who who = Identity.of(gitlab(), null);
         assertThat(who.actor()).isEqualTo("jdoe");
         assertThat(who.osUser()).isEqualTo("gitlab-runner");
-        assertThat(who.ci()).containsEntry("system", "gitlab").containsEntry("user", "jdoe")
+        assertThat(who.ci())
+                .containsEntry("system", "gitlab")
+                .containsEntry("user", "jdoe")
                 .containsEntry("pipelineUrl", "https://gitlab.example/netops/policy/-/pipelines/4711")
                 .containsEntry("jobUrl", "https://gitlab.example/netops/policy/-/jobs/99")
-                .containsEntry("commitSha", "0123456789abcdef0123456789abcdef01234567").containsEntry("mergeRequestIid", "42");
+                .containsEntry("commitSha", "0123456789abcdef0123456789abcdef01234567")
+                .containsEntry("mergeRequestIid", "42");
         assertThat(who.toString()).doesNotContain("SECRET");
     }
 
     @Test
     void githubIdentityAndOverrides() {
-        Map<String, String> env = new HashMap<>(Map.of("USER", "runner", "GITHUB_ACTIONS", "true", "GITHUB_ACTOR", "octocat",
-                "GITHUB_RUN_ID", "123", "GITHUB_SHA", "abc", "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "isp/policy"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "USER",
+                "runner",
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_ACTOR",
+                "octocat",
+                "GITHUB_RUN_ID",
+                "123",
+                "GITHUB_SHA",
+                "abc",
+                "GITHUB_SERVER_URL",
+                "https://github.com",
+                "GITHUB_REPOSITORY",
+                "isp/policy"));
         Who who = Identity.of(env, null);
         assertThat(who.actor()).isEqualTo("octocat");
-        assertThat(who.ci()).containsEntry("system", "github").containsEntry("runId", "123").containsEntry("commitSha", "abc")
+        assertThat(who.ci())
+                .containsEntry("system", "github")
+                .containsEntry("runId", "123")
+                .containsEntry("commitSha", "abc")
                 .containsEntry("runUrl", "https://github.com/isp/policy/actions/runs/123");
         env.put("PORTCULLIS_ACTOR", "change-1234");
         assertThat(Identity.of(env, null).actor()).isEqualTo("change-1234");
-        assertThat(Identity.of(env, "alice").actor()).as("--actor beats the variable").isEqualTo("alice");
+        assertThat(Identity.of(env, "alice").actor())
+                .as("--actor beats the variable")
+                .isEqualTo("alice");
         assertThat(Identity.of(Map.of("USER", "bob"), null)).satisfies(w -> {
             assertThat(w.actor()).isEqualTo("bob");
             assertThat(w.ci()).isEmpty();
@@ -94,8 +115,15 @@ class IdentityAndRevisionTest {
     void settingsComeFromPortcullisKeysAndNeverPrintThePassword(@TempDir Path dir) throws Exception {
         Path pw = dir.resolve("pw");
         Files.writeString(pw, "Fil3-Secret\n");
-        Map<String, String> cfg = Map.of("portcullis.db.url", "jdbc:postgresql://db.example:5432/pcl", "portcullis.db.username", "pcl",
-                "portcullis.db.password-file", pw.toString(), "portcullis.db.retention", "30d");
+        Map<String, String> cfg = Map.of(
+                "portcullis.db.url",
+                "jdbc:postgresql://db.example:5432/pcl",
+                "portcullis.db.username",
+                "pcl",
+                "portcullis.db.password-file",
+                pw.toString(),
+                "portcullis.db.retention",
+                "30d");
         DbSettings s = DbSettings.from(k -> java.util.Optional.ofNullable(cfg.get(k)));
         assertThat(s.password()).isEqualTo("Fil3-Secret");
         assertThat(s.kind()).isEqualTo(DbSettings.Kind.POSTGRESQL);
@@ -105,8 +133,12 @@ class IdentityAndRevisionTest {
         assertThat(d.url()).startsWith("jdbc:h2:file:./.portcullis/state/portcullis;");
         assertThat(d.kind()).isEqualTo(DbSettings.Kind.H2);
         assertThat(d.enabled()).isTrue();
-        assertThat(DbSettings.from(k -> k.equals("portcullis.db.enabled") ? java.util.Optional.of("false") : java.util.Optional.empty()).enabled())
+        assertThat(DbSettings.from(k -> k.equals("portcullis.db.enabled")
+                                ? java.util.Optional.of("false")
+                                : java.util.Optional.empty())
+                        .enabled())
                 .isFalse();
-        assertThat(new DbSettings(true, "jdbc:postgresql://u:p4ss@h/db?password=p4ss", "", "", null).safeUrl()).doesNotContain("p4ss");
+        assertThat(new DbSettings(true, "jdbc:postgresql://u:p4ss@h/db?password=p4ss", "", "", null).safeUrl())
+                .doesNotContain("p4ss");
     }
 }

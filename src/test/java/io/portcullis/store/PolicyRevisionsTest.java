@@ -26,7 +26,14 @@ class PolicyRevisionsTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     private static RunStart run(String id, String kind, Instant at, String digest) {
-        return new RunStart(id, kind, at, "0.1.0-TEST", new Who("ci", "ci", null, Map.of()), new What("c0ffee", digest, "sha256:i", null), Map.of());
+        return new RunStart(
+                id,
+                kind,
+                at,
+                "0.1.0-TEST",
+                new Who("ci", "ci", null, Map.of()),
+                new What("c0ffee", digest, "sha256:i", null),
+                Map.of());
     }
 
     private static RouterRecord router(String name, String state) {
@@ -44,7 +51,8 @@ class PolicyRevisionsTest {
         try (RunStore store = StoreOpener.open(s)) {
             String yaml = "portcullis-policy:policy:\n  name: \"ünïcode ✓\"\n  # a comment kept verbatim\n";
             store.recordPolicy(new PolicySnapshot("sha256:a", "aaaa", T0, Map.of("p.yaml", yaml)));
-            store.recordPolicy(new PolicySnapshot("sha256:b", null, T0.plusSeconds(60), Map.of("p.yaml", "b", "q.json", "{}")));
+            store.recordPolicy(
+                    new PolicySnapshot("sha256:b", null, T0.plusSeconds(60), Map.of("p.yaml", "b", "q.json", "{}")));
             PolicySnapshot a = store.policy("sha256:a").orElseThrow();
             assertThat(a.documents()).containsExactly(Map.entry("p.yaml", yaml));
             assertThat(a.revision()).isEqualTo("aaaa");
@@ -96,11 +104,17 @@ class PolicyRevisionsTest {
 
             // the provisional outcome is replaced by the final one: now B counts for r3
             store.recordRouter("b1", router("r3", "APPLIED"));
-            assertThat(store.appliedRevisions().stream().filter(r -> r.router().equals("r3")).findFirst().orElseThrow().policyDigest())
+            assertThat(store.appliedRevisions().stream()
+                            .filter(r -> r.router().equals("r3"))
+                            .findFirst()
+                            .orElseThrow()
+                            .policyDigest())
                     .isEqualTo("sha256:B");
 
             // b1 and p1 never finished; only b1 changes routers; a run older than the window is ignored
-            assertThat(store.openRuns(T0.minusSeconds(1))).extracting(OpenRun::id).containsExactly("b1");
+            assertThat(store.openRuns(T0.minusSeconds(1)))
+                    .extracting(OpenRun::id)
+                    .containsExactly("b1");
             assertThat(store.openRuns(T0.plus(Duration.ofMinutes(5)))).isEmpty();
             store.finishRun("b1", T0.plusSeconds(70), 1, null);
             assertThat(store.openRuns(T0.minusSeconds(1))).isEmpty();
@@ -121,8 +135,11 @@ class PolicyRevisionsTest {
                 assertThat(store.policy("sha256:x")).isPresent();
             }
             int files = new java.io.File("src/main/resources/db/migration").list((d, n) -> n.endsWith(".sql")).length;
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")).isEqualTo(files);
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_policy_revision")).isEqualTo(1);
+            assertThat(RunStoreContractTest.count(
+                            s, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'"))
+                    .isEqualTo(files);
+            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_policy_revision"))
+                    .isEqualTo(1);
         } finally {
             b.drop(s);
         }
@@ -143,15 +160,19 @@ class PolicyRevisionsTest {
         assertThat(single.documents()).containsOnlyKeys("main.yaml");
 
         Files.writeString(dir.resolve("big.json"), "x".repeat(PolicySnapshot.MAX_CHARS));
-        assertThatThrownBy(() -> PolicySnapshot.capture(dir, "sha256:d", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PolicySnapshot.capture(dir, "sha256:d", null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("larger than");
         Files.delete(dir.resolve("big.json"));
         for (int i = 0; i < PolicySnapshot.MAX_FILES; i++) {
             Files.writeString(dir.resolve("p" + i + ".yml"), "b: 1\n");
         }
-        assertThatThrownBy(() -> PolicySnapshot.capture(dir, "sha256:d", null)).hasMessageContaining("more than the 16");
-        assertThatThrownBy(() -> new PolicySnapshot("sha256:e", null, null, Map.of("../escape.yaml", "x")).writeTo(tmp.resolve("w")))
+        assertThatThrownBy(() -> PolicySnapshot.capture(dir, "sha256:d", null))
+                .hasMessageContaining("more than the 16");
+        assertThatThrownBy(() -> new PolicySnapshot("sha256:e", null, null, Map.of("../escape.yaml", "x"))
+                        .writeTo(tmp.resolve("w")))
                 .hasMessageContaining("unexpected file name");
-        assertThatThrownBy(() -> PolicySnapshot.capture(tmp.resolve("missing"), "sha256:d", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PolicySnapshot.capture(tmp.resolve("missing"), "sha256:d", null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

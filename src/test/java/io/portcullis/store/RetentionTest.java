@@ -27,7 +27,8 @@ class RetentionTest {
     void thirtyDaysPrunesThe31DayOldRowsOfEveryKindAndKeepsThe29DayOldOnes(Backend b) {
         DbSettings s = b.fresh(tmp);
         Map<String, String> cfg = Map.of("portcullis.db.url", s.url(), "portcullis.db.retention", "30d");
-        Duration retention = DbSettings.from(k -> Optional.ofNullable(cfg.get(k))).retention();
+        Duration retention =
+                DbSettings.from(k -> Optional.ofNullable(cfg.get(k))).retention();
         assertThat(retention).isEqualTo(Duration.ofDays(30));
         Instant now = Instant.now();
         Instant old = now.minus(Duration.ofDays(31));
@@ -45,23 +46,33 @@ class RetentionTest {
             drift(store, "bng-young", now.minus(Duration.ofDays(35)), young);
             drift(store, "bng-still-drifted", now.minus(Duration.ofDays(40)), null);
             store.recordDelivery(new AlertDelivery("bng-old", "fp-old", "FIRING", "webhook", old, true, null));
-            store.recordDelivery(new AlertDelivery("bng-young", "fp-young", "FIRING", "webhook", young, false, "HTTP 503"));
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run")).isEqualTo(4);
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_drift_event")).isEqualTo(3);
+            store.recordDelivery(
+                    new AlertDelivery("bng-young", "fp-young", "FIRING", "webhook", young, false, "HTTP 503"));
+            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run"))
+                    .isEqualTo(4);
+            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_drift_event"))
+                    .isEqualTo(3);
 
             assertThat(store.prune(now.minus(retention))).as("runs deleted").isEqualTo(1);
 
-            assertThat(store.history(HistoryQuery.latest(10))).extracting(HistoryRun::id).containsExactly("run-29d");
+            assertThat(store.history(HistoryQuery.latest(10)))
+                    .extracting(HistoryRun::id)
+                    .containsExactly("run-29d");
             assertThat(store.run("run-31d")).isEmpty();
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'run-31d'")).isZero();
-            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'run-29d'")).isEqualTo(2);
+            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'run-31d'"))
+                    .isZero();
+            assertThat(RunStoreContractTest.count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'run-29d'"))
+                    .isEqualTo(2);
             assertThat(store.driftEvents("bng-old", 10)).isEmpty();
             assertThat(store.driftEvents("bng-young", 10)).hasSize(1);
-            assertThat(store.driftEvents("bng-still-drifted", 10)).hasSize(1).allSatisfy(e -> assertThat(e.resolvedAt()).isNull());
+            assertThat(store.driftEvents("bng-still-drifted", 10)).hasSize(1).allSatisfy(e -> assertThat(e.resolvedAt())
+                    .isNull());
             assertThat(store.deliveries("bng-old", 10)).isEmpty();
             assertThat(store.deliveries("bng-young", 10)).hasSize(1);
 
-            assertThat(store.prune(now.minus(retention))).as("a second prune finds nothing").isZero();
+            assertThat(store.prune(now.minus(retention)))
+                    .as("a second prune finds nothing")
+                    .isZero();
             assertThat(store.history(HistoryQuery.latest(10))).hasSize(1);
         } finally {
             b.drop(s);
@@ -69,8 +80,16 @@ class RetentionTest {
     }
 
     private static void drift(RunStore store, String router, Instant opened, Instant resolved) {
-        store.recordDrift(new DriftObservation(router, "junos", "fp-" + router, "term deny-snmp missing", List.of("term deny-snmp missing"),
-                List.of(), "alice", null, opened));
+        store.recordDrift(new DriftObservation(
+                router,
+                "junos",
+                "fp-" + router,
+                "term deny-snmp missing",
+                List.of("term deny-snmp missing"),
+                List.of(),
+                "alice",
+                null,
+                opened));
         if (resolved != null) {
             store.recordDrift(DriftObservation.inSync(router, "junos", null, resolved));
         }

@@ -26,13 +26,29 @@ class RunStoreContractTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     static RunStart start(String id, String kind, Instant at) {
-        return new RunStart(id, kind, at, "0.1.0-TEST", new Who("alice", "alice", null, Map.of("system", "gitlab", "user", "alice")),
-                new What("8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3", "sha256:p", "sha256:i", null), Map.of("canary", "1", "parallel", "10"));
+        return new RunStart(
+                id,
+                kind,
+                at,
+                "0.1.0-TEST",
+                new Who("alice", "alice", null, Map.of("system", "gitlab", "user", "alice")),
+                new What("8aa37f8aa37f8aa37f8aa37f8aa37f8aa37f8aa3", "sha256:p", "sha256:i", null),
+                Map.of("canary", "1", "parallel", "10"));
     }
 
     static RouterRecord router(String name, String state) {
-        return new RouterRecord(name, "junos", state, state.equals("APPLIED") ? null : "LOCKED_BY", List.of("filter X: term deny-snmp added"),
-                List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"), "sha256:before", "sha256:after", "{\"filters\":[]}", null, 12,
+        return new RouterRecord(
+                name,
+                "junos",
+                state,
+                state.equals("APPLIED") ? null : "LOCKED_BY",
+                List.of("filter X: term deny-snmp added"),
+                List.of("UDP/161 toward subscribers (ipv4): forwarded → dropped"),
+                "sha256:before",
+                "sha256:after",
+                "{\"filters\":[]}",
+                null,
+                12,
                 null);
     }
 
@@ -49,8 +65,10 @@ class RunStoreContractTest {
                 assertThat(store.run("r-1")).isPresent();
             }
             // every migration this build ships ran once (V1, V2, …), none twice
-            long shipped = new java.io.File("src/main/resources/db/migration").list((d, n) -> n.endsWith(".sql")).length;
-            assertThat(count(s, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")).isEqualTo(shipped);
+            long shipped =
+                    new java.io.File("src/main/resources/db/migration").list((d, n) -> n.endsWith(".sql")).length;
+            assertThat(count(s, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'"))
+                    .isEqualTo(shipped);
         } finally {
             b.drop(s);
         }
@@ -62,10 +80,15 @@ class RunStoreContractTest {
         DbSettings s = b.fresh(tmp);
         try {
             StoreOpener.open(s).close();
-            Backend.exec(s, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                    + "execution_time, success) VALUES (99, '99', 'alert state', 'SQL', 'V99__alert_state.sql', 1, 'x', 1, TRUE)");
-            assertThatThrownBy(() -> StoreOpener.open(s)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("V99__alert_state").hasMessageContaining("newer than this portcullis").hasMessageNotContaining("\n");
+            Backend.exec(
+                    s,
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                            + "execution_time, success) VALUES (99, '99', 'alert state', 'SQL', 'V99__alert_state.sql', 1, 'x', 1, TRUE)");
+            assertThatThrownBy(() -> StoreOpener.open(s))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("V99__alert_state")
+                    .hasMessageContaining("newer than this portcullis")
+                    .hasMessageNotContaining("\n");
         } finally {
             b.drop(s);
         }
@@ -78,11 +101,15 @@ class RunStoreContractTest {
         try {
             StoreOpener.open(s).close();
             Backend.exec(s, "UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
-            assertThatThrownBy(() -> StoreOpener.open(s)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("V1__run_history").hasMessageContaining("does not match");
+            assertThatThrownBy(() -> StoreOpener.open(s))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("V1__run_history")
+                    .hasMessageContaining("does not match");
             Backend.exec(s, "UPDATE flyway_schema_history SET success = FALSE WHERE version = '1'");
-            assertThatThrownBy(() -> StoreOpener.open(s)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("V1__run_history").hasMessageContaining("failed earlier");
+            assertThatThrownBy(() -> StoreOpener.open(s))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("V1__run_history")
+                    .hasMessageContaining("failed earlier");
         } finally {
             b.drop(s);
         }
@@ -99,7 +126,9 @@ class RunStoreContractTest {
             store.beginRun(start("run-new", "apply", T0.plus(1, ChronoUnit.DAYS)));
             store.recordRouter("run-new", router("bng-a", "APPLIED"));
             store.recordRouter("run-new", router("bng-b", "FAILED_NOT_APPLIED"));
-            store.recordRouter("run-new", router("bng-b", "FAILED_ROLLED_BACK")); // a provisional outcome replaced by the final one
+            store.recordRouter(
+                    "run-new",
+                    router("bng-b", "FAILED_ROLLED_BACK")); // a provisional outcome replaced by the final one
             store.finishRun("run-new", T0.plus(1, ChronoUnit.DAYS).plusSeconds(9), 1, "1 failure");
 
             List<HistoryRun> all = store.history(HistoryQuery.latest(10));
@@ -110,14 +139,21 @@ class RunStoreContractTest {
             assertThat(all.get(0).options()).containsEntry("canary", "1");
             assertThat(all.get(0).startedAt()).isEqualTo(T0.plus(1, ChronoUnit.DAYS));
 
-            assertThat(store.history(new HistoryQuery("bng-b", null, null, 10))).extracting(HistoryRun::id).containsExactly("run-new");
-            assertThat(store.history(new HistoryQuery("bng-a", "plan", null, 10))).extracting(HistoryRun::id).containsExactly("run-old");
-            assertThat(store.history(new HistoryQuery(null, null, T0.plusSeconds(60), 10))).extracting(HistoryRun::id).containsExactly("run-new");
+            assertThat(store.history(new HistoryQuery("bng-b", null, null, 10)))
+                    .extracting(HistoryRun::id)
+                    .containsExactly("run-new");
+            assertThat(store.history(new HistoryQuery("bng-a", "plan", null, 10)))
+                    .extracting(HistoryRun::id)
+                    .containsExactly("run-old");
+            assertThat(store.history(new HistoryQuery(null, null, T0.plusSeconds(60), 10)))
+                    .extracting(HistoryRun::id)
+                    .containsExactly("run-new");
             assertThat(store.history(HistoryQuery.latest(1))).hasSize(1);
 
             HistoryRun one = store.run("run-new").orElseThrow();
             assertThat(one.routers()).extracting(HistoryRun.Router::router).containsExactly("bng-a", "bng-b");
-            assertThat(one.routers().get(0).impact()).containsExactly("UDP/161 toward subscribers (ipv4): forwarded → dropped");
+            assertThat(one.routers().get(0).impact())
+                    .containsExactly("UDP/161 toward subscribers (ipv4): forwarded → dropped");
             assertThat(one.routers().get(1).state()).isEqualTo("FAILED_ROLLED_BACK");
             assertThat(one.haltedBecause()).isEqualTo("1 failure");
             assertThat(store.preImage("run-new", "bng-a")).contains("{\"filters\":[]}");
@@ -132,26 +168,61 @@ class RunStoreContractTest {
     void driftEventsOpenStayOpenAndResolveAndDeliveriesAreKept(Backend b) {
         DbSettings s = b.fresh(tmp);
         try (RunStore store = StoreOpener.open(s)) {
-            DriftEvent opened = store.recordDrift(new DriftObservation("bng-a", "junos", "fp1", "drifted", List.of("term missing"),
-                    List.of("UDP/161: dropped → forwarded"), null, "check-1", T0)).orElseThrow();
+            DriftEvent opened = store.recordDrift(new DriftObservation(
+                            "bng-a",
+                            "junos",
+                            "fp1",
+                            "drifted",
+                            List.of("term missing"),
+                            List.of("UDP/161: dropped → forwarded"),
+                            null,
+                            "check-1",
+                            T0))
+                    .orElseThrow();
             assertThat(opened.open()).isTrue();
-            DriftEvent still = store.recordDrift(new DriftObservation("bng-a", "junos", "fp1", "drifted", List.of(), List.of(),
-                    "netops (session 7 from 192.0.2.1)", "check-2", T0.plusSeconds(60))).orElseThrow();
+            DriftEvent still = store.recordDrift(new DriftObservation(
+                            "bng-a",
+                            "junos",
+                            "fp1",
+                            "drifted",
+                            List.of(),
+                            List.of(),
+                            "netops (session 7 from 192.0.2.1)",
+                            "check-2",
+                            T0.plusSeconds(60)))
+                    .orElseThrow();
             assertThat(still.id()).isEqualTo(opened.id());
             assertThat(still.changedBy()).isEqualTo("netops (session 7 from 192.0.2.1)");
             assertThat(still.lastSeenAt()).isEqualTo(T0.plusSeconds(60));
-            DriftEvent other = store.recordDrift(new DriftObservation("bng-a", "junos", "fp2", "drifted more", List.of(), List.of(), null,
-                    "check-3", T0.plusSeconds(120))).orElseThrow();
+            DriftEvent other = store.recordDrift(new DriftObservation(
+                            "bng-a",
+                            "junos",
+                            "fp2",
+                            "drifted more",
+                            List.of(),
+                            List.of(),
+                            null,
+                            "check-3",
+                            T0.plusSeconds(120)))
+                    .orElseThrow();
             assertThat(other.id()).isNotEqualTo(opened.id());
-            assertThat(store.recordDrift(DriftObservation.inSync("bng-a", "junos", "check-4", T0.plusSeconds(180)))).isEmpty();
+            assertThat(store.recordDrift(DriftObservation.inSync("bng-a", "junos", "check-4", T0.plusSeconds(180))))
+                    .isEmpty();
             List<DriftEvent> events = store.driftEvents("bng-a", 10);
             assertThat(events).hasSize(2).allMatch(e -> !e.open());
             assertThat(events.get(1).resolvedAt()).isEqualTo(T0.plusSeconds(120));
             assertThat(store.driftEvents(null, 10)).isEmpty();
 
-            store.recordDelivery(new AlertDelivery("bng-a", "fp1", "FIRING", "webhook", T0, false,
+            store.recordDelivery(new AlertDelivery(
+                    "bng-a",
+                    "fp1",
+                    "FIRING",
+                    "webhook",
+                    T0,
+                    false,
                     "POST https://ops:hunter2@hooks.example/x failed: connection refused"));
-            store.recordDelivery(new AlertDelivery("bng-a", "fp1", "FIRING", "webhook", T0.plusSeconds(60), true, null));
+            store.recordDelivery(
+                    new AlertDelivery("bng-a", "fp1", "FIRING", "webhook", T0.plusSeconds(60), true, null));
             List<AlertDelivery> d = store.deliveries("bng-a", 10);
             assertThat(d).extracting(AlertDelivery::delivered).containsExactly(true, false);
             assertThat(d.get(1).error()).contains("connection refused").doesNotContain("hunter2");
@@ -185,8 +256,16 @@ class RunStoreContractTest {
                         for (int k = 0; k < routers; k++) {
                             store.recordRouter(id, router("bng-" + k, "APPLIED"));
                         }
-                        store.recordDrift(new DriftObservation("bng-" + (writer % 2), "junos", "fp" + (r % 3), "x", List.of(), List.of(), null,
-                                id, Instant.now()));
+                        store.recordDrift(new DriftObservation(
+                                "bng-" + (writer % 2),
+                                "junos",
+                                "fp" + (r % 3),
+                                "x",
+                                List.of(),
+                                List.of(),
+                                null,
+                                id,
+                                Instant.now()));
                         store.finishRun(id, Instant.now(), 0, null);
                     }
                     return null;
@@ -195,9 +274,11 @@ class RunStoreContractTest {
             for (Future<?> f : done) {
                 f.get();
             }
-            assertThat(count(s, "SELECT COUNT(*) FROM pcl_run WHERE exit_code = 0")).isEqualTo(writers * runsEach);
+            assertThat(count(s, "SELECT COUNT(*) FROM pcl_run WHERE exit_code = 0"))
+                    .isEqualTo(writers * runsEach);
             assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run")).isEqualTo(writers * runsEach * routers);
-            assertThat(stores.get(0).history(new HistoryQuery("bng-3", null, null, 1000))).hasSize(writers * runsEach);
+            assertThat(stores.get(0).history(new HistoryQuery("bng-3", null, null, 1000)))
+                    .hasSize(writers * runsEach);
         } finally {
             pool.shutdownNow();
             stores.forEach(RunStore::close);
@@ -216,7 +297,9 @@ class RunStoreContractTest {
             store.beginRun(start("recent", "drift-check", now.minus(Duration.ofDays(3))));
             store.recordRouter("recent", router("bng-a", "IN_SYNC"));
             assertThat(store.prune(now.minus(Duration.ofDays(400)))).isEqualTo(1);
-            assertThat(store.history(HistoryQuery.latest(10))).extracting(HistoryRun::id).containsExactly("recent");
+            assertThat(store.history(HistoryQuery.latest(10)))
+                    .extracting(HistoryRun::id)
+                    .containsExactly("recent");
             assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run")).isEqualTo(1);
         } finally {
             b.drop(s);
@@ -226,15 +309,20 @@ class RunStoreContractTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anUnreachableDatabaseIsOneSentenceWithoutThePassword(Backend b) {
-        DbSettings s = b == Backend.H2 ? new DbSettings(true, "jdbc:h2:tcp://127.0.0.1:1/nowhere", "u", "Sup3r-Secret-pw", null)
+        DbSettings s = b == Backend.H2
+                ? new DbSettings(true, "jdbc:h2:tcp://127.0.0.1:1/nowhere", "u", "Sup3r-Secret-pw", null)
                 : new DbSettings(true, "jdbc:postgresql://127.0.0.1:1/nowhere", "u", "Sup3r-Secret-pw", null);
-        assertThatThrownBy(() -> StoreOpener.open(s)).isInstanceOf(StoreException.class).hasMessageContaining("unreachable")
-                .hasMessageNotContaining("Sup3r-Secret-pw").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> StoreOpener.open(s))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("unreachable")
+                .hasMessageNotContaining("Sup3r-Secret-pw")
+                .hasMessageNotContaining("\n");
     }
 
     static long count(DbSettings s, String sql) {
-        try (var c = java.sql.DriverManager.getConnection(s.url(), s.username(), s.password()); var st = c.createStatement();
-             var rs = st.executeQuery(sql)) {
+        try (var c = java.sql.DriverManager.getConnection(s.url(), s.username(), s.password());
+                var st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {

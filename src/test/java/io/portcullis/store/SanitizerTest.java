@@ -22,12 +22,24 @@ class SanitizerTest {
                   <dynamic-profiles><name>P</name><unit><name>$junos-interface-unit</name></unit></dynamic-profiles>
                 </configuration>""";
         String masked = Sanitizer.xml(xml);
-        for (String s : List.of("Key-Sentinel-1", "Hash-Sentinel-2", "Keystring-Sentinel-4", "Secret-Sentinel-5", "Pair-Sentinel-6", "Nine-Sentinel-7")) {
+        for (String s : List.of(
+                "Key-Sentinel-1",
+                "Hash-Sentinel-2",
+                "Keystring-Sentinel-4",
+                "Secret-Sentinel-5",
+                "Pair-Sentinel-6",
+                "Nine-Sentinel-7")) {
             assertThat(masked).doesNotContain(s);
         }
-        assertThat(masked).contains("<authentication-key>***</authentication-key>", "<encrypted-password>***</encrypted-password>",
-                "<key-string encryption=\"7\">***</key-string>", "<x:secret xmlns:x=\"urn:y\">***</x:secret>",
-                "PORTCULLIS-SUBPROTECT-V4", "100.64.0.1/22", "$junos-interface-unit");
+        assertThat(masked)
+                .contains(
+                        "<authentication-key>***</authentication-key>",
+                        "<encrypted-password>***</encrypted-password>",
+                        "<key-string encryption=\"7\">***</key-string>",
+                        "<x:secret xmlns:x=\"urn:y\">***</x:secret>",
+                        "PORTCULLIS-SUBPROTECT-V4",
+                        "100.64.0.1/22",
+                        "$junos-interface-unit");
         // an SNMP community's name is its secret: every text inside a secret-named container is masked
         assertThat(masked).doesNotContain("Community-Sentinel-3").contains("<community><name>***</name></community>");
         assertThat(Sanitizer.xml(null)).isNull();

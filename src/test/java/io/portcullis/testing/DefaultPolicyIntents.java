@@ -33,6 +33,7 @@ public final class DefaultPolicyIntents {
      * would rewrite every router's filter descriptions on upgrade, so it must be deliberate.
      */
     public static final String DEFAULT_DIGEST = "sha256:c81cfd30";
+
     public static final String EXEMPTION_DIGEST = "sha256:0833c5d3";
 
     /** Attach points used per platform: interfaces, then profiles (as an inventory would list them). */
@@ -40,13 +41,13 @@ public final class DefaultPolicyIntents {
             "junos", List.of(List.of("ge-1/0/0.100"), List.of("PPPOE-SUB")),
             "iosxr", List.of(List.of("Bundle-Ether1.100"), List.of("IPOE-SUB")),
             "sros", List.of(List.of(), List.of("RESIDENTIAL")),
-            // vrp binds nowhere: no obtainable Huawei YANG for traffic-filter/UCL application (see platform.vrp.VrpFacts)
+            // vrp binds nowhere: no obtainable Huawei YANG for traffic-filter/UCL application (see
+            // platform.vrp.VrpFacts)
             "vrp", List.of(List.of(), List.of()),
             "openconfig", List.of(List.of("Bundle-Ether1.100"), List.of()),
             "ietf", List.of(List.of("ge-0/0/1.100"), List.of()));
 
-    private DefaultPolicyIntents() {
-    }
+    private DefaultPolicyIntents() {}
 
     public static List<String> interfaces(String platform) {
         return ATTACH.get(platform).get(0);
@@ -73,19 +74,45 @@ public final class DefaultPolicyIntents {
             String v = family == AddressFamily.IPV4 ? "v4" : "v6";
             String name = "PORTCULLIS-SUBPROTECT-" + v.toUpperCase(java.util.Locale.ROOT);
             List<Term> terms = new ArrayList<>();
-            terms.add(new Term("deny-snmp", 10, Match.destinationPorts(Protocol.UDP, List.of(PortRange.single(161))),
-                    Action.DISCARD, "portcullis-snmp-" + v, false, "portcullis: block snmp"));
-            List<PortRange> smtp = List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587), PortRange.single(2525));
+            terms.add(new Term(
+                    "deny-snmp",
+                    10,
+                    Match.destinationPorts(Protocol.UDP, List.of(PortRange.single(161))),
+                    Action.DISCARD,
+                    "portcullis-snmp-" + v,
+                    false,
+                    "portcullis: block snmp"));
+            List<PortRange> smtp =
+                    List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587), PortRange.single(2525));
             int seq = 20;
             if (exemption) {
                 IpPrefix p = family == AddressFamily.IPV4 ? EXEMPT_V4 : EXEMPT_V6;
-                terms.add(new Term("exempt-" + EXEMPTION, seq, Match.destinationPorts(Protocol.TCP, smtp).withDestinationPrefixes(List.of(p)),
-                        Action.ACCEPT, null, false, "portcullis: exemption " + EXEMPTION + " from smtp: " + EXEMPTION_REASON));
+                terms.add(new Term(
+                        "exempt-" + EXEMPTION,
+                        seq,
+                        Match.destinationPorts(Protocol.TCP, smtp).withDestinationPrefixes(List.of(p)),
+                        Action.ACCEPT,
+                        null,
+                        false,
+                        "portcullis: exemption " + EXEMPTION + " from smtp: " + EXEMPTION_REASON));
                 seq += 10;
             }
-            terms.add(new Term("deny-smtp", seq, Match.destinationPorts(Protocol.TCP, smtp), Action.DISCARD,
-                    "portcullis-smtp-" + v, false, "portcullis: block smtp"));
-            terms.add(new Term("accept-rest", 65000, Match.ANY, Action.ACCEPT, null, false, "portcullis: forward everything else"));
+            terms.add(new Term(
+                    "deny-smtp",
+                    seq,
+                    Match.destinationPorts(Protocol.TCP, smtp),
+                    Action.DISCARD,
+                    "portcullis-smtp-" + v,
+                    false,
+                    "portcullis: block smtp"));
+            terms.add(new Term(
+                    "accept-rest",
+                    65000,
+                    Match.ANY,
+                    Action.ACCEPT,
+                    null,
+                    false,
+                    "portcullis: forward everything else"));
             filters.add(new Filter(name, family, terms, implicitDefault, null));
         }
         String stamp = "portcullis policy " + (exemption ? EXEMPTION_DIGEST : DEFAULT_DIGEST) + " " + POLICY_NAME;

@@ -15,8 +15,7 @@ public final class Golden {
     public static final String UPDATE_PROPERTY = "portcullis.golden.update";
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static boolean updating() {
         return Boolean.getBoolean(UPDATE_PROPERTY);
@@ -37,20 +36,25 @@ public final class Golden {
         try {
             if (updating()) {
                 Files.createDirectories(file.getParent());
-                if (!Files.exists(file) || !normalize(Files.readString(file, StandardCharsets.UTF_8)).equals(normalized)) {
+                if (!Files.exists(file)
+                        || !normalize(Files.readString(file, StandardCharsets.UTF_8))
+                                .equals(normalized)) {
                     Files.writeString(file, normalized, StandardCharsets.UTF_8);
                 }
                 return;
             }
             if (!Files.exists(file)) {
-                throw new AssertionError("golden file " + file + " is missing; create it with "
-                        + "mvn -o test -Dtest=GoldenFilesTest -D" + UPDATE_PROPERTY + "=true and review it\n--- actual ---\n" + normalized);
+                throw new AssertionError(
+                        "golden file " + file + " is missing; create it with " + "mvn -o test -Dtest=GoldenFilesTest -D"
+                                + UPDATE_PROPERTY + "=true and review it\n--- actual ---\n" + normalized);
             }
             String expected = normalize(Files.readString(file, StandardCharsets.UTF_8));
             if (!expected.equals(normalized)) {
-                throw new AssertionError("output differs from golden file " + file + " " + firstDifference(expected, normalized)
-                        + "; if the change is intended, refresh with mvn -o test -Dtest=GoldenFilesTest -D" + UPDATE_PROPERTY
-                        + "=true and review the git diff\n--- actual ---\n" + normalized);
+                throw new AssertionError(
+                        "output differs from golden file " + file + " " + firstDifference(expected, normalized)
+                                + "; if the change is intended, refresh with mvn -o test -Dtest=GoldenFilesTest -D"
+                                + UPDATE_PROPERTY
+                                + "=true and review the git diff\n--- actual ---\n" + normalized);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot access golden file " + file, e);

@@ -10,7 +10,8 @@ class GoldenTest {
     void aMissingGoldenFileFailsWithTheRefreshCommand() {
         org.junit.jupiter.api.Assumptions.assumeFalse(Golden.updating(), "update mode writes instead of comparing");
         assertThatThrownBy(() -> Golden.assertMatches("no-such-platform", "nothing.xml", "x"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("-Dportcullis.golden.update=true");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("-Dportcullis.golden.update=true");
     }
 
     @Test

@@ -18,8 +18,7 @@ import java.util.function.Predicate;
  * (path, JSON body, arrival time) and can answer the first N requests with an error, to exercise retries.
  */
 public final class HttpReceiver implements AutoCloseable {
-    public record Request(String path, JsonNode body, Instant at, int answeredWith) {
-    }
+    public record Request(String path, JsonNode body, Instant at, int answeredWith) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -59,7 +58,9 @@ public final class HttpReceiver implements AutoCloseable {
 
     /** Requests to {@code path} that were accepted (2xx). */
     public List<Request> accepted(String path) {
-        return requests.stream().filter(r -> r.path().equals(path) && r.answeredWith() / 100 == 2).toList();
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && r.answeredWith() / 100 == 2)
+                .toList();
     }
 
     /** Waits until some request matches, returning it, or null after {@code wait}. */

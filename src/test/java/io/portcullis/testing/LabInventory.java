@@ -11,8 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * with the password by file (0600) instead of an environment variable the child process would not have.
  */
 public final class LabInventory {
-    private LabInventory() {
-    }
+    private LabInventory() {}
 
     /** Writes the inventory into {@code dir} and returns it. */
     public static Path write(LabFleet fleet, Path dir) throws IOException {
@@ -23,8 +22,12 @@ public final class LabInventory {
         Files.createFile(password, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(password, fleet.password());
         Path groups = dir.resolve("groups.yaml");
-        Files.writeString(groups, Files.readString(groups).replace("password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
-                "password-file: " + password.toAbsolutePath()));
+        Files.writeString(
+                groups,
+                Files.readString(groups)
+                        .replace(
+                                "password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
+                                "password-file: " + password.toAbsolutePath()));
         return dir;
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Assumptions;
  * @param privateKey an ed25519 key authorised for the user
  * @param knownHosts OpenSSH known_hosts with the server's {@code [host]:port} entry
  */
-public record NetconfdServer(String host, int port, String username, Path passwordFile, Path privateKey,
-        Path knownHosts) {
+public record NetconfdServer(
+        String host, int port, String username, Path passwordFile, Path privateKey, Path knownHosts) {
 
     /** Where the script keeps its state: {@code -Dportcullis.netconfd.state}, env NETCONFD_LAB_STATE, or .run/netconfd. */
     public static Path stateDir() {
@@ -35,10 +35,12 @@ public record NetconfdServer(String host, int port, String username, Path passwo
     /** The running server, or skips the calling test with a message saying how to start it. */
     public static NetconfdServer require() {
         Path props = stateDir().resolve("server.properties");
-        Assumptions.assumeTrue(Files.isReadable(props),
+        Assumptions.assumeTrue(
+                Files.isReadable(props),
                 () -> "SKIPPED: netconfd is not set up (" + props + " is missing); run scripts/netconfd-lab.sh start");
         NetconfdServer server = load(props);
-        Assumptions.assumeTrue(server.reachable(),
+        Assumptions.assumeTrue(
+                server.reachable(),
                 () -> "SKIPPED: netconfd is not running on " + server.host + ":" + server.port
                         + "; run scripts/netconfd-lab.sh start");
         return server;
@@ -51,8 +53,12 @@ public record NetconfdServer(String host, int port, String username, Path passwo
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + props + ": " + e.getMessage(), e);
         }
-        return new NetconfdServer(p.getProperty("host", "127.0.0.1"), Integer.parseInt(p.getProperty("port")),
-                p.getProperty("username"), Path.of(p.getProperty("password-file")), Path.of(p.getProperty("private-key")),
+        return new NetconfdServer(
+                p.getProperty("host", "127.0.0.1"),
+                Integer.parseInt(p.getProperty("port")),
+                p.getProperty("username"),
+                Path.of(p.getProperty("password-file")),
+                Path.of(p.getProperty("private-key")),
                 Path.of(p.getProperty("known-hosts")));
     }
 
@@ -69,7 +75,9 @@ public record NetconfdServer(String host, int port, String username, Path passwo
     /** The generated password, for the client's credentials only. */
     public char[] password() {
         try {
-            return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            return Files.readString(passwordFile, StandardCharsets.UTF_8)
+                    .strip()
+                    .toCharArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the netconfd test password file " + passwordFile, e);
         }
@@ -102,14 +110,25 @@ public record NetconfdServer(String host, int port, String username, Path passwo
                 + "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:oc-acl=\"http://openconfig.net/yang/acl\""
                 + " xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><acl-sets>");
         for (String v : new String[] {"V4", "V6"}) {
-            sb.append("<acl-set nc:operation=\"remove\"><name>").append(prefix).append('-').append(v)
-                    .append("</name><type>oc-acl:ACL_IP").append(v).append("</type></acl-set>");
+            sb.append("<acl-set nc:operation=\"remove\"><name>")
+                    .append(prefix)
+                    .append('-')
+                    .append(v)
+                    .append("</name><type>oc-acl:ACL_IP")
+                    .append(v)
+                    .append("</type></acl-set>");
         }
         sb.append("</acl-sets><interfaces><interface><id>Bundle-Ether1.100</id><egress-acl-sets>");
         for (String v : new String[] {"V4", "V6"}) {
-            sb.append("<egress-acl-set nc:operation=\"remove\"><set-name>").append(prefix).append('-').append(v)
-                    .append("</set-name><type>oc-acl:ACL_IP").append(v).append("</type></egress-acl-set>");
+            sb.append("<egress-acl-set nc:operation=\"remove\"><set-name>")
+                    .append(prefix)
+                    .append('-')
+                    .append(v)
+                    .append("</set-name><type>oc-acl:ACL_IP")
+                    .append(v)
+                    .append("</type></egress-acl-set>");
         }
-        return sb.append("</egress-acl-sets></interface></interfaces></acl></config>").toString();
+        return sb.append("</egress-acl-sets></interface></interfaces></acl></config>")
+                .toString();
     }
 }

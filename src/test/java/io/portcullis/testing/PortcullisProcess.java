@@ -35,7 +35,8 @@ public final class PortcullisProcess {
         Files.createDirectories(workDir);
         dbPasswordFile = workDir.resolve("db-password");
         Files.deleteIfExists(dbPasswordFile);
-        Files.createFile(dbPasswordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                dbPasswordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(dbPasswordFile, db.password());
     }
 
@@ -44,16 +45,23 @@ public final class PortcullisProcess {
     }
 
     /** Starts {@code portcullis ARGS} with extra system properties ({@code -Dk=v}) and JVM options; output to {@code logs/NAME.log}. */
-    public Process start(String logName, List<String> args, List<String> props, List<String> extraJvmOptions) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    public Process start(String logName, List<String> args, List<String> props, List<String> extraJvmOptions)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(extraJvmOptions);
-        cmd.addAll(List.of("-Dportcullis.db.url=" + db.url(), "-Dportcullis.db.username=" + db.username(),
+        cmd.addAll(List.of(
+                "-Dportcullis.db.url=" + db.url(),
+                "-Dportcullis.db.username=" + db.username(),
                 "-Dportcullis.db.password-file=" + dbPasswordFile));
         cmd.addAll(props);
         cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(logName).toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log(logName).toFile())
+                .start();
     }
 
     public Process start(String logName, List<String> args, List<String> props) throws IOException {

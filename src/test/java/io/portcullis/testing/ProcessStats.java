@@ -21,8 +21,7 @@ public final class ProcessStats {
         }
     }
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     public static Sample sample(long pid) throws IOException, InterruptedException {
         long heap = liveHeapAfterGc(pid);
@@ -39,7 +38,9 @@ public final class ProcessStats {
     /** The "Total" line of a class histogram of live objects (the histogram runs a full GC first), or -1. */
     static long liveHeapAfterGc(long pid) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
@@ -56,7 +57,10 @@ public final class ProcessStats {
     }
 
     private static long field(String status, String name) {
-        return status.lines().filter(l -> l.startsWith(name + ":")).findFirst()
-                .map(l -> Long.parseLong(l.substring(name.length() + 1).trim().split("\\s+")[0])).orElse(-1L);
+        return status.lines()
+                .filter(l -> l.startsWith(name + ":"))
+                .findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length() + 1).trim().split("\\s+")[0]))
+                .orElse(-1L);
     }
 }

@@ -7,6 +7,7 @@ import io.portcullis.intent.AttachPoint;
 import io.portcullis.intent.Binding;
 import io.portcullis.intent.BlockedFlow;
 import io.portcullis.intent.Direction;
+import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
@@ -16,7 +17,6 @@ import io.portcullis.intent.Promise;
 import io.portcullis.intent.Protocol;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.PlatformFacts;
-import io.portcullis.intent.Feature;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +41,16 @@ public final class RandomIntents {
      * @param maxTerms        upper bound on terms per filter, final accept included (at least 2)
      * @param maxPortsPerTerm how many ports/ranges one term may list (1 for platforms with one port per entry)
      */
-    public record Options(boolean allowRanges, boolean allowPrefixes, boolean allowProfiles, boolean allowInterfaces,
-                          List<String> interfaceNames, List<String> profileNames, Action implicitDefault, int maxTerms,
-                          int maxPortsPerTerm) {
+    public record Options(
+            boolean allowRanges,
+            boolean allowPrefixes,
+            boolean allowProfiles,
+            boolean allowInterfaces,
+            List<String> interfaceNames,
+            List<String> profileNames,
+            Action implicitDefault,
+            int maxTerms,
+            int maxPortsPerTerm) {
         public Options {
             interfaceNames = List.copyOf(interfaceNames);
             profileNames = List.copyOf(profileNames);
@@ -55,33 +62,73 @@ public final class RandomIntents {
             }
         }
 
-        public Options(boolean allowRanges, boolean allowPrefixes, boolean allowProfiles, boolean allowInterfaces,
-                       List<String> interfaceNames, List<String> profileNames, Action implicitDefault, int maxTerms) {
-            this(allowRanges, allowPrefixes, allowProfiles, allowInterfaces, interfaceNames, profileNames, implicitDefault,
-                    maxTerms, 3);
+        public Options(
+                boolean allowRanges,
+                boolean allowPrefixes,
+                boolean allowProfiles,
+                boolean allowInterfaces,
+                List<String> interfaceNames,
+                List<String> profileNames,
+                Action implicitDefault,
+                int maxTerms) {
+            this(
+                    allowRanges,
+                    allowPrefixes,
+                    allowProfiles,
+                    allowInterfaces,
+                    interfaceNames,
+                    profileNames,
+                    implicitDefault,
+                    maxTerms,
+                    3);
         }
 
         public Options withMaxTerms(int n) {
-            return new Options(allowRanges, allowPrefixes, allowProfiles, allowInterfaces, interfaceNames, profileNames,
-                    implicitDefault, n, maxPortsPerTerm);
+            return new Options(
+                    allowRanges,
+                    allowPrefixes,
+                    allowProfiles,
+                    allowInterfaces,
+                    interfaceNames,
+                    profileNames,
+                    implicitDefault,
+                    n,
+                    maxPortsPerTerm);
         }
 
         public Options withMaxPortsPerTerm(int n) {
-            return new Options(allowRanges, allowPrefixes, allowProfiles, allowInterfaces, interfaceNames, profileNames,
-                    implicitDefault, maxTerms, n);
+            return new Options(
+                    allowRanges,
+                    allowPrefixes,
+                    allowProfiles,
+                    allowInterfaces,
+                    interfaceNames,
+                    profileNames,
+                    implicitDefault,
+                    maxTerms,
+                    n);
         }
 
         public Options withImplicitDefault(Action a) {
-            return new Options(allowRanges, allowPrefixes, allowProfiles, allowInterfaces, interfaceNames, profileNames,
-                    a, maxTerms, maxPortsPerTerm);
+            return new Options(
+                    allowRanges,
+                    allowPrefixes,
+                    allowProfiles,
+                    allowInterfaces,
+                    interfaceNames,
+                    profileNames,
+                    a,
+                    maxTerms,
+                    maxPortsPerTerm);
         }
     }
 
     /** An intent together with the promise it keeps (bindings at every promised attach point). */
-    public record Sample(FilterIntent intent, Promise promise) {
-    }
+    public record Sample(FilterIntent intent, Promise promise) {}
 
-    private static final String[] SERVICE_WORDS = {"smtp", "snmp", "smtps", "submission", "altsmtp", "netbios", "telnet", "svc"};
+    private static final String[] SERVICE_WORDS = {
+        "smtp", "snmp", "smtps", "submission", "altsmtp", "netbios", "telnet", "svc"
+    };
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final Random random;
@@ -109,9 +156,15 @@ public final class RandomIntents {
     public static Options forFacts(PlatformFacts facts, List<String> interfaceNames, List<String> profileNames) {
         boolean interfaces = facts.supports(Feature.INTERFACE_BINDINGS);
         boolean profiles = facts.supports(Feature.PROFILE_BINDINGS);
-        return new Options(facts.supports(Feature.PORT_RANGES), facts.supports(Feature.EXEMPTIONS), profiles, interfaces,
-                interfaces ? interfaceNames : List.of(), profiles ? profileNames : List.of(),
-                facts.implicitDefault(), 8);
+        return new Options(
+                facts.supports(Feature.PORT_RANGES),
+                facts.supports(Feature.EXEMPTIONS),
+                profiles,
+                interfaces,
+                interfaces ? interfaceNames : List.of(),
+                profiles ? profileNames : List.of(),
+                facts.implicitDefault(),
+                8);
     }
 
     public FilterIntent next() {
@@ -136,17 +189,30 @@ public final class RandomIntents {
                 Match ports = Match.destinationPorts(s.protocol, s.ports);
                 if (!exempt.isEmpty()) {
                     seq += gap();
-                    terms.add(new Term("exempt-" + s.name, seq, ports.withDestinationPrefixes(exempt), Action.ACCEPT,
-                            maybeCounter("exempt-" + s.name), false, maybeDescription()));
+                    terms.add(new Term(
+                            "exempt-" + s.name,
+                            seq,
+                            ports.withDestinationPrefixes(exempt),
+                            Action.ACCEPT,
+                            maybeCounter("exempt-" + s.name),
+                            false,
+                            maybeDescription()));
                 }
                 seq += gap();
-                terms.add(new Term("deny-" + s.name, seq, ports, Action.DISCARD, maybeCounter("deny-" + s.name),
-                        random.nextInt(4) == 0, maybeDescription()));
+                terms.add(new Term(
+                        "deny-" + s.name,
+                        seq,
+                        ports,
+                        Action.DISCARD,
+                        maybeCounter("deny-" + s.name),
+                        random.nextInt(4) == 0,
+                        maybeDescription()));
                 blocked.add(new BlockedFlow(s.name, s.protocol, s.ports, family, Direction.TO_SUBSCRIBER, exempt));
             }
             seq += gap();
             terms.add(new Term("accept-rest", seq, Match.ANY, Action.ACCEPT, maybeCounter("accept-rest"), false, null));
-            filters.add(new Filter(filterName, family, terms, options.implicitDefault(), "portcullis subscriber protection"));
+            filters.add(new Filter(
+                    filterName, family, terms, options.implicitDefault(), "portcullis subscriber protection"));
             for (AttachPoint p : points) {
                 bindings.add(new Binding(p.kind(), p.name(), family, Direction.TO_SUBSCRIBER, filterName));
             }
@@ -155,8 +221,7 @@ public final class RandomIntents {
         return new Sample(intent, new Promise(blocked, points, families));
     }
 
-    private record Service(String name, Protocol protocol, List<PortRange> ports, boolean exempt) {
-    }
+    private record Service(String name, Protocol protocol, List<PortRange> ports, boolean exempt) {}
 
     private List<AddressFamily> pickFamilies() {
         return switch (random.nextInt(6)) {

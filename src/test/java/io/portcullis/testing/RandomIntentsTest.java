@@ -30,9 +30,13 @@ class RandomIntentsTest {
             FilterIntent intent = gen.next();
             assertThat(intent.filters()).isNotEmpty();
             for (Filter f : intent.filters()) {
-                assertThat(f.name()).matches(SAFE).startsWith("PORTCULLIS-").endsWith(f.family().name().equals("IPV4") ? "-V4" : "-V6");
+                assertThat(f.name())
+                        .matches(SAFE)
+                        .startsWith("PORTCULLIS-")
+                        .endsWith(f.family().name().equals("IPV4") ? "-V4" : "-V6");
                 assertThat(f.defaultAction()).isEqualTo(Action.DISCARD);
-                assertThat(f.terms().get(f.terms().size() - 1).isFinalAcceptAll()).isTrue();
+                assertThat(f.terms().get(f.terms().size() - 1).isFinalAcceptAll())
+                        .isTrue();
                 assertThat(f.terms().size()).isLessThanOrEqualTo(8);
                 int previous = -1;
                 for (Term t : f.terms()) {
@@ -45,14 +49,15 @@ class RandomIntentsTest {
                     assertThat(t.match().eitherPorts()).isEmpty();
                 }
             }
-            assertThat(intent.bindings()).extracting(Binding::filterName)
-                    .allMatch(n -> intent.filter(n).isPresent());
+            assertThat(intent.bindings()).extracting(Binding::filterName).allMatch(n -> intent.filter(n)
+                    .isPresent());
         }
     }
 
     @Test
     void respectsDisallowedFeatures() {
-        var opts = new RandomIntents.Options(false, false, false, true, List.of("xe-0/0/1.5"), List.of("P"), Action.ACCEPT, 5, 1);
+        var opts = new RandomIntents.Options(
+                false, false, false, true, List.of("xe-0/0/1.5"), List.of("P"), Action.ACCEPT, 5, 1);
         var gen = new RandomIntents(3, opts);
         for (int i = 0; i < 300; i++) {
             FilterIntent intent = gen.next();
@@ -62,7 +67,9 @@ class RandomIntentsTest {
                 assertThat(f.terms().size()).isLessThanOrEqualTo(5);
                 for (Term t : f.terms()) {
                     assertThat(t.match().destinationPrefixes()).isEmpty();
-                    assertThat(t.match().destinationPorts()).hasSizeLessThanOrEqualTo(1).allMatch(r -> r.isSingle());
+                    assertThat(t.match().destinationPorts())
+                            .hasSizeLessThanOrEqualTo(1)
+                            .allMatch(r -> r.isSingle());
                 }
             }
         }

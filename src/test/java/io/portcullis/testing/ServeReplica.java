@@ -18,13 +18,16 @@ import java.util.OptionalDouble;
  */
 public record ServeReplica(String name, Process process, int port) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Starts {@code portcullis serve ARGS} as replica {@code name} on a free port, with extra system properties. */
-    public static ServeReplica start(PortcullisProcess processes, String name, List<String> args, List<String> props,
-                                     List<String> jvmOptions) throws IOException {
+    public static ServeReplica start(
+            PortcullisProcess processes, String name, List<String> args, List<String> props, List<String> jvmOptions)
+            throws IOException {
         int port = freePort();
-        List<String> all = new java.util.ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dportcullis.replica=" + name));
+        List<String> all =
+                new java.util.ArrayList<>(List.of("-Dquarkus.http.port=" + port, "-Dportcullis.replica=" + name));
         all.addAll(props);
         List<String> cmd = new java.util.ArrayList<>(List.of("serve"));
         cmd.addAll(args);
@@ -38,7 +41,10 @@ public record ServeReplica(String name, Process process, int port) {
     /** A field of the "leader" check of /q/health/ready, or null while the replica does not answer. */
     public String leaderData(String field) {
         try {
-            HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> res = HTTP.send(
+                    HttpRequest.newBuilder(uri("/q/health/ready"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode check : JSON.readTree(res.body()).path("checks")) {
                 if (check.path("name").asText().equals("leader")) {
@@ -61,8 +67,12 @@ public record ServeReplica(String name, Process process, int port) {
     /** The Prometheus text of /q/metrics ("" while the replica does not answer). */
     public String metrics() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/q/metrics")).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(
+                            HttpRequest.newBuilder(uri("/q/metrics"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
@@ -77,12 +87,20 @@ public record ServeReplica(String name, Process process, int port) {
     }
 
     public static OptionalDouble metric(String metricsText, String series) {
-        return metricsText.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+        return metricsText
+                .lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
                 .findFirst();
     }
 
     public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

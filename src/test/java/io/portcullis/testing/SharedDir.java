@@ -9,18 +9,21 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #require(String)} and are skipped with a clear message when it is absent.
  */
 public final class SharedDir {
-    private SharedDir() {
-    }
+    private SharedDir() {}
 
     public static Path root() {
-        return Path.of(System.getProperty("portcullis.shared", "../shared")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("portcullis.shared", "../shared"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Returns {@code root().resolve(relative)}, or skips the calling test when it does not exist. */
     public static Path require(String relative) {
         Path p = root().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p),
-                () -> "SKIPPED: " + p + " is absent; this test needs ../shared beside the project (or -Dportcullis.shared=DIR)");
+        Assumptions.assumeTrue(
+                Files.exists(p),
+                () -> "SKIPPED: " + p
+                        + " is absent; this test needs ../shared beside the project (or -Dportcullis.shared=DIR)");
         return p;
     }
 }

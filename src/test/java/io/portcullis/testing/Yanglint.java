@@ -39,8 +39,8 @@ import org.xml.sax.InputSource;
 public final class Yanglint {
     private static final String NETCONF_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
     private static final Set<String> OPERATIONS = Set.of("merge", "replace", "create", "delete", "remove");
-    private static final Path IETF_NETCONF = Path.of(System.getProperty("portcullis.ietf-netconf-yang",
-            "/usr/share/yuma/modules/ietf/ietf-netconf@2011-06-01.yang"));
+    private static final Path IETF_NETCONF = Path.of(System.getProperty(
+            "portcullis.ietf-netconf-yang", "/usr/share/yuma/modules/ietf/ietf-netconf@2011-06-01.yang"));
     private static Path huaweiPatched;
     private static Boolean available;
 
@@ -58,14 +58,15 @@ public final class Yanglint {
 
     /** {@code CONFIG} = the payload is complete config data (leafrefs, mandatory nodes enforced);
      * {@code EDIT} = an edit-config fragment (e.g. a removal holding only keys). */
-    public enum Kind { CONFIG, EDIT }
+    public enum Kind {
+        CONFIG,
+        EDIT
+    }
 
     /** Outcome of one yanglint run; {@code message} holds yanglint's output and the command. */
-    public record Result(boolean passed, String message) {
-    }
+    public record Result(boolean passed, String message) {}
 
-    private Yanglint() {
-    }
+    private Yanglint() {}
 
     /** Validates complete config data; {@code contextDocuments} (e.g. interfaces) are added to the data set. */
     public static Result validate(Model model, String payload, String... contextDocuments) {
@@ -78,24 +79,32 @@ public final class Yanglint {
         Path work = null;
         try {
             work = Files.createTempDirectory("portcullis-yanglint");
-            List<String> command = new ArrayList<>(List.of(executable(), "-Q", "-t", kind == Kind.CONFIG ? "config" : "edit"));
+            List<String> command =
+                    new ArrayList<>(List.of(executable(), "-Q", "-t", kind == Kind.CONFIG ? "config" : "edit"));
             List<String> modules = new ArrayList<>();
             switch (model) {
                 case IETF -> {
                     command.addAll(List.of("-p", yang.resolve("ietf").toString()));
-                    modules.add(yang.resolve("ietf/ietf-access-control-list@2019-03-04.yang").toString());
+                    modules.add(yang.resolve("ietf/ietf-access-control-list@2019-03-04.yang")
+                            .toString());
                     modules.add(yang.resolve("ietf/iana-if-type.yang").toString());
                 }
                 case OPENCONFIG -> {
-                    command.addAll(List.of("-p", yang.resolve("ietf").toString(), "-p", yang.resolve("openconfig").toString()));
+                    command.addAll(List.of(
+                            "-p",
+                            yang.resolve("ietf").toString(),
+                            "-p",
+                            yang.resolve("openconfig").toString()));
                     modules.add(yang.resolve("openconfig/openconfig-acl.yang").toString());
                     // identities of imported-only modules are rejected unless implemented (reference section 7)
-                    modules.add(yang.resolve("openconfig/openconfig-packet-match-types.yang").toString());
+                    modules.add(yang.resolve("openconfig/openconfig-packet-match-types.yang")
+                            .toString());
                     modules.add(yang.resolve("ietf/iana-if-type.yang").toString());
                 }
                 case NOKIA_SROS -> {
                     Path n = yang.resolve("nokia/latest_sros_19.7");
-                    command.addAll(List.of("-p", n.toString(), "-p", n.resolve("ietf").toString()));
+                    command.addAll(
+                            List.of("-p", n.toString(), "-p", n.resolve("ietf").toString()));
                     modules.add(n.resolve("nokia-conf.yang").toString());
                 }
                 case HUAWEI -> {
@@ -137,7 +146,8 @@ public final class Yanglint {
     public static void assertValid(Model model, String payload, String... contextDocuments) {
         Result r = validate(model, payload, contextDocuments);
         if (!r.passed()) {
-            throw new AssertionError("payload does not validate against " + model + ": " + r.message() + "\n--- payload ---\n" + payload);
+            throw new AssertionError("payload does not validate against " + model + ": " + r.message()
+                    + "\n--- payload ---\n" + payload);
         }
     }
 
@@ -145,8 +155,11 @@ public final class Yanglint {
     public static String ietfInterfaces(List<String> names) {
         StringBuilder b = new StringBuilder("<interfaces xmlns=\"urn:ietf:params:xml:ns:yang:ietf-interfaces\">");
         for (String n : names.stream().distinct().toList()) {
-            b.append("<interface><name>").append(escape(n)).append("</name>")
-                    .append("<type xmlns:ianaift=\"urn:ietf:params:xml:ns:yang:iana-if-type\">ianaift:l2vlan</type></interface>");
+            b.append("<interface><name>")
+                    .append(escape(n))
+                    .append("</name>")
+                    .append(
+                            "<type xmlns:ianaift=\"urn:ietf:params:xml:ns:yang:iana-if-type\">ianaift:l2vlan</type></interface>");
         }
         return b.append("</interfaces>").toString();
     }
@@ -165,11 +178,18 @@ public final class Yanglint {
         }
         StringBuilder b = new StringBuilder("<interfaces xmlns=\"http://openconfig.net/yang/interfaces\">");
         byInterface.forEach((name, subs) -> {
-            b.append("<interface><name>").append(escape(name)).append("</name><config><name>").append(escape(name))
-                    .append("</name><type xmlns:ianaift=\"urn:ietf:params:xml:ns:yang:iana-if-type\">ianaift:ethernetCsmacd</type></config>");
+            b.append("<interface><name>")
+                    .append(escape(name))
+                    .append("</name><config><name>")
+                    .append(escape(name))
+                    .append(
+                            "</name><type xmlns:ianaift=\"urn:ietf:params:xml:ns:yang:iana-if-type\">ianaift:ethernetCsmacd</type></config>");
             if (!subs.isEmpty()) {
                 b.append("<subinterfaces>");
-                subs.forEach(s -> b.append("<subinterface><index>").append(s).append("</index><config><index>").append(s)
+                subs.forEach(s -> b.append("<subinterface><index>")
+                        .append(s)
+                        .append("</index><config><index>")
+                        .append(s)
                         .append("</index></config></subinterface>"));
                 b.append("</subinterfaces>");
             }
@@ -182,9 +202,12 @@ public final class Yanglint {
     public static synchronized void requireYanglint() {
         if (available == null) {
             try {
-                Process p = new ProcessBuilder(executable(), "-v").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(executable(), "-v")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                available = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("(?s).*yanglint 2\\..*");
+                available =
+                        p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("(?s).*yanglint 2\\..*");
             } catch (IOException e) {
                 available = false;
             } catch (InterruptedException e) {
@@ -192,8 +215,10 @@ public final class Yanglint {
                 available = false;
             }
         }
-        Assumptions.assumeTrue(available, () -> "SKIPPED: yanglint 2.x is not installed (Debian package libyang2-tools; "
-                + "or -Dportcullis.yanglint=PATH); payloads were not YANG-validated");
+        Assumptions.assumeTrue(
+                available,
+                () -> "SKIPPED: yanglint 2.x is not installed (Debian package libyang2-tools; "
+                        + "or -Dportcullis.yanglint=PATH); payloads were not YANG-validated");
     }
 
     private static String executable() {
@@ -201,7 +226,10 @@ public final class Yanglint {
     }
 
     private static Result run(List<String> command, Path work, String note) throws IOException {
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out;
         try {
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -215,8 +243,8 @@ public final class Yanglint {
             return new Result(false, "interrupted while waiting for yanglint");
         }
         boolean ok = p.exitValue() == 0;
-        String message = (ok ? "valid" : "INVALID (exit " + p.exitValue() + "): " + out.strip()) + note
-                + "\ncommand: " + String.join(" ", command);
+        String message = (ok ? "valid" : "INVALID (exit " + p.exitValue() + "): " + out.strip()) + note + "\ncommand: "
+                + String.join(" ", command);
         return new Result(ok, message);
     }
 
@@ -250,7 +278,8 @@ public final class Yanglint {
         NamedNodeMap attrs = from.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI()) && a.getPrefix() != null
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
+                    && a.getPrefix() != null
                     && !to.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
                 to.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
             }
@@ -261,7 +290,8 @@ public final class Yanglint {
         Attr op = e.getAttributeNodeNS(NETCONF_NS, "operation");
         if (op != null) {
             if (!OPERATIONS.contains(op.getValue())) {
-                throw new IllegalArgumentException("nc:operation=\"" + op.getValue() + "\" on <" + e.getLocalName() + ">");
+                throw new IllegalArgumentException(
+                        "nc:operation=\"" + op.getValue() + "\" on <" + e.getLocalName() + ">");
             }
             if (!keep) {
                 e.removeAttributeNode(op);
@@ -304,23 +334,28 @@ public final class Yanglint {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        // 1. huawei-pub-type.yang line 325: double-quoted pattern with "\+" (invalid escape for libyang 2) -> single quotes
+        // 1. huawei-pub-type.yang line 325: double-quoted pattern with "\+" (invalid escape for libyang 2) -> single
+        // quotes
         Path pub = dir.resolve("huawei-pub-type.yang");
-        List<String> lines = new ArrayList<>(List.of(Files.readString(pub, StandardCharsets.ISO_8859_1).split("\n", -1)));
+        List<String> lines = new ArrayList<>(
+                List.of(Files.readString(pub, StandardCharsets.ISO_8859_1).split("\n", -1)));
         String l = lines.get(324);
         int i = l.indexOf('"');
         int j = l.lastIndexOf('"');
         if (!l.contains("pattern") || !l.contains("\\+") || i < 0 || j <= i) {
-            throw new IOException("huawei-pub-type.yang line 325 is not the pattern yang/SOURCES.md describes; patch not applied");
+            throw new IOException(
+                    "huawei-pub-type.yang line 325 is not the pattern yang/SOURCES.md describes; patch not applied");
         }
         lines.set(324, l.substring(0, i) + "'" + l.substring(i + 1, j) + "'" + l.substring(j + 1));
         Files.writeString(pub, String.join("\n", lines), StandardCharsets.ISO_8859_1);
         // 2. huawei-acl.yang lines 407/416/425: mutually dependent `when` on aclPrecedence/aclTos/aclDscp -> deleted
         Path acl = dir.resolve("huawei-acl.yang");
-        List<String> acls = new ArrayList<>(List.of(Files.readString(acl, StandardCharsets.ISO_8859_1).split("\n", -1)));
-        for (int n : new int[]{424, 415, 406}) {
+        List<String> acls = new ArrayList<>(
+                List.of(Files.readString(acl, StandardCharsets.ISO_8859_1).split("\n", -1)));
+        for (int n : new int[] {424, 415, 406}) {
             if (!acls.get(n).strip().startsWith("when")) {
-                throw new IOException("huawei-acl.yang line " + (n + 1) + " is not a `when` statement; patch not applied");
+                throw new IOException(
+                        "huawei-acl.yang line " + (n + 1) + " is not a `when` statement; patch not applied");
             }
             acls.remove(n);
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CounterReadersLabTest {
     @TempDir
     static Path dir;
+
     static LabFixture lab;
     static NetconfConnector connector;
 
@@ -60,21 +61,32 @@ class CounterReadersLabTest {
         RouterTraffic traffic = lab.traffic.device(t.name());
         int counted = 0;
         for (TermCount c : read.terms()) {
-            Term term = t.intent().filter(c.filter()).orElseThrow().terms().stream().filter(x -> x.name().equals(c.term())).findFirst().orElseThrow();
+            Term term = t.intent().filter(c.filter()).orElseThrow().terms().stream()
+                    .filter(x -> x.name().equals(c.term()))
+                    .findFirst()
+                    .orElseThrow();
             long[] expected = traffic.total(c.filter(), c.term());
             if (platform.equals("junos") && term.counter() == null) {
-                assertThat(c.packets()).as("Junos keeps no counter for " + c.term()).isNull();
+                assertThat(c.packets())
+                        .as("Junos keeps no counter for " + c.term())
+                        .isNull();
                 assertThat(c.note()).contains("count action");
                 continue;
             }
-            assertThat(c.packets()).as(platform + " " + c.filter() + "/" + c.term()).isEqualTo(expected[0]);
+            assertThat(c.packets())
+                    .as(platform + " " + c.filter() + "/" + c.term())
+                    .isEqualTo(expected[0]);
             boolean hasBytes = List.of("junos", "sros", "openconfig", "ietf").contains(platform);
             assertThat(c.bytes()).as(platform + " bytes of " + c.term()).isEqualTo(hasBytes ? expected[1] : null);
             counted++;
         }
         assertThat(counted).isGreaterThanOrEqualTo(4);
-        assertThat(read.terms().stream().filter(c -> c.term().equals("deny-smtp")).mapToLong(c -> c.packets()).sum())
-                .as("traffic was counted").isPositive();
+        assertThat(read.terms().stream()
+                        .filter(c -> c.term().equals("deny-smtp"))
+                        .mapToLong(c -> c.packets())
+                        .sum())
+                .as("traffic was counted")
+                .isPositive();
         if (platform.equals("junos")) {
             assertThat(read.aggregation()).contains("per-interface/subscriber");
         }

@@ -40,8 +40,12 @@ class CounterSamplingBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 3);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (LabFixture lab = new LabFixture(dir, n, 1000);
-             NetconfConnector connector = new NetconfConnector(ClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(30))
-                     .withAuthTimeout(Duration.ofSeconds(30)).withHelloTimeout(Duration.ofSeconds(30)), System::getenv)) {
+                NetconfConnector connector = new NetconfConnector(
+                        ClientSettings.defaults()
+                                .withConnectTimeout(Duration.ofSeconds(30))
+                                .withAuthTimeout(Duration.ofSeconds(30))
+                                .withHelloTimeout(Duration.ofSeconds(30)),
+                        System::getenv)) {
             lab.installPolicy();
             lab.traffic.tick(1);
             List<Target> targets = lab.targets;
@@ -64,14 +68,25 @@ class CounterSamplingBenchmark {
                 List<RouterPlan> plans = engine.plan(targets, 50);
                 wall = System.nanoTime() - t0;
                 cpu = os.getProcessCpuTime() - cpu0;
-                assertThat(plans.stream().filter(p -> p.status() == RouterPlan.Status.IN_SYNC).count()).as("drift check in sync").isEqualTo(n);
+                assertThat(plans.stream()
+                                .filter(p -> p.status() == RouterPlan.Status.IN_SYNC)
+                                .count())
+                        .as("drift check in sync")
+                        .isEqualTo(n);
                 print("drift", n, r, wall, cpu);
             }
         }
     }
 
     private static void print(String what, int n, int round, long wallNanos, long cpuNanos) {
-        System.out.printf(Locale.ROOT, "BENCH %-8s devices=%d round=%d wall=%.2fs cpu=%.2fs (%.2f ms CPU/router)%n", what, n, round,
-                wallNanos / 1e9, cpuNanos / 1e9, cpuNanos / 1e6 / n);
+        System.out.printf(
+                Locale.ROOT,
+                "BENCH %-8s devices=%d round=%d wall=%.2fs cpu=%.2fs (%.2f ms CPU/router)%n",
+                what,
+                n,
+                round,
+                wallNanos / 1e9,
+                cpuNanos / 1e9,
+                cpuNanos / 1e6 / n);
     }
 }

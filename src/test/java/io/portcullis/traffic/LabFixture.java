@@ -24,20 +24,29 @@ final class LabFixture implements AutoCloseable {
         fleet.writeInventory(inventory, "PORTCULLIS_LAB_PASSWORD");
         Files.writeString(inventory.resolve("lab-password"), PASSWORD);
         Path groups = inventory.resolve("groups.yaml");
-        Files.writeString(groups, Files.readString(groups).replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
+        Files.writeString(
+                groups,
+                Files.readString(groups)
+                        .replace("password-env: PORTCULLIS_LAB_PASSWORD", "password-file: lab-password"));
         Workspace w = Workspace.load(Path.of("policy"), inventory, null);
-        targets = w.compileAll().stream().map(c -> new Target(c.device(), c.intent(), c.promise())).toList();
+        targets = w.compileAll().stream()
+                .map(c -> new Target(c.device(), c.intent(), c.promise()))
+                .toList();
     }
 
     /** Puts the policy on every router the way a CLI user would paste it (no Portcullis transaction needed here). */
     void installPolicy() {
         for (Target t : targets) {
-            fleet.device(t.name()).outOfBandEdit(Platforms.get(t.device().platform()).renderConfig(t.intent()));
+            fleet.device(t.name())
+                    .outOfBandEdit(Platforms.get(t.device().platform()).renderConfig(t.intent()));
         }
     }
 
     Target target(String platform) {
-        return targets.stream().filter(t -> t.device().platform().equals(platform)).findFirst().orElseThrow();
+        return targets.stream()
+                .filter(t -> t.device().platform().equals(platform))
+                .findFirst()
+                .orElseThrow();
     }
 
     SimDevice device(String platform) {

@@ -26,7 +26,9 @@ class TrafficAgreesWithVerifierTest {
                 for (PacketClass pc : traffic.mix()) {
                     for (AttachPoint p : traffic.attachPoints()) {
                         Verdict v = traffic.decision(pc, p);
-                        assertThat(v.fate()).as(t.name() + " " + pc.label() + " before install").isEqualTo(Fate.FORWARDED);
+                        assertThat(v.fate())
+                                .as(t.name() + " " + pc.label() + " before install")
+                                .isEqualTo(Fate.FORWARDED);
                         assertThat(v.filter()).isNull();
                     }
                 }
@@ -38,13 +40,16 @@ class TrafficAgreesWithVerifierTest {
                 for (PacketClass pc : traffic.mix()) {
                     for (AttachPoint p : traffic.attachPoints()) {
                         Verdict inLab = traffic.decision(pc, p);
-                        // the compiled intent at the same point (VRP: the operator-bound point, as the lab and verify assume)
-                        Verdict verifier = Verifier.evaluate(t.promise().attachPoints().isEmpty() ? traffic.intent() : t.intent(),
+                        // the compiled intent at the same point (VRP: the operator-bound point, as the lab and verify
+                        // assume)
+                        Verdict verifier = Verifier.evaluate(
+                                t.promise().attachPoints().isEmpty() ? traffic.intent() : t.intent(),
                                 RouterTraffic.packet(pc, p));
                         String what = t.name() + " " + pc.label() + " at " + p.name();
                         assertThat(inLab.fate()).as(what).isEqualTo(verifier.fate());
                         assertThat(inLab.term()).as(what).isEqualTo(verifier.term());
-                        boolean probe = pc.kind() == PacketClass.Kind.SNMP_PROBE || pc.kind() == PacketClass.Kind.SMTP_PROBE;
+                        boolean probe =
+                                pc.kind() == PacketClass.Kind.SNMP_PROBE || pc.kind() == PacketClass.Kind.SMTP_PROBE;
                         assertThat(inLab.fate()).as(what).isEqualTo(probe ? Fate.DROPPED : Fate.FORWARDED);
                         checked++;
                     }

@@ -18,8 +18,7 @@ import java.util.Optional;
  * record definitions without sharing code with the verifier, so the two can check each other.
  */
 final class BruteForce {
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     static Fate expected(Promise promise, Packet p) {
         for (BlockedFlow f : promise.blocked()) {
@@ -29,7 +28,8 @@ final class BruteForce {
             if (!f.protocol().isAny() && f.protocol().number() != p.protocol().number()) {
                 continue;
             }
-            if (!f.destinationPorts().isEmpty() && (!p.protocol().hasPorts() || !anyPort(f.destinationPorts(), p.destinationPort()))) {
+            if (!f.destinationPorts().isEmpty()
+                    && (!p.protocol().hasPorts() || !anyPort(f.destinationPorts(), p.destinationPort()))) {
                 continue;
             }
             if (anyPrefix(f.exemptDestinations(), p, p.destinationAddress())) {
@@ -41,14 +41,16 @@ final class BruteForce {
     }
 
     /** Fate and "filter/term" (or null when no term decided) of the intent for a packet. */
-    record Outcome(Fate fate, String decidingTerm) {
-    }
+    record Outcome(Fate fate, String decidingTerm) {}
 
     static Outcome actual(FilterIntent intent, Packet p) {
         List<String> names = new java.util.ArrayList<>();
         for (Binding b : intent.bindings()) {
-            if (b.kind() == p.attachPoint().kind() && b.point().equals(p.attachPoint().name()) && b.family() == p.family()
-                    && b.direction() == p.direction() && !names.contains(b.filterName())) {
+            if (b.kind() == p.attachPoint().kind()
+                    && b.point().equals(p.attachPoint().name())
+                    && b.family() == p.family()
+                    && b.direction() == p.direction()
+                    && !names.contains(b.filterName())) {
                 names.add(b.filterName());
             }
         }
@@ -80,7 +82,9 @@ final class BruteForce {
         if (!m.protocol().isAny() && m.protocol().number() != p.protocol().number()) {
             return false;
         }
-        boolean portsPresent = !m.destinationPorts().isEmpty() || !m.sourcePorts().isEmpty() || !m.eitherPorts().isEmpty();
+        boolean portsPresent = !m.destinationPorts().isEmpty()
+                || !m.sourcePorts().isEmpty()
+                || !m.eitherPorts().isEmpty();
         if (portsPresent && !(p.protocol().number() == 6 || p.protocol().number() == 17)) {
             return false;
         }
@@ -90,7 +94,9 @@ final class BruteForce {
         if (!m.sourcePorts().isEmpty() && !anyPort(m.sourcePorts(), p.sourcePort())) {
             return false;
         }
-        if (!m.eitherPorts().isEmpty() && !anyPort(m.eitherPorts(), p.sourcePort()) && !anyPort(m.eitherPorts(), p.destinationPort())) {
+        if (!m.eitherPorts().isEmpty()
+                && !anyPort(m.eitherPorts(), p.sourcePort())
+                && !anyPort(m.eitherPorts(), p.destinationPort())) {
             return false;
         }
         if (!m.destinationPrefixes().isEmpty() && !anyPrefix(m.destinationPrefixes(), p, p.destinationAddress())) {

@@ -39,8 +39,12 @@ import org.junit.jupiter.api.Test;
 class FateDeltaPropertyTest {
     private static final int PAIRS = 300;
     private static final int PACKETS = 1_500;
-    private static final List<IpPrefix> POOL = List.of(IpPrefix.parse("10.0.0.0/8"), IpPrefix.parse("10.1.0.0/16"),
-            IpPrefix.parse("192.0.2.0/24"), IpPrefix.parse("2001:db8::/32"), IpPrefix.parse("2001:db8:1::/48"),
+    private static final List<IpPrefix> POOL = List.of(
+            IpPrefix.parse("10.0.0.0/8"),
+            IpPrefix.parse("10.1.0.0/16"),
+            IpPrefix.parse("192.0.2.0/24"),
+            IpPrefix.parse("2001:db8::/32"),
+            IpPrefix.parse("2001:db8:1::/48"),
             IpPrefix.parse("fd00::/8"));
 
     @Test
@@ -79,15 +83,21 @@ class FateDeltaPropertyTest {
                     assertThat(c.before()).isEqualTo(fate(fc.forwardedBefore()));
                     assertThat(c.after()).isEqualTo(fate(fc.forwardedAfter())).isNotEqualTo(c.before());
                     for (AttachPoint point : c.points()) {
-                        assertThat(fc.where().isEmpty() || List.of(fc.where().split(", ")).contains(point.name()))
-                                .as("pair %d: %s names its points", i, fc.describe()).isTrue();
+                        assertThat(fc.where().isEmpty()
+                                        || List.of(fc.where().split(", ")).contains(point.name()))
+                                .as("pair %d: %s names its points", i, fc.describe())
+                                .isTrue();
                     }
                     List<Packet> witnesses = c.witnesses();
                     for (int k = 0; k < witnesses.size(); k++) {
                         Packet w = witnesses.get(k);
                         assertThat(c.contains(w)).isTrue();
-                        assertThat(was.verdict(w).fate()).as("pair %d: %s before, %s", i, fc.describe(), w.describe()).isEqualTo(c.before());
-                        assertThat(is.verdict(w).fate()).as("pair %d: %s after, %s", i, fc.describe(), w.describe()).isEqualTo(c.after());
+                        assertThat(was.verdict(w).fate())
+                                .as("pair %d: %s before, %s", i, fc.describe(), w.describe())
+                                .isEqualTo(c.before());
+                        assertThat(is.verdict(w).fate())
+                                .as("pair %d: %s after, %s", i, fc.describe(), w.describe())
+                                .isEqualTo(c.after());
                         if (k == 0) { // the naive evaluator is slow: the representative is enough for it
                             assertThat(BruteForce.actual(before, w).fate()).isEqualTo(c.before());
                             assertThat(BruteForce.actual(after, w).fate()).isEqualTo(c.after());
@@ -98,7 +108,9 @@ class FateDeltaPropertyTest {
             // classes by family, direction and protocol, so each sampled packet scans only its own
             java.util.Map<String, List<ClassShift>> index = new java.util.HashMap<>();
             delta.stream().flatMap(fc -> fc.classes().stream()).forEach(c -> index.computeIfAbsent(
-                    c.family() + "|" + c.direction() + "|" + (c.otherProtocol() ? "other" : c.protocol()), x -> new ArrayList<>()).add(c));
+                            c.family() + "|" + c.direction() + "|" + (c.otherProtocol() ? "other" : c.protocol()),
+                            x -> new ArrayList<>())
+                    .add(c));
             List<Integer> ports = portEdges(before, after);
             List<IpPrefix> prefixes = prefixes(before, after);
             for (int k = 0; k < PACKETS; k++) {
@@ -106,22 +118,38 @@ class FateDeltaPropertyTest {
                 Fate b = was.verdict(p).fate();
                 Fate a = is.verdict(p).fate();
                 List<ClassShift> covering = java.util.stream.Stream.concat(
-                        index.getOrDefault(p.family() + "|" + p.direction() + "|" + p.protocol().number(), List.of()).stream(),
-                        index.getOrDefault(p.family() + "|" + p.direction() + "|other", List.of()).stream())
-                        .filter(c -> c.contains(p)).toList();
+                                index
+                                        .getOrDefault(
+                                                p.family() + "|" + p.direction() + "|"
+                                                        + p.protocol().number(),
+                                                List.of())
+                                        .stream(),
+                                index.getOrDefault(p.family() + "|" + p.direction() + "|other", List.of()).stream())
+                        .filter(c -> c.contains(p))
+                        .toList();
                 if (a == b) {
-                    assertThat(covering).as("pair %d: %s keeps its fate (%s) but is reported", i, p.describe(), a).isEmpty();
+                    assertThat(covering)
+                            .as("pair %d: %s keeps its fate (%s) but is reported", i, p.describe(), a)
+                            .isEmpty();
                 } else {
                     changedPackets++;
-                    assertThat(covering).as("pair %d: %s goes %s → %s and no line says so: %s", i, p.describe(), b, a,
-                            delta.stream().map(FateChange::describe).toList()).hasSize(1);
+                    assertThat(covering)
+                            .as(
+                                    "pair %d: %s goes %s → %s and no line says so: %s",
+                                    i,
+                                    p.describe(),
+                                    b,
+                                    a,
+                                    delta.stream().map(FateChange::describe).toList())
+                            .hasSize(1);
                     assertThat(covering.get(0).before()).isEqualTo(b);
                     assertThat(covering.get(0).after()).isEqualTo(a);
                 }
             }
         }
-        System.out.printf("FateDeltaPropertyTest: %d pairs, %d lines, %d changed packets, delta %.0f ms in all%n", PAIRS, lines,
-                changedPackets, deltaNanos / 1e6);
+        System.out.printf(
+                "FateDeltaPropertyTest: %d pairs, %d lines, %d changed packets, delta %.0f ms in all%n",
+                PAIRS, lines, changedPackets, deltaNanos / 1e6);
         // not vacuous: changes happened, were reported, and foreign filters took part
         assertThat(lines).isGreaterThan(PAIRS);
         assertThat(changedPackets).isGreaterThan(PAIRS * 10);
@@ -154,11 +182,19 @@ class FateDeltaPropertyTest {
             List<IpPrefix> fam = POOL.stream().filter(p -> p.family() == family).toList();
             List<IpPrefix> dst = r.nextInt(3) == 0 ? List.of(fam.get(r.nextInt(fam.size()))) : List.of();
             List<IpPrefix> src = r.nextInt(3) == 0 ? List.of(fam.get(r.nextInt(fam.size()))) : List.of();
-            terms.add(new Term("op-" + i, 10 * (i + 1), new Match(proto, dports, sports, List.of(), dst, src),
-                    r.nextBoolean() ? Action.DISCARD : Action.ACCEPT, null, false, null));
+            terms.add(new Term(
+                    "op-" + i,
+                    10 * (i + 1),
+                    new Match(proto, dports, sports, List.of(), dst, src),
+                    r.nextBoolean() ? Action.DISCARD : Action.ACCEPT,
+                    null,
+                    false,
+                    null));
         }
-        Filter f = new Filter(name + "-" + family.id(), family, terms, r.nextInt(4) == 0 ? Action.DISCARD : Action.ACCEPT, null);
-        AttachPoint at = promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
+        Filter f = new Filter(
+                name + "-" + family.id(), family, terms, r.nextInt(4) == 0 ? Action.DISCARD : Action.ACCEPT, null);
+        AttachPoint at =
+                promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
         Direction dir = r.nextInt(3) == 0 ? Direction.FROM_SUBSCRIBER : Direction.TO_SUBSCRIBER;
         List<Filter> filters = new ArrayList<>(intent.filters());
         filters.add(f);
@@ -172,7 +208,8 @@ class FateDeltaPropertyTest {
             return intent;
         }
         Filter f = intent.filters().get(r.nextInt(intent.filters().size()));
-        AttachPoint at = promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
+        AttachPoint at =
+                promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
         List<Binding> bindings = new ArrayList<>(intent.bindings());
         bindings.add(new Binding(at.kind(), at.name(), f.family(), Direction.FROM_SUBSCRIBER, f.name()));
         return new FilterIntent(intent.device(), intent.platform(), intent.filters(), bindings);
@@ -183,7 +220,10 @@ class FateDeltaPropertyTest {
         for (FilterIntent intent : intents) {
             for (Filter f : intent.filters()) {
                 for (Term t : f.terms()) {
-                    for (List<PortRange> list : List.of(t.match().destinationPorts(), t.match().sourcePorts(), t.match().eitherPorts())) {
+                    for (List<PortRange> list : List.of(
+                            t.match().destinationPorts(),
+                            t.match().sourcePorts(),
+                            t.match().eitherPorts())) {
                         for (PortRange p : list) {
                             for (int v : new int[] {p.from() - 1, p.from(), p.to(), p.to() + 1}) {
                                 if (v >= 0 && v <= PortRange.MAX) {
@@ -216,8 +256,18 @@ class FateDeltaPropertyTest {
         int dport = proto.hasPorts() ? port(ports, r) : -1;
         int sport = proto.hasPorts() ? (r.nextInt(3) == 0 ? port(ports, r) : 1024 + r.nextInt(64512)) : -1;
         Direction dir = r.nextInt(3) == 0 ? Direction.FROM_SUBSCRIBER : Direction.TO_SUBSCRIBER;
-        AttachPoint at = promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
-        return new Packet(family, proto, sport, dport, address(family, prefixes, r), address(family, prefixes, r), false, dir, at);
+        AttachPoint at =
+                promise.attachPoints().get(r.nextInt(promise.attachPoints().size()));
+        return new Packet(
+                family,
+                proto,
+                sport,
+                dport,
+                address(family, prefixes, r),
+                address(family, prefixes, r),
+                false,
+                dir,
+                at);
     }
 
     private static int port(List<Integer> ports, Random r) {
@@ -226,17 +276,19 @@ class FateDeltaPropertyTest {
 
     /** Uniform, or at or near a boundary of a prefix the filters name (exemptions, the foreign filters' pool). */
     private static BigInteger address(AddressFamily family, List<IpPrefix> prefixes, Random r) {
-        List<IpPrefix> mine = prefixes.stream().filter(p -> p.family() == family).toList();
+        List<IpPrefix> mine =
+                prefixes.stream().filter(p -> p.family() == family).toList();
         if (r.nextInt(3) == 0) {
             return new BigInteger(family.addressBits(), r);
         }
         IpPrefix p = mine.get(r.nextInt(mine.size()));
-        BigInteger a = switch (r.nextInt(4)) {
-            case 0 -> p.first().subtract(BigInteger.ONE);
-            case 1 -> p.last().add(BigInteger.ONE);
-            case 2 -> p.first();
-            default -> p.last();
-        };
+        BigInteger a =
+                switch (r.nextInt(4)) {
+                    case 0 -> p.first().subtract(BigInteger.ONE);
+                    case 1 -> p.last().add(BigInteger.ONE);
+                    case 2 -> p.first();
+                    default -> p.last();
+                };
         BigInteger max = BigInteger.ONE.shiftLeft(family.addressBits()).subtract(BigInteger.ONE);
         return a.signum() < 0 || a.compareTo(max) > 0 ? p.first() : a;
     }

@@ -15,8 +15,7 @@ import java.util.Random;
 
 /** Random semantic edits of an intent, the kind a bad renderer, reader or operator makes. */
 final class Mutations {
-    private Mutations() {
-    }
+    private Mutations() {}
 
     static FilterIntent mutate(FilterIntent intent, Random r) {
         int kind = r.nextInt(11);
@@ -42,10 +41,32 @@ final class Mutations {
                 }
             }
             case 3 -> terms.set(ti, with(t, t.action() == Action.ACCEPT ? Action.DISCARD : Action.ACCEPT, m));
-            case 4 -> terms.set(ti, with(t, t.action(), new Match(m.protocol() == Protocol.TCP ? Protocol.UDP : Protocol.TCP,
-                    m.destinationPorts(), m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes())));
-            case 5 -> terms.set(ti, with(t, t.action(), new Match(m.protocol(), List.of(), m.sourcePorts(), m.destinationPorts(),
-                    m.destinationPrefixes(), m.sourcePrefixes())));
+            case 4 ->
+                terms.set(
+                        ti,
+                        with(
+                                t,
+                                t.action(),
+                                new Match(
+                                        m.protocol() == Protocol.TCP ? Protocol.UDP : Protocol.TCP,
+                                        m.destinationPorts(),
+                                        m.sourcePorts(),
+                                        m.eitherPorts(),
+                                        m.destinationPrefixes(),
+                                        m.sourcePrefixes())));
+            case 5 ->
+                terms.set(
+                        ti,
+                        with(
+                                t,
+                                t.action(),
+                                new Match(
+                                        m.protocol(),
+                                        List.of(),
+                                        m.sourcePorts(),
+                                        m.destinationPorts(),
+                                        m.destinationPrefixes(),
+                                        m.sourcePrefixes())));
             case 6 -> {
                 def = def == Action.ACCEPT ? Action.DISCARD : Action.ACCEPT;
                 if (terms.get(terms.size() - 1).isFinalAcceptAll()) {
@@ -61,14 +82,36 @@ final class Mutations {
                     } else if (p.from() < p.to()) {
                         ports.add(new PortRange(p.from() + 1, p.to()));
                     }
-                    terms.set(ti, with(t, t.action(), ports.isEmpty() ? Match.ANY
-                            : new Match(m.protocol(), ports, m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes())));
+                    terms.set(
+                            ti,
+                            with(
+                                    t,
+                                    t.action(),
+                                    ports.isEmpty()
+                                            ? Match.ANY
+                                            : new Match(
+                                                    m.protocol(),
+                                                    ports,
+                                                    m.sourcePorts(),
+                                                    m.eitherPorts(),
+                                                    m.destinationPrefixes(),
+                                                    m.sourcePrefixes())));
                 }
             }
             case 8 -> {
                 int from = r.nextInt(65000);
-                terms.add(r.nextInt(terms.size() + 1), new Term("extra", 1, Match.destinationPorts(r.nextBoolean() ? Protocol.TCP : Protocol.UDP,
-                        List.of(new PortRange(from, from + r.nextInt(500)))), r.nextBoolean() ? Action.DISCARD : Action.ACCEPT, null, false, null));
+                terms.add(
+                        r.nextInt(terms.size() + 1),
+                        new Term(
+                                "extra",
+                                1,
+                                Match.destinationPorts(
+                                        r.nextBoolean() ? Protocol.TCP : Protocol.UDP,
+                                        List.of(new PortRange(from, from + r.nextInt(500)))),
+                                r.nextBoolean() ? Action.DISCARD : Action.ACCEPT,
+                                null,
+                                false,
+                                null));
             }
             case 9 -> {
                 if (!m.destinationPrefixes().isEmpty()) {
@@ -79,8 +122,19 @@ final class Mutations {
                     terms.set(ti, with(t, t.action(), m.withDestinationPrefixes(ps)));
                 }
             }
-            default -> terms.set(ti, with(t, t.action(), new Match(m.protocol(), m.destinationPorts(),
-                    List.of(new PortRange(1024, 65535)), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes())));
+            default ->
+                terms.set(
+                        ti,
+                        with(
+                                t,
+                                t.action(),
+                                new Match(
+                                        m.protocol(),
+                                        m.destinationPorts(),
+                                        List.of(new PortRange(1024, 65535)),
+                                        m.eitherPorts(),
+                                        m.destinationPrefixes(),
+                                        m.sourcePrefixes())));
         }
         filters.set(fi, new Filter(f.name(), f.family(), terms, def, f.description()));
         return new FilterIntent(intent.device(), intent.platform(), filters, intent.bindings());

@@ -40,12 +40,14 @@ class VerifierMutantTest {
 
     @Test
     void missingFinalAcceptIsCaught() {
-        FilterIntent m = DefaultPolicyIr.mutateTerms(DefaultPolicyIr.intent(), AddressFamily.IPV4, t -> t.subList(0, t.size() - 1));
+        FilterIntent m = DefaultPolicyIr.mutateTerms(
+                DefaultPolicyIr.intent(), AddressFamily.IPV4, t -> t.subList(0, t.size() - 1));
         Violation v = first(m);
         assertThat(v.expected()).isEqualTo(Fate.FORWARDED);
         assertThat(v.actual().fate()).isEqualTo(Fate.DROPPED);
         assertThat(v.actual().term()).isNull();
-        assertThat(v.actual().decidedBy()).isEqualTo("PORTCULLIS-SUBPROTECT-V4: no term matched → implicit default (discard)");
+        assertThat(v.actual().decidedBy())
+                .isEqualTo("PORTCULLIS-SUBPROTECT-V4: no term matched → implicit default (discard)");
         assertThat(v.packet().family()).isEqualTo(AddressFamily.IPV4);
         assertThat(v.packet().direction()).isEqualTo(Direction.TO_SUBSCRIBER);
     }
@@ -70,7 +72,10 @@ class VerifierMutantTest {
     @Test
     void eitherPortInsteadOfDestinationPortBlocksRepliesFromPort25() {
         FilterIntent m = DefaultPolicyIr.mutateTerms(DefaultPolicyIr.intent(), AddressFamily.IPV4, t -> {
-            t.set(1, DefaultPolicyIr.replaceMatch(t.get(1), new Match(Protocol.TCP, List.of(), List.of(), SMTP, List.of(), List.of())));
+            t.set(
+                    1,
+                    DefaultPolicyIr.replaceMatch(
+                            t.get(1), new Match(Protocol.TCP, List.of(), List.of(), SMTP, List.of(), List.of())));
             return t;
         });
         Violation v = first(m);
@@ -80,7 +85,9 @@ class VerifierMutantTest {
         assertThat(v.expected()).isEqualTo(Fate.FORWARDED);
         assertThat(v.actual().fate()).isEqualTo(Fate.DROPPED);
         assertThat(v.actual().decidedBy()).isEqualTo("PORTCULLIS-SUBPROTECT-V4/deny-smtp");
-        assertThat(v.describe()).startsWith("TCP 192.0.2.1:25 → 198.51.100.7:").contains("ipv4 toward subscriber at ge-1/0/0.100")
+        assertThat(v.describe())
+                .startsWith("TCP 192.0.2.1:25 → 198.51.100.7:")
+                .contains("ipv4 toward subscriber at ge-1/0/0.100")
                 .endsWith("expected forwarded, got dropped by term PORTCULLIS-SUBPROTECT-V4/deny-smtp");
     }
 
@@ -108,9 +115,15 @@ class VerifierMutantTest {
     @Test
     void missingIpv6FilterIsCaught() {
         FilterIntent base = DefaultPolicyIr.intent();
-        FilterIntent m = new FilterIntent(base.device(), base.platform(),
-                base.filters().stream().filter(f -> f.family() == AddressFamily.IPV4).toList(),
-                base.bindings().stream().filter(b -> b.family() == AddressFamily.IPV4).toList());
+        FilterIntent m = new FilterIntent(
+                base.device(),
+                base.platform(),
+                base.filters().stream()
+                        .filter(f -> f.family() == AddressFamily.IPV4)
+                        .toList(),
+                base.bindings().stream()
+                        .filter(b -> b.family() == AddressFamily.IPV4)
+                        .toList());
         Violation v = first(m);
         assertThat(v.packet().family()).isEqualTo(AddressFamily.IPV6);
         assertThat(v.expected()).isEqualTo(Fate.DROPPED);
@@ -122,8 +135,13 @@ class VerifierMutantTest {
     @Test
     void boundFilterThatDoesNotExistIsCaught() {
         FilterIntent base = DefaultPolicyIr.intent();
-        FilterIntent m = new FilterIntent(base.device(), base.platform(),
-                base.filters().stream().filter(f -> f.family() == AddressFamily.IPV4).toList(), base.bindings());
+        FilterIntent m = new FilterIntent(
+                base.device(),
+                base.platform(),
+                base.filters().stream()
+                        .filter(f -> f.family() == AddressFamily.IPV4)
+                        .toList(),
+                base.bindings());
         List<Violation> all = Verifier.verify(m, DefaultPolicyIr.promise()).violations();
         assertThat(all).anySatisfy(v -> {
             assertThat(v.actual().decidedBy()).isEqualTo("filter PORTCULLIS-SUBPROTECT-V6 is bound but does not exist");
@@ -138,9 +156,12 @@ class VerifierMutantTest {
     void bindingMissingAtOneAttachPointIsCaughtThereOnly() {
         FilterIntent base = DefaultPolicyIr.intent();
         List<Binding> bindings = base.bindings().stream()
-                .filter(b -> !(b.point().equals(PROFILE.name()) && b.family() == AddressFamily.IPV4)).toList();
-        List<Violation> all = Verifier.verify(new FilterIntent(base.device(), base.platform(), base.filters(), bindings),
-                DefaultPolicyIr.promise()).violations();
+                .filter(b -> !(b.point().equals(PROFILE.name()) && b.family() == AddressFamily.IPV4))
+                .toList();
+        List<Violation> all = Verifier.verify(
+                        new FilterIntent(base.device(), base.platform(), base.filters(), bindings),
+                        DefaultPolicyIr.promise())
+                .violations();
         assertThat(all).isNotEmpty().allSatisfy(v -> {
             assertThat(v.packet().attachPoint()).isEqualTo(PROFILE);
             assertThat(v.packet().family()).isEqualTo(AddressFamily.IPV4);
@@ -153,7 +174,8 @@ class VerifierMutantTest {
     @Test
     void exemptionAfterTheDenyStillBlocksTheExemptSubscriber() {
         FilterIntent good = DefaultPolicyIr.intent(true);
-        assertThat(Verifier.verify(good, DefaultPolicyIr.promise(true)).violations()).isEmpty();
+        assertThat(Verifier.verify(good, DefaultPolicyIr.promise(true)).violations())
+                .isEmpty();
         FilterIntent m = DefaultPolicyIr.mutateTerms(good, AddressFamily.IPV4, t -> {
             Term exempt = t.remove(0);
             t.add(2, exempt); // after deny-smtp, before accept-rest
@@ -161,7 +183,9 @@ class VerifierMutantTest {
         });
         Violation v = first(m, true);
         assertThat(v.packet().exempt()).isTrue();
-        assertThat(DefaultPolicyIr.EXEMPT_V4.contains(AddressFamily.IPV4, v.packet().destinationAddress())).isTrue();
+        assertThat(DefaultPolicyIr.EXEMPT_V4.contains(
+                        AddressFamily.IPV4, v.packet().destinationAddress()))
+                .isTrue();
         assertThat(SMTP_PORTS).contains(v.packet().destinationPort());
         assertThat(v.expected()).isEqualTo(Fate.FORWARDED);
         assertThat(v.actual().decidedBy()).isEqualTo("PORTCULLIS-SUBPROTECT-V4/deny-smtp");
@@ -171,8 +195,16 @@ class VerifierMutantTest {
     @Test
     void termBlockingTooMuchIsCaught() {
         FilterIntent m = DefaultPolicyIr.mutateTerms(DefaultPolicyIr.intent(), AddressFamily.IPV4, t -> {
-            t.add(0, new Term("deny-low", 1, Match.destinationPorts(Protocol.TCP, List.of(new PortRange(0, 1024))),
-                    Action.DISCARD, null, false, null));
+            t.add(
+                    0,
+                    new Term(
+                            "deny-low",
+                            1,
+                            Match.destinationPorts(Protocol.TCP, List.of(new PortRange(0, 1024))),
+                            Action.DISCARD,
+                            null,
+                            false,
+                            null));
             return t;
         });
         Violation v = first(m);
@@ -186,7 +218,8 @@ class VerifierMutantTest {
     void trafficFromSubscribersMustBeUnaffected() {
         FilterIntent base = DefaultPolicyIr.intent();
         List<Binding> bindings = new ArrayList<>(base.bindings());
-        bindings.add(new Binding(IFACE.kind(), IFACE.name(), AddressFamily.IPV4, Direction.FROM_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4"));
+        bindings.add(new Binding(
+                IFACE.kind(), IFACE.name(), AddressFamily.IPV4, Direction.FROM_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4"));
         Violation v = first(new FilterIntent(base.device(), base.platform(), base.filters(), bindings));
         assertThat(v.packet().direction()).isEqualTo(Direction.FROM_SUBSCRIBER);
         assertThat(v.expected()).isEqualTo(Fate.FORWARDED);
@@ -196,8 +229,16 @@ class VerifierMutantTest {
     @Test
     void icmpAndOtherProtocolsMustBeForwarded() {
         FilterIntent m = DefaultPolicyIr.mutateTerms(DefaultPolicyIr.intent(), AddressFamily.IPV6, t -> {
-            t.add(0, new Term("deny-gre", 1, new Match(Protocol.of(47), List.of(), List.of(), List.of(), List.of(), List.of()),
-                    Action.DISCARD, null, false, null));
+            t.add(
+                    0,
+                    new Term(
+                            "deny-gre",
+                            1,
+                            new Match(Protocol.of(47), List.of(), List.of(), List.of(), List.of(), List.of()),
+                            Action.DISCARD,
+                            null,
+                            false,
+                            null));
             return t;
         });
         Violation v = first(m);
@@ -212,8 +253,12 @@ class VerifierMutantTest {
             t.set(0, new Term("deny-snmp", 10, t.get(0).match(), Action.REJECT, null, false, null));
             return t.subList(0, 2);
         });
-        List<Filter> filters = m.filters().stream().map(f -> new Filter(f.name(), f.family(), f.terms(), Action.ACCEPT, null)).toList();
-        assertThat(Verifier.verify(new FilterIntent("d", "ietf", filters, m.bindings()), DefaultPolicyIr.promise()).proven()).isTrue();
+        List<Filter> filters = m.filters().stream()
+                .map(f -> new Filter(f.name(), f.family(), f.terms(), Action.ACCEPT, null))
+                .toList();
+        assertThat(Verifier.verify(new FilterIntent("d", "ietf", filters, m.bindings()), DefaultPolicyIr.promise())
+                        .proven())
+                .isTrue();
     }
 
     private static Violation first(FilterIntent m) {

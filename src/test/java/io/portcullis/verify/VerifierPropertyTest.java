@@ -48,8 +48,12 @@ class VerifierPropertyTest {
             if (broken != null) {
                 bruteForceFound++;
                 assertThat(result.proven())
-                        .as("intent %d: verifier claims a proof but %s is %s, promise says %s", i, broken.describe(),
-                                BruteForce.actual(intent, broken).fate(), BruteForce.expected(s.promise(), broken))
+                        .as(
+                                "intent %d: verifier claims a proof but %s is %s, promise says %s",
+                                i,
+                                broken.describe(),
+                                BruteForce.actual(intent, broken).fate(),
+                                BruteForce.expected(s.promise(), broken))
                         .isFalse();
             }
             if (result.proven()) {
@@ -59,14 +63,26 @@ class VerifierPropertyTest {
                 disproofs++;
                 for (Violation v : result.violations()) {
                     Packet p = v.packet();
-                    assertThat(BruteForce.expected(s.promise(), p)).as("intent %d: %s", i, v.describe()).isEqualTo(v.expected());
+                    assertThat(BruteForce.expected(s.promise(), p))
+                            .as("intent %d: %s", i, v.describe())
+                            .isEqualTo(v.expected());
                     BruteForce.Outcome o = BruteForce.actual(intent, p);
-                    assertThat(o.fate()).as("intent %d: %s", i, v.describe()).isEqualTo(v.actual().fate()).isNotEqualTo(v.expected());
-                    assertThat(o.decidingTerm()).isEqualTo(v.actual().term() == null ? null : v.actual().filter() + "/" + v.actual().term());
+                    assertThat(o.fate())
+                            .as("intent %d: %s", i, v.describe())
+                            .isEqualTo(v.actual().fate())
+                            .isNotEqualTo(v.expected());
+                    assertThat(o.decidingTerm())
+                            .isEqualTo(
+                                    v.actual().term() == null
+                                            ? null
+                                            : v.actual().filter() + "/"
+                                                    + v.actual().term());
                 }
             }
             if (i % 2 == 0) {
-                assertThat(result.violations()).as("unmutated intent %d is compiler-shaped and must be proven", i).isEmpty();
+                assertThat(result.violations())
+                        .as("unmutated intent %d is compiler-shaped and must be proven", i)
+                        .isEmpty();
             }
         }
         // the sample is not vacuous: mutants are found by brute force too, and the verifier finds at least as many
@@ -124,18 +140,20 @@ class VerifierPropertyTest {
     }
 
     private static BigInteger address(List<IpPrefix> prefixes, AddressFamily family, Random r) {
-        List<IpPrefix> mine = prefixes.stream().filter(p -> p.family() == family).toList();
+        List<IpPrefix> mine =
+                prefixes.stream().filter(p -> p.family() == family).toList();
         if (mine.isEmpty() || r.nextBoolean()) {
             return new BigInteger(family.addressBits(), r);
         }
         IpPrefix p = mine.get(r.nextInt(mine.size()));
         BigInteger max = BigInteger.ONE.shiftLeft(family.addressBits()).subtract(BigInteger.ONE);
-        BigInteger a = switch (r.nextInt(4)) {
-            case 0 -> p.first().subtract(BigInteger.ONE);
-            case 1 -> p.last().add(BigInteger.ONE);
-            case 2 -> p.first();
-            default -> p.last();
-        };
+        BigInteger a =
+                switch (r.nextInt(4)) {
+                    case 0 -> p.first().subtract(BigInteger.ONE);
+                    case 1 -> p.last().add(BigInteger.ONE);
+                    case 2 -> p.first();
+                    default -> p.last();
+                };
         return a.signum() < 0 || a.compareTo(max) > 0 ? p.first() : a;
     }
 }

@@ -35,9 +35,14 @@ class XmlMutantTest {
     }
 
     private static CompiledRouter compiled(PlatformAdapter adapter, boolean exemption) {
-        return Compiler.compile(PlatformFixtures.defaultPolicy(exemption),
-                PlatformFixtures.device(adapter.id(), DefaultPolicyIntents.interfaces(adapter.id()), DefaultPolicyIntents.profiles(adapter.id())),
-                adapter.facts().implicitDefault(), PlatformFixtures.TODAY);
+        return Compiler.compile(
+                PlatformFixtures.defaultPolicy(exemption),
+                PlatformFixtures.device(
+                        adapter.id(),
+                        DefaultPolicyIntents.interfaces(adapter.id()),
+                        DefaultPolicyIntents.profiles(adapter.id())),
+                adapter.facts().implicitDefault(),
+                PlatformFixtures.TODAY);
     }
 
     private static PlatformAdapter adapter(String id) {
@@ -62,10 +67,14 @@ class XmlMutantTest {
         PlatformAdapter a = adapter(platform);
         CompiledRouter c = compiled(a);
         String xml = a.renderConfig(c.intent());
-        assertThat(readAndVerify(a, c, xml).violations()).as("unmutated %s payload", platform).isEmpty();
+        assertThat(readAndVerify(a, c, xml).violations())
+                .as("unmutated %s payload", platform)
+                .isEmpty();
 
-        // the final accept entry: keyed by its name, or by its sequence (IOS-XR: remark at 65000000, permit at 65000001)
-        String mutant = removeFirstEntryKeyedBy(xml, Compiler.FINAL_TERM, Integer.toString(Compiler.FINAL_SEQUENCE), "65000001");
+        // the final accept entry: keyed by its name, or by its sequence (IOS-XR: remark at 65000000, permit at
+        // 65000001)
+        String mutant = removeFirstEntryKeyedBy(
+                xml, Compiler.FINAL_TERM, Integer.toString(Compiler.FINAL_SEQUENCE), "65000001");
         assertThat(mutant).isNotEqualTo(xml);
         VerificationResult r = readAndVerify(a, c, mutant);
         assertThat(r.proven()).isFalse();

@@ -51,18 +51,27 @@ class DashboardBrowserTest {
     static final String READ = "browser-read-token";
     static final String WRITE = "Bearer browser-write-token";
     static final Path CHROMIUM = Path.of(System.getProperty("portcullis.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("portcullis.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("portcullis.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(Map.entry("quarkus.http.host-enabled", "true"), Map.entry("quarkus.scheduler.enabled", "true"),
-                    Map.entry("portcullis.watch.notifications", "true"), Map.entry("portcullis.drift.period", "2s"),
-                    Map.entry("portcullis.counters.period", "1s"), Map.entry("portcullis.counters.delay", "1s"),
-                    Map.entry("portcullis.api.token", "browser-write-token"), Map.entry("portcullis.api.read-token", READ),
-                    Map.entry("portcullis.policy", "policy"), Map.entry("portcullis.confirm-timeout", "30"),
-                    Map.entry("portcullis.db.url", "jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
+            return Map.ofEntries(
+                    Map.entry("quarkus.http.host-enabled", "true"),
+                    Map.entry("quarkus.scheduler.enabled", "true"),
+                    Map.entry("portcullis.watch.notifications", "true"),
+                    Map.entry("portcullis.drift.period", "2s"),
+                    Map.entry("portcullis.counters.period", "1s"),
+                    Map.entry("portcullis.counters.delay", "1s"),
+                    Map.entry("portcullis.api.token", "browser-write-token"),
+                    Map.entry("portcullis.api.read-token", READ),
+                    Map.entry("portcullis.policy", "policy"),
+                    Map.entry("portcullis.confirm-timeout", "30"),
+                    Map.entry(
+                            "portcullis.db.url",
+                            "jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
         }
     }
 
@@ -73,13 +82,23 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void browser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); .ci/run installs them");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,900",
-                "--no-first-run", "--disable-extensions");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,900",
+                "--no-first-run",
+                "--disable-extensions");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -93,7 +112,9 @@ class DashboardBrowserTest {
 
     @Test
     void signInSeeTheFleetInPolicyWatchADriftArriveAndReadItsImpactAndDrops() throws Exception {
-        List<String> routers = DashboardLabResource.fleet.devices().stream().map(SimDevice::name).toList();
+        List<String> routers = DashboardLabResource.fleet.devices().stream()
+                .map(SimDevice::name)
+                .toList();
         applyThroughTheApi();
 
         driver.get(url("/"));
@@ -101,22 +122,31 @@ class DashboardBrowserTest {
         screenshot("login");
         driver.findElement(By.id("token")).sendKeys(READ);
         driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("fleet")).size() == 1);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.id("fleet")).size() == 1);
         assertThat(driver.getCurrentUrl()).doesNotContain(READ).doesNotContain("token");
-        assertThat(driver.manage().getCookieNamed(DashboardSession.COOKIE).isHttpOnly()).isTrue();
+        assertThat(driver.manage().getCookieNamed(DashboardSession.COOKIE).isHttpOnly())
+                .isTrue();
 
         // every lab router listed, all in policy (the page polls; the after-apply check may still be landing)
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> rowStates(d).values().stream().allMatch("in policy"::equals)
-                && rowStates(d).size() == routers.size());
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> rowStates(d).values().stream().allMatch("in policy"::equals)
+                        && rowStates(d).size() == routers.size());
         assertThat(rowStates(driver).keySet()).containsExactlyInAnyOrderElementsOf(routers);
-        assertThat(driver.findElement(By.cssSelector("[data-count=in_policy]")).getText()).isEqualTo(String.valueOf(routers.size()));
+        assertThat(driver.findElement(By.cssSelector("[data-count=in_policy]")).getText())
+                .isEqualTo(String.valueOf(routers.size()));
         for (WebElement rev : driver.findElements(By.cssSelector("#fleet tbody td.revision"))) {
-            assertThat(rev.getText()).as("the revision each router was compared with").contains("sha256:");
+            assertThat(rev.getText())
+                    .as("the revision each router was compared with")
+                    .contains("sha256:");
         }
         screenshot("fleet-in-policy");
 
         // someone removes the TCP/2525 entry from the OpenConfig router's ACL by hand
-        SimDevice oc = DashboardLabResource.fleet.devices().stream().filter(d -> d.platform().equals("openconfig")).findFirst().orElseThrow();
+        SimDevice oc = DashboardLabResource.fleet.devices().stream()
+                .filter(d -> d.platform().equals("openconfig"))
+                .findFirst()
+                .orElseThrow();
         ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
         long t0 = System.nanoTime();
         oc.outOfBandEdit("""
@@ -129,34 +159,54 @@ class DashboardBrowserTest {
                 .until(d -> "drifted".equals(rowStates(d).get(oc.name())));
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         assertThat(seconds).as("drifted within 10 s").isLessThan(10);
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;")).as("no reload").isEqualTo("yes");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"))
+                .as("no reload")
+                .isEqualTo("yes");
         WebElement row = driver.findElement(By.cssSelector("tr[data-router='" + oc.name() + "']"));
         assertThat(row.getAttribute("class")).contains("state-drifted");
-        assertThat(row.findElement(By.cssSelector(".badge .text")).getText()).as("state in words, not colour alone").isEqualTo("drifted");
+        assertThat(row.findElement(By.cssSelector(".badge .text")).getText())
+                .as("state in words, not colour alone")
+                .isEqualTo("drifted");
         screenshot("fleet-drifted");
 
         // the router page: the impact names TCP/2525, the chart has the drop series
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> DashboardLabResource.traffic != null
-                && !row(d, oc.name()).findElement(By.cssSelector(".dropped .n")).getText().equals("—"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> DashboardLabResource.traffic != null
+                        && !row(d, oc.name())
+                                .findElement(By.cssSelector(".dropped .n"))
+                                .getText()
+                                .equals("—"));
         row.findElement(By.cssSelector("th a")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("impact")).size() == 1);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.id("impact")).size() == 1);
         String impact = driver.findElement(By.id("impact")).getText();
         assertThat(impact).contains("TCP/2525").contains("dropped → forwarded");
-        assertThat(driver.findElement(By.id("changed-by")).getText()).as("from the netconf-config-change").contains("mallory");
+        assertThat(driver.findElement(By.id("changed-by")).getText())
+                .as("from the netconf-config-change")
+                .contains("mallory");
         WebElement chart = driver.findElement(By.cssSelector("#drop-chart svg"));
-        assertThat(chart.findElements(By.cssSelector("polyline[data-series='SMTP ipv4']"))).hasSize(1);
-        assertThat(chart.findElements(By.cssSelector("polyline[data-series='SNMP ipv6']"))).hasSize(1);
-        assertThat(driver.findElement(By.cssSelector("section[aria-labelledby=runs-h]")).getText()).contains("apply");
+        assertThat(chart.findElements(By.cssSelector("polyline[data-series='SMTP ipv4']")))
+                .hasSize(1);
+        assertThat(chart.findElements(By.cssSelector("polyline[data-series='SNMP ipv6']")))
+                .hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("section[aria-labelledby=runs-h]"))
+                        .getText())
+                .contains("apply");
         screenshot("router-drifted");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", chart);
-        Files.copy(chart.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("dashboard-router-chart.png"),
+        Files.copy(
+                chart.getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve("dashboard-router-chart.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         driver.get(url("/runs?kind=apply"));
         assertThat(driver.findElement(By.cssSelector("table.runs")).getText()).contains("apply");
         driver.findElement(By.cssSelector("table.runs tbody th a")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("table.outcomes")).size() == 1);
-        assertThat(driver.findElement(By.cssSelector("table.outcomes")).getText()).contains(oc.name()).contains("APPLIED");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("table.outcomes")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("table.outcomes")).getText())
+                .contains(oc.name())
+                .contains("APPLIED");
         screenshot("run");
 
         driver.get(url("/?wall=1"));
@@ -171,14 +221,24 @@ class DashboardBrowserTest {
     private static Map<String, String> rowStates(WebDriver d) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (WebElement tr : d.findElements(By.cssSelector("#fleet tbody tr"))) {
-            out.put(tr.getAttribute("data-router"), tr.findElement(By.cssSelector(".badge .text")).getText());
+            out.put(
+                    tr.getAttribute("data-router"),
+                    tr.findElement(By.cssSelector(".badge .text")).getText());
         }
         return out;
     }
 
     private void applyThroughTheApi() throws InterruptedException {
-        String runId = given().header("Authorization", WRITE).contentType("application/json").body("{}").when().post("/api/apply")
-                .then().statusCode(202).extract().jsonPath().getString("runId");
+        String runId = given().header("Authorization", WRITE)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/apply")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("runId");
         long until = System.currentTimeMillis() + 90_000;
         Response run;
         do {
@@ -196,6 +256,7 @@ class DashboardBrowserTest {
     private static void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                shot.toPath(), SCREENSHOTS.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -24,7 +24,12 @@ public class DashboardLabResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         dropEdDsaProvider();
         try {
-            fleet = LabFleet.builder().devices(3).platforms("junos,iosxr,openconfig").password(PASSWORD).portBase(0).start();
+            fleet = LabFleet.builder()
+                    .devices(3)
+                    .platforms("junos,iosxr,openconfig")
+                    .password(PASSWORD)
+                    .portBase(0)
+                    .start();
             traffic = LabTraffic.attach(fleet, 2000).start(250);
             inventory = Files.createTempDirectory("dashboard-lab-inventory");
             fleet.writeInventory(inventory, LabFleet.DEFAULT_PASSWORD_ENV);
@@ -32,8 +37,12 @@ public class DashboardLabResource implements QuarkusTestResourceLifecycleManager
             Files.writeString(password, PASSWORD);
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
             Path groups = inventory.resolve("groups.yaml");
-            Files.writeString(groups, Files.readString(groups).replace("password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
-                    "password-file: " + password.toAbsolutePath()));
+            Files.writeString(
+                    groups,
+                    Files.readString(groups)
+                            .replace(
+                                    "password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
+                                    "password-file: " + password.toAbsolutePath()));
         } catch (Exception e) {
             throw new IllegalStateException("lab fleet for the dashboard test could not start: " + e.getMessage(), e);
         }

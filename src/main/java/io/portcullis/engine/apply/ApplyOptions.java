@@ -18,19 +18,48 @@ import java.time.Duration;
  *                      API request, so it wins over the inventory's confirm-timeout (flags beat files, everywhere);
  *                      otherwise it is the built-in default and the inventory's value, when set, wins
  */
-public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
-                           int lockAttempts, Duration lockBackoff, Duration revertWait, FailurePolicy onFailure, Path journal,
-                           boolean confirmTimeoutOverridesInventory) {
+public record ApplyOptions(
+        int confirmTimeoutSeconds,
+        int canary,
+        int batch,
+        int parallel,
+        int maxFailures,
+        int lockAttempts,
+        Duration lockBackoff,
+        Duration revertWait,
+        FailurePolicy onFailure,
+        Path journal,
+        boolean confirmTimeoutOverridesInventory) {
     /** What a failure does to routers already proven in the same run. */
-    public enum FailurePolicy { KEEP, REVERT }
+    public enum FailurePolicy {
+        KEEP,
+        REVERT
+    }
 
     /** Under REVERT the confirm window is extended every third of it, so it must leave room for that. */
     public static final int MIN_REVERT_CONFIRM_TIMEOUT = 3;
 
-    public ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int parallel, int maxFailures,
-                        int lockAttempts, Duration lockBackoff, Duration revertWait) {
-        this(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, FailurePolicy.KEEP,
-                Journal.DEFAULT_DIR, false);
+    public ApplyOptions(
+            int confirmTimeoutSeconds,
+            int canary,
+            int batch,
+            int parallel,
+            int maxFailures,
+            int lockAttempts,
+            Duration lockBackoff,
+            Duration revertWait) {
+        this(
+                confirmTimeoutSeconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                revertWait,
+                FailurePolicy.KEEP,
+                Journal.DEFAULT_DIR,
+                false);
     }
 
     public ApplyOptions {
@@ -41,8 +70,9 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
             journal = Journal.DEFAULT_DIR;
         }
         if (onFailure == FailurePolicy.REVERT && confirmTimeoutSeconds < MIN_REVERT_CONFIRM_TIMEOUT) {
-            throw new IllegalArgumentException("--confirm-timeout must be at least " + MIN_REVERT_CONFIRM_TIMEOUT
-                    + " seconds with --on-failure revert (the window is extended every third of it until the whole run is proven)");
+            throw new IllegalArgumentException(
+                    "--confirm-timeout must be at least " + MIN_REVERT_CONFIRM_TIMEOUT
+                            + " seconds with --on-failure revert (the window is extended every third of it until the whole run is proven)");
         }
         if (confirmTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--confirm-timeout must be at least 1 second");
@@ -63,36 +93,112 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
     }
 
     public ApplyOptions withRollout(int canary, int batch, int parallel, int maxFailures) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, confirmTimeoutOverridesInventory);
+        return new ApplyOptions(
+                confirmTimeoutSeconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                revertWait,
+                onFailure,
+                journal,
+                confirmTimeoutOverridesInventory);
     }
 
     /** A default-level confirm timeout: the inventory's confirm-timeout, where set, wins over it. */
     public ApplyOptions withConfirmTimeout(int seconds) {
-        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, false);
+        return new ApplyOptions(
+                seconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                revertWait,
+                onFailure,
+                journal,
+                false);
     }
 
     /** A confirm timeout given on the command line, in the environment or in an API request: it wins over the inventory. */
     public ApplyOptions withConfirmTimeoutOverride(int seconds) {
-        return new ApplyOptions(seconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, onFailure, journal, true);
+        return new ApplyOptions(
+                seconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                revertWait,
+                onFailure,
+                journal,
+                true);
     }
 
     public ApplyOptions withLock(int attempts, Duration backoff) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, attempts, backoff, revertWait, onFailure, journal, confirmTimeoutOverridesInventory);
+        return new ApplyOptions(
+                confirmTimeoutSeconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                attempts,
+                backoff,
+                revertWait,
+                onFailure,
+                journal,
+                confirmTimeoutOverridesInventory);
     }
 
     public ApplyOptions withOnFailure(FailurePolicy policy, Path journalDir) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, revertWait, policy,
-                journalDir, confirmTimeoutOverridesInventory);
+        return new ApplyOptions(
+                confirmTimeoutSeconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                revertWait,
+                policy,
+                journalDir,
+                confirmTimeoutOverridesInventory);
     }
 
     public ApplyOptions withRevertWait(Duration wait) {
-        return new ApplyOptions(confirmTimeoutSeconds, canary, batch, parallel, maxFailures, lockAttempts, lockBackoff, wait, onFailure, journal, confirmTimeoutOverridesInventory);
+        return new ApplyOptions(
+                confirmTimeoutSeconds,
+                canary,
+                batch,
+                parallel,
+                maxFailures,
+                lockAttempts,
+                lockBackoff,
+                wait,
+                onFailure,
+                journal,
+                confirmTimeoutOverridesInventory);
     }
 
     /** The options that matter to a run's record (history), under their command-line names. */
     public java.util.Map<String, String> recorded() {
-        return java.util.Map.of("canary", "" + canary, "batch", "" + batch, "parallel", "" + parallel, "max-failures", "" + maxFailures,
-                "on-failure", onFailure.name().toLowerCase(java.util.Locale.ROOT), "confirm-timeout", "" + confirmTimeoutSeconds);
+        return java.util.Map.of(
+                "canary",
+                "" + canary,
+                "batch",
+                "" + batch,
+                "parallel",
+                "" + parallel,
+                "max-failures",
+                "" + maxFailures,
+                "on-failure",
+                onFailure.name().toLowerCase(java.util.Locale.ROOT),
+                "confirm-timeout",
+                "" + confirmTimeoutSeconds);
     }
 
     /**
@@ -100,7 +206,9 @@ public record ApplyOptions(int confirmTimeoutSeconds, int canary, int batch, int
      * group > defaults, merged at load time), then the built-in default. Two-phase: never below its minimum.
      */
     int confirmTimeout(io.portcullis.engine.targets.Target t, boolean twoPhase) {
-        int seconds = confirmTimeoutOverridesInventory ? confirmTimeoutSeconds : t.device().confirmTimeout().orElse(confirmTimeoutSeconds);
+        int seconds = confirmTimeoutOverridesInventory
+                ? confirmTimeoutSeconds
+                : t.device().confirmTimeout().orElse(confirmTimeoutSeconds);
         return twoPhase ? Math.max(MIN_REVERT_CONFIRM_TIMEOUT, seconds) : seconds;
     }
 }

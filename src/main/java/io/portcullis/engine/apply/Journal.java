@@ -28,8 +28,8 @@ public final class Journal {
     public static final Path DEFAULT_DIR = Path.of(".portcullis", "journal");
     static final String SUFFIX = ".journal";
     /** One record per line: the shared mapper indents. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = EngineJson.MAPPER.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final com.fasterxml.jackson.databind.ObjectWriter LINE =
+            EngineJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -42,8 +42,7 @@ public final class Journal {
     }
 
     /** A PENDING record left without an outcome, with the file it came from. */
-    public record Pending(Path file, JournalRecord record) {
-    }
+    public record Pending(Path file, JournalRecord record) {}
 
     /** A line that could not be understood: reported, skipped, never fatal for the other lines. */
     public record Problem(Path file, int line, String why) {
@@ -52,8 +51,7 @@ public final class Journal {
         }
     }
 
-    public record Scan(List<Pending> pending, List<Problem> problems) {
-    }
+    public record Scan(List<Pending> pending, List<Problem> problems) {}
 
     /** Creates this run's file now, so an unwritable journal stops the run before any router is touched. */
     RunJournal open(String runId) throws IOException {
@@ -74,7 +72,9 @@ public final class Journal {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
         }
         for (Path f : files) {
             Map<String, Pending> open = new LinkedHashMap<>();
@@ -89,7 +89,10 @@ public final class Journal {
                     r = EngineJson.MAPPER.readValue(line, JournalRecord.class);
                 } catch (IOException | RuntimeException e) {
                     // the parser's message quotes the line, which may hold a persist token: say what, not the text
-                    problems.add(new Problem(f, i + 1, (i == lines.length - 1 ? "truncated or " : "") + "not a JSON journal record; skipped"));
+                    problems.add(new Problem(
+                            f,
+                            i + 1,
+                            (i == lines.length - 1 ? "truncated or " : "") + "not a JSON journal record; skipped"));
                     continue;
                 }
                 String why = r == null ? "empty record" : r.problem();
@@ -111,7 +114,9 @@ public final class Journal {
 
     /** Appends an outcome line for a recovered entry (forced to disk). */
     public void close(Pending p, String type, OutcomeState state, String detail) throws IOException {
-        append(p.file(), JournalRecord.outcome(type, p.record().run(), p.record().router(), state, detail, "recover"));
+        append(
+                p.file(),
+                JournalRecord.outcome(type, p.record().run(), p.record().router(), state, detail, "recover"));
     }
 
     static void append(Path file, JournalRecord r) throws IOException {

@@ -17,16 +17,28 @@ import java.time.Instant;
  * @param by        "apply" or "recover"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JournalRecord(String type, String run, String router, String persistId, Instant deadline, String preImage,
-                            String intended, String state, String detail, String by, Instant at) {
+public record JournalRecord(
+        String type,
+        String run,
+        String router,
+        String persistId,
+        Instant deadline,
+        String preImage,
+        String intended,
+        String state,
+        String detail,
+        String by,
+        Instant at) {
     public static final String PENDING = "PENDING";
     public static final String CONFIRMED = "CONFIRMED";
     public static final String CANCELLED = "CANCELLED";
     public static final String REVERTED = "REVERTED";
     public static final String NOT_COMMITTED = "NOT_COMMITTED";
 
-    static JournalRecord pending(String run, String router, String persistId, Instant deadline, String preImage, String intended) {
-        return new JournalRecord(PENDING, run, router, persistId, deadline, preImage, intended, null, null, "apply", Instant.now());
+    static JournalRecord pending(
+            String run, String router, String persistId, Instant deadline, String preImage, String intended) {
+        return new JournalRecord(
+                PENDING, run, router, persistId, deadline, preImage, intended, null, null, "apply", Instant.now());
     }
 
     static JournalRecord outcome(String type, String run, String router, OutcomeState state, String detail, String by) {
@@ -51,7 +63,10 @@ public record JournalRecord(String type, String run, String router, String persi
         if (PENDING.equals(type) && (persistId == null || persistId.isBlank() || preImage == null)) {
             return "a PENDING record lacks its persist-id or pre-image digest";
         }
-        if (!PENDING.equals(type) && !CONFIRMED.equals(type) && !CANCELLED.equals(type) && !REVERTED.equals(type)
+        if (!PENDING.equals(type)
+                && !CONFIRMED.equals(type)
+                && !CANCELLED.equals(type)
+                && !REVERTED.equals(type)
                 && !NOT_COMMITTED.equals(type)) {
             return "its type is unknown";
         }
@@ -60,6 +75,7 @@ public record JournalRecord(String type, String run, String router, String persi
 
     @Override
     public String toString() {
-        return type + " " + run + " " + router + (persistId == null ? "" : " persist-id=<redacted>") + (state == null ? "" : " " + state);
+        return type + " " + run + " " + router + (persistId == null ? "" : " persist-id=<redacted>")
+                + (state == null ? "" : " " + state);
     }
 }

@@ -20,7 +20,8 @@ final class PendingConfirm {
     private long lastExtended = System.nanoTime();
     private RouterException lost;
 
-    PendingConfirm(Transaction tx, RouterSession session, Observed before, boolean cc11, String persist, int timeoutSeconds) {
+    PendingConfirm(
+            Transaction tx, RouterSession session, Observed before, boolean cc11, String persist, int timeoutSeconds) {
         this.tx = tx;
         this.session = session;
         this.before = before;
@@ -66,7 +67,9 @@ final class PendingConfirm {
         if (lost != null && lost.sessionGone()) {
             Transaction.closeQuietly(session);
             // non-persistent: the router reverted when the session ended; persistent: cancel by token on a new session
-            return persist == null ? tx.revert().verified(before, why) : tx.revert().afterCommit(null, before, cc11, why);
+            return persist == null
+                    ? tx.revert().verified(before, why)
+                    : tx.revert().afterCommit(null, before, cc11, why);
         }
         return tx.revert().afterCommit(session, before, cc11, why);
     }

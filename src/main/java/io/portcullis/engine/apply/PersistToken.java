@@ -7,8 +7,7 @@ import java.util.Base64;
 final class PersistToken {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PersistToken() {
-    }
+    private PersistToken() {}
 
     static String fresh() {
         byte[] b = new byte[24];

@@ -26,17 +26,23 @@ import java.util.stream.Collectors;
  * the policy the run committed) or cancels by persist-id, then verifies by read-back and closes the entry.
  */
 public final class Recovery {
-    public enum Mode { CONFIRM, CANCEL }
+    public enum Mode {
+        CONFIRM,
+        CANCEL
+    }
 
     /** One recovered entry: the run it came from and the router's verified outcome. */
-    public record Entry(String run, RouterOutcome outcome, boolean closed) {
-    }
+    public record Entry(String run, RouterOutcome outcome, boolean closed) {}
 
     public record Result(List<Entry> entries, List<Journal.Problem> problems, Mode mode) {
         /** Every entry reached the state that was asked (cancel: previous configuration; confirm: applied), no bad lines. */
         public boolean success() {
-            return problems.isEmpty() && entries.stream().allMatch(e -> e.closed() && (mode == Mode.CANCEL
-                    ? e.outcome().state() != OutcomeState.APPLIED : e.outcome().state() == OutcomeState.APPLIED));
+            return problems.isEmpty()
+                    && entries.stream()
+                            .allMatch(e -> e.closed()
+                                    && (mode == Mode.CANCEL
+                                            ? e.outcome().state() != OutcomeState.APPLIED
+                                            : e.outcome().state() == OutcomeState.APPLIED));
         }
     }
 
@@ -53,7 +59,8 @@ public final class Recovery {
     /** Entries whose router is not among {@code targets} are reported and stay open. */
     public Result recover(List<Target> targets, Mode mode) throws IOException {
         Journal.Scan scan = journal.scan();
-        Map<String, Target> byName = targets.stream().collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a));
+        Map<String, Target> byName =
+                targets.stream().collect(Collectors.toMap(Target::name, Function.identity(), (a, b) -> a));
         List<Entry> out = new ArrayList<>();
         for (Journal.Pending p : scan.pending()) {
             out.add(recoverOne(p, byName.get(p.record().router()), mode));
@@ -65,8 +72,17 @@ public final class Recovery {
         JournalRecord r = p.record();
         long started = System.nanoTime();
         if (t == null) {
-            return new Entry(r.run(), outcome(r.router(), "?", OutcomeState.UNKNOWN_RECONCILED, "NOT_IN_INVENTORY", r.router()
-                    + " is not among the selected routers of this inventory (check --inventory and --limit); its entry stays open", started), false);
+            return new Entry(
+                    r.run(),
+                    outcome(
+                            r.router(),
+                            "?",
+                            OutcomeState.UNKNOWN_RECONCILED,
+                            "NOT_IN_INVENTORY",
+                            r.router()
+                                    + " is not among the selected routers of this inventory (check --inventory and --limit); its entry stays open",
+                            started),
+                    false);
         }
         PlatformAdapter platform = ctx.platform(t);
         try (RouterSession s = ctx.connector().open(t.device())) {
@@ -80,12 +96,26 @@ public final class Recovery {
                 return confirm(p, t, s, started);
             }
             boolean cancelled = cancel(s, r.persistId());
-            RouterOutcome o = verifyPreImage(t, platform, r, cancelled, mode == Mode.CONFIRM && !atPreImage
-                    ? "not confirmed because " + problem : null, started);
+            RouterOutcome o = verifyPreImage(
+                    t,
+                    platform,
+                    r,
+                    cancelled,
+                    mode == Mode.CONFIRM && !atPreImage ? "not confirmed because " + problem : null,
+                    started);
             return close(p, o, cancelled);
         } catch (RouterException e) {
-            return new Entry(r.run(), outcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "UNREACHABLE", t.name()
-                    + " could not be read back (" + e.getMessage() + "); its entry stays open, run recover again when it is reachable", started), false);
+            return new Entry(
+                    r.run(),
+                    outcome(
+                            t.name(),
+                            t.device().platform(),
+                            OutcomeState.UNKNOWN_RECONCILED,
+                            "UNREACHABLE",
+                            t.name() + " could not be read back (" + e.getMessage()
+                                    + "); its entry stays open, run recover again when it is reachable",
+                            started),
+                    false);
         }
     }
 
@@ -100,23 +130,50 @@ public final class Recovery {
             }
             // Refused: either confirmed before the crash was journaled, or pending under another persist-id (a wrong or
             // foreign journal). The router cannot tell us which, so nothing is claimed and the entry stays open.
-            return new Entry(p.record().run(), outcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "PERSIST_ID_REFUSED",
-                    t.name() + " refused the journal's persist-id, so this commit could not be confirmed: it was either confirmed before the"
-                    + " crash was recorded or is pending under another persist-id (check the journal, or the router by hand); its entry stays open",
-                    started), false);
+            return new Entry(
+                    p.record().run(),
+                    outcome(
+                            t.name(),
+                            t.device().platform(),
+                            OutcomeState.UNKNOWN_RECONCILED,
+                            "PERSIST_ID_REFUSED",
+                            t.name()
+                                    + " refused the journal's persist-id, so this commit could not be confirmed: it was either confirmed before the"
+                                    + " crash was recorded or is pending under another persist-id (check the journal, or the router by hand); its entry stays open",
+                            started),
+                    false);
         }
         Observed after = Observed.read(s, t, ctx.platform(t), Datastore.RUNNING);
         String problem = unproven(t, ctx.platform(t), after);
         if (problem != null) {
-            return close(p, outcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "UNKNOWN_RECONCILED", t.name()
-                    + " was confirmed but now " + problem + "; check it by hand", started), false);
+            return close(
+                    p,
+                    outcome(
+                            t.name(),
+                            t.device().platform(),
+                            OutcomeState.UNKNOWN_RECONCILED,
+                            "UNKNOWN_RECONCILED",
+                            t.name() + " was confirmed but now " + problem + "; check it by hand",
+                            started),
+                    false);
         }
         // as apply does after its confirm: a :startup router keeps the policy across a reboot only once saved
         String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, ctx.platform(t), after.digest()) : null;
         RouterOutcome o = notSaved == null
-                ? outcome(t.name(), t.device().platform(), OutcomeState.APPLIED, "RECOVERED_CONFIRMED", t.name() + ": " + how, started)
-                : outcome(t.name(), t.device().platform(), OutcomeState.APPLIED, "STARTUP_NOT_SAVED", t.name() + ": " + how + ", "
-                        + StartupSave.notSavedMessage(t.name(), notSaved), started);
+                ? outcome(
+                        t.name(),
+                        t.device().platform(),
+                        OutcomeState.APPLIED,
+                        "RECOVERED_CONFIRMED",
+                        t.name() + ": " + how,
+                        started)
+                : outcome(
+                        t.name(),
+                        t.device().platform(),
+                        OutcomeState.APPLIED,
+                        "STARTUP_NOT_SAVED",
+                        t.name() + ": " + how + ", " + StartupSave.notSavedMessage(t.name(), notSaved),
+                        started);
         return close(p, o, false);
     }
 
@@ -133,7 +190,8 @@ public final class Recovery {
     }
 
     /** Reads back (new sessions, up to revertWait) until the pre-image is back. */
-    private RouterOutcome verifyPreImage(Target t, PlatformAdapter platform, JournalRecord r, boolean cancelled, String why, long started) {
+    private RouterOutcome verifyPreImage(
+            Target t, PlatformAdapter platform, JournalRecord r, boolean cancelled, String why, long started) {
         long deadline = System.nanoTime() + opts.revertWait().toNanos();
         String prefix = why == null ? "" : why + "; ";
         Observed now = null;
@@ -142,11 +200,24 @@ public final class Recovery {
                 now = Observed.read(s, t, platform, Datastore.RUNNING);
                 if (now.digest().equals(r.preImage())) {
                     return cancelled
-                            ? outcome(t.name(), t.device().platform(), OutcomeState.FAILED_ROLLED_BACK, "RECOVERED_CANCELLED", prefix + t.name()
-                                    + ": the pending commit of run " + r.run() + " was cancelled with its persist-id; it holds its previous configuration (read back)", started)
-                            : outcome(t.name(), t.device().platform(), OutcomeState.FAILED_NOT_APPLIED, "NOT_PENDING", prefix + t.name()
-                                    + " holds its previous configuration (read back) and no commit of run " + r.run()
-                                    + " is pending: it never arrived or already reverted", started);
+                            ? outcome(
+                                    t.name(),
+                                    t.device().platform(),
+                                    OutcomeState.FAILED_ROLLED_BACK,
+                                    "RECOVERED_CANCELLED",
+                                    prefix + t.name() + ": the pending commit of run " + r.run()
+                                            + " was cancelled with its persist-id; it holds its previous configuration (read back)",
+                                    started)
+                            : outcome(
+                                    t.name(),
+                                    t.device().platform(),
+                                    OutcomeState.FAILED_NOT_APPLIED,
+                                    "NOT_PENDING",
+                                    prefix + t.name()
+                                            + " holds its previous configuration (read back) and no commit of run "
+                                            + r.run()
+                                            + " is pending: it never arrived or already reverted",
+                                    started);
                 }
             } catch (RouterException e) {
                 // keep trying until the deadline
@@ -157,15 +228,26 @@ public final class Recovery {
             sleep(200);
         } while (System.nanoTime() < deadline);
         if (!cancelled && now != null && unproven(t, platform, now) == null) {
-            // The cancel by persist-id was refused, yet the policy is there: confirmed earlier, or pending under another
+            // The cancel by persist-id was refused, yet the policy is there: confirmed earlier, or pending under
+            // another
             // persist-id. Never reported as confirmed (UNKNOWN_RECONCILED keeps the entry open).
-            return outcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "PERSIST_ID_REFUSED", prefix + t.name()
-                    + " holds the policy (read back) but refused the journal's persist-id: it was either confirmed before the crash was"
-                    + " recorded or is pending under another persist-id; check it by hand", started);
+            return outcome(
+                    t.name(),
+                    t.device().platform(),
+                    OutcomeState.UNKNOWN_RECONCILED,
+                    "PERSIST_ID_REFUSED",
+                    prefix + t.name()
+                            + " holds the policy (read back) but refused the journal's persist-id: it was either confirmed before the crash was"
+                            + " recorded or is pending under another persist-id; check it by hand",
+                    started);
         }
-        return outcome(t.name(), t.device().platform(), cancelled ? OutcomeState.ROLLBACK_FAILED : OutcomeState.UNKNOWN_RECONCILED,
-                cancelled ? "ROLLBACK_NOT_VERIFIED" : "UNKNOWN_RECONCILED", prefix + t.name()
-                        + " holds neither its previous configuration nor the policy; check it by hand", started);
+        return outcome(
+                t.name(),
+                t.device().platform(),
+                cancelled ? OutcomeState.ROLLBACK_FAILED : OutcomeState.UNKNOWN_RECONCILED,
+                cancelled ? "ROLLBACK_NOT_VERIFIED" : "UNKNOWN_RECONCILED",
+                prefix + t.name() + " holds neither its previous configuration nor the policy; check it by hand",
+                started);
     }
 
     /** Null when the read-back equals the intent and keeps the promise, else why not. */
@@ -173,9 +255,11 @@ public final class Recovery {
         Wanted want = ctx.want(t, o.read()); // chained routers (chain-foreign) hold the chained form
         IntentDiff d = IntentComparator.compare(want.owned(), o.read().intent());
         if (!d.inSync()) {
-            return "its read-back differs from the policy (" + d.changes().get(0).describe() + ")";
+            return "its read-back differs from the policy ("
+                    + d.changes().get(0).describe() + ")";
         }
-        List<String> v = want.chained() ? want.prove(o.read().intent(), o.read(), t.promise()).failures()
+        List<String> v = want.chained()
+                ? want.prove(o.read().intent(), o.read(), t.promise()).failures()
                 : ctx.prover().violations(o.read().intent(), t.promise());
         return v.isEmpty() ? null : "its read-back does not keep the policy (" + v.get(0) + ")";
     }
@@ -189,8 +273,10 @@ public final class Recovery {
         return new Entry(p.record().run(), o, true);
     }
 
-    private static RouterOutcome outcome(String router, String platform, OutcomeState s, String reason, String message, long started) {
-        return new RouterOutcome(router, platform, s, reason, message, List.of(), List.of(), (System.nanoTime() - started) / 1_000_000);
+    private static RouterOutcome outcome(
+            String router, String platform, OutcomeState s, String reason, String message, long started) {
+        return new RouterOutcome(
+                router, platform, s, reason, message, List.of(), List.of(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void sleep(long ms) {

@@ -42,8 +42,11 @@ final class Revert {
                 s.unlock(Datastore.CANDIDATE);
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
-                    return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.DISCARD_FAILED, message + "; then discarding the candidate failed: "
-                            + e.getMessage() + " — check the candidate by hand");
+                    return tx.done(
+                            OutcomeState.ROLLBACK_FAILED,
+                            Reason.DISCARD_FAILED,
+                            message + "; then discarding the candidate failed: " + e.getMessage()
+                                    + " — check the candidate by hand");
                 }
             }
         }
@@ -61,16 +64,29 @@ final class Revert {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
             tx.readBack(now.digest());
             if (now.digest().equals(before.digest())) {
-                return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, problem + "; read back on a new session, " + t.name()
-                        + " still holds its previous configuration; nothing was committed");
+                return tx.done(
+                        OutcomeState.FAILED_NOT_APPLIED,
+                        reason,
+                        problem + "; read back on a new session, " + t.name()
+                                + " still holds its previous configuration; nothing was committed");
             }
-            boolean ours = IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync();
-            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; no commit was sent, yet read back on a new"
-                    + " session " + t.name() + " holds " + (ours ? "the new configuration (committed by someone else from the shared candidate)"
-                    : "neither the previous nor the new configuration (changed by someone else meanwhile)"));
+            boolean ours = IntentComparator.compare(
+                            tx.wanted().owned(), now.read().intent())
+                    .inSync();
+            return tx.done(
+                    OutcomeState.UNKNOWN_RECONCILED,
+                    Reason.UNKNOWN_RECONCILED,
+                    problem + "; no commit was sent, yet read back on a new"
+                            + " session " + t.name() + " holds "
+                            + (ours
+                                    ? "the new configuration (committed by someone else from the shared candidate)"
+                                    : "neither the previous nor the new configuration (changed by someone else meanwhile)"));
         } catch (RouterException e) {
-            return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, problem + "; no commit was sent (a router drops uncommitted edits with"
-                    + " their session), but " + t.name() + " could not be read back to prove it (" + e.getMessage() + ")");
+            return tx.done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    reason,
+                    problem + "; no commit was sent (a router drops uncommitted edits with" + " their session), but "
+                            + t.name() + " could not be read back to prove it (" + e.getMessage() + ")");
         }
     }
 
@@ -95,7 +111,10 @@ final class Revert {
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
                     Transaction.closeQuietly(s);
-                    return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.ROLLBACK_FAILED, problem + "; cancel-commit failed: " + e.getMessage());
+                    return tx.done(
+                            OutcomeState.ROLLBACK_FAILED,
+                            Reason.ROLLBACK_FAILED,
+                            problem + "; cancel-commit failed: " + e.getMessage());
                 }
             }
         }
@@ -124,8 +143,11 @@ final class Revert {
                 Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
                 tx.readBack(now.digest());
                 if (now.digest().equals(before.digest())) {
-                    return tx.done(OutcomeState.FAILED_ROLLED_BACK, Reason.ROLLED_BACK, problem + "; " + t.name()
-                            + " reverted to its previous configuration (verified by read-back)");
+                    return tx.done(
+                            OutcomeState.FAILED_ROLLED_BACK,
+                            Reason.ROLLED_BACK,
+                            problem + "; " + t.name()
+                                    + " reverted to its previous configuration (verified by read-back)");
                 }
                 last = "it still differs from its previous configuration";
             } catch (RouterException e) {
@@ -133,8 +155,11 @@ final class Revert {
             }
             sleep(200);
         } while (System.nanoTime() < deadline);
-        return tx.done(OutcomeState.ROLLBACK_FAILED, Reason.ROLLBACK_NOT_VERIFIED, problem + "; " + t.name()
-                + " did not revert: " + last + " — check it by hand before any further automated change");
+        return tx.done(
+                OutcomeState.ROLLBACK_FAILED,
+                Reason.ROLLBACK_NOT_VERIFIED,
+                problem + "; " + t.name() + " did not revert: " + last
+                        + " — check it by hand before any further automated change");
     }
 
     /** The commit's outcome is unknown: read running on a new session and say what the router holds. */
@@ -143,13 +168,22 @@ final class Revert {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
             tx.readBack(now.digest());
-            String holds = now.digest().equals(before.digest()) ? "its previous configuration"
-                    : IntentComparator.compare(tx.wanted().owned(), now.read().intent()).inSync() ? "the new configuration (unconfirmed)"
-                    : "neither the previous nor the new configuration";
-            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN_RECONCILED, problem + "; read-back shows " + t.name() + " holds " + holds);
+            String holds = now.digest().equals(before.digest())
+                    ? "its previous configuration"
+                    : IntentComparator.compare(tx.wanted().owned(), now.read().intent())
+                                    .inSync()
+                            ? "the new configuration (unconfirmed)"
+                            : "neither the previous nor the new configuration";
+            return tx.done(
+                    OutcomeState.UNKNOWN_RECONCILED,
+                    Reason.UNKNOWN_RECONCILED,
+                    problem + "; read-back shows " + t.name() + " holds " + holds);
         } catch (RouterException e) {
-            return tx.done(OutcomeState.UNKNOWN_RECONCILED, Reason.UNKNOWN, problem + "; " + t.name() + " could not be read back ("
-                    + e.getMessage() + ") — its state is unknown, check it by hand");
+            return tx.done(
+                    OutcomeState.UNKNOWN_RECONCILED,
+                    Reason.UNKNOWN,
+                    problem + "; " + t.name() + " could not be read back (" + e.getMessage()
+                            + ") — its state is unknown, check it by hand");
         }
     }
 

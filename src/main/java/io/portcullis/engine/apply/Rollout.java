@@ -46,8 +46,7 @@ public final class Rollout {
         return halted.get();
     }
 
-    public record Result(List<RouterOutcome> outcomes, String haltedBecause) {
-    }
+    public record Result(List<RouterOutcome> outcomes, String haltedBecause) {}
 
     public Result run(List<Target> targets, Function<Target, RouterOutcome> apply) {
         Map<String, RouterOutcome> done = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -68,11 +67,12 @@ public final class Rollout {
         List<Target> rest = targets.subList(canaries, targets.size());
         int wave = opts.batch() == 0 ? Math.max(1, rest.size()) : opts.batch();
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), Math.max(1, rest.size()))), r -> {
-            Thread th = new Thread(r, "portcullis-apply-" + n.incrementAndGet());
-            th.setDaemon(true);
-            return th;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(opts.parallel(), Math.max(1, rest.size()))), r -> {
+                    Thread th = new Thread(r, "portcullis-apply-" + n.incrementAndGet());
+                    th.setDaemon(true);
+                    return th;
+                });
         try {
             for (int from = 0; from < rest.size() && !halted.get(); from += wave) {
                 List<Future<?>> inFlight = new ArrayList<>();
@@ -83,7 +83,9 @@ public final class Rollout {
                         }
                         RouterOutcome o = runOne(t, apply);
                         done.put(o.router(), o);
-                        if (o.haltsRollout() && failures.incrementAndGet() > opts.maxFailures() && halted.compareAndSet(false, true)) {
+                        if (o.haltsRollout()
+                                && failures.incrementAndGet() > opts.maxFailures()
+                                && halted.compareAndSet(false, true)) {
                             why[0] = failures.get() + " failure(s), more than --max-failures " + opts.maxFailures();
                         }
                     }));
@@ -117,9 +119,16 @@ public final class Rollout {
         try {
             o = apply.apply(t);
         } catch (RuntimeException e) {
-            o = new RouterOutcome(t.name(), t.device().platform(), OutcomeState.UNKNOWN_RECONCILED, "INTERNAL",
-                    "internal error while applying to " + t.name() + ": " + e.getMessage() + " — read it back before retrying",
-                    List.of(), List.of(), 0);
+            o = new RouterOutcome(
+                    t.name(),
+                    t.device().platform(),
+                    OutcomeState.UNKNOWN_RECONCILED,
+                    "INTERNAL",
+                    "internal error while applying to " + t.name() + ": " + e.getMessage()
+                            + " — read it back before retrying",
+                    List.of(),
+                    List.of(),
+                    0);
         }
         listener.routerFinished(o);
         return o;

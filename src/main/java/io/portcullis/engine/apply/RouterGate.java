@@ -1,14 +1,14 @@
 package io.portcullis.engine.apply;
 
-import io.portcullis.engine.targets.Target;
 import io.portcullis.engine.memory.Quarantine;
 import io.portcullis.engine.memory.RouterGuard;
 import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.engine.memory.RouterMemory;
-import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.router.RouterText;
+import io.portcullis.engine.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,7 @@ public final class RouterGate {
     private final Map<String, RouterLocks.Lease> heldToTheEnd = new ConcurrentHashMap<>();
     /** The same leases by lock key. */
     private final Map<String, RouterLocks.Lease> heldKeys = new ConcurrentHashMap<>();
+
     private final Map<String, String> addressOf = new ConcurrentHashMap<>();
 
     /**
@@ -41,7 +42,8 @@ public final class RouterGate {
         try {
             this.quarantined = guard.memory().quarantined();
         } catch (RouterMemory.MemoryException e) {
-            throw new IllegalStateException("no router was touched because the quarantine list cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "no router was touched because the quarantine list cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -56,16 +58,25 @@ public final class RouterGate {
         try {
             lease = acquire(key);
             if (lease == null) {
-                // another name for a router this two-phase run holds proven in its confirm window: waiting would wait for
-                // the run's own end; the router itself refuses the candidate lock (LOCKED_BY), which is honest and harmless
+                // another name for a router this two-phase run holds proven in its confirm window: waiting would wait
+                // for
+                // the run's own end; the router itself refuses the candidate lock (LOCKED_BY), which is honest and
+                // harmless
                 return settle(transaction.apply(t), q != null, key);
             }
         } catch (RouterLocks.RouterBusy e) {
-            return skipped(t, OutcomeState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: " + e.getMessage()
-                    + " for longer than " + guard.lockWait().toSeconds() + " s; run again when it has finished");
+            return skipped(
+                    t,
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.ROUTER_BUSY,
+                    t.name() + " was not touched: " + e.getMessage() + " for longer than "
+                            + guard.lockWait().toSeconds() + " s; run again when it has finished");
         } catch (RouterMemory.MemoryException e) {
-            return skipped(t, OutcomeState.FAILED_NOT_APPLIED, Reason.ROUTER_BUSY, t.name() + " was not touched: its router lock could not be"
-                    + " taken (" + e.getMessage() + ")");
+            return skipped(
+                    t,
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.ROUTER_BUSY,
+                    t.name() + " was not touched: its router lock could not be" + " taken (" + e.getMessage() + ")");
         }
         RouterOutcome o = null;
         try {
@@ -84,7 +95,10 @@ public final class RouterGate {
 
     private Quarantine quarantineOf(Target t) {
         String key = RouterLocks.key(t.device());
-        return quarantined.stream().filter(q -> q.covers(t.name(), key)).findFirst().orElse(null);
+        return quarantined.stream()
+                .filter(q -> q.covers(t.name(), key))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The lock of {@code key}, waited for in slices so that a key this run comes to hold to its end is noticed (then null). */
@@ -97,7 +111,8 @@ public final class RouterGate {
             }
             long left = deadline - System.nanoTime();
             try {
-                return guard.locks().acquire(key, me, java.time.Duration.ofNanos(Math.max(0, Math.min(left, 1_000_000_000L))));
+                return guard.locks()
+                        .acquire(key, me, java.time.Duration.ofNanos(Math.max(0, Math.min(left, 1_000_000_000L))));
             } catch (RouterLocks.RouterBusy e) {
                 if (System.nanoTime() >= deadline) {
                     throw e;
@@ -111,8 +126,14 @@ public final class RouterGate {
         List<RouterOutcome> out = new ArrayList<>();
         try {
             for (RouterOutcome o : outcomes) {
-                out.add(twoPhase && heldToTheEnd.containsKey(o.router()) ? settle(o, quarantined.stream().anyMatch(q -> q.router().equals(o.router())),
-                        addressOf.get(o.router())) : o);
+                out.add(
+                        twoPhase && heldToTheEnd.containsKey(o.router())
+                                ? settle(
+                                        o,
+                                        quarantined.stream()
+                                                .anyMatch(q -> q.router().equals(o.router())),
+                                        addressOf.get(o.router()))
+                                : o);
             }
         } finally {
             releaseAll();
@@ -131,12 +152,24 @@ public final class RouterGate {
     private RouterOutcome settle(RouterOutcome o, boolean wasQuarantined, String address) {
         try {
             if (o.state() == OutcomeState.ROLLBACK_FAILED || o.state() == OutcomeState.UNKNOWN_RECONCILED) {
-                guard.memory().quarantine(new Quarantine(o.router(), address, o.state().name(), RouterText.oneLine(o.reason() + ": " + o.message()), runId,
-                        guard.actor(), Instant.now()));
-                return with(o, "; " + o.router() + " is now quarantined: later runs skip it until 'portcullis quarantine release "
-                        + o.router() + "'");
+                guard.memory()
+                        .quarantine(new Quarantine(
+                                o.router(),
+                                address,
+                                o.state().name(),
+                                RouterText.oneLine(o.reason() + ": " + o.message()),
+                                runId,
+                                guard.actor(),
+                                Instant.now()));
+                return with(
+                        o,
+                        "; " + o.router()
+                                + " is now quarantined: later runs skip it until 'portcullis quarantine release "
+                                + o.router() + "'");
             }
-            if (wasQuarantined && o.state().success() && !Reason.PROVEN_AWAITING_CONFIRM.name().equals(o.reason())) {
+            if (wasQuarantined
+                    && o.state().success()
+                    && !Reason.PROVEN_AWAITING_CONFIRM.name().equals(o.reason())) {
                 guard.memory().release(o.router());
                 return with(o, "; its quarantine was released (applied with --include-quarantined and proven)");
             }
@@ -147,11 +180,23 @@ public final class RouterGate {
     }
 
     private static RouterOutcome with(RouterOutcome o, String more) {
-        return new RouterOutcome(o.router(), o.platform(), o.state(), o.reason(), o.message() + more, o.changes(), o.impact(), o.millis(),
-                o.image(), o.changeItems(), o.impactItems(), o.workarounds());
+        return new RouterOutcome(
+                o.router(),
+                o.platform(),
+                o.state(),
+                o.reason(),
+                o.message() + more,
+                o.changes(),
+                o.impact(),
+                o.millis(),
+                o.image(),
+                o.changeItems(),
+                o.impactItems(),
+                o.workarounds());
     }
 
     private static RouterOutcome skipped(Target t, OutcomeState state, Reason reason, String message) {
-        return new RouterOutcome(t.name(), t.device().platform(), state, reason.name(), message, List.of(), List.of(), 0);
+        return new RouterOutcome(
+                t.name(), t.device().platform(), state, reason.name(), message, List.of(), List.of(), 0);
     }
 }

@@ -14,8 +14,7 @@ import io.portcullis.platform.PlatformAdapter;
  * Routers without :startup (Junos, IOS-XR, SR OS over NETCONF) persist every commit themselves.
  */
 final class StartupSave {
-    private StartupSave() {
-    }
+    private StartupSave() {}
 
     static boolean applies(RouterSession s) {
         return s.hasCapability(RouterSession.STARTUP);
@@ -30,7 +29,9 @@ final class StartupSave {
     static String save(RouterSession s, Target t, PlatformAdapter platform, String runningDigest) {
         try {
             s.copyRunningToStartup();
-            return inStep(s, t, platform, runningDigest) ? null : "startup read back after copy-config differs from running";
+            return inStep(s, t, platform, runningDigest)
+                    ? null
+                    : "startup read back after copy-config differs from running";
         } catch (RouterException e) {
             return "copy-config running → startup failed: " + e.getMessage();
         }

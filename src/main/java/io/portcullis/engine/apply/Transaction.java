@@ -5,13 +5,13 @@ import io.portcullis.diff.ChangeSet;
 import io.portcullis.diff.FateChange;
 import io.portcullis.diff.IntentComparator;
 import io.portcullis.diff.IntentDiff;
-import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.memory.Quirk;
 import io.portcullis.engine.memory.RouterMemory;
+import io.portcullis.engine.plan.EngineContext;
 import io.portcullis.engine.plan.Wanted;
-import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.engine.report.Reason;
+import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Datastore;
 import io.portcullis.engine.router.Observed;
@@ -41,6 +41,7 @@ public final class Transaction {
     private final PlatformAdapter platform;
     /** The managed-subtree digest the plan saw, or null for a fresh apply. */
     private final String plannedDigest;
+
     private final long started = System.nanoTime();
     private List<String> changes = List.of();
     private List<String> impact = List.of();
@@ -50,6 +51,7 @@ public final class Transaction {
     private final TwoPhaseRun twoPhase;
     /** Persist token of this router's persistent confirmed commit (journaled before it was sent), or null. */
     private String persist;
+
     private boolean cancelSent;
     /** Set once proven under two-phase: the session stays open and the outcome is decided by the run. */
     private boolean held;
@@ -65,11 +67,13 @@ public final class Transaction {
     private Observed before;
     /** The digest a revert or reconcile read back last, or null. */
     private String readBackDigest;
+
     private final Revert revert;
     /** The run this transaction belongs to (the quirks it finds are remembered under it). */
     private final String runId;
     /** What had to be done differently on this router (codes for the report), and the one-line warning saying so. */
     private final List<String> workarounds = new ArrayList<>();
+
     private String warning = "";
     /** Set when a commit after {@code <validate>} committed nothing and the edits were made again without it. */
     private boolean validateLostEdits;
@@ -78,7 +82,8 @@ public final class Transaction {
         this(ctx, opts, t, plannedDigest, null, "-");
     }
 
-    public Transaction(EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest, TwoPhaseRun twoPhase, String runId) {
+    public Transaction(
+            EngineContext ctx, ApplyOptions opts, Target t, String plannedDigest, TwoPhaseRun twoPhase, String runId) {
         this.runId = runId;
         this.ctx = ctx;
         this.opts = opts;
@@ -100,19 +105,26 @@ public final class Transaction {
             try {
                 s = ctx.connector().open(t.device());
             } catch (RouterException e) {
-                // a wrong password or host key is not a network problem: say which, so the operator looks in the right place
+                // a wrong password or host key is not a network problem: say which, so the operator looks in the right
+                // place
                 return done(OutcomeState.FAILED_NOT_APPLIED, connectReason(e), e.getMessage());
             }
             try {
                 return attempt(s);
             } catch (RouterException e) {
                 if (e.kind() == RouterException.Kind.TIMEOUT && !edited && !retried) {
-                    // a reply that never came, before anything was edited: one more go on a fresh session (closing this one
-                    // releases whatever it locked). yuma123 netconfd swallows a reply about once in a few hundred sessions.
+                    // a reply that never came, before anything was edited: one more go on a fresh session (closing this
+                    // one
+                    // releases whatever it locked). yuma123 netconfd swallows a reply about once in a few hundred
+                    // sessions.
                     retried = true;
                     continue;
                 }
-                return done(OutcomeState.FAILED_NOT_APPLIED, e.unreachable() ? connectReason(e) : Reason.valueOf(e.kind().name()),
+                return done(
+                        OutcomeState.FAILED_NOT_APPLIED,
+                        e.unreachable()
+                                ? connectReason(e)
+                                : Reason.valueOf(e.kind().name()),
                         e.getMessage());
             } finally {
                 if (!held) {
@@ -136,23 +148,39 @@ public final class Transaction {
         Observed before = Observed.read(s, t, platform, Datastore.RUNNING);
         this.before = before;
         if (plannedDigest != null && !plannedDigest.equals(before.digest())) {
-            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.STALE_PLAN, t.name()
-                    + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
+            return done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.STALE_PLAN,
+                    t.name()
+                            + " changed since the plan was made (its managed configuration differs); run plan again and review the new change");
         }
         want = ctx.want(t, before.read());
         if (!want.refusals().isEmpty()) {
-            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.FOREIGN_FILTER_BOUND, want.refusals().get(0));
+            return done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.FOREIGN_FILTER_BOUND,
+                    want.refusals().get(0));
         }
         if (want.chained()) {
             // prove the composite before touching anything: an operator entry may pre-empt ours
-            List<String> failures = want.prove(want.owned(), before.read(), t.promise()).failures();
+            List<String> failures =
+                    want.prove(want.owned(), before.read(), t.promise()).failures();
             if (!failures.isEmpty()) {
-                return done(OutcomeState.FAILED_NOT_APPLIED, Reason.CHAIN_NOT_PROVEN, t.name() + ": chaining into the operator's filter"
-                        + " would not keep the policy, so nothing was edited: " + failures.get(0));
+                return done(
+                        OutcomeState.FAILED_NOT_APPLIED,
+                        Reason.CHAIN_NOT_PROVEN,
+                        t.name() + ": chaining into the operator's filter"
+                                + " would not keep the policy, so nothing was edited: " + failures.get(0));
             }
         }
-        ChangeSet cs = ctx.explainer().explain(platform, want.owned(), before.read().intent(), t.promise(),
-                want.effective(want.owned(), before.read()), want.effective(before.read().intent(), before.read()));
+        ChangeSet cs = ctx.explainer()
+                .explain(
+                        platform,
+                        want.owned(),
+                        before.read().intent(),
+                        t.promise(),
+                        want.effective(want.owned(), before.read()),
+                        want.effective(before.read().intent(), before.read()));
         changes = cs.diff().changes().stream().map(Change::describe).toList();
         impact = cs.fates().stream().map(FateChange::describe).toList();
         changeItems = cs.diff().changes().stream().map(Change::item).toList();
@@ -164,18 +192,29 @@ public final class Transaction {
         String removal;
         try {
             payload = platform.renderConfig(want.owned());
-            removal = want.stale(before.read().intent()).map(platform::renderRemoval).orElse(null);
+            removal = want.stale(before.read().intent())
+                    .map(platform::renderRemoval)
+                    .orElse(null);
         } catch (RuntimeException e) {
-            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.RENDER_FAILED, "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
+            return done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.RENDER_FAILED,
+                    "the policy cannot be rendered for " + t.name() + ": " + e.getMessage());
         }
         if (!s.hasCapability(RouterSession.CANDIDATE)) {
-            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.NO_CANDIDATE, t.name()
-                    + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
+            return done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.NO_CANDIDATE,
+                    t.name()
+                            + " has no candidate datastore; Portcullis only applies through a locked candidate and a confirmed commit");
         }
         boolean cc11 = s.hasCapability(RouterSession.CONFIRMED_COMMIT_11);
         if (!cc11 && !s.hasCapability(RouterSession.CONFIRMED_COMMIT_10)) {
-            return done(OutcomeState.FAILED_NOT_APPLIED, Reason.NO_CONFIRMED_COMMIT, t.name()
-                    + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
+            return done(
+                    OutcomeState.FAILED_NOT_APPLIED,
+                    Reason.NO_CONFIRMED_COMMIT,
+                    t.name()
+                            + " does not support confirmed commit, so a bad change could not revert on its own; not applied");
         }
         CandidateLock.Refusal refused = CandidateLock.acquire(s, t, platform, opts, before);
         if (refused != null) {
@@ -212,14 +251,19 @@ public final class Transaction {
                 if (e.sessionGone()) {
                     closeQuietly(s);
                     String lost = "the session was lost inside the confirm window (" + e.getMessage() + ")";
-                    return persist != null ? revert.afterCommit(null, before, cc11, lost) : revert.verified(before, lost);
+                    return persist != null
+                            ? revert.afterCommit(null, before, cc11, lost)
+                            : revert.verified(before, lost);
                 }
                 problem = "read-back failed: " + e.getMessage();
             }
             if (problem != null && validate && after != null && after.digest().equals(before.digest())) {
-                // the candidate was proven and the commit said ok, yet running did not change at all: <validate> lost the
-                // pending edits (yuma123 netconfd). Nothing changed, so nothing flips: cancel the empty commit (1.0: the next
-                // confirmed commit follows it up), edit again without validate (the commit validates anyway), prove again, go
+                // the candidate was proven and the commit said ok, yet running did not change at all: <validate> lost
+                // the
+                // pending edits (yuma123 netconfd). Nothing changed, so nothing flips: cancel the empty commit (1.0:
+                // the next
+                // confirmed commit follows it up), edit again without validate (the commit validates anyway), prove
+                // again, go
                 // on, and remember it for this router.
                 stopped = forgetValidate(s, before, cc11);
                 if (stopped != null) {
@@ -239,8 +283,11 @@ public final class Transaction {
         if (twoPhase != null) {
             held = true;
             twoPhase.hold(new PendingConfirm(this, s, before, cc11, persist, opts.confirmTimeout(t, twoPhase != null)));
-            return done(OutcomeState.APPLIED, Reason.PROVEN_AWAITING_CONFIRM, t.name()
-                    + ": committed, read back and proven; waiting for the rest of the run before confirming" + provenNote);
+            return done(
+                    OutcomeState.APPLIED,
+                    Reason.PROVEN_AWAITING_CONFIRM,
+                    t.name() + ": committed, read back and proven; waiting for the rest of the run before confirming"
+                            + provenNote);
         }
         return confirmNow(s, before);
     }
@@ -255,7 +302,8 @@ public final class Transaction {
         }
         try {
             if (ctx.guard().memory().quirks(t.name()).contains(Quirk.VALIDATE_LOSES_EDITS)) {
-                workaround("<validate> was skipped: it loses the pending edits on this router (remembered from an earlier run)");
+                workaround(
+                        "<validate> was skipped: it loses the pending edits on this router (remembered from an earlier run)");
                 return false;
             }
         } catch (RouterMemory.MemoryException e) {
@@ -273,9 +321,13 @@ public final class Transaction {
             }
         } catch (RouterException e) {
             if (e.sessionGone()) {
-                // the router never answered the edit: it did not reject it; nothing was committed, so prove nothing changed
-                return revert.lostBeforeCommit(s, Reason.valueOf(e.kind().name()), "the session to " + t.name() + " was lost during the edit ("
-                        + e.getMessage() + ")", before);
+                // the router never answered the edit: it did not reject it; nothing was committed, so prove nothing
+                // changed
+                return revert.lostBeforeCommit(
+                        s,
+                        Reason.valueOf(e.kind().name()),
+                        "the session to " + t.name() + " was lost during the edit (" + e.getMessage() + ")",
+                        before);
             }
             return revert.uncommitted(s, Reason.EDIT_REJECTED, t.name() + " rejected the edit: " + e.getMessage(), e);
         }
@@ -284,11 +336,15 @@ public final class Transaction {
                 s.validate(Datastore.CANDIDATE);
             } catch (RouterException e) {
                 if (e.sessionGone()) {
-                    return revert.lostBeforeCommit(s, Reason.valueOf(e.kind().name()), "the session to " + t.name()
-                            + " was lost during <validate> (" + e.getMessage() + ")", before);
+                    return revert.lostBeforeCommit(
+                            s,
+                            Reason.valueOf(e.kind().name()),
+                            "the session to " + t.name() + " was lost during <validate> (" + e.getMessage() + ")",
+                            before);
                 }
                 String where = e.errorPath() == null ? "" : " at " + e.errorPath();
-                return revert.uncommitted(s, Reason.VALIDATE_FAILED, t.name() + " failed validation" + where + ": " + e.getMessage(), e);
+                return revert.uncommitted(
+                        s, Reason.VALIDATE_FAILED, t.name() + " failed validation" + where + ": " + e.getMessage(), e);
             }
         }
         String problem;
@@ -296,13 +352,20 @@ public final class Transaction {
             problem = checkHeld(Observed.read(s, t, platform, Datastore.CANDIDATE), "the candidate");
         } catch (RouterException e) {
             if (e.sessionGone()) {
-                return revert.lostBeforeCommit(s, Reason.SESSION_LOST, "the session to " + t.name() + " was lost while reading the candidate back ("
-                        + e.getMessage() + ")", before);
+                return revert.lostBeforeCommit(
+                        s,
+                        Reason.SESSION_LOST,
+                        "the session to " + t.name() + " was lost while reading the candidate back (" + e.getMessage()
+                                + ")",
+                        before);
             }
             problem = "the candidate could not be read back (" + e.getMessage() + ")";
         }
         if (problem != null) {
-            return revert.uncommitted(s, Reason.CANDIDATE_NOT_PROVEN, t.name() + ": " + problem + "; it was discarded, never committed",
+            return revert.uncommitted(
+                    s,
+                    Reason.CANDIDATE_NOT_PROVEN,
+                    t.name() + ": " + problem + "; it was discarded, never committed",
                     new RouterException(RouterException.Kind.RPC_ERROR, "candidate not proven"));
         }
         return null;
@@ -314,9 +377,12 @@ public final class Transaction {
             persist = twoPhase.journalPending(t, before, opts.confirmTimeout(t, true));
             return null;
         } catch (java.io.IOException e) {
-            return revert.uncommitted(s, Reason.JOURNAL_UNWRITABLE, "the journal " + twoPhase.journal().file() + " could not be written ("
-                    + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(), new RouterException(
-                    RouterException.Kind.RPC_ERROR, "journal"));
+            return revert.uncommitted(
+                    s,
+                    Reason.JOURNAL_UNWRITABLE,
+                    "the journal " + twoPhase.journal().file() + " could not be written ("
+                            + e.getClass().getSimpleName() + "), so no persistent commit was sent to " + t.name(),
+                    new RouterException(RouterException.Kind.RPC_ERROR, "journal"));
         }
     }
 
@@ -334,9 +400,14 @@ public final class Transaction {
                 closeQuietly(s);
                 if (persist != null) {
                     // a persistent commit may be pending without a session: cancel it by its token, then look
-                    return revert.afterCommit(null, before, cc11, "the session was lost during the confirmed commit (" + e.getMessage() + ")");
+                    return revert.afterCommit(
+                            null,
+                            before,
+                            cc11,
+                            "the session was lost during the confirmed commit (" + e.getMessage() + ")");
                 }
-                return revert.reconcile("the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
+                return revert.reconcile(
+                        "the session was lost during the confirmed commit (" + e.getMessage() + ")", before);
             }
             return revert.uncommitted(s, Reason.COMMIT_FAILED, t.name() + " refused the commit: " + e.getMessage(), e);
         }
@@ -356,16 +427,22 @@ public final class Transaction {
         } catch (RouterException e) {
             if (e.sessionGone()) {
                 closeQuietly(s);
-                return revert.verified(before, "the session was lost while cancelling an empty commit (" + e.getMessage() + ")");
+                return revert.verified(
+                        before, "the session was lost while cancelling an empty commit (" + e.getMessage() + ")");
             }
         }
         try {
             s.discardChanges();
         } catch (RouterException e) {
-            return revert.afterCommit(s, before, cc11, "the candidate could not be reset after <validate> lost the edits (" + e.getMessage() + ")");
+            return revert.afterCommit(
+                    s,
+                    before,
+                    cc11,
+                    "the candidate could not be reset after <validate> lost the edits (" + e.getMessage() + ")");
         }
         validateLostEdits = true;
-        workaround("<validate> lost the pending edits on this router, so they were made again without it (remembered for later runs)");
+        workaround(
+                "<validate> lost the pending edits on this router, so they were made again without it (remembered for later runs)");
         return null;
     }
 
@@ -399,7 +476,8 @@ public final class Transaction {
                 return revert.reconcile("the session was lost while confirming (" + e.getMessage() + ")", before);
             }
             if (persist != null) {
-                return revert.afterCommit(null, before, true, "the confirming commit was refused (" + e.getMessage() + ")");
+                return revert.afterCommit(
+                        null, before, true, "the confirming commit was refused (" + e.getMessage() + ")");
             }
             return revert.verified(before, "the confirming commit was refused (" + e.getMessage() + ")");
         }
@@ -417,10 +495,16 @@ public final class Transaction {
         String notSaved = StartupSave.applies(s) ? StartupSave.save(s, t, platform, provenDigest) : null;
         closeQuietly(s);
         if (notSaved != null) {
-            return done(OutcomeState.APPLIED, Reason.STARTUP_NOT_SAVED, t.name() + ": committed, read back, proven and confirmed" + provenNote
-                    + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
+            return done(
+                    OutcomeState.APPLIED,
+                    Reason.STARTUP_NOT_SAVED,
+                    t.name() + ": committed, read back, proven and confirmed" + provenNote + ", "
+                            + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(OutcomeState.APPLIED, Reason.APPLIED, t.name() + ": committed, read back, proven and confirmed" + provenNote);
+        return done(
+                OutcomeState.APPLIED,
+                Reason.APPLIED,
+                t.name() + ": committed, read back, proven and confirmed" + provenNote);
     }
 
     /** Running already keeps the policy; on a :startup router, startup must hold it too (an earlier save may have failed). */
@@ -430,10 +514,16 @@ public final class Transaction {
         }
         String notSaved = StartupSave.save(s, t, platform, running.digest());
         if (notSaved != null) {
-            return done(OutcomeState.NO_CHANGE, Reason.STARTUP_NOT_SAVED, t.name() + " already holds the policy in running, "
-                    + StartupSave.notSavedMessage(t.name(), notSaved));
+            return done(
+                    OutcomeState.NO_CHANGE,
+                    Reason.STARTUP_NOT_SAVED,
+                    t.name() + " already holds the policy in running, "
+                            + StartupSave.notSavedMessage(t.name(), notSaved));
         }
-        return done(OutcomeState.NO_CHANGE, Reason.STARTUP_SAVED, t.name() + " already held the policy in running; startup did not, and now does");
+        return done(
+                OutcomeState.NO_CHANGE,
+                Reason.STARTUP_SAVED,
+                t.name() + " already held the policy in running; startup did not, and now does");
     }
 
     /**
@@ -447,7 +537,8 @@ public final class Transaction {
             problem = checkHeld(Observed.read(s, t, platform, Datastore.RUNNING), "read-back");
         } catch (RouterException e) {
             closeQuietly(s);
-            return revert.reconcile("the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
+            return revert.reconcile(
+                    "the change could not be read back after the confirming commit (" + e.getMessage() + ")", before);
         }
         if (problem == null) {
             return null;
@@ -455,8 +546,11 @@ public final class Transaction {
         closeQuietly(s);
         // two causes look alike here: the confirm came too late and the router reverted (running is the pre-image), or
         // someone else changed the router between commit and read-back (it is not); revert.verified tells them apart
-        return revert.verified(before, "after the confirming commit " + t.name() + " no longer holds the proven change (" + problem
-                + "): its " + opts.confirmTimeout(t, twoPhase != null) + " s confirm timer ran out first, or someone changed it meanwhile");
+        return revert.verified(
+                before,
+                "after the confirming commit " + t.name() + " no longer holds the proven change (" + problem + "): its "
+                        + opts.confirmTimeout(t, twoPhase != null)
+                        + " s confirm timer ran out first, or someone changed it meanwhile");
     }
 
     /** A persistent commit outlives the session: confirm it by its token from a new one. */
@@ -464,12 +558,19 @@ public final class Transaction {
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             fresh.confirmPersistent(persist);
             String notSaved = StartupSave.applies(fresh) ? StartupSave.save(fresh, t, platform, provenDigest) : null;
-            String confirmed = t.name() + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
-            return notSaved == null ? done(OutcomeState.APPLIED, Reason.APPLIED, confirmed)
-                    : done(OutcomeState.APPLIED, Reason.STARTUP_NOT_SAVED, confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
+            String confirmed = t.name()
+                    + ": committed, read back, proven and confirmed (by persist-id on a new session)" + provenNote;
+            return notSaved == null
+                    ? done(OutcomeState.APPLIED, Reason.APPLIED, confirmed)
+                    : done(
+                            OutcomeState.APPLIED,
+                            Reason.STARTUP_NOT_SAVED,
+                            confirmed + ", " + StartupSave.notSavedMessage(t.name(), notSaved));
         } catch (RouterException e) {
-            return revert.reconcile("the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
-                    + e.getMessage() + ")", before);
+            return revert.reconcile(
+                    "the session was lost while confirming (" + lost.getMessage() + ") and confirming again failed ("
+                            + e.getMessage() + ")",
+                    before);
         }
     }
 
@@ -485,11 +586,16 @@ public final class Transaction {
             // proven on what the router applies: the operator's filter with our entries merged in
             Wanted.ChainProof p = want.prove(after.read().intent(), after.read(), t.promise());
             if (!p.failures().isEmpty()) {
-                return "the chained configuration in " + what + " does not keep the policy: " + p.failures().get(0);
+                return "the chained configuration in " + what + " does not keep the policy: "
+                        + p.failures().get(0);
             }
-            provenNote = p.operatorDrops().isEmpty() ? " (chained into the operator's filter)"
-                    : " (chained; blocked flows proven dropped, but NOT proven that every other port works: " + p.operatorDrops().get(0)
-                    + (p.operatorDrops().size() > 1 ? " and " + (p.operatorDrops().size() - 1) + " more" : "") + ")";
+            provenNote = p.operatorDrops().isEmpty()
+                    ? " (chained into the operator's filter)"
+                    : " (chained; blocked flows proven dropped, but NOT proven that every other port works: "
+                            + p.operatorDrops().get(0)
+                            + (p.operatorDrops().size() > 1
+                                    ? " and " + (p.operatorDrops().size() - 1) + " more"
+                                    : "") + ")";
             return null;
         }
         List<String> violations = ctx.prover().violations(after.read().intent(), t.promise());
@@ -504,8 +610,19 @@ public final class Transaction {
         if (persist != null && reason != Reason.PROVEN_AWAITING_CONFIRM) {
             twoPhase.closeEntry(t.name(), state, cancelSent);
         }
-        return new RouterOutcome(t.name(), t.device().platform(), state, reason.name(), message + warning, changes, impact, ms, image(state),
-                changeItems, impactItems, workarounds);
+        return new RouterOutcome(
+                t.name(),
+                t.device().platform(),
+                state,
+                reason.name(),
+                message + warning,
+                changes,
+                impact,
+                ms,
+                image(state),
+                changeItems,
+                impactItems,
+                workarounds);
     }
 
     /**
@@ -517,11 +634,12 @@ public final class Transaction {
         if (before == null) {
             return null;
         }
-        String after = switch (state) {
-            case APPLIED -> provenDigest;
-            case NO_CHANGE, FAILED_NOT_APPLIED, FAILED_ROLLED_BACK -> before.digest();
-            default -> readBackDigest;
-        };
+        String after =
+                switch (state) {
+                    case APPLIED -> provenDigest;
+                    case NO_CHANGE, FAILED_NOT_APPLIED, FAILED_ROLLED_BACK -> before.digest();
+                    default -> readBackDigest;
+                };
         return new RunningImage(before.digest(), after, edited ? before.xml() : null);
     }
 

@@ -54,8 +54,10 @@ public final class TwoPhaseRun implements AutoCloseable {
         try {
             j = new Journal(opts.journal()).open(runId);
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("the journal directory " + opts.journal() + " cannot be written (" + e.getClass().getSimpleName()
-                    + "); --on-failure revert records each persist token there before committing, so nothing was applied; fix it or pass --journal DIR");
+            throw new IllegalArgumentException(
+                    "the journal directory " + opts.journal() + " cannot be written ("
+                            + e.getClass().getSimpleName()
+                            + "); --on-failure revert records each persist token there before committing, so nothing was applied; fix it or pass --journal DIR");
         }
         return new TwoPhaseRun(runId, j, opts, listener);
     }
@@ -71,7 +73,12 @@ public final class TwoPhaseRun implements AutoCloseable {
     /** A fresh persist token for {@code t}, returned only once its PENDING line is on disk (write-ahead). */
     String journalPending(Target t, Observed before, int timeoutSeconds) throws IOException {
         String token = PersistToken.fresh();
-        journal.append(JournalRecord.pending(runId, t.name(), token, java.time.Instant.now().plusSeconds(timeoutSeconds), before.digest(),
+        journal.append(JournalRecord.pending(
+                runId,
+                t.name(),
+                token,
+                java.time.Instant.now().plusSeconds(timeoutSeconds),
+                before.digest(),
                 Digests.intent(t.intent(), t.promise())));
         return token;
     }
@@ -135,7 +142,9 @@ public final class TwoPhaseRun implements AutoCloseable {
             }
         }
         if (failure == null) {
-            failure = broken != null ? broken : haltedBecause != null ? "the rollout halted (" + haltedBecause + ")" : null;
+            failure = broken != null
+                    ? broken
+                    : haltedBecause != null ? "the rollout halted (" + haltedBecause + ")" : null;
         }
         if (failure == null && phase1.stream().anyMatch(o -> !o.state().success())) {
             failure = "not every router of the run was reached";
@@ -147,8 +156,10 @@ public final class TwoPhaseRun implements AutoCloseable {
         Map<String, RouterOutcome> finals = new HashMap<>();
         if (!ps.isEmpty()) {
             String why = failure == null ? null : "cancelled because " + failure + " (--on-failure revert)";
-            listener.decided(why == null ? "every router is proven: confirming " + ps.size()
-                    : "cancelling " + ps.size() + " router(s) waiting to confirm: " + failure);
+            listener.decided(
+                    why == null
+                            ? "every router is proven: confirming " + ps.size()
+                            : "cancelling " + ps.size() + " router(s) waiting to confirm: " + failure);
             Function<PendingConfirm, RouterOutcome> step = why == null ? PendingConfirm::confirm : p -> p.cancel(why);
             for (RouterOutcome o : inParallel(ps, step)) {
                 finals.put(o.router(), o);
@@ -180,7 +191,8 @@ public final class TwoPhaseRun implements AutoCloseable {
                     if (e.getCause() instanceof Error err) {
                         throw err; // a crash stays a crash (the journal holds what recover needs)
                     }
-                    throw new IllegalStateException("internal error in phase 2: " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "internal error in phase 2: " + e.getCause().getMessage(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted in phase 2", e);

@@ -1,8 +1,8 @@
 package io.portcullis.engine.counters;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.portcullis.engine.report.EngineJson;
 import io.portcullis.counters.TermCount;
+import io.portcullis.engine.report.EngineJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,7 @@ public final class CounterLedger {
     public static final Path DEFAULT = Path.of(".portcullis", "counters", "last-read.json");
 
     /** What was read from one router last time: when, and packets per "filter/term". */
-    public record Previous(Instant at, Map<String, Long> packets) {
-    }
+    public record Previous(Instant at, Map<String, Long> packets) {}
 
     private final Path file;
     private final Map<String, Previous> routers = new LinkedHashMap<>();
@@ -37,7 +36,8 @@ public final class CounterLedger {
         CounterLedger l = new CounterLedger(file);
         if (Files.isRegularFile(file)) {
             try {
-                l.routers.putAll(EngineJson.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Previous>>() { }));
+                l.routers.putAll(
+                        EngineJson.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Previous>>() {}));
             } catch (IOException | RuntimeException e) {
                 l.problem = "the last read in " + file + " is unreadable, so this read starts afresh";
             }

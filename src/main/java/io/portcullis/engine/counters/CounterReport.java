@@ -18,13 +18,28 @@ public record CounterReport(String format, List<RouterCounters> routers) {
      * @param since     seconds covered by the deltas (null when there is no previous read)
      * @param confirmed false when the platform's counter path is not confirmed from published material
      */
-    public record RouterCounters(String router, String platform, String verdict, boolean enforcing, boolean confirmed,
-                                 String unavailable, String source, String aggregation, Long since, List<TermRow> terms) {
-    }
+    public record RouterCounters(
+            String router,
+            String platform,
+            String verdict,
+            boolean enforcing,
+            boolean confirmed,
+            String unavailable,
+            String source,
+            String aggregation,
+            Long since,
+            List<TermRow> terms) {}
 
     /** One owned term: {@code packets} null when the platform keeps no counter for it ({@code note} says why). */
-    public record TermRow(String filter, String family, String term, String action, Long packets, Long bytes, Long delta, String note) {
-    }
+    public record TermRow(
+            String filter,
+            String family,
+            String term,
+            String action,
+            Long packets,
+            Long bytes,
+            Long delta,
+            String note) {}
 
     public static CounterReport of(List<CounterSample> samples, CounterLedger ledger) {
         List<RouterCounters> out = new ArrayList<>();
@@ -37,13 +52,29 @@ public record CounterReport(String format, List<RouterCounters> routers) {
                     Long before = prev.packets().get(CounterLedger.key(t));
                     delta = before == null || t.packets() < before ? t.packets() : t.packets() - before;
                 }
-                rows.add(new TermRow(t.filter(), t.family().id(), t.term(), t.action().name().toLowerCase(java.util.Locale.ROOT),
-                        t.packets(), t.bytes(), delta, t.note()));
+                rows.add(new TermRow(
+                        t.filter(),
+                        t.family().id(),
+                        t.term(),
+                        t.action().name().toLowerCase(java.util.Locale.ROOT),
+                        t.packets(),
+                        t.bytes(),
+                        delta,
+                        t.note()));
             }
             Duration window = prev == null ? null : Duration.between(prev.at(), s.at());
             Verdict v = Verdict.of(s, rows, window);
-            out.add(new RouterCounters(s.router(), s.platform(), v.text(), v.enforcing(), s.read().available() && s.read().confirmed(),
-                    s.read().unavailable(), s.source(), s.read().aggregation(), window == null ? null : window.toSeconds(), rows));
+            out.add(new RouterCounters(
+                    s.router(),
+                    s.platform(),
+                    v.text(),
+                    v.enforcing(),
+                    s.read().available() && s.read().confirmed(),
+                    s.read().unavailable(),
+                    s.source(),
+                    s.read().aggregation(),
+                    window == null ? null : window.toSeconds(),
+                    rows));
         }
         return new CounterReport(FORMAT, out);
     }
@@ -55,7 +86,8 @@ public record CounterReport(String format, List<RouterCounters> routers) {
 
     /** The document with the common header (format, toolVersion, startedAt, finishedAt); fields only added, so still /1. */
     public Map<String, Object> json(String toolVersion, java.time.Instant startedAt, java.time.Instant finishedAt) {
-        Map<String, Object> doc = io.portcullis.engine.report.Documents.header(format, toolVersion, startedAt, finishedAt);
+        Map<String, Object> doc =
+                io.portcullis.engine.report.Documents.header(format, toolVersion, startedAt, finishedAt);
         doc.put("routers", routers);
         return doc;
     }

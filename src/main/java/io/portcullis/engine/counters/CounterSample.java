@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param source the operational path or RPC read (null when the platform has no counter model)
  */
-public record CounterSample(String router, String platform, Instant at, CounterRead read, String source) {
-}
+public record CounterSample(String router, String platform, Instant at, CounterRead read, String source) {}

@@ -52,7 +52,8 @@ public final class NetconfCounterSampler implements CounterSampler {
                 try {
                     out.add(futures.get(i).get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(unavailable(t, null, "internal error: " + e.getCause().getMessage()));
+                    out.add(unavailable(
+                            t, null, "internal error: " + e.getCause().getMessage()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     out.add(unavailable(t, null, "the read was interrupted"));
@@ -76,13 +77,15 @@ public final class NetconfCounterSampler implements CounterSampler {
         }
         try (RouterSession s = connector.open(t.device())) {
             String reply = s.readOperational(reader.request(t.intent()));
-            return new CounterSample(t.name(), platform, clock.instant(), reader.parse(t.intent(), reply), reader.source());
+            return new CounterSample(
+                    t.name(), platform, clock.instant(), reader.parse(t.intent(), reply), reader.source());
         } catch (RouterException e) {
             return unavailable(t, reader.source(), e.kind().label() + ": " + e.getMessage());
         }
     }
 
     private CounterSample unavailable(Target t, String source, String reason) {
-        return new CounterSample(t.name(), t.device().platform(), clock.instant(), CounterRead.unavailable(reason), source);
+        return new CounterSample(
+                t.name(), t.device().platform(), clock.instant(), CounterRead.unavailable(reason), source);
     }
 }

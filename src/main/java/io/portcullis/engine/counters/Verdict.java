@@ -31,16 +31,20 @@ record Verdict(String text, boolean enforcing) {
         }
         String unconfirmed = s.read().confirmed() ? "" : " (unconfirmed counter path)";
         if (!anyCounted) {
-            return new Verdict("counters unavailable (the router keeps no counter for the drop terms)" + unconfirmed, false);
+            return new Verdict(
+                    "counters unavailable (the router keeps no counter for the drop terms)" + unconfirmed, false);
         }
         dropped.values().removeIf(n -> n == 0);
         if (dropped.isEmpty()) {
             return new Verdict("no drops observed" + unconfirmed, false);
         }
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.US);
-        List<String> parts = dropped.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> nf.format(e.getValue()) + " " + e.getKey()).toList();
-        String list = parts.size() == 1 ? parts.get(0)
+        List<String> parts = dropped.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> nf.format(e.getValue()) + " " + e.getKey())
+                .toList();
+        String list = parts.size() == 1
+                ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         String when = window == null ? " since the filters were installed" : " in the last " + human(window);
         return new Verdict("enforcing: " + list + " probes dropped" + when + unconfirmed, true);

@@ -30,9 +30,11 @@ public final class ChangeWatcher implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     /** Routers to keep subscribed; one taken out here is closed at its next liveness poll. */
     private final Map<String, Target> wanted = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
-    public ChangeWatcher(RouterConnector connector, Consumer<ConfigChange> onChange, Duration minBackoff, Duration maxBackoff) {
+    public ChangeWatcher(
+            RouterConnector connector, Consumer<ConfigChange> onChange, Duration minBackoff, Duration maxBackoff) {
         this(connector, onChange, new Backoff(minBackoff, maxBackoff));
     }
 
@@ -112,7 +114,9 @@ public final class ChangeWatcher implements AutoCloseable {
             int n = failures.merge(t.name(), 1, Integer::sum);
             delay = backoff.delayMillis(n);
             if (n == 1) {
-                LOG.warnf("no change notifications from %s (%s); retrying with backoff, periodic checks continue", t.name(), e.getMessage());
+                LOG.warnf(
+                        "no change notifications from %s (%s); retrying with backoff, periodic checks continue",
+                        t.name(), e.getMessage());
             }
         }
         timer.schedule(() -> ensure(t), delay, TimeUnit.MILLISECONDS);

@@ -44,11 +44,14 @@ public final class DesiredState {
      * One router's desired state. {@code applied}: what it should hold (its applied revision, or the baseline with
      * {@code note} saying why); {@code newest}: the newest revision's target for it (may equal applied).
      */
-    public record Desired(String router, Target applied, RevisionRef appliedRef, Target newest, RevisionRef newestRef, String note) {
+    public record Desired(
+            String router, Target applied, RevisionRef appliedRef, Target newest, RevisionRef newestRef, String note) {
         /** True when the newest revision would change what this router holds. */
         public boolean newerDiffers() {
-            return newest != null && !newestRef.sameAs(appliedRef)
-                    && !Digests.intent(applied.intent(), applied.promise()).equals(Digests.intent(newest.intent(), newest.promise()));
+            return newest != null
+                    && !newestRef.sameAs(appliedRef)
+                    && !Digests.intent(applied.intent(), applied.promise())
+                            .equals(Digests.intent(newest.intent(), newest.promise()));
         }
     }
 
@@ -73,7 +76,8 @@ public final class DesiredState {
      * @param policy  the policy serve loaded (its documents are kept as the baseline for never-recorded routers)
      * @param loaded  that policy compiled for the inventory
      */
-    public DesiredState(RevisionSource source, Path policy, Path inventory, String limit, RevisionRef ref, List<Target> loaded) {
+    public DesiredState(
+            RevisionSource source, Path policy, Path inventory, String limit, RevisionRef ref, List<Target> loaded) {
         this.source = source;
         this.inventory = inventory;
         this.limit = limit;
@@ -90,7 +94,8 @@ public final class DesiredState {
     }
 
     /** The policy or inventory on disk changed (and loads without errors): the new targets and, for the inventory, recompiles. */
-    public synchronized void loaded(RevisionRef ref, List<Target> targets, Path inventoryDir, boolean inventoryChanged) {
+    public synchronized void loaded(
+            RevisionRef ref, List<Target> targets, Path inventoryDir, boolean inventoryChanged) {
         this.inventory = inventoryDir;
         this.loaded = Compiled.of(ref, targets);
         if (inventoryChanged) {
@@ -126,8 +131,10 @@ public final class DesiredState {
             Map<String, RevisionRef> a = source.applied();
             RevisionRef newest = source.newest().orElse(null);
             Compiled l = loaded;
-            boolean known = newest != null && (newest.sameAs(l.ref()) || a.values().stream().anyMatch(r -> r.sameAs(l.ref()))
-                    || source.documents(l.ref().digest()).isPresent());
+            boolean known = newest != null
+                    && (newest.sameAs(l.ref())
+                            || a.values().stream().anyMatch(r -> r.sameAs(l.ref()))
+                            || source.documents(l.ref().digest()).isPresent());
             applied = a;
             newestRecorded = newest;
             loadedRecorded = known;
@@ -160,7 +167,8 @@ public final class DesiredState {
         } else {
             target = revision(appliedRef).map(c -> c.targets().get(router)).orElse(null);
             if (target == null) {
-                note = "the revision applied to it (" + appliedRef.label() + ") is not recorded with its documents or does not compile now;"
+                note = "the revision applied to it (" + appliedRef.label()
+                        + ") is not recorded with its documents or does not compile now;"
                         + " compared with the policy serve loaded at start";
             }
         }
@@ -228,8 +236,9 @@ public final class DesiredState {
         }
         Workspace w = Workspace.load(policyDir, inventory, limit, LocalDate.now(ZoneOffset.UTC));
         if (w.hasErrors()) {
-            LOG.warnf("revision %s does not load with the current inventory (%s); routers on it are compared with the baseline", ref.label(),
-                    w.summary());
+            LOG.warnf(
+                    "revision %s does not load with the current inventory (%s); routers on it are compared with the baseline",
+                    ref.label(), w.summary());
             return Optional.empty();
         }
         return Optional.of(Compiled.of(ref, w.targets()));
@@ -243,13 +252,16 @@ public final class DesiredState {
         try (Stream<Path> s = Files.isDirectory(policy) ? Files.list(policy) : Stream.of(policy)) {
             Path dir = Files.createTempDirectory("portcullis-baseline-");
             dir.toFile().deleteOnExit();
-            for (Path f : s.filter(Files::isRegularFile).filter(DesiredState::isDocument).toList()) {
+            for (Path f : s.filter(Files::isRegularFile)
+                    .filter(DesiredState::isDocument)
+                    .toList()) {
                 Path copy = Files.copy(f, dir.resolve(f.getFileName().toString()));
                 copy.toFile().deleteOnExit();
             }
             return dir;
         } catch (IOException e) {
-            LOG.warnf("cannot keep a copy of the policy %s (%s): an inventory change will compare never-recorded routers with the new policy",
+            LOG.warnf(
+                    "cannot keep a copy of the policy %s (%s): an inventory change will compare never-recorded routers with the new policy",
                     policy, e.getMessage());
             return null;
         }

@@ -16,16 +16,17 @@ import java.util.Map;
 public final class DriftDocument {
     public static final String FORMAT = "portcullis-drift/1";
 
-    private DriftDocument() {
-    }
+    private DriftDocument() {}
 
-    public static Map<String, Object> of(String toolVersion, Instant startedAt, Instant finishedAt, List<DriftEntry> entries) {
+    public static Map<String, Object> of(
+            String toolVersion, Instant startedAt, Instant finishedAt, List<DriftEntry> entries) {
         Map<String, Object> doc = Documents.header(FORMAT, toolVersion, startedAt, finishedAt);
         Map<String, Integer> summary = new LinkedHashMap<>();
         for (String s : List.of("IN_SYNC", "DRIFT", "PENDING", "ERROR")) {
             summary.put(s, 0);
         }
-        List<Map<String, Object>> routers = entries.stream().map(DriftDocument::router).toList();
+        List<Map<String, Object>> routers =
+                entries.stream().map(DriftDocument::router).toList();
         routers.forEach(r -> summary.merge((String) r.get("state"), 1, Integer::sum));
         doc.put("routers", routers);
         doc.put("summary", summary);
@@ -36,8 +37,13 @@ public final class DriftDocument {
      * The document of the service ({@code GET /api/drift}): each router also says when it was last checked and, while
      * drifted, who changed it when a change notification named someone ({@code lastCheck}, {@code changedBy}).
      */
-    public static Map<String, Object> ofStatuses(String toolVersion, Instant startedAt, Instant finishedAt, List<RouterStatus> statuses) {
-        Map<String, Object> doc = of(toolVersion, startedAt, finishedAt, statuses.stream().map(RouterStatus::drift).toList());
+    public static Map<String, Object> ofStatuses(
+            String toolVersion, Instant startedAt, Instant finishedAt, List<RouterStatus> statuses) {
+        Map<String, Object> doc = of(
+                toolVersion,
+                startedAt,
+                finishedAt,
+                statuses.stream().map(RouterStatus::drift).toList());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> routers = (List<Map<String, Object>>) doc.get("routers");
         for (int i = 0; i < routers.size(); i++) {

@@ -34,11 +34,9 @@ public final class DriftMonitor implements AutoCloseable {
 
     /** Hooks for metrics and the run history. */
     public interface Listener {
-        default void checked(RouterStatus status) {
-        }
+        default void checked(RouterStatus status) {}
 
-        default void applied(RouterOutcome outcome) {
-        }
+        default void applied(RouterOutcome outcome) {}
 
         /** A remediation's outcome and the revision it re-applied (by default reported as {@link #applied}). */
         default void remediated(RouterOutcome outcome, RevisionRef revision) {
@@ -58,18 +56,39 @@ public final class DriftMonitor implements AutoCloseable {
     private final Map<String, String> pendingAuthor = new ConcurrentHashMap<>();
     /** Routers whose queued check was triggered by someone else's change (see {@link ConfigChange#foreign()}). */
     private final Set<String> pendingForeign = ConcurrentHashMap.newKeySet();
+
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService targeted;
 
     /** Without a run history: every router is compared with {@code targets}, and a drift is alerted at once. */
-    public DriftMonitor(Engine engine, List<Target> targets, DriftAlerter alerter, Listener listener, int parallel, boolean remediate,
-                        ApplyOptions remediation) {
-        this(engine, DesiredState.fixed(targets), alerter, listener, parallel, remediate, new Remediator(engine, remediation, List::of),
+    public DriftMonitor(
+            Engine engine,
+            List<Target> targets,
+            DriftAlerter alerter,
+            Listener listener,
+            int parallel,
+            boolean remediate,
+            ApplyOptions remediation) {
+        this(
+                engine,
+                DesiredState.fixed(targets),
+                alerter,
+                listener,
+                parallel,
+                remediate,
+                new Remediator(engine, remediation, List::of),
                 Duration.ZERO);
     }
 
-    public DriftMonitor(Engine engine, DesiredState desired, DriftAlerter alerter, Listener listener, int parallel, boolean remediate,
-                        Remediator remediator, Duration settle) {
+    public DriftMonitor(
+            Engine engine,
+            DesiredState desired,
+            DriftAlerter alerter,
+            Listener listener,
+            int parallel,
+            boolean remediate,
+            Remediator remediator,
+            Duration settle) {
         this.engine = engine;
         this.desired = desired;
         this.alerter = alerter;
@@ -126,11 +145,15 @@ public final class DriftMonitor implements AutoCloseable {
         }
     }
 
-    private enum Kind { IN_POLICY, PENDING, DRIFT, ERROR }
+    private enum Kind {
+        IN_POLICY,
+        PENDING,
+        DRIFT,
+        ERROR
+    }
 
     /** One router's check: the plan to report, what it means, and whom it was compared with. */
-    private record Verdict(DesiredState.Desired d, RouterPlan plan, Kind kind, RevisionRef comparedWith, long millis) {
-    }
+    private record Verdict(DesiredState.Desired d, RouterPlan plan, Kind kind, RevisionRef comparedWith, long millis) {}
 
     /** Checks every router (the periodic backstop). */
     public List<RouterStatus> checkAll(String trigger) {
@@ -163,8 +186,11 @@ public final class DriftMonitor implements AutoCloseable {
         List<Verdict> v = settled(first, foreign);
         if (foreign && first.get(0).kind() == Kind.DRIFT && v.get(0).kind() != Kind.DRIFT) {
             Verdict gone = first.get(0);
-            alerter.observe(driftObservation(gone, DriftEntry.of(gone.plan()), changedBy, "; overwritten within "
-                    + settle.toMillis() + " ms by an apply in progress"));
+            alerter.observe(driftObservation(
+                    gone,
+                    DriftEntry.of(gone.plan()),
+                    changedBy,
+                    "; overwritten within " + settle.toMillis() + " ms by an apply in progress"));
         }
         return record(v.get(0), trigger, changedBy);
     }
@@ -172,7 +198,8 @@ public final class DriftMonitor implements AutoCloseable {
     private List<Verdict> judgeAll(List<String> routers) {
         List<DesiredState.Desired> ds = routers.stream().map(desired::desired).toList();
         long t0 = System.nanoTime();
-        List<RouterPlan> plans = engine.plan(ds.stream().map(DesiredState.Desired::applied).toList(), ds.size() == 1 ? 1 : parallel);
+        List<RouterPlan> plans =
+                engine.plan(ds.stream().map(DesiredState.Desired::applied).toList(), ds.size() == 1 ? 1 : parallel);
         long perRouter = (System.nanoTime() - t0) / 1_000_000 / Math.max(1, plans.size());
         List<Verdict> out = new ArrayList<>();
         for (int i = 0; i < ds.size(); i++) {
@@ -200,8 +227,12 @@ public final class DriftMonitor implements AutoCloseable {
 
     /** A drift not alerted yet is looked at once more after the settle time, with the history read again. */
     private List<Verdict> settled(List<Verdict> verdicts, boolean foreign) {
-        List<String> fresh = verdicts.stream().filter(v -> v.kind() == Kind.DRIFT)
-                .filter(v -> alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty()).map(v -> v.d().router()).toList();
+        List<String> fresh = verdicts.stream()
+                .filter(v -> v.kind() == Kind.DRIFT)
+                .filter(v ->
+                        alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty())
+                .map(v -> v.d().router())
+                .toList();
         if (fresh.isEmpty() || settle.isZero()) {
             return verdicts;
         }
@@ -218,9 +249,12 @@ public final class DriftMonitor implements AutoCloseable {
         for (Verdict v : verdicts) {
             Verdict a = again.get(v.d().router());
             if (a != null && a.kind() != Kind.DRIFT) {
-                LOG.infof("%s looked drifted and was %s %s later (an apply in progress): %s", v.d().router(),
-                        a.kind().name().toLowerCase().replace('_', ' '), settle, foreign
-                                ? "the change was someone else's, so it is alerted and resolved at once" : "no alert");
+                LOG.infof(
+                        "%s looked drifted and was %s %s later (an apply in progress): %s",
+                        v.d().router(),
+                        a.kind().name().toLowerCase().replace('_', ' '),
+                        settle,
+                        foreign ? "the change was someone else's, so it is alerted and resolved at once" : "no alert");
             }
             out.add(a == null ? v : a);
         }
@@ -243,7 +277,11 @@ public final class DriftMonitor implements AutoCloseable {
                 targeted.submit(() -> {
                     queued.remove(change.router());
                     try {
-                        checkOne(change.router(), "notification", pendingAuthor.remove(change.router()), pendingForeign.remove(change.router()));
+                        checkOne(
+                                change.router(),
+                                "notification",
+                                pendingAuthor.remove(change.router()),
+                                pendingForeign.remove(change.router()));
                     } catch (RuntimeException e) {
                         LOG.warnf("targeted check of %s failed: %s", change.router(), e.getMessage());
                     }
@@ -256,21 +294,37 @@ public final class DriftMonitor implements AutoCloseable {
         RouterPlan p = v.plan();
         DesiredState.Desired d = v.d();
         DriftEntry e = v.kind() == Kind.PENDING ? DriftEntry.pending(p) : DriftEntry.of(p);
-        RouterStatus.Revisions revisions = new RouterStatus.Revisions(v.comparedWith().label(),
-                v.kind() == Kind.PENDING ? d.newestRef().label() : null, v.comparedWith().sameAs(d.newestRef()) && v.kind() == Kind.IN_POLICY
-                        && !v.comparedWith().sameAs(d.appliedRef()) ? null : d.note());
+        RouterStatus.Revisions revisions = new RouterStatus.Revisions(
+                v.comparedWith().label(),
+                v.kind() == Kind.PENDING ? d.newestRef().label() : null,
+                v.comparedWith().sameAs(d.newestRef())
+                                && v.kind() == Kind.IN_POLICY
+                                && !v.comparedWith().sameAs(d.appliedRef())
+                        ? null
+                        : d.note());
         switch (v.kind()) {
             case IN_POLICY -> alerter.observe(DriftAlerter.Observation.inSync(p.router(), p.platform()));
-            case PENDING -> alerter.observe(DriftAlerter.Observation.pending(p.router(), p.platform(), d.newestRef().label(),
-                    d.newestRef().since()));
+            case PENDING ->
+                alerter.observe(DriftAlerter.Observation.pending(
+                        p.router(),
+                        p.platform(),
+                        d.newestRef().label(),
+                        d.newestRef().since()));
             case DRIFT -> alerter.observe(driftObservation(v, e, changedBy, ""));
-            default -> // a router that cannot be read blinds drift detection: the alerter raises it after repeated failures
-                    alerter.observe(DriftAlerter.Observation.unreachable(p.router(), p.platform(), e.errorKind(), e.error()));
+            default -> // a router that cannot be read blinds drift detection: the alerter raises it after repeated
+                // failures
+                alerter.observe(
+                        DriftAlerter.Observation.unreachable(p.router(), p.platform(), e.errorKind(), e.error()));
         }
         // who changed it: the open drift alert keeps the first author a notification named (across checks and restarts)
-        String author = v.kind() != Kind.DRIFT ? null : alerter.open(p.router(), AlertName.POLICY_DRIFT).map(a -> a.changedBy())
-                .filter(java.util.Objects::nonNull).orElse(changedBy);
-        RouterStatus s = new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions, author);
+        String author = v.kind() != Kind.DRIFT
+                ? null
+                : alerter.open(p.router(), AlertName.POLICY_DRIFT)
+                        .map(a -> a.changedBy())
+                        .filter(java.util.Objects::nonNull)
+                        .orElse(changedBy);
+        RouterStatus s =
+                new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions, author);
         status.put(p.router(), s);
         listener.checked(s);
         if (v.kind() == Kind.DRIFT && remediate && !"remediation".equals(trigger)) {
@@ -281,10 +335,16 @@ public final class DriftMonitor implements AutoCloseable {
 
     private static DriftAlerter.Observation driftObservation(Verdict v, DriftEntry e, String changedBy, String note) {
         int n = e.changes().size();
-        return new DriftAlerter.Observation(v.plan().router(), v.plan().platform(), e.fingerprint(),
-                v.plan().router() + " no longer enforces the subscriber-protection policy (" + n + " change" + (n == 1 ? "" : "s")
-                        + ", compared with revision " + v.comparedWith().label() + ")" + note,
-                e.changes(), e.impact(), changedBy);
+        return new DriftAlerter.Observation(
+                v.plan().router(),
+                v.plan().platform(),
+                e.fingerprint(),
+                v.plan().router() + " no longer enforces the subscriber-protection policy (" + n + " change"
+                        + (n == 1 ? "" : "s") + ", compared with revision "
+                        + v.comparedWith().label() + ")" + note,
+                e.changes(),
+                e.impact(),
+                changedBy);
     }
 
     private void remediate(DesiredState.Desired d) {

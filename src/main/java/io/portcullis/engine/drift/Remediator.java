@@ -60,13 +60,17 @@ public final class Remediator {
             if (!open.isEmpty()) {
                 return skip(router, String.join(", ", open) + " may hold it");
             }
-            LOG.infof("remediation of %s: re-applying revision %s, the one last applied to it%s", router, d.appliedRef().label(),
-                    d.note() == null ? "" : " (" + d.note() + ")");
-            RunReport r = engine.apply(List.of(d.applied()), options, null, d.appliedRef().digest(), "remediation", RunListener.NONE);
+            LOG.infof(
+                    "remediation of %s: re-applying revision %s, the one last applied to it%s",
+                    router, d.appliedRef().label(), d.note() == null ? "" : " (" + d.note() + ")");
+            RunReport r = engine.apply(
+                    List.of(d.applied()), options, null, d.appliedRef().digest(), "remediation", RunListener.NONE);
             RouterOutcome o = r.routers().get(0);
             done.accept(o, d.appliedRef());
             if (o.state().success()) {
-                LOG.infof("remediation of %s: %s, revision %s restored", router, o.state(), d.appliedRef().label());
+                LOG.infof(
+                        "remediation of %s: %s, revision %s restored",
+                        router, o.state(), d.appliedRef().label());
             } else {
                 LOG.warnf("remediation of %s: %s (%s)", router, o.state(), o.message());
             }

@@ -8,18 +8,25 @@ import java.time.Instant;
  * {@code changedBy}: while drifted, who changed the router when a change notification named someone (kept from
  * the open alert, so a later check, a restart or a failover does not lose it), else null.
  */
-public record RouterStatus(String router, String platform, DriftEntry drift, Instant lastCheck, long checkMillis, String trigger,
-                           Revisions revisions, String changedBy) {
+public record RouterStatus(
+        String router,
+        String platform,
+        DriftEntry drift,
+        Instant lastCheck,
+        long checkMillis,
+        String trigger,
+        Revisions revisions,
+        String changedBy) {
 
     /**
      * @param applied the revision the router was compared with (the one last applied to it, or the loaded policy — see note)
      * @param pending the newer revision not applied to it yet (status pending), else null
      * @param note    why it was compared with the loaded policy instead of an applied revision, else null
      */
-    public record Revisions(String applied, String pending, String note) {
-    }
+    public record Revisions(String applied, String pending, String note) {}
 
-    public RouterStatus(String router, String platform, DriftEntry drift, Instant lastCheck, long checkMillis, String trigger) {
+    public RouterStatus(
+            String router, String platform, DriftEntry drift, Instant lastCheck, long checkMillis, String trigger) {
         this(router, platform, drift, lastCheck, checkMillis, trigger, null, null);
     }
 

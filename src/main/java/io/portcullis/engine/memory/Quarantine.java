@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param state  the state the run left it in (ROLLBACK_FAILED, UNKNOWN_RECONCILED, RECOVERY_FAILED)
  * @param reason the run's reason code and sentence, cut to one line
  */
-public record Quarantine(String router, String address, String state, String reason, String runId, String actor, Instant since) {
+public record Quarantine(
+        String router, String address, String state, String reason, String runId, String actor, Instant since) {
     /** Whether this quarantine covers the router named {@code name} at {@code key} (host:port). */
     public boolean covers(String name, String key) {
         return address == null ? router.equals(name) : address.equals(key);
@@ -19,7 +20,8 @@ public record Quarantine(String router, String address, String state, String rea
 
     /** One sentence for outputs: why apply skips the router and how to release it. */
     public String describe() {
-        return router + " is quarantined since " + since + " (run " + runId + " by " + actor + " left it " + state + ": " + reason
-                + "); look at it, then run 'portcullis quarantine release " + router + "' (or apply --include-quarantined)";
+        return router + " is quarantined since " + since + " (run " + runId + " by " + actor + " left it " + state
+                + ": " + reason + "); look at it, then run 'portcullis quarantine release " + router
+                + "' (or apply --include-quarantined)";
     }
 }

@@ -8,13 +8,15 @@ import java.time.Duration;
  * actor)"), how long to wait for a router another run holds, and whether quarantined routers are applied anyway
  * ({@code --include-quarantined}).
  */
-public record RouterGuard(RouterMemory memory, RouterLocks locks, String actor, Duration lockWait, boolean includeQuarantined) {
+public record RouterGuard(
+        RouterMemory memory, RouterLocks locks, String actor, Duration lockWait, boolean includeQuarantined) {
     /** How long a run waits for a router another run holds before refusing it. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
 
     /** This JVM only: what the engine uses when nobody supplies a guard (tests, benchmarks). */
     public static RouterGuard inProcess() {
-        return new RouterGuard(RouterMemory.inProcess(), RouterLocks.inProcess(), "portcullis", DEFAULT_LOCK_WAIT, false);
+        return new RouterGuard(
+                RouterMemory.inProcess(), RouterLocks.inProcess(), "portcullis", DEFAULT_LOCK_WAIT, false);
     }
 
     public RouterGuard as(String who) {

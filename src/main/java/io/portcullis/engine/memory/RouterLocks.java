@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public interface RouterLocks {
     /** Who holds (or asks for) a router: the run id and the actor the run history shows. */
-    record Holder(String runId, String actor) {
-    }
+    record Holder(String runId, String actor) {}
 
     /** A held router lock; closing it releases the lock (idempotent). */
     interface Lease extends AutoCloseable {
@@ -26,7 +25,8 @@ public interface RouterLocks {
         private final transient Holder holder;
 
         public RouterBusy(String key, Holder holder) {
-            super("another Portcullis run holds this router (" + key + ": run " + holder.runId() + ", actor " + holder.actor() + ")");
+            super("another Portcullis run holds this router (" + key + ": run " + holder.runId() + ", actor "
+                    + holder.actor() + ")");
             this.holder = holder;
         }
 

@@ -13,12 +13,19 @@ import java.util.function.Function;
  * What plan, apply and drift share: how to reach routers, how to understand each platform, how to
  * explain a change and how to prove a read-back. Tests substitute platforms or wrap the connector.
  */
-public record EngineContext(RouterConnector connector, Function<String, PlatformAdapter> platforms,
-                            ChangeExplainer explainer, PolicyProver prover, RouterGuard guard) {
+public record EngineContext(
+        RouterConnector connector,
+        Function<String, PlatformAdapter> platforms,
+        ChangeExplainer explainer,
+        PolicyProver prover,
+        RouterGuard guard) {
 
     /** With this JVM's router locks and a memory kept in this process only (tests, benchmarks). */
-    public EngineContext(RouterConnector connector, Function<String, PlatformAdapter> platforms, ChangeExplainer explainer,
-                         PolicyProver prover) {
+    public EngineContext(
+            RouterConnector connector,
+            Function<String, PlatformAdapter> platforms,
+            ChangeExplainer explainer,
+            PolicyProver prover) {
         this(connector, platforms, explainer, prover, RouterGuard.inProcess());
     }
 

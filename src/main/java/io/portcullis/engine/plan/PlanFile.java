@@ -22,16 +22,31 @@ import java.util.Optional;
  * changes and packet fates are structured ({@link ChangeItem}, {@link FateItem}) with the sentence as {@code text};
  * {@code startedAt}/{@code finishedAt} replace {@code createdAt}.
  */
-public record PlanFile(String format, String toolVersion, Instant startedAt, Instant finishedAt, String policyDigest, List<Entry> routers) {
+public record PlanFile(
+        String format,
+        String toolVersion,
+        Instant startedAt,
+        Instant finishedAt,
+        String policyDigest,
+        List<Entry> routers) {
     public static final String FORMAT = "portcullis-plan/2";
 
     /**
      * @param impact packet fates router now → after apply
      */
-    public record Entry(String router, String platform, RouterPlan.Status state, String intentDigest, String stateDigest,
-                        List<ChangeItem> changes, List<FateItem> impact, String forwardText, String reverseText,
-                        List<String> warnings, String errorKind, String error) {
-    }
+    public record Entry(
+            String router,
+            String platform,
+            RouterPlan.Status state,
+            String intentDigest,
+            String stateDigest,
+            List<ChangeItem> changes,
+            List<FateItem> impact,
+            String forwardText,
+            String reverseText,
+            List<String> warnings,
+            String errorKind,
+            String error) {}
 
     public PlanFile {
         routers = routers == null ? null : List.copyOf(routers);
@@ -42,16 +57,31 @@ public record PlanFile(String format, String toolVersion, Instant startedAt, Ins
         return of(toolVersion, policyDigest, plans, now, now);
     }
 
-    public static PlanFile of(String toolVersion, String policyDigest, List<RouterPlan> plans, Instant startedAt, Instant finishedAt) {
-        return new PlanFile(FORMAT, toolVersion, Documents.millis(startedAt), Documents.millis(finishedAt), policyDigest,
+    public static PlanFile of(
+            String toolVersion, String policyDigest, List<RouterPlan> plans, Instant startedAt, Instant finishedAt) {
+        return new PlanFile(
+                FORMAT,
+                toolVersion,
+                Documents.millis(startedAt),
+                Documents.millis(finishedAt),
+                policyDigest,
                 plans.stream().map(PlanFile::entry).toList());
     }
 
     static Entry entry(RouterPlan p) {
-        return new Entry(p.router(), p.platform(), p.status(), p.intentDigest(), p.stateDigest(),
+        return new Entry(
+                p.router(),
+                p.platform(),
+                p.status(),
+                p.intentDigest(),
+                p.stateDigest(),
                 p.changes().diff().changes().stream().map(Change::item).toList(),
                 p.changes().fates().stream().map(FateChange::item).toList(),
-                p.changes().forwardText(), p.changes().reverseText(), p.warnings(), p.errorKind(), p.error());
+                p.changes().forwardText(),
+                p.changes().reverseText(),
+                p.warnings(),
+                p.errorKind(),
+                p.error());
     }
 
     public Optional<Entry> entry(String router) {
@@ -70,26 +100,29 @@ public record PlanFile(String format, String toolVersion, Instant startedAt, Ins
         try {
             PlanFile p = EngineJson.MAPPER.readValue(file.toFile(), PlanFile.class);
             if ("portcullis-plan/1".equals(p.format())) {
-                throw new IllegalArgumentException(file + " is a plan of an older Portcullis (portcullis-plan/1); run 'portcullis plan --out' again");
+                throw new IllegalArgumentException(file
+                        + " is a plan of an older Portcullis (portcullis-plan/1); run 'portcullis plan --out' again");
             }
             if (!FORMAT.equals(p.format())) {
-                throw new IllegalArgumentException(file + " is not a Portcullis plan (format " + p.format() + "); create it with 'portcullis plan --out'");
+                throw new IllegalArgumentException(file + " is not a Portcullis plan (format " + p.format()
+                        + "); create it with 'portcullis plan --out'");
             }
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Entry e : p.routers() == null ? List.<Entry>of() : p.routers()) {
                 if (e == null || e.router() == null || e.router().isBlank()) {
-                    throw new IllegalArgumentException(file + " has a router entry without a name; it was edited or damaged:"
-                            + " run 'portcullis plan --out' again");
+                    throw new IllegalArgumentException(
+                            file + " has a router entry without a name; it was edited or damaged:"
+                                    + " run 'portcullis plan --out' again");
                 }
                 if (!seen.add(e.router())) {
-                    throw new IllegalArgumentException(file + " lists router " + e.router() + " twice; it was edited or damaged:"
-                            + " run 'portcullis plan --out' again");
+                    throw new IllegalArgumentException(file + " lists router " + e.router()
+                            + " twice; it was edited or damaged:" + " run 'portcullis plan --out' again");
                 }
             }
             return p;
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read plan " + file + ": " + e.getMessage().lines().findFirst().orElse("")
-                    + "; create it with 'portcullis plan --out FILE'");
+            throw new IllegalArgumentException("cannot read plan " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + "; create it with 'portcullis plan --out FILE'");
         }
     }
 }

@@ -26,7 +26,7 @@ public final class Planner {
     private final Consumer<RouterPlan> done;
 
     public Planner(EngineContext ctx, int parallel) {
-        this(ctx, parallel, p -> { });
+        this(ctx, parallel, p -> {});
     }
 
     /** @param done told about each router as soon as it is planned, from the planning thread (progress output) */
@@ -56,7 +56,10 @@ public final class Planner {
                 try {
                     out.add(futures.get(i).get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(RouterPlan.error(targets.get(i), "internal", String.valueOf(e.getCause().getMessage())));
+                    out.add(RouterPlan.error(
+                            targets.get(i),
+                            "internal",
+                            String.valueOf(e.getCause().getMessage())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     out.add(RouterPlan.error(targets.get(i), "interrupted", "the check was interrupted"));
@@ -96,22 +99,40 @@ public final class Planner {
                 transport = s.transportWarnings();
             } catch (RouterException e) {
                 // a reply that never came on an open session (yuma123 netconfd swallows one now and then): reading is
-                // harmless, so once more on a fresh session. Connect timeouts are not retried: they are the router's answer.
+                // harmless, so once more on a fresh session. Connect timeouts are not retried: they are the router's
+                // answer.
                 if (!(opened && attempt == 1 && e.kind() == RouterException.Kind.TIMEOUT)) {
                     return RouterPlan.error(t, e.kind().label(), e.getMessage());
                 }
             }
         }
         Wanted want = ctx.want(t, seen.read());
-        ChangeSet cs = want.withComposite(ctx.explainer().explain(platform, want.owned(), seen.read().intent(), t.promise(),
-                want.effective(want.owned(), seen.read()), want.effective(seen.read().intent(), seen.read())), seen.read(), t.promise());
+        ChangeSet cs = want.withComposite(
+                ctx.explainer()
+                        .explain(
+                                platform,
+                                want.owned(),
+                                seen.read().intent(),
+                                t.promise(),
+                                want.effective(want.owned(), seen.read()),
+                                want.effective(seen.read().intent(), seen.read())),
+                seen.read(),
+                t.promise());
         List<String> warnings = new ArrayList<>(want.refusals());
         if (want.chained()) {
             warnings.addAll(want.planNotes(t, seen.read()));
         }
         seen.read().warnings().forEach(w -> warnings.add(t.name() + ": " + w));
         warnings.addAll(transport);
-        return new RouterPlan(t.name(), platform.id(), cs.isEmpty() ? RouterPlan.Status.IN_SYNC : RouterPlan.Status.CHANGES, cs,
-                intentDigest, seen.digest(), warnings, null, null);
+        return new RouterPlan(
+                t.name(),
+                platform.id(),
+                cs.isEmpty() ? RouterPlan.Status.IN_SYNC : RouterPlan.Status.CHANGES,
+                cs,
+                intentDigest,
+                seen.digest(),
+                warnings,
+                null,
+                null);
     }
 }

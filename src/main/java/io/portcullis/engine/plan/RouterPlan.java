@@ -12,15 +12,28 @@ import java.util.List;
  * @param warnings     e.g. a foreign filter bound at an attach point (apply would refuse)
  * @param errorKind    for ERROR: unreachable (refused/timeout/auth/host key), unreadable, …
  */
-public record RouterPlan(String router, String platform, Status status, ChangeSet changes, String intentDigest,
-                         String stateDigest, List<String> warnings, String errorKind, String error) {
-    public enum Status { IN_SYNC, CHANGES, ERROR }
+public record RouterPlan(
+        String router,
+        String platform,
+        Status status,
+        ChangeSet changes,
+        String intentDigest,
+        String stateDigest,
+        List<String> warnings,
+        String errorKind,
+        String error) {
+    public enum Status {
+        IN_SYNC,
+        CHANGES,
+        ERROR
+    }
 
     public RouterPlan {
         warnings = List.copyOf(warnings);
     }
 
     static RouterPlan error(Target t, String kind, String message) {
-        return new RouterPlan(t.name(), t.device().platform(), Status.ERROR, ChangeSet.none(), null, null, List.of(), kind, message);
+        return new RouterPlan(
+                t.name(), t.device().platform(), Status.ERROR, ChangeSet.none(), null, null, List.of(), kind, message);
     }
 }

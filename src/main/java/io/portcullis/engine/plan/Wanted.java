@@ -41,7 +41,8 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
         for (Binding f : read.foreignBindings()) {
             boolean clash = t.intent().bindings().stream().anyMatch(b -> b.sameSlot(f));
             if (clash) {
-                refusals.add("foreign filter " + f.filterName() + " is already bound at " + f.kind().name().toLowerCase(Locale.ROOT)
+                refusals.add("foreign filter " + f.filterName() + " is already bound at "
+                        + f.kind().name().toLowerCase(Locale.ROOT)
                         + " " + f.point() + " (" + f.family().id() + ") on " + t.name()
                         + "; remove it, or set chain-foreign: true in the inventory where the platform can chain");
             }
@@ -49,11 +50,16 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
         if (refusals.isEmpty()) {
             return new Wanted(normal, null, List.of());
         }
-        if (!t.device().chainForeign() || !platform.facts().supports(io.portcullis.intent.Feature.CHAINING) || platform.chaining().isEmpty()) {
+        if (!t.device().chainForeign()
+                || !platform.facts().supports(io.portcullis.intent.Feature.CHAINING)
+                || platform.chaining().isEmpty()) {
             return new Wanted(normal, null, refusals);
         }
         try {
-            return new Wanted(platform.chaining().get().chain(normal, read), platform.chaining().get(), List.of());
+            return new Wanted(
+                    platform.chaining().get().chain(normal, read),
+                    platform.chaining().get(),
+                    List.of());
         } catch (ChainRefusedException e) {
             return new Wanted(normal, null, List.of(t.name() + ": " + e.getMessage()));
         }
@@ -65,8 +71,12 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
      * could delete ours.
      */
     public Optional<FilterIntent> stale(FilterIntent have) {
-        List<Filter> filters = have.filters().stream().filter(f -> owned.filter(f.name()).isEmpty()).toList();
-        List<Binding> bindings = have.bindings().stream().filter(b -> owned.bindings().stream().noneMatch(w -> w.sameSlot(b))).toList();
+        List<Filter> filters = have.filters().stream()
+                .filter(f -> owned.filter(f.name()).isEmpty())
+                .toList();
+        List<Binding> bindings = have.bindings().stream()
+                .filter(b -> owned.bindings().stream().noneMatch(w -> w.sameSlot(b)))
+                .toList();
         if (filters.isEmpty() && bindings.isEmpty()) {
             return Optional.empty();
         }
@@ -90,8 +100,7 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
      * the operator, not by us: reported on every plan/apply, never called proven, not a refusal
      * (Portcullis never edits the operator's entries).
      */
-    public record ChainProof(List<String> failures, List<String> operatorDrops, List<Violation> leaks) {
-    }
+    public record ChainProof(List<String> failures, List<String> operatorDrops, List<Violation> leaks) {}
 
     /**
      * A chained router whose owned configuration is in sync but whose composite lets a blocked flow
@@ -108,15 +117,36 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
             return cs;
         }
         Violation first = p.leaks().get(0);
-        Change c = new Change(ChangeKind.FILTER_CHANGED, String.valueOf(first.actual().filter()), first.actual().term(), null,
-                "the operator's filter no longer lets the embedded entries decide: " + p.failures().get(0));
+        Change c = new Change(
+                ChangeKind.FILTER_CHANGED,
+                String.valueOf(first.actual().filter()),
+                first.actual().term(),
+                null,
+                "the operator's filter no longer lets the embedded entries decide: "
+                        + p.failures().get(0));
         Map<String, FateChange> fates = new LinkedHashMap<>();
         for (Violation v : p.leaks()) {
-            String label = v.packet().protocol().label().toUpperCase(Locale.ROOT) + (v.packet().hasPorts() ? "/" + v.packet().destinationPort() : "")
-                    + " " + (v.packet().direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER ? "toward subscribers" : "from subscribers")
+            String label = v.packet().protocol().label().toUpperCase(Locale.ROOT)
+                    + (v.packet().hasPorts() ? "/" + v.packet().destinationPort() : "")
+                    + " "
+                    + (v.packet().direction() == io.portcullis.intent.Direction.TO_SUBSCRIBER
+                            ? "toward subscribers"
+                            : "from subscribers")
                     + " (" + v.packet().family().id() + ")";
-            fates.putIfAbsent(label, new FateChange(label, "", true, false, io.portcullis.diff.PacketKey.of(v.packet().protocol().number(),
-                    v.packet().hasPorts() ? v.packet().destinationPort() : null, null, v.packet().family(), v.packet().direction(), null)));
+            fates.putIfAbsent(
+                    label,
+                    new FateChange(
+                            label,
+                            "",
+                            true,
+                            false,
+                            io.portcullis.diff.PacketKey.of(
+                                    v.packet().protocol().number(),
+                                    v.packet().hasPorts() ? v.packet().destinationPort() : null,
+                                    null,
+                                    v.packet().family(),
+                                    v.packet().direction(),
+                                    null)));
         }
         return new ChangeSet(new IntentDiff(List.of(c)), "", "", List.copyOf(fates.values()));
     }
@@ -124,11 +154,17 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
     /** Plan/drift lines for a chained router: where our entries go, and what the proof of the result says. */
     List<String> planNotes(Target t, ReadResult read) {
         List<String> out = new ArrayList<>();
-        owned.bindings().stream().filter(b -> b.kind() == io.portcullis.intent.AttachKind.EMBED).forEach(b -> out.add(t.name()
-                + ": chained (chain-foreign): " + b.filterName() + " (" + b.family().id() + ") embedded into the operator's filter "
-                + b.point() + "; the operator's entries, default-action and sla-profile reference stay untouched"));
+        owned.bindings().stream()
+                .filter(b -> b.kind() == io.portcullis.intent.AttachKind.EMBED)
+                .forEach(b -> out.add(t.name()
+                        + ": chained (chain-foreign): " + b.filterName() + " ("
+                        + b.family().id() + ") embedded into the operator's filter "
+                        + b.point()
+                        + "; the operator's entries, default-action and sla-profile reference stay untouched"));
         ChainProof p = prove(owned, read, t.promise());
-        p.failures().forEach(f -> out.add(t.name() + ": apply would refuse, the chained filter would not keep the policy: " + f));
+        p.failures()
+                .forEach(f ->
+                        out.add(t.name() + ": apply would refuse, the chained filter would not keep the policy: " + f));
         p.operatorDrops().forEach(f -> out.add(t.name() + ": not proven: " + f));
         return out;
     }
@@ -143,16 +179,24 @@ public record Wanted(FilterIntent owned, Chaining chaining, List<String> refusal
                 String term = v.actual().term();
                 boolean ours = term != null && Ownership.isOwned(term);
                 if (v.expected() == Fate.DROPPED) {
-                    String by = term == null ? String.valueOf(v.actual().decidedBy())
-                            : ours ? "our entry " + term : "operator entry " + term + " of filter " + v.actual().filter() + ", which comes first";
-                    failures.add(v.packet().describe() + " must be dropped but is " + v.actual().fate().label() + " by " + by);
+                    String by = term == null
+                            ? String.valueOf(v.actual().decidedBy())
+                            : ours
+                                    ? "our entry " + term
+                                    : "operator entry " + term + " of filter "
+                                            + v.actual().filter() + ", which comes first";
+                    failures.add(v.packet().describe() + " must be dropped but is "
+                            + v.actual().fate().label() + " by " + by);
                     leaks.add(v);
                 } else if (ours) {
                     failures.add(v.describe());
                 } else {
                     operator.add(v.packet().describe() + " is dropped by the operator's "
-                            + (term == null ? "filter " + v.actual().filter() + " default-action" : "entry " + term + " of filter "
-                            + v.actual().filter()) + ", not by Portcullis: \"every other port works\" does not hold there");
+                            + (term == null
+                                    ? "filter " + v.actual().filter() + " default-action"
+                                    : "entry " + term + " of filter "
+                                            + v.actual().filter())
+                            + ", not by Portcullis: \"every other port works\" does not hold there");
                 }
             }
         }

@@ -11,8 +11,7 @@ import java.util.Map;
  * milliseconds). The schemas under {@code docs/schemas/} describe each KIND.
  */
 public final class Documents {
-    private Documents() {
-    }
+    private Documents() {}
 
     public static String format(String kind, int version) {
         return "portcullis-" + kind + "/" + version;

@@ -7,8 +7,7 @@ import io.portcullis.json.JsonMappers;
 public final class EngineJson {
     public static final ObjectMapper MAPPER = JsonMappers.FILES;
 
-    private EngineJson() {
-    }
+    private EngineJson() {}
 
     public static String write(Object o) {
         return JsonMappers.write(MAPPER, o);

@@ -23,11 +23,10 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
     /** Ant's JUnit timestamp form (xs:dateTime without a zone); written in UTC. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private JUnitReport() {
-    }
+    private JUnitReport() {}
 
     public static String render(RunReport r) {
         return render(r, hostname());
@@ -56,7 +55,9 @@ public final class JUnitReport {
 
     private static void write(RunReport r, String hostname, XMLStreamWriter w) throws XMLStreamException {
         long failures = r.routers().stream().filter(o -> o.state().failure()).count();
-        long skipped = r.routers().stream().filter(o -> o.state() == OutcomeState.NOT_CONTACTED).count();
+        long skipped = r.routers().stream()
+                .filter(o -> o.state() == OutcomeState.NOT_CONTACTED)
+                .count();
         w.writeStartDocument("UTF-8", "1.0");
         w.writeCharacters("\n");
         w.writeStartElement("testsuites");
@@ -67,7 +68,8 @@ public final class JUnitReport {
         w.writeAttribute("failures", Long.toString(failures));
         w.writeAttribute("errors", "0");
         w.writeAttribute("skipped", Long.toString(skipped));
-        w.writeAttribute("time", seconds(Duration.between(r.startedAt(), r.finishedAt()).toMillis()));
+        w.writeAttribute(
+                "time", seconds(Duration.between(r.startedAt(), r.finishedAt()).toMillis()));
         w.writeAttribute("timestamp", TIMESTAMP.format(r.startedAt().truncatedTo(ChronoUnit.SECONDS)));
         w.writeAttribute("hostname", xml(hostname));
         for (RouterOutcome o : r.routers()) {

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** One router's outcome as the apply and recover documents write it: the engine's state name, reason code, sentence. */
 public final class Outcomes {
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     public static Map<String, Object> router(RouterOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();

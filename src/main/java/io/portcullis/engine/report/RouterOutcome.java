@@ -19,9 +19,19 @@ import java.util.List;
  * @param workarounds what had to be done differently on this router, as stable codes ({@link #VALIDATE_SKIPPED}); the
  *                 message has the one-line warning
  */
-public record RouterOutcome(String router, String platform, OutcomeState state, String reason, String message,
-                            List<String> changes, List<String> impact, long millis, @JsonIgnore RunningImage image,
-                            @JsonIgnore List<ChangeItem> changeItems, @JsonIgnore List<FateItem> impactItems, List<String> workarounds) {
+public record RouterOutcome(
+        String router,
+        String platform,
+        OutcomeState state,
+        String reason,
+        String message,
+        List<String> changes,
+        List<String> impact,
+        long millis,
+        @JsonIgnore RunningImage image,
+        @JsonIgnore List<ChangeItem> changeItems,
+        @JsonIgnore List<FateItem> impactItems,
+        List<String> workarounds) {
     /** The candidate was not validated separately because {@code <validate>} loses the pending edits there (the commit validates). */
     public static final String VALIDATE_SKIPPED = "VALIDATE_SKIPPED";
 
@@ -37,20 +47,57 @@ public record RouterOutcome(String router, String platform, OutcomeState state, 
     }
 
     /** An outcome that needed no workaround. */
-    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
-                         List<String> impact, long millis, RunningImage image, List<ChangeItem> changeItems, List<FateItem> impactItems) {
-        this(router, platform, state, reason, message, changes, impact, millis, image, changeItems, impactItems, List.of());
+    public RouterOutcome(
+            String router,
+            String platform,
+            OutcomeState state,
+            String reason,
+            String message,
+            List<String> changes,
+            List<String> impact,
+            long millis,
+            RunningImage image,
+            List<ChangeItem> changeItems,
+            List<FateItem> impactItems) {
+        this(
+                router,
+                platform,
+                state,
+                reason,
+                message,
+                changes,
+                impact,
+                millis,
+                image,
+                changeItems,
+                impactItems,
+                List.of());
     }
 
     /** An outcome whose changes are known only as sentences (or not at all). */
-    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
-                         List<String> impact, long millis, RunningImage image) {
+    public RouterOutcome(
+            String router,
+            String platform,
+            OutcomeState state,
+            String reason,
+            String message,
+            List<String> changes,
+            List<String> impact,
+            long millis,
+            RunningImage image) {
         this(router, platform, state, reason, message, changes, impact, millis, image, List.of(), List.of(), List.of());
     }
 
     /** An outcome without a running image (the router was not read). */
-    public RouterOutcome(String router, String platform, OutcomeState state, String reason, String message, List<String> changes,
-                         List<String> impact, long millis) {
+    public RouterOutcome(
+            String router,
+            String platform,
+            OutcomeState state,
+            String reason,
+            String message,
+            List<String> changes,
+            List<String> impact,
+            long millis) {
         this(router, platform, state, reason, message, changes, impact, millis, null, List.of(), List.of(), List.of());
     }
 
@@ -64,7 +111,14 @@ public record RouterOutcome(String router, String platform, OutcomeState state, 
     }
 
     public static RouterOutcome notContacted(Target t) {
-        return new RouterOutcome(t.name(), t.device().platform(), OutcomeState.NOT_CONTACTED, "HALTED",
-                t.name() + " was not contacted because the rollout halted", List.of(), List.of(), 0);
+        return new RouterOutcome(
+                t.name(),
+                t.device().platform(),
+                OutcomeState.NOT_CONTACTED,
+                "HALTED",
+                t.name() + " was not contacted because the rollout halted",
+                List.of(),
+                List.of(),
+                0);
     }
 }

@@ -2,22 +2,16 @@ package io.portcullis.engine.report;
 
 /** Progress of an apply, for the terminal display and the service's run log. */
 public interface RunListener {
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
-    default void started(int routers) {
-    }
+    default void started(int routers) {}
 
-    default void routerStarted(String router) {
-    }
+    default void routerStarted(String router) {}
 
-    default void routerFinished(RouterOutcome outcome) {
-    }
+    default void routerFinished(RouterOutcome outcome) {}
 
-    default void halted(String why) {
-    }
+    default void halted(String why) {}
 
     /** --on-failure revert: the run's decision after phase 1 (confirming all, or cancelling all and why). */
-    default void decided(String what) {
-    }
+    default void decided(String what) {}
 }

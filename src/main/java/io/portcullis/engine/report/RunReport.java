@@ -16,9 +16,17 @@ import java.util.Map;
  * ({@link #document()}, {@code docs/schemas/apply.schema.json}): {@code apply --json}, {@code --report FILE} and the
  * {@code report} of {@code GET /api/runs/{id}} are the same JSON.
  */
-public record RunReport(String runId, String toolVersion, String policyDigest, String planFile, Instant startedAt,
-                        Instant finishedAt, String haltedBecause, Map<OutcomeState, Integer> counts, List<RouterOutcome> routers,
-                        Recording recording) {
+public record RunReport(
+        String runId,
+        String toolVersion,
+        String policyDigest,
+        String planFile,
+        Instant startedAt,
+        Instant finishedAt,
+        String haltedBecause,
+        Map<OutcomeState, Integer> counts,
+        List<RouterOutcome> routers,
+        Recording recording) {
     public static final String FORMAT = "portcullis-apply/1";
 
     public RunReport {
@@ -26,8 +34,16 @@ public record RunReport(String runId, String toolVersion, String policyDigest, S
     }
 
     /** A report that does not (yet) say whether the run is in the history database: no {@code recording} key. */
-    public RunReport(String runId, String toolVersion, String policyDigest, String planFile, Instant startedAt, Instant finishedAt,
-                     String haltedBecause, Map<OutcomeState, Integer> counts, List<RouterOutcome> routers) {
+    public RunReport(
+            String runId,
+            String toolVersion,
+            String policyDigest,
+            String planFile,
+            Instant startedAt,
+            Instant finishedAt,
+            String haltedBecause,
+            Map<OutcomeState, Integer> counts,
+            List<RouterOutcome> routers) {
         this(runId, toolVersion, policyDigest, planFile, startedAt, finishedAt, haltedBecause, counts, routers, null);
     }
 
@@ -69,7 +85,8 @@ public record RunReport(String runId, String toolVersion, String policyDigest, S
 
     /** This report, saying whether (and under which id) the run is in the history database. */
     public RunReport withRecording(Recording r) {
-        return new RunReport(runId, toolVersion, policyDigest, planFile, startedAt, finishedAt, haltedBecause, counts, routers, r);
+        return new RunReport(
+                runId, toolVersion, policyDigest, planFile, startedAt, finishedAt, haltedBecause, counts, routers, r);
     }
 
     public static Map<OutcomeState, Integer> count(List<RouterOutcome> outcomes) {

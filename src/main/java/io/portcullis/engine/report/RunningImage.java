@@ -7,5 +7,4 @@ package io.portcullis.engine.report;
  * (null when nothing was edited, since running then still holds it). Kept for the run history, not for reports:
  * the pre-image may hold text that must be masked before it is stored (the store does that).
  */
-public record RunningImage(String digestBefore, String digestAfter, String preImage) {
-}
+public record RunningImage(String digestBefore, String digestAfter, String preImage) {}

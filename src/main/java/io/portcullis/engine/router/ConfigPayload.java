@@ -15,8 +15,7 @@ import org.w3c.dom.Node;
  * serialiser cannot see).
  */
 final class ConfigPayload {
-    private ConfigPayload() {
-    }
+    private ConfigPayload() {}
 
     static String content(String configXml) {
         Document doc;

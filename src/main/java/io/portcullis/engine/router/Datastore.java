@@ -5,7 +5,9 @@ package io.portcullis.engine.router;
  * {@code netconf.rpc.Datastore}, onto which {@link NetconfRouterSession} maps them.
  */
 public enum Datastore {
-    RUNNING, CANDIDATE, STARTUP;
+    RUNNING,
+    CANDIDATE,
+    STARTUP;
 
     public String xmlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

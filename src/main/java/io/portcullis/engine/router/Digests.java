@@ -26,14 +26,14 @@ import java.util.stream.Stream;
 public final class Digests {
     private static final ObjectMapper COMPACT = JsonMappers.CANONICAL;
 
-    private Digests() {
-    }
+    private Digests() {}
 
     public static String managedSubtree(ReadResult r) {
         FilterIntent i = r.intent();
         if (!r.foreignFilters().isEmpty()) {
             // a chained router: the operator's filter decides packets next to ours, so its change makes a plan stale
-            return sha256(json(List.of(i.filters(), sortBindings(i.bindings()), sortBindings(r.foreignBindings()), r.foreignFilters())));
+            return sha256(json(List.of(
+                    i.filters(), sortBindings(i.bindings()), sortBindings(r.foreignBindings()), r.foreignFilters())));
         }
         return sha256(json(List.of(i.filters(), sortBindings(i.bindings()), sortBindings(r.foreignBindings()))));
     }
@@ -46,7 +46,9 @@ public final class Digests {
     public static String policyFiles(Path policy) {
         try (Stream<Path> files = Files.isDirectory(policy) ? Files.walk(policy) : Stream.of(policy)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+            for (Path p : files.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 md.update(policy.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(p));
             }
@@ -72,7 +74,9 @@ public final class Digests {
 
     static String sha256(String s) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -52,13 +52,17 @@ public final class NetconfConnector implements RouterConnector {
 
     /** The trace for one router: its inventory name instead of host:port. */
     private MessageTrace traceOf(Device device) {
-        return trace == MessageTrace.NONE ? trace : (peer, sent, message) -> trace.message(device.name(), sent, message);
+        return trace == MessageTrace.NONE
+                ? trace
+                : (peer, sent, message) -> trace.message(device.name(), sent, message);
     }
 
     @Override
     public RouterSession open(Device device) {
         try {
-            return new NetconfRouterSession(device.name(), client.connect(endpoint(device), device.rpcTimeout().orElse(null), traceOf(device)),
+            return new NetconfRouterSession(
+                    device.name(),
+                    client.connect(endpoint(device), device.rpcTimeout().orElse(null), traceOf(device)),
                     device.rpcTimeout().orElse(null));
         } catch (NetconfException e) {
             throw NetconfRouterSession.classify(device.name(), e);
@@ -75,11 +79,17 @@ public final class NetconfConnector implements RouterConnector {
         }
         try {
             if (!s.capabilities().has(":notification")) {
-                throw new RouterException(RouterException.Kind.PROTOCOL, device.name() + " does not support NETCONF notifications");
+                throw new RouterException(
+                        RouterException.Kind.PROTOCOL, device.name() + " does not support NETCONF notifications");
             }
-            String ownUser = device.credentials() == null ? null : device.credentials().username();
-            s.notifications().setListener((Notification n) -> n.configChange().ifPresent(c -> onChange.accept(new ConfigChange(
-                    device.name(), c.datastore(), c.changedBy() == null ? null : c.changedBy().describe(), foreign(c.changedBy(), ownUser)))));
+            String ownUser =
+                    device.credentials() == null ? null : device.credentials().username();
+            s.notifications().setListener((Notification n) -> n.configChange()
+                    .ifPresent(c -> onChange.accept(new ConfigChange(
+                            device.name(),
+                            c.datastore(),
+                            c.changedBy() == null ? null : c.changedBy().describe(),
+                            foreign(c.changedBy(), ownUser)))));
             s.execute(CreateSubscription.defaultStream());
         } catch (NetconfException e) {
             s.close();
@@ -103,13 +113,17 @@ public final class NetconfConnector implements RouterConnector {
 
     /** A change by a named user who is not the one Portcullis logs in as: someone else's hand on the router. */
     static boolean foreign(ChangedBy by, String ownUser) {
-        return by != null && !by.server() && by.username() != null && !by.username().equals(ownUser);
+        return by != null
+                && !by.server()
+                && by.username() != null
+                && !by.username().equals(ownUser);
     }
 
     Endpoint endpoint(Device d) {
         Credentials c = d.credentials();
         if (c == null || c.username() == null) {
-            throw new RouterException(RouterException.Kind.AUTH_FAILED, d.name() + " has no username in the inventory; add 'username:'");
+            throw new RouterException(
+                    RouterException.Kind.AUTH_FAILED, d.name() + " has no username in the inventory; add 'username:'");
         }
         Credential credential;
         if (c.privateKey() != null) {
@@ -117,31 +131,48 @@ public final class NetconfConnector implements RouterConnector {
         } else if (c.passwordEnv() != null) {
             String secret = env.apply(c.passwordEnv());
             if (secret == null || secret.isEmpty()) {
-                throw new RouterException(RouterException.Kind.AUTH_FAILED, "the environment variable " + c.passwordEnv()
-                        + " named by the inventory for " + d.name() + " is not set; export it before running");
+                throw new RouterException(
+                        RouterException.Kind.AUTH_FAILED,
+                        "the environment variable " + c.passwordEnv() + " named by the inventory for " + d.name()
+                                + " is not set; export it before running");
             }
             credential = Credential.password(secret.toCharArray());
         } else if (c.passwordFile() != null) {
             try {
-                credential = Credential.password(Files.readString(c.passwordFile()).strip().toCharArray());
+                credential = Credential.password(
+                        Files.readString(c.passwordFile()).strip().toCharArray());
             } catch (IOException | IllegalArgumentException e) {
-                throw new RouterException(RouterException.Kind.AUTH_FAILED, "cannot read the password file " + c.passwordFile()
-                        + " for " + d.name() + "; check the path and permissions");
+                throw new RouterException(
+                        RouterException.Kind.AUTH_FAILED,
+                        "cannot read the password file " + c.passwordFile() + " for " + d.name()
+                                + "; check the path and permissions");
             }
         } else {
-            throw new RouterException(RouterException.Kind.AUTH_FAILED, d.name()
-                    + " has no credential in the inventory; add password-env, password-file or private-key");
+            throw new RouterException(
+                    RouterException.Kind.AUTH_FAILED,
+                    d.name() + " has no credential in the inventory; add password-env, password-file or private-key");
         }
-        HostKeyPolicy policy = switch (d.hostKeyChecking() == null ? io.portcullis.inventory.HostKeyChecking.STRICT : d.hostKeyChecking()) {
-            case STRICT -> HostKeyPolicy.STRICT;
-            case ACCEPT_NEW -> HostKeyPolicy.ACCEPT_NEW;
-            case OFF -> HostKeyPolicy.OFF;
-        };
+        HostKeyPolicy policy =
+                switch (d.hostKeyChecking() == null
+                        ? io.portcullis.inventory.HostKeyChecking.STRICT
+                        : d.hostKeyChecking()) {
+                    case STRICT -> HostKeyPolicy.STRICT;
+                    case ACCEPT_NEW -> HostKeyPolicy.ACCEPT_NEW;
+                    case OFF -> HostKeyPolicy.OFF;
+                };
         try {
-            return new Endpoint(d.hostname(), d.port(), c.username(), credential, d.knownHosts(), policy,
+            return new Endpoint(
+                    d.hostname(),
+                    d.port(),
+                    c.username(),
+                    credential,
+                    d.knownHosts(),
+                    policy,
                     new HashSet<>(d.algorithmExceptions() == null ? Set.of() : Set.copyOf(d.algorithmExceptions())));
         } catch (IllegalArgumentException e) {
-            throw new RouterException(RouterException.Kind.HOST_KEY, d.name() + ": " + e.getMessage() + "; set known-hosts in the inventory");
+            throw new RouterException(
+                    RouterException.Kind.HOST_KEY,
+                    d.name() + ": " + e.getMessage() + "; set known-hosts in the inventory");
         }
     }
 

@@ -39,8 +39,9 @@ final class NetconfRouterSession implements RouterSession {
         io.portcullis.netconf.TransportInfo info = session.transportInfo();
         java.util.List<String> out = new java.util.ArrayList<>();
         if (!info.weakAlgorithmsInUse().isEmpty()) {
-            out.add(router + " was reached with weak SSH algorithm(s) " + String.join(", ", info.weakAlgorithmsInUse())
-                    + " allowed by its ssh-algorithm-exceptions; remove the exception once the router offers strong ones");
+            out.add(
+                    router + " was reached with weak SSH algorithm(s) " + String.join(", ", info.weakAlgorithmsInUse())
+                            + " allowed by its ssh-algorithm-exceptions; remove the exception once the router offers strong ones");
         }
         if (info.hostKeyCheckingOff()) {
             out.add(router + " was reached with host key checking off, so its identity was not verified;"
@@ -71,7 +72,8 @@ final class NetconfRouterSession implements RouterSession {
 
     @Override
     public String readOperational(String operationXml) {
-        return serialize(call(NetconfRpc.raw("get (operational state)", operationXml)).root());
+        return serialize(
+                call(NetconfRpc.raw("get (operational state)", operationXml)).root());
     }
 
     @Override
@@ -91,8 +93,8 @@ final class NetconfRouterSession implements RouterSession {
 
     @Override
     public void copyRunningToStartup() {
-        call(new io.portcullis.netconf.rpc.CopyConfig(io.portcullis.netconf.rpc.Datastore.RUNNING,
-                io.portcullis.netconf.rpc.Datastore.STARTUP));
+        call(new io.portcullis.netconf.rpc.CopyConfig(
+                io.portcullis.netconf.rpc.Datastore.RUNNING, io.portcullis.netconf.rpc.Datastore.STARTUP));
     }
 
     @Override
@@ -164,8 +166,13 @@ final class NetconfRouterSession implements RouterSession {
         } catch (NetconfException e) {
             // rebuilt without the cause: the raw reply (error-info, bad-value) may carry the token
             RouterException r = classify(router, e);
-            throw new RouterException(r.kind(), redact(r.getMessage(), token), r.errorTag(), redact(r.errorPath(), token),
-                    redact(r.holder(), token), null);
+            throw new RouterException(
+                    r.kind(),
+                    redact(r.getMessage(), token),
+                    r.errorTag(),
+                    redact(r.errorPath(), token),
+                    redact(r.holder(), token),
+                    null);
         }
     }
 
@@ -188,25 +195,38 @@ final class NetconfRouterSession implements RouterSession {
             String path = first == null ? null : first.path();
             if (re.isLockDenied()) {
                 String holder = re.lockHolder().map(LockHolder::describe).orElse(null);
-                return new RouterException(RouterException.Kind.LOCK_DENIED, router + ": lock denied"
-                        + (holder == null ? "" : ", held by " + holder), "lock-denied", path, holder, e);
+                return new RouterException(
+                        RouterException.Kind.LOCK_DENIED,
+                        router + ": lock denied" + (holder == null ? "" : ", held by " + holder),
+                        "lock-denied",
+                        path,
+                        holder,
+                        e);
             }
             if (re.isRollbackFailed()) {
-                return new RouterException(RouterException.Kind.ROLLBACK_FAILED, router + ": " + first.summary(), tag, path, null, e);
+                return new RouterException(
+                        RouterException.Kind.ROLLBACK_FAILED, router + ": " + first.summary(), tag, path, null, e);
             }
-            return new RouterException(RouterException.Kind.RPC_ERROR, first == null ? e.getMessage() : first.summary(), tag, path, null, e);
+            return new RouterException(
+                    RouterException.Kind.RPC_ERROR,
+                    first == null ? e.getMessage() : first.summary(),
+                    tag,
+                    path,
+                    null,
+                    e);
         }
-        RouterException.Kind kind = switch (e.failure()) {
-            case CONNECT_REFUSED -> RouterException.Kind.CONNECTION_REFUSED;
-            case CONNECT_TIMEOUT -> RouterException.Kind.TIMEOUT;
-            case CONNECT_FAILED -> RouterException.Kind.UNREACHABLE;
-            case AUTH_FAILED, LOCAL -> RouterException.Kind.AUTH_FAILED;
-            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED, ALGORITHM_REFUSED -> RouterException.Kind.HOST_KEY;
-            case RPC_TIMEOUT -> RouterException.Kind.TIMEOUT;
-            case SESSION_CLOSED -> RouterException.Kind.SESSION_LOST;
-            case MISSING_CAPABILITY -> RouterException.Kind.RPC_ERROR;
-            default -> RouterException.Kind.PROTOCOL;
-        };
+        RouterException.Kind kind =
+                switch (e.failure()) {
+                    case CONNECT_REFUSED -> RouterException.Kind.CONNECTION_REFUSED;
+                    case CONNECT_TIMEOUT -> RouterException.Kind.TIMEOUT;
+                    case CONNECT_FAILED -> RouterException.Kind.UNREACHABLE;
+                    case AUTH_FAILED, LOCAL -> RouterException.Kind.AUTH_FAILED;
+                    case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED, ALGORITHM_REFUSED -> RouterException.Kind.HOST_KEY;
+                    case RPC_TIMEOUT -> RouterException.Kind.TIMEOUT;
+                    case SESSION_CLOSED -> RouterException.Kind.SESSION_LOST;
+                    case MISSING_CAPABILITY -> RouterException.Kind.RPC_ERROR;
+                    default -> RouterException.Kind.PROTOCOL;
+                };
         return new RouterException(kind, e.getMessage(), null, null, null, e);
     }
 

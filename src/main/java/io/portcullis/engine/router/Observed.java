@@ -14,8 +14,14 @@ public record Observed(ReadResult read, String digest, String xml) {
             ReadResult r = platform.read(target.name(), xml);
             return new Observed(r, Digests.managedSubtree(r), xml);
         } catch (ReadException e) {
-            throw new RouterException(RouterException.Kind.UNREADABLE, "the " + source.xmlName() + " configuration of "
-                    + target.name() + " could not be read as " + platform.id() + ": " + e.getMessage(), null, null, null, e);
+            throw new RouterException(
+                    RouterException.Kind.UNREADABLE,
+                    "the " + source.xmlName() + " configuration of " + target.name() + " could not be read as "
+                            + platform.id() + ": " + e.getMessage(),
+                    null,
+                    null,
+                    null,
+                    e);
         }
     }
 }

@@ -12,10 +12,10 @@ public interface RouterConnector extends AutoCloseable {
      * no notification support.
      */
     default Subscription subscribe(Device device, java.util.function.Consumer<ConfigChange> onChange) {
-        throw new RouterException(RouterException.Kind.PROTOCOL, device.name() + ": notifications are not supported by this connector");
+        throw new RouterException(
+                RouterException.Kind.PROTOCOL, device.name() + ": notifications are not supported by this connector");
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

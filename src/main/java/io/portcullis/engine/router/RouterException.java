@@ -35,7 +35,8 @@ public class RouterException extends RuntimeException {
     private final String errorPath;
     private final String holder;
 
-    public RouterException(Kind kind, String message, String errorTag, String errorPath, String holder, Throwable cause) {
+    public RouterException(
+            Kind kind, String message, String errorTag, String errorPath, String holder, Throwable cause) {
         // the message and the fields may quote the router: never more than one printable line each
         super(RouterText.oneLine(message), cause);
         this.kind = kind;
@@ -70,6 +71,10 @@ public class RouterException extends RuntimeException {
     }
 
     public boolean unreachable() {
-        return kind == Kind.CONNECTION_REFUSED || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE || kind == Kind.AUTH_FAILED || kind == Kind.HOST_KEY;
+        return kind == Kind.CONNECTION_REFUSED
+                || kind == Kind.TIMEOUT
+                || kind == Kind.UNREACHABLE
+                || kind == Kind.AUTH_FAILED
+                || kind == Kind.HOST_KEY;
     }
 }

@@ -37,22 +37,26 @@ public interface RouterSession extends AutoCloseable {
      * capability: implementations never put it into messages or logs.
      */
     default void commitConfirmedPersistent(int timeoutSeconds, String persist) {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** A follow-up confirmed commit of a pending persistent one (resets its timer; RFC 6241 §8.4.5.1). */
     default void extendPersistent(int timeoutSeconds, String persistId) {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** The confirming commit of a pending persistent confirmed commit, from any session. */
     default void confirmPersistent(String persistId) {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /** cancel-commit of a pending persistent confirmed commit, from any session. */
     default void cancelPersistent(String persistId) {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "persistent confirmed commit is not supported by this session");
     }
 
     /**
@@ -65,7 +69,8 @@ public interface RouterSession extends AutoCloseable {
 
     /** copy-config running → startup (:startup devices keep running across a reboot only after it). */
     default void copyRunningToStartup() {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "copy-config to startup is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "copy-config to startup is not supported by this session");
     }
 
     /**
@@ -73,7 +78,8 @@ public interface RouterSession extends AutoCloseable {
      * whole {@code <rpc-reply>}. Counters are read this way: the engine never interprets them itself.
      */
     default String readOperational(String operationXml) {
-        throw new RouterException(RouterException.Kind.RPC_ERROR, "reading operational state is not supported by this session");
+        throw new RouterException(
+                RouterException.Kind.RPC_ERROR, "reading operational state is not supported by this session");
     }
 
     @Override

@@ -9,8 +9,7 @@ public final class RouterText {
     /** Longest router-supplied text kept; the rest is cut with a note, so one reply cannot flood a log. */
     static final int MAX_CHARS = 2_000;
 
-    private RouterText() {
-    }
+    private RouterText() {}
 
     public static String oneLine(String text) {
         if (text == null) {

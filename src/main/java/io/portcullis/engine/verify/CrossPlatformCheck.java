@@ -20,8 +20,7 @@ import java.util.Map;
  * cannot do (its {@link PlatformFacts}) is excused.
  */
 public final class CrossPlatformCheck {
-    private CrossPlatformCheck() {
-    }
+    private CrossPlatformCheck() {}
 
     public static List<EquivalenceResult> run(List<RouterVerification> results) {
         Map<List<Object>, Map<String, FilterIntent>> groups = new LinkedHashMap<>();

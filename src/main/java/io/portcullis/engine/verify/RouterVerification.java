@@ -20,10 +20,20 @@ import java.util.List;
  * @param readBack       null when rendering or reading failed (see {@code error})
  * @param error          one sentence for the user, or null
  */
-public record RouterVerification(CompiledRouter compiled, VerificationResult compiledResult, FilterIntent readBack,
-                                 VerificationResult readBackResult, List<String> warnings, String error) {
+public record RouterVerification(
+        CompiledRouter compiled,
+        VerificationResult compiledResult,
+        FilterIntent readBack,
+        VerificationResult readBackResult,
+        List<String> warnings,
+        String error) {
 
-    public enum Status { PROVEN, VIOLATED, ERROR, OUT_OF_SCOPE }
+    public enum Status {
+        PROVEN,
+        VIOLATED,
+        ERROR,
+        OUT_OF_SCOPE
+    }
 
     public static RouterVerification run(CompiledRouter c) {
         if (!c.inScope()) {
@@ -37,20 +47,37 @@ public record RouterVerification(CompiledRouter compiled, VerificationResult com
         } catch (UnsupportedFeatureException e) {
             return new RouterVerification(c, ofCompiled, null, null, List.of(), unsupported(e, c.name()));
         } catch (UnsupportedOperationException e) {
-            return new RouterVerification(c, ofCompiled, null, null, List.of(),
+            return new RouterVerification(
+                    c,
+                    ofCompiled,
+                    null,
+                    null,
+                    List.of(),
                     "the " + adapter.id() + " renderer/reader is not available in this build (" + e.getMessage() + ")");
         }
         ReadResult read;
         try {
             read = adapter.read(c.name(), payload);
         } catch (ReadException e) {
-            return new RouterVerification(c, ofCompiled, null, null, List.of(),
-                    "the " + adapter.id() + " reader cannot read back the rendered payload of " + c.name() + ": " + e.getMessage());
+            return new RouterVerification(
+                    c,
+                    ofCompiled,
+                    null,
+                    null,
+                    List.of(),
+                    "the " + adapter.id() + " reader cannot read back the rendered payload of " + c.name() + ": "
+                            + e.getMessage());
         } catch (UnsupportedOperationException e) {
-            return new RouterVerification(c, ofCompiled, null, null, List.of(),
+            return new RouterVerification(
+                    c,
+                    ofCompiled,
+                    null,
+                    null,
+                    List.of(),
                     "the " + adapter.id() + " reader is not available in this build (" + e.getMessage() + ")");
         }
-        return new RouterVerification(c, ofCompiled, read.intent(), Verifier.verify(read.intent(), c.promise()), read.warnings(), null);
+        return new RouterVerification(
+                c, ofCompiled, read.intent(), Verifier.verify(read.intent(), c.promise()), read.warnings(), null);
     }
 
     /** "junos cannot express X (term 'y') for device Z; change the policy or exclude this platform …". */

@@ -7,8 +7,8 @@ import io.portcullis.json.JsonMappers;
 import io.portcullis.verify.Difference;
 import io.portcullis.verify.EquivalenceResult;
 import io.portcullis.verify.Packet;
-import io.portcullis.verify.VerificationResult;
 import io.portcullis.verify.Verdict;
+import io.portcullis.verify.VerificationResult;
 import io.portcullis.verify.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +25,7 @@ public final class VerifyJson {
     private static final ObjectMapper JSON = JsonMappers.DOCUMENTS;
     public static final String FORMAT = "portcullis-verify/1";
 
-    private VerifyJson() {
-    }
+    private VerifyJson() {}
 
     /** The document; {@code exitCode} is the caller's (the command line's exit status), written as the last key. */
     public static String document(VerifyRun run, int exitCode) {
@@ -35,11 +34,12 @@ public final class VerifyJson {
     }
 
     /** The document of a run that started at {@code startedAt}. */
-    public static String document(VerifyRun run, int exitCode, java.time.Instant startedAt, java.time.Instant finishedAt) {
+    public static String document(
+            VerifyRun run, int exitCode, java.time.Instant startedAt, java.time.Instant finishedAt) {
         List<RouterVerification> results = run.devices();
         List<EquivalenceResult> equivalence = run.crossPlatform();
-        Map<String, Object> root = io.portcullis.engine.report.Documents.header(FORMAT, io.portcullis.engine.ToolVersion.current(), startedAt,
-                finishedAt);
+        Map<String, Object> root = io.portcullis.engine.report.Documents.header(
+                FORMAT, io.portcullis.engine.ToolVersion.current(), startedAt, finishedAt);
         List<Object> devices = new ArrayList<>();
         Map<String, Integer> summary = new LinkedHashMap<>();
         for (RouterVerification.Status s : RouterVerification.Status.values()) {
@@ -64,7 +64,9 @@ public final class VerifyJson {
             m.put("platforms", e.compared());
             m.put("equivalent", e.equivalent());
             m.put("packetClasses", e.packetClasses());
-            m.put("differences", e.differences().stream().map(VerifyJson::difference).toList());
+            m.put(
+                    "differences",
+                    e.differences().stream().map(VerifyJson::difference).toList());
             m.put("excused", e.excused().stream().map(VerifyJson::difference).toList());
             eq.add(m);
         }
@@ -88,15 +90,19 @@ public final class VerifyJson {
         m.put("file", run.promise().file());
         m.put("digest", run.promise().digest());
         m.put("kept", run.promiseChecks().stream().allMatch(PromiseCheck::proven));
-        m.put("devices", run.promiseChecks().stream().map(c -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("device", c.device());
-            d.put("platform", c.platform());
-            d.put("kept", c.proven());
-            d.put("compiled", result(c.compiled()));
-            d.put("readBack", result(c.readBack()));
-            return d;
-        }).toList());
+        m.put(
+                "devices",
+                run.promiseChecks().stream()
+                        .map(c -> {
+                            Map<String, Object> d = new LinkedHashMap<>();
+                            d.put("device", c.device());
+                            d.put("platform", c.platform());
+                            d.put("kept", c.proven());
+                            d.put("compiled", result(c.compiled()));
+                            d.put("readBack", result(c.readBack()));
+                            return d;
+                        })
+                        .toList());
         return m;
     }
 
@@ -109,18 +115,27 @@ public final class VerifyJson {
         m.put("packetClasses", r.packetClasses());
         m.put("obligations", r.obligations());
         m.put("violations", r.violations().stream().map(VerifyJson::violation).toList());
-        m.put("filters", r.filterStats().stream().map(f -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", f.filter());
-            s.put("terms", f.terms());
-            s.put("packetClasses", f.classes());
-            s.put("dropped", f.dropped());
-            s.put("decidedByTerm", f.decidedByTerm().entrySet().stream()
-                    .collect(LinkedHashMap::new, (mm, e) -> mm.put(e.getKey(), e.getValue()), Map::putAll));
-            s.put("decidedByDefault", f.decidedByDefault());
-            s.put("unusedTerms", f.unusedTerms());
-            return s;
-        }).toList());
+        m.put(
+                "filters",
+                r.filterStats().stream()
+                        .map(f -> {
+                            Map<String, Object> s = new LinkedHashMap<>();
+                            s.put("name", f.filter());
+                            s.put("terms", f.terms());
+                            s.put("packetClasses", f.classes());
+                            s.put("dropped", f.dropped());
+                            s.put(
+                                    "decidedByTerm",
+                                    f.decidedByTerm().entrySet().stream()
+                                            .collect(
+                                                    LinkedHashMap::new,
+                                                    (mm, e) -> mm.put(e.getKey(), e.getValue()),
+                                                    Map::putAll));
+                            s.put("decidedByDefault", f.decidedByDefault());
+                            s.put("unusedTerms", f.unusedTerms());
+                            return s;
+                        })
+                        .toList());
         return m;
     }
 
@@ -146,8 +161,15 @@ public final class VerifyJson {
             verdicts.put(k, x);
         });
         m.put("verdicts", verdicts);
-        m.put("excusedBy", d.excusedBy() == null ? null
-                : Map.of("platform", d.excusedBy().platform(), "feature", d.excusedBy().feature().id()));
+        m.put(
+                "excusedBy",
+                d.excusedBy() == null
+                        ? null
+                        : Map.of(
+                                "platform",
+                                d.excusedBy().platform(),
+                                "feature",
+                                d.excusedBy().feature().id()));
         m.put("text", d.describe());
         return m;
     }

@@ -14,11 +14,18 @@ import java.util.List;
  * @param promise       the published promise proven, or null when there is no {@code promise.yaml} beside the policy
  * @param promiseChecks one per in-scope device (empty without a promise)
  */
-public record VerifyRun(List<RouterVerification> devices, List<EquivalenceResult> crossPlatform, PublishedPromise promise,
-                        List<PromiseCheck> promiseChecks) {
+public record VerifyRun(
+        List<RouterVerification> devices,
+        List<EquivalenceResult> crossPlatform,
+        PublishedPromise promise,
+        List<PromiseCheck> promiseChecks) {
 
     /** The run as a whole: any device not verified is an error; else any violation or disagreement. */
-    public enum Outcome { PROVEN, VIOLATED, ERROR }
+    public enum Outcome {
+        PROVEN,
+        VIOLATED,
+        ERROR
+    }
 
     public VerifyRun {
         devices = List.copyOf(devices);
@@ -32,11 +39,12 @@ public record VerifyRun(List<RouterVerification> devices, List<EquivalenceResult
     }
 
     public static VerifyRun of(Workspace workspace, List<Device> devices) {
-        return of(workspace, devices, r -> { });
+        return of(workspace, devices, r -> {});
     }
 
     /** As above, telling {@code done} about each device once verified (progress output). */
-    public static VerifyRun of(Workspace workspace, List<Device> devices, java.util.function.Consumer<RouterVerification> done) {
+    public static VerifyRun of(
+            Workspace workspace, List<Device> devices, java.util.function.Consumer<RouterVerification> done) {
         List<RouterVerification> results = new ArrayList<>(devices.size());
         for (Device d : devices) {
             RouterVerification r = RouterVerification.run(workspace.compile(d));

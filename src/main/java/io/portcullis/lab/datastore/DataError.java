@@ -8,8 +8,14 @@ import java.util.Map;
  *
  * @param info error-info children (name → text), e.g. bad-element, session-id
  */
-public record DataError(String type, String tag, String severity, String appTag, String path, String message,
-                        Map<String, String> info) {
+public record DataError(
+        String type,
+        String tag,
+        String severity,
+        String appTag,
+        String path,
+        String message,
+        Map<String, String> info) {
     public DataError {
         info = info == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(info));
     }

@@ -11,7 +11,13 @@ public class DataException extends Exception {
     }
 
     public DataException(List<DataError> errors) {
-        super(errors.isEmpty() ? "error" : errors.get(0).tag() + ": " + errors.get(0).message(), null, false, false);
+        super(
+                errors.isEmpty()
+                        ? "error"
+                        : errors.get(0).tag() + ": " + errors.get(0).message(),
+                null,
+                false,
+                false);
         this.errors = List.copyOf(errors);
     }
 

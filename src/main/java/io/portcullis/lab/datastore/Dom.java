@@ -13,8 +13,7 @@ public final class Dom {
     /** YANG metadata namespace of the insert/key/value attributes (RFC 7950 §7.8.6). */
     public static final String YANG_NS = "urn:ietf:params:xml:ns:yang:1";
 
-    private Dom() {
-    }
+    private Dom() {}
 
     public static List<Element> children(Element parent) {
         List<Element> out = new ArrayList<>();
@@ -104,6 +103,7 @@ public final class Dom {
             return true;
         }
         String ln = localName(e);
-        return NETCONF_NS.equals(e.getNamespaceURI()) && (ln.equals("config") || ln.equals("data") || ln.equals("filter"));
+        return NETCONF_NS.equals(e.getNamespaceURI())
+                && (ln.equals("config") || ln.equals("data") || ln.equals("filter"));
     }
 }

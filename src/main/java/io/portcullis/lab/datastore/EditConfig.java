@@ -32,15 +32,20 @@ public final class EditConfig {
      *
      * @return the changes made, for netconf-config-change notifications
      */
-    public static List<AppliedEdit> apply(SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
+    public static List<AppliedEdit> apply(
+            SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
             throws DataException {
         return new EditConfig(ListKeys.DEFAULT).run(target, config, defaultOperation, errorOption);
     }
 
-    public List<AppliedEdit> run(SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
+    public List<AppliedEdit> run(
+            SimDatastore target, Element config, EditOperation defaultOperation, ErrorOption errorOption)
             throws DataException {
-        if (defaultOperation == EditOperation.CREATE || defaultOperation == EditOperation.DELETE || defaultOperation == EditOperation.REMOVE) {
-            throw new DataException(DataError.protocol("invalid-value", "default-operation must be merge, replace or none", Map.of()));
+        if (defaultOperation == EditOperation.CREATE
+                || defaultOperation == EditOperation.DELETE
+                || defaultOperation == EditOperation.REMOVE) {
+            throw new DataException(
+                    DataError.protocol("invalid-value", "default-operation must be merge, replace or none", Map.of()));
         }
         SimDatastore before = errorOption == ErrorOption.ROLLBACK_ON_ERROR ? target.copy() : null;
         stopOnError = errorOption != ErrorOption.CONTINUE_ON_ERROR;
@@ -68,7 +73,8 @@ public final class EditConfig {
         return List.copyOf(applied);
     }
 
-    private void applyChildren(SimDatastore ds, Element targetParent, Element editParent, EditOperation inherited) throws DataException {
+    private void applyChildren(SimDatastore ds, Element targetParent, Element editParent, EditOperation inherited)
+            throws DataException {
         Element annotation = null;
         for (Element edit : Dom.children(editParent)) {
             if (isJunosComment(edit)) {
@@ -114,18 +120,31 @@ public final class EditConfig {
     }
 
     /** @return the node the edit produced or touched in the target (null when it was removed) */
-    private Element applyNode(SimDatastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
+    private Element applyNode(
+            SimDatastore ds, Element targetParent, Element editParent, Element edit, EditOperation inherited)
             throws DataException {
         EditOperation op = operationOf(edit, inherited);
         List<String> entryKeys = keys.keysOf(edit);
         if (entryKeys.isEmpty() && keys.isListByTable(edit) && !Dom.isLeaf(edit)) {
-            throw new DataException(new DataError("protocol", "missing-element", "error", null, Dom.path(edit, keys),
-                    "list entry " + Dom.localName(edit) + " has no key leaf", Map.of("bad-element", Dom.localName(edit))));
+            throw new DataException(new DataError(
+                    "protocol",
+                    "missing-element",
+                    "error",
+                    null,
+                    Dom.path(edit, keys),
+                    "list entry " + Dom.localName(edit) + " has no key leaf",
+                    Map.of("bad-element", Dom.localName(edit))));
         }
         for (String k : entryKeys) {
             if (Dom.firstChild(edit, k) == null) {
-                throw new DataException(new DataError("protocol", "missing-element", "error", null, Dom.path(edit, keys),
-                        "list entry " + Dom.localName(edit) + " lacks its key " + k, Map.of("bad-element", k)));
+                throw new DataException(new DataError(
+                        "protocol",
+                        "missing-element",
+                        "error",
+                        null,
+                        Dom.path(edit, keys),
+                        "list entry " + Dom.localName(edit) + " lacks its key " + k,
+                        Map.of("bad-element", k)));
             }
         }
         boolean leaf = Dom.isLeaf(edit) && entryKeys.isEmpty();
@@ -135,7 +154,9 @@ public final class EditConfig {
             case DELETE, REMOVE -> {
                 if (existing == null) {
                     if (op == EditOperation.DELETE) {
-                        throw new DataException(DataError.application("data-missing", Dom.path(edit, keys),
+                        throw new DataException(DataError.application(
+                                "data-missing",
+                                Dom.path(edit, keys),
                                 "cannot delete " + Dom.localName(edit) + ": it does not exist"));
                     }
                     return null;
@@ -147,14 +168,18 @@ public final class EditConfig {
             }
             case CREATE -> {
                 if (existing != null) {
-                    throw new DataException(DataError.application("data-exists", Dom.path(edit, keys),
+                    throw new DataException(DataError.application(
+                            "data-exists",
+                            Dom.path(edit, keys),
                             "cannot create " + Dom.localName(edit) + ": it already exists"));
                 }
                 return createOrUpdate(ds, targetParent, editParent, edit, null, entryKeys, leaf, leafList, op);
             }
             case NONE -> {
                 if (existing == null) {
-                    throw new DataException(DataError.application("data-missing", Dom.path(edit, keys),
+                    throw new DataException(DataError.application(
+                            "data-missing",
+                            Dom.path(edit, keys),
                             Dom.localName(edit) + " does not exist and the operation is none"));
                 }
                 if (!leaf) {
@@ -168,8 +193,17 @@ public final class EditConfig {
         }
     }
 
-    private Element createOrUpdate(SimDatastore ds, Element targetParent, Element editParent, Element edit, Element existing,
-                                List<String> entryKeys, boolean leaf, boolean leafList, EditOperation op) throws DataException {
+    private Element createOrUpdate(
+            SimDatastore ds,
+            Element targetParent,
+            Element editParent,
+            Element edit,
+            Element existing,
+            List<String> entryKeys,
+            boolean leaf,
+            boolean leafList,
+            EditOperation op)
+            throws DataException {
         boolean ordered = !entryKeys.isEmpty() || leafList;
         if (existing == null) {
             Element node = ds.document().createElementNS(edit.getNamespaceURI(), edit.getNodeName());
@@ -282,7 +316,12 @@ public final class EditConfig {
             }
             return op;
         } catch (IllegalArgumentException e) {
-            throw new DataException(new DataError("protocol", "bad-attribute", "error", null, Dom.path(edit, keys),
+            throw new DataException(new DataError(
+                    "protocol",
+                    "bad-attribute",
+                    "error",
+                    null,
+                    Dom.path(edit, keys),
                     "operation '" + text + "' is not merge, replace, create, delete or remove",
                     Map.of("bad-attribute", "operation", "bad-element", Dom.localName(edit))));
         }

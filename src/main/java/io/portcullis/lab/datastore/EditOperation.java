@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** The edit-config operation attribute values (RFC 6241 §7.2), plus NONE for default-operation none. */
 public enum EditOperation {
-    MERGE, REPLACE, CREATE, DELETE, REMOVE, NONE;
+    MERGE,
+    REPLACE,
+    CREATE,
+    DELETE,
+    REMOVE,
+    NONE;
 
     public static EditOperation parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

@@ -9,8 +9,7 @@ import org.w3c.dom.Node;
 
 /** A node's location as (namespace, name, keys) steps: rendered as an instance-identifier for RFC 6470 edits. */
 public record EditPath(List<Step> steps) {
-    public record Step(String namespace, String name, Map<String, String> keys) {
-    }
+    public record Step(String namespace, String name, Map<String, String> keys) {}
 
     public EditPath {
         steps = List.copyOf(steps);
@@ -37,7 +36,9 @@ public record EditPath(List<Step> steps) {
         StringBuilder sb = new StringBuilder();
         for (Step s : steps) {
             sb.append('/').append(s.name());
-            s.keys().forEach((k, v) -> sb.append('[').append(k).append("='").append(v).append("']"));
+            s.keys()
+                    .forEach((k, v) ->
+                            sb.append('[').append(k).append("='").append(v).append("']"));
         }
         return sb.length() == 0 ? "/" : sb.toString();
     }
@@ -51,8 +52,11 @@ public record EditPath(List<Step> steps) {
         for (Step s : steps) {
             String prefix = "";
             if (!s.namespace().isEmpty()) {
-                prefix = declarations.entrySet().stream().filter(en -> en.getValue().equals(s.namespace()))
-                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                prefix = declarations.entrySet().stream()
+                        .filter(en -> en.getValue().equals(s.namespace()))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
                 if (prefix == null) {
                     prefix = "p" + declarations.size();
                     declarations.put(prefix, s.namespace());
@@ -61,7 +65,12 @@ public record EditPath(List<Step> steps) {
             }
             sb.append('/').append(prefix).append(s.name());
             for (Map.Entry<String, String> k : s.keys().entrySet()) {
-                sb.append('[').append(prefix).append(k.getKey()).append("='").append(k.getValue().replace("'", "&apos;")).append("']");
+                sb.append('[')
+                        .append(prefix)
+                        .append(k.getKey())
+                        .append("='")
+                        .append(k.getValue().replace("'", "&apos;"))
+                        .append("']");
             }
         }
         return sb.length() == 0 ? "/" : sb.toString();

@@ -14,10 +14,10 @@ import org.w3c.dom.Node;
  * An insert that refers to the entry itself is refused: it is how libnetconf once lost a rule.
  */
 final class Inserts {
-    private static final Pattern PREDICATE = Pattern.compile("\\[\\s*(?:[\\w.-]+:)?([\\w.-]+)\\s*=\\s*(?:'([^']*)'|\"([^\"]*)\")\\s*]");
+    private static final Pattern PREDICATE =
+            Pattern.compile("\\[\\s*(?:[\\w.-]+:)?([\\w.-]+)\\s*=\\s*(?:'([^']*)'|\"([^\"]*)\")\\s*]");
 
-    private Inserts() {
-    }
+    private Inserts() {}
 
     static boolean hasInsert(Element edit) {
         return edit.hasAttributeNS(Dom.YANG_NS, "insert");
@@ -27,14 +27,18 @@ final class Inserts {
      * Puts {@code node} (new, or already a child of {@code parent} when moved) at the place the edit asks for;
      * default is after the last sibling of the same name.
      */
-    static void place(Element parent, Element node, Element edit, List<String> keys, boolean leafList, ListKeys listKeys)
+    static void place(
+            Element parent, Element node, Element edit, List<String> keys, boolean leafList, ListKeys listKeys)
             throws DataException {
-        String insert = edit.hasAttributeNS(Dom.YANG_NS, "insert") ? edit.getAttributeNS(Dom.YANG_NS, "insert").trim() : "last";
+        String insert = edit.hasAttributeNS(Dom.YANG_NS, "insert")
+                ? edit.getAttributeNS(Dom.YANG_NS, "insert").trim()
+                : "last";
         Element reference = null;
         if (insert.equals("before") || insert.equals("after")) {
             reference = findReference(parent, node, edit, keys, leafList, listKeys);
         } else if (!insert.equals("first") && !insert.equals("last")) {
-            throw new DataException(badInsert(edit, listKeys, "insert value '" + insert + "' is not first, last, before or after"));
+            throw new DataException(
+                    badInsert(edit, listKeys, "insert value '" + insert + "' is not first, last, before or after"));
         }
         if (node.getParentNode() == parent) {
             parent.removeChild(node);
@@ -53,8 +57,9 @@ final class Inserts {
         }
     }
 
-    private static Element findReference(Element parent, Element node, Element edit, List<String> keys, boolean leafList,
-                                         ListKeys listKeys) throws DataException {
+    private static Element findReference(
+            Element parent, Element node, Element edit, List<String> keys, boolean leafList, ListKeys listKeys)
+            throws DataException {
         Element ref;
         if (leafList) {
             if (!edit.hasAttributeNS(Dom.YANG_NS, "value")) {
@@ -64,24 +69,33 @@ final class Inserts {
             if (value.equals(Dom.text(edit))) {
                 throw new DataException(badInsert(edit, listKeys, "insert refers to the entry itself"));
             }
-            ref = sameName(parent, node).stream().filter(c -> Dom.text(c).equals(value)).findFirst().orElse(null);
+            ref = sameName(parent, node).stream()
+                    .filter(c -> Dom.text(c).equals(value))
+                    .findFirst()
+                    .orElse(null);
         } else {
             if (!edit.hasAttributeNS(Dom.YANG_NS, "key")) {
                 throw new DataException(missingAttr(edit, listKeys, "key"));
             }
             Map<String, String> wanted = parseKey(edit.getAttributeNS(Dom.YANG_NS, "key"));
             if (!wanted.keySet().containsAll(keys) || wanted.size() != keys.size()) {
-                throw new DataException(badInsert(edit, listKeys, "insert key '" + edit.getAttributeNS(Dom.YANG_NS, "key")
-                        + "' does not name the keys " + keys));
+                throw new DataException(badInsert(
+                        edit,
+                        listKeys,
+                        "insert key '" + edit.getAttributeNS(Dom.YANG_NS, "key") + "' does not name the keys " + keys));
             }
             if (matches(edit, wanted)) {
                 throw new DataException(badInsert(edit, listKeys, "insert refers to the entry itself"));
             }
-            ref = sameName(parent, node).stream().filter(c -> c != node && matches(c, wanted)).findFirst().orElse(null);
+            ref = sameName(parent, node).stream()
+                    .filter(c -> c != node && matches(c, wanted))
+                    .findFirst()
+                    .orElse(null);
         }
         if (ref == null || ref == node) {
             DataError e = badInsert(edit, listKeys, "the entry named by the insert attribute does not exist");
-            throw new DataException(new DataError(e.type(), e.tag(), e.severity(), "missing-instance", e.path(), e.message(), e.info()));
+            throw new DataException(new DataError(
+                    e.type(), e.tag(), e.severity(), "missing-instance", e.path(), e.message(), e.info()));
         }
         return ref;
     }
@@ -128,12 +142,23 @@ final class Inserts {
     }
 
     private static DataError badInsert(Element edit, ListKeys keys, String message) {
-        return new DataError("protocol", "bad-attribute", "error", null, Dom.path(edit, keys), message,
+        return new DataError(
+                "protocol",
+                "bad-attribute",
+                "error",
+                null,
+                Dom.path(edit, keys),
+                message,
                 Map.of("bad-attribute", "insert", "bad-element", Dom.localName(edit)));
     }
 
     private static DataError missingAttr(Element edit, ListKeys keys, String attr) {
-        return new DataError("protocol", "missing-attribute", "error", null, Dom.path(edit, keys),
+        return new DataError(
+                "protocol",
+                "missing-attribute",
+                "error",
+                null,
+                Dom.path(edit, keys),
                 "insert before/after needs the yang:" + attr + " attribute",
                 Map.of("bad-attribute", attr, "bad-element", Dom.localName(edit)));
     }

@@ -20,25 +20,76 @@ public final class ListKeys {
 
     /** namespace → element → key leaves; "*" stands for any element of that namespace without an own entry. */
     private static final Map<String, Map<String, List<String>>> TABLE = Map.ofEntries(
-            Map.entry(XR + "Cisco-IOS-XR-ipv4-acl-cfg", Map.of("access", List.of("access-list-name"), "access-list-entry", List.of("sequence-number"))),
-            Map.entry(XR + "Cisco-IOS-XR-ipv6-acl-cfg", Map.of("access", List.of("name"), "access-list-entry", List.of("sequence-number"))),
-            Map.entry(XR + "Cisco-IOS-XR-um-ipv4-access-list-cfg", Map.of("access-list", List.of("access-list-name"), "sequence", List.of("sequence-number"))),
-            Map.entry(XR + "Cisco-IOS-XR-um-ipv6-access-list-cfg", Map.of("access-list", List.of("access-list-name"), "sequence", List.of("sequence-number"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-ipv4-acl-cfg",
+                    Map.of("access", List.of("access-list-name"), "access-list-entry", List.of("sequence-number"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-ipv6-acl-cfg",
+                    Map.of("access", List.of("name"), "access-list-entry", List.of("sequence-number"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-um-ipv4-access-list-cfg",
+                    Map.of("access-list", List.of("access-list-name"), "sequence", List.of("sequence-number"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-um-ipv6-access-list-cfg",
+                    Map.of("access-list", List.of("access-list-name"), "sequence", List.of("sequence-number"))),
             Map.entry(XR + "Cisco-IOS-XR-um-interface-cfg", Map.of("interface", List.of("interface-name"))),
-            Map.entry(XR + "Cisco-IOS-XR-ifmgr-cfg", Map.of("interface-configuration", List.of("active", "interface-name"))),
-            Map.entry(XR + "Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg", Map.of("ip-subscriber", List.of("template-name"), "ppp", List.of("template-name"))),
-            Map.entry(NOKIA, Map.ofEntries(Map.entry("ip-filter", List.of("filter-name")), Map.entry("ipv6-filter", List.of("filter-name")),
-                    Map.entry("entry", List.of("entry-id")), Map.entry("port-list", List.of("port-list-name")),
-                    // match-list members the sros renderer writes (port-list port/range, prefix lists) and filter logs
-                    Map.entry("port", List.of("value")), Map.entry("range", List.of("start", "end")),
-                    Map.entry("ip-prefix-list", List.of("prefix-list-name")), Map.entry("ipv6-prefix-list", List.of("prefix-list-name")),
-                    Map.entry("prefix", List.of("ip-prefix")), Map.entry("log", List.of("log-id")), Map.entry("*", List.of("name")))),
-            Map.entry(HUAWEI, Map.of("aclGroup", List.of("aclNumOrName"), "aclGroup6", List.of("aclNumOrName"), "*", List.of("aclRuleName"))),
-            Map.entry(OC_ACL, Map.of("acl-set", List.of("name", "type"), "acl-entry", List.of("sequence-id"), "interface", List.of("id"),
-                    "egress-acl-set", List.of("set-name", "type"), "ingress-acl-set", List.of("set-name", "type"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-ifmgr-cfg",
+                    Map.of("interface-configuration", List.of("active", "interface-name"))),
+            Map.entry(
+                    XR + "Cisco-IOS-XR-subscriber-infra-tmplmgr-cfg",
+                    Map.of("ip-subscriber", List.of("template-name"), "ppp", List.of("template-name"))),
+            Map.entry(
+                    NOKIA,
+                    Map.ofEntries(
+                            Map.entry("ip-filter", List.of("filter-name")),
+                            Map.entry("ipv6-filter", List.of("filter-name")),
+                            Map.entry("entry", List.of("entry-id")),
+                            Map.entry("port-list", List.of("port-list-name")),
+                            // match-list members the sros renderer writes (port-list port/range, prefix lists) and
+                            // filter logs
+                            Map.entry("port", List.of("value")),
+                            Map.entry("range", List.of("start", "end")),
+                            Map.entry("ip-prefix-list", List.of("prefix-list-name")),
+                            Map.entry("ipv6-prefix-list", List.of("prefix-list-name")),
+                            Map.entry("prefix", List.of("ip-prefix")),
+                            Map.entry("log", List.of("log-id")),
+                            Map.entry("*", List.of("name")))),
+            Map.entry(
+                    HUAWEI,
+                    Map.of(
+                            "aclGroup",
+                            List.of("aclNumOrName"),
+                            "aclGroup6",
+                            List.of("aclNumOrName"),
+                            "*",
+                            List.of("aclRuleName"))),
+            Map.entry(
+                    OC_ACL,
+                    Map.of(
+                            "acl-set",
+                            List.of("name", "type"),
+                            "acl-entry",
+                            List.of("sequence-id"),
+                            "interface",
+                            List.of("id"),
+                            "egress-acl-set",
+                            List.of("set-name", "type"),
+                            "ingress-acl-set",
+                            List.of("set-name", "type"))),
             Map.entry("http://www.huawei.com/netconf/vrp/huawei-ifm", Map.of("interface", List.of("ifName"))),
             Map.entry(OC_IF, Map.of("interface", List.of("name"), "subinterface", List.of("index"))),
-            Map.entry(IETF_ACL, Map.of("acl", List.of("name"), "ace", List.of("name"), "interface", List.of("interface-id"), "acl-set", List.of("name"))),
+            Map.entry(
+                    IETF_ACL,
+                    Map.of(
+                            "acl",
+                            List.of("name"),
+                            "ace",
+                            List.of("name"),
+                            "interface",
+                            List.of("interface-id"),
+                            "acl-set",
+                            List.of("name"))),
             Map.entry(IETF_IF, Map.of("interface", List.of("name"))));
 
     /** Containers that carry key-like leaves but are never lists (OpenConfig duplicates keys in config/state). */
@@ -53,7 +104,9 @@ public final class ListKeys {
             return List.of();
         }
         Map<String, List<String>> ns = TABLE.get(Dom.dataNamespace(e));
-        if (NOKIA.equals(Dom.dataNamespace(e)) && ln.equals("filter") && e.getParentNode() instanceof Element parent
+        if (NOKIA.equals(Dom.dataNamespace(e))
+                && ln.equals("filter")
+                && e.getParentNode() instanceof Element parent
                 && Dom.localName(parent).equals("embed")) {
             return List.of("name", "offset"); // embed/filter[name offset]; configure/filter is a container
         }
@@ -83,8 +136,18 @@ public final class ListKeys {
     }
 
     /** Leaf-lists of the models we serve (Junos match conditions and filter lists); other repeated leaves count too. */
-    private static final List<String> JUNOS_LEAF_LISTS = List.of("destination-port", "source-port", "port", "protocol",
-            "next-header", "payload-protocol", "input-list", "output-list", "address", "destination-address", "source-address");
+    private static final List<String> JUNOS_LEAF_LISTS = List.of(
+            "destination-port",
+            "source-port",
+            "port",
+            "protocol",
+            "next-header",
+            "payload-protocol",
+            "input-list",
+            "output-list",
+            "address",
+            "destination-address",
+            "source-address");
 
     /**
      * Is this leaf (in an edit, with its siblings) a leaf-list member? Known names for un-namespaced (Junos)

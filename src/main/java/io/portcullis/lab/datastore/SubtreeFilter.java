@@ -11,8 +11,7 @@ import org.w3c.dom.Element;
  * namespace; with one, only that namespace (un-namespaced Junos data and the NETCONF namespace are one).
  */
 public final class SubtreeFilter {
-    private SubtreeFilter() {
-    }
+    private SubtreeFilter() {}
 
     /**
      * Copies of the data selected by the children of {@code filter} (the {@code <filter>} element), into
@@ -57,7 +56,10 @@ public final class SubtreeFilter {
         }
         List<Element> dChildren = Dom.children(d);
         for (Element cm : contentMatches) {
-            boolean hit = dChildren.stream().anyMatch(dc -> nameMatches(cm, dc) && Dom.isLeaf(dc) && Dom.text(dc).equals(Dom.text(cm)));
+            boolean hit = dChildren.stream()
+                    .anyMatch(dc -> nameMatches(cm, dc)
+                            && Dom.isLeaf(dc)
+                            && Dom.text(dc).equals(Dom.text(cm)));
             if (!hit) {
                 return null;
             }

@@ -14,8 +14,7 @@ import org.w3c.dom.Node;
 public final class XmlText {
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     public static String of(Element e) {
         StringBuilder sb = new StringBuilder(256);

@@ -32,7 +32,8 @@ final class CommitRpc {
         boolean v11 = d.profile().confirmedCommit11();
         if (!v11 && (persist != null || persistId != null)) {
             String bad = persist != null ? "persist" : "persist-id";
-            return Reply.error(DataError.protocol("unknown-element", bad + " needs :confirmed-commit:1.1", Map.of("bad-element", bad)));
+            return Reply.error(DataError.protocol(
+                    "unknown-element", bad + " needs :confirmed-commit:1.1", Map.of("bad-element", bad)));
         }
         long timeout = 600;
         if (Dom.firstChild(op, "confirm-timeout") != null) {
@@ -42,7 +43,9 @@ final class CommitRpc {
                 timeout = -1;
             }
             if (timeout < 1 || timeout > 4294967295L) {
-                return Reply.error(DataError.protocol("invalid-value", "confirm-timeout must be 1..4294967295 seconds",
+                return Reply.error(DataError.protocol(
+                        "invalid-value",
+                        "confirm-timeout must be 1..4294967295 seconds",
                         Map.of("bad-element", "confirm-timeout")));
             }
         }
@@ -54,15 +57,22 @@ final class CommitRpc {
         } else if (persistId != null) {
             // RFC 6241 §8.4.5.1: a persist-id names a pending persistent commit; with none pending it is an
             // error, never a plain commit of whatever the candidate holds
-            return Reply.error(new DataError("protocol", "invalid-value", "error", null, null,
-                    "no persistent confirmed commit is pending", Map.of("bad-element", "persist-id")));
+            return Reply.error(new DataError(
+                    "protocol",
+                    "invalid-value",
+                    "error",
+                    null,
+                    null,
+                    "no persistent confirmed commit is pending",
+                    Map.of("bad-element", "persist-id")));
         }
         DataError invalid = rpcs.validationFailure();
         if (invalid != null) {
             return Reply.error(invalid);
         }
         if (d.faults().commitFailure() != null) {
-            return Reply.error(DataError.application("operation-failed", null, d.faults().commitFailure()));
+            return Reply.error(
+                    DataError.application("operation-failed", null, d.faults().commitFailure()));
         }
         if (d.commitForgetsCandidate) {
             // the netconfd quirk (Faults.loseEditsOnValidate): ok, and nothing of the validated edits is committed
@@ -90,7 +100,9 @@ final class CommitRpc {
 
     Reply cancel(Element op) throws DataException {
         if (!d.profile().confirmedCommit11()) {
-            return Reply.error(DataError.protocol("operation-not-supported", "cancel-commit needs :confirmed-commit:1.1",
+            return Reply.error(DataError.protocol(
+                    "operation-not-supported",
+                    "cancel-commit needs :confirmed-commit:1.1",
                     Map.of("bad-element", "cancel-commit")));
         }
         if (!d.confirmed.pending()) {

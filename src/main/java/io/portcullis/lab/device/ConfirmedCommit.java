@@ -38,21 +38,40 @@ final class ConfirmedCommit {
     DataError checkAccess(int sessionId, String persistId) {
         if (persist != null) {
             if (persistId == null) {
-                return DataError.protocol("in-use", "a persistent confirmed commit is pending; give its persist-id", Map.of());
+                return DataError.protocol(
+                        "in-use", "a persistent confirmed commit is pending; give its persist-id", Map.of());
             }
             if (!persist.equals(persistId)) {
-                return new DataError("protocol", "invalid-value", "error", null, null, "persist-id does not match the pending confirmed commit",
+                return new DataError(
+                        "protocol",
+                        "invalid-value",
+                        "error",
+                        null,
+                        null,
+                        "persist-id does not match the pending confirmed commit",
                         Map.of("bad-element", "persist-id"));
             }
             return null;
         }
         if (persistId != null) {
-            return new DataError("protocol", "invalid-value", "error", null, null, "no persistent confirmed commit is pending",
+            return new DataError(
+                    "protocol",
+                    "invalid-value",
+                    "error",
+                    null,
+                    null,
+                    "no persistent confirmed commit is pending",
                     Map.of("bad-element", "persist-id"));
         }
         if (ownerSession != sessionId) {
-            return new DataError("protocol", "in-use", "error", null, null,
-                    "a confirmed commit of session " + ownerSession + " is pending", Map.of("session-id", String.valueOf(ownerSession)));
+            return new DataError(
+                    "protocol",
+                    "in-use",
+                    "error",
+                    null,
+                    null,
+                    "a confirmed commit of session " + ownerSession + " is pending",
+                    Map.of("session-id", String.valueOf(ownerSession)));
         }
         return null;
     }
@@ -61,7 +80,8 @@ final class ConfirmedCommit {
     volatile long lastTimeoutSeconds;
 
     /** A confirmed commit (first or follow-up): running already holds the new config when this is called. */
-    void start(SimDatastore before, int sessionId, String persistToken, long timeoutSeconds, Notifications.ChangedBy by) {
+    void start(
+            SimDatastore before, int sessionId, String persistToken, long timeoutSeconds, Notifications.ChangedBy by) {
         lastTimeoutSeconds = timeoutSeconds;
         boolean followUp = pending();
         if (!followUp) {
@@ -106,14 +126,18 @@ final class ConfirmedCommit {
             timer.cancel(false);
         }
         long gen = ++generation;
-        timer = timers.schedule(() -> {
-            synchronized (device) {
-                if (gen == generation && pending()) {
-                    revert();
-                    device.notifySubscribers(Notifications.confirmedCommit(Notifications.ChangedBy.SERVER, "timeout", null));
-                }
-            }
-        }, seconds, TimeUnit.SECONDS);
+        timer = timers.schedule(
+                () -> {
+                    synchronized (device) {
+                        if (gen == generation && pending()) {
+                            revert();
+                            device.notifySubscribers(
+                                    Notifications.confirmedCommit(Notifications.ChangedBy.SERVER, "timeout", null));
+                        }
+                    }
+                },
+                seconds,
+                TimeUnit.SECONDS);
     }
 
     /** Running (and the candidate, like Huawei) go back to the pre-image; subscribers see the change. */
@@ -124,7 +148,8 @@ final class ConfirmedCommit {
         device.candidate.replaceContent(back);
         device.candidateDirtyBy.clear();
         device.candidateEdits.clear();
-        device.notifySubscribers(Notifications.configChange(Notifications.ChangedBy.SERVER, "running", List.<AppliedEdit>of()));
+        device.notifySubscribers(
+                Notifications.configChange(Notifications.ChangedBy.SERVER, "running", List.<AppliedEdit>of()));
     }
 
     private void clear() {

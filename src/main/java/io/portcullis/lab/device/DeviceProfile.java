@@ -8,8 +8,14 @@ import java.util.List;
  *
  * @param moduleCapabilities module capability URIs of the platform's namespaces
  */
-public record DeviceProfile(boolean candidate, boolean writableRunning, boolean confirmedCommit11, boolean startup,
-                            boolean rollbackOnError, boolean validate, List<String> moduleCapabilities) {
+public record DeviceProfile(
+        boolean candidate,
+        boolean writableRunning,
+        boolean confirmedCommit11,
+        boolean startup,
+        boolean rollbackOnError,
+        boolean validate,
+        List<String> moduleCapabilities) {
     public static final String BASE_10 = "urn:ietf:params:netconf:base:1.0";
     public static final String BASE_11 = "urn:ietf:params:netconf:base:1.1";
     private static final String CAP = "urn:ietf:params:netconf:capability:";
@@ -23,19 +29,23 @@ public record DeviceProfile(boolean candidate, boolean writableRunning, boolean 
     }
 
     public DeviceProfile withCandidate(boolean v) {
-        return new DeviceProfile(v, writableRunning, confirmedCommit11, startup, rollbackOnError, validate, moduleCapabilities);
+        return new DeviceProfile(
+                v, writableRunning, confirmedCommit11, startup, rollbackOnError, validate, moduleCapabilities);
     }
 
     public DeviceProfile withWritableRunning(boolean v) {
-        return new DeviceProfile(candidate, v, confirmedCommit11, startup, rollbackOnError, validate, moduleCapabilities);
+        return new DeviceProfile(
+                candidate, v, confirmedCommit11, startup, rollbackOnError, validate, moduleCapabilities);
     }
 
     public DeviceProfile withStartup(boolean v) {
-        return new DeviceProfile(candidate, writableRunning, confirmedCommit11, v, rollbackOnError, validate, moduleCapabilities);
+        return new DeviceProfile(
+                candidate, writableRunning, confirmedCommit11, v, rollbackOnError, validate, moduleCapabilities);
     }
 
     public DeviceProfile withRollbackOnError(boolean v) {
-        return new DeviceProfile(candidate, writableRunning, confirmedCommit11, startup, v, validate, moduleCapabilities);
+        return new DeviceProfile(
+                candidate, writableRunning, confirmedCommit11, startup, v, validate, moduleCapabilities);
     }
 
     /** The capability URIs of the server hello. */
@@ -60,7 +70,8 @@ public record DeviceProfile(boolean candidate, boolean writableRunning, boolean 
         }
         caps.add("urn:ietf:params:netconf:capability:notification:1.0");
         caps.add("urn:ietf:params:netconf:capability:interleave:1.0");
-        caps.add("urn:ietf:params:xml:ns:yang:ietf-netconf-notifications?module=ietf-netconf-notifications&revision=2012-02-06");
+        caps.add(
+                "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications?module=ietf-netconf-notifications&revision=2012-02-06");
         caps.addAll(moduleCapabilities);
         return caps;
     }

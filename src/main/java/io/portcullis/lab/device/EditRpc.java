@@ -29,19 +29,25 @@ final class EditRpc {
         rpcs.checkNotLockedByOther(s, targetName);
         Element config = Dom.firstChild(op, "config");
         if (config == null) {
-            throw new DataException(DataError.protocol(Dom.firstChild(op, "url") != null ? "operation-not-supported" : "missing-element",
-                    "edit-config needs <config> (no :url support)", Map.of("bad-element", "config")));
+            throw new DataException(DataError.protocol(
+                    Dom.firstChild(op, "url") != null ? "operation-not-supported" : "missing-element",
+                    "edit-config needs <config> (no :url support)",
+                    Map.of("bad-element", "config")));
         }
         EditOperation defaultOp = Rpcs.parseDefaultOperation(op);
         ErrorOption errorOption = Rpcs.parseErrorOption(op);
         if (errorOption == ErrorOption.ROLLBACK_ON_ERROR && !d.profile().rollbackOnError()) {
-            throw new DataException(DataError.protocol("operation-not-supported", "rollback-on-error is not supported here",
+            throw new DataException(DataError.protocol(
+                    "operation-not-supported",
+                    "rollback-on-error is not supported here",
                     Map.of("bad-element", "error-option")));
         }
-        String testOption = Dom.firstChild(op, "test-option") == null ? (d.profile().validate() ? "test-then-set" : "set")
+        String testOption = Dom.firstChild(op, "test-option") == null
+                ? (d.profile().validate() ? "test-then-set" : "set")
                 : Dom.text(Dom.firstChild(op, "test-option"));
         if (!List.of("test-then-set", "set", "test-only").contains(testOption)) {
-            throw new DataException(DataError.protocol("invalid-value", "unknown test-option " + testOption, Map.of("bad-element", "test-option")));
+            throw new DataException(DataError.protocol(
+                    "invalid-value", "unknown test-option " + testOption, Map.of("bad-element", "test-option")));
         }
         if (testOption.equals("test-only")) {
             SimDatastore scratch = target.copy();
@@ -66,7 +72,10 @@ final class EditRpc {
             }
         }
         if (target == d.candidate && d.faults().candidateAlsoGets() != null) {
-            io.portcullis.lab.datastore.EditConfig.apply(target, SimDevice.parseConfig(d.faults().candidateAlsoGets()), EditOperation.MERGE,
+            io.portcullis.lab.datastore.EditConfig.apply(
+                    target,
+                    SimDevice.parseConfig(d.faults().candidateAlsoGets()),
+                    EditOperation.MERGE,
                     ErrorOption.ROLLBACK_ON_ERROR);
         }
         afterEdit(target, edits);

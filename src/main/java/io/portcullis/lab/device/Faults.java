@@ -12,18 +12,30 @@ import java.util.List;
  */
 public final class Faults {
     /** What the transport does with one RPC. */
-    public record Plan(Duration delay, boolean dropBefore, boolean dropAfter, boolean neverReply, boolean halfOpen,
-                       Malformation malformation) {
+    public record Plan(
+            Duration delay,
+            boolean dropBefore,
+            boolean dropAfter,
+            boolean neverReply,
+            boolean halfOpen,
+            Malformation malformation) {
         static final Plan NORMAL = new Plan(Duration.ZERO, false, false, false, false, null);
     }
 
-    private enum Kind { DELAY, DROP_BEFORE, DROP_AFTER, NEVER_REPLY, HALF_OPEN, MALFORMED }
+    private enum Kind {
+        DELAY,
+        DROP_BEFORE,
+        DROP_AFTER,
+        NEVER_REPLY,
+        HALF_OPEN,
+        MALFORMED
+    }
 
     private static final class Rule {
         final Kind kind;
         final String operation;
-        int skip;        // RPCs to let pass before this rule fires (drop at the Nth RPC)
-        int remaining;   // firings left; -1 = forever
+        int skip; // RPCs to let pass before this rule fires (drop at the Nth RPC)
+        int remaining; // firings left; -1 = forever
         final Duration delay;
         final Malformation malformation;
 

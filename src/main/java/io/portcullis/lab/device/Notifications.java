@@ -15,8 +15,7 @@ final class Notifications {
     /** Edits listed per notification at most; a huge merge would otherwise make a huge event. */
     private static final int MAX_EDITS = 200;
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     /** Who made a change: a NETCONF session, a CLI user (session 0), or the server itself (null username). */
     record ChangedBy(String username, int sessionId, String sourceHost) {
@@ -27,7 +26,10 @@ final class Notifications {
                 sb.append("<server/>");
                 return;
             }
-            sb.append("<username>").append(XmlText.escape(username)).append("</username><session-id>").append(sessionId)
+            sb.append("<username>")
+                    .append(XmlText.escape(username))
+                    .append("</username><session-id>")
+                    .append(sessionId)
                     .append("</session-id>");
             if (sourceHost != null) {
                 sb.append("<source-host>").append(XmlText.escape(sourceHost)).append("</source-host>");
@@ -36,15 +38,24 @@ final class Notifications {
     }
 
     static String configChange(ChangedBy by, String datastore, List<AppliedEdit> edits) {
-        StringBuilder sb = open().append("<netconf-config-change xmlns=\"").append(EVENTS_NS).append("\"><changed-by>");
+        StringBuilder sb = open().append("<netconf-config-change xmlns=\"")
+                .append(EVENTS_NS)
+                .append("\"><changed-by>");
         by.append(sb);
         sb.append("</changed-by><datastore>").append(datastore).append("</datastore>");
         for (AppliedEdit e : edits.subList(0, Math.min(edits.size(), MAX_EDITS))) {
             Map<String, String> decl = new LinkedHashMap<>();
             String target = e.target().toInstanceIdentifier(decl);
             sb.append("<edit><target");
-            decl.forEach((p, ns) -> sb.append(" xmlns:").append(p).append("=\"").append(XmlText.escape(ns)).append('"'));
-            sb.append('>').append(XmlText.escape(target)).append("</target><operation>").append(e.operation().xmlName())
+            decl.forEach((p, ns) -> sb.append(" xmlns:")
+                    .append(p)
+                    .append("=\"")
+                    .append(XmlText.escape(ns))
+                    .append('"'));
+            sb.append('>')
+                    .append(XmlText.escape(target))
+                    .append("</target><operation>")
+                    .append(e.operation().xmlName())
                     .append("</operation></edit>");
         }
         return sb.append("</netconf-config-change></notification>").toString();
@@ -52,7 +63,9 @@ final class Notifications {
 
     /** confirm-event start | cancel | timeout | extend | complete; timeout seconds on start/extend. */
     static String confirmedCommit(ChangedBy by, String event, Long timeoutSeconds) {
-        StringBuilder sb = open().append("<netconf-confirmed-commit xmlns=\"").append(EVENTS_NS).append("\">");
+        StringBuilder sb = open().append("<netconf-confirmed-commit xmlns=\"")
+                .append(EVENTS_NS)
+                .append("\">");
         if (by.username() != null && !event.equals("timeout")) {
             by.append(sb);
         }
@@ -64,7 +77,11 @@ final class Notifications {
     }
 
     private static StringBuilder open() {
-        return new StringBuilder(512).append("<notification xmlns=\"").append(NOTIFICATION_NS).append("\"><eventTime>")
-                .append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append("</eventTime>");
+        return new StringBuilder(512)
+                .append("<notification xmlns=\"")
+                .append(NOTIFICATION_NS)
+                .append("\"><eventTime>")
+                .append(DateTimeFormatter.ISO_INSTANT.format(Instant.now()))
+                .append("</eventTime>");
     }
 }

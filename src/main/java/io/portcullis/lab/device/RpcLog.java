@@ -46,7 +46,8 @@ public final class RpcLog {
     @Override
     public synchronized String toString() {
         List<String> lines = new ArrayList<>();
-        entries.forEach(e -> lines.add(e.timestamp() + " s" + e.sessionId() + " " + e.operation() + (e.target() == null ? "" : " " + e.target())));
+        entries.forEach(e -> lines.add(e.timestamp() + " s" + e.sessionId() + " " + e.operation()
+                + (e.target() == null ? "" : " " + e.target())));
         return String.join("\n", lines);
     }
 }

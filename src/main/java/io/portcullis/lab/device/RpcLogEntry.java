@@ -9,13 +9,28 @@ import java.time.Instant;
  * @param target    target or source datastore named by the RPC (running, candidate, startup), or null
  * @param payload   the RPC as received (XML text)
  */
-public record RpcLogEntry(Instant timestamp, int sessionId, String username, String messageId, String operation, String target,
-                         String payload) {
+public record RpcLogEntry(
+        Instant timestamp,
+        int sessionId,
+        String username,
+        String messageId,
+        String operation,
+        String target,
+        String payload) {
     /** Operations that change something on the device: what "this router was touched" means. */
     public boolean isWrite() {
         return switch (operation) {
-            case "lock", "unlock", "edit-config", "copy-config", "delete-config", "commit", "cancel-commit", "discard-changes",
-                 "kill-session", "cli-edit", "cli-lock" -> true;
+            case "lock",
+                    "unlock",
+                    "edit-config",
+                    "copy-config",
+                    "delete-config",
+                    "commit",
+                    "cancel-commit",
+                    "discard-changes",
+                    "kill-session",
+                    "cli-edit",
+                    "cli-lock" -> true;
             default -> false;
         };
     }

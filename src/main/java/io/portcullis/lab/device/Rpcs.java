@@ -61,8 +61,12 @@ final class Rpcs {
     private Reply vendorRpc(Element op) {
         OperationalState state = d.operationalState();
         Reply r = state == null ? null : state.vendorRpc(d, op);
-        return r != null ? r : Reply.error(DataError.protocol("operation-not-supported",
-                "operation " + Dom.localName(op) + " is not supported", Map.of("bad-element", Dom.localName(op))));
+        return r != null
+                ? r
+                : Reply.error(DataError.protocol(
+                        "operation-not-supported",
+                        "operation " + Dom.localName(op) + " is not supported",
+                        Map.of("bad-element", Dom.localName(op))));
     }
 
     /** The datastore an RPC names in target or source (for the RPC log), or null. */
@@ -87,8 +91,8 @@ final class Rpcs {
     private static String which(Element op, String wrapper) throws DataException {
         Element w = Dom.firstChild(op, wrapper);
         if (w == null || Dom.children(w).isEmpty()) {
-            throw new DataException(DataError.protocol("missing-element", Dom.localName(op) + " needs <" + wrapper + ">",
-                    Map.of("bad-element", wrapper)));
+            throw new DataException(DataError.protocol(
+                    "missing-element", Dom.localName(op) + " needs <" + wrapper + ">", Map.of("bad-element", wrapper)));
         }
         return Dom.localName(Dom.children(w).get(0));
     }
@@ -97,8 +101,10 @@ final class Rpcs {
         switch (name) {
             case "running":
                 if (forWrite && !d.profile().writableRunning()) {
-                    throw new DataException(DataError.protocol("operation-not-supported",
-                            "running is not writable on this device; edit the candidate and commit", Map.of()));
+                    throw new DataException(DataError.protocol(
+                            "operation-not-supported",
+                            "running is not writable on this device; edit the candidate and commit",
+                            Map.of()));
                 }
                 return d.running;
             case "candidate":
@@ -114,16 +120,20 @@ final class Rpcs {
             default:
                 break;
         }
-        throw new DataException(DataError.protocol("invalid-value", "datastore " + name + " is not supported here",
-                Map.of("bad-element", name)));
+        throw new DataException(DataError.protocol(
+                "invalid-value", "datastore " + name + " is not supported here", Map.of("bad-element", name)));
     }
 
     /** Another session's (or the CLI's) lock blocks writes: in-use, naming the holder. */
     void checkNotLockedByOther(SessionPort s, String datastore) throws DataException {
         LockHolder h = d.locks.get(datastore);
         if (h != null && h.sessionId() != s.sessionId()) {
-            throw new DataException(DataError.protocol("in-use", "the " + datastore + " datastore is locked by "
-                    + (h.isNetconf() ? "session " + h.sessionId() : "a non-NETCONF user (" + h.username() + ")"),
+            throw new DataException(DataError.protocol(
+                    "in-use",
+                    "the " + datastore + " datastore is locked by "
+                            + (h.isNetconf()
+                                    ? "session " + h.sessionId()
+                                    : "a non-NETCONF user (" + h.username() + ")"),
                     Map.of("session-id", String.valueOf(h.sessionId()))));
         }
     }
@@ -138,7 +148,9 @@ final class Rpcs {
         }
         String type = filter.hasAttribute("type") ? filter.getAttribute("type") : "subtree";
         if (!type.equals("subtree")) {
-            throw new DataException(DataError.protocol("operation-not-supported", "only subtree filters are supported (no :xpath)",
+            throw new DataException(DataError.protocol(
+                    "operation-not-supported",
+                    "only subtree filters are supported (no :xpath)",
                     Map.of("bad-attribute", "type", "bad-element", "filter")));
         }
         Document scratch = io.portcullis.netconf.xml.SecureXml.newDocument();
@@ -156,13 +168,28 @@ final class Rpcs {
             return Reply.error(LockDenied.of(h));
         }
         if (name.equals("candidate") && d.candidateDirtyBy.stream().anyMatch(id -> id != s.sessionId())) {
-            int other = d.candidateDirtyBy.stream().filter(id -> id != s.sessionId()).findFirst().orElse(0);
-            return Reply.error(new DataError("protocol", "lock-denied", "error", null, null,
-                    "the candidate has uncommitted changes of another session", Map.of("session-id", String.valueOf(other))));
+            int other = d.candidateDirtyBy.stream()
+                    .filter(id -> id != s.sessionId())
+                    .findFirst()
+                    .orElse(0);
+            return Reply.error(new DataError(
+                    "protocol",
+                    "lock-denied",
+                    "error",
+                    null,
+                    null,
+                    "the candidate has uncommitted changes of another session",
+                    Map.of("session-id", String.valueOf(other))));
         }
         if (name.equals("running") && d.confirmed.pending() && d.confirmed.checkAccess(s.sessionId(), null) != null) {
-            return Reply.error(new DataError("protocol", "lock-denied", "error", null, null,
-                    "a confirmed commit of another session is pending", Map.of("session-id", "0")));
+            return Reply.error(new DataError(
+                    "protocol",
+                    "lock-denied",
+                    "error",
+                    null,
+                    null,
+                    "a confirmed commit of another session is pending",
+                    Map.of("session-id", "0")));
         }
         d.locks.put(name, new LockHolder(s.sessionId(), s.username(), LockShape.NUMERIC));
         return Reply.OK;
@@ -173,7 +200,9 @@ final class Rpcs {
         datastore(name, false);
         LockHolder h = d.locks.get(name);
         if (h == null || h.sessionId() != s.sessionId()) {
-            return Reply.error(DataError.protocol("operation-failed", "the " + name + " datastore is not locked by this session",
+            return Reply.error(DataError.protocol(
+                    "operation-failed",
+                    "the " + name + " datastore is not locked by this session",
                     h == null ? Map.of() : Map.of("session-id", String.valueOf(h.sessionId()))));
         }
         d.locks.remove(name);
@@ -190,7 +219,8 @@ final class Rpcs {
         datastore("candidate", false);
         checkNotLockedByOther(s, "candidate");
         if (d.faults().rollbackFailedOnDiscard()) {
-            return Reply.error(DataError.application("rollback-failed", null, "discard-changes could not restore the candidate"));
+            return Reply.error(
+                    DataError.application("rollback-failed", null, "discard-changes could not restore the candidate"));
         }
         d.candidate.replaceContent(d.running);
         d.candidateDirtyBy.clear();
@@ -215,8 +245,16 @@ final class Rpcs {
         if (d.faults().validateErrorPath() == null) {
             return null;
         }
-        return new DataError("application", "invalid-value", "error", null, d.faults().validateErrorPath(),
-                d.faults().validateMessage() == null ? "validation failed" : d.faults().validateMessage(), Map.of());
+        return new DataError(
+                "application",
+                "invalid-value",
+                "error",
+                null,
+                d.faults().validateErrorPath(),
+                d.faults().validateMessage() == null
+                        ? "validation failed"
+                        : d.faults().validateMessage(),
+                Map.of());
     }
 
     private Reply copyConfig(SessionPort s, Element op) throws DataException {
@@ -244,7 +282,8 @@ final class Rpcs {
     private Reply deleteConfig(SessionPort s, Element op) throws DataException {
         String name = target(op);
         if (!name.equals("startup")) {
-            return Reply.error(DataError.protocol("operation-not-supported", "only startup can be deleted", Map.of("bad-element", name)));
+            return Reply.error(DataError.protocol(
+                    "operation-not-supported", "only startup can be deleted", Map.of("bad-element", name)));
         }
         SimDatastore ds = datastore(name, true);
         checkNotLockedByOther(s, name);
@@ -258,14 +297,17 @@ final class Rpcs {
         try {
             id = Integer.parseInt(idEl == null ? "" : Dom.text(idEl));
         } catch (NumberFormatException e) {
-            return Reply.error(DataError.protocol("invalid-value", "session-id must be a number", Map.of("bad-element", "session-id")));
+            return Reply.error(DataError.protocol(
+                    "invalid-value", "session-id must be a number", Map.of("bad-element", "session-id")));
         }
         if (id == s.sessionId()) {
-            return Reply.error(DataError.protocol("invalid-value", "a session cannot kill itself; use close-session", Map.of()));
+            return Reply.error(
+                    DataError.protocol("invalid-value", "a session cannot kill itself; use close-session", Map.of()));
         }
         SessionPort victim = d.session(id);
         if (victim == null) {
-            return Reply.error(DataError.protocol("invalid-value", "no session " + id, Map.of("bad-element", "session-id")));
+            return Reply.error(
+                    DataError.protocol("invalid-value", "no session " + id, Map.of("bad-element", "session-id")));
         }
         d.sessionEnded(id);
         victim.terminate();
@@ -275,10 +317,12 @@ final class Rpcs {
     private Reply subscribe(SessionPort s, Element op) {
         Element stream = Dom.firstChild(op, "stream");
         if (stream != null && !Dom.text(stream).equals("NETCONF")) {
-            return Reply.error(DataError.protocol("invalid-value", "unknown stream " + Dom.text(stream), Map.of("bad-element", "stream")));
+            return Reply.error(DataError.protocol(
+                    "invalid-value", "unknown stream " + Dom.text(stream), Map.of("bad-element", "stream")));
         }
         if (Dom.firstChild(op, "startTime") != null) {
-            return Reply.error(DataError.protocol("operation-not-supported", "replay is not supported", Map.of("bad-element", "startTime")));
+            return Reply.error(DataError.protocol(
+                    "operation-not-supported", "replay is not supported", Map.of("bad-element", "startTime")));
         }
         if (s.subscribed()) {
             return Reply.error(DataError.protocol("in-use", "this session already has a subscription", Map.of()));
@@ -310,7 +354,9 @@ final class Rpcs {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new DataException(DataError.protocol("invalid-value", "default-operation must be merge, replace or none",
+        throw new DataException(DataError.protocol(
+                "invalid-value",
+                "default-operation must be merge, replace or none",
                 Map.of("bad-element", "default-operation")));
     }
 
@@ -319,8 +365,8 @@ final class Rpcs {
         try {
             return e == null ? ErrorOption.STOP_ON_ERROR : ErrorOption.parse(Dom.text(e));
         } catch (IllegalArgumentException ex) {
-            throw new DataException(DataError.protocol("invalid-value", "unknown error-option " + Dom.text(e),
-                    Map.of("bad-element", "error-option")));
+            throw new DataException(DataError.protocol(
+                    "invalid-value", "unknown error-option " + Dom.text(e), Map.of("bad-element", "error-option")));
         }
     }
 

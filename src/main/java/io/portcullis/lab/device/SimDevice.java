@@ -38,26 +38,34 @@ public final class SimDevice {
     final Map<String, LockHolder> locks = new HashMap<>();
     /** Sessions (0 = out of band) with uncommitted candidate changes, and those changes. */
     final java.util.Set<Integer> candidateDirtyBy = new java.util.HashSet<>();
+
     final List<AppliedEdit> candidateEdits = new ArrayList<>();
     /** Set by a validate under {@link Faults#loseEditsOnValidate()}: the next commit commits nothing. */
     boolean commitForgetsCandidate;
+
     final Map<Integer, SessionPort> sessions = new LinkedHashMap<>();
     private int nextSessionId = 1;
     private final RpcLog log = new RpcLog();
     private final Faults faults = new Faults();
     final ConfirmedCommit confirmed;
     private final Rpcs rpcs;
-    private volatile Consumer<SimDevice> restartHook = d -> { };
+    private volatile Consumer<SimDevice> restartHook = d -> {};
     private volatile OperationalState operational;
     private volatile Duration keepaliveMaxWait = DEFAULT_KEEPALIVE_MAX_WAIT;
     private volatile int keepaliveMaxAttempts = DEFAULT_KEEPALIVE_MAX_ATTEMPTS;
 
     /** ietf-ssh-server (RFC 9644) keepalives defaults: a probe after 30 s of silence, the peer declared dead after 3 unanswered. */
     public static final Duration DEFAULT_KEEPALIVE_MAX_WAIT = Duration.ofSeconds(30);
+
     public static final int DEFAULT_KEEPALIVE_MAX_ATTEMPTS = 3;
 
-    public SimDevice(String name, String platform, DeviceProfile profile, SimDatastore initialRunning, KeyPair hostKey,
-                     ScheduledExecutorService timers) {
+    public SimDevice(
+            String name,
+            String platform,
+            DeviceProfile profile,
+            SimDatastore initialRunning,
+            KeyPair hostKey,
+            ScheduledExecutorService timers) {
         this.name = name;
         this.platform = platform;
         this.profile = profile;
@@ -171,7 +179,8 @@ public final class SimDevice {
             candidate.replaceContent(running);
         }
         log.add(new RpcLogEntry(Instant.now(), 0, cliUser, null, "cli-edit", "running", configXml));
-        notifySubscribers(Notifications.configChange(new Notifications.ChangedBy(cliUser, 0, "console"), "running", edits));
+        notifySubscribers(
+                Notifications.configChange(new Notifications.ChangedBy(cliUser, 0, "console"), "running", edits));
     }
 
     /** A non-NETCONF holder (session 0, e.g. a CLI "configure exclusive") takes the candidate (or running) lock. */
@@ -279,13 +288,21 @@ public final class SimDevice {
     /** Handles one RPC operation element for a session; logging included. */
     public Reply handle(SessionPort session, Element rpc, Element operation, String payload) {
         String messageId = rpc.getAttribute("message-id");
-        log.add(new RpcLogEntry(Instant.now(), session.sessionId(), session.username(), messageId,
-                io.portcullis.lab.datastore.Dom.localName(operation), Rpcs.datastoreNamed(operation), payload));
+        log.add(new RpcLogEntry(
+                Instant.now(),
+                session.sessionId(),
+                session.username(),
+                messageId,
+                io.portcullis.lab.datastore.Dom.localName(operation),
+                Rpcs.datastoreNamed(operation),
+                payload));
         synchronized (this) {
             if (sessions.get(session.sessionId()) != session) {
-                // the session ended (dropped, rebooted) while this RPC waited for the device: a router does not act for a
+                // the session ended (dropped, rebooted) while this RPC waited for the device: a router does not act for
+                // a
                 // dead session, and an edit or lock taken now would outlive it (sessionEnded already cleaned up)
-                return Reply.error(io.portcullis.lab.datastore.DataError.rpc("operation-failed", "the session has ended", java.util.Map.of()));
+                return Reply.error(io.portcullis.lab.datastore.DataError.rpc(
+                        "operation-failed", "the session has ended", java.util.Map.of()));
             }
             return rpcs.handle(session, operation);
         }
@@ -293,8 +310,14 @@ public final class SimDevice {
 
     /** Logs an RPC that the transport will not process (injected drop): it still arrived. */
     public void logUnprocessed(SessionPort session, Element rpc, Element operation, String payload) {
-        log.add(new RpcLogEntry(Instant.now(), session.sessionId(), session.username(), rpc.getAttribute("message-id"),
-                io.portcullis.lab.datastore.Dom.localName(operation), Rpcs.datastoreNamed(operation), payload));
+        log.add(new RpcLogEntry(
+                Instant.now(),
+                session.sessionId(),
+                session.username(),
+                rpc.getAttribute("message-id"),
+                io.portcullis.lab.datastore.Dom.localName(operation),
+                Rpcs.datastoreNamed(operation),
+                payload));
     }
 
     void notifySubscribers(String notification) {
@@ -320,7 +343,8 @@ public final class SimDevice {
         try {
             Element e = SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
             if (!e.getLocalName().equals("config")) {
-                Element wrapper = e.getOwnerDocument().createElementNS(io.portcullis.lab.datastore.Dom.NETCONF_NS, "config");
+                Element wrapper =
+                        e.getOwnerDocument().createElementNS(io.portcullis.lab.datastore.Dom.NETCONF_NS, "config");
                 e.getOwnerDocument().replaceChild(wrapper, e);
                 wrapper.appendChild(e);
                 return wrapper;

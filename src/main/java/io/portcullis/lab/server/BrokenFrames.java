@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Frames a reply in the broken ways of {@link Malformation} (D.2 #13); the rest are built in {@link Replies}. */
 final class BrokenFrames {
-    private BrokenFrames() {
-    }
+    private BrokenFrames() {}
 
     /** @return the bytes to send, or null when the malformation is not a framing one */
     static byte[] frame(byte[] msg, Malformation m, Framing framing) {
@@ -24,10 +23,11 @@ final class BrokenFrames {
             case CHUNK_HEADER_SPACE -> concat("\n# " + n + "\n", msg, "\n##\n");
             case CHUNK_SIZE_BELOW_DATA -> concat("\n#" + Math.max(1, n - 5) + "\n", msg, "\n##\n");
             case CHUNK_SIZE_ABOVE_DATA -> concat("\n#" + (n + 100) + "\n", msg, "\n##\n");
-            case TRUNCATED -> framing == Framing.CHUNKED ? concat("\n#" + n + "\n", slice(msg, n / 2), "")
-                    : slice(msg, n / 2);
+            case TRUNCATED ->
+                framing == Framing.CHUNKED ? concat("\n#" + n + "\n", slice(msg, n / 2), "") : slice(msg, n / 2);
             case SPLIT_UTF8 -> framing == Framing.CHUNKED ? tinyChunks(msg) : FrameEncoder.encode(msg, framing);
-            case EOM_IN_ATTRIBUTE -> framing == Framing.CHUNKED ? FrameEncoder.encode(msg, framing) : concat("", msg, "]]>]]>");
+            case EOM_IN_ATTRIBUTE ->
+                framing == Framing.CHUNKED ? FrameEncoder.encode(msg, framing) : concat("", msg, "]]>]]>");
             default -> null;
         };
     }

@@ -22,11 +22,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.IoAcceptor;
-import org.apache.sshd.common.session.SessionContext;
-import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
@@ -44,7 +43,8 @@ public final class LabServer implements AutoCloseable {
     private final String password;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final Exposed ssh = (Exposed) org.apache.sshd.server.ServerBuilder.builder().factory(Exposed::new).build();
+    private final Exposed ssh = (Exposed)
+            org.apache.sshd.server.ServerBuilder.builder().factory(Exposed::new).build();
 
     /** SshServer keeps its acceptor protected; binding one port per device needs it. */
     private static final class Exposed extends SshServer {
@@ -56,7 +56,8 @@ public final class LabServer implements AutoCloseable {
     public LabServer(String username, String password) throws IOException {
         this.username = username;
         this.password = password;
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("lab-rpc"));
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("lab-rpc"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("lab-timer"));
         ssh.setHost("127.0.0.1");
         ssh.setPort(0);
@@ -64,11 +65,12 @@ public final class LabServer implements AutoCloseable {
         CoreModuleProperties.IDLE_TIMEOUT.set(ssh, Duration.ofHours(1));
         CoreModuleProperties.AUTH_TIMEOUT.set(ssh, Duration.ofSeconds(30));
         CoreModuleProperties.SOCKET_BACKLOG.set(ssh, 1024);
-        CoreModuleProperties.NIO_WORKERS.set(ssh, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        CoreModuleProperties.NIO_WORKERS.set(
+                ssh, Math.max(2, Runtime.getRuntime().availableProcessors()));
         ssh.setKeyPairProvider(this::hostKeysFor);
         ssh.setPasswordAuthenticator((user, pass, session) -> username.equals(user) && password.equals(pass));
-        ssh.setPublickeyAuthenticator((user, key, session) -> username.equals(user)
-                && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        ssh.setPublickeyAuthenticator((user, key, session) ->
+                username.equals(user) && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         ssh.setKeyboardInteractiveAuthenticator(null);
         ssh.setSubsystemFactories(List.of(new SubsystemFactory() {
             @Override
@@ -77,7 +79,8 @@ public final class LabServer implements AutoCloseable {
             }
 
             @Override
-            public org.apache.sshd.server.command.Command createSubsystem(org.apache.sshd.server.channel.ChannelSession channel) throws IOException {
+            public org.apache.sshd.server.command.Command createSubsystem(
+                    org.apache.sshd.server.channel.ChannelSession channel) throws IOException {
                 SimDevice d = deviceOf(channel.getServerSession());
                 if (d == null) {
                     throw new IOException("no simulated device on this port");

@@ -9,8 +9,8 @@ import io.portcullis.lab.device.Reply;
 import io.portcullis.lab.device.SessionPort;
 import io.portcullis.lab.device.SimDevice;
 import io.portcullis.netconf.framing.FrameDecoder;
-import io.portcullis.netconf.framing.FramingException;
 import io.portcullis.netconf.framing.Framing;
+import io.portcullis.netconf.framing.FramingException;
 import io.portcullis.netconf.xml.SecureXml;
 import io.portcullis.netconf.xml.XmlParseException;
 import java.io.InputStream;
@@ -22,13 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelDataReceiver;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.channel.ChannelSessionAware;
-import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.server.command.AsyncCommand;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -127,8 +127,13 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
         offered = caps;
         String hello = Replies.hello(caps, hf == HelloFault.NO_SESSION_ID ? null : sessionId);
         switch (hf) {
-            case NEVER -> { }
-            case DELAYED -> server.scheduler().schedule(() -> send(hello, Framing.END_OF_MESSAGE), f.helloDelay().toMillis(), TimeUnit.MILLISECONDS);
+            case NEVER -> {}
+            case DELAYED ->
+                server.scheduler()
+                        .schedule(
+                                () -> send(hello, Framing.END_OF_MESSAGE),
+                                f.helloDelay().toMillis(),
+                                TimeUnit.MILLISECONDS);
             case CHUNKED -> send(hello, Framing.CHUNKED);
             default -> send(hello, Framing.END_OF_MESSAGE);
         }
@@ -215,7 +220,10 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
         try {
             rpc = parse(message);
         } catch (XmlParseException e) {
-            sendReply(null, Reply.error(DataError.rpc("malformed-message", "the message is not well-formed XML", Map.of())), null);
+            sendReply(
+                    null,
+                    Reply.error(DataError.rpc("malformed-message", "the message is not well-formed XML", Map.of())),
+                    null);
             return true;
         }
         if (!"rpc".equals(Dom.localName(rpc))) {
@@ -223,13 +231,21 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
             return false;
         }
         if (!rpc.hasAttribute("message-id")) {
-            sendReply(rpc, Reply.error(DataError.rpc("missing-attribute", "rpc has no message-id",
-                    Map.of("bad-attribute", "message-id", "bad-element", "rpc"))), null);
+            sendReply(
+                    rpc,
+                    Reply.error(DataError.rpc(
+                            "missing-attribute",
+                            "rpc has no message-id",
+                            Map.of("bad-attribute", "message-id", "bad-element", "rpc"))),
+                    null);
             return true;
         }
         List<Element> ops = Dom.children(rpc);
         if (ops.isEmpty()) {
-            sendReply(rpc, Reply.error(DataError.rpc("missing-element", "rpc has no operation", Map.of("bad-element", "rpc"))), null);
+            sendReply(
+                    rpc,
+                    Reply.error(DataError.rpc("missing-element", "rpc has no operation", Map.of("bad-element", "rpc"))),
+                    null);
             return true;
         }
         Element op = ops.get(0);
@@ -245,11 +261,15 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
             return false;
         }
         if (!plan.delay().isZero()) {
-            server.scheduler().schedule(() -> server.workers().execute(() -> {
-                if (execute(rpc, op, payload, plan)) {
-                    pump();
-                }
-            }), plan.delay().toMillis(), TimeUnit.MILLISECONDS);
+            server.scheduler()
+                    .schedule(
+                            () -> server.workers().execute(() -> {
+                                if (execute(rpc, op, payload, plan)) {
+                                    pump();
+                                }
+                            }),
+                            plan.delay().toMillis(),
+                            TimeUnit.MILLISECONDS);
             return false;
         }
         return execute(rpc, op, payload, plan);
@@ -294,10 +314,14 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
                 send(Replies.reply(null, Reply.OK, "unsolicited-4711", null), framing);
                 send(Replies.reply(rpc, reply, null, null), framing);
             }
-            case EOM_IN_ATTRIBUTE -> writeRaw(BrokenFrames.frame(
-                    Replies.reply(rpc, reply, null, "note=\"]]>]]>\"").getBytes(StandardCharsets.UTF_8), m, framing));
+            case EOM_IN_ATTRIBUTE ->
+                writeRaw(BrokenFrames.frame(
+                        Replies.reply(rpc, reply, null, "note=\"]]>]]>\"").getBytes(StandardCharsets.UTF_8),
+                        m,
+                        framing));
             default -> {
-                writeRaw(BrokenFrames.frame(Replies.reply(rpc, reply, null, null).getBytes(StandardCharsets.UTF_8), m, framing));
+                writeRaw(BrokenFrames.frame(
+                        Replies.reply(rpc, reply, null, null).getBytes(StandardCharsets.UTF_8), m, framing));
                 if (m == io.portcullis.lab.device.Malformation.TRUNCATED) {
                     writer.afterDrain(this::drop);
                 }
@@ -325,7 +349,8 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
 
     private static Element parse(byte[] message) throws XmlParseException {
         int i = 0;
-        while (i < message.length && (message[i] == ' ' || message[i] == '\n' || message[i] == '\r' || message[i] == '\t')) {
+        while (i < message.length
+                && (message[i] == ' ' || message[i] == '\n' || message[i] == '\r' || message[i] == '\t')) {
             i++;
         }
         byte[] trimmed = i == 0 ? message : java.util.Arrays.copyOfRange(message, i, message.length);
@@ -343,11 +368,15 @@ final class NetconfChannel implements AsyncCommand, ChannelSessionAware, Channel
         silent = true;
         writer.kill();
         channel.getSession().getIoSession().suspendRead();
-        server.scheduler().schedule(() -> {
-            if (!closed) {
-                terminate();
-            }
-        }, device.silentPeerLimit().toMillis(), TimeUnit.MILLISECONDS);
+        server.scheduler()
+                .schedule(
+                        () -> {
+                            if (!closed) {
+                                terminate();
+                            }
+                        },
+                        device.silentPeerLimit().toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Abrupt connection loss (TCP closed without a NETCONF goodbye). */

@@ -22,7 +22,14 @@ public final class FrameDecoder {
     /** KMP failure function of {@code ]]>]]>}. */
     private static final int[] EOM_FAIL = {0, 1, 0, 1, 2, 3};
 
-    private enum State { HEADER_LF, HEADER_HASH, AFTER_HASH, SIZE, DATA, END_LF }
+    private enum State {
+        HEADER_LF,
+        HEADER_HASH,
+        AFTER_HASH,
+        SIZE,
+        DATA,
+        END_LF
+    }
 
     private final int maxMessageBytes;
     private final MessageSink sink;
@@ -143,7 +150,10 @@ public final class FrameDecoder {
             byte b = data[i++];
             switch (state) {
                 case HEADER_LF -> {
-                    expect(b == '\n', b, chunks == 0 ? "a message must start with LF" : "chunk data longer than its declared size");
+                    expect(
+                            b == '\n',
+                            b,
+                            chunks == 0 ? "a message must start with LF" : "chunk data longer than its declared size");
                     state = State.HEADER_HASH;
                 }
                 case HEADER_HASH -> {
@@ -194,8 +204,8 @@ public final class FrameDecoder {
 
     private void startChunk() throws FramingException {
         if (buffer.size() + chunkSize > maxMessageBytes) {
-            throw new FramingException("chunk of " + chunkSize + " bytes would exceed the " + maxMessageBytes
-                    + "-byte message cap");
+            throw new FramingException(
+                    "chunk of " + chunkSize + " bytes would exceed the " + maxMessageBytes + "-byte message cap");
         }
         remaining = chunkSize;
         chunks++;

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 public final class FrameEncoder {
     /** Default largest chunk written; receivers commonly cap chunks (rustnetconf at 4 MB), so stay well below. */
     public static final int DEFAULT_MAX_CHUNK = 1 << 20;
+
     private static final byte[] EOM = "]]>]]>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_CHUNKS = "\n##\n".getBytes(StandardCharsets.US_ASCII);
 
-    private FrameEncoder() {
-    }
+    private FrameEncoder() {}
 
     /** Frames a message into a new array (one chunk per {@link #DEFAULT_MAX_CHUNK} bytes when chunked). */
     public static byte[] encode(byte[] message, Framing framing) {

@@ -20,7 +20,8 @@ public record CancelCommit(String persistId) implements NetconfRpc {
 
     @Override
     public String toXml() {
-        return persistId == null ? "<cancel-commit/>"
+        return persistId == null
+                ? "<cancel-commit/>"
                 : "<cancel-commit><persist-id>" + Esc.text(persistId) + "</persist-id></cancel-commit>";
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param persist persist token (should be random) or null
  * @param persistId token of the persistent confirmed commit being confirmed/extended, or null
  */
-public record Commit(boolean confirmed, Long confirmTimeoutSeconds, String persist, String persistId) implements NetconfRpc {
+public record Commit(boolean confirmed, Long confirmTimeoutSeconds, String persist, String persistId)
+        implements NetconfRpc {
     public Commit {
         if (confirmTimeoutSeconds != null && (confirmTimeoutSeconds < 1 || confirmTimeoutSeconds > 4294967295L)) {
             throw new IllegalArgumentException("confirm-timeout must be 1..4294967295 seconds");
@@ -47,8 +48,11 @@ public record Commit(boolean confirmed, Long confirmTimeoutSeconds, String persi
 
     @Override
     public List<String> requiredCapabilities() {
-        return new Caps().add(":candidate").addIf(confirmed, ":confirmed-commit")
-                .addIf(persist != null || persistId != null, ":confirmed-commit:1.1").list();
+        return new Caps()
+                .add(":candidate")
+                .addIf(confirmed, ":confirmed-commit")
+                .addIf(persist != null || persistId != null, ":confirmed-commit:1.1")
+                .list();
     }
 
     @Override

@@ -34,7 +34,10 @@ public record CreateSubscription(String stream, String filter, OffsetDateTime st
 
     @Override
     public List<String> requiredCapabilities() {
-        return new Caps().add(":notification").addIf(startTime != null, ":replay").list();
+        return new Caps()
+                .add(":notification")
+                .addIf(startTime != null, ":replay")
+                .list();
     }
 
     @Override
@@ -47,10 +50,14 @@ public record CreateSubscription(String stream, String filter, OffsetDateTime st
             sb.append("<filter type=\"subtree\">").append(filter).append("</filter>");
         }
         if (startTime != null) {
-            sb.append("<startTime>").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(startTime)).append("</startTime>");
+            sb.append("<startTime>")
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(startTime))
+                    .append("</startTime>");
         }
         if (stopTime != null) {
-            sb.append("<stopTime>").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stopTime)).append("</stopTime>");
+            sb.append("<stopTime>")
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stopTime))
+                    .append("</stopTime>");
         }
         return sb.append("</create-subscription>").toString();
     }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /** The conventional configuration datastores and the capability each needs as a target. */
 public enum Datastore {
-    RUNNING, CANDIDATE, STARTUP;
+    RUNNING,
+    CANDIDATE,
+    STARTUP;
 
     public String xmlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

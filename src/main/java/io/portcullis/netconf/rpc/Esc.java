@@ -2,8 +2,7 @@ package io.portcullis.netconf.rpc;
 
 /** XML escaping for values we put into operations. */
 final class Esc {
-    private Esc() {
-    }
+    private Esc() {}
 
     static String attr(String s) {
         return text(s).replace("\"", "&quot;");

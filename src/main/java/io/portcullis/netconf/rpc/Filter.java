@@ -38,8 +38,14 @@ public sealed interface Filter {
         public String toXml() {
             StringBuilder sb = new StringBuilder("<filter type=\"xpath\"");
             namespaces.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append(" xmlns:")
-                    .append(e.getKey()).append("=\"").append(Esc.attr(e.getValue())).append('"'));
-            return sb.append(" select=\"").append(Esc.attr(expression)).append("\"/>").toString();
+                    .append(e.getKey())
+                    .append("=\"")
+                    .append(Esc.attr(e.getValue()))
+                    .append('"'));
+            return sb.append(" select=\"")
+                    .append(Esc.attr(expression))
+                    .append("\"/>")
+                    .toString();
         }
 
         @Override

@@ -20,7 +20,10 @@ public record GetConfig(Datastore source, Filter filter) implements NetconfRpc {
 
     @Override
     public List<String> requiredCapabilities() {
-        return new Caps().add(source.existence()).add(filter == null ? List.of() : filter.requiredCapabilities()).list();
+        return new Caps()
+                .add(source.existence())
+                .add(filter == null ? List.of() : filter.requiredCapabilities())
+                .list();
     }
 
     @Override

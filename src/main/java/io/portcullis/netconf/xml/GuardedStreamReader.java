@@ -23,14 +23,15 @@ final class GuardedStreamReader extends StreamReaderDelegate {
         int event = super.next();
         switch (event) {
             case XMLStreamConstants.DTD -> throw new XMLStreamException("DOCTYPE is disallowed");
-            case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException("entity reference is disallowed: " + getLocalName());
+            case XMLStreamConstants.ENTITY_REFERENCE ->
+                throw new XMLStreamException("entity reference is disallowed: " + getLocalName());
             case XMLStreamConstants.START_ELEMENT -> {
                 if (++depth > maxDepth) {
                     throw new XMLStreamException("element nesting deeper than " + maxDepth);
                 }
             }
             case XMLStreamConstants.END_ELEMENT -> depth--;
-            default -> { }
+            default -> {}
         }
         return event;
     }

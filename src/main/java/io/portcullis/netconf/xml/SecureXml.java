@@ -29,8 +29,7 @@ import org.xml.sax.SAXException;
 public final class SecureXml {
     private static final String JDK = "jdk.xml.";
 
-    private SecureXml() {
-    }
+    private SecureXml() {}
 
     /** A namespace-aware, hardened DOM builder with {@link XmlLimits#DEFAULT}. Not thread-safe; make one per use. */
     public static DocumentBuilder documentBuilder() {
@@ -98,8 +97,8 @@ public final class SecureXml {
     public static XMLStreamReader streamReader(byte[] xml, XmlLimits limits) throws XmlParseException {
         checkSize(xml.length, limits);
         try {
-            return new GuardedStreamReader(inputFactory(limits).createXMLStreamReader(new ByteArrayInputStream(xml)),
-                    limits.maxDepth());
+            return new GuardedStreamReader(
+                    inputFactory(limits).createXMLStreamReader(new ByteArrayInputStream(xml)), limits.maxDepth());
         } catch (XMLStreamException e) {
             throw new XmlParseException("cannot read XML: " + e.getMessage(), e);
         }
@@ -161,8 +160,7 @@ public final class SecureXml {
     /** Hardened builders are costly to create (factory setup); reuse one per thread and limits. */
     private static final ThreadLocal<CachedBuilder> CACHE = new ThreadLocal<>();
 
-    private record CachedBuilder(XmlLimits limits, DocumentBuilder builder) {
-    }
+    private record CachedBuilder(XmlLimits limits, DocumentBuilder builder) {}
 
     private static DocumentBuilder cachedBuilder(XmlLimits limits) {
         CachedBuilder c = CACHE.get();
@@ -181,7 +179,8 @@ public final class SecureXml {
 
     private static void checkSize(long size, XmlLimits limits) throws XmlParseException {
         if (size > limits.maxBytes()) {
-            throw new XmlParseException("XML document of " + size + " bytes exceeds the " + limits.maxBytes() + "-byte cap");
+            throw new XmlParseException(
+                    "XML document of " + size + " bytes exceeds the " + limits.maxBytes() + "-byte cap");
         }
     }
 

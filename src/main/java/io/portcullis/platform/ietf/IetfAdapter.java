@@ -62,7 +62,6 @@ public final class IetfAdapter implements PlatformAdapter {
             }
             filters.add(new Filter(f.name(), f.family(), terms, f.defaultAction(), null));
         }
-        return new FilterIntent(intent.device(), intent.platform(),
-                filters, intent.bindings());
+        return new FilterIntent(intent.device(), intent.platform(), filters, intent.bindings());
     }
 }

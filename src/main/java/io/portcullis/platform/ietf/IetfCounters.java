@@ -1,10 +1,10 @@
 package io.portcullis.platform.ietf;
 
-import io.portcullis.intent.FilterIntent;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.FilterIntent;
 import org.w3c.dom.Element;
 
 /**
@@ -46,15 +46,21 @@ public final class IetfCounters implements CounterReader {
                         String aceName = OpXml.text(ace, NS, "name");
                         if (stats != null && aceName != null) {
                             String w = "acl " + name + " ace " + aceName;
-                            aggregate.add(name, aggregate.termNamed(name, aceName), OpXml.counter(stats, NS, "matched-packets", w),
+                            aggregate.add(
+                                    name,
+                                    aggregate.termNamed(name, aceName),
+                                    OpXml.counter(stats, NS, "matched-packets", w),
                                     OpXml.counter(stats, NS, "matched-octets", w));
                         }
                     }
                 }
             }
             if (!aggregate.empty()) {
-                return new CounterRead(aggregate.terms(t -> "no statistics for this ACE in the reply"), true,
-                        "ACEs of a term summed, ACL level (acl-aggregate-stats: the device's total over attachment points)", null);
+                return new CounterRead(
+                        aggregate.terms(t -> "no statistics for this ACE in the reply"),
+                        true,
+                        "ACEs of a term summed, ACL level (acl-aggregate-stats: the device's total over attachment points)",
+                        null);
             }
             Tally perInterface = new Tally(owned);
             int interfaces = 0;
@@ -64,14 +70,20 @@ public final class IetfCounters implements CounterReader {
                     for (String dir : new String[] {"egress", "ingress"}) {
                         for (Element set : OpXml.children(OpXml.path(itf, NS, dir, "acl-sets"), NS, "acl-set")) {
                             String name = OpXml.text(set, NS, "name");
-                            if (name == null || !perInterface.owns(name) || perInterface.towardSubscriber(name) != dir.equals("egress")) {
+                            if (name == null
+                                    || !perInterface.owns(name)
+                                    || perInterface.towardSubscriber(name) != dir.equals("egress")) {
                                 continue;
                             }
                             for (Element st : OpXml.children(set, NS, "ace-statistics")) {
                                 String aceName = OpXml.text(st, NS, "name");
-                                String w = "interface " + OpXml.text(itf, NS, "interface-id") + " " + name + " ace " + aceName;
-                                perInterface.add(name, aceName == null ? null : perInterface.termNamed(name, aceName),
-                                        OpXml.counter(st, NS, "matched-packets", w), OpXml.counter(st, NS, "matched-octets", w));
+                                String w = "interface " + OpXml.text(itf, NS, "interface-id") + " " + name + " ace "
+                                        + aceName;
+                                perInterface.add(
+                                        name,
+                                        aceName == null ? null : perInterface.termNamed(name, aceName),
+                                        OpXml.counter(st, NS, "matched-packets", w),
+                                        OpXml.counter(st, NS, "matched-octets", w));
                                 any = true;
                             }
                         }
@@ -80,11 +92,16 @@ public final class IetfCounters implements CounterReader {
                 }
             }
             if (perInterface.empty()) {
-                return CounterRead.unavailable("no ACE statistics for a PORTCULLIS ACL in the reply (not installed, or the device "
-                        + "supports neither acl-aggregate-stats nor interface-stats)");
+                return CounterRead.unavailable(
+                        "no ACE statistics for a PORTCULLIS ACL in the reply (not installed, or the device "
+                                + "supports neither acl-aggregate-stats nor interface-stats)");
             }
-            return new CounterRead(perInterface.terms(t -> "no statistics for this ACE in the reply"), true,
-                    "ACEs of a term summed, over " + interfaces + " interface" + (interfaces == 1 ? "" : "s") + " (interface-stats)", null);
+            return new CounterRead(
+                    perInterface.terms(t -> "no statistics for this ACE in the reply"),
+                    true,
+                    "ACEs of a term summed, over " + interfaces + " interface" + (interfaces == 1 ? "" : "s")
+                            + " (interface-stats)",
+                    null);
         });
     }
 }

@@ -11,8 +11,8 @@ import static io.portcullis.intent.Feature.PORT_RANGES;
 import static io.portcullis.intent.Feature.REJECT;
 
 import io.portcullis.intent.Action;
-import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.Feature;
 import io.portcullis.platform.PlatformFacts;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,14 +30,15 @@ public final class IetfFacts {
     public static final String PLATFORM = "ietf";
     public static final String NS_ACL = "urn:ietf:params:xml:ns:yang:ietf-access-control-list";
     /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
-    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
-    public static final PlatformFacts FACTS = new PlatformFacts("IETF ACL (RFC 8519)", Action.DISCARD, FEATURES,
-            List.of(NS_ACL));
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(
+            IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
+
+    public static final PlatformFacts FACTS =
+            new PlatformFacts("IETF ACL (RFC 8519)", Action.DISCARD, FEATURES, List.of(NS_ACL));
     /** Separator of the split-ace suffix ({@code deny-smtp#2}). */
     static final String SPLIT = "#";
 
-    private IetfFacts() {
-    }
+    private IetfFacts() {}
 
     static String aclType(AddressFamily family) {
         return family == AddressFamily.IPV4 ? "ipv4-acl-type" : "ipv6-acl-type";

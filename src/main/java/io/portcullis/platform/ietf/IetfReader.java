@@ -1,15 +1,5 @@
 package io.portcullis.platform.ietf;
 
-import io.portcullis.platform.ietf.jaxb.IAce;
-import io.portcullis.platform.ietf.jaxb.IAcl;
-import io.portcullis.platform.ietf.jaxb.IAclSetRef;
-import io.portcullis.platform.ietf.jaxb.IAcls;
-import io.portcullis.platform.ietf.jaxb.IDirection;
-import io.portcullis.platform.ietf.jaxb.IInterface;
-import io.portcullis.platform.ietf.jaxb.IL3;
-import io.portcullis.platform.ietf.jaxb.IL4;
-import io.portcullis.platform.ietf.jaxb.IMatches;
-import io.portcullis.platform.ietf.jaxb.IPort;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
@@ -27,6 +17,16 @@ import io.portcullis.platform.IdentityPrefixes;
 import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.XmlReading;
+import io.portcullis.platform.ietf.jaxb.IAce;
+import io.portcullis.platform.ietf.jaxb.IAcl;
+import io.portcullis.platform.ietf.jaxb.IAclSetRef;
+import io.portcullis.platform.ietf.jaxb.IAcls;
+import io.portcullis.platform.ietf.jaxb.IDirection;
+import io.portcullis.platform.ietf.jaxb.IInterface;
+import io.portcullis.platform.ietf.jaxb.IL3;
+import io.portcullis.platform.ietf.jaxb.IL4;
+import io.portcullis.platform.ietf.jaxb.IMatches;
+import io.portcullis.platform.ietf.jaxb.IPort;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.util.ArrayList;
@@ -54,14 +54,14 @@ public final class IetfReader {
         }
     }
 
-    private IetfReader() {
-    }
+    private IetfReader() {}
 
     public static ReadResult read(String device, String xml) {
         String what = "IETF ACL configuration of " + device;
-        IdentityPrefixes.requireDeclared(xml, what, IetfFacts.NS_ACL, java.util.Set.of("type", "forwarding", "logging"));
-        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acls", IAcls.class),
-                XmlReading.allTo(IetfFacts.NS_ACL));
+        IdentityPrefixes.requireDeclared(
+                xml, what, IetfFacts.NS_ACL, java.util.Set.of("type", "forwarding", "logging"));
+        XmlReading.Roots roots =
+                XmlReading.read(xml, what, CONTEXT, Map.of("acls", IAcls.class), XmlReading.allTo(IetfFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         Map<String, AddressFamily> families = new HashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -80,7 +80,8 @@ public final class IetfReader {
                     continue;
                 }
                 if (family == null) {
-                    warnings.add("ACL " + name + " has type " + acl.type + ", not ipv4-acl-type/ipv6-acl-type; ignored");
+                    warnings.add(
+                            "ACL " + name + " has type " + acl.type + ", not ipv4-acl-type/ipv6-acl-type; ignored");
                     continue;
                 }
                 filters.add(filter(name, family, acl, what));
@@ -95,7 +96,8 @@ public final class IetfReader {
             for (IInterface itf : acls.attachmentPoints.interfaces) {
                 String point = trim(itf.interfaceId);
                 if (point == null) {
-                    throw new ReadException("cannot read " + what + ": an attachment-point interface has no interface-id; check the reply");
+                    throw new ReadException("cannot read " + what
+                            + ": an attachment-point interface has no interface-id; check the reply");
                 }
                 bindings(point, itf.egress, Direction.TO_SUBSCRIBER, families, owned, foreign, warnings);
                 bindings(point, itf.ingress, Direction.FROM_SUBSCRIBER, families, owned, foreign, warnings);
@@ -107,8 +109,14 @@ public final class IetfReader {
         return new ReadResult(new FilterIntent(device, IetfFacts.PLATFORM, filters, owned), foreign, warnings);
     }
 
-    private static void bindings(String point, IDirection dir, Direction direction, Map<String, AddressFamily> families,
-                                 List<Binding> owned, List<Binding> foreign, List<String> warnings) {
+    private static void bindings(
+            String point,
+            IDirection dir,
+            Direction direction,
+            Map<String, AddressFamily> families,
+            List<Binding> owned,
+            List<Binding> foreign,
+            List<String> warnings) {
         if (dir == null) {
             return;
         }
@@ -120,7 +128,9 @@ public final class IetfReader {
             AddressFamily family = families.get(name);
             if (family == null) {
                 // the ACL itself was not in the reply: guess from the usual -V6 naming and say so
-                family = name.toUpperCase(java.util.Locale.ROOT).contains("V6") ? AddressFamily.IPV6 : AddressFamily.IPV4;
+                family = name.toUpperCase(java.util.Locale.ROOT).contains("V6")
+                        ? AddressFamily.IPV6
+                        : AddressFamily.IPV4;
                 warnings.add("ACL " + name + " bound at " + point + " is not in the reply; assumed " + family.id());
             }
             Binding b = new Binding(AttachKind.INTERFACE, point, family, direction, name);
@@ -144,15 +154,19 @@ public final class IetfReader {
         return new Filter(name, family, terms, IetfFacts.FACTS.implicitDefault(), null);
     }
 
-    private static List<FlatEntries.Entry> entries(String acl, AddressFamily family, IAce ace, int position, String what) {
+    private static List<FlatEntries.Entry> entries(
+            String acl, AddressFamily family, IAce ace, int position, String what) {
         String aceName = trim(ace.name);
         String where = "ACL " + acl + " ace " + (aceName == null ? "#" + position : aceName);
         if (aceName == null) {
             aceName = "ace-" + position;
         }
         int hash = aceName.lastIndexOf(IetfFacts.SPLIT);
-        String term = hash > 0 && aceName.substring(hash + 1).chars().allMatch(Character::isDigit) && hash < aceName.length() - 1
-                ? aceName.substring(0, hash) : aceName;
+        String term = hash > 0
+                        && aceName.substring(hash + 1).chars().allMatch(Character::isDigit)
+                        && hash < aceName.length() - 1
+                ? aceName.substring(0, hash)
+                : aceName;
         IMatches m = ace.matches;
         IL3 l3 = m == null ? null : (m.ipv4 != null ? m.ipv4 : m.ipv6);
         IL4 l4 = m == null ? null : (m.tcp != null ? m.tcp : m.udp);
@@ -161,7 +175,8 @@ public final class IetfReader {
             try {
                 protocol = Protocol.of(Integer.parseInt(trim(l3.protocol)));
             } catch (IllegalArgumentException e) {
-                throw new ReadException("cannot read " + what + ": " + where + " has protocol '" + l3.protocol + "', not 0..255");
+                throw new ReadException(
+                        "cannot read " + what + ": " + where + " has protocol '" + l3.protocol + "', not 0..255");
             }
         } else if (m != null && (m.tcp != null || m.udp != null)) {
             protocol = m.tcp != null ? Protocol.TCP : Protocol.UDP;
@@ -171,15 +186,18 @@ public final class IetfReader {
         List<PortRange> dstPorts = l4 == null ? List.of() : ports(l4.destinationPort, what, where);
         List<PortRange> srcPorts = l4 == null ? List.of() : ports(l4.sourcePort, what, where);
         if (ace.actions == null || ace.actions.forwarding == null) {
-            throw new ReadException("cannot read " + what + ": " + where + " has no actions/forwarding (mandatory); check the device");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has no actions/forwarding (mandatory); check the device");
         }
-        Action action = switch (identity(ace.actions.forwarding, what)) {
-            case "accept" -> Action.ACCEPT;
-            case "drop" -> Action.DISCARD;
-            case "reject" -> Action.REJECT;
-            default -> throw new ReadException("cannot read " + what + ": " + where + " has unknown forwarding "
-                    + ace.actions.forwarding.getLocalPart() + "; expected accept, drop or reject");
-        };
+        Action action =
+                switch (identity(ace.actions.forwarding, what)) {
+                    case "accept" -> Action.ACCEPT;
+                    case "drop" -> Action.DISCARD;
+                    case "reject" -> Action.REJECT;
+                    default ->
+                        throw new ReadException("cannot read " + what + ": " + where + " has unknown forwarding "
+                                + ace.actions.forwarding.getLocalPart() + "; expected accept, drop or reject");
+                };
         boolean log = ace.actions.logging != null && "log-syslog".equals(identity(ace.actions.logging, what));
         List<FlatEntries.Entry> out = new ArrayList<>();
         List<PortRange> dl = dstPorts.isEmpty() ? java.util.Arrays.asList((PortRange) null) : dstPorts;
@@ -204,36 +222,40 @@ public final class IetfReader {
             }
             int port = Integer.parseInt(trim(p.port));
             String op = trim(p.operator) == null ? "eq" : trim(p.operator);
-            List<PortRange> out = switch (op) {
-                case "eq" -> List.of(PortRange.single(port));
-                case "lte" -> List.of(new PortRange(0, port));
-                case "gte" -> List.of(new PortRange(port, PortRange.MAX));
-                case "neq" -> {
-                    List<PortRange> two = new ArrayList<>();
-                    if (port > 0) {
-                        two.add(new PortRange(0, port - 1));
-                    }
-                    if (port < PortRange.MAX) {
-                        two.add(new PortRange(port + 1, PortRange.MAX));
-                    }
-                    yield two;
-                }
-                default -> throw new ReadException("cannot read " + what + ": " + where + " has port operator '" + op
-                        + "'; expected eq, lte, gte or neq");
-            };
+            List<PortRange> out =
+                    switch (op) {
+                        case "eq" -> List.of(PortRange.single(port));
+                        case "lte" -> List.of(new PortRange(0, port));
+                        case "gte" -> List.of(new PortRange(port, PortRange.MAX));
+                        case "neq" -> {
+                            List<PortRange> two = new ArrayList<>();
+                            if (port > 0) {
+                                two.add(new PortRange(0, port - 1));
+                            }
+                            if (port < PortRange.MAX) {
+                                two.add(new PortRange(port + 1, PortRange.MAX));
+                            }
+                            yield two;
+                        }
+                        default ->
+                            throw new ReadException("cannot read " + what + ": " + where + " has port operator '" + op
+                                    + "'; expected eq, lte, gte or neq");
+                    };
             return out.size() == 1 && out.get(0).equals(PortRange.ALL) ? List.of() : out;
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has an incomplete or non-numeric port match; check the device");
+            throw new ReadException("cannot read " + what + ": " + where
+                    + " has an incomplete or non-numeric port match; check the device");
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has an invalid port match (" + e.getMessage() + ")");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has an invalid port match (" + e.getMessage() + ")");
         }
     }
 
     static String identity(QName value, String what) {
         String ns = value.getPrefix().isEmpty() ? "" : value.getNamespaceURI();
         if (!ns.isEmpty() && !ns.equals(IetfFacts.NS_ACL)) {
-            throw new ReadException("cannot read " + what + ": identity " + value.getLocalPart() + " is in namespace " + ns
-                    + ", expected " + IetfFacts.NS_ACL + "; check the prefix declarations");
+            throw new ReadException("cannot read " + what + ": identity " + value.getLocalPart() + " is in namespace "
+                    + ns + ", expected " + IetfFacts.NS_ACL + "; check the prefix declarations");
         }
         return value.getLocalPart().trim();
     }
@@ -245,7 +267,8 @@ public final class IetfReader {
         try {
             return IpPrefix.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has network '" + text.trim() + "', not a prefix");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has network '" + text.trim() + "', not a prefix");
         }
     }
 

@@ -1,10 +1,10 @@
 package io.portcullis.platform.iosxr;
 
-import io.portcullis.intent.FilterIntent;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.FilterIntent;
 import org.w3c.dom.Element;
 
 /**
@@ -22,8 +22,10 @@ public final class IosXrCounters implements CounterReader {
     @Override
     public String request(FilterIntent owned) {
         return "<get><filter type=\"subtree\">"
-                + "<ipv4-acl-and-prefix-list xmlns=\"" + NS_V4 + "\"><access-list-manager><accesses/></access-list-manager></ipv4-acl-and-prefix-list>"
-                + "<ipv6-acl-and-prefix-list xmlns=\"" + NS_V6 + "\"><access-list-manager><accesses/></access-list-manager></ipv6-acl-and-prefix-list>"
+                + "<ipv4-acl-and-prefix-list xmlns=\"" + NS_V4
+                + "\"><access-list-manager><accesses/></access-list-manager></ipv4-acl-and-prefix-list>"
+                + "<ipv6-acl-and-prefix-list xmlns=\"" + NS_V6
+                + "\"><access-list-manager><accesses/></access-list-manager></ipv6-acl-and-prefix-list>"
                 + "</filter></get>";
     }
 
@@ -48,22 +50,30 @@ public final class IosXrCounters implements CounterReader {
                         if (name == null || !tally.owns(name)) {
                             continue;
                         }
-                        for (Element seq : OpXml.children(OpXml.child(access, ns, "access-list-sequences"), ns, "access-list-sequence")) {
+                        for (Element seq : OpXml.children(
+                                OpXml.child(access, ns, "access-list-sequences"), ns, "access-list-sequence")) {
                             long n = OpXml.key(seq, ns, "sequence-number", "access-list " + name + " sequence");
                             if (n % 1000 == 0) {
                                 continue; // the term's remark line
                             }
-                            tally.add(name, tally.termAtOrBefore(name, n / 1000),
-                                    OpXml.counter(seq, ns, "hits", "access-list " + name + " sequence " + n), null);
+                            tally.add(
+                                    name,
+                                    tally.termAtOrBefore(name, n / 1000),
+                                    OpXml.counter(seq, ns, "hits", "access-list " + name + " sequence " + n),
+                                    null);
                         }
                     }
                 }
             }
             if (tally.empty()) {
-                return CounterRead.unavailable("no hits for a PORTCULLIS access-list in the reply (not installed, or no *-acl-oper model)");
+                return CounterRead.unavailable(
+                        "no hits for a PORTCULLIS access-list in the reply (not installed, or no *-acl-oper model)");
             }
-            return new CounterRead(tally.terms(t -> "no hits for this entry in the reply"), true,
-                    "entries of a term summed; the ACL manager's hits are per ACL, over every interface and dynamic-template instance", null);
+            return new CounterRead(
+                    tally.terms(t -> "no hits for this entry in the reply"),
+                    true,
+                    "entries of a term summed; the ACL manager's hits are per ACL, over every interface and dynamic-template instance",
+                    null);
         });
     }
 }

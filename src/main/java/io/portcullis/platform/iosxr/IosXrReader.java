@@ -36,24 +36,31 @@ import java.util.Map;
  * {@link ReadResult#foreignBindings()}. Unified-model ({@code Cisco-IOS-XR-um-*}) trees are not read.
  */
 public final class IosXrReader {
-    private IosXrReader() {
-    }
+    private IosXrReader() {}
 
     private static final JAXBContext CONTEXT = context();
     private static final Map<String, Class<?>> ROOTS = Map.of(
-            "ipv4-acl-and-prefix-list", XIpv4AclRoot.class, "ipv6-acl-and-prefix-list", XIpv6AclRoot.class,
-            "interface-configurations", XInterfaceConfigurations.class, "dynamic-template", XDynamicTemplate.class);
+            "ipv4-acl-and-prefix-list",
+            XIpv4AclRoot.class,
+            "ipv6-acl-and-prefix-list",
+            XIpv6AclRoot.class,
+            "interface-configurations",
+            XInterfaceConfigurations.class,
+            "dynamic-template",
+            XDynamicTemplate.class);
 
     private static JAXBContext context() {
         try {
-            return JAXBContext.newInstance(XIpv4AclRoot.class, XIpv6AclRoot.class, XInterfaceConfigurations.class, XDynamicTemplate.class);
+            return JAXBContext.newInstance(
+                    XIpv4AclRoot.class, XIpv6AclRoot.class, XInterfaceConfigurations.class, XDynamicTemplate.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("IOS-XR JAXB classes are inconsistent: " + e.getMessage(), e);
         }
     }
 
     public static ReadResult read(String device, String xml) {
-        XmlReading.Roots roots = XmlReading.read(xml, "iosxr configuration from device " + device, CONTEXT, ROOTS, XmlReading.NO_NAMESPACE);
+        XmlReading.Roots roots = XmlReading.read(
+                xml, "iosxr configuration from device " + device, CONTEXT, ROOTS, XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();
         List<Filter> filters = new ArrayList<>();
         for (XAclRoot r : roots.all("ipv4-acl-and-prefix-list", XIpv4AclRoot.class)) {
@@ -75,7 +82,7 @@ public final class IosXrReader {
             }
         }
         for (XDynamicTemplate dt : roots.all("dynamic-template", XDynamicTemplate.class)) {
-            for (XTemplates ts : new XTemplates[]{dt.ipSubscribers, dt.ppps}) {
+            for (XTemplates ts : new XTemplates[] {dt.ipSubscribers, dt.ppps}) {
                 if (ts == null) {
                     continue;
                 }
@@ -89,9 +96,11 @@ public final class IosXrReader {
             }
         }
         if (roots.isEmpty()) {
-            warnings.add("no IOS-XR ACL, interface or dynamic-template element in the reply from " + device + "; read as empty");
+            warnings.add("no IOS-XR ACL, interface or dynamic-template element in the reply from " + device
+                    + "; read as empty");
         }
-        FilterIntent intent = new FilterIntent(device, IosXrFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned));
+        FilterIntent intent =
+                new FilterIntent(device, IosXrFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned));
         return new ReadResult(intent, foreign, warnings);
     }
 
@@ -100,7 +109,8 @@ public final class IosXrReader {
             return;
         }
         for (XAccess a : root.accesses.access) {
-            String name = required(a.key(), family == AddressFamily.IPV4 ? "access-list-name" : "IPv6 access-list name");
+            String name =
+                    required(a.key(), family == AddressFamily.IPV4 ? "access-list-name" : "IPv6 access-list name");
             if (!Ownership.isOwned(name)) {
                 continue;
             }
@@ -110,7 +120,13 @@ public final class IosXrReader {
         }
     }
 
-    private static void bind(XPacketFilter pf, AddressFamily family, AttachKind kind, String point, List<Binding> owned, List<Binding> foreign) {
+    private static void bind(
+            XPacketFilter pf,
+            AddressFamily family,
+            AttachKind kind,
+            String point,
+            List<Binding> owned,
+            List<Binding> foreign) {
         if (pf == null) {
             return;
         }

@@ -13,8 +13,8 @@ import io.portcullis.intent.Match;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AttachSlots;
-import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.FeatureCheck;
+import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.iosxr.IosXrView.Acl;
 import io.portcullis.platform.iosxr.IosXrView.Attach;
@@ -34,9 +34,7 @@ import java.util.Map;
  * {@link IosXrFacts} for how terms map onto numbered entries.
  */
 public final class IosXrRenderer {
-    private IosXrRenderer() {
-    }
-
+    private IosXrRenderer() {}
 
     public static String config(FilterIntent intent) {
         return QuteTemplates.render("iosxr/config.xml", Map.of("c", view(intent)));
@@ -58,22 +56,41 @@ public final class IosXrRenderer {
         List<Acl> v4 = new ArrayList<>();
         List<Acl> v6 = new ArrayList<>();
         for (Filter f : intent.filters()) {
-            FeatureCheck.require(IosXrFacts.FACTS, FeatureCheck.needs(f, IosXrFacts.FACTS.implicitDefault()), IosXrFacts.PLATFORM, null,
-                    need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for ACL " + f.name()
-                            + " (an XR ACL ends in an implicit deny; end with a match-all entry instead)" : null);
+            FeatureCheck.require(
+                    IosXrFacts.FACTS,
+                    FeatureCheck.needs(f, IosXrFacts.FACTS.implicitDefault()),
+                    IosXrFacts.PLATFORM,
+                    null,
+                    need -> need == Feature.DEFAULT_ACTION
+                            ? "default action " + f.defaultAction() + " for ACL " + f.name()
+                                    + " (an XR ACL ends in an implicit deny; end with a match-all entry instead)"
+                            : null);
             (f.family() == AddressFamily.IPV4 ? v4 : v6).add(new Acl(f.name(), entries(f)));
         }
         Map<String, String[]> ifaces = new LinkedHashMap<>();
         Map<String, String[]> templates = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
-            FeatureCheck.require(IosXrFacts.FACTS, FeatureCheck.needs(b), IosXrFacts.PLATFORM, null, need -> need == Feature.CHAINING
-                    ? "embedding " + b.filterName() + " into filter " + b.point() + " (XR has no embedded filters)" : null);
-            String[] slots = (b.kind() == AttachKind.INTERFACE ? ifaces : templates).computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
+            FeatureCheck.require(
+                    IosXrFacts.FACTS,
+                    FeatureCheck.needs(b),
+                    IosXrFacts.PLATFORM,
+                    null,
+                    need -> need == Feature.CHAINING
+                            ? "embedding " + b.filterName() + " into filter " + b.point()
+                                    + " (XR has no embedded filters)"
+                            : null);
+            String[] slots = (b.kind() == AttachKind.INTERFACE ? ifaces : templates)
+                    .computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
             int i = AttachSlots.index(b);
             if (slots[i] != null && !slots[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two ACLs bound at " + b.point() + " " + b.family().id() + " "
-                        + (b.direction() == Direction.FROM_SUBSCRIBER ? "ingress" : "egress") + " (" + slots[i] + ", " + b.filterName()
-                        + "); XR takes one ACL per family and direction", null, IosXrFacts.PLATFORM);
+                throw new UnsupportedFeatureException(
+                        Feature.ONE_FILTER_PER_SLOT,
+                        "two ACLs bound at " + b.point() + " " + b.family().id() + " "
+                                + (b.direction() == Direction.FROM_SUBSCRIBER ? "ingress" : "egress") + " (" + slots[i]
+                                + ", " + b.filterName()
+                                + "); XR takes one ACL per family and direction",
+                        null,
+                        IosXrFacts.PLATFORM);
             }
             slots[i] = b.filterName();
         }
@@ -104,12 +121,24 @@ public final class IosXrRenderer {
                     for (PortRange sp : orAny(m.sourcePorts())) {
                         for (PortRange dp : orAny(m.destinationPorts())) {
                             seq++;
-                            out.add(new Entry(seq, null, grant, protocol,
-                                    src == null ? null : src.addressText(), src == null ? null : src.length(),
-                                    dst == null ? null : dst.addressText(), dst == null ? null : dst.length(),
-                                    op(sp), sp == null ? null : sp.from(), sp == null || sp.isSingle() ? null : sp.to(),
-                                    op(dp), dp == null ? null : dp.from(), dp == null || dp.isSingle() ? null : dp.to(),
-                                    t.counter(), t.log(), cli(seq, grant, protocol, src, sp, dst, dp, t)));
+                            out.add(new Entry(
+                                    seq,
+                                    null,
+                                    grant,
+                                    protocol,
+                                    src == null ? null : src.addressText(),
+                                    src == null ? null : src.length(),
+                                    dst == null ? null : dst.addressText(),
+                                    dst == null ? null : dst.length(),
+                                    op(sp),
+                                    sp == null ? null : sp.from(),
+                                    sp == null || sp.isSingle() ? null : sp.to(),
+                                    op(dp),
+                                    dp == null ? null : dp.from(),
+                                    dp == null || dp.isSingle() ? null : dp.to(),
+                                    t.counter(),
+                                    t.log(),
+                                    cli(seq, grant, protocol, src, sp, dst, dp, t)));
                         }
                     }
                 }
@@ -127,25 +156,48 @@ public final class IosXrRenderer {
             default -> null;
         });
         if (t.name().isEmpty() || t.name().chars().anyMatch(Character::isWhitespace)) {
-            throw new UnsupportedFeatureException(Feature.NAMES, "a term name that is empty or contains whitespace (it is carried in a remark)", t.name(), p);
+            throw new UnsupportedFeatureException(
+                    Feature.NAMES,
+                    "a term name that is empty or contains whitespace (it is carried in a remark)",
+                    t.name(),
+                    p);
         }
         if (t.sequence() < 1 || t.sequence() > IosXrFacts.MAX_TERM_SEQUENCE) {
-            throw new UnsupportedFeatureException(Feature.SEQUENCES, "term sequence " + t.sequence() + " outside 1.." + IosXrFacts.MAX_TERM_SEQUENCE
-                    + " (entries are numbered sequence x " + IosXrFacts.BLOCK + ")", t.name(), p);
+            throw new UnsupportedFeatureException(
+                    Feature.SEQUENCES,
+                    "term sequence " + t.sequence() + " outside 1.." + IosXrFacts.MAX_TERM_SEQUENCE
+                            + " (entries are numbered sequence x " + IosXrFacts.BLOCK + ")",
+                    t.name(),
+                    p);
         }
-        long rules = (long) Math.max(1, m.destinationPrefixes().size()) * Math.max(1, m.sourcePrefixes().size())
-                * Math.max(1, m.sourcePorts().size()) * Math.max(1, m.destinationPorts().size());
+        long rules = (long) Math.max(1, m.destinationPrefixes().size())
+                * Math.max(1, m.sourcePrefixes().size())
+                * Math.max(1, m.sourcePorts().size())
+                * Math.max(1, m.destinationPorts().size());
         if (rules > IosXrFacts.BLOCK - 1) {
-            throw new UnsupportedFeatureException(Feature.SEQUENCES, "a term needing " + rules + " entries (prefixes x ports); at most "
-                    + (IosXrFacts.BLOCK - 1) + " fit in one term's block", t.name(), p);
+            throw new UnsupportedFeatureException(
+                    Feature.SEQUENCES,
+                    "a term needing " + rules + " entries (prefixes x ports); at most " + (IosXrFacts.BLOCK - 1)
+                            + " fit in one term's block",
+                    t.name(),
+                    p);
         }
         for (IpPrefix x : concat(m.destinationPrefixes(), m.sourcePrefixes())) {
             if (x.family() != f.family()) {
-                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, x.family().id() + " prefix " + x + " in an " + f.family().id() + " ACL", t.name(), p);
+                throw new UnsupportedFeatureException(
+                        Feature.PREFIX_FAMILY,
+                        x.family().id() + " prefix " + x + " in an "
+                                + f.family().id() + " ACL",
+                        t.name(),
+                        p);
             }
         }
         if (t.counter() != null && (t.counter().isEmpty() || t.counter().length() > 64)) {
-            throw new UnsupportedFeatureException(Feature.NAMES, "counter name '" + t.counter() + "' (XR counter-name is 1..64 characters)", t.name(), p);
+            throw new UnsupportedFeatureException(
+                    Feature.NAMES,
+                    "counter name '" + t.counter() + "' (XR counter-name is 1..64 characters)",
+                    t.name(),
+                    p);
         }
     }
 
@@ -164,11 +216,28 @@ public final class IosXrRenderer {
     }
 
     private static Entry remark(long seq, String text) {
-        return new Entry(seq, text, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
+        return new Entry(
+                seq,
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
                 seq + " remark " + text);
     }
 
-    private static String cli(long seq, String grant, String protocol, IpPrefix src, PortRange sp, IpPrefix dst, PortRange dp, Term t) {
+    private static String cli(
+            long seq, String grant, String protocol, IpPrefix src, PortRange sp, IpPrefix dst, PortRange dp, Term t) {
         List<String> words = new ArrayList<>(Arrays.asList(Long.toString(seq), grant, protocol, address(src)));
         words.addAll(ports(sp));
         words.add(address(dst));
@@ -187,6 +256,8 @@ public final class IosXrRenderer {
     }
 
     private static List<String> ports(PortRange r) {
-        return r == null ? List.of() : r.isSingle() ? List.of("eq", Integer.toString(r.from())) : List.of("range", r.from() + " " + r.to());
+        return r == null
+                ? List.of()
+                : r.isSingle() ? List.of("eq", Integer.toString(r.from())) : List.of("range", r.from() + " " + r.to());
     }
 }

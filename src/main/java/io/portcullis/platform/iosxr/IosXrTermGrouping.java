@@ -45,9 +45,16 @@ final class IosXrTermGrouping {
         return description;
     }
 
-    private record Rule(long seq, Action action, Protocol protocol, IpPrefix dst, IpPrefix src, List<PortRange> srcPorts,
-                        List<PortRange> dstPorts, String counter, boolean log) {
-    }
+    private record Rule(
+            long seq,
+            Action action,
+            Protocol protocol,
+            IpPrefix dst,
+            IpPrefix src,
+            List<PortRange> srcPorts,
+            List<PortRange> dstPorts,
+            String counter,
+            boolean log) {}
 
     List<Term> terms(List<XEntry> raw) {
         List<XEntry> entries = new ArrayList<>(raw);
@@ -95,7 +102,8 @@ final class IosXrTermGrouping {
         String name = space < 0 ? trimmed : header.substring(0, space);
         String desc = space < 0 ? null : header.substring(space + 1);
         if (members.isEmpty()) {
-            warnings.add("remark '" + header + "' at " + headerSeq + " in ACL " + acl + " has no rules after it; ignored");
+            warnings.add(
+                    "remark '" + header + "' at " + headerSeq + " in ACL " + acl + " has no rules after it; ignored");
             return;
         }
         int sequence = (int) (headerSeq % IosXrFacts.BLOCK == 0 ? headerSeq / IosXrFacts.BLOCK : headerSeq);
@@ -104,7 +112,8 @@ final class IosXrTermGrouping {
             out.add(folded);
             return;
         }
-        warnings.add("the rules after remark '" + name + "' in ACL " + acl + " are not one Portcullis term; read one term per rule");
+        warnings.add("the rules after remark '" + name + "' in ACL " + acl
+                + " are not one Portcullis term; read one term per rule");
         for (Rule r : members) {
             out.add(term(name + "#" + r.seq, (int) r.seq, r, desc));
         }
@@ -119,8 +128,13 @@ final class IosXrTermGrouping {
         List<PortRange> dps = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             Rule r = members.get(i);
-            if (r.seq != headerSeq + 1 + i || r.action != first.action || !r.protocol.equals(first.protocol)
-                    || !Objects.equals(r.counter, first.counter) || r.log != first.log || r.srcPorts.size() > 1 || r.dstPorts.size() > 1) {
+            if (r.seq != headerSeq + 1 + i
+                    || r.action != first.action
+                    || !r.protocol.equals(first.protocol)
+                    || !Objects.equals(r.counter, first.counter)
+                    || r.log != first.log
+                    || r.srcPorts.size() > 1
+                    || r.dstPorts.size() > 1) {
                 return null;
             }
             addDistinct(dsts, r.dst);
@@ -141,7 +155,8 @@ final class IosXrTermGrouping {
                             return null;
                         }
                         Rule r = members.get(i++);
-                        if (!Objects.equals(r.dst, d) || !Objects.equals(r.src, s)
+                        if (!Objects.equals(r.dst, d)
+                                || !Objects.equals(r.src, s)
                                 || !Objects.equals(r.srcPorts.isEmpty() ? null : r.srcPorts.get(0), sp)
                                 || !Objects.equals(r.dstPorts.isEmpty() ? null : r.dstPorts.get(0), dp)) {
                             return null;
@@ -172,7 +187,12 @@ final class IosXrTermGrouping {
     }
 
     private Term term(String name, int sequence, Rule r, String desc) {
-        Match m = new Match(r.protocol, r.dstPorts, r.srcPorts, List.of(), r.dst == null ? List.of() : List.of(r.dst),
+        Match m = new Match(
+                r.protocol,
+                r.dstPorts,
+                r.srcPorts,
+                List.of(),
+                r.dst == null ? List.of() : List.of(r.dst),
                 r.src == null ? List.of() : List.of(r.src));
         return new Term(name, sequence, m, r.action, r.counter, r.log, desc);
     }
@@ -188,25 +208,35 @@ final class IosXrTermGrouping {
     private Rule rule(XEntry e, long seq) {
         String where = "in entry " + seq + " of ACL " + acl;
         String grant = IosXrReader.required(e.grant, "grant " + where).toLowerCase(Locale.ROOT);
-        Action action = switch (grant) {
-            case "permit" -> Action.ACCEPT;
-            case "deny" -> Action.DISCARD;
-            default -> throw new ReadException("grant '" + e.grant + "' " + where + " is neither permit nor deny");
-        };
+        Action action =
+                switch (grant) {
+                    case "permit" -> Action.ACCEPT;
+                    case "deny" -> Action.DISCARD;
+                    default ->
+                        throw new ReadException("grant '" + e.grant + "' " + where + " is neither permit nor deny");
+                };
         for (Object o : e.other) {
             if (o instanceof Element el) {
-                warnings.add("condition '" + el.getLocalName() + "' " + where + " is not modelled; the entry is read without it");
+                warnings.add("condition '" + el.getLocalName() + "' " + where
+                        + " is not modelled; the entry is read without it");
             }
         }
         XNetwork s = e.sourceNetwork;
         XNetwork d = e.destinationNetwork;
         XPort sp = e.sourcePort;
         XPort dp = e.destinationPort;
-        return new Rule(seq, action, protocol(e.protocol, where),
-                d == null ? null : prefix(d.destinationAddress, d.destinationPrefixLength, d.destinationWildCardBits, where),
+        return new Rule(
+                seq,
+                action,
+                protocol(e.protocol, where),
+                d == null
+                        ? null
+                        : prefix(d.destinationAddress, d.destinationPrefixLength, d.destinationWildCardBits, where),
                 s == null ? null : prefix(s.sourceAddress, s.sourcePrefixLength, s.sourceWildCardBits, where),
                 sp == null ? List.of() : ports(sp.sourceOperator, sp.firstSourcePort, sp.secondSourcePort, where),
-                dp == null ? List.of() : ports(dp.destinationOperator, dp.firstDestinationPort, dp.secondDestinationPort, where),
+                dp == null
+                        ? List.of()
+                        : ports(dp.destinationOperator, dp.firstDestinationPort, dp.secondDestinationPort, where),
                 e.counterName == null || e.counterName.isBlank() ? null : e.counterName.trim(),
                 e.logOption != null && !e.logOption.isBlank());
     }
@@ -223,7 +253,8 @@ final class IosXrTermGrouping {
         try {
             return named != null ? Protocol.of(named) : Protocol.of(Integer.parseInt(v));
         } catch (IllegalArgumentException e) {
-            throw new ReadException("protocol '" + value + "' " + where + " is neither a number 0-255 nor a protocol name Portcullis knows");
+            throw new ReadException("protocol '" + value + "' " + where
+                    + " is neither a number 0-255 nor a protocol name Portcullis knows");
         }
     }
 
@@ -241,7 +272,8 @@ final class IosXrTermGrouping {
                 BigInteger bits = w.network();
                 int hostBits = bits.bitLength();
                 if (!bits.add(BigInteger.ONE).equals(BigInteger.ONE.shiftLeft(hostBits))) {
-                    throw new ReadException("wildcard " + wildcard + " " + where + " is not contiguous; Portcullis only models prefixes");
+                    throw new ReadException("wildcard " + wildcard + " " + where
+                            + " is not contiguous; Portcullis only models prefixes");
                 }
                 return check(IpPrefix.parse(a + "/" + (w.family().addressBits() - hostBits)), where);
             }
@@ -268,9 +300,16 @@ final class IosXrTermGrouping {
         try {
             return switch (op) {
                 case "equal", "eq" -> List.of(a);
-                case "range" -> List.of(new PortRange(p, PortSpelling.parse(IosXrReader.required(second, "second port " + where),
-                        IosXrFacts.PORT_NAMES, where).from()));
-                case "greater-than", "gt" -> p >= PortRange.MAX ? Collections.emptyList() : List.of(new PortRange(p + 1, PortRange.MAX));
+                case "range" ->
+                    List.of(new PortRange(
+                            p,
+                            PortSpelling.parse(
+                                            IosXrReader.required(second, "second port " + where),
+                                            IosXrFacts.PORT_NAMES,
+                                            where)
+                                    .from()));
+                case "greater-than", "gt" ->
+                    p >= PortRange.MAX ? Collections.emptyList() : List.of(new PortRange(p + 1, PortRange.MAX));
                 case "less-than", "lt" -> p <= 0 ? Collections.emptyList() : List.of(new PortRange(0, p - 1));
                 case "not-equal", "neq" -> {
                     List<PortRange> out = new ArrayList<>();

@@ -1,11 +1,11 @@
 package io.portcullis.platform.junos;
 
-import io.portcullis.intent.FilterIntent;
-import io.portcullis.intent.Term;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.FilterIntent;
+import io.portcullis.intent.Term;
 import java.util.HashSet;
 import java.util.Set;
 import org.w3c.dom.Element;
@@ -55,18 +55,28 @@ public final class JunosCounters implements CounterReader {
                     String name = OpXml.text(c, null, "counter-name");
                     String w = "filter " + listed + " counter " + name;
                     Term t = name == null ? null : tally.termCounting(filter, name);
-                    tally.add(filter, t, OpXml.counter(c, null, "packet-count", w), OpXml.counter(c, null, "byte-count", w));
+                    tally.add(
+                            filter,
+                            t,
+                            OpXml.counter(c, null, "packet-count", w),
+                            OpXml.counter(c, null, "byte-count", w));
                 }
             }
             if (instances.isEmpty()) {
                 return CounterRead.unavailable("no PORTCULLIS filter in the firewall information (not installed?)");
             }
-            long perSubscriber = instances.stream().filter(i -> owned.filter(i).isEmpty()).count();
-            return new CounterRead(tally.terms(t -> t.counter() == null ? "no count action on this term (Junos counts only named counters)"
-                    : "counter " + t.counter() + " not in the reply"), true,
-                    perSubscriber == 0 ? "per filter (one instance each)"
-                            : "summed over " + instances.size() + " filter instances, " + perSubscriber + " of them per-interface/subscriber ("
-                              + "dynamic-profile) instances", null);
+            long perSubscriber =
+                    instances.stream().filter(i -> owned.filter(i).isEmpty()).count();
+            return new CounterRead(
+                    tally.terms(t -> t.counter() == null
+                            ? "no count action on this term (Junos counts only named counters)"
+                            : "counter " + t.counter() + " not in the reply"),
+                    true,
+                    perSubscriber == 0
+                            ? "per filter (one instance each)"
+                            : "summed over " + instances.size() + " filter instances, " + perSubscriber
+                                    + " of them per-interface/subscriber (" + "dynamic-profile) instances",
+                    null);
         });
     }
 

@@ -51,8 +51,7 @@ import org.w3c.dom.Element;
  * protocol, a term without a terminating action → accept (Junos' own rule).
  */
 public final class JunosReader {
-    private JunosReader() {
-    }
+    private JunosReader() {}
 
     private static final JAXBContext CONTEXT = context();
     private static final Pattern TERM_COMMENT = Pattern.compile("\\[(\\d{1,9})](?: (.*))?", Pattern.DOTALL);
@@ -66,8 +65,12 @@ public final class JunosReader {
     }
 
     public static ReadResult read(String device, String xml) {
-        XmlReading.Roots roots = XmlReading.read(xml, "junos configuration from device " + device, CONTEXT,
-                Map.of("configuration", JConfiguration.class), XmlReading.NO_NAMESPACE);
+        XmlReading.Roots roots = XmlReading.read(
+                xml,
+                "junos configuration from device " + device,
+                CONTEXT,
+                Map.of("configuration", JConfiguration.class),
+                XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
@@ -93,7 +96,8 @@ public final class JunosReader {
                 }
             }
         }
-        FilterIntent intent = new FilterIntent(device, JunosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned));
+        FilterIntent intent =
+                new FilterIntent(device, JunosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned));
         return new ReadResult(intent, foreign, warnings);
     }
 
@@ -105,7 +109,12 @@ public final class JunosReader {
             } else if (item instanceof JFilter f) {
                 String name = required(f.name, "firewall filter name");
                 if (Ownership.isOwned(name)) {
-                    out.add(new Filter(name, family, terms(f, family, warnings), Action.DISCARD, pending == null ? null : uncomment(pending)));
+                    out.add(new Filter(
+                            name,
+                            family,
+                            terms(f, family, warnings),
+                            Action.DISCARD,
+                            pending == null ? null : uncomment(pending)));
                 }
                 pending = null;
             }
@@ -147,9 +156,17 @@ public final class JunosReader {
                 terms.add(new Term(name, sequence, m, action, counter, log, description));
             } else {
                 // one IR term per protocol: same first-match result, since the terms differ only there
-                warnings.add("term " + name + " of filter " + f.name + " lists several protocols; read as one term per protocol");
+                warnings.add("term " + name + " of filter " + f.name
+                        + " lists several protocols; read as one term per protocol");
                 for (Protocol p : protocols) {
-                    terms.add(new Term(name + "/" + p.label(), sequence, withProtocol(base, p), action, counter, log, description));
+                    terms.add(new Term(
+                            name + "/" + p.label(),
+                            sequence,
+                            withProtocol(base, p),
+                            action,
+                            counter,
+                            log,
+                            description));
                 }
             }
         }
@@ -157,7 +174,8 @@ public final class JunosReader {
     }
 
     private static Match withProtocol(Match m, Protocol p) {
-        return new Match(p, m.destinationPorts(), m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes());
+        return new Match(
+                p, m.destinationPorts(), m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes());
     }
 
     private static List<Protocol> protocols(JFrom from, AddressFamily family, String where) {
@@ -178,7 +196,8 @@ public final class JunosReader {
                     out.add(p);
                 }
             } catch (IllegalArgumentException e) {
-                throw new ReadException("protocol '" + v + "' " + where + " is neither a number 0-255 nor a protocol name Portcullis knows");
+                throw new ReadException("protocol '" + v + "' " + where
+                        + " is neither a number 0-255 nor a protocol name Portcullis knows");
             }
         }
         return out;
@@ -190,18 +209,27 @@ public final class JunosReader {
         }
         for (Object o : from.other) {
             if (o instanceof Element e) {
-                warnings.add("match condition '" + e.getLocalName() + "' " + where + " is not modelled; the term is read without it");
+                warnings.add("match condition '" + e.getLocalName() + "' " + where
+                        + " is not modelled; the term is read without it");
             }
         }
-        return new Match(Protocol.ANY, ports(from.destinationPort, where), ports(from.sourcePort, where), ports(from.port, where),
-                prefixes(from.destinationAddress, family, where, warnings), prefixes(from.sourceAddress, family, where, warnings));
+        return new Match(
+                Protocol.ANY,
+                ports(from.destinationPort, where),
+                ports(from.sourcePort, where),
+                ports(from.port, where),
+                prefixes(from.destinationAddress, family, where, warnings),
+                prefixes(from.sourceAddress, family, where, warnings));
     }
 
     private static List<PortRange> ports(List<String> values, String where) {
-        return values.stream().map(v -> PortSpelling.parse(v, JunosFacts.PORT_NAMES, where)).toList();
+        return values.stream()
+                .map(v -> PortSpelling.parse(v, JunosFacts.PORT_NAMES, where))
+                .toList();
     }
 
-    private static List<IpPrefix> prefixes(List<JAddress> values, AddressFamily family, String where, List<String> warnings) {
+    private static List<IpPrefix> prefixes(
+            List<JAddress> values, AddressFamily family, String where, List<String> warnings) {
         List<IpPrefix> out = new ArrayList<>();
         for (JAddress a : values) {
             if (a.except != null) {
@@ -211,7 +239,8 @@ public final class JunosReader {
             try {
                 IpPrefix p = IpPrefix.parse(required(a.name, "address " + where));
                 if (p.family() != family) {
-                    throw new ReadException("address " + a.name + " " + where + " is not an " + family.id() + " prefix");
+                    throw new ReadException(
+                            "address " + a.name + " " + where + " is not an " + family.id() + " prefix");
                 }
                 out.add(p);
             } catch (IllegalArgumentException e) {
@@ -239,10 +268,12 @@ public final class JunosReader {
         return Action.ACCEPT; // explicit accept, or Junos' default for a term without a terminating action
     }
 
-    private static void bindings(JInterfaces ifs, AttachKind kind, String profile, List<Binding> owned, List<Binding> foreign) {
+    private static void bindings(
+            JInterfaces ifs, AttachKind kind, String profile, List<Binding> owned, List<Binding> foreign) {
         for (JInterface i : ifs.interfaces) {
             for (JUnit u : i.units) {
-                String point = kind == AttachKind.PROFILE ? profile
+                String point = kind == AttachKind.PROFILE
+                        ? profile
                         : required(i.name, "interface name") + "." + required(u.name, "unit name of " + i.name);
                 if (u.family == null) {
                     continue;
@@ -253,7 +284,13 @@ public final class JunosReader {
         }
     }
 
-    private static void bind(JUnitAf af, AddressFamily family, AttachKind kind, String point, List<Binding> owned, List<Binding> foreign) {
+    private static void bind(
+            JUnitAf af,
+            AddressFamily family,
+            AttachKind kind,
+            String point,
+            List<Binding> owned,
+            List<Binding> foreign) {
         if (af == null || af.filter == null) {
             return;
         }

@@ -10,9 +10,9 @@ import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
-import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.FeatureCheck;
+import io.portcullis.platform.QuteTemplates;
 import io.portcullis.platform.UnsupportedFeatureException;
 import io.portcullis.platform.junos.JunosView.AfBinding;
 import io.portcullis.platform.junos.JunosView.Config;
@@ -35,9 +35,7 @@ import java.util.Map;
  * {@code junos:comment} ({@code /* [10] text *\/}) because Junos terms have neither.
  */
 public final class JunosRenderer {
-    private JunosRenderer() {
-    }
-
+    private JunosRenderer() {}
 
     public static String config(FilterIntent intent) {
         return QuteTemplates.render("junos/config.xml", Map.of("c", view(intent)));
@@ -67,16 +65,28 @@ public final class JunosRenderer {
         Map<String, String[]> ifaces = new LinkedHashMap<>();
         Map<String, String[]> profiles = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
-            FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(b), JunosFacts.PLATFORM, null, need -> need == Feature.CHAINING
-                    ? "embedding " + b.filterName() + " into filter " + b.point() + " (bind it, or list it in the host's filter list by hand)" : null);
+            FeatureCheck.require(
+                    JunosFacts.FACTS,
+                    FeatureCheck.needs(b),
+                    JunosFacts.PLATFORM,
+                    null,
+                    need -> need == Feature.CHAINING
+                            ? "embedding " + b.filterName() + " into filter " + b.point()
+                                    + " (bind it, or list it in the host's filter list by hand)"
+                            : null);
             if (b.kind() == AttachKind.INTERFACE) {
                 unitOf(b.point());
             }
-            String[] slot = (b.kind() == AttachKind.INTERFACE ? ifaces : profiles).computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
+            String[] slot = (b.kind() == AttachKind.INTERFACE ? ifaces : profiles)
+                    .computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
             int i = AttachSlots.index(b);
             if (slot[i] != null && !slot[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two filters bound at " + b.point() + " " + b.family().id() + " "
-                        + (b.direction() == Direction.FROM_SUBSCRIBER ? "input" : "output") + " (" + slot[i] + ", " + b.filterName() + ")", null,
+                throw new UnsupportedFeatureException(
+                        Feature.ONE_FILTER_PER_SLOT,
+                        "two filters bound at " + b.point() + " " + b.family().id() + " "
+                                + (b.direction() == Direction.FROM_SUBSCRIBER ? "input" : "output") + " (" + slot[i]
+                                + ", " + b.filterName() + ")",
+                        null,
                         JunosFacts.PLATFORM);
             }
             slot[i] = b.filterName();
@@ -89,8 +99,10 @@ public final class JunosRenderer {
         List<Ifd> interfaces = new ArrayList<>();
         ifds.forEach((name, units) -> interfaces.add(new Ifd(name, units)));
         List<Profile> dynamic = new ArrayList<>();
-        profiles.forEach((name, fams) -> dynamic.add(new Profile(name,
-                List.of(new Ifd(JunosFacts.PROFILE_IFD, List.of(new Unit(JunosFacts.PROFILE_UNIT, afBindings(fams))))))));
+        profiles.forEach((name, fams) -> dynamic.add(new Profile(
+                name,
+                List.of(new Ifd(
+                        JunosFacts.PROFILE_IFD, List.of(new Unit(JunosFacts.PROFILE_UNIT, afBindings(fams))))))));
         return new Config(families, interfaces, dynamic);
     }
 
@@ -108,11 +120,17 @@ public final class JunosRenderer {
     /** "ge-1/0/0.100" → ["ge-1/0/0", "100"]; a Junos binding needs a logical unit. */
     static String[] unitOf(String point) {
         int dot = point.lastIndexOf('.');
-        if (dot <= 0 || dot == point.length() - 1 || !point.substring(dot + 1).chars().allMatch(Character::isDigit)) {
-            throw new UnsupportedFeatureException(Feature.NAMES, "interface attach point '" + point + "' without a logical unit (write it as IFD.UNIT, e.g. ge-1/0/0.100)",
-                    null, JunosFacts.PLATFORM);
+        if (dot <= 0
+                || dot == point.length() - 1
+                || !point.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            throw new UnsupportedFeatureException(
+                    Feature.NAMES,
+                    "interface attach point '" + point
+                            + "' without a logical unit (write it as IFD.UNIT, e.g. ge-1/0/0.100)",
+                    null,
+                    JunosFacts.PLATFORM);
         }
-        return new String[]{point.substring(0, dot), point.substring(dot + 1)};
+        return new String[] {point.substring(0, dot), point.substring(dot + 1)};
     }
 
     static String family(AddressFamily f) {
@@ -120,9 +138,15 @@ public final class JunosRenderer {
     }
 
     private static FilterView filter(Filter f) {
-        FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(f, JunosFacts.FACTS.implicitDefault()), JunosFacts.PLATFORM, null,
-                need -> need == Feature.DEFAULT_ACTION ? "default action " + f.defaultAction() + " for filter " + f.name()
-                        + " (a Junos filter ends in an implicit discard; end with a match-all term instead)" : null);
+        FeatureCheck.require(
+                JunosFacts.FACTS,
+                FeatureCheck.needs(f, JunosFacts.FACTS.implicitDefault()),
+                JunosFacts.PLATFORM,
+                null,
+                need -> need == Feature.DEFAULT_ACTION
+                        ? "default action " + f.defaultAction() + " for filter " + f.name()
+                                + " (a Junos filter ends in an implicit discard; end with a match-all term instead)"
+                        : null);
         List<TermView> terms = new ArrayList<>();
         for (Term t : f.terms()) {
             terms.add(term(f, t));
@@ -134,7 +158,9 @@ public final class JunosRenderer {
     private static TermView term(Filter f, Term t) {
         FeatureCheck.require(JunosFacts.FACTS, FeatureCheck.needs(f, t), JunosFacts.PLATFORM, t.name(), need -> null);
         var m = t.match();
-        List<String> protocols = m.protocol().isAny() ? List.of() : List.of(JunosFacts.protocolName(m.protocol().number(), f.family()));
+        List<String> protocols = m.protocol().isAny()
+                ? List.of()
+                : List.of(JunosFacts.protocolName(m.protocol().number(), f.family()));
         for (IpPrefix p : m.destinationPrefixes()) {
             checkFamily(f, t, p);
         }
@@ -142,16 +168,28 @@ public final class JunosRenderer {
             checkFamily(f, t, p);
         }
         String prefix = "[" + t.sequence() + "]" + (t.description() == null ? "" : " " + t.description());
-        return new TermView(t.name(), comment(prefix, t.name(), f.name()), f.family() == AddressFamily.IPV4 ? "protocol" : "next-header",
-                protocols, m.destinationPrefixes().stream().map(IpPrefix::toString).toList(),
-                m.sourcePrefixes().stream().map(IpPrefix::toString).toList(), ports(m.sourcePorts()), ports(m.destinationPorts()),
-                ports(m.eitherPorts()), t.counter(), t.log(), t.action().name().toLowerCase(Locale.ROOT));
+        return new TermView(
+                t.name(),
+                comment(prefix, t.name(), f.name()),
+                f.family() == AddressFamily.IPV4 ? "protocol" : "next-header",
+                protocols,
+                m.destinationPrefixes().stream().map(IpPrefix::toString).toList(),
+                m.sourcePrefixes().stream().map(IpPrefix::toString).toList(),
+                ports(m.sourcePorts()),
+                ports(m.destinationPorts()),
+                ports(m.eitherPorts()),
+                t.counter(),
+                t.log(),
+                t.action().name().toLowerCase(Locale.ROOT));
     }
 
     private static void checkFamily(Filter f, Term t, IpPrefix p) {
         if (p.family() != f.family()) {
-            throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter",
-                    t.name(), JunosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.PREFIX_FAMILY,
+                    p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter",
+                    t.name(),
+                    JunosFacts.PLATFORM);
         }
     }
 
@@ -162,10 +200,12 @@ public final class JunosRenderer {
     /** A {@code /* text *\/} annotation; the text must not close the comment early. */
     private static String comment(String text, String term, String filter) {
         if (text.contains("*/") || text.contains("/*")) {
-            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "a description containing '/*' or '*/' (kept in a junos:comment) in filter " + filter,
-                    term, JunosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.DESCRIPTIONS,
+                    "a description containing '/*' or '*/' (kept in a junos:comment) in filter " + filter,
+                    term,
+                    JunosFacts.PLATFORM);
         }
         return "/* " + text + " */";
     }
-
 }

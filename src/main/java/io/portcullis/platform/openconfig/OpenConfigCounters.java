@@ -1,10 +1,10 @@
 package io.portcullis.platform.openconfig;
 
-import io.portcullis.intent.FilterIntent;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.FilterIntent;
 import java.util.HashSet;
 import java.util.Set;
 import org.w3c.dom.Element;
@@ -44,20 +44,31 @@ public final class OpenConfigCounters implements CounterReader {
                 for (Element itf : OpXml.children(OpXml.child(acl, NS, "interfaces"), NS, "interface")) {
                     String id = OpXml.text(itf, NS, "id");
                     for (String dir : new String[] {"egress", "ingress"}) {
-                        for (Element set : OpXml.children(OpXml.child(itf, NS, dir + "-acl-sets"), NS, dir + "-acl-set")) {
+                        for (Element set :
+                                OpXml.children(OpXml.child(itf, NS, dir + "-acl-sets"), NS, dir + "-acl-set")) {
                             String name = OpXml.text(set, NS, "set-name");
-                            if (name == null || !perInterface.owns(name) || perInterface.towardSubscriber(name) != dir.equals("egress")) {
+                            if (name == null
+                                    || !perInterface.owns(name)
+                                    || perInterface.towardSubscriber(name) != dir.equals("egress")) {
                                 continue;
                             }
                             interfaces.add(id);
-                            entries(perInterface, name, OpXml.child(set, NS, "acl-entries"), "interface " + id + " " + dir + " " + name);
+                            entries(
+                                    perInterface,
+                                    name,
+                                    OpXml.child(set, NS, "acl-entries"),
+                                    "interface " + id + " " + dir + " " + name);
                         }
                     }
                 }
             }
             if (!perInterface.empty()) {
-                return new CounterRead(perInterface.terms(t -> "no counter for this entry in the reply"), true,
-                        "entries of a term summed, over " + interfaces.size() + " interface" + (interfaces.size() == 1 ? "" : "s"), null);
+                return new CounterRead(
+                        perInterface.terms(t -> "no counter for this entry in the reply"),
+                        true,
+                        "entries of a term summed, over " + interfaces.size() + " interface"
+                                + (interfaces.size() == 1 ? "" : "s"),
+                        null);
             }
             Tally perSet = new Tally(owned);
             for (Element acl : OpXml.descendants(root, NS, "acl")) {
@@ -69,10 +80,14 @@ public final class OpenConfigCounters implements CounterReader {
                 }
             }
             if (perSet.empty()) {
-                return CounterRead.unavailable("no matched-packets for a PORTCULLIS acl-set in the reply (not installed, or no acl-counters-state)");
+                return CounterRead.unavailable(
+                        "no matched-packets for a PORTCULLIS acl-set in the reply (not installed, or no acl-counters-state)");
             }
-            return new CounterRead(perSet.terms(t -> "no counter for this entry in the reply"), true,
-                    "entries of a term summed, acl-set level (the device's aggregate over its interfaces)", null);
+            return new CounterRead(
+                    perSet.terms(t -> "no counter for this entry in the reply"),
+                    true,
+                    "entries of a term summed, acl-set level (the device's aggregate over its interfaces)",
+                    null);
         });
     }
 
@@ -84,7 +99,10 @@ public final class OpenConfigCounters implements CounterReader {
             }
             String w = where + " entry " + OpXml.text(e, NS, "sequence-id");
             long seq = OpXml.key(e, NS, "sequence-id", where + " entry");
-            tally.add(filter, tally.termAtOrBefore(filter, seq), OpXml.counter(state, NS, "matched-packets", w),
+            tally.add(
+                    filter,
+                    tally.termAtOrBefore(filter, seq),
+                    OpXml.counter(state, NS, "matched-packets", w),
                     OpXml.counter(state, NS, "matched-octets", w));
         }
     }

@@ -11,14 +11,14 @@ import static io.portcullis.intent.Feature.PORT_RANGES;
 import static io.portcullis.intent.Feature.REJECT;
 
 import io.portcullis.intent.Action;
-import io.portcullis.intent.Feature;
 import io.portcullis.intent.AddressFamily;
+import io.portcullis.intent.Feature;
 import io.portcullis.platform.PlatformFacts;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * openconfig-acl 1.3.3 facts (vendor reference section 5). The end of an acl-set is
@@ -33,16 +33,36 @@ public final class OpenConfigFacts {
     public static final String NS_ACL = "http://openconfig.net/yang/acl";
     public static final String NS_PACKET_MATCH_TYPES = "http://openconfig.net/yang/packet-match-types";
     /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
-    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
-    public static final PlatformFacts FACTS = new PlatformFacts("OpenConfig (openconfig-acl)", Action.DISCARD, FEATURES,
-            List.of(NS_ACL));
+    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(
+            IPV4, IPV6, INTERFACE_BINDINGS, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, REJECT, LOGGING, LOGGING_IPV6));
+
+    public static final PlatformFacts FACTS =
+            new PlatformFacts("OpenConfig (openconfig-acl)", Action.DISCARD, FEATURES, List.of(NS_ACL));
 
     /** IP_PROTOCOL identities of openconfig-packet-match-types and their numbers. */
-    static final Map<String, Integer> PROTOCOL_IDENTITIES = Map.of("IP_TCP", 6, "IP_UDP", 17, "IP_ICMP", 1, "IP_IGMP", 2,
-            "IP_PIM", 103, "IP_RSVP", 46, "IP_GRE", 47, "IP_AUTH", 51, "IP_L2TP", 115, "IP_IN_IP", 4);
+    static final Map<String, Integer> PROTOCOL_IDENTITIES = Map.of(
+            "IP_TCP",
+            6,
+            "IP_UDP",
+            17,
+            "IP_ICMP",
+            1,
+            "IP_IGMP",
+            2,
+            "IP_PIM",
+            103,
+            "IP_RSVP",
+            46,
+            "IP_GRE",
+            47,
+            "IP_AUTH",
+            51,
+            "IP_L2TP",
+            115,
+            "IP_IN_IP",
+            4);
 
-    private OpenConfigFacts() {
-    }
+    private OpenConfigFacts() {}
 
     static String aclType(AddressFamily family) {
         return family == AddressFamily.IPV4 ? "ACL_IPV4" : "ACL_IPV6";

@@ -1,14 +1,5 @@
 package io.portcullis.platform.openconfig;
 
-import io.portcullis.platform.openconfig.jaxb.OAcl;
-import io.portcullis.platform.openconfig.jaxb.OAclSet;
-import io.portcullis.platform.openconfig.jaxb.OActionConfig;
-import io.portcullis.platform.openconfig.jaxb.OEntry;
-import io.portcullis.platform.openconfig.jaxb.OInterface;
-import io.portcullis.platform.openconfig.jaxb.OL3;
-import io.portcullis.platform.openconfig.jaxb.OL3Config;
-import io.portcullis.platform.openconfig.jaxb.OSetRef;
-import io.portcullis.platform.openconfig.jaxb.OTransportConfig;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.AttachKind;
@@ -26,6 +17,15 @@ import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.TermNotes;
 import io.portcullis.platform.XmlReading;
+import io.portcullis.platform.openconfig.jaxb.OAcl;
+import io.portcullis.platform.openconfig.jaxb.OAclSet;
+import io.portcullis.platform.openconfig.jaxb.OActionConfig;
+import io.portcullis.platform.openconfig.jaxb.OEntry;
+import io.portcullis.platform.openconfig.jaxb.OInterface;
+import io.portcullis.platform.openconfig.jaxb.OL3;
+import io.portcullis.platform.openconfig.jaxb.OL3Config;
+import io.portcullis.platform.openconfig.jaxb.OSetRef;
+import io.portcullis.platform.openconfig.jaxb.OTransportConfig;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.util.ArrayList;
@@ -51,16 +51,18 @@ public final class OpenConfigReader {
         }
     }
 
-    private OpenConfigReader() {
-    }
+    private OpenConfigReader() {}
 
     public static ReadResult read(String device, String xml) {
         String what = "OpenConfig ACL configuration of " + device;
         String bound = bindPacketMatchTypesPrefix(xml);
-        IdentityPrefixes.requireDeclared(bound, what, OpenConfigFacts.NS_ACL,
+        IdentityPrefixes.requireDeclared(
+                bound,
+                what,
+                OpenConfigFacts.NS_ACL,
                 java.util.Set.of("type", "protocol", "forwarding-action", "log-action"));
-        XmlReading.Roots roots = XmlReading.read(bound, what, CONTEXT, Map.of("acl", OAcl.class),
-                XmlReading.allTo(OpenConfigFacts.NS_ACL));
+        XmlReading.Roots roots = XmlReading.read(
+                bound, what, CONTEXT, Map.of("acl", OAcl.class), XmlReading.allTo(OpenConfigFacts.NS_ACL));
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
@@ -72,7 +74,8 @@ public final class OpenConfigReader {
                     continue;
                 }
                 QName type = set.type != null ? set.type : set.config == null ? null : set.config.type;
-                AddressFamily family = type == null ? null : OpenConfigFacts.family(identity(type, OpenConfigFacts.NS_ACL, what));
+                AddressFamily family =
+                        type == null ? null : OpenConfigFacts.family(identity(type, OpenConfigFacts.NS_ACL, what));
                 if (family == null) {
                     warnings.add("acl-set " + name + " has type " + type + ", not ACL_IPV4/ACL_IPV6; ignored");
                     continue;
@@ -97,12 +100,18 @@ public final class OpenConfigReader {
     private static final Comparator<Binding> BINDING_ORDER =
             Comparator.comparing(Binding::direction).thenComparing(Binding::family);
 
-    private static void bindings(String point, List<OSetRef> refs, Direction direction, List<Binding> owned,
-                                 List<Binding> foreign, String what) {
+    private static void bindings(
+            String point,
+            List<OSetRef> refs,
+            Direction direction,
+            List<Binding> owned,
+            List<Binding> foreign,
+            String what) {
         for (OSetRef r : refs) {
             String name = first(r.setName, r.config == null ? null : r.config.setName);
             QName type = r.type != null ? r.type : r.config == null ? null : r.config.type;
-            AddressFamily family = type == null ? null : OpenConfigFacts.family(identity(type, OpenConfigFacts.NS_ACL, what));
+            AddressFamily family =
+                    type == null ? null : OpenConfigFacts.family(identity(type, OpenConfigFacts.NS_ACL, what));
             if (name == null || family == null) {
                 continue; // an L2/MPLS set or an incomplete entry: not an IP filter binding
             }
@@ -118,7 +127,8 @@ public final class OpenConfigReader {
         }
         entries.sort(Comparator.comparingLong(FlatEntries.Entry::sequence));
         String description = set.config == null ? null : set.config.description;
-        return new Filter(name, family, FlatEntries.group(entries), OpenConfigFacts.FACTS.implicitDefault(), description);
+        return new Filter(
+                name, family, FlatEntries.group(entries), OpenConfigFacts.FACTS.implicitDefault(), description);
     }
 
     private static FlatEntries.Entry entry(String filter, AddressFamily family, OEntry e, String what) {
@@ -127,8 +137,8 @@ public final class OpenConfigReader {
         try {
             seq = Long.parseLong(seqText == null ? "" : seqText.trim());
         } catch (NumberFormatException ex) {
-            throw new ReadException("cannot read " + what + ": acl-set " + filter + " has an entry without a numeric sequence-id ('"
-                    + seqText + "'); check the reply");
+            throw new ReadException("cannot read " + what + ": acl-set " + filter
+                    + " has an entry without a numeric sequence-id ('" + seqText + "'); check the reply");
         }
         String where = "acl-set " + filter + " entry " + seq;
         TermNotes.Decoded notes = TermNotes.decode(e.config == null ? null : e.config.description);
@@ -143,17 +153,21 @@ public final class OpenConfigReader {
         PortRange srcPort = t == null ? null : port(t.sourcePort, what, where);
         OActionConfig a = e.actions == null ? null : e.actions.config;
         if (a == null || a.forwardingAction == null) {
-            throw new ReadException("cannot read " + what + ": " + where + " has no forwarding-action (mandatory); check the device");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has no forwarding-action (mandatory); check the device");
         }
-        Action action = switch (identity(a.forwardingAction, OpenConfigFacts.NS_ACL, what)) {
-            case "ACCEPT" -> Action.ACCEPT;
-            case "DROP" -> Action.DISCARD;
-            case "REJECT" -> Action.REJECT;
-            default -> throw new ReadException("cannot read " + what + ": " + where + " has unknown forwarding-action "
-                    + a.forwardingAction.getLocalPart() + "; expected ACCEPT, DROP or REJECT");
-        };
+        Action action =
+                switch (identity(a.forwardingAction, OpenConfigFacts.NS_ACL, what)) {
+                    case "ACCEPT" -> Action.ACCEPT;
+                    case "DROP" -> Action.DISCARD;
+                    case "REJECT" -> Action.REJECT;
+                    default ->
+                        throw new ReadException("cannot read " + what + ": " + where + " has unknown forwarding-action "
+                                + a.forwardingAction.getLocalPart() + "; expected ACCEPT, DROP or REJECT");
+                };
         boolean log = a.logAction != null && "LOG_SYSLOG".equals(identity(a.logAction, OpenConfigFacts.NS_ACL, what));
-        return new FlatEntries.Entry(seq, term, protocol, dst, dstPort, src, srcPort, action, notes.get("counter"), log, notes.text());
+        return new FlatEntries.Entry(
+                seq, term, protocol, dst, dstPort, src, srcPort, action, notes.get("counter"), log, notes.text());
     }
 
     /**
@@ -203,8 +217,8 @@ public final class OpenConfigReader {
     static String identity(QName value, String namespace, String what) {
         String ns = value.getPrefix().isEmpty() ? "" : value.getNamespaceURI(); // unprefixed: taken by name
         if (ns != null && !ns.isEmpty() && !ns.equals(namespace) && !ns.equals(OpenConfigFacts.NS_ACL)) {
-            throw new ReadException("cannot read " + what + ": identity " + value.getLocalPart() + " is in namespace " + ns
-                    + ", expected " + namespace + "; check the prefix declarations");
+            throw new ReadException("cannot read " + what + ": identity " + value.getLocalPart() + " is in namespace "
+                    + ns + ", expected " + namespace + "; check the prefix declarations");
         }
         return value.getLocalPart().trim();
     }
@@ -215,9 +229,12 @@ public final class OpenConfigReader {
             return Protocol.of(Integer.parseInt(local));
         }
         String ns = value.getPrefix().isEmpty() ? "" : value.getNamespaceURI();
-        if (ns != null && !ns.isEmpty() && !ns.equals(OpenConfigFacts.NS_PACKET_MATCH_TYPES) && !ns.equals(OpenConfigFacts.NS_ACL)) {
-            throw new ReadException("cannot read " + what + ": " + where + " protocol " + local + " is in namespace " + ns
-                    + ", expected " + OpenConfigFacts.NS_PACKET_MATCH_TYPES + "; check the prefix declarations");
+        if (ns != null
+                && !ns.isEmpty()
+                && !ns.equals(OpenConfigFacts.NS_PACKET_MATCH_TYPES)
+                && !ns.equals(OpenConfigFacts.NS_ACL)) {
+            throw new ReadException("cannot read " + what + ": " + where + " protocol " + local + " is in namespace "
+                    + ns + ", expected " + OpenConfigFacts.NS_PACKET_MATCH_TYPES + "; check the prefix declarations");
         }
         Integer n = OpenConfigFacts.PROTOCOL_IDENTITIES.get(local);
         if (n == null) {
@@ -233,7 +250,8 @@ public final class OpenConfigReader {
         try {
             return IpPrefix.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has address '" + text.trim() + "', not a prefix");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has address '" + text.trim() + "', not a prefix");
         }
     }
 
@@ -245,7 +263,8 @@ public final class OpenConfigReader {
             PortRange r = PortRange.parse(text);
             return r.equals(PortRange.ALL) ? null : r;
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has port '" + text.trim() + "', not a port or a..b range");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has port '" + text.trim() + "', not a port or a..b range");
         }
     }
 

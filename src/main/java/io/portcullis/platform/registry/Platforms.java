@@ -17,14 +17,18 @@ public final class Platforms {
     private static final Map<String, PlatformAdapter> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (PlatformAdapter a : List.of(new JunosAdapter(), new IosXrAdapter(), new SrosAdapter(), new VrpAdapter(),
-                new OpenConfigAdapter(), new IetfAdapter())) {
+        for (PlatformAdapter a : List.of(
+                new JunosAdapter(),
+                new IosXrAdapter(),
+                new SrosAdapter(),
+                new VrpAdapter(),
+                new OpenConfigAdapter(),
+                new IetfAdapter())) {
             BY_ID.put(a.id(), a);
         }
     }
 
-    private Platforms() {
-    }
+    private Platforms() {}
 
     public static Optional<PlatformAdapter> find(String id) {
         return Optional.ofNullable(id == null ? null : BY_ID.get(id));

@@ -7,11 +7,11 @@ import io.portcullis.intent.Direction;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.Term;
+import io.portcullis.platform.AttachSlots;
 import io.portcullis.platform.BindingOrder;
+import io.portcullis.platform.ChainRefusedException;
 import io.portcullis.platform.Chaining;
 import io.portcullis.platform.ReadResult;
-import io.portcullis.platform.AttachSlots;
-import io.portcullis.platform.ChainRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +39,9 @@ public final class SrosChaining implements Chaining {
         List<String> stillDirect = new ArrayList<>();
         Map<String, Filter> embeddedForms = new LinkedHashMap<>();
         for (Binding b : wanted.bindings()) {
-            Optional<Binding> host = seen.foreignBindings().stream().filter(f -> AttachSlots.sameSlot(f, b)).findFirst();
+            Optional<Binding> host = seen.foreignBindings().stream()
+                    .filter(f -> AttachSlots.sameSlot(f, b))
+                    .findFirst();
             if (host.isEmpty()) {
                 bindings.add(b);
                 stillDirect.add(b.filterName());
@@ -48,15 +50,23 @@ public final class SrosChaining implements Chaining {
             String hostName = host.get().filterName();
             String where = "sla-profile " + b.point() + " (" + b.family().id() + ")";
             if (b.kind() != AttachKind.PROFILE || b.direction() != Direction.TO_SUBSCRIBER) {
-                throw refuse("foreign filter " + hostName + " is bound at " + where + " " + (b.direction() == Direction.TO_SUBSCRIBER
-                        ? "toward" : "from") + " subscribers; Portcullis chains only into sla-profile egress filters");
+                throw refuse("foreign filter " + hostName + " is bound at " + where + " "
+                        + (b.direction() == Direction.TO_SUBSCRIBER ? "toward" : "from")
+                        + " subscribers; Portcullis chains only into sla-profile egress filters");
             }
-            Filter hostFilter = seen.foreignFilter(hostName).orElseThrow(() -> refuse("foreign filter " + hostName + " bound at " + where
-                    + " could not be read, so Portcullis cannot choose an offset or prove the result; chaining refused"));
+            Filter hostFilter = seen.foreignFilter(hostName)
+                    .orElseThrow(
+                            () -> refuse(
+                                    "foreign filter " + hostName + " bound at " + where
+                                            + " could not be read, so Portcullis cannot choose an offset or prove the result; chaining refused"));
             Filter ours = filters.get(b.filterName());
             Filter embedded = embeddedForms.computeIfAbsent(b.filterName(), n -> embeddedForm(ours, hostName));
             long offset = offset(hostFilter, embedded, seen);
-            Binding embed = new Binding(AttachKind.EMBED, new SrosEmbed(hostName, offset).point(), b.family(), Direction.TO_SUBSCRIBER,
+            Binding embed = new Binding(
+                    AttachKind.EMBED,
+                    new SrosEmbed(hostName, offset).point(),
+                    b.family(),
+                    Direction.TO_SUBSCRIBER,
                     embedded.name());
             if (!bindings.contains(embed)) {
                 bindings.add(embed);
@@ -79,18 +89,22 @@ public final class SrosChaining implements Chaining {
     private static Filter embeddedForm(Filter f, String host) {
         String name = f.name() + EMBEDDED_SUFFIX;
         if (name.length() > NAME_MAX) {
-            throw refuse("filter name " + name + " for embedding into " + host + " is longer than " + NAME_MAX + " characters");
+            throw refuse("filter name " + name + " for embedding into " + host + " is longer than " + NAME_MAX
+                    + " characters");
         }
         List<Term> terms = new ArrayList<>(f.terms());
         if (terms.isEmpty() || !terms.get(terms.size() - 1).isFinalAcceptAll()) {
-            throw refuse("filter " + f.name() + " does not end in a catch-all accept, so it cannot become an embedded filter in " + host
+            throw refuse("filter " + f.name()
+                    + " does not end in a catch-all accept, so it cannot become an embedded filter in " + host
                     + " (what it drops after its last entry would be lost)");
         }
         terms.remove(terms.size() - 1);
         for (Term t : terms) {
             if (t.action() != Action.DISCARD) {
-                throw refuse("term " + t.name() + " of filter " + f.name() + " is an " + t.action().name().toLowerCase(java.util.Locale.ROOT)
-                        + " (e.g. an exemption); an embedded filter in " + host + " holds only drop entries, since an accept would skip the"
+                throw refuse("term " + t.name() + " of filter " + f.name() + " is an "
+                        + t.action().name().toLowerCase(java.util.Locale.ROOT)
+                        + " (e.g. an exemption); an embedded filter in " + host
+                        + " holds only drop entries, since an accept would skip the"
                         + " operator's later entries");
             }
         }
@@ -112,7 +126,9 @@ public final class SrosChaining implements Chaining {
         List<Binding> embeds = new ArrayList<>(seen.intent().bindings());
         embeds.addAll(seen.foreignBindings());
         for (Binding b : embeds) {
-            if (b.kind() != AttachKind.EMBED || b.family() != host.family() || !SrosEmbed.parse(b.point()).host().equals(host.name())) {
+            if (b.kind() != AttachKind.EMBED
+                    || b.family() != host.family()
+                    || !SrosEmbed.parse(b.point()).host().equals(host.name())) {
                 continue;
             }
             long off = SrosEmbed.parse(b.point()).offset();
@@ -122,8 +138,8 @@ public final class SrosChaining implements Chaining {
             }
             Optional<Filter> other = seen.intent().filter(b.filterName()).or(() -> seen.foreignFilter(b.filterName()));
             if (other.isEmpty()) {
-                throw refuse("filter " + b.filterName() + " embedded in " + host.name() + " could not be read, so no free entry-id range"
-                        + " can be chosen; chaining refused");
+                throw refuse("filter " + b.filterName() + " embedded in " + host.name()
+                        + " could not be read, so no free entry-id range" + " can be chosen; chaining refused");
             }
             other.get().terms().forEach(t -> taken.add(t.sequence() + off));
         }
@@ -141,8 +157,9 @@ public final class SrosChaining implements Chaining {
                 return offset;
             }
         }
-        throw refuse("foreign filter " + host.name() + " leaves no free entry-id range of " + (last - first + 1) + " ids for the "
-                + embedded.terms().size() + " embedded entries; free a range of entry-ids in it, or bind a Portcullis filter yourself");
+        throw refuse("foreign filter " + host.name() + " leaves no free entry-id range of " + (last - first + 1)
+                + " ids for the " + embedded.terms().size()
+                + " embedded entries; free a range of entry-ids in it, or bind a Portcullis filter yourself");
     }
 
     private static boolean fits(TreeSet<Long> taken, long from, long to) {
@@ -189,8 +206,15 @@ public final class SrosChaining implements Chaining {
                 continue;
             }
             Optional<Filter> embedded = owned.filter(b.filterName()).or(() -> seen.foreignFilter(b.filterName()));
-            embedded.ifPresent(f -> f.terms().forEach(t -> terms.add(new Term(f.name() + ":" + t.name(),
-                    (int) Math.min(Integer.MAX_VALUE, t.sequence() + e.offset()), t.match(), t.action(), t.counter(), t.log(), t.description()))));
+            embedded.ifPresent(f -> f.terms()
+                    .forEach(t -> terms.add(new Term(
+                            f.name() + ":" + t.name(),
+                            (int) Math.min(Integer.MAX_VALUE, t.sequence() + e.offset()),
+                            t.match(),
+                            t.action(),
+                            t.counter(),
+                            t.log(),
+                            t.description()))));
         }
         terms.sort(Comparator.comparingInt(Term::sequence));
         return new Filter(host.name(), host.family(), terms, host.defaultAction(), host.description());

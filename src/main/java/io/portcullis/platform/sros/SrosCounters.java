@@ -1,11 +1,11 @@
 package io.portcullis.platform.sros;
 
-import io.portcullis.intent.Filter;
-import io.portcullis.intent.FilterIntent;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.Filter;
+import io.portcullis.intent.FilterIntent;
 import org.w3c.dom.Element;
 
 /**
@@ -23,7 +23,13 @@ public final class SrosCounters implements CounterReader {
         StringBuilder sb = new StringBuilder("<get><filter type=\"subtree\"><state xmlns=\"" + NS + "\"><filter>");
         for (Filter f : owned.filters()) {
             String list = f.family() == io.portcullis.intent.AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
-            sb.append('<').append(list).append("><filter-name>").append(xml(f.name())).append("</filter-name><entry/></").append(list).append('>');
+            sb.append('<')
+                    .append(list)
+                    .append("><filter-name>")
+                    .append(xml(f.name()))
+                    .append("</filter-name><entry/></")
+                    .append(list)
+                    .append('>');
         }
         return sb.append("</filter></state></filter></get>").toString();
     }
@@ -57,17 +63,24 @@ public final class SrosCounters implements CounterReader {
                             }
                             long id = OpXml.key(entry, NS, "entry-id", list + " " + name + " entry");
                             String w = list + " " + name + " entry " + id;
-                            tally.add(name, tally.termAtOrBefore(name, id), OpXml.counter(stats, NS, dir + "-hit-pkt", w),
+                            tally.add(
+                                    name,
+                                    tally.termAtOrBefore(name, id),
+                                    OpXml.counter(stats, NS, dir + "-hit-pkt", w),
                                     OpXml.counter(stats, NS, dir + "-hit-byte", w));
                         }
                     }
                 }
             }
             if (tally.empty()) {
-                return CounterRead.unavailable("no entry statistics for a PORTCULLIS filter in the reply (not installed?)");
+                return CounterRead.unavailable(
+                        "no entry statistics for a PORTCULLIS filter in the reply (not installed?)");
             }
-            return new CounterRead(tally.terms(t -> "no statistics for this entry in the reply"), true,
-                    "filter entry totals: an sla-profile filter is one object, so these already include every subscriber using it", null);
+            return new CounterRead(
+                    tally.terms(t -> "no statistics for this entry in the reply"),
+                    true,
+                    "filter entry totals: an sla-profile filter is one object, so these already include every subscriber using it",
+                    null);
         });
     }
 

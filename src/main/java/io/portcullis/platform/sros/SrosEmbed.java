@@ -21,7 +21,9 @@ record SrosEmbed(String host, long offset) {
         if (i <= 0) {
             throw new IllegalArgumentException("embed point '" + point + "' is not 'HOST offset N'");
         }
-        return new SrosEmbed(point.substring(0, i), Long.parseLong(point.substring(i + SEPARATOR.length()).trim()));
+        return new SrosEmbed(
+                point.substring(0, i),
+                Long.parseLong(point.substring(i + SEPARATOR.length()).trim()));
     }
 
     static long offset(String text, String where) {

@@ -22,11 +22,9 @@ final class SrosNotes {
     static final String DESCRIPTION_SEPARATOR = " | ";
     static final String COUNTER_MARK = " #";
 
-    private SrosNotes() {
-    }
+    private SrosNotes() {}
 
-    record Parsed(String name, String counter, String description) {
-    }
+    record Parsed(String name, String counter, String description) {}
 
     static String head(Term t) {
         return t.name() + (t.counter() == null ? "" : COUNTER_MARK + t.counter());
@@ -49,23 +47,43 @@ final class SrosNotes {
         }
         int hash = head.indexOf(COUNTER_MARK);
         String name = (hash < 0 ? head : head.substring(0, hash)).strip();
-        String counter = hash < 0 ? null : head.substring(hash + COUNTER_MARK.length()).strip();
+        String counter =
+                hash < 0 ? null : head.substring(hash + COUNTER_MARK.length()).strip();
         return new Parsed(name, counter, desc);
     }
 
     static void check(Filter f, Term t) {
-        for (String s : new String[]{t.name(), t.counter()}) {
-            if (s != null && (s.isEmpty() || s.chars().anyMatch(c -> Character.isWhitespace(c) || c == '|' || c == '#' || c < 0x21 || c > 0x7e))) {
-                throw new UnsupportedFeatureException(Feature.NAMES, "term name or counter '" + s + "' with spaces, '|', '#' or non-ASCII characters "
-                        + "(both are kept in the entry description)", t.name(), SrosFacts.PLATFORM);
+        for (String s : new String[] {t.name(), t.counter()}) {
+            if (s != null
+                    && (s.isEmpty()
+                            || s.chars()
+                                    .anyMatch(c -> Character.isWhitespace(c)
+                                            || c == '|'
+                                            || c == '#'
+                                            || c < 0x21
+                                            || c > 0x7e))) {
+                throw new UnsupportedFeatureException(
+                        Feature.NAMES,
+                        "term name or counter '" + s + "' with spaces, '|', '#' or non-ASCII characters "
+                                + "(both are kept in the entry description)",
+                        t.name(),
+                        SrosFacts.PLATFORM);
             }
         }
         if (head(t).length() > SrosFacts.DESCRIPTION_MAX) {
-            throw new UnsupportedFeatureException(Feature.NAMES, "term name plus counter name longer than " + SrosFacts.DESCRIPTION_MAX
-                    + " characters (the entry description holds both)", t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.NAMES,
+                    "term name plus counter name longer than " + SrosFacts.DESCRIPTION_MAX
+                            + " characters (the entry description holds both)",
+                    t.name(),
+                    SrosFacts.PLATFORM);
         }
         if (t.description() != null && !t.description().chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new UnsupportedFeatureException(Feature.DESCRIPTIONS, "a description with non-printable or non-ASCII characters", t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.DESCRIPTIONS,
+                    "a description with non-printable or non-ASCII characters",
+                    t.name(),
+                    SrosFacts.PLATFORM);
         }
     }
 
@@ -76,7 +94,9 @@ final class SrosNotes {
             for (Term t : f.terms()) {
                 terms.add(normalize(t));
             }
-            String d = f.description() == null || f.description().isBlank() ? null : clip(f.description(), SrosFacts.DESCRIPTION_MAX);
+            String d = f.description() == null || f.description().isBlank()
+                    ? null
+                    : clip(f.description(), SrosFacts.DESCRIPTION_MAX);
             filters.add(new Filter(f.name(), f.family(), terms, f.defaultAction(), d));
         }
         return new FilterIntent(in.device(), in.platform(), filters, in.bindings());
@@ -84,8 +104,13 @@ final class SrosNotes {
 
     private static Term normalize(Term t) {
         Match m = t.match();
-        Match n = new Match(m.protocol(), ports(m.destinationPorts()), ports(m.sourcePorts()), ports(m.eitherPorts()),
-                prefixes(m.destinationPrefixes()), prefixes(m.sourcePrefixes()));
+        Match n = new Match(
+                m.protocol(),
+                ports(m.destinationPorts()),
+                ports(m.sourcePorts()),
+                ports(m.eitherPorts()),
+                prefixes(m.destinationPrefixes()),
+                prefixes(m.sourcePrefixes()));
         String desc = t.description();
         if (desc != null) {
             int room = SrosFacts.DESCRIPTION_MAX - head(t).length() - DESCRIPTION_SEPARATOR.length();
@@ -99,7 +124,8 @@ final class SrosNotes {
         if (in.size() <= 1) {
             return in;
         }
-        List<PortRange> out = new ArrayList<>(in.stream().filter(PortRange::isSingle).sorted().toList());
+        List<PortRange> out =
+                new ArrayList<>(in.stream().filter(PortRange::isSingle).sorted().toList());
         out.addAll(in.stream().filter(r -> !r.isSingle()).sorted().toList());
         return out;
     }
@@ -108,7 +134,9 @@ final class SrosNotes {
         if (in.size() <= 1) {
             return in;
         }
-        return in.stream().sorted(Comparator.comparing(IpPrefix::network).thenComparingInt(IpPrefix::length)).toList();
+        return in.stream()
+                .sorted(Comparator.comparing(IpPrefix::network).thenComparingInt(IpPrefix::length))
+                .toList();
     }
 
     private static String clip(String s, int max) {

@@ -40,10 +40,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
@@ -54,8 +54,7 @@ import org.w3c.dom.Element;
  * match; {@code tcp-udp} → one term per protocol.
  */
 public final class SrosReader {
-    private SrosReader() {
-    }
+    private SrosReader() {}
 
     private static final JAXBContext CONTEXT = context();
 
@@ -68,8 +67,12 @@ public final class SrosReader {
     }
 
     public static ReadResult read(String device, String xml) {
-        XmlReading.Roots roots = XmlReading.read(xml, "sros configuration from device " + device, CONTEXT,
-                Map.of("configure", SConfigure.class), XmlReading.NO_NAMESPACE);
+        XmlReading.Roots roots = XmlReading.read(
+                xml,
+                "sros configuration from device " + device,
+                CONTEXT,
+                Map.of("configure", SConfigure.class),
+                XmlReading.NO_NAMESPACE);
         List<String> warnings = new ArrayList<>();
         Map<String, List<PortRange>> portLists = new HashMap<>();
         Map<String, List<IpPrefix>> prefixLists = new HashMap<>();
@@ -86,11 +89,13 @@ public final class SrosReader {
         List<Filter> filters = new ArrayList<>();
         List<Binding> owned = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
-        Map<AddressFamily, Map<String, SIpFilter>> all = Map.of(AddressFamily.IPV4, new LinkedHashMap<>(), AddressFamily.IPV6, new LinkedHashMap<>());
+        Map<AddressFamily, Map<String, SIpFilter>> all =
+                Map.of(AddressFamily.IPV4, new LinkedHashMap<>(), AddressFamily.IPV6, new LinkedHashMap<>());
         for (SConfigure c : configs) {
             for (SFilterRoot fr : c.filter) {
                 fr.ipFilter.forEach(f -> filter(f, AddressFamily.IPV4, portLists, prefixLists, filters, warnings, all));
-                fr.ipv6Filter.forEach(f -> filter(f, AddressFamily.IPV6, portLists, prefixLists, filters, warnings, all));
+                fr.ipv6Filter.forEach(
+                        f -> filter(f, AddressFamily.IPV6, portLists, prefixLists, filters, warnings, all));
             }
             for (SSubscriberMgmt sm : c.subscriberMgmt) {
                 for (SSlaProfile p : sm.slaProfile) {
@@ -107,8 +112,11 @@ public final class SrosReader {
         for (AddressFamily family : AddressFamily.values()) {
             embeds(all.get(family), family, portLists, prefixLists, owned, foreign, foreignFilters, warnings);
         }
-        return new ReadResult(new FilterIntent(device, SrosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned)), foreign,
-                warnings, foreignFilters);
+        return new ReadResult(
+                new FilterIntent(device, SrosFacts.PLATFORM, filters, BindingOrder.canonical(filters, owned)),
+                foreign,
+                warnings,
+                foreignFilters);
     }
 
     /**
@@ -117,11 +125,19 @@ public final class SrosReader {
      * foreign embeds are reported and the host and its foreign embedded filters are read (leniently:
      * an operator filter we cannot read is a warning, and chaining into it is refused).
      */
-    private static void embeds(Map<String, SIpFilter> filters, AddressFamily family, Map<String, List<PortRange>> portLists,
-                               Map<String, List<IpPrefix>> prefixLists, List<Binding> owned, List<Binding> foreign,
-                               List<Filter> foreignFilters, List<String> warnings) {
+    private static void embeds(
+            Map<String, SIpFilter> filters,
+            AddressFamily family,
+            Map<String, List<PortRange>> portLists,
+            Map<String, List<IpPrefix>> prefixLists,
+            List<Binding> owned,
+            List<Binding> foreign,
+            List<Filter> foreignFilters,
+            List<String> warnings) {
         Set<String> hosts = new LinkedHashSet<>();
-        foreign.stream().filter(b -> b.kind() == AttachKind.PROFILE && b.family() == family).forEach(b -> hosts.add(b.filterName()));
+        foreign.stream()
+                .filter(b -> b.kind() == AttachKind.PROFILE && b.family() == family)
+                .forEach(b -> hosts.add(b.filterName()));
         List<Binding> foreignEmbeds = new ArrayList<>();
         filters.forEach((host, f) -> {
             if (f.embed == null) {
@@ -131,10 +147,12 @@ public final class SrosReader {
                 String name = required(ef.name, "embedded filter name in filter " + host);
                 long offset = SrosEmbed.offset(ef.offset, "of filter " + name + " embedded in " + host);
                 if (ef.adminState != null && ef.adminState.trim().equals("disable")) {
-                    warnings.add("the embedding of filter " + name + " into " + host + " is disabled; SR OS does not apply it");
+                    warnings.add("the embedding of filter " + name + " into " + host
+                            + " is disabled; SR OS does not apply it");
                     continue;
                 }
-                Binding b = new Binding(AttachKind.EMBED, new SrosEmbed(host, offset).point(), family, Direction.TO_SUBSCRIBER, name);
+                Binding b = new Binding(
+                        AttachKind.EMBED, new SrosEmbed(host, offset).point(), family, Direction.TO_SUBSCRIBER, name);
                 if (Ownership.isOwned(name)) {
                     owned.add(b);
                     hosts.add(host);
@@ -148,10 +166,12 @@ public final class SrosReader {
             if (!Ownership.isOwned(host)) {
                 toRead.add(host);
             }
-            foreignEmbeds.stream().filter(b -> SrosEmbed.parse(b.point()).host().equals(host)).forEach(b -> {
-                foreign.add(b);
-                toRead.add(b.filterName());
-            });
+            foreignEmbeds.stream()
+                    .filter(b -> SrosEmbed.parse(b.point()).host().equals(host))
+                    .forEach(b -> {
+                        foreign.add(b);
+                        toRead.add(b.filterName());
+                    });
         }
         for (String name : toRead) {
             SIpFilter f = filters.get(name);
@@ -162,14 +182,20 @@ public final class SrosReader {
             try {
                 foreignFilters.add(read(f, name, family, portLists, prefixLists, warnings, true));
             } catch (ReadException e) {
-                warnings.add("foreign filter " + name + " could not be read (" + e.getMessage() + "); chaining into it is refused");
+                warnings.add("foreign filter " + name + " could not be read (" + e.getMessage()
+                        + "); chaining into it is refused");
             }
         }
     }
 
-    private static void filter(SIpFilter f, AddressFamily family, Map<String, List<PortRange>> portLists,
-                               Map<String, List<IpPrefix>> prefixLists, List<Filter> out, List<String> warnings,
-                               Map<AddressFamily, Map<String, SIpFilter>> all) {
+    private static void filter(
+            SIpFilter f,
+            AddressFamily family,
+            Map<String, List<PortRange>> portLists,
+            Map<String, List<IpPrefix>> prefixLists,
+            List<Filter> out,
+            List<String> warnings,
+            Map<AddressFamily, Map<String, SIpFilter>> all) {
         String name = required(f.name, "filter-name");
         all.get(family).put(name, f);
         if (!Ownership.isOwned(name)) {
@@ -179,13 +205,23 @@ public final class SrosReader {
     }
 
     /** An embedded-scope filter has no default of its of own: unmatched packets go on to the host's next entry (ACCEPT here). */
-    private static Filter read(SIpFilter f, String name, AddressFamily family, Map<String, List<PortRange>> portLists,
-                               Map<String, List<IpPrefix>> prefixLists, List<String> warnings, boolean foreign) {
-        Action defaultAction = f.defaultAction == null ? Action.DISCARD : switch (f.defaultAction.trim()) {
-            case "accept" -> Action.ACCEPT;
-            case "drop" -> Action.DISCARD;
-            default -> throw new ReadException("default-action '" + f.defaultAction + "' of filter " + name + " is neither drop nor accept");
-        };
+    private static Filter read(
+            SIpFilter f,
+            String name,
+            AddressFamily family,
+            Map<String, List<PortRange>> portLists,
+            Map<String, List<IpPrefix>> prefixLists,
+            List<String> warnings,
+            boolean foreign) {
+        Action defaultAction = f.defaultAction == null
+                ? Action.DISCARD
+                : switch (f.defaultAction.trim()) {
+                    case "accept" -> Action.ACCEPT;
+                    case "drop" -> Action.DISCARD;
+                    default ->
+                        throw new ReadException("default-action '" + f.defaultAction + "' of filter " + name
+                                + " is neither drop nor accept");
+                };
         if (f.scope != null && f.scope.trim().equals("embedded")) {
             defaultAction = Action.ACCEPT;
         }
@@ -199,11 +235,18 @@ public final class SrosReader {
     }
 
     /** Foreign entries are named entry-ID (their descriptions are the operator's free text). */
-    private static List<Term> terms(SEntry e, String filter, AddressFamily family, Map<String, List<PortRange>> portLists,
-                                    Map<String, List<IpPrefix>> prefixLists, List<String> warnings, boolean foreign) {
+    private static List<Term> terms(
+            SEntry e,
+            String filter,
+            AddressFamily family,
+            Map<String, List<PortRange>> portLists,
+            Map<String, List<IpPrefix>> prefixLists,
+            List<String> warnings,
+            boolean foreign) {
         int id = (int) entryId(e, filter);
         String where = "in entry " + id + " of filter " + filter;
-        SrosNotes.Parsed notes = e.description == null || foreign ? new SrosNotes.Parsed("entry-" + id, null, e.description)
+        SrosNotes.Parsed notes = e.description == null || foreign
+                ? new SrosNotes.Parsed("entry-" + id, null, e.description)
                 : SrosNotes.parse(e.description);
         String name = notes.name().isEmpty() ? "entry-" + id : notes.name();
         Action action = Action.DISCARD;
@@ -225,12 +268,18 @@ public final class SrosReader {
         if (m != null) {
             for (Object o : m.other) {
                 if (o instanceof Element el) {
-                    warnings.add("match condition '" + el.getLocalName() + "' " + where + " is not modelled; the entry is read without it");
+                    warnings.add("match condition '" + el.getLocalName() + "' " + where
+                            + " is not modelled; the entry is read without it");
                 }
             }
             protocols = protocols(family == AddressFamily.IPV4 ? m.protocol : m.nextHeader, where);
-            base = new Match(Protocol.ANY, ports(m.dstPort, portLists, where), ports(m.srcPort, portLists, where),
-                    ports(m.port, portLists, where), ip(m.dstIp, family, prefixLists, where), ip(m.srcIp, family, prefixLists, where));
+            base = new Match(
+                    Protocol.ANY,
+                    ports(m.dstPort, portLists, where),
+                    ports(m.srcPort, portLists, where),
+                    ports(m.port, portLists, where),
+                    ip(m.dstIp, family, prefixLists, where),
+                    ip(m.srcIp, family, prefixLists, where));
         }
         boolean log = e.log != null && !e.log.isBlank();
         if (protocols.size() <= 1) {
@@ -240,13 +289,15 @@ public final class SrosReader {
         warnings.add("entry " + id + " of filter " + filter + " matches tcp-udp; read as one term per protocol");
         List<Term> out = new ArrayList<>();
         for (Protocol p : protocols) {
-            out.add(new Term(name + "/" + p.label(), id, with(base, p), action, notes.counter(), log, notes.description()));
+            out.add(new Term(
+                    name + "/" + p.label(), id, with(base, p), action, notes.counter(), log, notes.description()));
         }
         return out;
     }
 
     private static Match with(Match m, Protocol p) {
-        return new Match(p, m.destinationPorts(), m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes());
+        return new Match(
+                p, m.destinationPorts(), m.sourcePorts(), m.eitherPorts(), m.destinationPrefixes(), m.sourcePrefixes());
     }
 
     private static List<Protocol> protocols(String value, String where) {
@@ -261,7 +312,8 @@ public final class SrosReader {
         try {
             return List.of(named != null ? Protocol.of(named) : Protocol.of(Integer.parseInt(v)));
         } catch (IllegalArgumentException e) {
-            throw new ReadException("protocol '" + value + "' " + where + " is neither a number 0-255 nor an SR OS protocol name");
+            throw new ReadException(
+                    "protocol '" + value + "' " + where + " is neither a number 0-255 nor an SR OS protocol name");
         }
     }
 
@@ -290,7 +342,8 @@ public final class SrosReader {
         if (p.portList != null) {
             List<PortRange> l = lists.get(p.portList.trim());
             if (l == null) {
-                throw new ReadException("port-list '" + p.portList + "' " + where + " is not in the reply; include filter/match-list in the get-config");
+                throw new ReadException("port-list '" + p.portList + "' " + where
+                        + " is not in the reply; include filter/match-list in the get-config");
             }
             return l;
         }
@@ -312,7 +365,8 @@ public final class SrosReader {
                 out.add(range(r));
             }
         } catch (RuntimeException e) {
-            throw new ReadException("port-list '" + pl.name + "' holds a value that is not a port or range: " + e.getMessage());
+            throw new ReadException(
+                    "port-list '" + pl.name + "' holds a value that is not a port or range: " + e.getMessage());
         }
         return SrosNotes.ports(out);
     }
@@ -339,7 +393,8 @@ public final class SrosReader {
         }
         List<IpPrefix> l = lists.get(list.trim());
         if (l == null) {
-            throw new ReadException("prefix list '" + list + "' " + where + " is not in the reply; include filter/match-list in the get-config");
+            throw new ReadException("prefix list '" + list + "' " + where
+                    + " is not in the reply; include filter/match-list in the get-config");
         }
         return l;
     }
@@ -362,15 +417,22 @@ public final class SrosReader {
         }
     }
 
-    private static void bind(SSlaFilters f, Direction direction, String profile, List<Binding> owned, List<Binding> foreign) {
+    private static void bind(
+            SSlaFilters f, Direction direction, String profile, List<Binding> owned, List<Binding> foreign) {
         if (f == null) {
             return;
         }
         if (f.ipFilter != null && !f.ipFilter.isBlank()) {
-            add(new Binding(AttachKind.PROFILE, profile, AddressFamily.IPV4, direction, f.ipFilter.trim()), owned, foreign);
+            add(
+                    new Binding(AttachKind.PROFILE, profile, AddressFamily.IPV4, direction, f.ipFilter.trim()),
+                    owned,
+                    foreign);
         }
         if (f.ipv6Filter != null && !f.ipv6Filter.isBlank()) {
-            add(new Binding(AttachKind.PROFILE, profile, AddressFamily.IPV6, direction, f.ipv6Filter.trim()), owned, foreign);
+            add(
+                    new Binding(AttachKind.PROFILE, profile, AddressFamily.IPV6, direction, f.ipv6Filter.trim()),
+                    owned,
+                    foreign);
         }
     }
 

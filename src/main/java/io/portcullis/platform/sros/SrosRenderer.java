@@ -8,8 +8,8 @@ import io.portcullis.intent.Feature;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.intent.IpPrefix;
-import io.portcullis.intent.Ownership;
 import io.portcullis.intent.Match;
+import io.portcullis.intent.Ownership;
 import io.portcullis.intent.PortRange;
 import io.portcullis.intent.Term;
 import io.portcullis.platform.AttachSlots;
@@ -40,9 +40,7 @@ import java.util.Set;
  * of the intent, so what is read back equals {@code normalize(intent)}.
  */
 public final class SrosRenderer {
-    private SrosRenderer() {
-    }
-
+    private SrosRenderer() {}
 
     public static String config(FilterIntent intent) {
         return QuteTemplates.render("sros/config.xml", Map.of("c", view(intent)));
@@ -77,8 +75,14 @@ public final class SrosRenderer {
         Set<String> embedded = new HashSet<>();
         intent.bindings().stream().filter(b -> b.kind() == AttachKind.EMBED).forEach(b -> embedded.add(b.filterName()));
         for (Filter f : intent.filters()) {
-            FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(f, SrosFacts.FACTS.implicitDefault()), SrosFacts.PLATFORM, null,
-                    need -> need == Feature.REJECT ? "default-action REJECT (SR OS filters drop or accept) in filter " + f.name() : null);
+            FeatureCheck.require(
+                    SrosFacts.FACTS,
+                    FeatureCheck.needs(f, SrosFacts.FACTS.implicitDefault()),
+                    SrosFacts.PLATFORM,
+                    null,
+                    need -> need == Feature.REJECT
+                            ? "default-action REJECT (SR OS filters drop or accept) in filter " + f.name()
+                            : null);
             String kind = f.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
             String path = "/configure filter " + kind + " \"" + f.name() + "\"";
             cli.add("# " + kind + " " + f.name() + " is replaced whole");
@@ -96,15 +100,24 @@ public final class SrosRenderer {
             }
             List<EntryView> entries = new ArrayList<>();
             for (Term t : f.terms()) {
-                entries.add(entry(f, t, portLists, f.family() == AddressFamily.IPV4 ? v4Lists : v6Lists, listNames, cli, path));
+                entries.add(entry(
+                        f, t, portLists, f.family() == AddressFamily.IPV4 ? v4Lists : v6Lists, listNames, cli, path));
             }
-            (f.family() == AddressFamily.IPV4 ? v4 : v6).add(new FilterView(f.name(), f.description(), scope, defaultAction, entries));
+            (f.family() == AddressFamily.IPV4 ? v4 : v6)
+                    .add(new FilterView(f.name(), f.description(), scope, defaultAction, entries));
         }
         List<Embed> embeds = new ArrayList<>();
         Map<String, String[]> slas = new LinkedHashMap<>();
         for (Binding b : intent.bindings()) {
-            FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(b), SrosFacts.PLATFORM, null, need -> need == Feature.INTERFACE_BINDINGS
-                    ? "a binding to interface " + b.point() + " (SR OS SAP egress filters are not managed; bind through an sla-profile)" : null);
+            FeatureCheck.require(
+                    SrosFacts.FACTS,
+                    FeatureCheck.needs(b),
+                    SrosFacts.PLATFORM,
+                    null,
+                    need -> need == Feature.INTERFACE_BINDINGS
+                            ? "a binding to interface " + b.point()
+                                    + " (SR OS SAP egress filters are not managed; bind through an sla-profile)"
+                            : null);
             if (b.kind() == AttachKind.EMBED) {
                 embeds.add(embed(b, intent, cli));
                 continue;
@@ -112,8 +125,12 @@ public final class SrosRenderer {
             String[] s = slas.computeIfAbsent(b.point(), k -> new String[AttachSlots.SIZE]);
             int i = AttachSlots.index(b);
             if (s[i] != null && !s[i].equals(b.filterName())) {
-                throw new UnsupportedFeatureException(Feature.ONE_FILTER_PER_SLOT, "two filters bound at sla-profile " + b.point() + " " + b.family().id() + " ("
-                        + s[i] + ", " + b.filterName() + ")", null, SrosFacts.PLATFORM);
+                throw new UnsupportedFeatureException(
+                        Feature.ONE_FILTER_PER_SLOT,
+                        "two filters bound at sla-profile " + b.point() + " "
+                                + b.family().id() + " (" + s[i] + ", " + b.filterName() + ")",
+                        null,
+                        SrosFacts.PLATFORM);
             }
             s[i] = b.filterName();
         }
@@ -139,47 +156,79 @@ public final class SrosRenderer {
     private static void checkEmbeddable(Filter f) {
         for (Term t : f.terms()) {
             if (t.isFinalAcceptAll()) {
-                throw new UnsupportedFeatureException(Feature.CHAINING, "a catch-all accept in embedded filter " + f.name()
-                        + " (it would end the operator filter's evaluation)", t.name(), SrosFacts.PLATFORM);
+                throw new UnsupportedFeatureException(
+                        Feature.CHAINING,
+                        "a catch-all accept in embedded filter " + f.name()
+                                + " (it would end the operator filter's evaluation)",
+                        t.name(),
+                        SrosFacts.PLATFORM);
             }
         }
         if (f.defaultAction() != Action.ACCEPT) {
-            throw new UnsupportedFeatureException(Feature.CHAINING, "a default-action drop on embedded filter " + f.name()
-                    + " (an embedded filter has none; unmatched packets go on to the host filter's next entry)", null, SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.CHAINING,
+                    "a default-action drop on embedded filter " + f.name()
+                            + " (an embedded filter has none; unmatched packets go on to the host filter's next entry)",
+                    null,
+                    SrosFacts.PLATFORM);
         }
     }
 
     private static Embed embed(Binding b, FilterIntent intent, List<String> cli) {
         SrosEmbed e = SrosEmbed.parse(b.point());
         if (Ownership.isOwned(e.host())) {
-            throw new UnsupportedFeatureException(Feature.CHAINING, "embedding into owned filter " + e.host() + " (only foreign filters host embeds)", null,
+            throw new UnsupportedFeatureException(
+                    Feature.CHAINING,
+                    "embedding into owned filter " + e.host() + " (only foreign filters host embeds)",
+                    null,
                     SrosFacts.PLATFORM);
         }
         String kind = b.family() == AddressFamily.IPV4 ? "ip-filter" : "ipv6-filter";
         cli.add("# " + kind + " " + e.host() + " is the operator's: only its embed entry below is ours");
-        cli.add("/configure filter " + kind + " \"" + e.host() + "\" embed filter \"" + b.filterName() + "\" offset " + e.offset());
+        cli.add("/configure filter " + kind + " \"" + e.host() + "\" embed filter \"" + b.filterName() + "\" offset "
+                + e.offset());
         return new Embed(kind, e.host(), b.filterName(), e.offset());
     }
 
-    private static EntryView entry(Filter f, Term t, List<PortList> portLists, List<PrefixList> prefixLists, Set<String> names,
-                                   List<String> cli, String path) {
+    private static EntryView entry(
+            Filter f,
+            Term t,
+            List<PortList> portLists,
+            List<PrefixList> prefixLists,
+            Set<String> names,
+            List<String> cli,
+            String path) {
         SrosNotes.check(f, t);
         if (t.sequence() < 1 || t.sequence() > SrosFacts.ENTRY_ID_MAX) {
-            throw new UnsupportedFeatureException(Feature.SEQUENCES, "term sequence " + t.sequence() + " outside entry-id 1.." + SrosFacts.ENTRY_ID_MAX,
-                    t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.SEQUENCES,
+                    "term sequence " + t.sequence() + " outside entry-id 1.." + SrosFacts.ENTRY_ID_MAX,
+                    t.name(),
+                    SrosFacts.PLATFORM);
         }
-        FeatureCheck.require(SrosFacts.FACTS, FeatureCheck.needs(f, t), SrosFacts.PLATFORM, t.name(),
+        FeatureCheck.require(
+                SrosFacts.FACTS,
+                FeatureCheck.needs(f, t),
+                SrosFacts.PLATFORM,
+                t.name(),
                 need -> need == Feature.REJECT ? "action REJECT (SR OS filter entries drop or accept)" : null);
         Match m = t.match();
-        if (!m.eitherPorts().isEmpty() && (!m.destinationPorts().isEmpty() || !m.sourcePorts().isEmpty())) {
-            throw new UnsupportedFeatureException(Feature.EITHER_PORTS, "an either-port match together with source or destination ports", t.name(), SrosFacts.PLATFORM);
+        if (!m.eitherPorts().isEmpty()
+                && (!m.destinationPorts().isEmpty() || !m.sourcePorts().isEmpty())) {
+            throw new UnsupportedFeatureException(
+                    Feature.EITHER_PORTS,
+                    "an either-port match together with source or destination ports",
+                    t.name(),
+                    SrosFacts.PLATFORM);
         }
         int id = t.sequence();
         String e = path + " entry " + id;
         String description = SrosNotes.entryDescription(t);
         cli.add(e + " description \"" + description + "\"");
         String protocolLeaf = f.family() == AddressFamily.IPV4 ? "protocol" : "next-header";
-        String protocol = m.protocol().isAny() ? null : SrosFacts.protocolName(m.protocol().number(), f.family());
+        String protocol = m.protocol().isAny()
+                ? null
+                : SrosFacts.protocolName(m.protocol().number(), f.family());
         if (protocol != null) {
             cli.add(e + " match " + protocolLeaf + " " + protocol);
         }
@@ -196,14 +245,26 @@ public final class SrosRenderer {
         return new EntryView(id, description, protocolLeaf, protocol, dst, src, sp, dp, ep, t.log(), action);
     }
 
-    private static Ip ip(Filter f, Term t, List<IpPrefix> prefixes, String use, List<PrefixList> lists, Set<String> names,
-                         List<String> cli, String e) {
+    private static Ip ip(
+            Filter f,
+            Term t,
+            List<IpPrefix> prefixes,
+            String use,
+            List<PrefixList> lists,
+            Set<String> names,
+            List<String> cli,
+            String e) {
         if (prefixes.isEmpty()) {
             return null;
         }
         for (IpPrefix p : prefixes) {
             if (p.family() != f.family()) {
-                throw new UnsupportedFeatureException(Feature.PREFIX_FAMILY, p.family().id() + " prefix " + p + " in an " + f.family().id() + " filter", t.name(), SrosFacts.PLATFORM);
+                throw new UnsupportedFeatureException(
+                        Feature.PREFIX_FAMILY,
+                        p.family().id() + " prefix " + p + " in an "
+                                + f.family().id() + " filter",
+                        t.name(),
+                        SrosFacts.PLATFORM);
             }
         }
         String leaf = f.family() == AddressFamily.IPV4 ? "ip-prefix-list" : "ipv6-prefix-list";
@@ -218,8 +279,15 @@ public final class SrosRenderer {
         return new Ip(null, leaf, name);
     }
 
-    private static PortMatch ports(Filter f, Term t, List<PortRange> ports, String use, List<PortList> lists, Set<String> names,
-                                   List<String> cli, String prefix) {
+    private static PortMatch ports(
+            Filter f,
+            Term t,
+            List<PortRange> ports,
+            String use,
+            List<PortList> lists,
+            Set<String> names,
+            List<String> cli,
+            String prefix) {
         if (ports.isEmpty()) {
             return null;
         }
@@ -230,11 +298,18 @@ public final class SrosRenderer {
             pm = new PortMatch(null, new Range(ports.get(0).from(), ports.get(0).to()), null);
         } else {
             String name = unique(listName(f.name(), t.sequence(), use), names, t);
-            List<Integer> singles = ports.stream().filter(PortRange::isSingle).map(PortRange::from).toList();
-            List<Range> ranges = ports.stream().filter(r -> !r.isSingle()).map(r -> new Range(r.from(), r.to())).toList();
+            List<Integer> singles = ports.stream()
+                    .filter(PortRange::isSingle)
+                    .map(PortRange::from)
+                    .toList();
+            List<Range> ranges = ports.stream()
+                    .filter(r -> !r.isSingle())
+                    .map(r -> new Range(r.from(), r.to()))
+                    .toList();
             lists.add(new PortList(name, singles, ranges));
             singles.forEach(p -> cli.add("/configure filter match-list port-list \"" + name + "\" port " + p));
-            ranges.forEach(r -> cli.add("/configure filter match-list port-list \"" + name + "\" range start " + r.start() + " end " + r.end()));
+            ranges.forEach(r -> cli.add("/configure filter match-list port-list \"" + name + "\" range start "
+                    + r.start() + " end " + r.end()));
             pm = new PortMatch(null, null, name);
         }
         cli.add(prefix + " " + pm.cli());
@@ -243,8 +318,11 @@ public final class SrosRenderer {
 
     private static String unique(String name, Set<String> names, Term t) {
         if (!names.add(name)) {
-            throw new UnsupportedFeatureException(Feature.NAMES, "two filters whose names hash alike (match-list name " + name + " would repeat)",
-                    t.name(), SrosFacts.PLATFORM);
+            throw new UnsupportedFeatureException(
+                    Feature.NAMES,
+                    "two filters whose names hash alike (match-list name " + name + " would repeat)",
+                    t.name(),
+                    SrosFacts.PLATFORM);
         }
         return name;
     }

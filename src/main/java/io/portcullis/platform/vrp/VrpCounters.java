@@ -1,10 +1,10 @@
 package io.portcullis.platform.vrp;
 
-import io.portcullis.intent.FilterIntent;
 import io.portcullis.counters.CounterRead;
 import io.portcullis.counters.CounterReader;
 import io.portcullis.counters.OpXml;
 import io.portcullis.counters.Tally;
+import io.portcullis.intent.FilterIntent;
 import org.w3c.dom.Element;
 
 /**
@@ -38,18 +38,37 @@ public final class VrpCounters implements CounterReader {
         return OpXml.guard(reply, root -> {
             Tally tally = new Tally(owned);
             for (Element acl : OpXml.descendants(root, NS, "acl")) {
-                read(tally, OpXml.child(acl, NS, "aclGroups"), "aclGroup", "aclRuleAdv4s", "aclRuleAdv4", "aclRuleCnts", "aclRuleCnt");
-                read(tally, OpXml.child(acl, NS, "aclGroup6s"), "aclGroup6", "aclRuleAdv6s", "aclRuleAdv6", "acl6RuleCnts", "acl6RuleCnt");
+                read(
+                        tally,
+                        OpXml.child(acl, NS, "aclGroups"),
+                        "aclGroup",
+                        "aclRuleAdv4s",
+                        "aclRuleAdv4",
+                        "aclRuleCnts",
+                        "aclRuleCnt");
+                read(
+                        tally,
+                        OpXml.child(acl, NS, "aclGroup6s"),
+                        "aclGroup6",
+                        "aclRuleAdv6s",
+                        "aclRuleAdv6",
+                        "acl6RuleCnts",
+                        "acl6RuleCnt");
             }
             if (tally.empty()) {
-                return CounterRead.unavailable("no matchCount for a PORTCULLIS ACL in the reply (not installed, or the model differs)");
+                return CounterRead.unavailable(
+                        "no matchCount for a PORTCULLIS ACL in the reply (not installed, or the model differs)");
             }
-            return new CounterRead(tally.terms(t -> "no matchCount for this rule in the reply"), false,
-                    "rules of a term and the entries of each rule's keyless aclRuleCnt list summed (meaning unconfirmed)", null);
+            return new CounterRead(
+                    tally.terms(t -> "no matchCount for this rule in the reply"),
+                    false,
+                    "rules of a term and the entries of each rule's keyless aclRuleCnt list summed (meaning unconfirmed)",
+                    null);
         });
     }
 
-    private static void read(Tally tally, Element groups, String group, String rules, String rule, String cnts, String cnt) {
+    private static void read(
+            Tally tally, Element groups, String group, String rules, String rule, String cnts, String cnt) {
         for (Element g : OpXml.children(groups, NS, group)) {
             String name = OpXml.text(g, NS, "aclNumOrName");
             if (name == null || !tally.owns(name)) {

@@ -38,18 +38,20 @@ public final class VrpFacts {
     public static final String PLATFORM = "vrp";
     public static final String NS_ACL = "http://www.huawei.com/netconf/vrp/huawei-acl";
     /** What this platform can express (docs/platforms.md shows the table generated from these sets). */
-    public static final Set<Feature> FEATURES = Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, LOGGING));
-    public static final PlatformFacts FACTS = new PlatformFacts("Huawei VRP8 (huawei-acl)", Action.DISCARD, FEATURES,
-            List.of(NS_ACL));
+    public static final Set<Feature> FEATURES =
+            Collections.unmodifiableSet(EnumSet.of(IPV4, IPV6, FROM_SUBSCRIBER, PORT_RANGES, EXEMPTIONS, LOGGING));
+
+    public static final PlatformFacts FACTS =
+            new PlatformFacts("Huawei VRP8 (huawei-acl)", Action.DISCARD, FEATURES, List.of(NS_ACL));
     static final int MAX_NAME = 32;
     static final String SPLIT = "#";
     /** aclDescription / aclRuleDescription: 1..127, no '?', no leading/trailing whitespace. */
     static final Pattern DESCRIPTION = Pattern.compile("[^?\\s](([^?\\s]*)|[^\\t?]*[^?\\s])");
+
     static final Pattern ACL_NAME = Pattern.compile("[a-zA-Z]\\S*");
     static final Pattern RULE_NAME = Pattern.compile("[^\\s?]+");
 
-    private VrpFacts() {
-    }
+    private VrpFacts() {}
 
     static boolean validDescription(String d) {
         return d.length() <= 127 && DESCRIPTION.matcher(d).matches();

@@ -1,8 +1,5 @@
 package io.portcullis.platform.vrp;
 
-import io.portcullis.platform.vrp.jaxb.VAcl;
-import io.portcullis.platform.vrp.jaxb.VGroup;
-import io.portcullis.platform.vrp.jaxb.VRule;
 import io.portcullis.intent.Action;
 import io.portcullis.intent.AddressFamily;
 import io.portcullis.intent.Filter;
@@ -16,6 +13,9 @@ import io.portcullis.platform.ReadException;
 import io.portcullis.platform.ReadResult;
 import io.portcullis.platform.TermNotes;
 import io.portcullis.platform.XmlReading;
+import io.portcullis.platform.vrp.jaxb.VAcl;
+import io.portcullis.platform.vrp.jaxb.VGroup;
+import io.portcullis.platform.vrp.jaxb.VRule;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.math.BigInteger;
@@ -41,12 +41,12 @@ public final class VrpReader {
         }
     }
 
-    private VrpReader() {
-    }
+    private VrpReader() {}
 
     public static ReadResult read(String device, String xml) {
         String what = "Huawei ACL configuration of " + device;
-        XmlReading.Roots roots = XmlReading.read(xml, what, CONTEXT, Map.of("acl", VAcl.class), XmlReading.allTo(VrpFacts.NS_ACL));
+        XmlReading.Roots roots =
+                XmlReading.read(xml, what, CONTEXT, Map.of("acl", VAcl.class), XmlReading.allTo(VrpFacts.NS_ACL));
         List<Filter> v4 = new ArrayList<>();
         List<Filter> v6 = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -63,8 +63,8 @@ public final class VrpReader {
         return new ReadResult(new FilterIntent(device, VrpFacts.PLATFORM, filters, List.of()), List.of(), warnings);
     }
 
-    private static void filter(VGroup g, AddressFamily family, List<VRule> rules, String what, List<String> warnings,
-                               List<Filter> out) {
+    private static void filter(
+            VGroup g, AddressFamily family, List<VRule> rules, String what, List<String> warnings, List<Filter> out) {
         String name = trim(g.aclNumOrName);
         if (!Ownership.isOwned(name)) {
             return;
@@ -80,17 +80,20 @@ public final class VrpReader {
             }
         }
         entries.sort(Comparator.comparingLong(FlatEntries.Entry::sequence));
-        out.add(new Filter(name, family, FlatEntries.group(entries), VrpFacts.FACTS.implicitDefault(), trim(g.aclDescription)));
+        out.add(new Filter(
+                name, family, FlatEntries.group(entries), VrpFacts.FACTS.implicitDefault(), trim(g.aclDescription)));
     }
 
-    private static FlatEntries.Entry entry(String acl, AddressFamily family, VRule r, String what, List<String> warnings) {
+    private static FlatEntries.Entry entry(
+            String acl, AddressFamily family, VRule r, String what, List<String> warnings) {
         String ruleName = trim(r.aclRuleName);
         String where = "ACL " + acl + " rule " + ruleName;
         long id;
         try {
             id = Long.parseLong(trim(r.aclRuleID));
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has no numeric aclRuleID; check the reply");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has no numeric aclRuleID; check the reply");
         }
         if (ruleName == null) {
             ruleName = "rule-" + id;
@@ -100,22 +103,29 @@ public final class VrpReader {
             return null;
         }
         int hash = ruleName.lastIndexOf(VrpFacts.SPLIT);
-        String term = hash > 0 && hash < ruleName.length() - 1 && ruleName.substring(hash + 1).chars().allMatch(Character::isDigit)
-                ? ruleName.substring(0, hash) : ruleName;
-        Action action = switch (String.valueOf(trim(r.aclAction))) {
-            case "permit" -> Action.ACCEPT;
-            case "deny" -> Action.DISCARD;
-            default -> throw new ReadException("cannot read " + what + ": " + where + " has aclAction '" + r.aclAction
-                    + "'; expected permit or deny");
-        };
+        String term = hash > 0
+                        && hash < ruleName.length() - 1
+                        && ruleName.substring(hash + 1).chars().allMatch(Character::isDigit)
+                ? ruleName.substring(0, hash)
+                : ruleName;
+        Action action =
+                switch (String.valueOf(trim(r.aclAction))) {
+                    case "permit" -> Action.ACCEPT;
+                    case "deny" -> Action.DISCARD;
+                    default ->
+                        throw new ReadException("cannot read " + what + ": " + where + " has aclAction '" + r.aclAction
+                                + "'; expected permit or deny");
+                };
         Protocol protocol;
         try {
             int n = Integer.parseInt(trim(r.aclProtocol));
             protocol = n == 0 ? Protocol.ANY : Protocol.of(n);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has aclProtocol '" + r.aclProtocol + "', not 0..255");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has aclProtocol '" + r.aclProtocol + "', not 0..255");
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has aclProtocol '" + r.aclProtocol + "', not 0..255");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has aclProtocol '" + r.aclProtocol + "', not 0..255");
         }
         IpPrefix dst = prefix(family, r.aclDestIp, r.aclDestWild, r.aclDestMaskMode, r.aclDestIpMask, what, where);
         IpPrefix src = prefix(family, r.aclSourceIp, r.aclSrcWild, r.aclSrcMaskMode, r.aclSourceIpMask, what, where);
@@ -123,11 +133,13 @@ public final class VrpReader {
         PortRange srcPort = port(r.aclSrcPortOp, r.aclSrcPortBegin, r.aclSrcPortEnd, what, where);
         TermNotes.Decoded notes = TermNotes.decode(trim(r.aclRuleDescription));
         boolean log = "true".equals(trim(r.aclLogFlag));
-        return new FlatEntries.Entry(id, term, protocol, dst, dstPort, src, srcPort, action, notes.get("counter"), log, notes.text());
+        return new FlatEntries.Entry(
+                id, term, protocol, dst, dstPort, src, srcPort, action, notes.get("counter"), log, notes.text());
     }
 
     /** IPv4: address + wildcard (inverse mask); IPv6: address + prefix length, or a mask in Negative mode. */
-    private static IpPrefix prefix(AddressFamily family, String ip, String wild, String mode, String mask, String what, String where) {
+    private static IpPrefix prefix(
+            AddressFamily family, String ip, String wild, String mode, String mask, String what, String where) {
         String address = trim(ip);
         if (address == null) {
             return null;
@@ -154,8 +166,8 @@ public final class VrpReader {
             IpPrefix p = new IpPrefix(family, IpPrefix.parse(address).network(), length);
             return p.length() == 0 ? null : p;
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has address '" + address + "' with mask '" + wild
-                    + "', which is not a prefix");
+            throw new ReadException("cannot read " + what + ": " + where + " has address '" + address + "' with mask '"
+                    + wild + "', which is not a prefix");
         }
     }
 
@@ -165,21 +177,25 @@ public final class VrpReader {
             return null;
         }
         try {
-            PortRange r = switch (o) {
-                case "eq" -> PortRange.single(Integer.parseInt(trim(begin)));
-                case "range" -> new PortRange(Integer.parseInt(trim(begin)), Integer.parseInt(trim(end)));
-                case "lt" -> new PortRange(0, Integer.parseInt(trim(end)) - 1);
-                case "gt" -> new PortRange(Integer.parseInt(trim(begin)) + 1, PortRange.MAX);
-                default -> throw new ReadException("cannot read " + what + ": " + where + " has port operator '" + o
-                        + "'; expected eq, lt, gt or range");
-            };
+            PortRange r =
+                    switch (o) {
+                        case "eq" -> PortRange.single(Integer.parseInt(trim(begin)));
+                        case "range" -> new PortRange(Integer.parseInt(trim(begin)), Integer.parseInt(trim(end)));
+                        case "lt" -> new PortRange(0, Integer.parseInt(trim(end)) - 1);
+                        case "gt" -> new PortRange(Integer.parseInt(trim(begin)) + 1, PortRange.MAX);
+                        default ->
+                            throw new ReadException("cannot read " + what + ": " + where + " has port operator '" + o
+                                    + "'; expected eq, lt, gt or range");
+                    };
             return r.equals(PortRange.ALL) ? null : r;
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has an incomplete " + o + " port match; check the device");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has an incomplete " + o + " port match; check the device");
         } catch (ReadException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new ReadException("cannot read " + what + ": " + where + " has an invalid port match (" + e.getMessage() + ")");
+            throw new ReadException(
+                    "cannot read " + what + ": " + where + " has an invalid port match (" + e.getMessage() + ")");
         }
     }
 

@@ -7,8 +7,8 @@ import io.portcullis.policy.PromiseLoader;
 import io.portcullis.policy.Severity;
 import io.portcullis.policy.SourceNode;
 import io.portcullis.policy.SourceParser;
-import io.portcullis.policy.yang.YangPolicyReader.Format;
 import io.portcullis.policy.yang.YangPolicyReader;
+import io.portcullis.policy.yang.YangPolicyReader.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +39,7 @@ public final class PolicyLoader {
         }
     }
 
-    private PolicyLoader() {
-    }
+    private PolicyLoader() {}
 
     public static Result load(Path fileOrDirectory, LocalDate today) {
         Document d = document(fileOrDirectory);
@@ -82,18 +81,29 @@ public final class PolicyLoader {
             List<Path> docs;
             try (Stream<Path> s = Files.list(fileOrDirectory)) {
                 // the published promise lives beside the policy document but is not one (PromiseLoader)
-                docs = s.filter(Files::isRegularFile).filter(p -> format(p) != null)
-                        .filter(p -> !p.getFileName().toString().equals(PromiseLoader.FILE_NAME)).sorted().toList();
+                docs = s.filter(Files::isRegularFile)
+                        .filter(p -> format(p) != null)
+                        .filter(p -> !p.getFileName().toString().equals(PromiseLoader.FILE_NAME))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 return Document.failed(shown, "the policy directory cannot be read; check --policy and permissions");
             }
             if (docs.isEmpty()) {
-                return Document.failed(shown, "the policy directory holds no .yaml, .yml, .json or .xml document; add one or pass --policy FILE");
+                return Document.failed(
+                        shown,
+                        "the policy directory holds no .yaml, .yml, .json or .xml document; add one or pass --policy FILE");
             }
             if (docs.size() > 1) {
-                return Document.failed(shown, "the policy directory holds " + docs.size() + " policy documents ("
-                        + String.join(", ", docs.stream().map(p -> p.getFileName().toString()).toList())
-                        + "); keep exactly one there or pass --policy FILE");
+                return Document.failed(
+                        shown,
+                        "the policy directory holds " + docs.size() + " policy documents ("
+                                + String.join(
+                                        ", ",
+                                        docs.stream()
+                                                .map(p -> p.getFileName().toString())
+                                                .toList())
+                                + "); keep exactly one there or pass --policy FILE");
             }
             file = docs.get(0);
             shown = file.toString();
@@ -107,9 +117,12 @@ public final class PolicyLoader {
         try {
             return new Document(shown, format, Files.readString(file, StandardCharsets.UTF_8), null);
         } catch (java.nio.charset.CharacterCodingException e) {
-            return Document.failed(shown, "the policy file is not UTF-8 text (binary, or another encoding); a policy is a .yaml, .json or .xml text file");
+            return Document.failed(
+                    shown,
+                    "the policy file is not UTF-8 text (binary, or another encoding); a policy is a .yaml, .json or .xml text file");
         } catch (IOException e) {
-            return Document.failed(shown, "the policy file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
+            return Document.failed(
+                    shown, "the policy file cannot be read (" + e.getClass().getSimpleName() + "); check permissions");
         }
     }
 
@@ -126,7 +139,8 @@ public final class PolicyLoader {
             return new Result(name, null, List.of(Diagnostic.error(name, e.line(), null, e.getMessage())), Map.of());
         }
         // the YANG verdict on an unchanged, error-free text may come from the per-user cache (CLI only); see there
-        YangPolicyReader.Result r = ValidatedPolicyCache.read(name, format, text, () -> YangPolicyReader.read(name, format, text, tree));
+        YangPolicyReader.Result r =
+                ValidatedPolicyCache.read(name, format, text, () -> YangPolicyReader.read(name, format, text, tree));
         List<Diagnostic> all = new ArrayList<>(r.diagnostics());
         if (r.policy() != null) {
             all.addAll(PolicyChecks.check(r.policy(), name, r.lines(), today));

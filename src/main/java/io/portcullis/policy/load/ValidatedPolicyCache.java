@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,8 +50,7 @@ public final class ValidatedPolicyCache {
     private static final String FORMAT_VERSION = "portcullis-policy-read/1";
     private static volatile Path directory;
 
-    private ValidatedPolicyCache() {
-    }
+    private ValidatedPolicyCache() {}
 
     /** Turns the cache on for this process, in {@code dir} (created 0700 when missing). */
     public static void enableIn(Path dir) {
@@ -65,7 +64,8 @@ public final class ValidatedPolicyCache {
             return Path.of(explicit);
         }
         String xdg = env.get("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("portcullis");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("portcullis");
     }
 
     /**
@@ -79,17 +79,25 @@ public final class ValidatedPolicyCache {
     }
 
     static boolean holds(Path dir, String build, String name, Format format, String text) {
-        return dir != null && build != null && Files.isRegularFile(dir.resolve("policy-" + key(build, name, format, text) + ".ser"));
+        return dir != null
+                && build != null
+                && Files.isRegularFile(dir.resolve("policy-" + key(build, name, format, text) + ".ser"));
     }
 
-    static YangPolicyReader.Result read(String name, Format format, String text, Supplier<YangPolicyReader.Result> compute) {
+    static YangPolicyReader.Result read(
+            String name, Format format, String text, Supplier<YangPolicyReader.Result> compute) {
         Path dir = directory;
         return read(dir, dir == null ? null : buildIdentity(), name, format, text, compute);
     }
 
     /** {@code build}: the identity of the code that computes; null turns the cache off. */
-    static YangPolicyReader.Result read(Path dir, String build, String name, Format format, String text,
-                                        Supplier<YangPolicyReader.Result> compute) {
+    static YangPolicyReader.Result read(
+            Path dir,
+            String build,
+            String name,
+            Format format,
+            String text,
+            Supplier<YangPolicyReader.Result> compute) {
         if (dir == null || build == null) {
             return compute.get();
         }
@@ -112,7 +120,8 @@ public final class ValidatedPolicyCache {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : List.of(FORMAT_VERSION, build, name, format.name(), text)) {
                 byte[] b = part.getBytes(StandardCharsets.UTF_8);
-                sha.update((b.length + ":").getBytes(StandardCharsets.UTF_8)); // length-prefixed: no two splits hash alike
+                sha.update(
+                        (b.length + ":").getBytes(StandardCharsets.UTF_8)); // length-prefixed: no two splits hash alike
                 sha.update(b);
             }
             return HexFormat.of().formatHex(sha.digest());
@@ -132,7 +141,8 @@ public final class ValidatedPolicyCache {
             if (!Files.isRegularFile(jar)) {
                 return null;
             }
-            return jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+            return jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
+                    + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException | URISyntaxException | IllegalArgumentException | SecurityException e) {
             return null;
         }
@@ -143,7 +153,8 @@ public final class ValidatedPolicyCache {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream raw = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(file);
+                ObjectInputStream in = new ObjectInputStream(raw)) {
             in.setObjectInputFilter(ValidatedPolicyCache::allowed);
             Policy policy = (Policy) in.readObject();
             List<Diagnostic> diagnostics = (List<Diagnostic>) in.readObject();
@@ -173,22 +184,30 @@ public final class ValidatedPolicyCache {
             return ObjectInputFilter.Status.ALLOWED;
         }
         String n = c.getName();
-        boolean ok = n.startsWith("io.portcullis.policy.") || n.startsWith("io.portcullis.intent.")
+        boolean ok = n.startsWith("io.portcullis.policy.")
+                || n.startsWith("io.portcullis.intent.")
                 || n.startsWith("java.util.") && !n.startsWith("java.util.concurrent.")
-                || n.equals("java.lang.String") || n.equals("java.lang.Integer") || n.equals("java.lang.Number")
-                || n.equals("java.lang.Boolean") || n.equals("java.lang.Enum") || n.equals("java.lang.Object")
-                || n.equals("java.math.BigInteger") || n.startsWith("java.time.");
+                || n.equals("java.lang.String")
+                || n.equals("java.lang.Integer")
+                || n.equals("java.lang.Number")
+                || n.equals("java.lang.Boolean")
+                || n.equals("java.lang.Enum")
+                || n.equals("java.lang.Object")
+                || n.equals("java.math.BigInteger")
+                || n.startsWith("java.time.");
         return ok ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     }
 
     private static void store(Path dir, Path file, YangPolicyReader.Result r) {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             Path tmp = Files.createTempFile(dir, "policy-", ".tmp");
             try {
-                try (OutputStream raw = Files.newOutputStream(tmp); ObjectOutputStream out = new ObjectOutputStream(raw)) {
+                try (OutputStream raw = Files.newOutputStream(tmp);
+                        ObjectOutputStream out = new ObjectOutputStream(raw)) {
                     out.writeObject(r.policy());
                     out.writeObject(new ArrayList<>(r.diagnostics()));
                     out.writeObject(new HashMap<>(r.lines()));
@@ -210,8 +229,10 @@ public final class ValidatedPolicyCache {
     private static void prune(Path dir) throws IOException {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
-            entries = s.filter(p -> p.getFileName().toString().startsWith("policy-") && p.getFileName().toString().endsWith(".ser"))
-                    .sorted(Comparator.comparing(ValidatedPolicyCache::modified).reversed()).toList();
+            entries = s.filter(p -> p.getFileName().toString().startsWith("policy-")
+                            && p.getFileName().toString().endsWith(".ser"))
+                    .sorted(Comparator.comparing(ValidatedPolicyCache::modified).reversed())
+                    .toList();
         }
         for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
             Files.deleteIfExists(old);

@@ -52,7 +52,8 @@ final class PolicyMapper {
     Policy map(NormalizedNode root) {
         DataContainerNode policy = policyContainer(root);
         if (policy == null) {
-            diagnostics.add(Diagnostic.error(file, 0, "/" + YangSchema.MODULE + ":policy", "the document has no policy container"));
+            diagnostics.add(Diagnostic.error(
+                    file, 0, "/" + YangSchema.MODULE + ":policy", "the document has no policy container"));
             return null;
         }
         String base = "/" + YangSchema.MODULE + ":policy";
@@ -67,7 +68,9 @@ final class PolicyMapper {
         Scope scope = Scope.ALL;
         DataContainerChild scopeNode = child(policy, "scope");
         if (scopeNode instanceof DataContainerNode s) {
-            scope = new Scope(texts(s, "group").stream().sorted().toList(), texts(s, "platform").stream().sorted().toList());
+            scope = new Scope(
+                    texts(s, "group").stream().sorted().toList(),
+                    texts(s, "platform").stream().sorted().toList());
         }
         return new Policy(text(policy, "name"), text(policy, "description"), services, exemptions, scope);
     }
@@ -88,19 +91,24 @@ final class PolicyMapper {
             try {
                 ports.add(PortRange.parse(p));
             } catch (IllegalArgumentException ex) {
-                error(path + "/ports", lines.getOrDefault(path + "/ports[.='" + p + "']", line(path + "/ports")),
-                        "'" + p + "' is not a valid port range: both ends must be 0..65535 and the first must not exceed the last");
+                error(
+                        path + "/ports",
+                        lines.getOrDefault(path + "/ports[.='" + p + "']", line(path + "/ports")),
+                        "'" + p
+                                + "' is not a valid port range: both ends must be 0..65535 and the first must not exceed the last");
             }
         }
         List<AddressFamily> families = new ArrayList<>();
         texts(e, "address-family").forEach(f -> families.add(AddressFamily.fromId(f)));
         String dir = text(e, "direction");
         Direction direction = "from-subscriber".equals(dir) ? Direction.FROM_SUBSCRIBER : Direction.TO_SUBSCRIBER;
-        TermOptions options = new TermOptions(bool(e, "counter", true), bool(e, "log", false), text(e, "description"), text(e, "owner"));
+        TermOptions options = new TermOptions(
+                bool(e, "counter", true), bool(e, "log", false), text(e, "description"), text(e, "owner"));
         // leaf-lists are sets in YANG (yangtools does not keep their order): use a canonical order
         ports.sort(null);
         families.sort(null);
-        return new BlockedService(text(e, "name"), Protocol.parse(text(e, "protocol")), ports, direction, families, options);
+        return new BlockedService(
+                text(e, "name"), Protocol.parse(text(e, "protocol")), ports, direction, families, options);
     }
 
     private Exemption exemption(MapEntryNode e, String path) {
@@ -112,23 +120,35 @@ final class PolicyMapper {
                 if (hasHostBits(p, parsed)) {
                     // the prefix is applied as its network: say so, naming it as written, so nobody believes the
                     // exemption is the single host they typed
-                    diagnostics.add(Diagnostic.warning(file, lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
-                            path + "/prefix", "exemption prefix '" + p + "' has host bits set; it is applied as " + parsed
-                            + " (every address in it); write " + parsed + " or the host itself (/" + parsed.family().addressBits() + ")"));
+                    diagnostics.add(Diagnostic.warning(
+                            file,
+                            lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
+                            path + "/prefix",
+                            "exemption prefix '" + p + "' has host bits set; it is applied as " + parsed
+                                    + " (every address in it); write " + parsed + " or the host itself (/"
+                                    + parsed.family().addressBits() + ")"));
                 }
             } catch (IllegalArgumentException ex) {
-                error(path + "/prefix", lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
-                        "'" + p + "' is not a valid IPv4 or IPv6 prefix; write it like 198.51.100.0/24 or 2001:db8::/48");
+                error(
+                        path + "/prefix",
+                        lines.getOrDefault(path + "/prefix[.='" + p + "']", line(path + "/prefix")),
+                        "'" + p
+                                + "' is not a valid IPv4 or IPv6 prefix; write it like 198.51.100.0/24 or 2001:db8::/48");
             }
         }
-        prefixes.sort(Comparator.comparing(IpPrefix::family).thenComparing(IpPrefix::network).thenComparingInt(IpPrefix::length));
+        prefixes.sort(Comparator.comparing(IpPrefix::family)
+                .thenComparing(IpPrefix::network)
+                .thenComparingInt(IpPrefix::length));
         LocalDate expires = null;
         String exp = text(e, "expires");
         if (exp != null) {
             try {
                 expires = LocalDate.parse(exp);
             } catch (DateTimeException ex) {
-                error(path + "/expires", line(path + "/expires"), "'" + exp + "' is not a calendar date; write YYYY-MM-DD");
+                error(
+                        path + "/expires",
+                        line(path + "/expires"),
+                        "'" + exp + "' is not a calendar date; write YYYY-MM-DD");
             }
         }
         return new Exemption(text(e, "name"), text(e, "service"), prefixes, expires, text(e, "reason"));
@@ -137,7 +157,8 @@ final class PolicyMapper {
     /** True when the address as written differs from the prefix's network (e.g. 192.0.2.5/24). */
     private static boolean hasHostBits(String written, IpPrefix parsed) {
         int slash = written.indexOf('/');
-        return slash >= 0 && !IpPrefix.parse(written.substring(0, slash)).network().equals(parsed.network());
+        return slash >= 0
+                && !IpPrefix.parse(written.substring(0, slash)).network().equals(parsed.network());
     }
 
     private int line(String path) {
@@ -165,7 +186,9 @@ final class PolicyMapper {
     }
 
     private boolean bool(DataContainerNode node, String local, boolean dflt) {
-        return child(node, local) instanceof LeafNode<?> leaf ? Boolean.parseBoolean(String.valueOf(leaf.body())) : dflt;
+        return child(node, local) instanceof LeafNode<?> leaf
+                ? Boolean.parseBoolean(String.valueOf(leaf.body()))
+                : dflt;
     }
 
     private List<String> texts(DataContainerNode node, String local) {

@@ -57,14 +57,20 @@ final class SchemaWalker {
             return;
         }
         if (!root.isObject()) {
-            error(root.line(), "/", "expected a mapping with the top-level key '" + expected + "' but found " + root.describe());
+            error(
+                    root.line(),
+                    "/",
+                    "expected a mapping with the top-level key '" + expected + "' but found " + root.describe());
             return;
         }
         boolean found = false;
         for (SourceNode.Field f : root.fields()) {
             if (!f.name().equals(expected)) {
-                error(f.line(), "/" + f.name(), "unknown top-level node '" + f.name() + "'; expected '" + expected
-                        + "' (RFC 7951 names top-level nodes module:name)");
+                error(
+                        f.line(),
+                        "/" + f.name(),
+                        "unknown top-level node '" + f.name() + "'; expected '" + expected
+                                + "' (RFC 7951 names top-level nodes module:name)");
                 continue;
             }
             found = true;
@@ -83,8 +89,12 @@ final class SchemaWalker {
         }
         SourceNode.Field top = root.fields().get(0);
         if (!top.name().equals("policy") || !YangSchema.NAMESPACE.equals(top.namespace())) {
-            error(top.line(), "/" + top.name(), "the root element is <" + top.name() + "> in namespace '"
-                    + (top.namespace() == null ? "" : top.namespace()) + "'; expected <policy xmlns=\"" + YangSchema.NAMESPACE + "\">");
+            error(
+                    top.line(),
+                    "/" + top.name(),
+                    "the root element is <" + top.name() + "> in namespace '"
+                            + (top.namespace() == null ? "" : top.namespace()) + "'; expected <policy xmlns=\""
+                            + YangSchema.NAMESPACE + "\">");
             return;
         }
         topLevel(top);
@@ -110,13 +120,17 @@ final class SchemaWalker {
         for (SourceNode.Field f : node.fields()) {
             String local = localName(f.name());
             if (local == null) {
-                error(f.line(), path + "/" + f.name(), "'" + f.name() + "' names another module; this document only uses "
-                        + YangSchema.MODULE);
+                error(
+                        f.line(),
+                        path + "/" + f.name(),
+                        "'" + f.name() + "' names another module; this document only uses " + YangSchema.MODULE);
                 continue;
             }
             if (f.namespace() != null && !f.namespace().equals(YangSchema.NAMESPACE)) {
-                error(f.line(), path + "/" + local, "<" + local + "> is in namespace '" + f.namespace() + "'; expected "
-                        + YangSchema.NAMESPACE);
+                error(
+                        f.line(),
+                        path + "/" + local,
+                        "<" + local + "> is in namespace '" + f.namespace() + "'; expected " + YangSchema.NAMESPACE);
                 continue;
             }
             byName.computeIfAbsent(local, k -> new ArrayList<>()).add(f);
@@ -127,7 +141,10 @@ final class SchemaWalker {
             DataSchemaNode child = schema.dataChildByName(QName.create(module.getQNameModule(), name));
             String childPath = path + "/" + name;
             if (child == null) {
-                error(fields.get(0).line(), childPath, "unknown node '" + name + "'; expected one of " + childNames(schema));
+                error(
+                        fields.get(0).line(),
+                        childPath,
+                        "unknown node '" + name + "'; expected one of " + childNames(schema));
                 continue;
             }
             lines.putIfAbsent(childPath, fields.get(0).line());
@@ -137,7 +154,10 @@ final class SchemaWalker {
                 leafList(leafList, fields, childPath);
             } else {
                 if (fields.size() > 1) {
-                    error(fields.get(1).line(), childPath, "'" + name + "' is given more than once; it takes a single value");
+                    error(
+                            fields.get(1).line(),
+                            childPath,
+                            "'" + name + "' is given more than once; it takes a single value");
                 }
                 if (child instanceof ContainerSchemaNode c) {
                     container(c, fields.get(0).value(), childPath);
@@ -154,8 +174,11 @@ final class SchemaWalker {
             if (child instanceof MandatoryAware m && m.isMandatory()) {
                 error(node.line(), path + "/" + name, "missing mandatory '" + name + "'" + expectation(child));
             } else if (child instanceof ElementCountConstraintAware ec && minElements(ec) > 0) {
-                error(node.line(), path + "/" + name, "missing '" + name + "': at least " + minElements(ec) + " value(s) required"
-                        + expectation(child));
+                error(
+                        node.line(),
+                        path + "/" + name,
+                        "missing '" + name + "': at least " + minElements(ec) + " value(s) required"
+                                + expectation(child));
             }
         }
     }
@@ -168,7 +191,11 @@ final class SchemaWalker {
             } else if (f.namespace() != null) {
                 entries.add(f.value()); // XML: each element is one entry
             } else {
-                error(f.line(), path, "'" + f.name() + "' is a list; expected a list of entries but found " + f.value().describe());
+                error(
+                        f.line(),
+                        path,
+                        "'" + f.name() + "' is a list; expected a list of entries but found "
+                                + f.value().describe());
             }
         }
         List<QName> keys = list.getKeyDefinition();
@@ -185,16 +212,26 @@ final class SchemaWalker {
                     }
                     if (kf == null || !kf.value().isScalar() || kf.value().text() == null) {
                         complete = false;
-                        error(entry.line(), path, "a '" + list.getQName().getLocalName() + "' entry has no key '" + k.getLocalName()
-                                + "'; every entry needs one");
+                        error(
+                                entry.line(),
+                                path,
+                                "a '" + list.getQName().getLocalName() + "' entry has no key '" + k.getLocalName()
+                                        + "'; every entry needs one");
                     } else {
-                        pred.append('[').append(k.getLocalName()).append("='").append(kf.value().text()).append("']");
+                        pred.append('[')
+                                .append(k.getLocalName())
+                                .append("='")
+                                .append(kf.value().text())
+                                .append("']");
                     }
                 }
                 entryPath = path + pred;
                 if (complete && !seen.add(pred.toString())) {
-                    error(entry.line(), entryPath, "duplicate " + list.getQName().getLocalName() + " " + pred.substring(1, pred.length() - 1)
-                            + "; names must be unique");
+                    error(
+                            entry.line(),
+                            entryPath,
+                            "duplicate " + list.getQName().getLocalName() + " " + pred.substring(1, pred.length() - 1)
+                                    + "; names must be unique");
                 }
                 lines.putIfAbsent(entryPath, entry.line());
             }
@@ -202,7 +239,10 @@ final class SchemaWalker {
         }
         int min = minElements(list);
         if (entries.size() < min) {
-            error(fields.get(0).line(), path, "'" + list.getQName().getLocalName() + "' needs at least " + min + " entries");
+            error(
+                    fields.get(0).line(),
+                    path,
+                    "'" + list.getQName().getLocalName() + "' needs at least " + min + " entries");
         }
     }
 
@@ -214,7 +254,11 @@ final class SchemaWalker {
             } else if (f.namespace() != null) {
                 values.add(f.value());
             } else {
-                error(f.line(), path, "'" + f.name() + "' is a leaf-list; expected a list like [a, b] but found " + f.value().describe());
+                error(
+                        f.line(),
+                        path,
+                        "'" + f.name() + "' is a leaf-list; expected a list like [a, b] but found "
+                                + f.value().describe());
             }
         }
         String name = leafList.getQName().getLocalName();
@@ -229,20 +273,29 @@ final class SchemaWalker {
         }
         int min = minElements(leafList);
         if (values.size() < min) {
-            error(fields.get(0).line(), path, "'" + name + "' needs at least " + min + " value(s)" + expectation(leafList));
+            error(
+                    fields.get(0).line(),
+                    path,
+                    "'" + name + "' needs at least " + min + " value(s)" + expectation(leafList));
         }
     }
 
     /** Checks one value against its YANG type; true when it is acceptable. */
     private boolean leaf(TypeDefinition<?> type, SourceNode v, String path, String name) {
         if (!v.isScalar() || v.text() == null) {
-            error(v.line(), path, "'" + name + "' takes a single value: " + TypeText.expected(type) + "; found " + v.describe());
+            error(
+                    v.line(),
+                    path,
+                    "'" + name + "' takes a single value: " + TypeText.expected(type) + "; found " + v.describe());
             return false;
         }
         String leadingZero = TypeText.leadingZero(type, v.text());
         if (leadingZero != null) {
-            error(v.line(), path, "'" + v.text() + "' has a leading zero; write " + leadingZero
-                    + " (YANG numbers are decimal, and a leading zero would be read as octal)");
+            error(
+                    v.line(),
+                    path,
+                    "'" + v.text() + "' has a leading zero; write " + leadingZero
+                            + " (YANG numbers are decimal, and a leading zero would be read as octal)");
             return false;
         }
         String problem = TypeText.check(type, v.text());
@@ -262,7 +315,9 @@ final class SchemaWalker {
     }
 
     private static int minElements(ElementCountConstraintAware node) {
-        return node.getElementCountConstraint().map(c -> c.getMinElements() == null ? 0 : c.getMinElements()).orElse(0);
+        return node.getElementCountConstraint()
+                .map(c -> c.getMinElements() == null ? 0 : c.getMinElements())
+                .orElse(0);
     }
 
     private static String expectation(DataSchemaNode node) {

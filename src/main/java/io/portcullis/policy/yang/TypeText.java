@@ -24,10 +24,10 @@ import org.opendaylight.yangtools.yang.model.api.type.UnionTypeDefinition;
  * lengths, enumerations, unions) and describes in words what the type expects.
  */
 final class TypeText {
-    private TypeText() {
-    }
+    private TypeText() {}
 
-    private static final java.util.regex.Pattern LEADING_ZERO = java.util.regex.Pattern.compile("(?<![0-9.:])0+(?=[0-9])");
+    private static final java.util.regex.Pattern LEADING_ZERO =
+            java.util.regex.Pattern.compile("(?<![0-9.:])0+(?=[0-9])");
 
     /**
      * For numeric types (integers, and our port ranges built of them): the text with leading zeros
@@ -52,7 +52,8 @@ final class TypeText {
                     && !(t instanceof org.opendaylight.yangtools.yang.model.api.type.DecimalTypeDefinition)) {
                 return true;
             }
-            if (YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString()) && t.getQName().getLocalName().startsWith("port")) {
+            if (YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString())
+                    && t.getQName().getLocalName().startsWith("port")) {
                 return true;
             }
         }
@@ -135,9 +136,18 @@ final class TypeText {
             return String.join(" or ", parts);
         }
         if (type instanceof RangeRestrictedTypeDefinition<?, ?> r) {
-            String ranges = r.getRangeConstraint().map(c -> c.getAllowedRanges().toString()).orElse("");
-            return "an integer" + (ranges.isEmpty() ? "" : " in " + ranges.replace("[", "").replace("]", "")
-                    .replace("‥", "..").replace("{", "").replace("}", ""));
+            String ranges = r.getRangeConstraint()
+                    .map(c -> c.getAllowedRanges().toString())
+                    .orElse("");
+            return "an integer"
+                    + (ranges.isEmpty()
+                            ? ""
+                            : " in "
+                                    + ranges.replace("[", "")
+                                            .replace("]", "")
+                                            .replace("‥", "..")
+                                            .replace("{", "")
+                                            .replace("}", ""));
         }
         Optional<String> d = description(type);
         if (d.isPresent()) {
@@ -148,9 +158,18 @@ final class TypeText {
             for (PatternConstraint p : s.getPatternConstraints()) {
                 sb.append(" matching '").append(p.getRegularExpressionString()).append('\'');
             }
-            if (type instanceof LengthRestrictedTypeDefinition<?> l && l.getLengthConstraint().isPresent()) {
-                sb.append(" of length ").append(l.getLengthConstraint().get().getAllowedRanges().toString()
-                        .replace("[", "").replace("]", "").replace("‥", "..").replace("{", "").replace("}", ""));
+            if (type instanceof LengthRestrictedTypeDefinition<?> l
+                    && l.getLengthConstraint().isPresent()) {
+                sb.append(" of length ")
+                        .append(l.getLengthConstraint()
+                                .get()
+                                .getAllowedRanges()
+                                .toString()
+                                .replace("[", "")
+                                .replace("]", "")
+                                .replace("‥", "..")
+                                .replace("{", "")
+                                .replace("}", ""));
             }
             return sb.toString();
         }
@@ -160,7 +179,8 @@ final class TypeText {
     /** First sentence of the nearest typedef description, lower-cased first letter and no final dot. */
     private static Optional<String> description(TypeDefinition<?> type) {
         for (TypeDefinition<?> t = type; t != null; t = t.getBaseType()) {
-            if (t.getDescription().isPresent() && YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString())) {
+            if (t.getDescription().isPresent()
+                    && YangSchema.NAMESPACE.equals(t.getQName().getNamespace().toString())) {
                 String d = t.getDescription().get().replaceAll("\\s+", " ").trim();
                 int dot = d.indexOf(". ");
                 d = dot > 0 ? d.substring(0, dot) : d;

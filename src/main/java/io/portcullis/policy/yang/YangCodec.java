@@ -24,14 +24,13 @@ import org.opendaylight.yangtools.yang.model.spi.DefaultSchemaTreeInference;
 final class YangCodec {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private YangCodec() {
-    }
+    private YangCodec() {}
 
     static NormalizedNode json(String json) throws IOException {
         NormalizationResultHolder result = new NormalizationResultHolder();
         NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(result);
-        try (JsonParserStream parser = JsonParserStream.create(writer,
-                JSONCodecFactorySupplier.RFC7951.getShared(YangSchema.context()))) {
+        try (JsonParserStream parser =
+                JsonParserStream.create(writer, JSONCodecFactorySupplier.RFC7951.getShared(YangSchema.context()))) {
             parser.parse(new JsonReader(new StringReader(json)));
         }
         return result.getResult().data();
@@ -43,8 +42,8 @@ final class YangCodec {
         XMLStreamReader reader = SourceParser.secureXmlFactory().createXMLStreamReader(new StringReader(xml));
         // the root element is the policy container itself, so parse against that container's schema
         QName policy = QName.create(YangSchema.module().getQNameModule(), "policy");
-        try (XmlParserStream parser = XmlParserStream.create(writer,
-                DefaultSchemaTreeInference.of(YangSchema.context(), Absolute.of(policy)))) {
+        try (XmlParserStream parser = XmlParserStream.create(
+                writer, DefaultSchemaTreeInference.of(YangSchema.context(), Absolute.of(policy)))) {
             parser.parse(reader);
         } finally {
             reader.close();

@@ -16,14 +16,16 @@ import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
  * YAML goes through the JSON codec after conversion.
  */
 public final class YangPolicyReader {
-    public enum Format { JSON, YAML, XML }
+    public enum Format {
+        JSON,
+        YAML,
+        XML
+    }
 
     /** @param lines line of each YANG data path seen in the document (for later diagnostics) */
-    public record Result(Policy policy, List<Diagnostic> diagnostics, Map<String, Integer> lines) {
-    }
+    public record Result(Policy policy, List<Diagnostic> diagnostics, Map<String, Integer> lines) {}
 
-    private YangPolicyReader() {
-    }
+    private YangPolicyReader() {}
 
     /** Builds the schema context now (it is cached); lets a caller pay the cost up front. */
     public static void warmUp() {
@@ -65,7 +67,10 @@ public final class YangPolicyReader {
                 int nl = m.indexOf('\n');
                 m = nl < 0 ? m : m.substring(0, nl);
             }
-            diagnostics.add(Diagnostic.error(file, line, "/" + YangSchema.MODULE + ":policy",
+            diagnostics.add(Diagnostic.error(
+                    file,
+                    line,
+                    "/" + YangSchema.MODULE + ":policy",
                     "does not conform to YANG module " + YangSchema.MODULE + ": " + m));
             return new Result(null, diagnostics, walker.lines());
         }
@@ -82,7 +87,9 @@ public final class YangPolicyReader {
 
     private static String message(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

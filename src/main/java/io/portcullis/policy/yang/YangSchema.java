@@ -20,8 +20,7 @@ public final class YangSchema {
     public static final String NAMESPACE = "urn:portcullis:policy";
     public static final String RESOURCE = "yang/" + MODULE + "@" + REVISION + ".yang";
 
-    private YangSchema() {
-    }
+    private YangSchema() {}
 
     private static volatile EffectiveModelContext context;
 
@@ -55,14 +54,17 @@ public final class YangSchema {
     private static EffectiveModelContext build() {
         URL url = YangSchema.class.getClassLoader().getResource(RESOURCE);
         if (url == null) {
-            throw new IllegalStateException("the policy YANG module " + RESOURCE + " is missing from the classpath; rebuild the jar");
+            throw new IllegalStateException(
+                    "the policy YANG module " + RESOURCE + " is missing from the classpath; rebuild the jar");
         }
         try {
             YangParser parser = new DefaultYangParserFactory().createParser();
-            parser.addSource(new URLYangTextSource(new SourceIdentifier(MODULE, REVISION), url, java.nio.charset.StandardCharsets.UTF_8));
+            parser.addSource(new URLYangTextSource(
+                    new SourceIdentifier(MODULE, REVISION), url, java.nio.charset.StandardCharsets.UTF_8));
             return parser.buildEffectiveModel();
         } catch (Exception e) {
-            throw new IllegalStateException("the policy YANG module " + RESOURCE + " does not compile: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the policy YANG module " + RESOURCE + " does not compile: " + e.getMessage(), e);
         }
     }
 }

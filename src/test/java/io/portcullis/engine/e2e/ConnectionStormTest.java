@@ -60,7 +60,7 @@ class ConnectionStormTest {
 
     private void storm(Path dir) throws Exception {
         try (LabFleet fleet = LabFleet.builder().devices(3).platforms("junos").start();
-             Blackhole hole = Blackhole.start(SIZE - FULL_QUEUE_PORTS, FULL_QUEUE_PORTS)) {
+                Blackhole hole = Blackhole.start(SIZE - FULL_QUEUE_PORTS, FULL_QUEUE_PORTS)) {
             Path inv = dir.resolve("inventory");
             fleet.writeInventory(inv, LabFleet.DEFAULT_PASSWORD_ENV);
             String healthy = fleet.device(0).name();
@@ -94,21 +94,32 @@ class ConnectionStormTest {
             long tw = System.nanoTime();
             Workspace w = Workspace.load(Path.of("policy"), inv, null, LocalDate.now());
             assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-            List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
-                    .map(Target::of).toList();
+            List<Target> targets = w.compileAll().stream()
+                    .filter(CompiledRouter::inScope)
+                    .map(Target::of)
+                    .toList();
             assertThat(targets).hasSize(2 * SIZE + 3);
             System.out.printf("storm: inventory loaded and compiled in %d ms%n", (System.nanoTime() - tw) / 1_000_000);
 
-            Function<String, String> env = Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password(),
-                    WRONG_PASSWORD_ENV, "not-" + fleet.password())::get;
-            ClientSettings settings = ClientSettings.defaults().withConnectTimeout(CONNECT_TIMEOUT).withAuthTimeout(AUTH_TIMEOUT)
+            Function<String, String> env = Map.of(
+                            LabFleet.DEFAULT_PASSWORD_ENV,
+                            fleet.password(),
+                            WRONG_PASSWORD_ENV,
+                            "not-" + fleet.password())::get;
+            ClientSettings settings = ClientSettings.defaults()
+                    .withConnectTimeout(CONNECT_TIMEOUT)
+                    .withAuthTimeout(AUTH_TIMEOUT)
                     .withHelloTimeout(AUTH_TIMEOUT);
 
             // warm up: the first SSH handshakes of a cold JVM (class loading, JIT of the key exchange) alone can take
             // longer than the storm's 1 s handshake limit on a busy 2-core box; the storm measures the steady state
             try (NetconfConnector warm = new NetconfConnector(settings.withAuthTimeout(Duration.ofSeconds(15)), env)) {
                 List<RouterPlan> warmUp = new Engine(EngineContext.standard(warm, new VerifierProver()), "test")
-                        .plan(targets.stream().filter(t -> t.name().equals(healthy)).toList(), 1);
+                        .plan(
+                                targets.stream()
+                                        .filter(t -> t.name().equals(healthy))
+                                        .toList(),
+                                1);
                 assertThat(warmUp).extracting(RouterPlan::status).containsExactly(RouterPlan.Status.CHANGES);
             }
             Resources before = Resources.settled(null);
@@ -117,24 +128,34 @@ class ConnectionStormTest {
             long t0 = System.nanoTime();
             List<RouterPlan> plans;
             try (NetconfConnector connector = new NetconfConnector(settings, env)) {
-                plans = new Engine(EngineContext.standard(connector, new VerifierProver()), "test").plan(targets, PARALLEL);
+                plans = new Engine(EngineContext.standard(connector, new VerifierProver()), "test")
+                        .plan(targets, PARALLEL);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             int peakThreads = threads.getPeakThreadCount();
             Resources after = Resources.settled(before);
 
             // every router is reported, none hidden, each with its own classification
-            assertThat(plans).extracting(RouterPlan::router).containsExactlyInAnyOrderElementsOf(
-                    targets.stream().map(Target::name).toList());
+            assertThat(plans)
+                    .extracting(RouterPlan::router)
+                    .containsExactlyInAnyOrderElementsOf(
+                            targets.stream().map(Target::name).toList());
             Map<String, RouterPlan> byName = plans.stream().collect(Collectors.toMap(RouterPlan::router, p -> p));
-            assertThat(byName.get(healthy).status()).as(String.valueOf(byName.get(healthy))).isEqualTo(RouterPlan.Status.CHANGES);
+            assertThat(byName.get(healthy).status())
+                    .as(String.valueOf(byName.get(healthy)))
+                    .isEqualTo(RouterPlan.Status.CHANGES);
             List<String> misclassified = expected.entrySet().stream()
                     .filter(e -> byName.get(e.getKey()).status() != RouterPlan.Status.ERROR
                             || !e.getValue().equals(byName.get(e.getKey()).errorKind()))
-                    .map(e -> e.getKey() + " expected '" + e.getValue() + "' but was " + byName.get(e.getKey()).status() + " '"
-                            + byName.get(e.getKey()).errorKind() + "': " + byName.get(e.getKey()).error())
-                    .sorted().toList();
-            assertThat(misclassified).as("routers with the wrong classification").isEmpty();
+                    .map(e -> e.getKey() + " expected '" + e.getValue() + "' but was "
+                            + byName.get(e.getKey()).status() + " '"
+                            + byName.get(e.getKey()).errorKind() + "': "
+                            + byName.get(e.getKey()).error())
+                    .sorted()
+                    .toList();
+            assertThat(misclassified)
+                    .as("routers with the wrong classification")
+                    .isEmpty();
             assertThat(byName.get(changedKey).error()).contains("HOST KEY CHANGED");
             assertThat(byName.get("syn-dropped-0").error()).contains("no TCP connection");
             assertThat(Engine.exitCode(plans)).isEqualTo(1);
@@ -143,9 +164,11 @@ class ConnectionStormTest {
             assertThat(hole.accepted()).isEqualTo(silent.size());
             assertThat(hole.maxConcurrent()).as("attempts in flight at once").isBetween(2, PARALLEL);
 
-            // deadline arithmetic: ceil(N / parallel) rounds, each at most a TCP connect timeout plus an SSH handshake timeout, plus slack
+            // deadline arithmetic: ceil(N / parallel) rounds, each at most a TCP connect timeout plus an SSH handshake
+            // timeout, plus slack
             long rounds = (targets.size() + PARALLEL - 1) / PARALLEL;
-            Duration bound = CONNECT_TIMEOUT.plus(AUTH_TIMEOUT).multipliedBy(rounds).plusSeconds(10);
+            Duration bound =
+                    CONNECT_TIMEOUT.plus(AUTH_TIMEOUT).multipliedBy(rounds).plusSeconds(10);
             assertThat(took).as("storm wall time").isLessThan(bound);
 
             // the client closed every attempt; threads and descriptors are back where they started
@@ -153,15 +176,34 @@ class ConnectionStormTest {
             while (hole.openNow() > 0 && System.nanoTime() < waitUntil) {
                 Thread.sleep(20);
             }
-            assertThat(hole.openNow()).as("connections left open at the listener").isZero();
-            assertThat(after.threads()).as("live threads after the run: " + Resources.threadNames()).isLessThanOrEqualTo(before.threads() + 1);
+            assertThat(hole.openNow())
+                    .as("connections left open at the listener")
+                    .isZero();
+            assertThat(after.threads())
+                    .as("live threads after the run: " + Resources.threadNames())
+                    .isLessThanOrEqualTo(before.threads() + 1);
             assertThat(after.fds()).as("open file descriptors after the run").isLessThanOrEqualTo(before.fds() + 3);
-            assertThat(peakThreads).as("peak threads during the run (JVM-wide)").isLessThanOrEqualTo(before.threads() + PARALLEL + 24);
+            assertThat(peakThreads)
+                    .as("peak threads during the run (JVM-wide)")
+                    .isLessThanOrEqualTo(before.threads() + PARALLEL + 24);
             assertThat(after.heapMb()).as("heap after the run (MB)").isLessThan(before.heapMb() + 64);
-            System.out.printf("storm: %d routers (%d refused, %d silent, %d syn-dropped, 3 lab) --parallel %d in %d ms;"
-                    + " max attempts in flight %d; threads %d -> peak %d -> %d; fds %d -> %d; heap %d -> %d MB%n",
-                    targets.size(), refused.size(), silent.size(), fullQueue.size(), PARALLEL, took.toMillis(), hole.maxConcurrent(),
-                    before.threads(), peakThreads, after.threads(), before.fds(), after.fds(), before.heapMb(), after.heapMb());
+            System.out.printf(
+                    "storm: %d routers (%d refused, %d silent, %d syn-dropped, 3 lab) --parallel %d in %d ms;"
+                            + " max attempts in flight %d; threads %d -> peak %d -> %d; fds %d -> %d; heap %d -> %d MB%n",
+                    targets.size(),
+                    refused.size(),
+                    silent.size(),
+                    fullQueue.size(),
+                    PARALLEL,
+                    took.toMillis(),
+                    hole.maxConcurrent(),
+                    before.threads(),
+                    peakThreads,
+                    after.threads(),
+                    before.fds(),
+                    after.fds(),
+                    before.heapMb(),
+                    after.heapMb());
         }
     }
 
@@ -213,7 +255,9 @@ class ConnectionStormTest {
             Resources r = now();
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             // threads of a closed pool and sockets being closed take a moment to go away
-            while (baseline != null && (r.threads > baseline.threads || r.fds > baseline.fds) && System.nanoTime() < until) {
+            while (baseline != null
+                    && (r.threads > baseline.threads || r.fds > baseline.fds)
+                    && System.nanoTime() < until) {
                 Thread.sleep(50);
                 r = now();
             }
@@ -226,7 +270,10 @@ class ConnectionStormTest {
         }
 
         static List<String> threadNames() {
-            return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+            return Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .sorted()
+                    .toList();
         }
 
         static Resources now() throws IOException {
@@ -236,7 +283,11 @@ class ConnectionStormTest {
                 fds = s.count();
             }
             Runtime rt = Runtime.getRuntime();
-            return new Resources((int) Thread.getAllStackTraces().keySet().stream().filter(t -> !simulatedRouter(t)).count(), fds,
+            return new Resources(
+                    (int) Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> !simulatedRouter(t))
+                            .count(),
+                    fds,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }

@@ -11,7 +11,10 @@ import java.util.Set;
  * in the engine catches it, like a kill -9 ends everything) just before the chosen RPC would be sent.
  */
 final class CrashingConnector implements RouterConnector {
-    enum Point { BEFORE_PERSISTENT_COMMIT, BEFORE_PERSISTENT_CONFIRM }
+    enum Point {
+        BEFORE_PERSISTENT_COMMIT,
+        BEFORE_PERSISTENT_CONFIRM
+    }
 
     static final class SimulatedCrash extends Error {
         SimulatedCrash(Point p) {

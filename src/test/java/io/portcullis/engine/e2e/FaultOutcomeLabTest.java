@@ -41,13 +41,23 @@ class FaultOutcomeLabTest {
             try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
                 SimDevice slow = lab.fleet().device(0);
                 String before = slow.runningXml();
-                slow.faults().delay("commit", Duration.ofMillis(2500)); // every commit: the confirm lands 2.5 s after a 1 s window
-                List<Target> targets = lab.targets().stream().map(t -> withConfirmTimeout(t, 1)).toList();
-                RunReport r = lab.engine().apply(targets, LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                slow.faults()
+                        .delay(
+                                "commit",
+                                Duration.ofMillis(2500)); // every commit: the confirm lands 2.5 s after a 1 s window
+                List<Target> targets = lab.targets().stream()
+                        .map(t -> withConfirmTimeout(t, 1))
+                        .toList();
+                RunReport r =
+                        lab.engine().apply(targets, LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
-                assertThat(o.message()).contains("no longer holds the proven change", "1 s confirm timer ran out first");
-                assertThat(slow.runningXml()).as("running back to the pre-image").isEqualTo(before).doesNotContain("PORTCULLIS-");
+                assertThat(o.message())
+                        .contains("no longer holds the proven change", "1 s confirm timer ran out first");
+                assertThat(slow.runningXml())
+                        .as("running back to the pre-image")
+                        .isEqualTo(before)
+                        .doesNotContain("PORTCULLIS-");
                 assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
                 assertThat(lab.fleet().device(1).runningXml()).contains("PORTCULLIS-");
             }
@@ -61,9 +71,12 @@ class FaultOutcomeLabTest {
             try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
                 SimDevice victim = lab.fleet().device(0);
                 String before = victim.runningXml();
-                RouterConnector rebootAfterConfirmedCommit = afterCall(lab.connector(), victim.name(), "commitConfirmed", victim::reboot);
-                Engine engine = new Engine(EngineContext.standard(rebootAfterConfirmedCommit, new VerifierProver()), "test");
-                RunReport r = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                RouterConnector rebootAfterConfirmedCommit =
+                        afterCall(lab.connector(), victim.name(), "commitConfirmed", victim::reboot);
+                Engine engine =
+                        new Engine(EngineContext.standard(rebootAfterConfirmedCommit, new VerifierProver()), "test");
+                RunReport r =
+                        engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
                 assertThat(victim.runningXml()).isEqualTo(before);
@@ -83,12 +96,20 @@ class FaultOutcomeLabTest {
                 SimDevice d = lab.fleet().device(0);
                 String before = d.runningXml();
                 d.faults().malformedReply("commit", Malformation.WRONG_MESSAGE_ID);
-                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                RunReport r = lab.engine()
+                        .apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
-                assertThat(o.state()).as(o.reason() + ": " + o.message()).isIn(OutcomeState.UNKNOWN_RECONCILED, OutcomeState.FAILED_ROLLED_BACK);
-                assertThat(o.message()).as("the user is told what the router holds, from a read-back").containsAnyOf("holds", "read back", "reverted");
-                assertThat(d.runningXml()).as("session end reverted the unconfirmed commit").isEqualTo(before);
-                assertThat(d.rpcLog().operations()).as("a new session read the router back after the desync")
+                assertThat(o.state())
+                        .as(o.reason() + ": " + o.message())
+                        .isIn(OutcomeState.UNKNOWN_RECONCILED, OutcomeState.FAILED_ROLLED_BACK);
+                assertThat(o.message())
+                        .as("the user is told what the router holds, from a read-back")
+                        .containsAnyOf("holds", "read back", "reverted");
+                assertThat(d.runningXml())
+                        .as("session end reverted the unconfirmed commit")
+                        .isEqualTo(before);
+                assertThat(d.rpcLog().operations())
+                        .as("a new session read the router back after the desync")
                         .containsSubsequence("commit", "get-config");
                 assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
@@ -106,8 +127,14 @@ class FaultOutcomeLabTest {
                 SimDevice d = lab.fleet().device(0);
                 String before = d.runningXml();
                 d.faults().failValidate("/acl", "injected validation failure").failDiscardWithRollbackFailed();
-                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1).withRollout(0, 0, 1, 5), null, null, null,
-                        RunListener.NONE);
+                RunReport r = lab.engine()
+                        .apply(
+                                lab.targets(),
+                                LabFleetEngineTest.opts(1).withRollout(0, 0, 1, 5),
+                                null,
+                                null,
+                                null,
+                                RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.ROLLBACK_FAILED);
                 assertThat(o.message()).contains("injected validation failure");
@@ -126,11 +153,13 @@ class FaultOutcomeLabTest {
                 SimDevice d = lab.fleet().device(0);
                 String before = d.runningXml();
                 d.faults().failCommit("commit failed (injected)");
-                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                RunReport r = lab.engine()
+                        .apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.message()).contains("commit failed (injected)");
-                assertThat(d.rpcLog().operations()).containsSubsequence("validate", "commit", "discard-changes", "unlock");
+                assertThat(d.rpcLog().operations())
+                        .containsSubsequence("validate", "commit", "discard-changes", "unlock");
                 assertThat(d.runningXml()).isEqualTo(before);
                 assertThat(r.routers().get(1).state()).isEqualTo(OutcomeState.APPLIED);
             }
@@ -145,7 +174,8 @@ class FaultOutcomeLabTest {
                 SimDevice d = lab.fleet().device(0);
                 d.setProfile(d.profile().withCandidate(false).withWritableRunning(true));
                 String before = d.runningXml();
-                RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+                RunReport r = lab.engine()
+                        .apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
                 RouterOutcome o = r.routers().get(0);
                 assertThat(o.state()).as(o.reason() + ": " + o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
                 assertThat(o.reason()).isEqualTo("NO_CANDIDATE");
@@ -161,9 +191,23 @@ class FaultOutcomeLabTest {
         Device d = t.device();
         Map<String, String> settings = new HashMap<>(d.settings());
         settings.put("confirm-timeout", String.valueOf(seconds));
-        return new Target(new Device(d.name(), d.hostname(), d.port(), d.platform(), d.groups(), d.interfaces(), d.profiles(),
-                d.credentials(), d.knownHosts(), d.hostKeyChecking(), d.chainForeign(), d.algorithmExceptions(), settings),
-                t.intent(), t.promise());
+        return new Target(
+                new Device(
+                        d.name(),
+                        d.hostname(),
+                        d.port(),
+                        d.platform(),
+                        d.groups(),
+                        d.interfaces(),
+                        d.profiles(),
+                        d.credentials(),
+                        d.knownHosts(),
+                        d.hostKeyChecking(),
+                        d.chainForeign(),
+                        d.algorithmExceptions(),
+                        settings),
+                t.intent(),
+                t.promise());
     }
 
     /**
@@ -178,7 +222,9 @@ class FaultOutcomeLabTest {
                 if (!device.name().equals(router)) {
                     return s;
                 }
-                return (RouterSession) Proxy.newProxyInstance(RouterSession.class.getClassLoader(), new Class<?>[] {RouterSession.class},
+                return (RouterSession) Proxy.newProxyInstance(
+                        RouterSession.class.getClassLoader(),
+                        new Class<?>[] {RouterSession.class},
                         (proxy, m, args) -> {
                             Object result;
                             try {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class LabFleetEngineTest {
     private static final String PLATFORMS = "junos,iosxr,sros,openconfig,ietf";
 
-    record Lab(LabFleet fleet, List<Target> targets, NetconfConnector connector, Engine engine) implements AutoCloseable {
+    record Lab(LabFleet fleet, List<Target> targets, NetconfConnector connector, Engine engine)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             connector.close();
@@ -44,20 +45,28 @@ class LabFleetEngineTest {
     }
 
     static Lab lab(int n, ClientSettings settings) throws Exception {
-        LabFleet fleet = LabFleet.builder().devices(n).platforms(PLATFORMS).portBase(0).start();
+        LabFleet fleet =
+                LabFleet.builder().devices(n).platforms(PLATFORMS).portBase(0).start();
         Path dir = Files.createTempDirectory("lab-inventory");
         fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
         Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
         assertThat(w.hasErrors()).as(w.summary() + w.diagnostics()).isFalse();
-        List<Target> targets = w.compileAll().stream().filter(CompiledRouter::inScope)
-                .map(Target::of).toList();
+        List<Target> targets = w.compileAll().stream()
+                .filter(CompiledRouter::inScope)
+                .map(Target::of)
+                .toList();
         assertThat(targets).hasSize(n);
-        NetconfConnector connector = new NetconfConnector(settings, Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
-        return new Lab(fleet, targets, connector, new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));
+        NetconfConnector connector =
+                new NetconfConnector(settings, Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
+        return new Lab(
+                fleet, targets, connector, new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));
     }
 
     static ApplyOptions opts(int parallel) {
-        return ApplyOptions.defaults().withConfirmTimeout(30).withRollout(0, 0, parallel, 0).withLock(1, Duration.ofMillis(50))
+        return ApplyOptions.defaults()
+                .withConfirmTimeout(30)
+                .withRollout(0, 0, parallel, 0)
+                .withLock(1, Duration.ofMillis(50))
                 .withRevertWait(Duration.ofSeconds(5));
     }
 
@@ -67,17 +76,25 @@ class LabFleetEngineTest {
             List<RouterPlan> plan = lab.engine().plan(lab.targets(), 5);
             assertThat(plan).extracting(RouterPlan::status).as(plan.toString()).containsOnly(RouterPlan.Status.CHANGES);
             assertThat(Engine.exitCode(plan)).isEqualTo(2);
-            lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().touched()).as(d.name() + " untouched by plan").isFalse());
+            lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().touched())
+                    .as(d.name() + " untouched by plan")
+                    .isFalse());
 
             RunReport r = lab.engine().apply(lab.targets(), opts(5), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).as(r.routers().toString()).extracting(RouterOutcome::state).containsOnly(OutcomeState.APPLIED);
-            assertThat(lab.engine().plan(lab.targets(), 5)).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
+            assertThat(r.routers())
+                    .as(r.routers().toString())
+                    .extracting(RouterOutcome::state)
+                    .containsOnly(OutcomeState.APPLIED);
+            assertThat(lab.engine().plan(lab.targets(), 5))
+                    .extracting(RouterPlan::status)
+                    .containsOnly(RouterPlan.Status.IN_SYNC);
             assertThat(lab.fleet().device(0).runningXml()).contains("PORTCULLIS-");
 
             lab.fleet().devices().forEach(d -> d.rpcLog().clear());
             RunReport again = lab.engine().apply(lab.targets(), opts(5), null, null, null, RunListener.NONE);
             assertThat(again.routers()).extracting(RouterOutcome::state).containsOnly(OutcomeState.NO_CHANGE);
-            lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().operations()).doesNotContain("edit-config", "lock", "commit"));
+            lab.fleet().devices().forEach(d -> assertThat(d.rpcLog().operations())
+                    .doesNotContain("edit-config", "lock", "commit"));
         }
     }
 
@@ -94,10 +111,14 @@ class LabFleetEngineTest {
             assertThat(r.routers().get(2).message()).contains("injected validation failure");
             for (int i = 3; i < 10; i++) {
                 assertThat(r.routers().get(i).state()).isEqualTo(OutcomeState.NOT_CONTACTED);
-                assertThat(lab.fleet().device(i).rpcLog().size()).as("router " + (i + 1) + " never contacted").isZero();
+                assertThat(lab.fleet().device(i).rpcLog().size())
+                        .as("router " + (i + 1) + " never contacted")
+                        .isZero();
             }
             assertThat(lab.fleet().device(2).runningXml()).doesNotContain("PORTCULLIS-");
-            assertThat(lab.fleet().device(2).rpcLog().operations()).contains("discard-changes").doesNotContain("commit");
+            assertThat(lab.fleet().device(2).rpcLog().operations())
+                    .contains("discard-changes")
+                    .doesNotContain("commit");
             List<RouterPlan> after = lab.engine().plan(lab.targets().subList(0, 2), 2);
             assertThat(after).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
         }
@@ -106,20 +127,26 @@ class LabFleetEngineTest {
     @Test
     void sessionLossInsideTheConfirmWindowRevertsLostCommitReplyIsReconciledAndLockHeldIsReported() throws Exception {
         try (Lab lab = lab(4)) {
-            // RPCs of a fresh apply: get-config, lock, get-config candidate, edit-config, validate, get-config candidate (the
-            // proof before any commit), commit confirmed, then the read-back get-config (8th): the session dies inside the
+            // RPCs of a fresh apply: get-config, lock, get-config candidate, edit-config, validate, get-config
+            // candidate (the
+            // proof before any commit), commit confirmed, then the read-back get-config (8th): the session dies inside
+            // the
             // confirm window
             lab.fleet().device(0).faults().dropConnectionAtRpc(8);
             lab.fleet().device(1).outOfBandLock();
             lab.fleet().device(3).faults().dropConnectionAfter("commit");
-            RunReport r = lab.engine().apply(lab.targets(), opts(4).withRollout(0, 0, 4, 5), null, null, null, RunListener.NONE);
+            RunReport r = lab.engine()
+                    .apply(lab.targets(), opts(4).withRollout(0, 0, 4, 5), null, null, null, RunListener.NONE);
             RouterOutcome killed = r.routers().get(0);
             assertThat(killed.state()).as(killed.message()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK);
-            assertThat(lab.fleet().device(0).rpcLog().operations()).contains("commit").doesNotContain("cancel-commit");
+            assertThat(lab.fleet().device(0).rpcLog().operations())
+                    .contains("commit")
+                    .doesNotContain("cancel-commit");
             assertThat(lab.fleet().device(0).runningXml()).doesNotContain("PORTCULLIS-");
             RouterOutcome locked = r.routers().get(1);
             assertThat(locked.reason()).as(locked.message()).isEqualTo("LOCKED_BY");
-            assertThat(lab.fleet().device(1).rpcLog().operations()).doesNotContain("edit-config", "kill-session", "discard-changes");
+            assertThat(lab.fleet().device(1).rpcLog().operations())
+                    .doesNotContain("edit-config", "kill-session", "discard-changes");
             assertThat(lab.fleet().device(1).runningXml()).doesNotContain("PORTCULLIS-");
             assertThat(r.routers().get(2).state()).isEqualTo(OutcomeState.APPLIED);
             RouterOutcome lostReply = r.routers().get(3);

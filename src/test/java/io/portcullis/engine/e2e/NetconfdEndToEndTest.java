@@ -59,9 +59,11 @@ class NetconfdEndToEndTest {
             // data-missing instead of ignoring it: then there is nothing to clean, and the candidate is reset.
             try (RouterSession s = connector.open(target.device())) {
                 try {
-                    s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
-                            + "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\""
-                            + " nc:operation=\"remove\"/></config>");
+                    s.editConfig(
+                            io.portcullis.engine.router.Datastore.CANDIDATE,
+                            "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">"
+                                    + "<acl xmlns=\"http://openconfig.net/yang/acl\" xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\""
+                                    + " nc:operation=\"remove\"/></config>");
                     s.commit();
                 } catch (io.portcullis.engine.router.RouterException nothingToRemove) {
                     s.discardChanges();
@@ -71,24 +73,38 @@ class NetconfdEndToEndTest {
             List<RouterPlan> plan = engine.plan(List.of(target), 1);
             assertThat(plan.get(0).status()).isEqualTo(RouterPlan.Status.CHANGES);
             assertThat(Engine.exitCode(plan)).isEqualTo(2);
-            assertThat(plan.get(0).changes().fates()).extracting(f -> f.describe())
-                    .contains("TCP/587 toward subscribers (ipv4): forwarded → dropped", "UDP/161 toward subscribers (ipv6): forwarded → dropped");
+            assertThat(plan.get(0).changes().fates())
+                    .extracting(f -> f.describe())
+                    .contains(
+                            "TCP/587 toward subscribers (ipv4): forwarded → dropped",
+                            "UDP/161 toward subscribers (ipv6): forwarded → dropped");
             assertThat(plan.get(0).changes().forwardText()).contains("+");
 
             RunReport first = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
-            assertThat(first.routers().get(0).state()).as(first.routers().get(0).message()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(first.routers().get(0).state())
+                    .as(first.routers().get(0).message())
+                    .isEqualTo(OutcomeState.APPLIED);
             // netconfd advertises :startup: the apply saved running to startup and read it back
-            assertThat(first.routers().get(0).reason()).as(first.routers().get(0).message()).isEqualTo("APPLIED");
+            assertThat(first.routers().get(0).reason())
+                    .as(first.routers().get(0).message())
+                    .isEqualTo("APPLIED");
             RouterPlan after = engine.plan(List.of(target), 1).get(0);
-            assertThat(after.status()).as("read back in sync: " + after.error() + after.changes().diff().changes()).isEqualTo(RouterPlan.Status.IN_SYNC);
-            assertThat(engine.apply(List.of(target), opts, null, null, null, RunListener.NONE).routers().get(0).state())
+            assertThat(after.status())
+                    .as("read back in sync: " + after.error()
+                            + after.changes().diff().changes())
+                    .isEqualTo(RouterPlan.Status.IN_SYNC);
+            assertThat(engine.apply(List.of(target), opts, null, null, null, RunListener.NONE)
+                            .routers()
+                            .get(0)
+                            .state())
                     .isEqualTo(OutcomeState.NO_CHANGE);
 
             WebhookReceiver alerts = WebhookReceiver.start();
             DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(alerts.uri())));
-            try (DriftMonitor monitor = new DriftMonitor(engine, List.of(target), alerter, new DriftMonitor.Listener() {
-            }, 1, false, opts);
-                 ChangeWatcher watcher = new ChangeWatcher(connector, monitor.changeHandler(), Duration.ofMillis(200), Duration.ofSeconds(2))) {
+            try (DriftMonitor monitor = new DriftMonitor(
+                            engine, List.of(target), alerter, new DriftMonitor.Listener() {}, 1, false, opts);
+                    ChangeWatcher watcher = new ChangeWatcher(
+                            connector, monitor.changeHandler(), Duration.ofMillis(200), Duration.ofSeconds(2))) {
                 assertThat(monitor.checkAll("startup").get(0).inPolicy()).isTrue();
                 watcher.watch(List.of(target));
                 long until = System.currentTimeMillis() + 10_000;
@@ -104,8 +120,10 @@ class NetconfdEndToEndTest {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertThat(firing).as("alert after the out-of-band change").isNotNull();
                 assertThat(firing.get("status").asText()).isEqualTo("firing");
-                assertThat(firing.at("/alerts/0/annotations/impact").asText()).contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
-                assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains(server.username());
+                assertThat(firing.at("/alerts/0/annotations/impact").asText())
+                        .contains("TCP/587 toward subscribers (ipv4): dropped → forwarded");
+                assertThat(firing.at("/alerts/0/annotations/changed_by").asText())
+                        .contains(server.username());
                 System.out.println("netconfd drift alert latency: " + ms + " ms");
                 // OpenSSH + netconfd start a process per session, so the targeted check costs ~1-2 s here;
                 // the 2 s target is measured on the lab (docs/benchmarks.md)
@@ -114,7 +132,9 @@ class NetconfdEndToEndTest {
                 RunReport fix = engine.apply(List.of(target), opts, null, null, null, RunListener.NONE);
                 assertThat(fix.routers().get(0).state()).isEqualTo(OutcomeState.APPLIED);
                 JsonNode resolved = alerts.awaitStatus("resolved", Duration.ofSeconds(10));
-                assertThat(resolved).as("resolved after re-apply (event-driven)").isNotNull();
+                assertThat(resolved)
+                        .as("resolved after re-apply (event-driven)")
+                        .isNotNull();
                 assertThat(engine.plan(List.of(target), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
             } finally {
                 alerts.close();
@@ -124,9 +144,12 @@ class NetconfdEndToEndTest {
 
     /** The subinterface the inventory binds to must exist (the ACL binding is a leafref to it). */
     static void ensureInterface(NetconfConnector connector, Target t) throws java.io.IOException {
-        String ifs = java.nio.file.Files.readString(io.portcullis.testing.SharedDir.require("docs/acl-examples/openconfig-context-interfaces.xml"));
+        String ifs = java.nio.file.Files.readString(
+                io.portcullis.testing.SharedDir.require("docs/acl-examples/openconfig-context-interfaces.xml"));
         try (RouterSession s = connector.open(t.device())) {
-            s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + ifs + "</config>");
+            s.editConfig(
+                    io.portcullis.engine.router.Datastore.CANDIDATE,
+                    "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + ifs + "</config>");
             s.commit();
         }
     }
@@ -150,20 +173,35 @@ class NetconfdEndToEndTest {
             List<Term> terms = new ArrayList<>();
             for (Term term : f.terms()) {
                 List<io.portcullis.intent.PortRange> ports = term.match().destinationPorts().stream()
-                        .filter(p -> !(p.contains(587) && f.family() == io.portcullis.intent.AddressFamily.IPV4)).toList();
+                        .filter(p -> !(p.contains(587) && f.family() == io.portcullis.intent.AddressFamily.IPV4))
+                        .toList();
                 if (!term.match().destinationPorts().isEmpty() && ports.isEmpty()) {
                     continue;
                 }
-                terms.add(new Term(term.name(), term.sequence(), new io.portcullis.intent.Match(term.match().protocol(), ports,
-                        term.match().sourcePorts(), term.match().eitherPorts(), term.match().destinationPrefixes(),
-                        term.match().sourcePrefixes()), term.action(), term.counter(), term.log(), term.description()));
+                terms.add(new Term(
+                        term.name(),
+                        term.sequence(),
+                        new io.portcullis.intent.Match(
+                                term.match().protocol(),
+                                ports,
+                                term.match().sourcePorts(),
+                                term.match().eitherPorts(),
+                                term.match().destinationPrefixes(),
+                                term.match().sourcePrefixes()),
+                        term.action(),
+                        term.counter(),
+                        term.log(),
+                        term.description()));
             }
             filters.add(new Filter(f.name(), f.family(), terms, f.defaultAction(), f.description()));
         }
-        FilterIntent changed = new FilterIntent(c.name(), "openconfig", filters, c.intent().bindings());
+        FilterIntent changed =
+                new FilterIntent(c.name(), "openconfig", filters, c.intent().bindings());
         try (RouterSession s = connector.open(t.device())) {
             s.lock(io.portcullis.engine.router.Datastore.CANDIDATE);
-            s.editConfig(io.portcullis.engine.router.Datastore.CANDIDATE, Platforms.get("openconfig").renderConfig(changed));
+            s.editConfig(
+                    io.portcullis.engine.router.Datastore.CANDIDATE,
+                    Platforms.get("openconfig").renderConfig(changed));
             s.commit();
             s.unlock(io.portcullis.engine.router.Datastore.CANDIDATE);
         }

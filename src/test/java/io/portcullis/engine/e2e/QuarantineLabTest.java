@@ -38,14 +38,18 @@ class QuarantineLabTest {
     @EnumSource(Backend.class)
     void aRouterLeftRollbackFailedIsQuarantinedSkippedListedAndReleased(Backend backend) throws Exception {
         DbSettings db = backend.fresh(tmp);
-        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2); Guards.Opened g = Guards.open(db, "alice")) {
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2);
+                Guards.Opened g = Guards.open(db, "alice")) {
             SimDevice d = lab.fleet().device(0);
             d.faults().failValidate("/acl", "injected validation failure").failDiscardWithRollbackFailed();
             Engine engine = lab.engine().withGuard(g.guard());
-            RunReport first = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+            RunReport first =
+                    engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
             RouterOutcome o = first.routers().get(0);
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.ROLLBACK_FAILED);
-            assertThat(o.message()).contains("is now quarantined").contains("portcullis quarantine release " + d.name());
+            assertThat(o.message())
+                    .contains("is now quarantined")
+                    .contains("portcullis quarantine release " + d.name());
             Quarantine q = g.guard().memory().quarantine(d.name()).orElseThrow();
             assertThat(q.state()).isEqualTo("ROLLBACK_FAILED");
             assertThat(q.runId()).isEqualTo(first.runId());
@@ -54,20 +58,28 @@ class QuarantineLabTest {
             // the router is fixed by hand (the fault is gone), but nobody released it yet: not contacted, the run fails
             d.faults().clear();
             d.rpcLog().clear();
-            RunReport second = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+            RunReport second =
+                    engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
             RouterOutcome skipped = second.routers().get(0);
             assertThat(skipped.state()).isEqualTo(OutcomeState.NOT_CONTACTED);
             assertThat(skipped.reason()).isEqualTo("QUARANTINED");
-            assertThat(skipped.message()).contains("quarantined since").contains(first.runId()).contains("ROLLBACK_FAILED");
+            assertThat(skipped.message())
+                    .contains("quarantined since")
+                    .contains(first.runId())
+                    .contains("ROLLBACK_FAILED");
             assertThat(d.rpcLog().size()).as("not even a session").isZero();
             assertThat(second.routers().get(1).state()).isEqualTo(OutcomeState.NO_CHANGE);
-            assertThat(second.success()).as("a run that skipped a quarantined router fails").isFalse();
+            assertThat(second.success())
+                    .as("a run that skipped a quarantined router fails")
+                    .isFalse();
 
             DbProperties.use(db);
             try {
                 Cli list = cli("quarantine", "list");
                 assertThat(list.exit).isEqualTo(1);
-                assertThat(list.out).contains(d.name() + "  ROLLBACK_FAILED").contains("run " + first.runId() + " by alice");
+                assertThat(list.out)
+                        .contains(d.name() + "  ROLLBACK_FAILED")
+                        .contains("run " + first.runId() + " by alice");
                 Cli release = cli("quarantine", "release", d.name());
                 assertThat(release.exit).as(release.err).isZero();
                 assertThat(release.out).contains(d.name() + " released");
@@ -78,8 +90,11 @@ class QuarantineLabTest {
             } finally {
                 DbProperties.clear();
             }
-            RunReport third = engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            assertThat(third.routers().get(0).state()).as(third.routers().get(0).message()).isEqualTo(OutcomeState.APPLIED);
+            RunReport third =
+                    engine.apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+            assertThat(third.routers().get(0).state())
+                    .as(third.routers().get(0).message())
+                    .isEqualTo(OutcomeState.APPLIED);
             assertThat(third.success()).isTrue();
         } finally {
             backend.drop(db);
@@ -90,11 +105,22 @@ class QuarantineLabTest {
     @EnumSource(Backend.class)
     void includeQuarantinedAppliesTheRouterAndReleasesItOnceProven(Backend backend) throws Exception {
         DbSettings db = backend.fresh(tmp);
-        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1); Guards.Opened g = Guards.open(db, "alice")) {
+        try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1);
+                Guards.Opened g = Guards.open(db, "alice")) {
             SimDevice d = lab.fleet().device(0);
-            g.guard().memory().quarantine(new Quarantine(d.name(), io.portcullis.engine.memory.RouterLocks.key(lab.targets().get(0).device()),
-                    "UNKNOWN_RECONCILED", "UNKNOWN: injected", "run-0", "bob", Instant.now()));
-            RunReport r = lab.engine().withGuard(g.guard().includingQuarantined(true))
+            g.guard()
+                    .memory()
+                    .quarantine(new Quarantine(
+                            d.name(),
+                            io.portcullis.engine.memory.RouterLocks.key(
+                                    lab.targets().get(0).device()),
+                            "UNKNOWN_RECONCILED",
+                            "UNKNOWN: injected",
+                            "run-0",
+                            "bob",
+                            Instant.now()));
+            RunReport r = lab.engine()
+                    .withGuard(g.guard().includingQuarantined(true))
                     .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE);
             RouterOutcome o = r.routers().get(0);
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
@@ -105,8 +131,7 @@ class QuarantineLabTest {
         }
     }
 
-    record Cli(int exit, String out, String err) {
-    }
+    record Cli(int exit, String out, String err) {}
 
     static Cli cli(String... args) {
         StringWriter out = new StringWriter();

@@ -38,7 +38,9 @@ class RecoverLabTest {
     }
 
     private static NetconfConnector connector(LabFleetEngineTest.Lab lab) {
-        return new NetconfConnector(ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, lab.fleet().password())::get);
+        return new NetconfConnector(
+                ClientSettings.defaults(),
+                Map.of(LabFleet.DEFAULT_PASSWORD_ENV, lab.fleet().password())::get);
     }
 
     private static Engine engine(io.portcullis.engine.router.RouterConnector c) {
@@ -65,9 +67,12 @@ class RecoverLabTest {
                         .apply(List.of(lab.targets().get(1)), revert(), null, null, null, RunListener.NONE);
             }
             Journal.Scan scan = new Journal(journal).scan();
-            assertThat(scan.pending()).singleElement().satisfies(p -> assertThat(p.record().router()).isEqualTo(xr.name()));
+            assertThat(scan.pending())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.record().router()).isEqualTo(xr.name()));
             Path file = scan.pending().get(0).file();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             String token = persistIdOf(file);
             assertThat(token).hasSizeGreaterThan(20);
             assertThat(EngineJson.write(r)).doesNotContain(token);
@@ -85,7 +90,9 @@ class RecoverLabTest {
             assertThat(new Journal(journal).scan().pending()).as("marked done").isEmpty();
             assertThat(xr.runningXml()).isEqualTo(before);
             assertThat(xr.confirmedCommitPending()).isFalse();
-            assertThat(recover(lab, Recovery.Mode.CANCEL).entries()).as("nothing left to recover").isEmpty();
+            assertThat(recover(lab, Recovery.Mode.CANCEL).entries())
+                    .as("nothing left to recover")
+                    .isEmpty();
         }
     }
 
@@ -103,8 +110,11 @@ class RecoverLabTest {
     void orchestratorDiesInsideThePersistentWindowThenRecoverConfirmsByPersistIdAfterProving() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
             SimDevice xr = lab.fleet().device(1);
-            Path file = crashInsideTheWindow(lab, RevertPolicyLabTest.withConfirmTimeout(lab.targets().get(1), 4));
-            assertThat(xr.confirmedCommitPending()).as("persist: the commit outlives the sessions").isTrue();
+            Path file = crashInsideTheWindow(
+                    lab, RevertPolicyLabTest.withConfirmTimeout(lab.targets().get(1), 4));
+            assertThat(xr.confirmedCommitPending())
+                    .as("persist: the commit outlives the sessions")
+                    .isTrue();
             assertThat(xr.runningXml()).contains("PORTCULLIS-");
 
             Recovery.Result rr = recover(lab, Recovery.Mode.CONFIRM);
@@ -114,12 +124,18 @@ class RecoverLabTest {
             });
             assertThat(rr.success()).isTrue();
             String token = persistIdOf(file);
-            assertThat(xr.rpcLog().of("commit").get(xr.rpcLog().of("commit").size() - 1).payload())
-                    .contains("<persist-id>" + token + "</persist-id>").doesNotContain("<confirmed");
+            assertThat(xr.rpcLog()
+                            .of("commit")
+                            .get(xr.rpcLog().of("commit").size() - 1)
+                            .payload())
+                    .contains("<persist-id>" + token + "</persist-id>")
+                    .doesNotContain("<confirmed");
             Thread.sleep(4_500); // past the 4 s window: confirmed, so it stays
             assertThat(xr.confirmedCommitPending()).isFalse();
             assertThat(xr.runningXml()).contains("PORTCULLIS-");
-            assertThat(xr.startupXml()).as("saved to startup after the confirm, as apply does").contains("PORTCULLIS-");
+            assertThat(xr.startupXml())
+                    .as("saved to startup after the confirm, as apply does")
+                    .contains("PORTCULLIS-");
             assertThat(new Journal(journal).scan().pending()).isEmpty();
         }
     }
@@ -139,7 +155,8 @@ class RecoverLabTest {
             });
             assertThat(xr.runningXml()).isEqualTo(before);
             assertThat(xr.confirmedCommitPending()).isFalse();
-            assertThat(xr.rpcLog().of("cancel-commit")).singleElement().satisfies(e -> assertThat(e.payload()).contains("<persist-id>"));
+            assertThat(xr.rpcLog().of("cancel-commit")).singleElement().satisfies(e -> assertThat(e.payload())
+                    .contains("<persist-id>"));
             assertThat(new Journal(journal).scan().pending()).isEmpty();
         }
     }
@@ -163,7 +180,9 @@ class RecoverLabTest {
                 assertThat(e.closed()).as("entry left open").isFalse();
             });
             assertThat(rr.success()).isFalse();
-            assertThat(xr.confirmedCommitPending()).as("the real commit is still pending").isTrue();
+            assertThat(xr.confirmedCommitPending())
+                    .as("the real commit is still pending")
+                    .isTrue();
             assertThat(new Journal(journal).scan().pending()).hasSize(1);
         }
     }
@@ -174,7 +193,9 @@ class RecoverLabTest {
             Path notADir = Files.writeString(journal.resolve("occupied"), "x");
             ApplyOptions o = LabFleetEngineTest.opts(1).withOnFailure(ApplyOptions.FailurePolicy.REVERT, notADir);
             assertThatThrownBy(() -> lab.engine().apply(lab.targets(), o, null, null, null, RunListener.NONE))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journal").hasMessageContaining("nothing was applied");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("journal")
+                    .hasMessageContaining("nothing was applied");
             for (SimDevice d : lab.fleet().devices()) {
                 assertThat(d.rpcLog().size()).as(d.name() + " untouched").isZero();
                 assertThat(d.runningXml()).doesNotContain("PORTCULLIS-");
@@ -191,16 +212,24 @@ class RecoverLabTest {
             List<String> lines = Files.readAllLines(file);
             String token = persistIdOf(file);
             // a garbage line before the good entry, and a record cut off mid-write at the end
-            Files.writeString(file, "{\"type\":\"PENDING\",\"run\":42,,\n" + String.join("\n", lines) + "\n{\"type\":\"CONFIRMED\",\"ru");
-            Path other = Files.writeString(journal.resolve("0-other.journal"), "not json at all\n{\"type\":\"PENDING\"}\n");
+            Files.writeString(
+                    file,
+                    "{\"type\":\"PENDING\",\"run\":42,,\n" + String.join("\n", lines)
+                            + "\n{\"type\":\"CONFIRMED\",\"ru");
+            Path other =
+                    Files.writeString(journal.resolve("0-other.journal"), "not json at all\n{\"type\":\"PENDING\"}\n");
 
             Recovery.Result rr = recover(lab, Recovery.Mode.CANCEL);
-            assertThat(rr.problems()).extracting(Journal.Problem::describe).containsExactlyInAnyOrder(
-                    other + ":1: not a JSON journal record; skipped",
-                    other + ":2: it lacks type, run or router; skipped",
-                    file + ":1: not a JSON journal record; skipped",
-                    file + ":" + (lines.size() + 2) + ": truncated or not a JSON journal record; skipped");
-            assertThat(rr.entries()).singleElement().satisfies(e -> assertThat(e.outcome().state()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK));
+            assertThat(rr.problems())
+                    .extracting(Journal.Problem::describe)
+                    .containsExactlyInAnyOrder(
+                            other + ":1: not a JSON journal record; skipped",
+                            other + ":2: it lacks type, run or router; skipped",
+                            file + ":1: not a JSON journal record; skipped",
+                            file + ":" + (lines.size() + 2) + ": truncated or not a JSON journal record; skipped");
+            assertThat(rr.entries())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.outcome().state()).isEqualTo(OutcomeState.FAILED_ROLLED_BACK));
             assertThat(rr.success()).as("bad lines make recover fail").isFalse();
             assertThat(xr.runningXml()).isEqualTo(before);
             assertThat(rr.problems().toString() + rr.entries()).doesNotContain(token);

@@ -55,22 +55,29 @@ class RouterTimeoutTest {
     @Test
     void aStalledHandshakeIsClassifiedWithinTheRoutersOwnTimeout(@TempDir Path dir) throws Exception {
         try (Blackhole hole = Blackhole.start(1, 0);
-             NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), name -> "not-used")) {
+                NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), name -> "not-used")) {
             int port = hole.silentPorts().get(0);
             // client-wide default: 10 s connect + 15 s auth; this router says 2 s
             long ms = secondsToClassify(connector, device(dir, port, 2));
-            assertThat(ms).as("classified after %d ms, within its 2 s (not the 15 s default)", ms).isBetween(1_500L, 9_000L);
+            assertThat(ms)
+                    .as("classified after %d ms, within its 2 s (not the 15 s default)", ms)
+                    .isBetween(1_500L, 9_000L);
         }
     }
 
     @Test
     void aLongerRouterTimeoutIsHonouredToo(@TempDir Path dir) throws Exception {
-        ClientSettings quick = ClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(1)).withAuthTimeout(Duration.ofSeconds(1))
+        ClientSettings quick = ClientSettings.defaults()
+                .withConnectTimeout(Duration.ofSeconds(1))
+                .withAuthTimeout(Duration.ofSeconds(1))
                 .withHelloTimeout(Duration.ofSeconds(1));
         try (Blackhole hole = Blackhole.start(1, 0);
-             NetconfConnector connector = new NetconfConnector(quick, name -> "not-used")) {
-            long ms = secondsToClassify(connector, device(dir, hole.silentPorts().get(0), 5));
-            assertThat(ms).as("waited %d ms: the router's 5 s, not the client's 1 s", ms).isGreaterThanOrEqualTo(4_500L);
+                NetconfConnector connector = new NetconfConnector(quick, name -> "not-used")) {
+            long ms =
+                    secondsToClassify(connector, device(dir, hole.silentPorts().get(0), 5));
+            assertThat(ms)
+                    .as("waited %d ms: the router's 5 s, not the client's 1 s", ms)
+                    .isGreaterThanOrEqualTo(4_500L);
         }
     }
 }

@@ -50,9 +50,23 @@ class SrosChainLabTest {
         /** The same router and policy with the inventory's chain-foreign set as given. */
         Target withChain(boolean chain) {
             Device d = target.device();
-            return new Target(new Device(d.name(), d.hostname(), d.port(), d.platform(), d.groups(), d.interfaces(), d.profiles(),
-                    d.credentials(), d.knownHosts(), d.hostKeyChecking(), chain, d.algorithmExceptions(), d.settings()),
-                    target.intent(), target.promise());
+            return new Target(
+                    new Device(
+                            d.name(),
+                            d.hostname(),
+                            d.port(),
+                            d.platform(),
+                            d.groups(),
+                            d.interfaces(),
+                            d.profiles(),
+                            d.credentials(),
+                            d.knownHosts(),
+                            d.hostKeyChecking(),
+                            chain,
+                            d.algorithmExceptions(),
+                            d.settings()),
+                    target.intent(),
+                    target.promise());
         }
 
         @Override
@@ -64,7 +78,8 @@ class SrosChainLabTest {
 
     /** One lab SR OS router with the operator's filters (plus {@code extraV4}) bound at RESIDENTIAL egress. */
     static Lab lab(String extraV4) throws Exception {
-        LabFleet fleet = LabFleet.builder().devices(1).platforms("sros").portBase(0).start();
+        LabFleet fleet =
+                LabFleet.builder().devices(1).platforms("sros").portBase(0).start();
         Path dir = Files.createTempDirectory("chain-inventory");
         fleet.writeInventory(dir, LabFleet.DEFAULT_PASSWORD_ENV);
         Workspace w = Workspace.load(Path.of("policy"), dir, null, LocalDate.now());
@@ -84,18 +99,28 @@ class SrosChainLabTest {
                 <subscriber-mgmt><sla-profile><name>RESIDENTIAL</name><egress><ip-filter>OPER-V4</ip-filter><ipv6-filter>OPER-V6</ipv6-filter></egress></sla-profile></subscriber-mgmt>
                 </configure>""".formatted(NS, extraV4));
         fleet.device(0).rpcLog().clear();
-        NetconfConnector connector = new NetconfConnector(ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
-        return new Lab(fleet, Target.of(c), connector,
+        NetconfConnector connector = new NetconfConnector(
+                ClientSettings.defaults(), Map.of(LabFleet.DEFAULT_PASSWORD_ENV, fleet.password())::get);
+        return new Lab(
+                fleet,
+                Target.of(c),
+                connector,
                 new Engine(EngineContext.standard(connector, new VerifierProver()), "test"));
     }
 
     static ApplyOptions opts() {
-        return ApplyOptions.defaults().withConfirmTimeout(30).withRollout(0, 0, 1, 0).withLock(1, Duration.ofMillis(50))
+        return ApplyOptions.defaults()
+                .withConfirmTimeout(30)
+                .withRollout(0, 0, 1, 0)
+                .withLock(1, Duration.ofMillis(50))
                 .withRevertWait(Duration.ofSeconds(5));
     }
 
     private RouterOutcome apply(Lab lab, Target t) {
-        return lab.engine().apply(List.of(t), opts(), null, null, null, RunListener.NONE).routers().get(0);
+        return lab.engine()
+                .apply(List.of(t), opts(), null, null, null, RunListener.NONE)
+                .routers()
+                .get(0);
     }
 
     private ReadResult running(Lab lab) {
@@ -115,10 +140,14 @@ class SrosChainLabTest {
             Target chained = lab.withChain(true);
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
             assertThat(plan.status()).as(plan.toString()).isEqualTo(RouterPlan.Status.CHANGES);
-            assertThat(plan.changes().fates()).extracting(f -> f.describe())
-                    .contains("TCP/25 toward subscribers (ipv4): forwarded → dropped", "UDP/161 toward subscribers (ipv6): forwarded → dropped")
+            assertThat(plan.changes().fates())
+                    .extracting(f -> f.describe())
+                    .contains(
+                            "TCP/25 toward subscribers (ipv4): forwarded → dropped",
+                            "UDP/161 toward subscribers (ipv6): forwarded → dropped")
                     .noneMatch(f -> f.contains("TCP/80"));
-            assertThat(plan.warnings()).anyMatch(w -> w.contains("embedded into the operator's filter OPER-V4 offset 1"))
+            assertThat(plan.warnings())
+                    .anyMatch(w -> w.contains("embedded into the operator's filter OPER-V4 offset 1"))
                     .noneMatch(w -> w.contains("not proven") || w.contains("would refuse"));
 
             RouterOutcome applied = apply(lab, chained);
@@ -130,8 +159,12 @@ class SrosChainLabTest {
             assertThat(after.foreignFilter("OPER-V6")).isEqualTo(before.foreignFilter("OPER-V6"));
             assertThat(after.foreignBindings()).isEqualTo(before.foreignBindings());
             assertThat(after.intent().bindings()).extracting(Binding::kind).containsOnly(AttachKind.EMBED);
-            assertThat(after.intent().bindings()).extracting(Binding::point).containsExactlyInAnyOrder("OPER-V4 offset 1", "OPER-V6 offset 1");
-            assertThat(lab.router().runningXml()).contains("<scope>embedded</scope>").contains("<description>operator egress</description>");
+            assertThat(after.intent().bindings())
+                    .extracting(Binding::point)
+                    .containsExactlyInAnyOrder("OPER-V4 offset 1", "OPER-V6 offset 1");
+            assertThat(lab.router().runningXml())
+                    .contains("<scope>embedded</scope>")
+                    .contains("<description>operator egress</description>");
 
             assertThat(lab.engine().plan(List.of(chained), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
             lab.router().rpcLog().clear();
@@ -145,10 +178,12 @@ class SrosChainLabTest {
                       <embed><filter nc:operation="remove"><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>1</offset></filter></embed>
                     </ip-filter></filter></configure>""".formatted(NS));
             assertThat(lab.router().runningXml()).doesNotContain("<name>PORTCULLIS-SUBPROTECT-V4-EMB</name>");
-            DriftEntry drift = DriftEntry.of(lab.engine().plan(List.of(chained), 1).get(0));
+            DriftEntry drift =
+                    DriftEntry.of(lab.engine().plan(List.of(chained), 1).get(0));
             assertThat(drift.status()).isEqualTo("drift");
             assertThat(drift.changes()).anyMatch(c -> c.contains("embed OPER-V4 offset 1"));
-            assertThat(drift.impact()).contains("TCP/25 toward subscribers (ipv4): dropped → forwarded")
+            assertThat(drift.impact())
+                    .contains("TCP/25 toward subscribers (ipv4): dropped → forwarded")
                     .noneMatch(i -> i.contains("ipv6"));
         }
     }
@@ -159,11 +194,16 @@ class SrosChainLabTest {
                 <entry><entry-id>5</entry-id><match><protocol>tcp</protocol><dst-port><eq>25</eq></dst-port></match><action><accept/></action></entry>""")) {
             Target chained = lab.withChain(true);
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
-            assertThat(plan.warnings()).anyMatch(w -> w.contains("apply would refuse") && w.contains("operator entry entry-5 of filter OPER-V4"));
+            assertThat(plan.warnings())
+                    .anyMatch(w ->
+                            w.contains("apply would refuse") && w.contains("operator entry entry-5 of filter OPER-V4"));
             RouterOutcome o = apply(lab, chained);
             assertThat(o.state()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
             assertThat(o.reason()).isEqualTo("CHAIN_NOT_PROVEN");
-            assertThat(o.message()).contains(":25 ipv4").contains("must be dropped but is forwarded").contains("operator entry entry-5 of filter OPER-V4");
+            assertThat(o.message())
+                    .contains(":25 ipv4")
+                    .contains("must be dropped but is forwarded")
+                    .contains("operator entry entry-5 of filter OPER-V4");
             assertThat(lab.router().rpcLog().operations()).doesNotContain("lock", "edit-config", "commit");
             assertThat(lab.router().runningXml()).doesNotContain("PORTCULLIS-");
         }
@@ -207,8 +247,11 @@ class SrosChainLabTest {
             RouterOutcome o = apply(lab, chained);
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
             ReadResult after = running(lab);
-            assertThat(after.intent().bindings()).extracting(Binding::point).containsExactlyInAnyOrder("OPER-V4 offset 12", "OPER-V6 offset 1");
-            assertThat(after.foreignFilter("OPER-V4").orElseThrow().terms()).extracting(t -> t.name())
+            assertThat(after.intent().bindings())
+                    .extracting(Binding::point)
+                    .containsExactlyInAnyOrder("OPER-V4 offset 12", "OPER-V6 offset 1");
+            assertThat(after.foreignFilter("OPER-V4").orElseThrow().terms())
+                    .extracting(t -> t.name())
                     .containsExactly("entry-10", "entry-21", "entry-100");
             assertThat(lab.engine().plan(List.of(chained), 1).get(0).status()).isEqualTo(RouterPlan.Status.IN_SYNC);
         }
@@ -220,12 +263,17 @@ class SrosChainLabTest {
                 <entry><entry-id>30</entry-id><match><protocol>tcp</protocol><dst-port><eq>8080</eq></dst-port></match><action><drop/></action></entry>""")) {
             Target chained = lab.withChain(true);
             RouterPlan plan = lab.engine().plan(List.of(chained), 1).get(0);
-            assertThat(plan.warnings()).anyMatch(w -> w.contains("not proven") && w.contains("entry-30 of filter OPER-V4")
-                    && w.contains("every other port works"));
+            assertThat(plan.warnings())
+                    .anyMatch(w -> w.contains("not proven")
+                            && w.contains("entry-30 of filter OPER-V4")
+                            && w.contains("every other port works"));
             RouterOutcome o = apply(lab, chained);
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
-            assertThat(o.message()).contains("NOT proven that every other port works").contains("entry-30");
-            assertThat(running(lab).foreignFilter("OPER-V4").orElseThrow().terms()).extracting(t -> t.name())
+            assertThat(o.message())
+                    .contains("NOT proven that every other port works")
+                    .contains("entry-30");
+            assertThat(running(lab).foreignFilter("OPER-V4").orElseThrow().terms())
+                    .extracting(t -> t.name())
                     .containsExactly("entry-10", "entry-30", "entry-100");
         }
     }

@@ -23,16 +23,24 @@ class StartupSaveLabTest {
     @Test
     void appliedPolicySurvivesARebootBecauseStartupIsSavedAndProven() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(2)) {
-            RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
-            assertThat(r.routers()).extracting(RouterOutcome::reason).as(r.routers().toString()).containsOnly("APPLIED");
+            RunReport r =
+                    lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+            assertThat(r.routers())
+                    .extracting(RouterOutcome::reason)
+                    .as(r.routers().toString())
+                    .containsOnly("APPLIED");
             for (SimDevice d : lab.fleet().devices()) {
                 assertThat(d.rpcLog().operations()).as(d.name()).contains("copy-config");
                 assertThat(d.startupXml()).as(d.name() + " startup").contains("PORTCULLIS-");
             }
             SimDevice d = lab.fleet().device(0);
             d.reboot();
-            assertThat(d.runningXml()).as("running after the reboot comes from startup").contains("PORTCULLIS-");
-            assertThat(lab.engine().plan(lab.targets(), 2)).extracting(RouterPlan::status).containsOnly(RouterPlan.Status.IN_SYNC);
+            assertThat(d.runningXml())
+                    .as("running after the reboot comes from startup")
+                    .contains("PORTCULLIS-");
+            assertThat(lab.engine().plan(lab.targets(), 2))
+                    .extracting(RouterPlan::status)
+                    .containsOnly(RouterPlan.Status.IN_SYNC);
         }
     }
 
@@ -42,7 +50,8 @@ class StartupSaveLabTest {
             SimDevice d = lab.fleet().device(0);
             d.faults().dropConnectionOn("copy-config");
 
-            RunReport r = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
+            RunReport r =
+                    lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(2), null, null, null, RunListener.NONE);
 
             RouterOutcome o = r.routers().get(0);
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
@@ -55,8 +64,10 @@ class StartupSaveLabTest {
             // the save is retried by the next apply, which finds running in sync and edits nothing
             d.faults().clear();
             d.rpcLog().clear();
-            RouterOutcome again = lab.engine().apply(lab.targets().subList(0, 1), LabFleetEngineTest.opts(1), null, null, null,
-                    RunListener.NONE).routers().get(0);
+            RouterOutcome again = lab.engine()
+                    .apply(lab.targets().subList(0, 1), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers()
+                    .get(0);
             assertThat(again.state()).as(again.message()).isEqualTo(OutcomeState.NO_CHANGE);
             assertThat(again.reason()).isEqualTo("STARTUP_SAVED");
             assertThat(d.rpcLog().operations()).contains("copy-config").doesNotContain("edit-config", "lock", "commit");
@@ -69,8 +80,12 @@ class StartupSaveLabTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1)) {
             SimDevice d = lab.fleet().device(0);
             d.faults().dropConnectionOn("copy-config");
-            assertThat(lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE).routers()
-                    .get(0).reason()).isEqualTo("STARTUP_NOT_SAVED");
+            assertThat(lab.engine()
+                            .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                            .routers()
+                            .get(0)
+                            .reason())
+                    .isEqualTo("STARTUP_NOT_SAVED");
             d.faults().clear();
 
             d.reboot();

@@ -18,19 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("lab")
 class SwallowedReplyLabTest {
-    private static final ClientSettings SHORT_RPC_DEADLINE = ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(2));
+    private static final ClientSettings SHORT_RPC_DEADLINE =
+            ClientSettings.defaults().withRpcTimeout(Duration.ofSeconds(2));
 
     @Test
     void aSwallowedLockReplyIsRetriedOnceOnAFreshSessionAndTheRouterIsApplied() throws Exception {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
             lab.fleet().device(0).faults().halfOpenOn("lock"); // one-shot: that session goes silent at its lock
 
-            RouterOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
-                    .routers().get(0);
+            RouterOutcome o = lab.engine()
+                    .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers()
+                    .get(0);
 
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.APPLIED);
-            assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("lock"::equals).count())
-                    .as("locked twice: the silent session, then the fresh one").isEqualTo(2);
+            assertThat(lab.fleet().device(0).rpcLog().operations().stream()
+                            .filter("lock"::equals)
+                            .count())
+                    .as("locked twice: the silent session, then the fresh one")
+                    .isEqualTo(2);
             assertThat(lab.fleet().device(0).runningXml()).contains("PORTCULLIS-");
         }
     }
@@ -43,7 +49,10 @@ class SwallowedReplyLabTest {
             RouterPlan p = lab.engine().plan(lab.targets(), 1).get(0);
 
             assertThat(p.status()).as(p.error()).isEqualTo(RouterPlan.Status.CHANGES);
-            assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("get-config"::equals).count()).isEqualTo(2);
+            assertThat(lab.fleet().device(0).rpcLog().operations().stream()
+                            .filter("get-config"::equals)
+                            .count())
+                    .isEqualTo(2);
         }
     }
 
@@ -59,18 +68,24 @@ class SwallowedReplyLabTest {
             var d = lab.fleet().device(0);
             d.keepalive(Duration.ofSeconds(1), 2);
             d.faults().halfOpenOn("validate");
-            RouterOutcome first = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
-                    .routers().get(0);
+            RouterOutcome first = lab.engine()
+                    .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers()
+                    .get(0);
             assertThat(first.state()).as(first.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
 
             long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!d.locks().isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
-            RouterOutcome second = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
-                    .routers().get(0);
+            RouterOutcome second = lab.engine()
+                    .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers()
+                    .get(0);
 
-            assertThat(second.state()).as(second.reason() + ": " + second.message()).isEqualTo(OutcomeState.APPLIED);
+            assertThat(second.state())
+                    .as(second.reason() + ": " + second.message())
+                    .isEqualTo(OutcomeState.APPLIED);
             assertThat(d.runningXml()).contains("PORTCULLIS-");
         }
     }
@@ -80,11 +95,16 @@ class SwallowedReplyLabTest {
         try (LabFleetEngineTest.Lab lab = LabFleetEngineTest.lab(1, SHORT_RPC_DEADLINE)) {
             lab.fleet().device(0).faults().halfOpenOn("validate");
 
-            RouterOutcome o = lab.engine().apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
-                    .routers().get(0);
+            RouterOutcome o = lab.engine()
+                    .apply(lab.targets(), LabFleetEngineTest.opts(1), null, null, null, RunListener.NONE)
+                    .routers()
+                    .get(0);
 
             assertThat(o.state()).as(o.message()).isEqualTo(OutcomeState.FAILED_NOT_APPLIED);
-            assertThat(lab.fleet().device(0).rpcLog().operations().stream().filter("edit-config"::equals).count()).isEqualTo(1);
+            assertThat(lab.fleet().device(0).rpcLog().operations().stream()
+                            .filter("edit-config"::equals)
+                            .count())
+                    .isEqualTo(1);
             assertThat(lab.fleet().device(0).runningXml()).doesNotContain("PORTCULLIS-");
         }
     }

@@ -24,8 +24,10 @@ public final class FakeConnector implements RouterConnector {
     public RouterSession open(Device device) {
         FakeRouter r = routers.get(device.name());
         if (r == null || r.unreachable) {
-            throw new RouterException(RouterException.Kind.CONNECTION_REFUSED, device.name() + " (" + device.hostname() + ":"
-                    + device.port() + ") refused the connection; check that NETCONF is enabled");
+            throw new RouterException(
+                    RouterException.Kind.CONNECTION_REFUSED,
+                    device.name() + " (" + device.hostname() + ":" + device.port()
+                            + ") refused the connection; check that NETCONF is enabled");
         }
         synchronized (r) {
             r.rpcLog.add("hello");
@@ -60,7 +62,8 @@ public final class FakeConnector implements RouterConnector {
             synchronized (r) {
                 op("get-config");
                 FilterIntent i = source == Datastore.RUNNING ? r.running : r.candidate;
-                return "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><acl xmlns=\"urn:test\">" + TestPlatform.toJson(i) + "</acl></data>";
+                return "<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><acl xmlns=\"urn:test\">"
+                        + TestPlatform.toJson(i) + "</acl></data>";
             }
         }
 
@@ -69,11 +72,22 @@ public final class FakeConnector implements RouterConnector {
             synchronized (r) {
                 op("lock");
                 if (r.lockHolder != null && r.lockHolder != id) {
-                    throw new RouterException(RouterException.Kind.LOCK_DENIED, "lock denied", "lock-denied", null,
-                            "session " + r.lockHolder, null);
+                    throw new RouterException(
+                            RouterException.Kind.LOCK_DENIED,
+                            "lock denied",
+                            "lock-denied",
+                            null,
+                            "session " + r.lockHolder,
+                            null);
                 }
                 if (!r.candidate.equals(r.running)) {
-                    throw new RouterException(RouterException.Kind.LOCK_DENIED, "candidate not empty", "lock-denied", null, "session 0", null);
+                    throw new RouterException(
+                            RouterException.Kind.LOCK_DENIED,
+                            "candidate not empty",
+                            "lock-denied",
+                            null,
+                            "session 0",
+                            null);
                 }
                 r.lockHolder = id;
             }
@@ -94,7 +108,8 @@ public final class FakeConnector implements RouterConnector {
             synchronized (r) {
                 op("edit-config");
                 int a = config.indexOf('>', config.indexOf("<acl")) + 1;
-                r.candidate = FakeRouter.merge(r.candidate, TestPlatform.fromJson(config.substring(a, config.lastIndexOf("</acl>"))));
+                r.candidate = FakeRouter.merge(
+                        r.candidate, TestPlatform.fromJson(config.substring(a, config.lastIndexOf("</acl>"))));
             }
         }
 
@@ -103,8 +118,13 @@ public final class FakeConnector implements RouterConnector {
             synchronized (r) {
                 op("validate");
                 if (r.failValidate) {
-                    throw new RouterException(RouterException.Kind.RPC_ERROR, "invalid-value: port out of range", "invalid-value",
-                            "/acl/filter[name='PORTCULLIS-V4']/term[name='block-smtp']", null, null);
+                    throw new RouterException(
+                            RouterException.Kind.RPC_ERROR,
+                            "invalid-value: port out of range",
+                            "invalid-value",
+                            "/acl/filter[name='PORTCULLIS-V4']/term[name='block-smtp']",
+                            null,
+                            null);
                 }
             }
         }
@@ -117,8 +137,17 @@ public final class FakeConnector implements RouterConnector {
                 r.running = r.candidate;
                 if (r.corruptOnCommit) {
                     // the router "accepts" but holds something else (a dry-run that lies)
-                    r.running = new FilterIntent(r.name, "test", r.running.filters().stream().map(f -> new io.portcullis.intent.Filter(
-                            f.name(), f.family(), f.terms().subList(0, f.terms().size() - 1), f.defaultAction(), f.description())).toList(),
+                    r.running = new FilterIntent(
+                            r.name,
+                            "test",
+                            r.running.filters().stream()
+                                    .map(f -> new io.portcullis.intent.Filter(
+                                            f.name(),
+                                            f.family(),
+                                            f.terms().subList(0, f.terms().size() - 1),
+                                            f.defaultAction(),
+                                            f.description()))
+                                    .toList(),
                             r.running.bindings());
                 }
                 r.confirmSession = id;
@@ -143,7 +172,13 @@ public final class FakeConnector implements RouterConnector {
             synchronized (r) {
                 op("cancel-commit");
                 if (r.confirmSession == null) {
-                    throw new RouterException(RouterException.Kind.RPC_ERROR, "no confirmed commit pending", "operation-failed", null, null, null);
+                    throw new RouterException(
+                            RouterException.Kind.RPC_ERROR,
+                            "no confirmed commit pending",
+                            "operation-failed",
+                            null,
+                            null,
+                            null);
                 }
                 r.running = r.preImage;
                 r.candidate = r.preImage;

@@ -22,8 +22,10 @@ public final class FakeRouter {
     Integer confirmSession;
     FilterIntent preImage;
     int sessions;
-    public Set<String> capabilities = Set.of("urn:ietf:params:netconf:capability:candidate:1.0",
-            "urn:ietf:params:netconf:capability:confirmed-commit:1.1", "urn:ietf:params:netconf:capability:validate:1.1");
+    public Set<String> capabilities = Set.of(
+            "urn:ietf:params:netconf:capability:candidate:1.0",
+            "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
+            "urn:ietf:params:netconf:capability:validate:1.1");
     // faults
     public volatile boolean unreachable;
     public volatile boolean failValidate;
@@ -56,15 +58,21 @@ public final class FakeRouter {
 
     public List<String> writes() {
         synchronized (rpcLog) {
-            return rpcLog.stream().filter(r -> !r.equals("get-config") && !r.equals("hello") && !r.equals("close")).toList();
+            return rpcLog.stream()
+                    .filter(r -> !r.equals("get-config") && !r.equals("hello") && !r.equals("close"))
+                    .toList();
         }
     }
 
     /** edit-config merge as the test platform means it: owned filters/bindings replaced, foreign kept. */
     static FilterIntent merge(FilterIntent base, FilterIntent owned) {
-        List<Filter> f = new ArrayList<>(base.filters().stream().filter(x -> !Ownership.isOwned(x.name())).toList());
+        List<Filter> f = new ArrayList<>(base.filters().stream()
+                .filter(x -> !Ownership.isOwned(x.name()))
+                .toList());
         f.addAll(owned.filters());
-        List<Binding> b = new ArrayList<>(base.bindings().stream().filter(x -> !Ownership.isOwned(x.filterName())).toList());
+        List<Binding> b = new ArrayList<>(base.bindings().stream()
+                .filter(x -> !Ownership.isOwned(x.filterName()))
+                .toList());
         b.addAll(owned.bindings());
         return new FilterIntent(base.device(), base.platform(), f, b);
     }

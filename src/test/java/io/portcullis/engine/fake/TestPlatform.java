@@ -33,7 +33,8 @@ public final class TestPlatform implements PlatformAdapter {
 
     @Override
     public PlatformFacts facts() {
-        java.util.EnumSet<io.portcullis.intent.Feature> features = java.util.EnumSet.allOf(io.portcullis.intent.Feature.class);
+        java.util.EnumSet<io.portcullis.intent.Feature> features =
+                java.util.EnumSet.allOf(io.portcullis.intent.Feature.class);
         if (!canChain) {
             features.remove(io.portcullis.intent.Feature.CHAINING);
         }
@@ -42,7 +43,8 @@ public final class TestPlatform implements PlatformAdapter {
 
     @Override
     public String renderConfig(FilterIntent intent) {
-        return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><acl xmlns=\"urn:test\">" + toJson(intent) + "</acl></config>";
+        return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><acl xmlns=\"urn:test\">" + toJson(intent)
+                + "</acl></config>";
     }
 
     @Override
@@ -50,11 +52,22 @@ public final class TestPlatform implements PlatformAdapter {
         StringBuilder sb = new StringBuilder();
         for (Filter f : intent.filters()) {
             sb.append("filter ").append(f.name()).append(" {\n");
-            f.terms().forEach(t -> sb.append("  term ").append(t.name()).append(" ").append(t.match().protocol()).append(" dst ")
-                    .append(t.match().destinationPorts()).append(" then ").append(t.action()).append("\n"));
+            f.terms().forEach(t -> sb.append("  term ")
+                    .append(t.name())
+                    .append(" ")
+                    .append(t.match().protocol())
+                    .append(" dst ")
+                    .append(t.match().destinationPorts())
+                    .append(" then ")
+                    .append(t.action())
+                    .append("\n"));
             sb.append("}\n");
         }
-        intent.bindings().forEach(b -> sb.append("bind ").append(b.point()).append(" ").append(b.filterName()).append("\n"));
+        intent.bindings().forEach(b -> sb.append("bind ")
+                .append(b.point())
+                .append(" ")
+                .append(b.filterName())
+                .append("\n"));
         return sb.toString();
     }
 
@@ -79,7 +92,8 @@ public final class TestPlatform implements PlatformAdapter {
             throw new ReadException("no <acl> element in the reply");
         }
         FilterIntent all = fromJson(xml.substring(a, b));
-        List<Filter> owned = all.filters().stream().filter(f -> Ownership.isOwned(f.name())).toList();
+        List<Filter> owned =
+                all.filters().stream().filter(f -> Ownership.isOwned(f.name())).toList();
         List<Binding> ownedB = new ArrayList<>();
         List<Binding> foreign = new ArrayList<>();
         for (Binding bd : all.bindings()) {

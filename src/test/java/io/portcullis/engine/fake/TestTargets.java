@@ -26,16 +26,34 @@ public final class TestTargets {
     public static final String FILTER = "PORTCULLIS-SUBSCRIBER-V4";
     public static final String IFACE = "ge-0/0/0.100";
 
-    private TestTargets() {
-    }
+    private TestTargets() {}
 
     public static Device device(String name, boolean chainForeign) {
-        return new Device(name, "127.0.0.1", 830, "test", List.of("bng"), List.of(IFACE), List.of(),
-                new Credentials("admin", null, null, null), null, HostKeyChecking.OFF, chainForeign, List.of(), Map.of());
+        return new Device(
+                name,
+                "127.0.0.1",
+                830,
+                "test",
+                List.of("bng"),
+                List.of(IFACE),
+                List.of(),
+                new Credentials("admin", null, null, null),
+                null,
+                HostKeyChecking.OFF,
+                chainForeign,
+                List.of(),
+                Map.of());
     }
 
     public static Term term(String name, int seq, Protocol p, List<Integer> ports, Action a) {
-        return new Term(name, seq, Match.destinationPorts(p, ports.stream().map(PortRange::single).toList()), a, null, false, null);
+        return new Term(
+                name,
+                seq,
+                Match.destinationPorts(p, ports.stream().map(PortRange::single).toList()),
+                a,
+                null,
+                false,
+                null);
     }
 
     public static List<Term> seedTerms() {
@@ -46,16 +64,36 @@ public final class TestTargets {
     }
 
     public static FilterIntent intent(String device, List<Term> terms) {
-        return new FilterIntent(device, "test", List.of(new Filter(FILTER, AddressFamily.IPV4, terms, Action.DISCARD, null)),
+        return new FilterIntent(
+                device,
+                "test",
+                List.of(new Filter(FILTER, AddressFamily.IPV4, terms, Action.DISCARD, null)),
                 List.of(new Binding(AttachKind.INTERFACE, IFACE, AddressFamily.IPV4, Direction.TO_SUBSCRIBER, FILTER)));
     }
 
     public static Promise promise() {
-        return new Promise(List.of(
-                new BlockedFlow("snmp", Protocol.UDP, List.of(PortRange.single(161)), AddressFamily.IPV4, Direction.TO_SUBSCRIBER, List.of()),
-                new BlockedFlow("smtp", Protocol.TCP, List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587),
-                        PortRange.single(2525)), AddressFamily.IPV4, Direction.TO_SUBSCRIBER, List.of())),
-                List.of(new AttachPoint(AttachKind.INTERFACE, IFACE)), List.of(AddressFamily.IPV4));
+        return new Promise(
+                List.of(
+                        new BlockedFlow(
+                                "snmp",
+                                Protocol.UDP,
+                                List.of(PortRange.single(161)),
+                                AddressFamily.IPV4,
+                                Direction.TO_SUBSCRIBER,
+                                List.of()),
+                        new BlockedFlow(
+                                "smtp",
+                                Protocol.TCP,
+                                List.of(
+                                        PortRange.single(25),
+                                        PortRange.single(465),
+                                        PortRange.single(587),
+                                        PortRange.single(2525)),
+                                AddressFamily.IPV4,
+                                Direction.TO_SUBSCRIBER,
+                                List.of())),
+                List.of(new AttachPoint(AttachKind.INTERFACE, IFACE)),
+                List.of(AddressFamily.IPV4));
     }
 
     public static Target target(String name) {

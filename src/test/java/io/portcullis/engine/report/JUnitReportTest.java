@@ -17,7 +17,8 @@ import org.w3c.dom.NodeList;
 /** Issue 12 item 8: the JUnit report is well-formed whatever routers and devices call things, and says when and where. */
 class JUnitReportTest {
     private static final String HOSTILE_NAME = "r\"1'<x>&amp;]]>";
-    private static final String HOSTILE_MESSAGE = "device said: <rpc-error> & \"bad\" ]]> <![CDATA[x]]> bell\u0007 nul\u0000 esc\u001b end";
+    private static final String HOSTILE_MESSAGE =
+            "device said: <rpc-error> & \"bad\" ]]> <![CDATA[x]]> bell\u0007 nul\u0000 esc\u001b end";
     private static final Instant START = Instant.parse("2026-12-05T20:15:30.250Z");
 
     @TempDir
@@ -25,12 +26,36 @@ class JUnitReportTest {
 
     private static RunReport report() {
         List<RouterOutcome> routers = List.of(
-                new RouterOutcome(HOSTILE_NAME, "junos", OutcomeState.FAILED_NOT_APPLIED, "VALIDATE_FAILED\"<&>", HOSTILE_MESSAGE,
-                        List.of(), List.of(), 1500),
-                new RouterOutcome("r2]]>", "iosxr", OutcomeState.NOT_CONTACTED, "HALTED", "never contacted: <halted> & \"done\"",
-                        List.of(), List.of(), 0),
-                new RouterOutcome("r3", "sros", OutcomeState.APPLIED, null, "applied & proven <ok>", List.of(), List.of(), 250));
-        return new RunReport("run-1", "test", "sha256:x", null, START, START.plusMillis(2750), null, RunReport.count(routers), routers);
+                new RouterOutcome(
+                        HOSTILE_NAME,
+                        "junos",
+                        OutcomeState.FAILED_NOT_APPLIED,
+                        "VALIDATE_FAILED\"<&>",
+                        HOSTILE_MESSAGE,
+                        List.of(),
+                        List.of(),
+                        1500),
+                new RouterOutcome(
+                        "r2]]>",
+                        "iosxr",
+                        OutcomeState.NOT_CONTACTED,
+                        "HALTED",
+                        "never contacted: <halted> & \"done\"",
+                        List.of(),
+                        List.of(),
+                        0),
+                new RouterOutcome(
+                        "r3", "sros", OutcomeState.APPLIED, null, "applied & proven <ok>", List.of(), List.of(), 250));
+        return new RunReport(
+                "run-1",
+                "test",
+                "sha256:x",
+                null,
+                START,
+                START.plusMillis(2750),
+                null,
+                RunReport.count(routers),
+                routers);
     }
 
     @Test
@@ -57,15 +82,19 @@ class JUnitReportTest {
         assertThat(failure.getAttribute("type")).isEqualTo("FAILED_NOT_APPLIED");
         assertThat(failure.getAttribute("message")).isEqualTo("VALIDATE_FAILED\"<&>");
         // XML 1.0 cannot carry control characters even as references: each one is U+FFFD, the rest is verbatim
-        assertThat(failure.getTextContent()).isEqualTo(HOSTILE_MESSAGE.replace('\u0007', '\uFFFD').replace('\u0000', '\uFFFD')
-                .replace('\u001b', '\uFFFD'));
+        assertThat(failure.getTextContent())
+                .isEqualTo(HOSTILE_MESSAGE
+                        .replace('\u0007', '\uFFFD')
+                        .replace('\u0000', '\uFFFD')
+                        .replace('\u001b', '\uFFFD'));
 
         Element second = (Element) cases.item(1);
         assertThat(second.getAttribute("name")).isEqualTo("r2]]>");
         assertThat(((Element) second.getElementsByTagName("skipped").item(0)).getAttribute("message"))
                 .isEqualTo("never contacted: <halted> & \"done\"");
         Element third = (Element) cases.item(2);
-        assertThat(third.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("APPLIED: applied & proven <ok>");
+        assertThat(third.getElementsByTagName("system-out").item(0).getTextContent())
+                .isEqualTo("APPLIED: applied & proven <ok>");
     }
 
     @Test
@@ -74,7 +103,8 @@ class JUnitReportTest {
         JUnitReport.write(report(), file);
         String xml = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").doesNotContain("\u0007");
-        Element suite = (Element) SecureXml.parse(xml).getElementsByTagName("testsuite").item(0);
+        Element suite =
+                (Element) SecureXml.parse(xml).getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("hostname")).isNotBlank();
     }
 

@@ -39,8 +39,10 @@ class PublishedPromiseTest {
 
     private Workspace workspace(String services, String exemptions, String promise) throws IOException {
         Path policy = Files.createDirectories(dir.resolve("policy"));
-        Files.writeString(policy.resolve("p.yaml"), "portcullis-policy:policy:\n  name: test\n  service:\n" + services
-                + (exemptions == null ? "" : "  exemption:\n" + exemptions));
+        Files.writeString(
+                policy.resolve("p.yaml"),
+                "portcullis-policy:policy:\n  name: test\n  service:\n" + services
+                        + (exemptions == null ? "" : "  exemption:\n" + exemptions));
         if (promise != null) {
             Files.writeString(policy.resolve("promise.yaml"), promise);
         }
@@ -58,7 +60,9 @@ class PublishedPromiseTest {
     }
 
     private static List<Violation> promiseViolations(VerifyRun run) {
-        return run.promiseChecks().stream().flatMap(c -> c.compiled().violations().stream()).toList();
+        return run.promiseChecks().stream()
+                .flatMap(c -> c.compiled().violations().stream())
+                .toList();
     }
 
     @Test
@@ -80,7 +84,9 @@ class PublishedPromiseTest {
         assertThat(run.outcome()).isEqualTo(VerifyRun.Outcome.VIOLATED);
         assertThat(run.promiseChecks()).allSatisfy(c -> {
             assertThat(c.proven()).isFalse();
-            assertThat(c.readBack().proven()).as(c.device() + " rendering also disproved").isFalse();
+            assertThat(c.readBack().proven())
+                    .as(c.device() + " rendering also disproved")
+                    .isFalse();
         });
         assertThat(promiseViolations(run)).anySatisfy(v -> {
             assertThat(v.expected()).isEqualTo(Fate.DROPPED);
@@ -112,7 +118,9 @@ class PublishedPromiseTest {
         assertThat(vs).anySatisfy(v -> {
             assertThat(v.packet().protocol().number()).isEqualTo(17);
             assertThat(v.packet().destinationPort()).isIn(25, 465, 587, 2525);
-            assertThat(v.expected()).as("UDP to the SMTP ports was never promised blocked").isEqualTo(Fate.FORWARDED);
+            assertThat(v.expected())
+                    .as("UDP to the SMTP ports was never promised blocked")
+                    .isEqualTo(Fate.FORWARDED);
         });
     }
 
@@ -153,21 +161,27 @@ class PublishedPromiseTest {
             """;
         Workspace w = workspace(SNMP + SMTP, wide, shippedPromise());
         assertThat(w.hasErrors()).isTrue();
-        assertThat(w.diagnostics()).filteredOn(d -> d.severity() == Severity.ERROR).map(Diagnostic::format)
-                .anySatisfy(m -> assertThat(m).contains("exemption 'everyone' prefix 0.0.0.0/0 is wider than /24")
+        assertThat(w.diagnostics())
+                .filteredOn(d -> d.severity() == Severity.ERROR)
+                .map(Diagnostic::format)
+                .anySatisfy(m -> assertThat(m)
+                        .contains("exemption 'everyone' prefix 0.0.0.0/0 is wider than /24")
                         .contains("p.yaml:"));
 
         Files.delete(dir.resolve("policy/promise.yaml"));
         Workspace noPromise = workspace(SNMP + SMTP, wide.replace("0.0.0.0/0", "2001:db8::/32"), null);
-        assertThat(noPromise.diagnostics()).map(Diagnostic::format)
-                .anySatisfy(m -> assertThat(m).contains("2001:db8::/32 is wider than /48").contains("the default"));
+        assertThat(noPromise.diagnostics()).map(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("2001:db8::/32 is wider than /48")
+                .contains("the default"));
 
         Workspace narrow = workspace(SNMP + SMTP, wide.replace("0.0.0.0/0", "198.51.100.0/24"), shippedPromise());
         assertThat(narrow.hasErrors()).as(narrow.diagnostics().toString()).isFalse();
         VerifyRun run = VerifyRun.of(narrow, narrow.devices());
         assertThat(run.outcome()).isEqualTo(VerifyRun.Outcome.PROVEN);
 
-        Workspace configured = workspace(SNMP + SMTP, wide.replace("0.0.0.0/0", "198.51.0.0/16"),
+        Workspace configured = workspace(
+                SNMP + SMTP,
+                wide.replace("0.0.0.0/0", "198.51.0.0/16"),
                 shippedPromise().replace("ipv4: 24", "ipv4: 16"));
         assertThat(configured.hasErrors()).as("max-exemption is the setting").isFalse();
     }
@@ -178,11 +192,18 @@ class PublishedPromiseTest {
         assertThat(w.hasErrors()).isTrue();
         // the line the shipped file holds SNMP's ports on, counted from the file rather than written down
         List<String> lines = shippedPromise().lines().toList();
-        int portsLine = lines.indexOf(lines.stream().filter(l -> l.contains("ports: [161]")).findFirst().orElseThrow()) + 1;
-        assertThat(w.diagnostics()).map(Diagnostic::format)
-                .anySatisfy(m -> assertThat(m).contains("promise.yaml:" + portsLine + ":").contains("'0161' is not a decimal port"));
-        Workspace unknown = workspace(SNMP + SMTP, null, shippedPromise().replace("direction: to-subscriber\n", "directoin: x\n"));
-        assertThat(unknown.diagnostics()).map(Diagnostic::format).anySatisfy(m -> assertThat(m).contains("unknown key 'directoin'"));
+        int portsLine = lines.indexOf(lines.stream()
+                        .filter(l -> l.contains("ports: [161]"))
+                        .findFirst()
+                        .orElseThrow())
+                + 1;
+        assertThat(w.diagnostics()).map(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("promise.yaml:" + portsLine + ":")
+                .contains("'0161' is not a decimal port"));
+        Workspace unknown =
+                workspace(SNMP + SMTP, null, shippedPromise().replace("direction: to-subscriber\n", "directoin: x\n"));
+        assertThat(unknown.diagnostics()).map(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("unknown key 'directoin'"));
     }
 
     @Test
@@ -194,7 +215,11 @@ class PublishedPromiseTest {
                   reason: test
             """, shippedPromise());
         assertThat(w.hasErrors()).as(w.diagnostics().toString()).isFalse();
-        assertThat(w.diagnostics()).filteredOn(d -> d.severity() == Severity.WARNING).map(Diagnostic::format)
-                .anySatisfy(m -> assertThat(m).contains("'198.51.100.7/24' has host bits set").contains("198.51.100.0/24"));
+        assertThat(w.diagnostics())
+                .filteredOn(d -> d.severity() == Severity.WARNING)
+                .map(Diagnostic::format)
+                .anySatisfy(m -> assertThat(m)
+                        .contains("'198.51.100.7/24' has host bits set")
+                        .contains("198.51.100.0/24"));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portcullis.engine.Workspace;
 import io.portcullis.compile.CompiledRouter;
+import io.portcullis.engine.Workspace;
 import io.portcullis.intent.Filter;
 import io.portcullis.intent.FilterIntent;
 import io.portcullis.inventory.Device;
@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /** The verify pipeline without the command line: what the service calls (shipped policy, example inventory). */
 class VerifyRunTest {
-    private final Workspace workspace = Workspace.load(Path.of("policy"), Path.of("inventory"), "bng-tor-01,agg-van-01,agg-van-02");
+    private final Workspace workspace =
+            Workspace.load(Path.of("policy"), Path.of("inventory"), "bng-tor-01,agg-van-01,agg-van-02");
 
     @Test
     void provesEachDeviceAndComparesPlatforms() throws Exception {
         VerifyRun run = VerifyRun.of(workspace, workspace.devices());
-        assertThat(run.devices()).extracting(RouterVerification::status).containsOnly(RouterVerification.Status.PROVEN).hasSize(3);
+        assertThat(run.devices())
+                .extracting(RouterVerification::status)
+                .containsOnly(RouterVerification.Status.PROVEN)
+                .hasSize(3);
         assertThat(run.crossPlatform()).singleElement().satisfies(e -> {
             assertThat(e.equivalent()).isTrue();
             assertThat(e.compared()).containsExactly("junos", "openconfig", "ietf");
@@ -42,9 +46,16 @@ class VerifyRunTest {
         Device d = workspace.device("bng-tor-01").orElseThrow();
         CompiledRouter good = workspace.compile(d);
         List<Filter> filters = good.intent().filters().stream()
-                .map(f -> new Filter(f.name(), f.family(), f.terms().subList(1, f.terms().size()), f.defaultAction(), f.description()))
+                .map(f -> new Filter(
+                        f.name(),
+                        f.family(),
+                        f.terms().subList(1, f.terms().size()),
+                        f.defaultAction(),
+                        f.description()))
                 .toList();
-        CompiledRouter broken = new CompiledRouter(d, new FilterIntent(d.name(), d.platform(), filters, good.intent().bindings()),
+        CompiledRouter broken = new CompiledRouter(
+                d,
+                new FilterIntent(d.name(), d.platform(), filters, good.intent().bindings()),
                 good.promise());
 
         RouterVerification v = RouterVerification.run(broken);

@@ -17,7 +17,8 @@ class EditConfigTest {
         return SimDatastore.of(Xml.parse(Xml.config(inner)));
     }
 
-    private static List<AppliedEdit> edit(SimDatastore ds, String inner, EditOperation def, ErrorOption opt) throws DataException {
+    private static List<AppliedEdit> edit(SimDatastore ds, String inner, EditOperation def, ErrorOption opt)
+            throws DataException {
         return EditConfig.apply(ds, Xml.parse(Xml.config(inner)), def, opt);
     }
 
@@ -35,17 +36,23 @@ class EditConfigTest {
 
     private static List<String> aceNames(SimDatastore ds) {
         Element aces = Dom.firstChild(Dom.firstChild(Dom.firstChild(ds.root(), "acls"), "acl"), "aces");
-        return Dom.children(aces).stream().map(a -> Dom.text(Dom.firstChild(a, "name"))).toList();
+        return Dom.children(aces).stream()
+                .map(a -> Dom.text(Dom.firstChild(a, "name")))
+                .toList();
     }
 
     @Test
     void mergeAddsNewEntriesAndUpdatesLeavesOfExistingOnes() throws Exception {
         SimDatastore ds = store(acl(ace("a")));
-        List<AppliedEdit> edits = merge(ds, acl("<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace>" + ace("b")));
+        List<AppliedEdit> edits = merge(
+                ds, acl("<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace>" + ace("b")));
         assertThat(aceNames(ds)).containsExactly("a", "b");
         assertThat(ds.toXml()).contains("<forwarding>accept</forwarding>");
-        assertThat(edits).extracting(e -> e.target().toString())
-                .contains("/acls/acl[name='A']/aces/ace[name='b']", "/acls/acl[name='A']/aces/ace[name='a']/actions/forwarding");
+        assertThat(edits)
+                .extracting(e -> e.target().toString())
+                .contains(
+                        "/acls/acl[name='A']/aces/ace[name='b']",
+                        "/acls/acl[name='A']/aces/ace[name='a']/actions/forwarding");
     }
 
     @Test
@@ -64,7 +71,9 @@ class EditConfigTest {
     void deleteFailsWithDataMissingButRemoveIsSilent() throws Exception {
         SimDatastore ds = store(acl(ace("a") + ace("b")));
         assertThatThrownBy(() -> merge(ds, acl("<ace nc:operation=\"delete\"><name>zz</name></ace>")))
-                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
+                .isInstanceOfSatisfying(
+                        DataException.class,
+                        e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
         merge(ds, acl("<ace nc:operation=\"remove\"><name>zz</name></ace>"));
         merge(ds, acl("<ace nc:operation=\"delete\"><name>a</name></ace>"));
         assertThat(aceNames(ds)).containsExactly("b");
@@ -74,8 +83,13 @@ class EditConfigTest {
 
     @Test
     void replaceSwapsTheWholeSubtreeButLeavesSiblingsAlone() throws Exception {
-        SimDatastore ds = store(acl("<ace><name>a</name><matches><udp/></matches><actions><forwarding>drop</forwarding></actions></ace>" + ace("b")));
-        merge(ds, acl("<ace nc:operation=\"replace\"><name>a</name><actions><forwarding>accept</forwarding></actions></ace>"));
+        SimDatastore ds = store(
+                acl("<ace><name>a</name><matches><udp/></matches><actions><forwarding>drop</forwarding></actions></ace>"
+                        + ace("b")));
+        merge(
+                ds,
+                acl(
+                        "<ace nc:operation=\"replace\"><name>a</name><actions><forwarding>accept</forwarding></actions></ace>"));
         assertThat(aceNames(ds)).containsExactly("a", "b");
         assertThat(ds.toXml()).doesNotContain("<udp/>").contains("<forwarding>accept</forwarding>");
     }
@@ -83,10 +97,20 @@ class EditConfigTest {
     @Test
     void defaultOperationNoneNeedsExistingNodesAndOnlyAppliesExplicitOperations() throws Exception {
         SimDatastore ds = store(acl(ace("a")));
-        assertThatThrownBy(() -> edit(ds, "<acls xmlns=\"" + IETF + "\"><acl><name>B</name></acl></acls>", EditOperation.NONE, ErrorOption.STOP_ON_ERROR))
-                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
-        edit(ds, acl("<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace><ace nc:operation=\"create\"><name>n</name></ace>"),
-                EditOperation.NONE, ErrorOption.STOP_ON_ERROR);
+        assertThatThrownBy(() -> edit(
+                        ds,
+                        "<acls xmlns=\"" + IETF + "\"><acl><name>B</name></acl></acls>",
+                        EditOperation.NONE,
+                        ErrorOption.STOP_ON_ERROR))
+                .isInstanceOfSatisfying(
+                        DataException.class,
+                        e -> assertThat(e.errors().get(0).tag()).isEqualTo("data-missing"));
+        edit(
+                ds,
+                acl(
+                        "<ace><name>a</name><actions><forwarding>accept</forwarding></actions></ace><ace nc:operation=\"create\"><name>n</name></ace>"),
+                EditOperation.NONE,
+                ErrorOption.STOP_ON_ERROR);
         assertThat(aceNames(ds)).containsExactly("a", "n");
         assertThat(ds.toXml()).contains("<forwarding>drop</forwarding>").doesNotContain("accept");
     }
@@ -103,16 +127,19 @@ class EditConfigTest {
     void errorOptionsDecideWhatSurvivesAFailure() throws Exception {
         String failing = acl(ace("new1") + "<ace nc:operation=\"delete\"><name>missing</name></ace>" + ace("new2"));
         SimDatastore stop = store(acl(ace("a")));
-        assertThatThrownBy(() -> edit(stop, failing, EditOperation.MERGE, ErrorOption.STOP_ON_ERROR)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> edit(stop, failing, EditOperation.MERGE, ErrorOption.STOP_ON_ERROR))
+                .isInstanceOf(DataException.class);
         assertThat(aceNames(stop)).containsExactly("a", "new1");
 
         SimDatastore cont = store(acl(ace("a")));
-        assertThatThrownBy(() -> edit(cont, failing, EditOperation.MERGE, ErrorOption.CONTINUE_ON_ERROR)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> edit(cont, failing, EditOperation.MERGE, ErrorOption.CONTINUE_ON_ERROR))
+                .isInstanceOf(DataException.class);
         assertThat(aceNames(cont)).containsExactly("a", "new1", "new2");
 
         SimDatastore rollback = store(acl(ace("a")));
         String before = rollback.toXml();
-        assertThatThrownBy(() -> edit(rollback, failing, EditOperation.MERGE, ErrorOption.ROLLBACK_ON_ERROR)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> edit(rollback, failing, EditOperation.MERGE, ErrorOption.ROLLBACK_ON_ERROR))
+                .isInstanceOf(DataException.class);
         assertThat(rollback.toXml()).isEqualTo(before);
     }
 
@@ -123,7 +150,10 @@ class EditConfigTest {
         assertThat(aceNames(ds)).containsExactly("f", "a", "b", "c");
         merge(ds, acl("<ace yang:insert=\"before\" yang:key=\"[name='b']\"><name>x</name></ace>"));
         assertThat(aceNames(ds)).containsExactly("f", "a", "x", "b", "c");
-        merge(ds, acl("<ace yang:insert=\"after\" yang:key=\"[acl:name='c']\" xmlns:acl=\"" + IETF + "\"><name>y</name></ace>"));
+        merge(
+                ds,
+                acl("<ace yang:insert=\"after\" yang:key=\"[acl:name='c']\" xmlns:acl=\"" + IETF
+                        + "\"><name>y</name></ace>"));
         assertThat(aceNames(ds)).containsExactly("f", "a", "x", "b", "c", "y");
         // moving an existing entry
         merge(ds, acl("<ace yang:insert=\"after\" yang:key=\"[name='y']\"><name>f</name></ace>"));
@@ -135,21 +165,31 @@ class EditConfigTest {
     @Test
     void selfReferencingOrDanglingInsertsAreRefusedAndLoseNothing() throws Exception {
         SimDatastore ds = store(acl(ace("a") + ace("b")));
-        assertThatThrownBy(() -> merge(ds, acl("<ace yang:insert=\"before\" yang:key=\"[name='a']\"><name>a</name></ace>")))
-                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("bad-attribute"));
-        assertThatThrownBy(() -> merge(ds, acl("<ace yang:insert=\"after\" yang:key=\"[name='nope']\"><name>c</name></ace>")))
-                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).appTag()).isEqualTo("missing-instance"));
+        assertThatThrownBy(() ->
+                        merge(ds, acl("<ace yang:insert=\"before\" yang:key=\"[name='a']\"><name>a</name></ace>")))
+                .isInstanceOfSatisfying(
+                        DataException.class,
+                        e -> assertThat(e.errors().get(0).tag()).isEqualTo("bad-attribute"));
+        assertThatThrownBy(() ->
+                        merge(ds, acl("<ace yang:insert=\"after\" yang:key=\"[name='nope']\"><name>c</name></ace>")))
+                .isInstanceOfSatisfying(
+                        DataException.class,
+                        e -> assertThat(e.errors().get(0).appTag()).isEqualTo("missing-instance"));
         assertThat(aceNames(ds)).containsExactly("a", "b");
     }
 
     @Test
     void openConfigEntriesMatchOnNameAndTypeWhateverThePrefix() throws Exception {
         String oc = "http://openconfig.net/yang/acl";
-        SimDatastore ds = store("<acl xmlns=\"" + oc + "\" xmlns:oc-acl=\"" + oc + "\"><acl-sets><acl-set><name>F</name><type>oc-acl:ACL_IPV4</type>"
+        SimDatastore ds = store("<acl xmlns=\"" + oc + "\" xmlns:oc-acl=\"" + oc
+                + "\"><acl-sets><acl-set><name>F</name><type>oc-acl:ACL_IPV4</type>"
                 + "<config><name>F</name><type>oc-acl:ACL_IPV4</type></config></acl-set></acl-sets></acl>");
-        merge(ds, "<acl xmlns=\"" + oc + "\" xmlns:x=\"" + oc + "\"><acl-sets><acl-set><name>F</name><type>x:ACL_IPV4</type>"
-                + "<acl-entries><acl-entry><sequence-id>10</sequence-id></acl-entry></acl-entries></acl-set>"
-                + "<acl-set><name>F</name><type>x:ACL_IPV6</type></acl-set></acl-sets></acl>");
+        merge(
+                ds,
+                "<acl xmlns=\"" + oc + "\" xmlns:x=\"" + oc
+                        + "\"><acl-sets><acl-set><name>F</name><type>x:ACL_IPV4</type>"
+                        + "<acl-entries><acl-entry><sequence-id>10</sequence-id></acl-entry></acl-entries></acl-set>"
+                        + "<acl-set><name>F</name><type>x:ACL_IPV6</type></acl-set></acl-sets></acl>");
         Element sets = Dom.firstChild(Dom.firstChild(ds.root(), "acl"), "acl-sets");
         assertThat(Dom.children(sets)).hasSize(2);
         assertThat(XmlText.of(Dom.children(sets).get(0))).contains("<sequence-id>10</sequence-id>");
@@ -157,11 +197,15 @@ class EditConfigTest {
 
     @Test
     void junosLeafListsCollectValuesAndEntriesKeyOnName() throws Exception {
-        SimDatastore ds = store("<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
-                + "<destination-port>25</destination-port></from></term></filter></inet></family></firewall></configuration>");
-        merge(ds, "<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
-                + "<destination-port>465</destination-port></from></term></filter><filter><name>G</name></filter></inet></family></firewall></configuration>");
-        assertThat(ds.toXml()).contains("<destination-port>25</destination-port><destination-port>465</destination-port>")
+        SimDatastore ds = store(
+                "<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
+                        + "<destination-port>25</destination-port></from></term></filter></inet></family></firewall></configuration>");
+        merge(
+                ds,
+                "<configuration><firewall><family><inet><filter><name>F</name><term><name>t</name><from>"
+                        + "<destination-port>465</destination-port></from></term></filter><filter><name>G</name></filter></inet></family></firewall></configuration>");
+        assertThat(ds.toXml())
+                .contains("<destination-port>25</destination-port><destination-port>465</destination-port>")
                 .contains("<name>G</name>");
     }
 
@@ -169,7 +213,9 @@ class EditConfigTest {
     void aListEntryWithoutItsKeyIsRefused() {
         SimDatastore ds = store(acl(ace("a")));
         assertThatThrownBy(() -> merge(ds, acl("<ace><actions/></ace>")))
-                .isInstanceOfSatisfying(DataException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("missing-element"));
+                .isInstanceOfSatisfying(
+                        DataException.class,
+                        e -> assertThat(e.errors().get(0).tag()).isEqualTo("missing-element"));
     }
 
     @Test
@@ -186,18 +232,28 @@ class EditConfigTest {
     @Test
     void junosCommentsTravelWithTheElementThatFollowsThem() throws Exception {
         String j = "xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"";
-        SimDatastore ds = store("<configuration><firewall><family><inet><filter><name>OTHER</name></filter></inet></family></firewall></configuration>");
+        SimDatastore ds = store(
+                "<configuration><firewall><family><inet><filter><name>OTHER</name></filter></inet></family></firewall></configuration>");
         String filter = "<configuration " + j + "><firewall><family><inet><junos:comment>/* managed */</junos:comment>"
                 + "<filter nc:operation=\"replace\"><name>F</name><junos:comment>/* [10] a */</junos:comment><term><name>a</name></term>"
                 + "<junos:comment>/* [20] b */</junos:comment><term><name>b</name></term></filter></inet></family></firewall></configuration>";
         merge(ds, filter);
         merge(ds, filter);
         String xml = ds.toXml();
-        assertThat(xml).containsOnlyOnce("/* managed */").containsOnlyOnce("[10] a").containsOnlyOnce("[20] b");
+        assertThat(xml)
+                .containsOnlyOnce("/* managed */")
+                .containsOnlyOnce("[10] a")
+                .containsOnlyOnce("[20] b");
         assertThat(xml.indexOf("[10] a")).isLessThan(xml.indexOf("<name>a</name>"));
-        assertThat(xml.indexOf("[20] b")).isGreaterThan(xml.indexOf("<name>a</name>")).isLessThan(xml.indexOf("<name>b</name>"));
-        assertThat(xml.indexOf("/* managed */")).isGreaterThan(xml.indexOf("<name>OTHER</name>")).isLessThan(xml.indexOf("<name>F</name>"));
-        merge(ds, "<configuration><firewall><family><inet><filter nc:operation=\"remove\"><name>F</name></filter></inet></family></firewall></configuration>");
+        assertThat(xml.indexOf("[20] b"))
+                .isGreaterThan(xml.indexOf("<name>a</name>"))
+                .isLessThan(xml.indexOf("<name>b</name>"));
+        assertThat(xml.indexOf("/* managed */"))
+                .isGreaterThan(xml.indexOf("<name>OTHER</name>"))
+                .isLessThan(xml.indexOf("<name>F</name>"));
+        merge(
+                ds,
+                "<configuration><firewall><family><inet><filter nc:operation=\"remove\"><name>F</name></filter></inet></family></firewall></configuration>");
         assertThat(ds.toXml()).doesNotContain("managed", "[10]");
     }
 }

@@ -11,16 +11,16 @@ import org.w3c.dom.Element;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class SubtreeFilterTest {
     private static final String OC = "http://openconfig.net/yang/acl";
-    private static final SimDatastore DATA = SimDatastore.of(Xml.parse(Xml.config(
-            "<acl xmlns=\"" + OC + "\"><acl-sets>"
-                    + "<acl-set><name>MINE</name><type>ACL_IPV4</type><acl-entries><acl-entry><sequence-id>10</sequence-id><d>x</d></acl-entry></acl-entries></acl-set>"
-                    + "<acl-set><name>FOREIGN</name><type>ACL_IPV4</type><acl-entries/></acl-set>"
-                    + "</acl-sets><interfaces><interface><id>if1</id></interface></interfaces></acl>"
-                    + "<configuration><firewall><filter><name>F</name></filter></firewall><system><host-name>r1</host-name></system></configuration>"
-                    + "<other xmlns=\"urn:other\"><acl-sets/></other>")));
+    private static final SimDatastore DATA = SimDatastore.of(Xml.parse(Xml.config("<acl xmlns=\"" + OC + "\"><acl-sets>"
+            + "<acl-set><name>MINE</name><type>ACL_IPV4</type><acl-entries><acl-entry><sequence-id>10</sequence-id><d>x</d></acl-entry></acl-entries></acl-set>"
+            + "<acl-set><name>FOREIGN</name><type>ACL_IPV4</type><acl-entries/></acl-set>"
+            + "</acl-sets><interfaces><interface><id>if1</id></interface></interfaces></acl>"
+            + "<configuration><firewall><filter><name>F</name></filter></firewall><system><host-name>r1</host-name></system></configuration>"
+            + "<other xmlns=\"urn:other\"><acl-sets/></other>")));
 
     private static String select(String filterInner) {
-        Element filter = Xml.parse("<filter xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" type=\"subtree\">" + filterInner + "</filter>");
+        Element filter = Xml.parse("<filter xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" type=\"subtree\">"
+                + filterInner + "</filter>");
         List<Element> out = SubtreeFilter.select(DATA, filter, SimDatastore.newDocument());
         StringBuilder sb = new StringBuilder();
         out.forEach(e -> XmlText.append(sb, e));
@@ -35,8 +35,11 @@ class SubtreeFilterTest {
 
     @Test
     void contentMatchNodeSelectsOneListEntryWithAllItsChildren() {
-        String out = select("<acl xmlns=\"" + OC + "\"><acl-sets><acl-set><name>MINE</name></acl-set></acl-sets></acl>");
-        assertThat(out).contains("<name>MINE</name>", "<sequence-id>10</sequence-id>").doesNotContain("FOREIGN", "interfaces");
+        String out =
+                select("<acl xmlns=\"" + OC + "\"><acl-sets><acl-set><name>MINE</name></acl-set></acl-sets></acl>");
+        assertThat(out)
+                .contains("<name>MINE</name>", "<sequence-id>10</sequence-id>")
+                .doesNotContain("FOREIGN", "interfaces");
     }
 
     @Test
@@ -50,7 +53,8 @@ class SubtreeFilterTest {
         String out = select("<acl xmlns=\"" + OC + "\"><acl-sets><acl-set><name>MINE</name><acl-entries><acl-entry>"
                 + "<sequence-id>10</sequence-id></acl-entry></acl-entries></acl-set></acl-sets></acl>");
         assertThat(out).contains("<sequence-id>10</sequence-id>", "<d>x</d>").doesNotContain("<type>");
-        String none = select("<acl xmlns=\"" + OC + "\"><acl-sets><acl-set><name>NOPE</name></acl-set></acl-sets></acl>");
+        String none =
+                select("<acl xmlns=\"" + OC + "\"><acl-sets><acl-set><name>NOPE</name></acl-set></acl-sets></acl>");
         assertThat(none).isEmpty();
     }
 

@@ -7,15 +7,16 @@ import org.w3c.dom.Element;
 
 /** Test helper: parses test literals (DTDs off, like production parsing). */
 final class Xml {
-    private Xml() {
-    }
+    private Xml() {}
 
     static Element parse(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+            return f.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement();
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

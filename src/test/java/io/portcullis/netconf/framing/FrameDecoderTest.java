@@ -55,7 +55,9 @@ class FrameDecoderTest {
     @MethodSource("malformedChunked")
     void malformedChunkedFailsAndNeverYieldsAPartialMessage(String name, String wire, String reason) {
         FrameDecoder d = chunked(1 << 20);
-        assertThatThrownBy(() -> d.feed(ascii(wire))).isInstanceOf(FramingException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> d.feed(ascii(wire)))
+                .isInstanceOf(FramingException.class)
+                .hasMessageContaining(reason);
         assertThat(messages).isEmpty();
         assertThat(d.failed()).isTrue();
         // the session is dead: later input is refused too, even a valid message
@@ -69,10 +71,12 @@ class FrameDecoderTest {
         FrameDecoder d = chunked(1 << 20);
         byte[] bytes = ascii(wire);
         assertThatThrownBy(() -> {
-            for (byte b : bytes) {
-                d.feed(new byte[] {b});
-            }
-        }).isInstanceOf(FramingException.class).hasMessageContaining(reason);
+                    for (byte b : bytes) {
+                        d.feed(new byte[] {b});
+                    }
+                })
+                .isInstanceOf(FramingException.class)
+                .hasMessageContaining(reason);
         assertThat(messages).isEmpty();
     }
 
@@ -100,18 +104,21 @@ class FrameDecoderTest {
     void maximumLegalChunkSizeIsParsedButRejectedByTheCapBeforeAllocating() {
         FrameDecoder d = chunked(256 * 1024 * 1024);
         // only the header is fed: the refusal must come before any data arrives or any buffer is sized to it
-        assertThatThrownBy(() -> d.feed(ascii("\n#4294967295\n"))).isInstanceOf(FramingException.class)
+        assertThatThrownBy(() -> d.feed(ascii("\n#4294967295\n")))
+                .isInstanceOf(FramingException.class)
                 .hasMessageContaining("4294967295 bytes would exceed");
         FrameDecoder d2 = chunked(256 * 1024 * 1024);
         // above 2^31-1 would overflow an int: must be a cap error, not a negative size
-        assertThatThrownBy(() -> d2.feed(ascii("\n#2147483648\n"))).isInstanceOf(FramingException.class)
+        assertThatThrownBy(() -> d2.feed(ascii("\n#2147483648\n")))
+                .isInstanceOf(FramingException.class)
                 .hasMessageContaining("2147483648 bytes would exceed");
     }
 
     @Test
     void capCountsTheWholeMessageAcrossChunks() {
         FrameDecoder d = chunked(10);
-        assertThatThrownBy(() -> d.feed(ascii("\n#6\nabcdef\n#6\nghijkl\n##\n"))).isInstanceOf(FramingException.class)
+        assertThatThrownBy(() -> d.feed(ascii("\n#6\nabcdef\n#6\nghijkl\n##\n")))
+                .isInstanceOf(FramingException.class)
                 .hasMessageContaining("cap");
         assertThat(messages).isEmpty();
     }
@@ -174,7 +181,8 @@ class FrameDecoderTest {
 
     @Test
     void encoderRefusesEmptyMessagesAndEomMarkerInsideEomFramedMessage() {
-        assertThatThrownBy(() -> FrameEncoder.encode(new byte[0], Framing.CHUNKED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FrameEncoder.encode(new byte[0], Framing.CHUNKED))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FrameEncoder.encode("<x a=\"]]>]]>\"/>", Framing.END_OF_MESSAGE))
                 .isInstanceOf(IllegalArgumentException.class);
     }

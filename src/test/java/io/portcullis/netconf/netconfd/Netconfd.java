@@ -53,7 +53,11 @@ final class Netconfd implements AutoCloseable {
     }
 
     Endpoint endpoint() {
-        return Endpoint.of(server.host(), server.port(), server.username(), Credential.password(server.password()),
+        return Endpoint.of(
+                server.host(),
+                server.port(),
+                server.username(),
+                Credential.password(server.password()),
                 server.knownHosts());
     }
 
@@ -70,8 +74,11 @@ final class Netconfd implements AutoCloseable {
     /** The filters and bindings whose names start with {@code prefix}, as the OpenConfig reader sees them. */
     static FilterIntent intentOf(String xml, String prefix) {
         FilterIntent all = OpenConfigReader.read("netconfd", xml).intent();
-        List<Filter> filters = all.filters().stream().filter(f -> f.name().startsWith(prefix)).toList();
-        List<Binding> bindings = all.bindings().stream().filter(b -> b.filterName().startsWith(prefix)).toList();
+        List<Filter> filters =
+                all.filters().stream().filter(f -> f.name().startsWith(prefix)).toList();
+        List<Binding> bindings = all.bindings().stream()
+                .filter(b -> b.filterName().startsWith(prefix))
+                .toList();
         return new FilterIntent(all.device(), all.platform(), filters, bindings);
     }
 

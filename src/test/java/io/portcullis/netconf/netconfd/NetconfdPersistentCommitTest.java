@@ -34,15 +34,21 @@ class NetconfdPersistentCommitTest extends NetconfdTestBase {
         try {
             commitPersistentAndLeave(prefix, TOKEN);
             try (NetconfSession other = nd.open()) {
-                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters())
-                        .as("still there after the committing session ended").hasSize(2);
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix)
+                                .filters())
+                        .as("still there after the committing session ended")
+                        .hasSize(2);
                 assertThatThrownBy(() -> other.execute(Commit.confirmPersistent(TOKEN + "-wrong")))
-                        .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.errors().get(0).tag()).isEqualTo("invalid-value"));
+                        .isInstanceOfSatisfying(
+                                RpcErrorException.class,
+                                e -> assertThat(e.errors().get(0).tag()).isEqualTo("invalid-value"));
                 other.execute(Commit.confirmPersistent(TOKEN));
                 // confirmed: another session may lock again (a pending commit would refuse it with in-use)
                 other.execute(new Lock(Datastore.CANDIDATE));
                 other.execute(new Unlock(Datastore.CANDIDATE));
-                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters()).hasSize(2);
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix)
+                                .filters())
+                        .hasSize(2);
             }
         } finally {
             nd.cleanup(prefix);
@@ -56,12 +62,19 @@ class NetconfdPersistentCommitTest extends NetconfdTestBase {
         try {
             commitPersistentAndLeave(prefix, TOKEN + "-x");
             try (NetconfSession other = nd.open()) {
-                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters()).hasSize(2);
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix)
+                                .filters())
+                        .hasSize(2);
                 other.execute(new CancelCommit(TOKEN + "-x"));
-                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters()).as("reverted").isEmpty();
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix)
+                                .filters())
+                        .as("reverted")
+                        .isEmpty();
                 reverted = true;
-                // nothing pending any more: the persist-id is refused instead of committing whatever the candidate holds
-                assertThatThrownBy(() -> other.execute(Commit.confirmPersistent(TOKEN + "-x"))).isInstanceOf(RpcErrorException.class);
+                // nothing pending any more: the persist-id is refused instead of committing whatever the candidate
+                // holds
+                assertThatThrownBy(() -> other.execute(Commit.confirmPersistent(TOKEN + "-x")))
+                        .isInstanceOf(RpcErrorException.class);
             }
         } finally {
             if (!reverted) {
@@ -84,8 +97,10 @@ class NetconfdPersistentCommitTest extends NetconfdTestBase {
             }
             Thread.sleep(4_500); // idle (netconfd runs its timer only when idle), well past the first 2 s
             try (NetconfSession other = nd.open()) {
-                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix).filters())
-                        .as("still pending after the original 2 s window: the follow-up reset the timer").hasSize(2);
+                assertThat(Netconfd.intentOf(Netconfd.acl(other, Datastore.RUNNING), prefix)
+                                .filters())
+                        .as("still pending after the original 2 s window: the follow-up reset the timer")
+                        .hasSize(2);
                 other.execute(Commit.confirmPersistent(TOKEN + "-e"));
             }
         } finally {

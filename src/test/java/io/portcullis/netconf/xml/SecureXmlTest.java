@@ -23,7 +23,8 @@ class SecureXmlTest {
 
     @Test
     void parsesOrdinaryNetconfWithNamespaces() throws Exception {
-        Document d = SecureXml.parse("\n  <rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"7\"><ok/></rpc-reply>");
+        Document d = SecureXml.parse(
+                "\n  <rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"7\"><ok/></rpc-reply>");
         assertThat(d.getDocumentElement().getNamespaceURI()).isEqualTo("urn:ietf:params:xml:ns:netconf:base:1.0");
         assertThat(d.getDocumentElement().getAttribute("message-id")).isEqualTo("7");
     }
@@ -41,12 +42,16 @@ class SecureXmlTest {
                 "<!DOCTYPE r [<!ENTITY % p SYSTEM \"http://127.0.0.1:" + listener.getLocalPort() + "/p\"> %p;]><r/>",
             };
             for (String attack : attacks) {
-                assertThatThrownBy(() -> SecureXml.parse(attack)).isInstanceOf(XmlParseException.class)
+                assertThatThrownBy(() -> SecureXml.parse(attack))
+                        .isInstanceOf(XmlParseException.class)
                         .hasMessageNotContaining("CANARY");
-                assertThatThrownBy(() -> drain(SecureXml.streamReader(attack.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT)))
-                        .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(Exception.class).hasMessageNotContaining("CANARY"));
+                assertThatThrownBy(() -> drain(
+                                SecureXml.streamReader(attack.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT)))
+                        .satisfiesAnyOf(
+                                e -> assertThat(e).isInstanceOf(Exception.class).hasMessageNotContaining("CANARY"));
             }
-            assertThatThrownBy(listener::accept).as("no connection may reach the canary port")
+            assertThatThrownBy(listener::accept)
+                    .as("no connection may reach the canary port")
                     .isInstanceOf(SocketTimeoutException.class);
         }
     }
@@ -62,17 +67,22 @@ class SecureXmlTest {
             sb.append("\">");
         }
         sb.append("]><lolz>&lol9;</lolz>");
-        assertThatThrownBy(() -> SecureXml.parse(sb.toString())).isInstanceOf(XmlParseException.class)
+        assertThatThrownBy(() -> SecureXml.parse(sb.toString()))
+                .isInstanceOf(XmlParseException.class)
                 .hasMessageContaining("DOCTYPE");
     }
 
     @Test
     void deepNestingIsRefused() {
         String deep = "<a>".repeat(10_000) + "</a>".repeat(10_000);
-        assertThatThrownBy(() -> SecureXml.parse(deep)).isInstanceOf(XmlParseException.class).hasMessageContaining("maxElementDepth");
+        assertThatThrownBy(() -> SecureXml.parse(deep))
+                .isInstanceOf(XmlParseException.class)
+                .hasMessageContaining("maxElementDepth");
         String ok = "<a>".repeat(500) + "</a>".repeat(500);
-        org.assertj.core.api.Assertions.assertThatCode(() -> SecureXml.parse(ok)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> drain(SecureXml.streamReader(deep.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT)))
+        org.assertj.core.api.Assertions.assertThatCode(() -> SecureXml.parse(ok))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(
+                        () -> drain(SecureXml.streamReader(deep.getBytes(StandardCharsets.UTF_8), XmlLimits.DEFAULT)))
                 .isInstanceOf(Exception.class);
     }
 
@@ -83,7 +93,8 @@ class SecureXmlTest {
             sb.append(" a").append(i).append("=\"1\"");
         }
         sb.append("/>");
-        assertThatThrownBy(() -> SecureXml.parse(sb.toString())).isInstanceOf(XmlParseException.class)
+        assertThatThrownBy(() -> SecureXml.parse(sb.toString()))
+                .isInstanceOf(XmlParseException.class)
                 .hasMessageContaining("\"1,000\" attributes");
     }
 
@@ -91,7 +102,8 @@ class SecureXmlTest {
     void oversizedDocumentIsRefusedBeforeParsing() {
         byte[] big = new byte[2048];
         assertThatThrownBy(() -> SecureXml.parse(big, new XmlLimits(1024, 10, 10, 10)))
-                .isInstanceOf(XmlParseException.class).hasMessageContaining("exceeds the 1024-byte cap");
+                .isInstanceOf(XmlParseException.class)
+                .hasMessageContaining("exceeds the 1024-byte cap");
     }
 
     private static void drain(XMLStreamReader r) throws Exception {

@@ -46,7 +46,10 @@ class IetfAdapterTest extends AdapterContract {
 
     @Override
     protected String[] context(FilterIntent intent) {
-        return new String[]{Yanglint.ietfInterfaces(intent.bindings().stream().map(Binding::point).toList())};
+        return new String[] {
+            Yanglint.ietfInterfaces(
+                    intent.bindings().stream().map(Binding::point).toList())
+        };
     }
 
     @Override
@@ -61,7 +64,7 @@ class IetfAdapterTest extends AdapterContract {
 
     @Override
     protected String[] breakPayload() {
-        return new String[]{"<port>161</port>", "<port>70000</port>"};
+        return new String[] {"<port>161</port>", "<port>70000</port>"};
     }
 
     private static final String DEVICE_REPLY = """
@@ -103,23 +106,35 @@ class IetfAdapterTest extends AdapterContract {
         assertThat(f.terms().get(2).match().destinationPorts()).containsExactly(new PortRange(60000, 65535));
         // no final accept on the device: the read IR has none, so the verifier sees the implicit DISCARD
         assertThat(f.terms()).noneMatch(Term::isFinalAcceptAll);
-        assertThat(r.intent().bindings()).containsExactly(
-                new Binding(AttachKind.INTERFACE, "ge-0/0/1.100", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-X-V6"));
-        assertThat(r.foreignBindings()).containsExactly(
-                new Binding(AttachKind.INTERFACE, "ge-0/0/1.100", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "CUSTOMER"));
+        assertThat(r.intent().bindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE,
+                        "ge-0/0/1.100",
+                        AddressFamily.IPV6,
+                        Direction.TO_SUBSCRIBER,
+                        "PORTCULLIS-X-V6"));
+        assertThat(r.foreignBindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE, "ge-0/0/1.100", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "CUSTOMER"));
     }
 
     @Test
     void wrongNamespaceIdentityIsRefused() {
-        String wrong = DEVICE_REPLY.replace("<a:forwarding>a:drop</a:forwarding><a:logging>",
+        String wrong = DEVICE_REPLY.replace(
+                "<a:forwarding>a:drop</a:forwarding><a:logging>",
                 "<a:forwarding xmlns:z=\"urn:example:z\">z:drop</a:forwarding><a:logging>");
-        assertThatThrownBy(() -> adapter.read("bng-1", wrong)).isInstanceOf(ReadException.class).hasMessageContaining("urn:example:z");
+        assertThatThrownBy(() -> adapter.read("bng-1", wrong))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("urn:example:z");
     }
 
     @Test
     void anUndeclaredIdentityPrefixIsRefused() {
-        String undeclared = DEVICE_REPLY.replace("<a:forwarding>a:drop</a:forwarding><a:logging>", "<a:forwarding>q:drop</a:forwarding><a:logging>");
-        assertThatThrownBy(() -> adapter.read("bng-1", undeclared)).isInstanceOf(ReadException.class).hasMessageContaining("'q'");
+        String undeclared = DEVICE_REPLY.replace(
+                "<a:forwarding>a:drop</a:forwarding><a:logging>", "<a:forwarding>q:drop</a:forwarding><a:logging>");
+        assertThatThrownBy(() -> adapter.read("bng-1", undeclared))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("'q'");
     }
 
     @Test
@@ -143,10 +158,13 @@ class IetfAdapterTest extends AdapterContract {
     void splitTermsAndMutantsReadBackFaithfully() {
         FilterIntent ir = defaultIntent(true);
         String payload = adapter.renderConfig(ir);
-        assertThat(payload).contains("<name>deny-smtp#4</name>").contains("<destination-ipv4-network>198.51.100.0/24</destination-ipv4-network>");
+        assertThat(payload)
+                .contains("<name>deny-smtp#4</name>")
+                .contains("<destination-ipv4-network>198.51.100.0/24</destination-ipv4-network>");
         String no2525 = payload.replaceFirst("(?s)<ace>\\s*<name>deny-smtp#4</name>.*?</ace>", "");
         Term smtp = adapter.read("d", no2525).intent().filters().get(0).terms().get(2);
-        assertThat(smtp.match().destinationPorts()).containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
+        assertThat(smtp.match().destinationPorts())
+                .containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
         assertThat(adapter.read("d", no2525).intent()).isNotEqualTo(adapter.normalize(ir));
     }
 
@@ -154,7 +172,8 @@ class IetfAdapterTest extends AdapterContract {
     void profilesAndForeignFamiliesAreUnsupported() {
         FilterIntent ir = defaultIntent(false);
         List<Binding> b = new ArrayList<>(ir.bindings());
-        b.add(new Binding(AttachKind.PROFILE, "RES", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V6"));
+        b.add(new Binding(
+                AttachKind.PROFILE, "RES", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V6"));
         assertThatThrownBy(() -> adapter.renderConfig(new FilterIntent(ir.device(), ir.platform(), ir.filters(), b)))
                 .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
                     assertThat(e.platform()).isEqualTo("ietf");
@@ -163,11 +182,23 @@ class IetfAdapterTest extends AdapterContract {
         Filter v4 = ir.filters().get(0);
         List<Term> terms = new ArrayList<>(v4.terms());
         Term t = terms.get(0);
-        terms.set(0, new Term(t.name(), t.sequence(), t.match().withDestinationPrefixes(List.of(IpPrefix.parse("2001:db8::/32"))),
-                t.action(), t.counter(), t.log(), t.description()));
-        FilterIntent mixed = new FilterIntent(ir.device(), ir.platform(),
-                List.of(new Filter(v4.name(), v4.family(), terms, v4.defaultAction(), v4.description())), List.of());
-        assertThatThrownBy(() -> adapter.renderConfig(mixed)).isInstanceOfSatisfying(UnsupportedFeatureException.class,
-                e -> assertThat(e.term()).isEqualTo("deny-snmp"));
+        terms.set(
+                0,
+                new Term(
+                        t.name(),
+                        t.sequence(),
+                        t.match().withDestinationPrefixes(List.of(IpPrefix.parse("2001:db8::/32"))),
+                        t.action(),
+                        t.counter(),
+                        t.log(),
+                        t.description()));
+        FilterIntent mixed = new FilterIntent(
+                ir.device(),
+                ir.platform(),
+                List.of(new Filter(v4.name(), v4.family(), terms, v4.defaultAction(), v4.description())),
+                List.of());
+        assertThatThrownBy(() -> adapter.renderConfig(mixed))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.term())
+                        .isEqualTo("deny-snmp"));
     }
 }

@@ -34,13 +34,17 @@ class IosXrAdapterTest extends AdapterContract {
 
     @Override
     protected List<IrVariants.Feature> variantFeatures() {
-        return List.of(IrVariants.Feature.SOURCE_PORTS, IrVariants.Feature.SOURCE_PREFIXES, IrVariants.Feature.LOG,
+        return List.of(
+                IrVariants.Feature.SOURCE_PORTS,
+                IrVariants.Feature.SOURCE_PREFIXES,
+                IrVariants.Feature.LOG,
                 IrVariants.Feature.NO_DESCRIPTION);
     }
 
     @Override
     protected RandomIntents.Options randomOptions() {
-        return RandomIntents.forFacts(adapter.facts(), List.of("Bundle-Ether1.100", "TenGigE0/0/0/1.200"), List.of("IPOE-SUB", "PPPOE-SUB"));
+        return RandomIntents.forFacts(
+                adapter.facts(), List.of("Bundle-Ether1.100", "TenGigE0/0/0/1.200"), List.of("IPOE-SUB", "PPPOE-SUB"));
     }
 
     @Override

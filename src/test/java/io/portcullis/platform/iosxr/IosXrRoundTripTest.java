@@ -19,10 +19,16 @@ class IosXrRoundTripTest {
     @Test
     @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
-        RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(),
-                List.of("Bundle-Ether1.100", "TenGigE0/0/0/1.200"), List.of("IPOE-SUB", "PPPOE-SUB")), "iosxr");
+        RandomIntents gen = new RandomIntents(
+                20261128L,
+                RandomIntents.forFacts(
+                        adapter.facts(),
+                        List.of("Bundle-Ether1.100", "TenGigE0/0/0/1.200"),
+                        List.of("IPOE-SUB", "PPPOE-SUB")),
+                "iosxr");
         Random random = new Random(11);
-        List<Feature> features = List.of(Feature.SOURCE_PORTS, Feature.SOURCE_PREFIXES, Feature.LOG, Feature.NO_DESCRIPTION);
+        List<Feature> features =
+                List.of(Feature.SOURCE_PORTS, Feature.SOURCE_PREFIXES, Feature.LOG, Feature.NO_DESCRIPTION);
         for (int i = 0; i < 1000; i++) {
             FilterIntent ir = IrVariants.vary(gen.next(), random, features);
             String xml = adapter.renderConfig(ir);
@@ -35,13 +41,18 @@ class IosXrRoundTripTest {
 
     @Test
     void theTextViewHasOneLinePerEntry() {
-        RandomIntents gen = new RandomIntents(5L, RandomIntents.forFacts(adapter.facts(), List.of("Bundle-Ether1.100"), List.of("IPOE-SUB")), "iosxr");
+        RandomIntents gen = new RandomIntents(
+                5L,
+                RandomIntents.forFacts(adapter.facts(), List.of("Bundle-Ether1.100"), List.of("IPOE-SUB")),
+                "iosxr");
         for (int i = 0; i < 50; i++) {
             FilterIntent ir = gen.next();
             String text = adapter.renderText(ir);
             String xml = adapter.renderConfig(ir);
             long entries = xml.split("<access-list-entry>", -1).length - 1;
-            long lines = text.lines().filter(l -> l.matches(" \\d+ (remark|permit|deny) .*")).count();
+            long lines = text.lines()
+                    .filter(l -> l.matches(" \\d+ (remark|permit|deny) .*"))
+                    .count();
             assertThat(lines).isEqualTo(entries);
             ir.filters().forEach(f -> assertThat(text).contains((f.family().id()) + " access-list " + f.name()));
             assertThat(text).contains("egress");

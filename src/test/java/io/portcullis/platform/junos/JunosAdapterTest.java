@@ -39,7 +39,8 @@ class JunosAdapterTest extends AdapterContract {
 
     @Override
     protected RandomIntents.Options randomOptions() {
-        return RandomIntents.forFacts(adapter.facts(), List.of("ge-1/0/0.100", "xe-2/1/3.4001", "ae0.7"), List.of("PPPOE-SUB", "DHCP-SUB"));
+        return RandomIntents.forFacts(
+                adapter.facts(), List.of("ge-1/0/0.100", "xe-2/1/3.4001", "ae0.7"), List.of("PPPOE-SUB", "DHCP-SUB"));
     }
 
     @Override

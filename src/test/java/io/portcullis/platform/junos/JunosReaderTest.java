@@ -35,19 +35,25 @@ class JunosReaderTest {
 
     @Test
     void readsAReplyWithAJunosNamespaceInsideRpcReplyData() {
-        String reply = "<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" xmlns:junos=\"http://xml.juniper.net/junos/23.4R1/junos\" message-id=\"101\"><data>"
-                + configuration("<configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\" junos:commit-seconds=\"1700000000\" junos:commit-user=\"ops\">")
-                + "</data></rpc-reply>";
+        String reply =
+                "<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" xmlns:junos=\"http://xml.juniper.net/junos/23.4R1/junos\" message-id=\"101\"><data>"
+                        + configuration(
+                                "<configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\" junos:commit-seconds=\"1700000000\" junos:commit-user=\"ops\">")
+                        + "</data></rpc-reply>";
         assertThat(adapter.read("bng-junos", reply).intent()).isEqualTo(ir);
     }
 
     @Test
     void readsAReplyWithoutNamespacesAndOneWithNcPrefixes() {
-        String plain = "<data>" + configuration("<configuration>").replace(" xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"", "")
-                .replace("junos:comment", "comment") + "</data>";
+        String plain = "<data>"
+                + configuration("<configuration>")
+                        .replace(" xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"", "")
+                        .replace("junos:comment", "comment")
+                + "</data>";
         assertThat(adapter.read("bng-junos", plain).intent()).isEqualTo(ir);
-        String rfcCompliant = "<nc:rpc-reply xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"><nc:data>"
-                + configuration("<configuration>") + "</nc:data></nc:rpc-reply>";
+        String rfcCompliant =
+                "<nc:rpc-reply xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" xmlns:junos=\"http://xml.juniper.net/junos/*/junos\"><nc:data>"
+                        + configuration("<configuration>") + "</nc:data></nc:rpc-reply>";
         assertThat(adapter.read("bng-junos", rfcCompliant).intent()).isEqualTo(ir);
     }
 
@@ -62,10 +68,20 @@ class JunosReaderTest {
                 + "</configuration></data></rpc-reply>";
         ReadResult r = adapter.read("bng-junos", reply);
         assertThat(r.intent().filters()).isEmpty();
-        assertThat(r.intent().bindings()).containsExactly(new Binding(AttachKind.INTERFACE, "ge-1/0/0.200", AddressFamily.IPV4,
-                Direction.FROM_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4"));
-        assertThat(r.foreignBindings()).containsExactly(new Binding(AttachKind.INTERFACE, "ge-1/0/0.200", AddressFamily.IPV4,
-                Direction.TO_SUBSCRIBER, "CUSTOMER-ACL"));
+        assertThat(r.intent().bindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE,
+                        "ge-1/0/0.200",
+                        AddressFamily.IPV4,
+                        Direction.FROM_SUBSCRIBER,
+                        "PORTCULLIS-SUBPROTECT-V4"));
+        assertThat(r.foreignBindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE,
+                        "ge-1/0/0.200",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "CUSTOMER-ACL"));
     }
 
     @Test
@@ -80,7 +96,8 @@ class JunosReaderTest {
         Filter f = r.intent().filters().get(0);
         assertThat(f.defaultAction()).isEqualTo(Action.DISCARD);
         Term first = f.terms().get(0);
-        assertThat(first.match().eitherPorts()).containsExactly(PortRange.single(25), PortRange.single(465), new PortRange(2000, 2010));
+        assertThat(first.match().eitherPorts())
+                .containsExactly(PortRange.single(25), PortRange.single(465), new PortRange(2000, 2010));
         assertThat(first.match().destinationPorts()).isEmpty();
         assertThat(first.action()).as("no terminating action = accept").isEqualTo(Action.ACCEPT);
         assertThat(first.log()).isTrue();
@@ -92,7 +109,10 @@ class JunosReaderTest {
 
     @Test
     void aMissingFinalAcceptStaysMissing() {
-        String xml = adapter.renderConfig(ir).replaceAll("(?s)<junos:comment>/\\* \\[65000][^<]*</junos:comment>\\s*<term>\\s*<name>accept-rest</name>.*?</term>", "");
+        String xml = adapter.renderConfig(ir)
+                .replaceAll(
+                        "(?s)<junos:comment>/\\* \\[65000][^<]*</junos:comment>\\s*<term>\\s*<name>accept-rest</name>.*?</term>",
+                        "");
         FilterIntent back = adapter.read("d", xml).intent();
         assertThat(back.filters()).allSatisfy(f -> {
             assertThat(f.terms()).noneMatch(Term::isFinalAcceptAll);
@@ -102,8 +122,10 @@ class JunosReaderTest {
 
     @Test
     void ignoresStateAndCounters() {
-        String reply = "<rpc-reply><data>" + configuration("<configuration xmlns:junos=\"http://xml.juniper.net/junos/*/junos\">")
-                .replace("<then>", "<then><counter-statistics><packets>12</packets></counter-statistics>") + "</data></rpc-reply>";
+        String reply = "<rpc-reply><data>"
+                + configuration("<configuration xmlns:junos=\"http://xml.juniper.net/junos/*/junos\">")
+                        .replace("<then>", "<then><counter-statistics><packets>12</packets></counter-statistics>")
+                + "</data></rpc-reply>";
         ReadResult r = adapter.read("bng-junos", reply);
         assertThat(r.intent()).isEqualTo(ir);
     }
@@ -111,26 +133,50 @@ class JunosReaderTest {
     @Test
     void malformedXmlAndDoctypeAreReadExceptions() {
         assertThatThrownBy(() -> adapter.read("bng-junos", "<rpc-reply><data><configuration></data>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("bng-junos").hasMessageContaining("not well-formed");
-        assertThatThrownBy(() -> adapter.read("bng-junos", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><configuration>&e;</configuration>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("DOCTYPE");
-        assertThatThrownBy(() -> adapter.read("bng-junos", "<configuration><firewall><family><inet><filter><name>PORTCULLIS-X</name>"
-                + "<term><name>t</name><from><destination-port>bogus</destination-port></from></term></filter></inet></family></firewall></configuration>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("'bogus'").hasMessageContaining("term t");
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("bng-junos")
+                .hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> adapter.read(
+                        "bng-junos",
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]><configuration>&e;</configuration>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(
+                        () -> adapter.read(
+                                "bng-junos",
+                                "<configuration><firewall><family><inet><filter><name>PORTCULLIS-X</name>"
+                                        + "<term><name>t</name><from><destination-port>bogus</destination-port></from></term></filter></inet></family></firewall></configuration>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("'bogus'")
+                .hasMessageContaining("term t");
     }
 
     @Test
     void unsupportedFeaturesNameFeatureTermAndPlatform() {
-        FilterIntent bad = new FilterIntent("d", "junos", ir.filters(), List.of(new Binding(AttachKind.INTERFACE, "ge-1/0/0",
-                AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4")));
-        assertThatThrownBy(() -> adapter.renderConfig(bad)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.platform()).isEqualTo("junos");
-            assertThat(e.feature()).contains("ge-1/0/0").contains("logical unit");
-        });
+        FilterIntent bad = new FilterIntent(
+                "d",
+                "junos",
+                ir.filters(),
+                List.of(new Binding(
+                        AttachKind.INTERFACE,
+                        "ge-1/0/0",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "PORTCULLIS-SUBPROTECT-V4")));
+        assertThatThrownBy(() -> adapter.renderConfig(bad))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.platform()).isEqualTo("junos");
+                    assertThat(e.feature()).contains("ge-1/0/0").contains("logical unit");
+                });
         Filter f = ir.filters().get(0);
         Term t = f.terms().get(0);
-        Filter commented = new Filter(f.name(), f.family(), List.of(new Term(t.name(), t.sequence(), t.match(), t.action(), t.counter(),
-                t.log(), "closes */ early")), f.defaultAction(), f.description());
+        Filter commented = new Filter(
+                f.name(),
+                f.family(),
+                List.of(new Term(
+                        t.name(), t.sequence(), t.match(), t.action(), t.counter(), t.log(), "closes */ early")),
+                f.defaultAction(),
+                f.description());
         assertThatThrownBy(() -> adapter.renderConfig(new FilterIntent("d", "junos", List.of(commented), List.of())))
                 .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
                     assertThat(e.term()).isEqualTo("deny-snmp");

@@ -19,8 +19,13 @@ class JunosRoundTripTest {
     @Test
     @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
-        RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(),
-                List.of("ge-1/0/0.100", "xe-2/1/3.4001", "ae0.7"), List.of("PPPOE-SUB", "DHCP-SUB")), "junos");
+        RandomIntents gen = new RandomIntents(
+                20261128L,
+                RandomIntents.forFacts(
+                        adapter.facts(),
+                        List.of("ge-1/0/0.100", "xe-2/1/3.4001", "ae0.7"),
+                        List.of("PPPOE-SUB", "DHCP-SUB")),
+                "junos");
         Random random = new Random(7);
         List<Feature> features = List.of(Feature.values());
         for (int i = 0; i < 1000; i++) {
@@ -35,7 +40,8 @@ class JunosRoundTripTest {
 
     @Test
     void theTextViewMentionsEveryFilterTermAndBinding() {
-        RandomIntents gen = new RandomIntents(5L, RandomIntents.forFacts(adapter.facts(), List.of("ge-1/0/0.100"), List.of("PPPOE-SUB")), "junos");
+        RandomIntents gen = new RandomIntents(
+                5L, RandomIntents.forFacts(adapter.facts(), List.of("ge-1/0/0.100"), List.of("PPPOE-SUB")), "junos");
         for (int i = 0; i < 50; i++) {
             FilterIntent ir = gen.next();
             String text = adapter.renderText(ir);

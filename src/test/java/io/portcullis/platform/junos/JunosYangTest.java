@@ -14,8 +14,11 @@ class JunosYangTest {
     @Test
     void junosPayloadsCannotBeYangValidatedOffline() {
         var dir = SharedDir.require("yang").resolve("junos");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "SKIPPED (documented): no Junos YANG in " + dir.getParent()
-                + "; Junos payloads are covered by golden files and round-trip tests, not by YANG validation");
-        throw new AssertionError("Junos YANG found at " + dir + ": wire it into Yanglint and validate the rendered payloads");
+        Assumptions.assumeTrue(
+                Files.isDirectory(dir),
+                "SKIPPED (documented): no Junos YANG in " + dir.getParent()
+                        + "; Junos payloads are covered by golden files and round-trip tests, not by YANG validation");
+        throw new AssertionError(
+                "Junos YANG found at " + dir + ": wire it into Yanglint and validate the rendered payloads");
     }
 }

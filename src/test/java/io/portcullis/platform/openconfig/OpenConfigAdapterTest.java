@@ -49,9 +49,10 @@ class OpenConfigAdapterTest extends AdapterContract {
         List<Map.Entry<String, Long>> refs = new ArrayList<>();
         for (Binding b : intent.bindings()) {
             var v = OpenConfigRenderer.interfaceView(b.point());
-            refs.add(new java.util.AbstractMap.SimpleEntry<>(v.iface(), v.subinterface() == null ? null : Long.parseLong(v.subinterface())));
+            refs.add(new java.util.AbstractMap.SimpleEntry<>(
+                    v.iface(), v.subinterface() == null ? null : Long.parseLong(v.subinterface())));
         }
-        return new String[]{Yanglint.openconfigInterfaces(refs)};
+        return new String[] {Yanglint.openconfigInterfaces(refs)};
     }
 
     @Override
@@ -66,7 +67,7 @@ class OpenConfigAdapterTest extends AdapterContract {
 
     @Override
     protected String[] breakPayload() {
-        return new String[]{"<destination-port>161</destination-port>", "<destination-port>70000</destination-port>"};
+        return new String[] {"<destination-port>161</destination-port>", "<destination-port>70000</destination-port>"};
     }
 
     private static final String NS = "xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\"";
@@ -119,23 +120,38 @@ class OpenConfigAdapterTest extends AdapterContract {
         assertThat(f.terms().get(2).name()).isEqualTo("accept-rest");
         assertThat(f.terms().get(2).log()).isFalse();
         assertThat(f.defaultAction()).isEqualTo(Action.DISCARD);
-        assertThat(r.intent().bindings()).containsExactly(
-                new Binding(AttachKind.INTERFACE, "Bundle-Ether1.100", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-X-V4"));
-        assertThat(r.foreignBindings()).containsExactly(
-                new Binding(AttachKind.INTERFACE, "Bundle-Ether1.100", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "CUSTOMER-FILTER"));
+        assertThat(r.intent().bindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE,
+                        "Bundle-Ether1.100",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "PORTCULLIS-X-V4"));
+        assertThat(r.foreignBindings())
+                .containsExactly(new Binding(
+                        AttachKind.INTERFACE,
+                        "Bundle-Ether1.100",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "CUSTOMER-FILTER"));
     }
 
     @Test
     void anIdentityPrefixBoundToTheWrongNamespaceIsRefused() {
-        String wrong = DEVICE_REPLY.replace("xmlns:pm=\"http://openconfig.net/yang/packet-match-types\"", "xmlns:pm=\"urn:example:other\"");
-        assertThatThrownBy(() -> adapter.read("bng-1", wrong)).isInstanceOf(ReadException.class).hasMessageContaining("urn:example:other");
+        String wrong = DEVICE_REPLY.replace(
+                "xmlns:pm=\"http://openconfig.net/yang/packet-match-types\"", "xmlns:pm=\"urn:example:other\"");
+        assertThatThrownBy(() -> adapter.read("bng-1", wrong))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("urn:example:other");
     }
 
     @Test
     void anUndeclaredIdentityPrefixIsRefusedNotReadAsAny() {
         String undeclared = DEVICE_REPLY.replace(" xmlns:pm=\"http://openconfig.net/yang/packet-match-types\"", "");
-        assertThatThrownBy(() -> adapter.read("bng-1", undeclared)).isInstanceOf(ReadException.class)
-                .hasMessageContaining("pm:IP_UDP").hasMessageContaining("not declared");
+        assertThatThrownBy(() -> adapter.read("bng-1", undeclared))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("pm:IP_UDP")
+                .hasMessageContaining("not declared");
     }
 
     @Test
@@ -149,10 +165,12 @@ class OpenConfigAdapterTest extends AdapterContract {
         // port 2525 dropped
         String no2525 = payload.replaceAll("(?s)<acl-entry>\\s*<sequence-id>23</sequence-id>.*?</acl-entry>", "");
         Term smtp = adapter.read("d", no2525).intent().filters().get(0).terms().get(1);
-        assertThat(smtp.match().destinationPorts()).containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
+        assertThat(smtp.match().destinationPorts())
+                .containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
         // wrong protocol
         String udp = payload.replaceFirst("IP_TCP", "IP_UDP");
-        assertThat(adapter.read("d", udp).intent().filters().get(0).terms().stream().map(t -> t.match().protocol()))
+        assertThat(adapter.read("d", udp).intent().filters().get(0).terms().stream()
+                        .map(t -> t.match().protocol()))
                 .contains(Protocol.UDP);
         assertThat(adapter.read("d", udp).intent()).isNotEqualTo(ir);
     }
@@ -161,12 +179,18 @@ class OpenConfigAdapterTest extends AdapterContract {
     void subscriberProfilesAreUnsupportedAndSaySo() {
         FilterIntent ir = defaultIntent(false);
         List<Binding> withProfile = new ArrayList<>(ir.bindings());
-        withProfile.add(new Binding(AttachKind.PROFILE, "PPPOE-SUB", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4"));
+        withProfile.add(new Binding(
+                AttachKind.PROFILE,
+                "PPPOE-SUB",
+                AddressFamily.IPV4,
+                Direction.TO_SUBSCRIBER,
+                "PORTCULLIS-SUBPROTECT-V4"));
         FilterIntent bad = new FilterIntent(ir.device(), ir.platform(), ir.filters(), withProfile);
-        assertThatThrownBy(() -> adapter.renderConfig(bad)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.platform()).isEqualTo("openconfig");
-            assertThat(e.feature()).contains("subscriber-profile").contains("PPPOE-SUB");
-        });
+        assertThatThrownBy(() -> adapter.renderConfig(bad))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.platform()).isEqualTo("openconfig");
+                    assertThat(e.feature()).contains("subscriber-profile").contains("PPPOE-SUB");
+                });
     }
 
     @Test
@@ -175,15 +199,33 @@ class OpenConfigAdapterTest extends AdapterContract {
         Filter f = ir.filters().get(0);
         List<Term> terms = new ArrayList<>(f.terms());
         Term t = terms.get(0);
-        terms.set(0, new Term(t.name(), t.sequence(), new io.portcullis.intent.Match(Protocol.UDP, List.of(), List.of(),
-                List.of(PortRange.single(161)), List.of(), List.of()), t.action(), t.counter(), t.log(), t.description()));
-        FilterIntent bad = new FilterIntent(ir.device(), ir.platform(),
-                List.of(new Filter(f.name(), f.family(), terms, f.defaultAction(), f.description())), List.of());
-        assertThatThrownBy(() -> adapter.renderConfig(bad)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.term()).isEqualTo("deny-snmp");
-            assertThat(e.platform()).isEqualTo("openconfig");
-            assertThat(e.feature()).contains("source-or-destination");
-        });
+        terms.set(
+                0,
+                new Term(
+                        t.name(),
+                        t.sequence(),
+                        new io.portcullis.intent.Match(
+                                Protocol.UDP,
+                                List.of(),
+                                List.of(),
+                                List.of(PortRange.single(161)),
+                                List.of(),
+                                List.of()),
+                        t.action(),
+                        t.counter(),
+                        t.log(),
+                        t.description()));
+        FilterIntent bad = new FilterIntent(
+                ir.device(),
+                ir.platform(),
+                List.of(new Filter(f.name(), f.family(), terms, f.defaultAction(), f.description())),
+                List.of());
+        assertThatThrownBy(() -> adapter.renderConfig(bad))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.term()).isEqualTo("deny-snmp");
+                    assertThat(e.platform()).isEqualTo("openconfig");
+                    assertThat(e.feature()).contains("source-or-destination");
+                });
     }
 
     @Test

@@ -28,14 +28,18 @@ class OpenConfigNetconfdReplyTest {
     @Test
     void undeclaredPacketMatchTypesPrefixFromNetconfdStillGivesTheProtocol() throws IOException {
         String reply = resource("/netconfd/openconfig-get-config-reply.xml");
-        assertThat(reply).contains("<protocol>oc-pkt-match-types:IP_UDP</protocol>").doesNotContain("xmlns:oc-pkt-match-types");
+        assertThat(reply)
+                .contains("<protocol>oc-pkt-match-types:IP_UDP</protocol>")
+                .doesNotContain("xmlns:oc-pkt-match-types");
 
         FilterIntent ir = OpenConfigReader.read("netconfd", reply).intent();
 
         assertThat(ir.filters()).extracting(Filter::name).containsExactly("PORTCULLIS-SUB-V4", "PORTCULLIS-SUB-V6");
         for (Filter f : ir.filters()) {
-            assertThat(f.terms()).extracting(t -> t.match().protocol())
-                    .containsExactly(Protocol.UDP, Protocol.TCP, Protocol.TCP, Protocol.TCP, Protocol.TCP, Protocol.ANY);
+            assertThat(f.terms())
+                    .extracting(t -> t.match().protocol())
+                    .containsExactly(
+                            Protocol.UDP, Protocol.TCP, Protocol.TCP, Protocol.TCP, Protocol.TCP, Protocol.ANY);
         }
     }
 
@@ -43,7 +47,8 @@ class OpenConfigNetconfdReplyTest {
     void netconfdReplyReadsAsTheSameIntentAsThePushedPayload() throws IOException {
         String pushed = NetconfdServer.openConfigPayload("PORTCULLIS-SUB");
         FilterIntent sent = OpenConfigReader.read("netconfd", pushed).intent();
-        FilterIntent back = OpenConfigReader.read("netconfd", resource("/netconfd/openconfig-get-config-reply.xml")).intent();
+        FilterIntent back = OpenConfigReader.read("netconfd", resource("/netconfd/openconfig-get-config-reply.xml"))
+                .intent();
         assertThat(back).isEqualTo(sent);
         assertThat(sent.bindings()).isNotEmpty();
         assertThat(sent.filters().get(0).terms()).extracting(Term::sequence).contains(10);
@@ -54,8 +59,8 @@ class OpenConfigNetconfdReplyTest {
         String declared = "<data xmlns:oc-pkt-match-types=\"urn:other\"><x>oc-pkt-match-types:IP_UDP</x></data>";
         assertThat(OpenConfigReader.bindPacketMatchTypesPrefix(declared)).isEqualTo(declared);
         String undeclared = "<?xml version=\"1.0\"?><!-- c --><data a=\"x>y\"><x>oc-pkt-match-types:IP_UDP</x></data>";
-        assertThat(OpenConfigReader.bindPacketMatchTypesPrefix(undeclared)).isEqualTo(
-                "<?xml version=\"1.0\"?><!-- c --><data a=\"x>y\" xmlns:oc-pkt-match-types=\""
+        assertThat(OpenConfigReader.bindPacketMatchTypesPrefix(undeclared))
+                .isEqualTo("<?xml version=\"1.0\"?><!-- c --><data a=\"x>y\" xmlns:oc-pkt-match-types=\""
                         + OpenConfigFacts.NS_PACKET_MATCH_TYPES + "\"><x>oc-pkt-match-types:IP_UDP</x></data>");
         String unused = "<data><x>IP_UDP</x></data>";
         assertThat(OpenConfigReader.bindPacketMatchTypesPrefix(unused)).isSameAs(unused);

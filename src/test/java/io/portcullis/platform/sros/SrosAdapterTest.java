@@ -37,8 +37,12 @@ class SrosAdapterTest extends AdapterContract {
 
     @Override
     protected List<IrVariants.Feature> variantFeatures() {
-        return List.of(IrVariants.Feature.EITHER_PORTS, IrVariants.Feature.SOURCE_PORTS, IrVariants.Feature.SOURCE_PREFIXES,
-                IrVariants.Feature.LOG, IrVariants.Feature.NO_DESCRIPTION);
+        return List.of(
+                IrVariants.Feature.EITHER_PORTS,
+                IrVariants.Feature.SOURCE_PORTS,
+                IrVariants.Feature.SOURCE_PREFIXES,
+                IrVariants.Feature.LOG,
+                IrVariants.Feature.NO_DESCRIPTION);
     }
 
     @Override
@@ -54,6 +58,6 @@ class SrosAdapterTest extends AdapterContract {
 
     @Override
     protected String[] breakPayload() {
-        return new String[]{"<eq>161</eq>", "<eq>99999</eq>"};
+        return new String[] {"<eq>161</eq>", "<eq>99999</eq>"};
     }
 }

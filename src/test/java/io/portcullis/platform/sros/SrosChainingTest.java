@@ -53,11 +53,20 @@ public class SrosChainingTest {
     public static Promise promise() {
         List<BlockedFlow> flows = new ArrayList<>();
         for (AddressFamily f : AddressFamily.values()) {
-            flows.add(new BlockedFlow("snmp", Protocol.UDP, List.of(PortRange.single(161)), f, Direction.TO_SUBSCRIBER, List.of()));
-            flows.add(new BlockedFlow("smtp", Protocol.TCP, List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587),
-                    PortRange.single(2525)), f, Direction.TO_SUBSCRIBER, List.of()));
+            flows.add(new BlockedFlow(
+                    "snmp", Protocol.UDP, List.of(PortRange.single(161)), f, Direction.TO_SUBSCRIBER, List.of()));
+            flows.add(new BlockedFlow(
+                    "smtp",
+                    Protocol.TCP,
+                    List.of(PortRange.single(25), PortRange.single(465), PortRange.single(587), PortRange.single(2525)),
+                    f,
+                    Direction.TO_SUBSCRIBER,
+                    List.of()));
         }
-        return new Promise(flows, List.of(new AttachPoint(AttachKind.PROFILE, "RESIDENTIAL")), List.of(AddressFamily.IPV4, AddressFamily.IPV6));
+        return new Promise(
+                flows,
+                List.of(new AttachPoint(AttachKind.PROFILE, "RESIDENTIAL")),
+                List.of(AddressFamily.IPV4, AddressFamily.IPV6));
     }
 
     private FilterIntent wanted() {
@@ -67,30 +76,56 @@ public class SrosChainingTest {
     @Test
     void theChainedFormEmbedsDropEntriesAtAFreeOffsetAndRoundTrips() {
         ReadResult seen = adapter.read("bng", operatorConfig(""));
-        assertThat(seen.foreignBindings()).extracting(Binding::filterName).containsExactlyInAnyOrder("OPER-V4", "OPER-V6");
-        assertThat(seen.foreignFilter("OPER-V4").orElseThrow().terms()).extracting(Term::name).containsExactly("entry-10");
+        assertThat(seen.foreignBindings())
+                .extracting(Binding::filterName)
+                .containsExactlyInAnyOrder("OPER-V4", "OPER-V6");
+        assertThat(seen.foreignFilter("OPER-V4").orElseThrow().terms())
+                .extracting(Term::name)
+                .containsExactly("entry-10");
 
         FilterIntent chained = adapter.chaining().orElseThrow().chain(wanted(), seen);
-        assertThat(chained.filters()).extracting(Filter::name).containsExactly("PORTCULLIS-SUBPROTECT-V4-EMB", "PORTCULLIS-SUBPROTECT-V6-EMB");
+        assertThat(chained.filters())
+                .extracting(Filter::name)
+                .containsExactly("PORTCULLIS-SUBPROTECT-V4-EMB", "PORTCULLIS-SUBPROTECT-V6-EMB");
         for (Filter f : chained.filters()) {
             assertThat(f.terms()).noneMatch(Term::isFinalAcceptAll).allMatch(t -> t.action() == Action.DISCARD);
         }
-        // operator v4 entry 10 blocks offset 0 (our ids 10, 20): the lowest free range starts at 11; v6 entry 15 sits inside 10..20 too
-        assertThat(chained.bindings()).containsExactly(
-                new Binding(AttachKind.EMBED, "OPER-V4 offset 1", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4-EMB"),
-                new Binding(AttachKind.EMBED, "OPER-V6 offset 6", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V6-EMB"));
+        // operator v4 entry 10 blocks offset 0 (our ids 10, 20): the lowest free range starts at 11; v6 entry 15 sits
+        // inside 10..20 too
+        assertThat(chained.bindings())
+                .containsExactly(
+                        new Binding(
+                                AttachKind.EMBED,
+                                "OPER-V4 offset 1",
+                                AddressFamily.IPV4,
+                                Direction.TO_SUBSCRIBER,
+                                "PORTCULLIS-SUBPROTECT-V4-EMB"),
+                        new Binding(
+                                AttachKind.EMBED,
+                                "OPER-V6 offset 6",
+                                AddressFamily.IPV6,
+                                Direction.TO_SUBSCRIBER,
+                                "PORTCULLIS-SUBPROTECT-V6-EMB"));
 
         String xml = adapter.renderConfig(chained);
-        assertThat(xml).contains("<scope>embedded</scope>").doesNotContain("<default-action>").doesNotContain("sla-profile")
-                .contains("<filter-name>OPER-V4</filter-name>\n        <embed>\n          <filter>\n            <name>PORTCULLIS-SUBPROTECT-V4-EMB</name>\n            <offset>1</offset>");
+        assertThat(xml)
+                .contains("<scope>embedded</scope>")
+                .doesNotContain("<default-action>")
+                .doesNotContain("sla-profile")
+                .contains(
+                        "<filter-name>OPER-V4</filter-name>\n        <embed>\n          <filter>\n            <name>PORTCULLIS-SUBPROTECT-V4-EMB</name>\n            <offset>1</offset>");
         // the operator's filter is merged into (one embed entry), never replaced
         assertThat(xml.split("nc:operation=\"replace\"")).hasSize(3 + 2); // two filters + two port-lists → 4 replaces
         assertThat(adapter.read(chained.device(), xml).intent()).isEqualTo(chained);
-        assertThat(adapter.renderText(chained)).contains("/configure filter ip-filter \"OPER-V4\" embed filter \"PORTCULLIS-SUBPROTECT-V4-EMB\" offset 1")
+        assertThat(adapter.renderText(chained))
+                .contains(
+                        "/configure filter ip-filter \"OPER-V4\" embed filter \"PORTCULLIS-SUBPROTECT-V4-EMB\" offset 1")
                 .contains("scope embedded");
 
         String removal = adapter.renderRemoval(chained);
-        assertThat(removal).contains("<filter nc:operation=\"remove\"><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>1</offset></filter>")
+        assertThat(removal)
+                .contains(
+                        "<filter nc:operation=\"remove\"><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>1</offset></filter>")
                 .doesNotContain("<ip-filter nc:operation=\"remove\"><filter-name>OPER-V4");
     }
 
@@ -106,26 +141,70 @@ public class SrosChainingTest {
 
     @Test
     void theOffsetInUseIsKeptAndAFullHostIsRefusedByName() {
-        ReadResult seen = adapter.read("bng", operatorConfig("").replaceFirst("</ip-filter>",
-                "<embed><filter><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>5000</offset></filter></embed></ip-filter>"));
+        ReadResult seen = adapter.read(
+                "bng",
+                operatorConfig("")
+                        .replaceFirst(
+                                "</ip-filter>",
+                                "<embed><filter><name>PORTCULLIS-SUBPROTECT-V4-EMB</name><offset>5000</offset></filter></embed></ip-filter>"));
         FilterIntent chained = adapter.chaining().orElseThrow().chain(wanted(), seen);
         assertThat(chained.bindings()).extracting(Binding::point).contains("OPER-V4 offset 5000");
 
         // our entry ids span the whole id space: no range the operator's entry 10 leaves free can hold them
-        FilterIntent wide = new FilterIntent("bng", "sros", List.of(new Filter("PORTCULLIS-WIDE-V4", AddressFamily.IPV4, List.of(
-                new Term("a", 1, io.portcullis.intent.Match.destinationPorts(Protocol.TCP, List.of(PortRange.single(25))), Action.DISCARD, null, false, null),
-                new Term("b", 2097145, io.portcullis.intent.Match.destinationPorts(Protocol.UDP, List.of(PortRange.single(161))), Action.DISCARD, null, false, null),
-                new Term("rest", 2097150, io.portcullis.intent.Match.ANY, Action.ACCEPT, null, false, null)), Action.DISCARD, null)),
-                List.of(new Binding(AttachKind.PROFILE, "RESIDENTIAL", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-WIDE-V4")));
+        FilterIntent wide = new FilterIntent(
+                "bng",
+                "sros",
+                List.of(new Filter(
+                        "PORTCULLIS-WIDE-V4",
+                        AddressFamily.IPV4,
+                        List.of(
+                                new Term(
+                                        "a",
+                                        1,
+                                        io.portcullis.intent.Match.destinationPorts(
+                                                Protocol.TCP, List.of(PortRange.single(25))),
+                                        Action.DISCARD,
+                                        null,
+                                        false,
+                                        null),
+                                new Term(
+                                        "b",
+                                        2097145,
+                                        io.portcullis.intent.Match.destinationPorts(
+                                                Protocol.UDP, List.of(PortRange.single(161))),
+                                        Action.DISCARD,
+                                        null,
+                                        false,
+                                        null),
+                                new Term(
+                                        "rest",
+                                        2097150,
+                                        io.portcullis.intent.Match.ANY,
+                                        Action.ACCEPT,
+                                        null,
+                                        false,
+                                        null)),
+                        Action.DISCARD,
+                        null)),
+                List.of(new Binding(
+                        AttachKind.PROFILE,
+                        "RESIDENTIAL",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "PORTCULLIS-WIDE-V4")));
         assertThatThrownBy(() -> adapter.chaining().orElseThrow().chain(wide, adapter.read("bng", operatorConfig(""))))
-                .isInstanceOf(ChainRefusedException.class).hasMessageContaining("OPER-V4").hasMessageContaining("no free entry-id range");
+                .isInstanceOf(ChainRefusedException.class)
+                .hasMessageContaining("OPER-V4")
+                .hasMessageContaining("no free entry-id range");
     }
 
     @Test
     void exemptionsAreNotEmbeddedBecauseAnAcceptWouldSkipTheOperatorsLaterEntries() {
         FilterIntent exempt = adapter.normalize(DefaultPolicyIntents.withExemption("sros", Action.DISCARD));
-        assertThatThrownBy(() -> adapter.chaining().orElseThrow().chain(exempt, adapter.read("bng", operatorConfig(""))))
-                .isInstanceOf(ChainRefusedException.class).hasMessageContaining("only drop entries");
+        assertThatThrownBy(
+                        () -> adapter.chaining().orElseThrow().chain(exempt, adapter.read("bng", operatorConfig(""))))
+                .isInstanceOf(ChainRefusedException.class)
+                .hasMessageContaining("only drop entries");
     }
 
     @Test
@@ -133,9 +212,11 @@ public class SrosChainingTest {
         ReadResult benign = adapter.read("bng", operatorConfig(""));
         var chaining = adapter.chaining().orElseThrow();
         FilterIntent chained = chaining.chain(wanted(), benign);
-        assertThat(Verifier.verify(chaining.effective(chained, benign), promise())).isInstanceOf(Proof.class);
+        assertThat(Verifier.verify(chaining.effective(chained, benign), promise()))
+                .isInstanceOf(Proof.class);
         // without our embed the operator's filter alone forwards SMTP: the proof must see the difference
-        assertThat(Verifier.verify(chaining.effective(new FilterIntent("bng", "sros", List.of(), List.of()), benign), promise()))
+        assertThat(Verifier.verify(
+                        chaining.effective(new FilterIntent("bng", "sros", List.of(), List.of()), benign), promise()))
                 .isInstanceOf(Disproof.class);
 
         ReadResult hostile = adapter.read("bng", operatorConfig("""
@@ -158,14 +239,23 @@ public class SrosChainingTest {
         String payload = adapter.renderConfig(chained);
         Yanglint.Result edit = Yanglint.validate(Yanglint.Model.NOKIA_SROS, Yanglint.Kind.EDIT, payload);
         assertThat(edit.passed()).as(edit.message()).isTrue();
-        assertThat(Yanglint.validate(Yanglint.Model.NOKIA_SROS, Yanglint.Kind.EDIT, payload.replace("<offset>1</offset>", "<offset>2097151</offset>"))
-                .passed()).as("offset beyond 0..2097150").isFalse();
-        Yanglint.Result removal = Yanglint.validate(Yanglint.Model.NOKIA_SROS, Yanglint.Kind.EDIT, adapter.renderRemoval(chained));
+        assertThat(Yanglint.validate(
+                                Yanglint.Model.NOKIA_SROS,
+                                Yanglint.Kind.EDIT,
+                                payload.replace("<offset>1</offset>", "<offset>2097151</offset>"))
+                        .passed())
+                .as("offset beyond 0..2097150")
+                .isFalse();
+        Yanglint.Result removal =
+                Yanglint.validate(Yanglint.Model.NOKIA_SROS, Yanglint.Kind.EDIT, adapter.renderRemoval(chained));
         assertThat(removal.passed()).as(removal.message()).isTrue();
-        // As a full datastore, 19.7's embed/filter/name leafref ("../../../filter-name") points at the host filter's own name,
+        // As a full datastore, 19.7's embed/filter/name leafref ("../../../filter-name") points at the host filter's
+        // own name,
         // so every embed of another filter fails; the only error must be that one.
         Yanglint.Result config = Yanglint.validate(Yanglint.Model.NOKIA_SROS, payload);
         assertThat(config.passed()).isFalse();
-        assertThat(config.message()).contains("Invalid leafref value \"PORTCULLIS-SUBPROTECT-").contains("../../../filter-name");
+        assertThat(config.message())
+                .contains("Invalid leafref value \"PORTCULLIS-SUBPROTECT-")
+                .contains("../../../filter-name");
     }
 }

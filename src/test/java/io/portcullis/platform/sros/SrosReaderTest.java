@@ -27,17 +27,24 @@ class SrosReaderTest {
 
     private String configure() {
         String xml = adapter.renderConfig(ir);
-        return xml.substring(xml.indexOf("<configure"), xml.lastIndexOf("</config>")).replace(" nc:operation=\"replace\"", "");
+        return xml.substring(xml.indexOf("<configure"), xml.lastIndexOf("</config>"))
+                .replace(" nc:operation=\"replace\"", "");
     }
 
     @Test
     void readsAReplyWithPrefixesDefaultsAndForeignConfig() {
         String reply = "<nc:rpc-reply xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"3\"><nc:data>"
-                + configure().replace("<configure xmlns=\"urn:nokia.com:sros:ns:yang:sr:conf\">",
-                        "<conf:configure xmlns:conf=\"urn:nokia.com:sros:ns:yang:sr:conf\" xmlns=\"urn:nokia.com:sros:ns:yang:sr:conf\">")
-                .replace("</configure>", "<system><name>bng</name></system></conf:configure>")
-                .replace("<entry-id>10</entry-id>", "<entry-id>10</entry-id><pbr-down-action-override>filter-default-action</pbr-down-action-override>")
-                .replace("<scope>template</scope>", "<scope>template</scope><type>normal</type><chain-to-system-filter>false</chain-to-system-filter>")
+                + configure()
+                        .replace(
+                                "<configure xmlns=\"urn:nokia.com:sros:ns:yang:sr:conf\">",
+                                "<conf:configure xmlns:conf=\"urn:nokia.com:sros:ns:yang:sr:conf\" xmlns=\"urn:nokia.com:sros:ns:yang:sr:conf\">")
+                        .replace("</configure>", "<system><name>bng</name></system></conf:configure>")
+                        .replace(
+                                "<entry-id>10</entry-id>",
+                                "<entry-id>10</entry-id><pbr-down-action-override>filter-default-action</pbr-down-action-override>")
+                        .replace(
+                                "<scope>template</scope>",
+                                "<scope>template</scope><type>normal</type><chain-to-system-filter>false</chain-to-system-filter>")
                 + "</nc:data></nc:rpc-reply>";
         assertThat(adapter.read("bng-sros", reply).intent()).isEqualTo(adapter.normalize(ir));
     }
@@ -62,10 +69,19 @@ class SrosReaderTest {
         assertThat(x.counter()).isEqualTo("c1");
         assertThat(x.log()).isTrue();
         assertThat(x.match().destinationPorts()).containsExactly(new PortRange(1024, 65535));
-        assertThat(r.foreignBindings()).containsExactly(new Binding(AttachKind.PROFILE, "RES", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "OPERATOR"));
-        assertThat(r.intent().bindings()).containsExactlyInAnyOrder(
-                new Binding(AttachKind.PROFILE, "RES", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-B"),
-                new Binding(AttachKind.PROFILE, "RES", AddressFamily.IPV4, Direction.FROM_SUBSCRIBER, "PORTCULLIS-A"));
+        assertThat(r.foreignBindings())
+                .containsExactly(new Binding(
+                        AttachKind.PROFILE, "RES", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "OPERATOR"));
+        assertThat(r.intent().bindings())
+                .containsExactlyInAnyOrder(
+                        new Binding(
+                                AttachKind.PROFILE, "RES", AddressFamily.IPV6, Direction.TO_SUBSCRIBER, "PORTCULLIS-B"),
+                        new Binding(
+                                AttachKind.PROFILE,
+                                "RES",
+                                AddressFamily.IPV4,
+                                Direction.FROM_SUBSCRIBER,
+                                "PORTCULLIS-A"));
     }
 
     @Test
@@ -79,13 +95,21 @@ class SrosReaderTest {
 
     @Test
     void malformedXmlDoctypeAndDanglingListsAreReadExceptions() {
-        assertThatThrownBy(() -> adapter.read("bng-sros", "<data><configure></data>")).isInstanceOf(ReadException.class)
-                .hasMessageContaining("bng-sros").hasMessageContaining("not well-formed");
-        assertThatThrownBy(() -> adapter.read("bng-sros", "<!DOCTYPE configure><configure/>")).isInstanceOf(ReadException.class)
+        assertThatThrownBy(() -> adapter.read("bng-sros", "<data><configure></data>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("bng-sros")
+                .hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> adapter.read("bng-sros", "<!DOCTYPE configure><configure/>"))
+                .isInstanceOf(ReadException.class)
                 .hasMessageContaining("DOCTYPE");
-        assertThatThrownBy(() -> adapter.read("bng-sros", "<configure><filter><ip-filter><filter-name>PORTCULLIS-A</filter-name><entry><entry-id>5</entry-id>"
-                + "<match><dst-port><port-list>GONE</port-list></dst-port></match><action><drop/></action></entry></ip-filter></filter></configure>"))
-                .isInstanceOf(ReadException.class).hasMessageContaining("'GONE'").hasMessageContaining("entry 5");
+        assertThatThrownBy(
+                        () -> adapter.read(
+                                "bng-sros",
+                                "<configure><filter><ip-filter><filter-name>PORTCULLIS-A</filter-name><entry><entry-id>5</entry-id>"
+                                        + "<match><dst-port><port-list>GONE</port-list></dst-port></match><action><drop/></action></entry></ip-filter></filter></configure>"))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("'GONE'")
+                .hasMessageContaining("entry 5");
     }
 
     @Test
@@ -97,12 +121,21 @@ class SrosReaderTest {
                 });
         Filter f = ir.filters().get(0);
         Term t = f.terms().get(0);
-        FilterIntent reject = new FilterIntent("d", "sros", List.of(new Filter(f.name(), f.family(), List.of(new Term(t.name(), t.sequence(),
-                t.match(), Action.REJECT, t.counter(), false, null)), f.defaultAction(), null)), List.of());
-        assertThatThrownBy(() -> adapter.renderConfig(reject)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.term()).isEqualTo("deny-snmp");
-            assertThat(e.feature()).contains("REJECT");
-            assertThat(e.platform()).isEqualTo("sros");
-        });
+        FilterIntent reject = new FilterIntent(
+                "d",
+                "sros",
+                List.of(new Filter(
+                        f.name(),
+                        f.family(),
+                        List.of(new Term(t.name(), t.sequence(), t.match(), Action.REJECT, t.counter(), false, null)),
+                        f.defaultAction(),
+                        null)),
+                List.of());
+        assertThatThrownBy(() -> adapter.renderConfig(reject))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.term()).isEqualTo("deny-snmp");
+                    assertThat(e.feature()).contains("REJECT");
+                    assertThat(e.platform()).isEqualTo("sros");
+                });
     }
 }

@@ -19,10 +19,16 @@ class SrosRoundTripTest {
     @Test
     @Tag("slow")
     void thousandRandomIntentsRoundTripExactly() {
-        RandomIntents gen = new RandomIntents(20261128L, RandomIntents.forFacts(adapter.facts(), List.of(),
-                List.of("RESIDENTIAL", "BUSINESS")), "sros");
+        RandomIntents gen = new RandomIntents(
+                20261128L,
+                RandomIntents.forFacts(adapter.facts(), List.of(), List.of("RESIDENTIAL", "BUSINESS")),
+                "sros");
         Random random = new Random(13);
-        List<Feature> features = List.of(Feature.EITHER_PORTS, Feature.SOURCE_PORTS, Feature.SOURCE_PREFIXES, Feature.LOG,
+        List<Feature> features = List.of(
+                Feature.EITHER_PORTS,
+                Feature.SOURCE_PORTS,
+                Feature.SOURCE_PREFIXES,
+                Feature.LOG,
                 Feature.NO_DESCRIPTION);
         for (int i = 0; i < 1000; i++) {
             FilterIntent ir = IrVariants.vary(gen.next(), random, features);
@@ -48,13 +54,30 @@ class SrosRoundTripTest {
             for (int t = 0; t < a.terms().size(); t++) {
                 var x = a.terms().get(t);
                 var y = b.terms().get(t);
-                assertThat(List.of(y.name(), y.sequence(), y.action(), String.valueOf(y.counter()), y.log(), y.match().protocol()))
-                        .isEqualTo(List.of(x.name(), x.sequence(), x.action(), String.valueOf(x.counter()), x.log(), x.match().protocol()));
-                assertThat(y.match().destinationPorts()).containsExactlyInAnyOrderElementsOf(x.match().destinationPorts());
-                assertThat(y.match().sourcePorts()).containsExactlyInAnyOrderElementsOf(x.match().sourcePorts());
-                assertThat(y.match().eitherPorts()).containsExactlyInAnyOrderElementsOf(x.match().eitherPorts());
-                assertThat(y.match().destinationPrefixes()).containsExactlyInAnyOrderElementsOf(x.match().destinationPrefixes());
-                assertThat(y.match().sourcePrefixes()).containsExactlyInAnyOrderElementsOf(x.match().sourcePrefixes());
+                assertThat(List.of(
+                                y.name(),
+                                y.sequence(),
+                                y.action(),
+                                String.valueOf(y.counter()),
+                                y.log(),
+                                y.match().protocol()))
+                        .isEqualTo(List.of(
+                                x.name(),
+                                x.sequence(),
+                                x.action(),
+                                String.valueOf(x.counter()),
+                                x.log(),
+                                x.match().protocol()));
+                assertThat(y.match().destinationPorts())
+                        .containsExactlyInAnyOrderElementsOf(x.match().destinationPorts());
+                assertThat(y.match().sourcePorts())
+                        .containsExactlyInAnyOrderElementsOf(x.match().sourcePorts());
+                assertThat(y.match().eitherPorts())
+                        .containsExactlyInAnyOrderElementsOf(x.match().eitherPorts());
+                assertThat(y.match().destinationPrefixes())
+                        .containsExactlyInAnyOrderElementsOf(x.match().destinationPrefixes());
+                assertThat(y.match().sourcePrefixes())
+                        .containsExactlyInAnyOrderElementsOf(x.match().sourcePrefixes());
             }
         }
     }

@@ -61,7 +61,7 @@ class VrpAdapterTest extends AdapterContract {
 
     @Override
     protected String[] breakPayload() {
-        return new String[]{"<aclDestPortOp>eq</aclDestPortOp>", "<aclDestPortOp>equal</aclDestPortOp>"};
+        return new String[] {"<aclDestPortOp>eq</aclDestPortOp>", "<aclDestPortOp>equal</aclDestPortOp>"};
     }
 
     /** RandomIntents has no logging switch; huawei-acl IPv6 rules cannot log, so generated IPv6 terms are made non-logging. */
@@ -73,8 +73,10 @@ class VrpAdapterTest extends AdapterContract {
                 filters.add(f);
                 continue;
             }
-            List<Term> terms = f.terms().stream().map(t -> new Term(t.name(), t.sequence(), t.match(), t.action(), t.counter(), false,
-                    t.description())).toList();
+            List<Term> terms = f.terms().stream()
+                    .map(t -> new Term(
+                            t.name(), t.sequence(), t.match(), t.action(), t.counter(), false, t.description()))
+                    .toList();
             filters.add(new Filter(f.name(), f.family(), terms, f.defaultAction(), f.description()));
         }
         return new FilterIntent(generated.device(), generated.platform(), filters, generated.bindings());
@@ -87,10 +89,14 @@ class VrpAdapterTest extends AdapterContract {
         List<Term> terms = new ArrayList<>(v6.terms());
         Term t = terms.get(0);
         terms.set(0, new Term(t.name(), t.sequence(), t.match(), t.action(), t.counter(), true, t.description()));
-        FilterIntent logging = new FilterIntent(ir.device(), ir.platform(),
-                List.of(new Filter(v6.name(), v6.family(), terms, v6.defaultAction(), v6.description())), List.of());
-        assertThatThrownBy(() -> adapter.renderConfig(logging)).isInstanceOfSatisfying(UnsupportedFeatureException.class,
-                e -> assertThat(e.feature()).contains("logging in an IPv6 rule"));
+        FilterIntent logging = new FilterIntent(
+                ir.device(),
+                ir.platform(),
+                List.of(new Filter(v6.name(), v6.family(), terms, v6.defaultAction(), v6.description())),
+                List.of());
+        assertThatThrownBy(() -> adapter.renderConfig(logging))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.feature())
+                        .contains("logging in an IPv6 rule"));
     }
 
     private static final String DEVICE_REPLY = """
@@ -134,19 +140,26 @@ class VrpAdapterTest extends AdapterContract {
 
     @Test
     void aNonContiguousWildcardIsAClearReadError() {
-        String odd = DEVICE_REPLY.replace("<hw:aclDestWild>0.0.255.255</hw:aclDestWild>", "<hw:aclDestWild>0.255.0.255</hw:aclDestWild>");
-        assertThatThrownBy(() -> adapter.read("bng-1", odd)).isInstanceOf(ReadException.class).hasMessageContaining("0.255.0.255");
+        String odd = DEVICE_REPLY.replace(
+                "<hw:aclDestWild>0.0.255.255</hw:aclDestWild>", "<hw:aclDestWild>0.255.0.255</hw:aclDestWild>");
+        assertThatThrownBy(() -> adapter.read("bng-1", odd))
+                .isInstanceOf(ReadException.class)
+                .hasMessageContaining("0.255.0.255");
     }
 
     @Test
     void mutantsReadBackAsWhatTheDeviceHolds() {
         FilterIntent ir = defaultIntent(false);
         String payload = adapter.renderConfig(ir);
-        String noAccept = payload.replaceFirst("(?s)<aclRuleAdv4>\\s*<aclRuleName>accept-rest</aclRuleName>.*?</aclRuleAdv4>", "");
-        assertThat(adapter.read("d", noAccept).intent().filters().get(0).terms()).noneMatch(Term::isFinalAcceptAll);
-        String no2525 = payload.replaceFirst("(?s)<aclRuleAdv6>\\s*<aclRuleName>deny-smtp#4</aclRuleName>.*?</aclRuleAdv6>", "");
+        String noAccept = payload.replaceFirst(
+                "(?s)<aclRuleAdv4>\\s*<aclRuleName>accept-rest</aclRuleName>.*?</aclRuleAdv4>", "");
+        assertThat(adapter.read("d", noAccept).intent().filters().get(0).terms())
+                .noneMatch(Term::isFinalAcceptAll);
+        String no2525 = payload.replaceFirst(
+                "(?s)<aclRuleAdv6>\\s*<aclRuleName>deny-smtp#4</aclRuleName>.*?</aclRuleAdv6>", "");
         Term smtp6 = adapter.read("d", no2525).intent().filters().get(1).terms().get(1);
-        assertThat(smtp6.match().destinationPorts()).containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
+        assertThat(smtp6.match().destinationPorts())
+                .containsExactly(PortRange.single(25), PortRange.single(465), PortRange.single(587));
         String wrongProtocol = payload.replaceFirst("<aclProtocol>6</aclProtocol>", "<aclProtocol>17</aclProtocol>");
         assertThat(adapter.read("d", wrongProtocol).intent()).isNotEqualTo(adapter.normalize(ir));
     }
@@ -154,31 +167,47 @@ class VrpAdapterTest extends AdapterContract {
     @Test
     void bindingsAndRejectAreUnsupportedNamingWhatAndWhere() {
         FilterIntent ir = defaultIntent(false);
-        FilterIntent bound = new FilterIntent(ir.device(), ir.platform(), ir.filters(), List.of(new Binding(AttachKind.INTERFACE,
-                "GigabitEthernet0/1/0.100", AddressFamily.IPV4, Direction.TO_SUBSCRIBER, "PORTCULLIS-SUBPROTECT-V4")));
-        assertThatThrownBy(() -> adapter.renderConfig(bound)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.platform()).isEqualTo("vrp");
-            assertThat(e.feature()).contains("GigabitEthernet0/1/0.100").contains("traffic-filter");
-        });
+        FilterIntent bound = new FilterIntent(
+                ir.device(),
+                ir.platform(),
+                ir.filters(),
+                List.of(new Binding(
+                        AttachKind.INTERFACE,
+                        "GigabitEthernet0/1/0.100",
+                        AddressFamily.IPV4,
+                        Direction.TO_SUBSCRIBER,
+                        "PORTCULLIS-SUBPROTECT-V4")));
+        assertThatThrownBy(() -> adapter.renderConfig(bound))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.platform()).isEqualTo("vrp");
+                    assertThat(e.feature()).contains("GigabitEthernet0/1/0.100").contains("traffic-filter");
+                });
         // removal still works for an IR read back with bindings elsewhere
         assertThat(adapter.renderRemoval(bound)).contains("nc:operation=\"remove\"");
         Filter v4 = ir.filters().get(0);
         List<Term> terms = new ArrayList<>(v4.terms());
         Term t = terms.get(0);
         terms.set(0, new Term(t.name(), t.sequence(), t.match(), Action.REJECT, t.counter(), t.log(), t.description()));
-        FilterIntent reject = new FilterIntent(ir.device(), ir.platform(),
-                List.of(new Filter(v4.name(), v4.family(), terms, v4.defaultAction(), v4.description())), List.of());
-        assertThatThrownBy(() -> adapter.renderConfig(reject)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-            assertThat(e.term()).isEqualTo("deny-snmp");
-            assertThat(e.feature()).contains("reject");
-        });
+        FilterIntent reject = new FilterIntent(
+                ir.device(),
+                ir.platform(),
+                List.of(new Filter(v4.name(), v4.family(), terms, v4.defaultAction(), v4.description())),
+                List.of());
+        assertThatThrownBy(() -> adapter.renderConfig(reject))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.term()).isEqualTo("deny-snmp");
+                    assertThat(e.feature()).contains("reject");
+                });
     }
 
     @Test
     void payloadUsesNamedAdvancedAclsReplacedWhole() {
         String payload = adapter.renderConfig(defaultIntent(true));
-        assertThat(payload).contains("<aclGroup nc:operation=\"replace\">").contains("<aclGroup6 nc:operation=\"replace\">")
-                .contains("<aclNumOrName>PORTCULLIS-SUBPROTECT-V4</aclNumOrName>").contains("<aclDestWild>0.0.0.255</aclDestWild>")
+        assertThat(payload)
+                .contains("<aclGroup nc:operation=\"replace\">")
+                .contains("<aclGroup6 nc:operation=\"replace\">")
+                .contains("<aclNumOrName>PORTCULLIS-SUBPROTECT-V4</aclNumOrName>")
+                .contains("<aclDestWild>0.0.0.255</aclDestWild>")
                 .contains("<aclDestWild>48</aclDestWild>");
     }
 }

@@ -39,15 +39,16 @@ class ValidatedPolicyCacheTest {
         assertThat(second.diagnostics()).isEqualTo(first.diagnostics());
         assertThat(second.lines()).isEqualTo(first.lines());
 
-        read("build-2", "policy/subscriber-protection.yaml", text);        // a new build
-        read("build-1", "./policy/subscriber-protection.yaml", text);      // another name in the diagnostics
+        read("build-2", "policy/subscriber-protection.yaml", text); // a new build
+        read("build-1", "./policy/subscriber-protection.yaml", text); // another name in the diagnostics
         read("build-1", "policy/subscriber-protection.yaml", text + "\n"); // another text
         assertThat(computed).hasValue(4);
     }
 
     @Test
     void aPolicyWithAnErrorIsNeverStoredSoItsFileLineIsComputedEveryTime() throws Exception {
-        String text = Files.readString(Path.of("policy/subscriber-protection.yaml")).replace("protocol: tcp", "protocol: tcpx");
+        String text = Files.readString(Path.of("policy/subscriber-protection.yaml"))
+                .replace("protocol: tcp", "protocol: tcpx");
         YangPolicyReader.Result first = read("b", "p.yaml", text);
         YangPolicyReader.Result second = read("b", "p.yaml", text);
         assertThat(computed).hasValue(2);
@@ -78,19 +79,28 @@ class ValidatedPolicyCacheTest {
     @Test
     void holdsSaysWhetherAReadWillFindTheEntryWithoutReadingIt() throws Exception {
         String text = Files.readString(Path.of("policy/subscriber-protection.yaml"));
-        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text)).isFalse();
+        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text))
+                .isFalse();
         read("b", "p.yaml", text);
-        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text)).isTrue();
-        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text + "\n")).isFalse();
-        assertThat(ValidatedPolicyCache.holds(dir, "b2", "p.yaml", Format.YAML, text)).isFalse();
-        assertThat(ValidatedPolicyCache.holds(dir, null, "p.yaml", Format.YAML, text)).as("cache off: no build identity").isFalse();
-        assertThat(ValidatedPolicyCache.holds(null, "b", "p.yaml", Format.YAML, text)).isFalse();
+        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text))
+                .isTrue();
+        assertThat(ValidatedPolicyCache.holds(dir, "b", "p.yaml", Format.YAML, text + "\n"))
+                .isFalse();
+        assertThat(ValidatedPolicyCache.holds(dir, "b2", "p.yaml", Format.YAML, text))
+                .isFalse();
+        assertThat(ValidatedPolicyCache.holds(dir, null, "p.yaml", Format.YAML, text))
+                .as("cache off: no build identity")
+                .isFalse();
+        assertThat(ValidatedPolicyCache.holds(null, "b", "p.yaml", Format.YAML, text))
+                .isFalse();
     }
 
     @Test
     void prepareForBuildsTheSchemaOnlyForAPolicyItWillHaveToRead() {
         assertThat(PolicyLoader.prepareFor(dir.resolve("no-such-policy"))).isFalse();
-        assertThat(PolicyLoader.prepareFor(dir)).as("an empty directory: load() reports it, nothing to build").isFalse();
+        assertThat(PolicyLoader.prepareFor(dir))
+                .as("an empty directory: load() reports it, nothing to build")
+                .isFalse();
         // outside a jar the cache is off, so the shipped policy is always read the long way: build the schema now
         assertThat(PolicyLoader.prepareFor(Path.of("policy"))).isTrue();
         assertThat(YangPolicyReader.schemaBuilt()).isTrue();

@@ -27,7 +27,8 @@ class YangCodecTest {
         assertThat(YangSchema.context()).isSameAs(YangSchema.context());
         assertThat(YangSchema.module().getNamespace().toString()).isEqualTo("urn:portcullis:policy");
         assertThat(YangSchema.module().getPrefix()).isEqualTo("pcp");
-        assertThat(YangSchema.module().getRevision()).hasValueSatisfying(r -> assertThat(r.toString()).isEqualTo("2026-11-28"));
+        assertThat(YangSchema.module().getRevision())
+                .hasValueSatisfying(r -> assertThat(r.toString()).isEqualTo("2026-11-28"));
     }
 
     @Test
@@ -39,10 +40,14 @@ class YangCodecTest {
         NormalizedNode node = YangCodec.json(ok);
         assertThat(node.toString()).contains("snmp").contains("161");
         assertThatThrownBy(() -> YangCodec.json(ok.replace("[161]", "[70000]"))).isNotNull();
-        assertThatThrownBy(() -> YangCodec.json(ok.replace("\"udp\"", "\"sctp\""))).isNotNull();
-        assertThatThrownBy(() -> YangCodec.json(ok.replace("\"protocol\"", "\"colour\""))).isNotNull();
-        assertThatThrownBy(() -> YangCodec.xml("<policy xmlns=\"urn:portcullis:policy\"><name>p</name><service><name>a</name>"
-                + "<protocol>udp</protocol><ports>99999</ports></service></policy>")).isNotNull();
+        assertThatThrownBy(() -> YangCodec.json(ok.replace("\"udp\"", "\"sctp\"")))
+                .isNotNull();
+        assertThatThrownBy(() -> YangCodec.json(ok.replace("\"protocol\"", "\"colour\"")))
+                .isNotNull();
+        assertThatThrownBy(() ->
+                        YangCodec.xml("<policy xmlns=\"urn:portcullis:policy\"><name>p</name><service><name>a</name>"
+                                + "<protocol>udp</protocol><ports>99999</ports></service></policy>"))
+                .isNotNull();
     }
 
     private static boolean haveYanglint() {
@@ -55,8 +60,11 @@ class YangCodecTest {
     }
 
     private static Process yanglint(Path data) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(data == null ? new String[] {"yanglint", MODULE}
-                : new String[] {"yanglint", "-t", "config", MODULE, data.toString()}).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        data == null
+                                ? new String[] {"yanglint", MODULE}
+                                : new String[] {"yanglint", "-t", "config", MODULE, data.toString()})
+                .redirectErrorStream(true);
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return p;
@@ -64,15 +72,20 @@ class YangCodecTest {
 
     @Test
     void libyangAgreesWithTheModuleAndTheJsonWeDeriveFromYaml(@TempDir Path dir) throws Exception {
-        assumeTrue(haveYanglint(), "yanglint (Debian libyang2-tools) is not installed; skipping the libyang cross-check");
+        assumeTrue(
+                haveYanglint(), "yanglint (Debian libyang2-tools) is not installed; skipping the libyang cross-check");
         Process module = yanglint(null);
-        assertThat(module.exitValue()).as(new String(module.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(module.exitValue())
+                .as(new String(module.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
 
         String yaml = Files.readString(Path.of("policy/subscriber-protection.yaml"));
         Path json = dir.resolve("default.json");
         Files.writeString(json, YangCodec.toJson(SourceParser.yaml(yaml)));
         Process ok = yanglint(json);
-        assertThat(ok.exitValue()).as(new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(ok.exitValue())
+                .as(new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, YangCodec.toJson(SourceParser.yaml(yaml.replace("ports: [161]", "ports: [70000]"))));
@@ -87,13 +100,17 @@ class YangCodecTest {
                 + "<protocol>udp</protocol><ports>1</ports><address-family>ipv4</address-family></service></policy>";
         String invalid = "<policy xmlns=\"urn:portcullis:policy\">\n<name>p</name>\n<service><name>a</name>"
                 + "<protocol>udp</protocol><ports>1</ports><address-family>ipv4</address-family><colour>x</colour></service></policy>";
-        YangPolicyReader.Result r = YangPolicyReader.read("v.xml", YangPolicyReader.Format.XML, invalid, SourceParser.xml(valid));
+        YangPolicyReader.Result r =
+                YangPolicyReader.read("v.xml", YangPolicyReader.Format.XML, invalid, SourceParser.xml(valid));
         assertThat(r.policy()).isNull();
         assertThat(r.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.file()).isEqualTo("v.xml");
             assertThat(d.line()).isEqualTo(3);
-            assertThat(d.message()).startsWith("does not conform to YANG module portcullis-policy: ").contains("colour")
-                    .doesNotContain("\n").doesNotContain("ParseError");
+            assertThat(d.message())
+                    .startsWith("does not conform to YANG module portcullis-policy: ")
+                    .contains("colour")
+                    .doesNotContain("\n")
+                    .doesNotContain("ParseError");
         });
     }
 }

@@ -11,6 +11,7 @@ import javax.xml.namespace.QName;
 public class IAcl {
     public String name;
     public QName type;
+
     @XmlElementWrapper(name = "aces")
     public List<IAce> ace = new ArrayList<>();
 }

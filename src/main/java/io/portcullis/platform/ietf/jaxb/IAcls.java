@@ -11,6 +11,7 @@ import java.util.List;
 @XmlAccessorType(XmlAccessType.FIELD)
 public class IAcls {
     public List<IAcl> acl = new ArrayList<>();
+
     @XmlElement(name = "attachment-points")
     public IAttachmentPoints attachmentPoints;
 }

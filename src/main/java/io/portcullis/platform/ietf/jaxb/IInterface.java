@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class IInterface {
     @XmlElement(name = "interface-id")
     public String interfaceId;
+
     public IDirection ingress;
     public IDirection egress;
 }

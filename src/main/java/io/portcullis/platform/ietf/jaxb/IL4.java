@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class IL4 {
     @XmlElement(name = "destination-port")
     public IPort destinationPort;
+
     @XmlElement(name = "source-port")
     public IPort sourcePort;
 }

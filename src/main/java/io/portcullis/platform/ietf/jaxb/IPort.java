@@ -8,8 +8,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class IPort {
     @XmlElement(name = "lower-port")
     public String lowerPort;
+
     @XmlElement(name = "upper-port")
     public String upperPort;
+
     public String operator;
     public String port;
 }

@@ -6,8 +6,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class XAccess {
     @XmlElement(name = "access-list-name")
     public String accessListName;
+
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "access-list-entries")
     public XEntries entries;
 

@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 public class XDynamicTemplate {
     @XmlElement(name = "ip-subscribers")
     public XTemplates ipSubscribers;
+
     @XmlElement(name = "ppps")
     public XTemplates ppps;
 }

@@ -9,24 +9,34 @@ import java.util.List;
 public class XEntry {
     @XmlElement(name = "sequence-number")
     public String sequenceNumber;
+
     @XmlElement(name = "grant")
     public String grant;
+
     @XmlElement(name = "remark")
     public String remark;
+
     @XmlElement(name = "protocol")
     public String protocol;
+
     @XmlElement(name = "source-network")
     public XNetwork sourceNetwork;
+
     @XmlElement(name = "destination-network")
     public XNetwork destinationNetwork;
+
     @XmlElement(name = "source-port")
     public XPort sourcePort;
+
     @XmlElement(name = "destination-port")
     public XPort destinationPort;
+
     @XmlElement(name = "counter-name")
     public String counterName;
+
     @XmlElement(name = "log-option")
     public String logOption;
+
     @XmlAnyElement
     public List<Object> other = new ArrayList<>();
 }

@@ -6,10 +6,13 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class XInterfaceConfiguration {
     @XmlElement(name = "active")
     public String active;
+
     @XmlElement(name = "interface-name")
     public String interfaceName;
+
     @XmlElement(name = "ipv4-packet-filter")
     public XPacketFilter ipv4;
+
     @XmlElement(name = "ipv6-packet-filter")
     public XPacketFilter ipv6;
 }

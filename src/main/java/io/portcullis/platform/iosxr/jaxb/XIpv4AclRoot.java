@@ -4,5 +4,4 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** {@code ipv4-acl-and-prefix-list}. */
 @XmlRootElement(name = "ipv4-acl-and-prefix-list")
-public class XIpv4AclRoot extends XAclRoot {
-}
+public class XIpv4AclRoot extends XAclRoot {}

@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class XPacketFilter {
     @XmlElement(name = "inbound")
     public XBound inbound;
+
     @XmlElement(name = "outbound")
     public XBound outbound;
 }

@@ -8,6 +8,7 @@ import java.util.List;
 public class XTemplates {
     @XmlElement(name = "ip-subscriber")
     public List<XTemplate> ipSubscriber = new ArrayList<>();
+
     @XmlElement(name = "ppp")
     public List<XTemplate> ppp = new ArrayList<>();
 }

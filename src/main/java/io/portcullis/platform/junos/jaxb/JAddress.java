@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class JAddress {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "except")
     public String except;
 }

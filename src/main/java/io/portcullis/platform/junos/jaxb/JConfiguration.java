@@ -10,8 +10,10 @@ import java.util.List;
 public class JConfiguration {
     @XmlElement(name = "firewall")
     public List<JFirewall> firewall = new ArrayList<>();
+
     @XmlElement(name = "interfaces")
     public List<JInterfaces> interfaces = new ArrayList<>();
+
     @XmlElement(name = "dynamic-profiles")
     public List<JDynamicProfile> dynamicProfiles = new ArrayList<>();
 }

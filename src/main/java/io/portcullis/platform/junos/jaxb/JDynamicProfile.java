@@ -8,6 +8,7 @@ import java.util.List;
 public class JDynamicProfile {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "interfaces")
     public List<JInterfaces> interfaces = new ArrayList<>();
 }

@@ -9,6 +9,7 @@ import java.util.List;
 public class JFilter {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElements({@XmlElement(name = "term", type = JTerm.class), @XmlElement(name = "comment", type = JComment.class)})
     public List<Object> items = new ArrayList<>();
 }

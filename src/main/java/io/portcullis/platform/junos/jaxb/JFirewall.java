@@ -10,6 +10,9 @@ public class JFirewall {
     @XmlElement(name = "family")
     public List<JFirewallFamily> family = new ArrayList<>();
     /** Legacy {@code firewall filter X} (family inet) with its annotations, in document order. */
-    @XmlElements({@XmlElement(name = "filter", type = JFilter.class), @XmlElement(name = "comment", type = JComment.class)})
+    @XmlElements({
+        @XmlElement(name = "filter", type = JFilter.class),
+        @XmlElement(name = "comment", type = JComment.class)
+    })
     public List<Object> items = new ArrayList<>();
 }

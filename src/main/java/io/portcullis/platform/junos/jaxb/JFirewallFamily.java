@@ -8,6 +8,7 @@ import java.util.List;
 public class JFirewallFamily {
     @XmlElement(name = "inet")
     public List<JFilters> inet = new ArrayList<>();
+
     @XmlElement(name = "inet6")
     public List<JFilters> inet6 = new ArrayList<>();
 }

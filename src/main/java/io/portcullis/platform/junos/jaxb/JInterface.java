@@ -8,6 +8,7 @@ import java.util.List;
 public class JInterface {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "unit")
     public List<JUnit> units = new ArrayList<>();
 }

@@ -6,8 +6,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class JTerm {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "from")
     public JFrom from;
+
     @XmlElement(name = "then")
     public JThen then;
 }

@@ -9,16 +9,22 @@ import java.util.List;
 public class JThen {
     @XmlElement(name = "accept")
     public String accept;
+
     @XmlElement(name = "discard")
     public String discard;
+
     @XmlElement(name = "reject")
     public String reject;
+
     @XmlElement(name = "count")
     public String count;
+
     @XmlElement(name = "log")
     public String log;
+
     @XmlElement(name = "syslog")
     public String syslog;
+
     @XmlAnyElement
     public List<Object> other = new ArrayList<>();
 }

@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class JUnit {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "family")
     public JUnitFamily family;
 }

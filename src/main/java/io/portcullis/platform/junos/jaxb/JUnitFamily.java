@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class JUnitFamily {
     @XmlElement(name = "inet")
     public JUnitAf inet;
+
     @XmlElement(name = "inet6")
     public JUnitAf inet6;
 }

@@ -8,10 +8,13 @@ import java.util.List;
 public class JUnitFilter {
     @XmlElement(name = "input")
     public JFilterRef input;
+
     @XmlElement(name = "output")
     public JFilterRef output;
+
     @XmlElement(name = "input-list")
     public List<String> inputList = new ArrayList<>();
+
     @XmlElement(name = "output-list")
     public List<String> outputList = new ArrayList<>();
 }

@@ -14,6 +14,7 @@ public class OAcl {
     @XmlElementWrapper(name = "acl-sets")
     @XmlElement(name = "acl-set")
     public List<OAclSet> sets = new ArrayList<>();
+
     @XmlElementWrapper(name = "interfaces")
     @XmlElement(name = "interface")
     public List<OInterface> interfaces = new ArrayList<>();

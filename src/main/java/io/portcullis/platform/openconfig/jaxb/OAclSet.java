@@ -13,6 +13,7 @@ public class OAclSet {
     public String name;
     public QName type;
     public OSetConfig config;
+
     @XmlElementWrapper(name = "acl-entries")
     @XmlElement(name = "acl-entry")
     public List<OEntry> entries = new ArrayList<>();

@@ -9,6 +9,7 @@ import javax.xml.namespace.QName;
 public class OActionConfig {
     @XmlElement(name = "forwarding-action")
     public QName forwardingAction;
+
     @XmlElement(name = "log-action")
     public QName logAction;
 }

@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class OEntry {
     @XmlElement(name = "sequence-id")
     public String sequenceId;
+
     public OEntryConfig config;
     public OL3 ipv4;
     public OL3 ipv6;

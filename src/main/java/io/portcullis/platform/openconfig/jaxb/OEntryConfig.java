@@ -8,5 +8,6 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class OEntryConfig {
     @XmlElement(name = "sequence-id")
     public String sequenceId;
+
     public String description;
 }

@@ -11,9 +11,11 @@ import java.util.List;
 public class OInterface {
     public String id;
     public OInterfaceConfig config;
+
     @XmlElementWrapper(name = "egress-acl-sets")
     @XmlElement(name = "egress-acl-set")
     public List<OSetRef> egress = new ArrayList<>();
+
     @XmlElementWrapper(name = "ingress-acl-sets")
     @XmlElement(name = "ingress-acl-set")
     public List<OSetRef> ingress = new ArrayList<>();

@@ -8,8 +8,10 @@ import javax.xml.namespace.QName;
 @XmlAccessorType(XmlAccessType.FIELD)
 public class OL3Config {
     public QName protocol;
+
     @XmlElement(name = "destination-address")
     public String destinationAddress;
+
     @XmlElement(name = "source-address")
     public String sourceAddress;
 }

@@ -9,6 +9,7 @@ import javax.xml.namespace.QName;
 public class OSetRef {
     @XmlElement(name = "set-name")
     public String setName;
+
     public QName type;
     public OSetRefConfig config;
 }

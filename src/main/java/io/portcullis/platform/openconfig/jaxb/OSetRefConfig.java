@@ -9,5 +9,6 @@ import javax.xml.namespace.QName;
 public class OSetRefConfig {
     @XmlElement(name = "set-name")
     public String setName;
+
     public QName type;
 }

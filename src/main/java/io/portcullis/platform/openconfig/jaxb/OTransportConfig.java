@@ -8,6 +8,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class OTransportConfig {
     @XmlElement(name = "destination-port")
     public String destinationPort;
+
     @XmlElement(name = "source-port")
     public String sourcePort;
 }

@@ -9,8 +9,10 @@ import java.util.List;
 public class SAction {
     @XmlElement(name = "accept")
     public String accept;
+
     @XmlElement(name = "drop")
     public String drop;
+
     @XmlAnyElement
     public List<Object> other = new ArrayList<>();
 }

@@ -10,6 +10,7 @@ import java.util.List;
 public class SConfigure {
     @XmlElement(name = "filter")
     public List<SFilterRoot> filter = new ArrayList<>();
+
     @XmlElement(name = "subscriber-mgmt")
     public List<SSubscriberMgmt> subscriberMgmt = new ArrayList<>();
 }

@@ -6,8 +6,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SEmbedFilter {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "offset")
     public String offset;
+
     @XmlElement(name = "admin-state")
     public String adminState;
 }

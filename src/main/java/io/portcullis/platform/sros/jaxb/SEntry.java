@@ -6,12 +6,16 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SEntry {
     @XmlElement(name = "entry-id")
     public String id;
+
     @XmlElement(name = "description")
     public String description;
+
     @XmlElement(name = "log")
     public String log;
+
     @XmlElement(name = "match")
     public SMatch match;
+
     @XmlElement(name = "action")
     public SAction action;
 }

@@ -8,8 +8,10 @@ import java.util.List;
 public class SFilterRoot {
     @XmlElement(name = "match-list")
     public List<SMatchList> matchList = new ArrayList<>();
+
     @XmlElement(name = "ip-filter")
     public List<SIpFilter> ipFilter = new ArrayList<>();
+
     @XmlElement(name = "ipv6-filter")
     public List<SIpFilter> ipv6Filter = new ArrayList<>();
 }

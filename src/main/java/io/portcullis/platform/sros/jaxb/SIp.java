@@ -6,10 +6,13 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SIp {
     @XmlElement(name = "address")
     public String address;
+
     @XmlElement(name = "mask")
     public String mask;
+
     @XmlElement(name = "ip-prefix-list")
     public String ipPrefixList;
+
     @XmlElement(name = "ipv6-prefix-list")
     public String ipv6PrefixList;
 }

@@ -8,14 +8,19 @@ import java.util.List;
 public class SIpFilter {
     @XmlElement(name = "filter-name")
     public String name;
+
     @XmlElement(name = "description")
     public String description;
+
     @XmlElement(name = "scope")
     public String scope;
+
     @XmlElement(name = "default-action")
     public String defaultAction;
+
     @XmlElement(name = "entry")
     public List<SEntry> entry = new ArrayList<>();
+
     @XmlElement(name = "embed")
     public SEmbed embed;
 }

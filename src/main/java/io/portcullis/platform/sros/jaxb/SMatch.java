@@ -9,19 +9,25 @@ import java.util.List;
 public class SMatch {
     @XmlElement(name = "protocol")
     public String protocol;
+
     @XmlElement(name = "next-header")
     public String nextHeader;
+
     @XmlElement(name = "dst-ip")
     public SIp dstIp;
+
     @XmlElement(name = "src-ip")
     public SIp srcIp;
+
     @XmlElement(name = "dst-port")
     public SPort dstPort;
+
     @XmlElement(name = "src-port")
     public SPort srcPort;
     /** SR OS {@code port}: source OR destination. */
     @XmlElement(name = "port")
     public SPort port;
+
     @XmlAnyElement
     public List<Object> other = new ArrayList<>();
 }

@@ -8,8 +8,10 @@ import java.util.List;
 public class SMatchList {
     @XmlElement(name = "port-list")
     public List<SPortList> portList = new ArrayList<>();
+
     @XmlElement(name = "ip-prefix-list")
     public List<SPrefixList> ipPrefixList = new ArrayList<>();
+
     @XmlElement(name = "ipv6-prefix-list")
     public List<SPrefixList> ipv6PrefixList = new ArrayList<>();
 }

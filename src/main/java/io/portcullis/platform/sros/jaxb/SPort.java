@@ -6,12 +6,16 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SPort {
     @XmlElement(name = "eq")
     public String eq;
+
     @XmlElement(name = "lt")
     public String lt;
+
     @XmlElement(name = "gt")
     public String gt;
+
     @XmlElement(name = "range")
     public SRange range;
+
     @XmlElement(name = "port-list")
     public String portList;
 }

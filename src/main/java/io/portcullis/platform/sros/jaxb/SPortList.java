@@ -8,8 +8,10 @@ import java.util.List;
 public class SPortList {
     @XmlElement(name = "port-list-name")
     public String name;
+
     @XmlElement(name = "port")
     public List<SPortValue> port = new ArrayList<>();
+
     @XmlElement(name = "range")
     public List<SRange> range = new ArrayList<>();
 }

@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SPrefix {
     @XmlElement(name = "ip-prefix")
     public String ipPrefix;
+
     @XmlElement(name = "ipv6-prefix")
     public String ipv6Prefix;
 }

@@ -8,6 +8,7 @@ import java.util.List;
 public class SPrefixList {
     @XmlElement(name = "prefix-list-name")
     public String name;
+
     @XmlElement(name = "prefix")
     public List<SPrefix> prefix = new ArrayList<>();
 }

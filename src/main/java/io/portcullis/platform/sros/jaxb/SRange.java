@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SRange {
     @XmlElement(name = "start")
     public String start;
+
     @XmlElement(name = "end")
     public String end;
 }

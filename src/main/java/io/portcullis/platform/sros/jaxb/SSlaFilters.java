@@ -6,6 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SSlaFilters {
     @XmlElement(name = "ip-filter")
     public String ipFilter;
+
     @XmlElement(name = "ipv6-filter")
     public String ipv6Filter;
 }

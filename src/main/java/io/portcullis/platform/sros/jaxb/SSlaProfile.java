@@ -6,8 +6,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 public class SSlaProfile {
     @XmlElement(name = "name")
     public String name;
+
     @XmlElement(name = "ingress")
     public SSlaFilters ingress;
+
     @XmlElement(name = "egress")
     public SSlaFilters egress;
 }

@@ -2,8 +2,8 @@ package io.portcullis.platform.vrp.jaxb;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
-import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ public class VAcl {
     @XmlElementWrapper(name = "aclGroups")
     @XmlElement(name = "aclGroup")
     public List<VGroup> groups = new ArrayList<>();
+
     @XmlElementWrapper(name = "aclGroup6s")
     @XmlElement(name = "aclGroup6")
     public List<VGroup> groups6 = new ArrayList<>();
