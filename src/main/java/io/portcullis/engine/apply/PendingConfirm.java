@@ -11,7 +11,9 @@ import io.portcullis.engine.router.RouterSession;
  * decides, then confirms or cancels. Synchronized: the keeper thread and the decision share the session.
  */
 final class PendingConfirm {
-    private final Transaction tx;
+    private final String router;
+    private final Confirmation confirmation;
+    private final Revert revert;
     private final RouterSession session;
     private final Observed before;
     private final boolean cc11;
@@ -21,8 +23,17 @@ final class PendingConfirm {
     private RouterException lost;
 
     PendingConfirm(
-            Transaction tx, RouterSession session, Observed before, boolean cc11, String persist, int timeoutSeconds) {
-        this.tx = tx;
+            String router,
+            Confirmation confirmation,
+            Revert revert,
+            RouterSession session,
+            Observed before,
+            boolean cc11,
+            String persist,
+            int timeoutSeconds) {
+        this.router = router;
+        this.confirmation = confirmation;
+        this.revert = revert;
         this.session = session;
         this.before = before;
         this.cc11 = cc11;
@@ -31,7 +42,7 @@ final class PendingConfirm {
     }
 
     String router() {
-        return tx.name();
+        return router;
     }
 
     /**
@@ -60,17 +71,15 @@ final class PendingConfirm {
     }
 
     synchronized RouterOutcome confirm() {
-        return tx.confirmNow(session, before);
+        return confirmation.confirmNow(session, before);
     }
 
     synchronized RouterOutcome cancel(String why) {
         if (lost != null && lost.sessionGone()) {
             Transaction.closeQuietly(session);
             // non-persistent: the router reverted when the session ended; persistent: cancel by token on a new session
-            return persist == null
-                    ? tx.revert().verified(before, why)
-                    : tx.revert().afterCommit(null, before, cc11, why);
+            return persist == null ? revert.verified(before, why) : revert.afterCommit(null, before, cc11, why);
         }
-        return tx.revert().afterCommit(session, before, cc11, why);
+        return revert.afterCommit(session, before, cc11, why);
     }
 }

@@ -16,17 +16,17 @@ import io.portcullis.platform.PlatformAdapter;
  * The ways a {@link Transaction} backs out, each ending in a verified state: discard an uncommitted edit,
  * cancel a confirmed commit (or let it lapse) and prove by read-back that the pre-image is back, or, when
  * the commit's fate is unknown, read the router and say what it holds. Kept apart so the forward path in
- * Transaction reads as a sequence of steps.
+ * {@link Transaction} and {@link ConfirmedCommit} reads as a sequence of steps.
  */
 final class Revert {
-    private final Transaction tx;
+    private final TransactionState state;
     private final EngineContext ctx;
     private final ApplyOptions opts;
     private final Target t;
     private final PlatformAdapter platform;
 
-    Revert(Transaction tx, EngineContext ctx, ApplyOptions opts, Target t, PlatformAdapter platform) {
-        this.tx = tx;
+    Revert(TransactionState state, EngineContext ctx, ApplyOptions opts, Target t, PlatformAdapter platform) {
+        this.state = state;
         this.ctx = ctx;
         this.opts = opts;
         this.t = t;
@@ -42,7 +42,7 @@ final class Revert {
                 s.unlock(Datastore.CANDIDATE);
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
-                    return tx.done(
+                    return state.done(
                             OutcomeState.ROLLBACK_FAILED,
                             Reason.DISCARD_FAILED,
                             message + "; then discarding the candidate failed: " + e.getMessage()
@@ -50,7 +50,7 @@ final class Revert {
                 }
             }
         }
-        return tx.done(OutcomeState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
+        return state.done(OutcomeState.FAILED_NOT_APPLIED, reason, message + "; nothing was committed");
     }
 
     /**
@@ -62,18 +62,18 @@ final class Revert {
         Transaction.closeQuietly(s);
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
-            tx.readBack(now.digest());
+            state.readBackDigest = now.digest();
             if (now.digest().equals(before.digest())) {
-                return tx.done(
+                return state.done(
                         OutcomeState.FAILED_NOT_APPLIED,
                         reason,
                         problem + "; read back on a new session, " + t.name()
                                 + " still holds its previous configuration; nothing was committed");
             }
             boolean ours = IntentComparator.compare(
-                            tx.wanted().owned(), now.read().intent())
+                            state.want.owned(), now.read().intent())
                     .inSync();
-            return tx.done(
+            return state.done(
                     OutcomeState.UNKNOWN_RECONCILED,
                     Reason.UNKNOWN_RECONCILED,
                     problem + "; no commit was sent, yet read back on a new"
@@ -82,7 +82,7 @@ final class Revert {
                                     ? "the new configuration (committed by someone else from the shared candidate)"
                                     : "neither the previous nor the new configuration (changed by someone else meanwhile)"));
         } catch (RouterException e) {
-            return tx.done(
+            return state.done(
                     OutcomeState.FAILED_NOT_APPLIED,
                     reason,
                     problem + "; no commit was sent (a router drops uncommitted edits with" + " their session), but "
@@ -96,7 +96,7 @@ final class Revert {
      * verify by read-back that the pre-image is back.
      */
     RouterOutcome afterCommit(RouterSession s, Observed before, boolean cc11, String problem) {
-        String persist = tx.persist();
+        String persist = state.persist;
         boolean cancelled = false;
         if (s != null && cc11) {
             try {
@@ -111,7 +111,7 @@ final class Revert {
             } catch (RouterException e) {
                 if (rollbackFailed(e)) {
                     Transaction.closeQuietly(s);
-                    return tx.done(
+                    return state.done(
                             OutcomeState.ROLLBACK_FAILED,
                             Reason.ROLLBACK_FAILED,
                             problem + "; cancel-commit failed: " + e.getMessage());
@@ -130,7 +130,7 @@ final class Revert {
                 // nothing pending (never arrived, timed out) or unreachable: the read-back below decides
             }
         }
-        tx.cancelSent(cancelled);
+        state.cancelSent = cancelled;
         return verified(before, problem);
     }
 
@@ -141,9 +141,9 @@ final class Revert {
         do {
             try (RouterSession fresh = ctx.connector().open(t.device())) {
                 Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
-                tx.readBack(now.digest());
+                state.readBackDigest = now.digest();
                 if (now.digest().equals(before.digest())) {
-                    return tx.done(
+                    return state.done(
                             OutcomeState.FAILED_ROLLED_BACK,
                             Reason.ROLLED_BACK,
                             problem + "; " + t.name()
@@ -155,7 +155,7 @@ final class Revert {
             }
             sleep(200);
         } while (System.nanoTime() < deadline);
-        return tx.done(
+        return state.done(
                 OutcomeState.ROLLBACK_FAILED,
                 Reason.ROLLBACK_NOT_VERIFIED,
                 problem + "; " + t.name() + " did not revert: " + last
@@ -167,19 +167,19 @@ final class Revert {
         sleep(200);
         try (RouterSession fresh = ctx.connector().open(t.device())) {
             Observed now = Observed.read(fresh, t, platform, Datastore.RUNNING);
-            tx.readBack(now.digest());
+            state.readBackDigest = now.digest();
             String holds = now.digest().equals(before.digest())
                     ? "its previous configuration"
-                    : IntentComparator.compare(tx.wanted().owned(), now.read().intent())
+                    : IntentComparator.compare(state.want.owned(), now.read().intent())
                                     .inSync()
                             ? "the new configuration (unconfirmed)"
                             : "neither the previous nor the new configuration";
-            return tx.done(
+            return state.done(
                     OutcomeState.UNKNOWN_RECONCILED,
                     Reason.UNKNOWN_RECONCILED,
                     problem + "; read-back shows " + t.name() + " holds " + holds);
         } catch (RouterException e) {
-            return tx.done(
+            return state.done(
                     OutcomeState.UNKNOWN_RECONCILED,
                     Reason.UNKNOWN,
                     problem + "; " + t.name() + " could not be read back (" + e.getMessage()
