@@ -3,6 +3,7 @@ package io.portcullis.ha;
 import io.portcullis.alert.AlertState;
 import io.portcullis.alert.AlertStateStore;
 import io.portcullis.store.Sanitizer;
+import io.portcullis.store.StalePool;
 import io.portcullis.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -229,6 +230,7 @@ public final class DatabaseAlertStateStore implements AlertStateStore, AutoClose
     }
 
     private void failed(String what, Exception e) {
+        StalePool.evictAfter(database, e); // else the next flush may get a connection that broke with the network
         String msg = Sanitizer.text(Sanitizer.url(firstLine(e.getMessage())), 300);
         if (lastError == null) {
             LOG.warnf(

@@ -1,6 +1,7 @@
 package io.portcullis.ha;
 
 import io.portcullis.store.Sanitizer;
+import io.portcullis.store.StalePool;
 import io.portcullis.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -201,6 +202,7 @@ public final class DatabaseRouterStateStore implements AutoCloseable {
     }
 
     private void failed(String what, Exception e) {
+        StalePool.evictAfter(database, e); // else the next tick may get a connection that broke with the network
         String m = e.getMessage() == null ? "no details" : e.getMessage();
         int nl = m.indexOf('\n');
         String msg = Sanitizer.text(Sanitizer.url(nl < 0 ? m : m.substring(0, nl)), 300);

@@ -1,6 +1,5 @@
 package io.portcullis.store;
 
-import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,15 +159,7 @@ public final class JdbcCounterSamples implements CounterSamples {
      * broke with it, and a pool without validation would hand them out again after the database is back).
      */
     private StoreException failed(String what, SQLException e) {
-        if (SqlErrors.unreachable(e)) {
-            try {
-                if (database.get() instanceof AgroalDataSource pool) {
-                    pool.flush(AgroalDataSource.FlushMode.IDLE);
-                }
-            } catch (RuntimeException ignored) {
-                // the pool itself cannot be reached: nothing to evict
-            }
-        }
+        StalePool.evictAfter(database, e);
         return new StoreException(what + SqlErrors.describe(e), e);
     }
 
