@@ -6,7 +6,8 @@
 # signs in and times GET / (first byte and whole HTML, fresh connection each) and Chromium's load of the page
 # (Debian's chromium + chromedriver over the WebDriver HTTP API).
 #
-#   scripts/bench-dashboard.sh [N=1000]      env: SERVE_HEAP (default 512m), SERVE_PORT (default 18081), TRAFFIC (pps, 20)
+#   scripts/bench-dashboard.sh [N=1000]      env: SERVE_HEAP (default 512m), SERVE_PORT (default 18081), TRAFFIC (pps, 20),
+#                                            PAGES (default "/ /?all=1": the first page of problems-first rows, and every row)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -55,4 +56,6 @@ done
 [ "${ok:-0}" -ge "$n" ] || { echo "bench-dashboard: only $ok/$n routers in policy" >&2; exit 1; }
 sleep 35   # two counter samples (15 s apart), so the "dropped probes" column has numbers
 echo "serve: $ok/$n routers in policy; timing the fleet page"
-python3 scripts/bench/dashboard_timing.py "http://127.0.0.1:$port" "$read_token" 30 10
+for page in ${PAGES:-/ /?all=1}; do
+  python3 scripts/bench/dashboard_timing.py "http://127.0.0.1:$port" "$read_token" 30 10 "$page"
+done

@@ -7,8 +7,13 @@
 3. Page complete in Chromium: drives Debian's chromedriver over its W3C WebDriver HTTP API (no Selenium, nothing
    downloaded), headless chromium, loads / M times and reads the Navigation Timing entry: responseStart (first byte
    as the browser saw it) and loadEventEnd (page complete: HTML parsed, CSS and fleet.js loaded, load event done).
+4. Where the time goes: the Navigation Timing phases of each load (HTML received, parsed = domInteractive, deferred
+   script run = domContentLoadedEventEnd, first contentful paint) and Chromium's own per-document main-thread
+   counters (CDP Performance.getMetrics: layout, style recalculation, script, the rest = HTML parse and paint) at the
+   load event; then, for three loads, the same counters' growth over fleet.js's first poll (2.5 s after load).
 
-Usage: dashboard_timing.py BASE_URL READ_TOKEN [N=30] [M=10]   (env CHROMIUM, CHROMEDRIVER override the paths)
+Usage: dashboard_timing.py BASE_URL READ_TOKEN [N=30] [M=10] [PAGE=/]   (env CHROMIUM, CHROMEDRIVER override the paths)
+PAGE is the fleet page's path and query, e.g. "/?all=1" (every router listed rather than the first page).
 """
 import http.client
 import json
@@ -43,14 +48,14 @@ def sign_in(base, token):
     return cookie
 
 
-def first_byte(base, cookie, n):
+def first_byte(base, cookie, n, page):
     u = urllib.parse.urlsplit(base)
     ttfb, total, size = [], [], 0
     for _ in range(n):
         c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
         c.connect()
         t0 = time.perf_counter()
-        c.request("GET", "/", headers={"Cookie": cookie})
+        c.request("GET", page, headers={"Cookie": cookie})
         r = c.getresponse()
         t1 = time.perf_counter()
         body = r.read()
@@ -80,7 +85,7 @@ def wd(port, method, path, body=None):
         return json.loads(r.read() or b"{}").get("value")
 
 
-def chromium(base, cookie, m):
+def chromium(base, cookie, m, page):
     driver = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
     binary = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not (os.access(driver, os.X_OK) and os.access(binary, os.X_OK)):
@@ -104,18 +109,35 @@ def chromium(base, cookie, m):
             name, value = cookie.split("=", 1)
             wd(port, "POST", f"/session/{session}/cookie", {"cookie": {"name": name, "value": value, "path": "/", "httpOnly": True}})
             first, complete, rows = [], [], 0
+            phases, load_tasks, poll_tasks = {}, {}, {}
+            wd(port, "POST", f"/session/{session}/goog/cdp/execute", {"cmd": "Performance.enable", "params": {}})
             for i in range(m + 1):
-                wd(port, "POST", f"/session/{session}/url", {"url": base + "/?bench=" + str(i)})
+                wd(port, "POST", f"/session/{session}/url", {"url": base + page + ("&" if "?" in page else "?") + "bench=" + str(i)})
                 t = wd(port, "POST", f"/session/{session}/execute/sync", {"script": """
                     const n = performance.getEntriesByType('navigation')[0];
+                    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
                     return [n.responseStart - n.startTime, n.loadEventEnd - n.startTime,
-                            document.querySelectorAll('#fleet tbody tr').length];""", "args": []})
+                            document.querySelectorAll('#fleet tbody tr').length,
+                            n.responseEnd - n.startTime, n.domInteractive - n.startTime,
+                            n.domContentLoadedEventEnd - n.startTime, fcp ? fcp.startTime : -1,
+                            document.getElementsByTagName('*').length];""", "args": []})
+                load = metrics(port, session)
                 if i == 0:
                     continue  # the first load warms the browser's cache of CSS and script
                 first.append(t[0])
                 complete.append(t[1])
                 rows = t[2]
-            return first, complete, rows
+                for k, v in zip(["HTML received (responseEnd)", "HTML parsed (domInteractive)",
+                                 "deferred script done (DOMContentLoaded end)", "first contentful paint",
+                                 "DOM elements"], t[3:]):
+                    phases.setdefault(k, []).append(v)
+                for k, v in load.items():
+                    load_tasks.setdefault(k, []).append(v)
+                if i <= 3:  # the first poll of fleet.js, 2.5 s after it started: wait for it, then measure it
+                    time.sleep(3.2)
+                    for k, v in metrics(port, session).items():
+                        poll_tasks.setdefault(k, []).append(v - load[k])
+            return first, complete, rows, phases, load_tasks, poll_tasks
         finally:
             wd(port, "DELETE", f"/session/{session}")
     finally:
@@ -123,21 +145,47 @@ def chromium(base, cookie, m):
         proc.wait()
 
 
+# Chromium's own per-document main-thread counters (CDP Performance.getMetrics through chromedriver), in seconds;
+# "other" is the rest of the main thread's tasks: HTML parsing, paint, the browser's own bookkeeping.
+METRICS = {"LayoutDuration": "layout", "RecalcStyleDuration": "style recalc", "ScriptDuration": "script",
+           "V8CompileDuration": "script compile", "TaskOtherDuration": "other (HTML parse, paint, ...)",
+           "TaskDuration": "main thread busy, total"}
+
+
+def metrics(port, session):
+    """The document's cumulative main-thread time per kind (ms) and its layout count."""
+    m = wd(port, "POST", f"/session/{session}/goog/cdp/execute", {"cmd": "Performance.getMetrics", "params": {}})
+    values = {x["name"]: x["value"] for x in m["metrics"]}
+    out = {label: values.get(name, 0.0) * 1000 for name, label in METRICS.items()}
+    out["layouts (count)"] = values.get("LayoutCount", 0)
+    return out
+
+
 def main():
     base, token = sys.argv[1].rstrip("/"), sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 30
     m = int(sys.argv[4]) if len(sys.argv) > 4 else 10
+    page = sys.argv[5] if len(sys.argv) > 5 else "/"
     cookie = sign_in(base, token)
-    ttfb, total, size = first_byte(base, cookie, n)
-    print(f"fleet page: {size:,} bytes of HTML")
+    ttfb, total, size = first_byte(base, cookie, n, page)
+    print(f"fleet page {page}: {size:,} bytes of HTML")
     stats("GET / first byte", ttfb)
     stats("GET / whole page (HTML)", total)
-    c = chromium(base, cookie, m)
+    c = chromium(base, cookie, m, page)
     if c:
-        first, complete, rows = c
+        first, complete, rows, phases, load_tasks, poll_tasks = c
         print(f"chromium: {rows} rows in the fleet table")
         stats("chromium first byte", first)
         stats("chromium page complete (load)", complete)
+        print("where the time goes, per load (ms since navigation start):")
+        for k, v in phases.items():
+            stats("  " + k, v)
+        print("main thread busy per kind until the load event (ms, Chromium's Performance.getMetrics):")
+        for k, v in sorted(load_tasks.items()):
+            stats("  " + k, v)
+        print("main thread busy per kind during fleet.js's first poll (ms):")
+        for k, v in sorted(poll_tasks.items()):
+            stats("  " + k, v)
     print("load average: " + open("/proc/loadavg").read().split(" ", 3)[0:3].__str__())
 
 

@@ -16,7 +16,8 @@ import java.time.Instant;
  * The fleet at a glance: {@code /} renders it (server-side, complete without JavaScript; a {@code noscript}
  * meta refresh reloads it), {@code /fleet.json} is what {@code fleet.js} polls to update the rows in place.
  * {@code ?state=}, {@code ?platform=}, {@code ?group=} filter, {@code ?quarantined=1} keeps quarantined routers only;
- * {@code ?wall=1} is the large-font wall-screen mode. The quarantine is read from this replica's router guard on every
+ * {@code ?wall=1} is the large-font wall-screen mode. Problems are listed first and at most
+ * {@link FleetView#DEFAULT_LIMIT} rows unless {@code ?all=1} (the counts cover the whole fleet either way). The quarantine is read from this replica's router guard on every
  * request (the database when recording is on, so a follower shows what the leader or a CLI run recorded).
  */
 @Path("/")
@@ -35,8 +36,9 @@ public class DashboardResource {
             @QueryParam("platform") String platform,
             @QueryParam("group") String group,
             @QueryParam("quarantined") String quarantined,
-            @QueryParam("wall") String wall) {
-        FleetView v = view(state, platform, group, quarantined, wall);
+            @QueryParam("wall") String wall,
+            @QueryParam("all") String all) {
+        FleetView v = view(state, platform, group, quarantined, wall, all);
         return Response.status(v.note() == null ? 200 : 503)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -51,15 +53,16 @@ public class DashboardResource {
             @QueryParam("state") String state,
             @QueryParam("platform") String platform,
             @QueryParam("group") String group,
-            @QueryParam("quarantined") String quarantined) {
-        FleetView v = view(state, platform, group, quarantined, null);
+            @QueryParam("quarantined") String quarantined,
+            @QueryParam("all") String all) {
+        FleetView v = view(state, platform, group, quarantined, null, all);
         return Response.status(v.note() == null ? 200 : 503)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(v)
                 .build();
     }
 
-    private FleetView view(String state, String platform, String group, String quarantined, String wall) {
+    private FleetView view(String state, String platform, String group, String quarantined, String wall, String all) {
         boolean isWall = on(wall);
         Instant now = Instant.now();
         String problem = Served.problem(service);
@@ -77,7 +80,8 @@ public class DashboardResource {
                 new FleetView.Filter(blankToNull(state), blankToNull(platform), blankToNull(group), on(quarantined)),
                 isWall,
                 now,
-                service.followerNote());
+                service.followerNote(),
+                on(all) ? 0 : FleetView.DEFAULT_LIMIT);
     }
 
     /** A flag parameter: present and neither empty nor "0". */

@@ -23,13 +23,22 @@ import java.util.function.Function;
  * the choices of the filter form. Built from the drift monitor's statuses, the counter sampling's drop history and the
  * quarantine list the caller read; nothing here contacts a router or the database.
  *
+ * <p>Problems first: drifted, then unreachable or quarantined, pending, unchecked, and the routers in policy last (each
+ * group in inventory order), so a wall screen shows what needs someone at the top. At most {@code limit} rows are
+ * listed (the page of a 1,000-router fleet is laid out by the browser in well under a second only when it does not
+ * list them all); {@code ?all=1} lists every row. The counts always cover the whole fleet.
+ *
  * @param quarantined     how many routers of the fleet apply skips until they are released (issue 13 item 3)
  * @param quarantineError null, or why the quarantine list cannot be read now (rows then show no quarantine)
+ * @param matching        how many routers the filter accepts ({@code rows} lists the first {@code limit} of them)
+ * @param showAllHref     null when every matching router is listed, else the link that lists them all
  */
 public record FleetView(
         List<Row> rows,
         List<StateCount> counts,
         int total,
+        int matching,
+        String showAllHref,
         int quarantined,
         String quarantineError,
         Filter filter,
@@ -67,10 +76,32 @@ public record FleetView(
 
     public record StateCount(String state, String text, String symbol, int count, String href) {}
 
+    /** How many rows the fleet page lists unless asked for all ({@code ?all=1}). */
+    public static final int DEFAULT_LIMIT = 200;
+
     /** The selected filters, null = any; {@code quarantined}: only quarantined routers. */
     public record Filter(String state, String platform, String group, boolean quarantined) {
         Filter(String state, String platform, String group) {
             this(state, platform, group, false);
+        }
+
+        /** The query string of these filters (without {@code all}), for the "show all" link. */
+        String query() {
+            StringBuilder q = new StringBuilder();
+            append(q, "state", state);
+            append(q, "platform", platform);
+            append(q, "group", group);
+            append(q, "quarantined", quarantined ? "1" : null);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, String value) {
+            if (value != null) {
+                q.append(q.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
 
         boolean accepts(FleetState s, Target t, boolean isQuarantined) {
@@ -84,6 +115,7 @@ public record FleetView(
     /**
      * @param quarantine the quarantine list (a router is quarantined when an entry covers its name and address, as apply decides)
      * @param source     null on the leader; on a follower whose findings it shows (the leader's, read from the database)
+     * @param limit      at most this many rows (problems first), 0 = all
      */
     static FleetView of(
             Collection<Target> targets,
@@ -95,13 +127,14 @@ public record FleetView(
             Filter filter,
             boolean wall,
             Instant now,
-            String source) {
+            String source,
+            int limit) {
         DropHistory.Window lastHour = drops.window(now.minus(Duration.ofHours(1))); // one read for the whole page
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.US);
         Map<FleetState, Integer> counts = new EnumMap<>(FleetState.class);
         TreeSet<String> platforms = new TreeSet<>();
         TreeSet<String> groups = new TreeSet<>();
-        List<Row> rows = new ArrayList<>();
+        List<Ranked> matching = new ArrayList<>();
         int quarantinedCount = 0;
         for (Target t : targets) {
             RouterStatus s = status.get(t.name());
@@ -113,9 +146,19 @@ public record FleetView(
             if (q != null) {
                 quarantinedCount++;
             }
-            if (!filter.accepts(state, t, q != null)) {
-                continue;
+            if (filter.accepts(state, t, q != null)) {
+                matching.add(new Ranked(rank(state, q != null), matching.size(), t, s, state, q));
             }
+        }
+        // stable: inventory order within a rank; only the listed rows are formatted
+        matching.sort(java.util.Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::order));
+        int shown = limit <= 0 ? matching.size() : Math.min(limit, matching.size());
+        List<Row> rows = new ArrayList<>(shown);
+        for (Ranked m : matching.subList(0, shown)) {
+            Target t = m.target();
+            RouterStatus s = m.status();
+            FleetState state = m.state();
+            Quarantine q = m.quarantine();
             String dropped = lastHour.dropped(t.name()).map(nf::format).orElse("—");
             String hint = lastHour.noEnforcementObserved(t.name()) ? "no enforcement observed" : "";
             rows.add(new Row(
@@ -140,10 +183,13 @@ public record FleetView(
         }
         List<String> states =
                 java.util.Arrays.stream(FleetState.values()).map(FleetState::id).toList();
+        String query = filter.query();
         return new FleetView(
                 rows,
                 c,
                 targets.size(),
+                matching.size(),
+                shown < matching.size() ? "/?" + query + (query.isEmpty() ? "" : "&") + "all=1" : null,
                 quarantinedCount,
                 quarantineError,
                 filter,
@@ -163,6 +209,8 @@ public record FleetView(
                 0,
                 0,
                 null,
+                0,
+                null,
                 new Filter(null, null, null),
                 List.of(),
                 List.of(),
@@ -171,6 +219,22 @@ public record FleetView(
                 Ago.utc(now),
                 note,
                 null);
+    }
+
+    private record Ranked(
+            int rank, int order, Target target, RouterStatus status, FleetState state, Quarantine quarantine) {}
+
+    /** Where a router's row goes: what needs someone first; a quarantined router next to the unreachable ones. */
+    static int rank(FleetState state, boolean quarantined) {
+        int rank =
+                switch (state) {
+                    case DRIFTED -> 0;
+                    case UNREACHABLE -> 1;
+                    case PENDING -> 2;
+                    case UNCHECKED -> 3;
+                    case IN_POLICY -> 4;
+                };
+        return quarantined ? Math.min(rank, 1) : rank;
     }
 
     /** The entry that makes apply skip {@code t}, or null. */

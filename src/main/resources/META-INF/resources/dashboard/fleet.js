@@ -1,5 +1,6 @@
 // Keeps the fleet table current without reloading the page: polls /fleet.json (same filters as the page) every
-// 2.5 s and updates rows and counts in place. No framework; the page is complete without this script.
+// 2.5 s and updates rows and counts in place. No framework; the page is complete without this script. A row whose
+// data did not change since the last poll is not touched (most of a large fleet, most of the time).
 (function () {
   "use strict";
   var PERIOD_MS = 2500;
@@ -91,6 +92,11 @@
   }
 
   function update(tr, r) {
+    var key = JSON.stringify(r);
+    if (tr.__portcullis === key) {
+      return;
+    }
+    tr.__portcullis = key;
     setState(tr, "state-", r.state);
     setState(tr.querySelector(".badge"), "state-", r.state);
     setText(tr.querySelector(".badge .sym"), r.stateSymbol);
@@ -130,6 +136,30 @@
     });
     setText(document.querySelector('[data-count="quarantined"]'), String(view.quarantined));
     setText(document.getElementById("updated"), view.generatedAt);
+    shown(view);
+  }
+
+  // "showing 200 of 1000 · show all 1000" while the page lists the first rows only, else "N listed"
+  function shown(view) {
+    var el = document.getElementById("shown");
+    if (!el) {
+      return;
+    }
+    var text = view.showAllHref
+      ? "showing " + view.rows.length + " of " + view.matching + " · "
+      : view.matching + " listed";
+    var link = el.querySelector("a");
+    if (el.firstChild && el.firstChild.nodeValue === text
+        && (view.showAllHref ? link && link.getAttribute("href") === view.showAllHref : !link)) {
+      return;
+    }
+    el.textContent = text;
+    if (view.showAllHref) {
+      var a = document.createElement("a");
+      a.href = view.showAllHref;
+      a.textContent = "show all " + view.matching;
+      el.appendChild(a);
+    }
   }
 
   function poll() {
