@@ -38,7 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser (Debian's chromium driven by its chromium-driver through Selenium; no driver is
  * downloaded) over a served SSH lab with traffic: sign in, the fleet lists every lab router in policy after an API
  * apply, an out-of-band removal (by "mallory", named in the router's netconf-config-change) of TCP/2525 turns that row to drifted within 10 s without a reload, and the router
- * page names the TCP/2525 impact and charts the drops. Screenshots of each page go to target/screenshots/.
+ * page names the TCP/2525 impact and charts the drops. A router quarantined in the database by another connection
+ * (as a CLI run on another machine records it) gets its badge and the count goes up without a reload, and both go
+ * once it is released. Screenshots of each page go to target/screenshots/.
  * Skipped when /usr/bin/chromium or /usr/bin/chromedriver is missing (.ci/run installs both).
  */
 @QuarkusTest
@@ -55,6 +57,9 @@ class DashboardBrowserTest {
             Path.of(System.getProperty("portcullis.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    static final String DB_URL =
+            "jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -69,9 +74,7 @@ class DashboardBrowserTest {
                     Map.entry("portcullis.api.read-token", READ),
                     Map.entry("portcullis.policy", "policy"),
                     Map.entry("portcullis.confirm-timeout", "30"),
-                    Map.entry(
-                            "portcullis.db.url",
-                            "jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
+                    Map.entry("portcullis.db.url", DB_URL));
         }
     }
 
@@ -212,6 +215,86 @@ class DashboardBrowserTest {
         driver.get(url("/?wall=1"));
         assertThat(driver.findElement(By.tagName("body")).getAttribute("class")).contains("wall");
         screenshot("fleet-wall");
+    }
+
+    @Test
+    void aRouterQuarantinedInTheDatabaseShowsItsBadgeWithoutAReloadAndLosesItOnRelease() throws Exception {
+        try {
+            quarantineShowsAndGoesWithoutAReload();
+        } finally {
+            driver.manage().deleteAllCookies(); // the other test starts signed out
+        }
+    }
+
+    private void quarantineShowsAndGoesWithoutAReload() throws Exception {
+        String router = DashboardLabResource.fleet.devices().get(0).name();
+        signedInFleetPage();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d ->
+                        rowStates(d).containsKey(router) && quarantineCount(d).equals("0"));
+        assertThat(row(driver, router).findElements(By.cssSelector(".badge.quarantine")))
+                .isEmpty();
+        ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'quarantine';");
+
+        // another process (a CLI run elsewhere) leaves the router ROLLBACK_FAILED: a row in pcl_quarantine, written
+        // through a connection of its own, not through this service
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(DB_URL);
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO pcl_quarantine (router, address, state, reason, run_id, actor, since) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, router);
+            ps.setString(2, null);
+            ps.setString(3, "ROLLBACK_FAILED");
+            ps.setString(4, "the rollback could not be confirmed");
+            ps.setString(5, "run-browser-q");
+            ps.setString(6, "cli:ops");
+            ps.setObject(7, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+                    .until(d -> !row(d, router)
+                                    .findElements(By.cssSelector(".badge.quarantine"))
+                                    .isEmpty()
+                            && quarantineCount(d).equals("1"));
+            WebElement badge = row(driver, router).findElement(By.cssSelector(".badge.quarantine"));
+            assertThat(badge.getText()).as("in words, not colour alone").contains("quarantined");
+            assertThat(badge.getAttribute("title")).contains("run-browser-q").contains("ROLLBACK_FAILED");
+            assertThat(row(driver, router).getAttribute("class")).contains("quarantined");
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"))
+                    .as("no reload")
+                    .isEqualTo("quarantine");
+            screenshot("fleet-quarantined");
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(DB_URL);
+                    java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_quarantine WHERE router = ?")) {
+                ps.setString(1, router);
+                ps.executeUpdate();
+            }
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+                .until(d -> row(d, router)
+                                .findElements(By.cssSelector(".badge.quarantine"))
+                                .isEmpty()
+                        && quarantineCount(d).equals("0"));
+        assertThat(row(driver, router).getAttribute("class")).doesNotContain("quarantined");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"))
+                .as("no reload")
+                .isEqualTo("quarantine");
+    }
+
+    /** The fleet page, signing in first when this browser has no session yet (test methods run in any order). */
+    private void signedInFleetPage() {
+        driver.get(url("/"));
+        if (driver.getCurrentUrl().endsWith("/login")) {
+            driver.findElement(By.id("token")).sendKeys(READ);
+            driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.id("fleet")).size() == 1);
+    }
+
+    private static String quarantineCount(WebDriver d) {
+        return d.findElement(By.cssSelector("[data-count=quarantined]")).getText();
     }
 
     private static WebElement row(WebDriver d, String router) {
