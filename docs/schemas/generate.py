@@ -139,7 +139,13 @@ hrouter = obj({"router": S, "platform": NS, "state": NS, "reason": NS, "changes"
 hrun = obj({"id": S, "kind": S, "actor": NS, "osUser": NS, "apiCaller": NS, "ci": {"type": "object", "additionalProperties": S},
             "policyRevision": NS, "policyDigest": NS, "inventoryDigest": NS, "planDigest": NS, "toolVersion": NS,
             "options": {"type": "object", "additionalProperties": S}, "startedAt": TS, "finishedAt": NTS, "exitCode": NI,
-            "haltedBecause": NS, "counts": {"type": "object", "additionalProperties": I}, "routers": arr(hrouter)})
+            "haltedBecause": NS, "counts": {"type": "object", "additionalProperties": I},
+            "routersChecked": dict(NI, description="serve's drift checks: routers the check covered (null for other runs)"),
+            "routersUnchanged": dict(NI, description="serve's scheduled checks: routers checked but not recorded again, their state being the same as at their last recorded check"),
+            "routers": arr(hrouter)},
+           required=sorted(["id", "kind", "actor", "osUser", "apiCaller", "ci", "policyRevision", "policyDigest", "inventoryDigest",
+                     "planDigest", "toolVersion", "options", "startedAt", "finishedAt", "exitCode", "haltedBecause",
+                     "counts", "routers"]))
 out["history"] = doc("history", 1, "Portcullis run history (history --json, GET /api/runs, GET /api/runs/{id})",
     {"runs": arr(hrun)}, ["runs"],
     desc="Version 1 with the common header added. Recorded changes and impact are the sentences stored with the run.")

@@ -237,6 +237,9 @@ public class PortcullisService {
                 sharing.forget(removed);
             }
             metrics.routersRemoved(removed);
+            if (recorder != null) {
+                recorder.forget(removed);
+            }
             if (leadership.watcher() != null) {
                 leadership.watcher().unwatch(removed);
             }

@@ -15,6 +15,7 @@ import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.report.RunningImage;
 import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;
+import io.portcullis.store.CheckCounts;
 import io.portcullis.store.DriftObservation;
 import io.portcullis.store.Identity;
 import io.portcullis.store.PolicySnapshot;
@@ -42,6 +43,10 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     private volatile PolicySnapshot snapshot;
 
     private final String osUser = System.getProperty("user.name");
+    /** What scheduled checks left out: routers whose state is as their last recorded check found it. */
+    private final RecordedChecks recordedChecks = new RecordedChecks();
+    /** The buffer's drop count at the last full check: a drop may have lost a router's row, so all are recorded again. */
+    private long droppedBefore;
 
     ServiceRecorder(BufferedRunStore store, DriftMonitor.Listener next, What what, PolicySnapshot snapshot) {
         this.store = store;
@@ -76,8 +81,9 @@ final class ServiceRecorder implements DriftMonitor.Listener {
                     Who.service(osUser),
                     what,
                     Map.of("trigger", s.trigger())));
+            recordedChecks.record(s.trigger(), s);
             store.recordRouter(runId, router(s));
-            store.finishRun(runId, Instant.now(), exit(List.of(s)), null);
+            store.finishRun(runId, Instant.now(), exit(List.of(s)), null, new CheckCounts(1, 0));
         }
         observe(s, runId);
     }
@@ -100,8 +106,16 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         }
     }
 
-    /** A full check (every router) as one run. */
-    void fullCheck(String trigger, Instant started, List<RouterStatus> results) {
+    /**
+     * A full check (every router) as one run. A scheduled check records only the routers whose state changed since the
+     * check last recorded for them ({@link RecordedChecks}); the run row says how many it checked and left out.
+     */
+    synchronized void fullCheck(String trigger, Instant started, List<RouterStatus> results) {
+        long dropped = store.dropped();
+        if (dropped != droppedBefore) {
+            droppedBefore = dropped;
+            recordedChecks.forgetAll(); // a dropped write may have been a router's row: record every router again
+        }
         String runId = UUID.randomUUID().toString();
         store.beginRun(new RunStart(
                 runId,
@@ -111,10 +125,20 @@ final class ServiceRecorder implements DriftMonitor.Listener {
                 Who.service(osUser),
                 what,
                 Map.of("trigger", trigger)));
+        int unchanged = 0;
         for (RouterStatus s : results) {
-            store.recordRouter(runId, router(s));
+            if (recordedChecks.record(trigger, s)) {
+                store.recordRouter(runId, router(s));
+            } else {
+                unchanged++;
+            }
         }
-        store.finishRun(runId, Instant.now(), exit(results), null);
+        store.finishRun(runId, Instant.now(), exit(results), null, new CheckCounts(results.size(), unchanged));
+    }
+
+    /** Routers the inventory dropped: if they come back, their first scheduled check is recorded. */
+    void forget(java.util.Collection<String> routers) {
+        recordedChecks.forget(routers);
     }
 
     @Override
@@ -270,6 +294,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
                 switch (d.status()) {
                     case "in-sync" -> "IN_SYNC";
                     case "drift" -> "DRIFT";
+                    case "pending" -> "PENDING";
                     default -> "ERROR";
                 },
                 d.errorKind(),

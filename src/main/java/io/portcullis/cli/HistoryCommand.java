@@ -178,7 +178,7 @@ public class HistoryCommand implements Callable<Integer> {
                     r.actor() == null ? "-" : r.actor(),
                     revision(r),
                     r.exitCode() == null ? "running" : "exit " + r.exitCode(),
-                    counts(r.counts()));
+                    counts(r));
         }
 
         static void printRun(HistoryRun r, PrintWriter out) {
@@ -207,7 +207,17 @@ public class HistoryCommand implements Callable<Integer> {
                     out.println("  running " + abbrev(x.digestBefore()) + " → " + abbrev(x.digestAfter()));
                 }
             }
-            out.println(counts(r.counts()) + ".");
+            out.println(counts(r) + ".");
+        }
+
+        /** The per-state counts, and for a scheduled check the routers it checked but did not record (unchanged). */
+        static String counts(HistoryRun r) {
+            Integer unchanged = r.routersUnchanged();
+            if (unchanged == null || unchanged == 0) {
+                return counts(r.counts());
+            }
+            return (r.counts().isEmpty() ? "" : counts(r.counts()) + ", ") + unchanged
+                    + " unchanged (not recorded again) of " + r.routersChecked() + " checked";
         }
 
         static String counts(Map<String, Integer> counts) {

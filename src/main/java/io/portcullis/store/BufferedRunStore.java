@@ -202,8 +202,8 @@ public final class BufferedRunStore implements RunStore {
     }
 
     @Override
-    public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
-        enqueue(s -> s.finishRun(runId, finishedAt, exitCode, haltedBecause));
+    public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks) {
+        enqueue(s -> s.finishRun(runId, finishedAt, exitCode, haltedBecause, checks));
     }
 
     /** Queued like every write; the event it returns is not known yet, hence always empty. */

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * One recorded run as {@code history} and {@code GET /api/runs} show it (JSON format portcullis-history/1).
  * {@code routers} is empty in listings and filled for one run; {@code counts} are per state over all its routers.
- * {@code exitCode} is null while the run is still going (or died without finishing).
+ * {@code exitCode} is null while the run is still going (or died without finishing). {@code routersChecked} and
+ * {@code routersUnchanged}: for serve's drift checks, how many routers the check covered and how many of them have no
+ * row in this run because a scheduled check found them as their last recorded check did (null for other runs).
  */
 public record HistoryRun(
         String id,
@@ -27,6 +29,8 @@ public record HistoryRun(
         Integer exitCode,
         String haltedBecause,
         Map<String, Integer> counts,
+        Integer routersChecked,
+        Integer routersUnchanged,
         List<Router> routers) {
 
     public HistoryRun {
@@ -55,6 +59,8 @@ public record HistoryRun(
                 exitCode,
                 haltedBecause,
                 c,
+                routersChecked,
+                routersUnchanged,
                 r);
     }
 

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 final class JdbcHistory {
     private static final String RUN_COLUMNS =
             "r.id, r.kind, r.started_at, r.finished_at, r.exit_code, r.tool_version, r.actor, r.os_user, "
-                    + "r.api_caller, r.ci_json, r.options_json, r.policy_revision, r.policy_digest, r.inventory_digest, r.plan_digest, r.halted_because";
+                    + "r.api_caller, r.ci_json, r.options_json, r.policy_revision, r.policy_digest, r.inventory_digest, r.plan_digest, r.halted_because, "
+                    + "r.routers_checked, r.routers_unchanged";
     private final JdbcRunStore store;
 
     JdbcHistory(JdbcRunStore store) {
@@ -176,6 +177,11 @@ final class JdbcHistory {
         });
     }
 
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
     private static HistoryRun readRun(ResultSet rs) throws SQLException {
         int exit = rs.getInt("exit_code");
         Integer exitCode = rs.wasNull() ? null : exit;
@@ -197,6 +203,8 @@ final class JdbcHistory {
                 exitCode,
                 rs.getString("halted_because"),
                 Map.of(),
+                nullableInt(rs, "routers_checked"),
+                nullableInt(rs, "routers_unchanged"),
                 List.of());
     }
 }

@@ -106,16 +106,18 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
-        update(
-                "record the end of run " + runId,
-                "UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ? WHERE id = ?",
-                ps -> {
-                    ps.setObject(1, time(finishedAt));
-                    ps.setInt(2, exitCode);
-                    ps.setString(3, Sanitizer.text(haltedBecause, 2000));
-                    ps.setString(4, runId);
-                });
+    public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks) {
+        update("record the end of run " + runId, """
+                UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ?, routers_checked = ?,
+                                   routers_unchanged = ?
+                WHERE id = ?""", ps -> {
+            ps.setObject(1, time(finishedAt));
+            ps.setInt(2, exitCode);
+            ps.setString(3, Sanitizer.text(haltedBecause, 2000));
+            setNullableInt(ps, 4, checks == null ? null : checks.checked());
+            setNullableInt(ps, 5, checks == null ? null : checks.unchanged());
+            ps.setString(6, runId);
+        });
     }
 
     @Override

@@ -19,7 +19,15 @@ public interface RunStore extends AutoCloseable {
     /** Records (or replaces, e.g. a provisional outcome with the final one) one router's part of a run. */
     void recordRouter(String runId, RouterRecord router);
 
-    void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause);
+    default void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
+        finishRun(runId, finishedAt, exitCode, haltedBecause, null);
+    }
+
+    /**
+     * Ends a run; {@code checks} (null for runs that are not serve's drift checks) says how many routers the check
+     * covered and how many it did not record because they had not changed since their last recorded check.
+     */
+    void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks);
 
     /**
      * One drift check result for one router: in sync resolves the router's open event; a fingerprint opens an

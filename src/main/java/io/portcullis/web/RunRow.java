@@ -28,6 +28,11 @@ public record RunRow(
         String counts = r.counts().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
+        if (r.routersUnchanged() != null && r.routersUnchanged() > 0) {
+            // a scheduled check records only the routers that changed since their last recorded check
+            counts = (counts.isEmpty() ? "" : counts + ", ") + r.routersUnchanged() + " unchanged of "
+                    + r.routersChecked();
+        }
         return new RunRow(
                 r.id(),
                 r.id().length() > 8 ? r.id().substring(0, 8) : r.id(),
