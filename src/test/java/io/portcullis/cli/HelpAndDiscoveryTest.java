@@ -161,6 +161,8 @@ class HelpAndDiscoveryTest {
     @ParameterizedTest(name = "man page for {0}")
     @MethodSource("commandPaths")
     void theBuildGeneratedAManPageForEveryCommand(List<String> path) throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                Boolean.getBoolean("portcullis.fast"), "-Pfast does not generate the man pages; mvn -B test does");
         java.nio.file.Path page =
                 java.nio.file.Path.of("target/man/man1", "portcullis-" + String.join("-", path) + ".1");
         assertThat(page).exists();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real database for one test: an embedded H2 file in a temp dir, or a fresh schema in the lab PostgreSQL
  * ({@code scripts/postgres-lab.sh start}; its {@code .run/postgres/jdbc.properties}, or the file named by the
  * system property {@code portcullis.postgres.lab}). PostgreSQL cases are skipped, with the reason, when the lab
- * cluster is not running; CI starts it.
+ * cluster is not running (CI starts it) and in the fast loop ({@code -Pfast}, system property {@code portcullis.fast}).
  */
 public enum Backend {
     H2,
@@ -62,6 +62,10 @@ public enum Backend {
     }
 
     public static Properties postgresLab() {
+        // a lab server like netconfd: the inner loop (-Pfast sets portcullis.fast) runs the H2 case of each test only
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("portcullis.fast"),
+                "PostgreSQL cases are left out of mvn test -Pfast; mvn -B test runs them (scripts/postgres-lab.sh start)");
         Path file = Path.of(System.getProperty("portcullis.postgres.lab", ".run/postgres/jdbc.properties"));
         Assumptions.assumeTrue(
                 Files.isRegularFile(file),
