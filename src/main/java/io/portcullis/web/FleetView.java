@@ -183,7 +183,7 @@ public record FleetView(
         }
         List<String> states =
                 java.util.Arrays.stream(FleetState.values()).map(FleetState::id).toList();
-        String query = filter.query();
+        String query = filter.query() + (wall ? (filter.query().isEmpty() ? "" : "&") + "wall=1" : "");
         return new FleetView(
                 rows,
                 c,

@@ -72,6 +72,20 @@ class FleetViewOrderTest {
                 targets, status, List.of(), new FleetView.Filter("in_policy", null, null), FleetView.DEFAULT_LIMIT);
         assertThat(filtered.showAllHref()).isEqualTo("/?state=in_policy&all=1");
         assertThat(filtered.matching()).isEqualTo(299);
+
+        FleetView wall = FleetView.of(
+                targets,
+                status,
+                new DropHistory(10),
+                r -> "—",
+                List.of(),
+                null,
+                new FleetView.Filter(null, null, null),
+                true,
+                NOW,
+                null,
+                FleetView.DEFAULT_LIMIT);
+        assertThat(wall.showAllHref()).as("the wall screen stays a wall screen").isEqualTo("/?wall=1&all=1");
     }
 
     private static FleetView view(
