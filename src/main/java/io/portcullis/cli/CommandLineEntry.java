@@ -3,22 +3,35 @@ package io.portcullis.cli;
 import java.util.Set;
 
 /**
- * Which start a command line gets. The offline commands (validate, render, verify, completion, help, and any
- * {@code --help}/{@code --version}) read files and print: they run from plain picocli ({@link PlainMain}), because
- * booting Quarkus for them was ~60 % of a {@code validate} (RESTEasy, OpenAPI, Micrometer, Vert.x, Flyway, Agroal:
- * ~9,500 classes, docs/benchmarks.md "CLI start-up"). Commands that talk to the database or serve (plan, apply,
- * drift, recover, counters, history, quarantine, lab, serve) keep the Quarkus start, unchanged.
+ * Which start a command line gets. Every command of a CLI run (validate, render, verify, plan, apply, drift, recover,
+ * counters, history, quarantine, completion, help, and any {@code --help}/{@code --version}) runs from plain picocli
+ * ({@link PlainMain}), because booting Quarkus for them was ~60 % of a {@code validate} and ~2 s of a {@code plan}
+ * (RESTEasy, OpenAPI, Micrometer, Vert.x, Flyway, Agroal: ~9,500 classes, docs/benchmarks.md "CLI start-up"). The
+ * ones that record open the database without a container ({@code store.StoreOpener}: an Agroal pool and Flyway's Java
+ * API over the same settings). Only {@code serve} (HTTP server, scheduler, CDI beans) and {@code lab} (kept with the
+ * service it is usually run beside) boot Quarkus.
  *
  * <p>Both starts build the same command tree ({@link CommandLines}), so options, output and exit codes are the same;
  * a word that names no command (a typo) runs plain, where picocli answers it exactly as under Quarkus.
  * {@code CommandLineEntryTest} fails when a new subcommand is in neither set.
  */
 final class CommandLineEntry {
-    /** Commands that never need CDI beans, a datasource or the HTTP server. */
-    static final Set<String> PLAIN = Set.of("validate", "render", "verify", "completion", "help");
-    /** Commands that record runs (Agroal + Flyway through Quarkus), run the lab or the service. */
-    static final Set<String> QUARKUS =
-            Set.of("plan", "apply", "recover", "drift", "counters", "history", "quarantine", "lab", "serve");
+    /** Commands that never need CDI beans or the HTTP server (those that record open the database themselves). */
+    static final Set<String> PLAIN = Set.of(
+            "validate",
+            "render",
+            "verify",
+            "completion",
+            "help",
+            "plan",
+            "apply",
+            "recover",
+            "drift",
+            "counters",
+            "history",
+            "quarantine");
+    /** Commands that run the service or the lab. */
+    static final Set<String> QUARKUS = Set.of("lab", "serve");
 
     private static final Set<String> HELP_OR_VERSION = Set.of("--help", "-h", "--version", "-V");
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The start of the offline commands ({@link CommandLineEntry#PLAIN}): picocli over the same command tree as the
+ * The start of the CLI commands ({@link CommandLineEntry#PLAIN}): picocli over the same command tree as the
  * Quarkus start, with the two things Quarkus would have set up done by hand — logging (WARN and above on stderr,
  * {@link PlainLogging}) and configuration (the same sources and precedence, {@link PlainConfig}) — and the
  * validated-policy cache switched on, so an unchanged policy skips the YANG schema build.
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class PlainMain {
     /** The commands that load the policy (through {@code Workspace}). */
-    static final Set<String> LOAD_POLICY = Set.of("validate", "render", "verify");
+    static final Set<String> LOAD_POLICY = Set.of("validate", "render", "verify", "plan", "apply", "drift");
 
     private PlainMain() {}
 

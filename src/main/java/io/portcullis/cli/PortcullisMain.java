@@ -1,6 +1,5 @@
 package io.portcullis.cli;
 
-import io.portcullis.policy.load.ValidatedPolicyCache;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,9 +7,9 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * Entry point. The offline commands (validate, render, verify, help, --version, completion) do not boot Quarkus at
+ * Entry point. The CLI commands (validate, plan, apply, drift, history, …, help, --version) do not boot Quarkus at
  * all: {@link CommandLineEntry} picks them and {@link PlainMain} runs them (docs/benchmarks.md "CLI start-up").
- * For the others Quarkus would start its HTTP server (REST extension present) and scheduler for every
+ * Only {@code serve} and {@code lab} boot it; for them Quarkus would start its HTTP server (REST extension present) and scheduler for every
  * command; they are off by default in application.properties and switched on here for
  * {@code serve} only, before Quarkus reads its configuration (with INFO logging for io.portcullis: what the service
  * did, remediations above all, must be in its log).
@@ -23,11 +22,6 @@ public class PortcullisMain implements QuarkusApplication {
     public static void main(String... args) {
         if (CommandLineEntry.plain(args)) {
             System.exit(PlainMain.run(args));
-        }
-        String command = CommandLineEntry.command(args);
-        if (!"serve".equals(command) && !"lab".equals(command)) {
-            // plan, apply, drift… load the policy too: an unchanged one skips the YANG schema build as in PlainMain
-            ValidatedPolicyCache.enableIn(ValidatedPolicyCache.userCacheDirectory(System.getenv()));
         }
         if (isServe(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");

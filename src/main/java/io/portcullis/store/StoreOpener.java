@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 /**
  * Opens the store a run records into, with its schema up to date.
  *
- * <p>Inside the application the datasource is Quarkus' Agroal datasource named after the URL's kind ("h2" or
+ * <p>Inside the Quarkus application ({@code serve}) the datasource is Quarkus' Agroal datasource named after the URL's kind ("h2" or
  * "postgresql": {@code db-kind} is fixed at build time, so there is one of each and {@link DbConfigSource}
  * activates the one {@code portcullis.db.url} names), and Flyway is quarkus-flyway's instance for it. Both are
  * created lazily, so commands that record nothing (validate, render, verify) never touch a database. Flyway
@@ -22,7 +22,7 @@ import org.flywaydb.core.Flyway;
  * store, so an unreachable database costs that run one line instead of stopping the application, and serve can
  * keep watching while it retries.
  *
- * <p>Outside a Quarkus container (in-process CLI tests, benchmark mains) there are no CDI beans: the same
+ * <p>Outside a Quarkus container (the CLI commands, which start without Quarkus; in-process CLI tests, benchmark mains) there are no CDI beans: the same
  * settings build an Agroal pool and a Flyway instance through their own APIs.
  */
 public final class StoreOpener {

@@ -132,6 +132,31 @@ class ReleaseBundleTest {
         assertThat(broken.exit()).isEqualTo(ExitCodes.ERROR);
     }
 
+    @Test
+    void aRecordingCommandMigratesAndReadsTheDatabaseOnThePlainStart() throws Exception {
+        // history (like plan, apply, drift) no longer boots Quarkus: the store is opened with Agroal's and Flyway's own
+        // APIs, and Flyway must find db/migration inside the packaged application's class loader, not a flat class path
+        Path examples = home.resolve("examples");
+        Path db = tmp.resolve("history-db");
+        String url = io.portcullis.store.DbSettings.h2File(db.resolve("portcullis"));
+        Map<String, String> env = Map.of("PORTCULLIS_DB_ENABLED", "true", "PORTCULLIS_DB_URL", url);
+        Run empty = run(examples, javaOnlyPath(), env, "history");
+        assertThat(empty.exit()).as(empty.err()).isZero();
+        assertThat(empty.out()).startsWith("No runs recorded in jdbc:h2:file:");
+        assertThat(empty.err()).isEmpty(); // no Flyway or Agroal log line on the CLI's stderr
+        assertThat(db.resolve("portcullis.mv.db")).isRegularFile();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.ResultSet r = c.createStatement()
+                        .executeQuery("SELECT max(installed_rank), bool_and(success) FROM flyway_schema_history")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).as("every migration applied").isGreaterThanOrEqualTo(7);
+            assertThat(r.getBoolean(2)).isTrue();
+        }
+        Run again = run(examples, javaOnlyPath(), env, "history", "--json");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("\"format\"").contains("portcullis-history/");
+    }
+
     private static List<String> archives(Path cache) throws Exception {
         try (Stream<Path> s = Files.list(cache)) {
             return s.map(p -> p.getFileName().toString())
