@@ -108,6 +108,9 @@ class ServeRestartProcessTest {
                     .as("restart %d (%s): no second firing at the webhook", restart, kill ? "SIGKILL" : "SIGTERM")
                     .hasSize(1);
             for (JsonNode a : lab.alertmanagerAlerts(router)) {
+                assertThat(a.path("labels"))
+                        .as("the same labels, so Alertmanager keeps its fingerprint for the alert")
+                        .isEqualTo(am.path("labels"));
                 assertThat(a.path("startsAt").asText())
                         .as("every Alertmanager post is the same alert: same startsAt")
                         .isEqualTo(startsAt);
