@@ -88,6 +88,11 @@ final class RouterStateSharing implements DriftMonitor.Listener {
         next.remediated(outcome, revision);
     }
 
+    @Override
+    public void overwritten(RouterStatus drifted) {
+        next.overwritten(drifted); // the state shared is the one after the settle time (checked follows)
+    }
+
     /** A full check that started at {@code startedAt} covered {@code routers} routers: one write, however many. */
     void fullCheck(Instant startedAt, int routers) {
         store.fullCheck(startedAt, routers);

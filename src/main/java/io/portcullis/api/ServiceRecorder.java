@@ -45,6 +45,8 @@ final class ServiceRecorder implements DriftMonitor.Listener {
     private final String osUser = System.getProperty("user.name");
     /** What scheduled checks left out: routers whose state is as their last recorded check found it. */
     private final RecordedChecks recordedChecks = new RecordedChecks();
+    /** Per router, a foreign change overwritten within the settle time, recorded with the check that follows it. */
+    private final Map<String, RouterStatus> overwritten = new java.util.concurrent.ConcurrentHashMap<>();
     /** The buffer's drop count at the last full check: a drop may have lost a router's row, so all are recorded again. */
     private long droppedBefore;
 
@@ -85,7 +87,33 @@ final class ServiceRecorder implements DriftMonitor.Listener {
             store.recordRouter(runId, router(s));
             store.finishRun(runId, Instant.now(), exit(List.of(s)), null, new CheckCounts(1, 0));
         }
+        RouterStatus gone = overwritten.remove(s.router());
+        if (gone != null) {
+            // opened by this check's run and resolved by the same run's observation just below
+            store.recordDrift(new DriftObservation(
+                    gone.router(),
+                    gone.platform(),
+                    gone.drift().fingerprint(),
+                    gone.router() + " was changed by someone else; the change was overwritten by an apply in progress"
+                            + " within the settle time",
+                    gone.drift().changes(),
+                    gone.drift().impact(),
+                    gone.changedBy(),
+                    runId,
+                    gone.lastCheck()));
+            if (!"in-sync".equals(s.drift().status())
+                    && !"drift".equals(s.drift().status())) {
+                // pending or unreadable after the settle time: the overwritten change is gone all the same
+                store.recordDrift(DriftObservation.inSync(s.router(), s.platform(), runId, s.lastCheck()));
+            }
+        }
         observe(s, runId);
+    }
+
+    @Override
+    public void overwritten(RouterStatus drifted) {
+        next.overwritten(drifted);
+        overwritten.put(drifted.router(), drifted);
     }
 
     private void observe(RouterStatus s, String runId) {

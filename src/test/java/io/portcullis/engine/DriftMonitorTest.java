@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class DriftMonitorTest {
     private HttpServer receiver;
     private final LinkedBlockingQueue<JsonNode> alerts = new LinkedBlockingQueue<>();
+    /** What the monitor told its listener was overwritten within the settle time (the run history records it). */
+    private final List<RouterStatus> overwritten = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -123,6 +125,16 @@ class DriftMonitorTest {
                 .extracting(a -> a.get("status").asText())
                 .containsExactly("firing", "resolved");
         assertThat(alerts).isEmpty();
+        assertThat(overwritten)
+                .as("the listener (run history) hears of the drift")
+                .hasSize(1);
+        RouterStatus seen = overwritten.get(0);
+        assertThat(seen.router()).isEqualTo("r1");
+        assertThat(seen.drift().status()).isEqualTo("drift");
+        assertThat(seen.drift().fingerprint()).isNotNull();
+        assertThat(seen.drift().changes()).isNotEmpty();
+        assertThat(seen.changedBy()).isEqualTo("alice (session 7 from 192.0.2.9)");
+        assertThat(seen.trigger()).isEqualTo("notification");
     }
 
     @Test
@@ -130,6 +142,7 @@ class DriftMonitorTest {
         assertThat(overwrittenWithinTheSettleTime(false))
                 .as("the notification of Portcullis' own commit")
                 .isEmpty();
+        assertThat(overwritten).as("nor is it a drift in the history").isEmpty();
     }
 
     /**
@@ -145,7 +158,12 @@ class DriftMonitorTest {
                 f.engine,
                 DesiredState.fixed(f.targets),
                 alerter,
-                new DriftMonitor.Listener() {},
+                new DriftMonitor.Listener() {
+                    @Override
+                    public void overwritten(RouterStatus drifted) {
+                        overwritten.add(drifted);
+                    }
+                },
                 1,
                 true,
                 new Remediator(f.engine, FakeFleet.opts(), List::of),

@@ -42,6 +42,14 @@ public final class DriftMonitor implements AutoCloseable {
         default void remediated(RouterOutcome outcome, RevisionRef revision) {
             applied(outcome);
         }
+
+        /**
+         * Someone else's change (a notification named its author) was seen as a drift and was gone within the settle
+         * time, overwritten by an apply in progress: {@code drifted} is the router as first seen (status drift, its
+         * changes, impact and {@code changedBy}). It was alerted and resolved at once; {@link #checked} follows with the
+         * router's state after the settle time. The run history records it as a drift that opened and resolved.
+         */
+        default void overwritten(RouterStatus drifted) {}
     }
 
     private final Engine engine;
@@ -182,15 +190,27 @@ public final class DriftMonitor implements AutoCloseable {
             throw new IllegalArgumentException("unknown router '" + router + "'");
         }
         desired.refresh();
+        Instant seenAt = Instant.now();
         List<Verdict> first = judgeAll(List.of(router));
         List<Verdict> v = settled(first, foreign);
         if (foreign && first.get(0).kind() == Kind.DRIFT && v.get(0).kind() != Kind.DRIFT) {
             Verdict gone = first.get(0);
+            DriftEntry seen = DriftEntry.of(gone.plan());
             alerter.observe(driftObservation(
                     gone,
-                    DriftEntry.of(gone.plan()),
+                    seen,
                     changedBy,
                     "; overwritten within " + settle.toMillis() + " ms by an apply in progress"));
+            // the alert is sent and resolved at once; the history must keep the drift too, with its author
+            listener.overwritten(new RouterStatus(
+                    gone.plan().router(),
+                    gone.plan().platform(),
+                    seen,
+                    seenAt,
+                    gone.millis(),
+                    trigger,
+                    new RouterStatus.Revisions(gone.comparedWith().label(), null, null),
+                    changedBy));
         }
         return record(v.get(0), trigger, changedBy);
     }
