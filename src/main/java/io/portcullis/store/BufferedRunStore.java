@@ -2,13 +2,9 @@ package io.portcullis.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * The service's store: writes are queued and written in order by one thread, so the service keeps watching
@@ -17,35 +13,31 @@ import org.jboss.logging.Logger;
  * refuses for a lasting reason (not a connection problem, not a deadlock) is dropped and counted too, so it cannot hold
  * up the rest. The database is
  * opened lazily and reopened after a failure, so the service also starts without it. Reads go straight through
- * and throw {@link StoreException} while it is down. {@link #healthy()} feeds the readiness check.
+ * and throw {@link StoreException} while it is down. {@link #healthy()} feeds the readiness check. The queue and its
+ * writer thread are {@link BufferedWriter}'s, shared with the counter history.
  */
 public final class BufferedRunStore implements RunStore {
-    private static final Logger LOG = Logger.getLogger(BufferedRunStore.class);
-
     private final Supplier<RunStore> opener;
-    private final int capacity;
-    private final Duration retry;
-    private final Deque<Consumer<RunStore>> queue = new ArrayDeque<>();
-    private final Thread writer;
+    private final BufferedWriter<RunStore> writes;
     private RunStore store;
-    private volatile String lastError;
-    private volatile long dropped;
-    private volatile boolean closed;
 
     public BufferedRunStore(Supplier<RunStore> opener, int capacity, Duration retry) {
         this.opener = opener;
-        this.capacity = capacity;
-        this.retry = retry;
-        this.writer = new Thread(this::drain, "portcullis-store-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.writes = new BufferedWriter<>(
+                "portcullis-store-writer",
+                this::connected,
+                this::reset,
+                capacity,
+                retry,
+                SqlErrors::retryable, // anything else is the record itself: retrying would fail the same way
+                new BufferedWriter.Texts(
+                        "cannot record into the database (records are buffered and retried every %1$s): %2$s",
+                        "database reachable again; writing %d buffered records", "a record was dropped: %s"));
     }
 
     /** True when the last attempt to reach the database worked and nothing waits. */
     public boolean healthy() {
-        synchronized (queue) {
-            return lastError == null && queue.isEmpty();
-        }
+        return writes.lastError() == null && writes.idle();
     }
 
     /** Readiness: with nothing waiting, a ping tells whether the database answers now (and clears an old error). */
@@ -55,101 +47,31 @@ public final class BufferedRunStore implements RunStore {
         }
         try {
             connected().ping();
-            lastError = null;
+            writes.reachable();
             return true;
         } catch (StoreException e) {
-            lastError = e.getMessage();
+            writes.failedToRead(e.getMessage());
             reset();
             return false;
         }
     }
 
     public int buffered() {
-        synchronized (queue) {
-            return queue.size();
-        }
+        return writes.waiting();
     }
 
     public long dropped() {
-        return dropped;
+        return writes.dropped();
     }
 
     /** Why the database could not be written, one sentence, or null. */
     public String lastError() {
-        return lastError;
+        return writes.lastError();
     }
 
-    private void enqueue(Consumer<RunStore> write) {
-        synchronized (queue) {
-            if (queue.size() >= capacity) {
-                queue.pollFirst();
-                dropped++;
-            }
-            queue.addLast(write);
-            queue.notifyAll();
-        }
-    }
-
-    private void drain() {
-        while (!closed) {
-            Consumer<RunStore> next;
-            synchronized (queue) {
-                while (queue.isEmpty() && !closed) {
-                    try {
-                        queue.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                next = queue.peekFirst();
-            }
-            if (next == null) {
-                continue;
-            }
-            RunStore db;
-            try {
-                db = connected();
-            } catch (StoreException e) {
-                failed(e); // cannot open (unreachable, login, schema): keep everything and try again later
-                continue;
-            }
-            try {
-                next.accept(db);
-                synchronized (queue) {
-                    queue.pollFirst();
-                }
-                if (lastError != null) {
-                    LOG.infof("database reachable again; writing %d buffered records", buffered());
-                }
-                lastError = null;
-            } catch (StoreException e) {
-                if (SqlErrors.retryable(e)) {
-                    failed(e);
-                } else {
-                    refused(e); // retrying would fail the same way and hold up every later record
-                }
-            } catch (RuntimeException e) {
-                refused(e);
-            }
-        }
-    }
-
-    private void failed(StoreException e) {
-        if (lastError == null) {
-            LOG.warnf("cannot record into the database (records are buffered and retried): %s", e.getMessage());
-        }
-        lastError = e.getMessage();
-        reset();
-        sleep();
-    }
-
-    /** A record the database refuses for good (not a connection problem) must not block the others. */
-    private void refused(RuntimeException e) {
-        LOG.warnf("a record was dropped: %s", e.getMessage());
-        synchronized (queue) {
-            queue.pollFirst();
-            dropped++;
-        }
+    /** Every write weighs 1: the capacity counts records (a run start, a router, a drift observation, …). */
+    private void enqueue(java.util.function.Consumer<RunStore> write) {
+        writes.enqueue(1, write);
     }
 
     private synchronized RunStore connected() {
@@ -166,29 +88,9 @@ public final class BufferedRunStore implements RunStore {
         }
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(retry.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Waits until everything queued so far is written (tests, shutdown); false on timeout. */
     public boolean flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (buffered() == 0) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return buffered() == 0;
+        return writes.flush(timeout);
     }
 
     @Override
@@ -282,16 +184,14 @@ public final class BufferedRunStore implements RunStore {
         try {
             return connected();
         } catch (StoreException e) {
-            lastError = e.getMessage();
+            writes.failedToRead(e.getMessage());
             throw e;
         }
     }
 
     @Override
     public void close() {
-        flush(Duration.ofSeconds(5));
-        closed = true;
-        writer.interrupt();
+        writes.close();
         reset();
     }
 }
