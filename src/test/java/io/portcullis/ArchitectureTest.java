@@ -320,6 +320,40 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRecordConversionsAreSharedByTheTwoRecordersOnly() {
+        // recording: RouterOutcome/RouterPlan -> RouterRecord, once for cli.CliRecorder and api.ServiceRecorder; it
+        // sits beside them (engine and store below it), so only they may import it
+        noClasses()
+                .that()
+                .resideInAPackage("io.portcullis.recording..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.portcullis.cli..",
+                        "io.portcullis.api..",
+                        "io.portcullis.web..",
+                        "io.portcullis.alert..",
+                        "io.portcullis.ha..",
+                        "io.portcullis.engine.apply..",
+                        "io.portcullis.engine.router..",
+                        "io.portcullis.engine.drift..",
+                        "io.portcullis.netconf..",
+                        "io.portcullis.platform..",
+                        "java.sql..",
+                        "javax.sql..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.portcullis.recording..", "io.portcullis.cli..", "io.portcullis.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.portcullis.recording..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void nothingButTestsAcceptsAnyHostKey() {
         noClasses()
                 .should()

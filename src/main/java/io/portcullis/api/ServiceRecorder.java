@@ -2,7 +2,6 @@ package io.portcullis.api;
 
 import io.portcullis.alert.Alert;
 import io.portcullis.alert.AlertSink;
-import io.portcullis.diff.FateChange;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.drift.DriftEntry;
 import io.portcullis.engine.drift.DriftMonitor;
@@ -12,7 +11,7 @@ import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.report.RunningImage;
+import io.portcullis.recording.RouterRecords;
 import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;
 import io.portcullis.store.CheckCounts;
@@ -182,7 +181,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
                 Who.service(osUser),
                 what,
                 Map.of()));
-        store.recordRouter(runId, outcome(o));
+        store.recordRouter(runId, RouterRecords.outcome(o));
         store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
     }
 
@@ -204,7 +203,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         if (s != null && s.digest().equals(revision.digest())) {
             store.recordPolicy(s.forRemediation()); // a recorded revision is in the database already
         }
-        store.recordRouter(runId, outcome(o));
+        store.recordRouter(runId, RouterRecords.outcome(o));
         store.finishRun(runId, Instant.now(), o.state().success() ? 0 : 1, null);
     }
 
@@ -225,13 +224,13 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         return new RunListener() {
             @Override
             public void routerFinished(RouterOutcome o) {
-                store.recordRouter(runId, outcome(o));
+                store.recordRouter(runId, RouterRecords.outcome(o));
             }
         };
     }
 
     void apiApplyFinished(RunReport r) {
-        r.routers().forEach(o -> store.recordRouter(r.runId(), outcome(o)));
+        r.routers().forEach(o -> store.recordRouter(r.runId(), RouterRecords.outcome(o)));
         store.finishRun(r.runId(), r.finishedAt(), r.success() ? 0 : 1, r.haltedBecause());
     }
 
@@ -250,25 +249,7 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         store.beginRun(new RunStart(
                 runId, "plan", started, ToolVersion.current(), Identity.apiCaller(caller, osUser), what, options));
         for (RouterPlan p : plans) {
-            store.recordRouter(
-                    runId,
-                    new RouterRecord(
-                            p.router(),
-                            p.platform(),
-                            p.status().name(),
-                            p.errorKind(),
-                            p.changes().diff().changes().stream()
-                                    .map(c -> c.describe())
-                                    .toList(),
-                            p.changes().fates().stream()
-                                    .map(FateChange::describe)
-                                    .toList(),
-                            p.stateDigest(),
-                            null,
-                            null,
-                            p.error(),
-                            0,
-                            Instant.now()));
+            store.recordRouter(runId, RouterRecords.plan(p, false));
         }
         store.finishRun(runId, Instant.now(), exitCode, null);
     }
@@ -334,23 +315,6 @@ final class ServiceRecorder implements DriftMonitor.Listener {
                 d.error(),
                 s.checkMillis(),
                 s.lastCheck());
-    }
-
-    private static RouterRecord outcome(RouterOutcome o) {
-        RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
-        return new RouterRecord(
-                o.router(),
-                o.platform(),
-                o.state().name(),
-                o.reason(),
-                o.changes(),
-                o.impact(),
-                i.digestBefore(),
-                i.digestAfter(),
-                i.preImage(),
-                o.state().success() ? null : o.message(),
-                o.millis(),
-                Instant.now());
     }
 
     private static int exit(List<RouterStatus> results) {

@@ -1,18 +1,16 @@
 package io.portcullis.cli;
 
-import io.portcullis.diff.FateChange;
 import io.portcullis.engine.ToolVersion;
 import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
-import io.portcullis.engine.report.RunningImage;
 import io.portcullis.engine.router.Digests;
+import io.portcullis.recording.RouterRecords;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
 import io.portcullis.store.Identity;
 import io.portcullis.store.PolicySnapshot;
-import io.portcullis.store.RouterRecord;
 import io.portcullis.store.RunRecording;
 import io.portcullis.store.RunStart;
 import io.portcullis.store.Sanitizer;
@@ -93,42 +91,12 @@ final class CliRecorder implements RunListener {
 
     @Override
     public void routerFinished(RouterOutcome o) {
-        RunningImage i = o.image() == null ? new RunningImage(null, null, null) : o.image();
-        recording.router(new RouterRecord(
-                o.router(),
-                o.platform(),
-                o.state().name(),
-                o.reason(),
-                o.changes(),
-                o.impact(),
-                i.digestBefore(),
-                i.digestAfter(),
-                i.preImage(),
-                o.state().success() ? null : o.message(),
-                o.millis(),
-                Instant.now()));
+        recording.router(RouterRecords.outcome(o));
     }
 
     void planned(List<RouterPlan> plans, boolean drift) {
         for (RouterPlan p : plans) {
-            List<String> changes = p.changes().diff().changes().stream()
-                    .map(c -> drift ? c.reversed().describe() : c.describe())
-                    .toList();
-            List<FateChange> fates =
-                    drift ? p.changes().reverseFates() : p.changes().fates();
-            recording.router(new RouterRecord(
-                    p.router(),
-                    p.platform(),
-                    p.status().name(),
-                    p.errorKind(),
-                    changes,
-                    fates.stream().map(FateChange::describe).toList(),
-                    p.stateDigest(),
-                    null,
-                    null,
-                    p.error(),
-                    0,
-                    Instant.now()));
+            recording.router(RouterRecords.plan(p, drift));
         }
     }
 
