@@ -57,6 +57,8 @@ public class PortcullisService {
     private Engine engine;
     /** Quarantine, quirks and router locks (issue 13): in the database when recording is on, else the state file. */
     private io.portcullis.guard.Guards.Opened guard;
+    /** The quarantine as the dashboard and the read-only API show it; emptied by quarantines and releases of this replica. */
+    private QuarantineReadCache quarantineCache;
 
     private DriftMonitor monitor;
     private String policyDigest;
@@ -102,8 +104,16 @@ public class PortcullisService {
         inventoryPath = inventory;
         connector = NetconfConnector.create();
         guard = openGuard();
+        io.portcullis.engine.memory.RouterGuard g = guard.guard();
+        quarantineCache = new QuarantineReadCache(g.memory(), quarantineReadCache(), System::nanoTime);
         engine = new Engine(
-                EngineContext.standard(connector, new VerifierProver()).withGuard(guard.guard()),
+                EngineContext.standard(connector, new VerifierProver())
+                        .withGuard(new io.portcullis.engine.memory.RouterGuard(
+                                quarantineCache.invalidating(),
+                                g.locks(),
+                                g.actor(),
+                                g.lockWait(),
+                                g.includeQuarantined())),
                 io.portcullis.engine.ToolVersion.current());
         recorder = openRecorder(policy, inventory);
         List<AlertSink> sinks = new ArrayList<>();
@@ -422,6 +432,12 @@ public class PortcullisService {
                         io.portcullis.engine.memory.Quarantine::router, q -> q, (a, b) -> b));
     }
 
+    private static java.time.Duration quarantineReadCache() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("portcullis.quarantine.read-cache", java.time.Duration.class)
+                .orElse(java.time.Duration.ofSeconds(5));
+    }
+
     /**
      * The quarantine as this replica's guard holds it (the database's when recording is on, so a follower shows what
      * the leader or a CLI run recorded), oldest first.
@@ -430,14 +446,13 @@ public class PortcullisService {
      */
     public record QuarantineList(List<io.portcullis.engine.memory.Quarantine> all, String error) {}
 
-    /** Read each time it is asked (one small query when recording is on); never throws. */
+    /**
+     * At most one small query per {@code portcullis.quarantine.read-cache} (5s; 0 reads every time), at once after a
+     * quarantine or release through this replica; never throws.
+     */
     public QuarantineList quarantineList() {
         try {
-            return new QuarantineList(
-                    guard == null
-                            ? List.of()
-                            : List.copyOf(guard.guard().memory().quarantined()),
-                    null);
+            return new QuarantineList(quarantineCache == null ? List.of() : quarantineCache.quarantined(), null);
         } catch (RuntimeException e) {
             return new QuarantineList(List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
         }

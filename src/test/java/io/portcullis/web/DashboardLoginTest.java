@@ -58,7 +58,11 @@ class DashboardLoginTest {
                     "portcullis.inventory",
                     "inventory",
                     "portcullis.db.url",
-                    DB_URL);
+                    DB_URL,
+                    // the quarantine test changes it through another process and looks at once: no read cache
+                    // (QuarantineReadCacheTest tests the cache)
+                    "portcullis.quarantine.read-cache",
+                    "0s");
         }
     }
 
