@@ -14,14 +14,12 @@ import io.portcullis.store.Backend;
 import io.portcullis.store.BufferedCounterSamples;
 import io.portcullis.store.CounterDelta;
 import io.portcullis.store.CounterSamples;
-import io.portcullis.store.DbSettings;
 import io.portcullis.store.JdbcCounterSamples;
 import io.portcullis.store.StoreException;
-import io.portcullis.store.StoreOpener;
+import io.portcullis.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,10 +43,7 @@ class CounterHistorySharingTest {
     @TempDir
     Path tmp;
 
-    private Backend backend;
-    private DbSettings settings;
-    private StoreOpener.Database db;
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private TestDatabase db;
     /** Each router's SMTP counter (ipv4 and, halved, ipv6) and its accept term's. */
     private final Map<String, Long> smtp = new ConcurrentHashMap<>();
 
@@ -56,15 +51,9 @@ class CounterHistorySharingTest {
             new AtomicLong(Instant.parse("2025-03-01T10:00:00Z").toEpochMilli());
 
     @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closing) {
-            c.close();
-        }
-        if (db != null && db.owner() != null) {
-            db.owner().close();
-        }
-        if (backend != null && settings != null) {
-            backend.drop(settings);
+    void close() {
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -113,16 +102,13 @@ class CounterHistorySharingTest {
     };
 
     private DataSource open(Backend b) {
-        backend = b;
-        settings = b.fresh(tmp);
-        db = StoreOpener.database(settings);
+        db = TestDatabase.open(b, tmp);
         return db.dataSource();
     }
 
     private BufferedCounterSamples buffered(CounterSamples store) {
         BufferedCounterSamples buf = new BufferedCounterSamples(store, 100_000, Duration.ofMillis(50));
-        closing.add(buf);
-        return buf;
+        return db.closing(buf);
     }
 
     private void grow(long a, long b, long c) {

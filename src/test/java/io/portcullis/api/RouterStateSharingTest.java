@@ -9,8 +9,7 @@ import io.portcullis.engine.drift.DriftMonitor;
 import io.portcullis.engine.drift.RouterStatus;
 import io.portcullis.ha.DatabaseRouterStateStore;
 import io.portcullis.store.Backend;
-import io.portcullis.store.DbSettings;
-import io.portcullis.store.StoreOpener;
+import io.portcullis.store.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,35 +43,24 @@ class RouterStateSharingTest {
     @TempDir
     Path tmp;
 
-    private Backend backend;
-    private DbSettings settings;
-    private StoreOpener.Database db;
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private TestDatabase db;
 
     @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : closing) {
-            c.close();
-        }
-        if (db != null && db.owner() != null) {
-            db.owner().close();
-        }
-        if (backend != null && settings != null) {
-            backend.drop(settings);
+    void close() {
+        if (db != null) {
+            db.close();
         }
     }
 
     private void open(Backend b) {
-        backend = b;
-        settings = b.fresh(tmp);
-        db = StoreOpener.database(settings);
+        db = TestDatabase.open(b, tmp);
     }
 
     private RouterStateSharing replica(String name, BooleanSupplier leading, Map<String, RouterStatus> shown) {
         DataSource ds = db.dataSource();
         DatabaseRouterStateStore store =
                 new DatabaseRouterStateStore(() -> ds, name, leading, Clock.systemUTC(), Duration.ofMillis(50));
-        closing.add(store);
+        db.closing(store);
         RouterStateSharing s = new RouterStateSharing(new DriftMonitor.Listener() {}, store);
         s.start(known -> {
             shown.keySet().retainAll(known.keySet());

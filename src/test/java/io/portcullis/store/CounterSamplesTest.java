@@ -30,24 +30,17 @@ class CounterSamplesTest {
     @TempDir
     Path tmp;
 
-    private Backend backend;
-    private DbSettings settings;
-    private StoreOpener.Database db;
+    private TestDatabase db;
 
     @AfterEach
-    void close() throws Exception {
-        if (db != null && db.owner() != null) {
-            db.owner().close();
-        }
-        if (backend != null && settings != null) {
-            backend.drop(settings);
+    void close() {
+        if (db != null) {
+            db.close();
         }
     }
 
     private JdbcCounterSamples open(Backend b) {
-        backend = b;
-        settings = b.fresh(tmp);
-        db = StoreOpener.database(settings);
+        db = TestDatabase.open(b, tmp);
         DataSource ds = db.dataSource();
         return new JdbcCounterSamples(() -> ds);
     }
