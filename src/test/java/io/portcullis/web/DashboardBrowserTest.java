@@ -74,6 +74,8 @@ class DashboardBrowserTest {
                     Map.entry("portcullis.api.read-token", READ),
                     Map.entry("portcullis.policy", "policy"),
                     Map.entry("portcullis.confirm-timeout", "30"),
+                    // another connection quarantines a router and the badge must show within 10 s: a short read cache
+                    Map.entry("portcullis.quarantine.read-cache", "1s"),
                     Map.entry("portcullis.db.url", DB_URL));
         }
     }
