@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,8 +29,12 @@ final class CiRuns {
 
     private static final String REVISED_LINE = "description: no SNMP toward subscriber CPEs";
 
-    /** One CLI process: its kind (apply, plan, drift), exit code, and for applies the report it wrote. */
-    record CliRun(String name, String kind, int exit, ApplyDocument report, double seconds) {}
+    /**
+     * One CLI process: its kind (apply, plan, drift), exit code, for applies the report it wrote, and when the process
+     * started and ended (what {@link Collisions} compares out-of-band changes with).
+     */
+    record CliRun(
+            String name, String kind, int exit, ApplyDocument report, double seconds, Instant started, Instant ended) {}
 
     private final PortcullisProcess processes;
     private final Path policy;
@@ -146,13 +151,14 @@ final class CiRuns {
         all.addAll(List.of(
                 "--policy", policy.toString(), "--inventory", inventory.toString(), "--actor", ACTOR, "--no-color"));
         long t0 = System.nanoTime();
+        Instant started = Instant.now();
         Process p = processes.start(name, all, List.of(), List.of("-Xmx768m"));
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             p.waitFor();
         }
         ApplyDocument r = report != null && Files.isRegularFile(report) ? ApplyDocument.read(report) : null;
-        CliRun run = new CliRun(name, kind, p.exitValue(), r, (System.nanoTime() - t0) / 1e9);
+        CliRun run = new CliRun(name, kind, p.exitValue(), r, (System.nanoTime() - t0) / 1e9, started, Instant.now());
         runs.add(run);
         return run;
     }
@@ -176,14 +182,25 @@ final class CiRuns {
         return m;
     }
 
-    /** Outcomes that leave a router for a human (never expected: no fault here breaks a rollback). */
-    List<String> unverified() {
-        List<String> out = new ArrayList<>();
+    /** A router an apply left ROLLBACK_FAILED, and that apply. */
+    record Unverified(CliRun run, ApplyDocument.Outcome outcome) {
+        @Override
+        public String toString() {
+            return run.name() + ": " + outcome.router() + " " + outcome.state() + " " + outcome.reason();
+        }
+    }
+
+    /**
+     * Outcomes that leave a router for a human: ROLLBACK_FAILED. No injected fault breaks a rollback; an out-of-band
+     * change racing the apply's own revert on that router can ({@link Collisions}).
+     */
+    List<Unverified> unverified() {
+        List<Unverified> out = new ArrayList<>();
         for (CliRun r : runs) {
             if (r.report() != null) {
                 for (ApplyDocument.Outcome o : r.report().routers()) {
                     if (o.state() == OutcomeState.ROLLBACK_FAILED) {
-                        out.add(r.name() + ": " + o.router() + " " + o.state() + " " + o.reason());
+                        out.add(new Unverified(r, o));
                     }
                 }
             }

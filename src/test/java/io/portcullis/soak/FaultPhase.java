@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * The fault phase: the main loop injects faults and makes out-of-band changes, a CI thread merges and applies policy
- * revisions one after another, a sampler thread reads both serve processes' heap, threads and fds after warm-up (the
- * first fifth of the phase, at least 30 s). A router with an out-of-band change whose alert has not resolved yet gets no
+ * revisions one after another, a sampler thread per serve process reads its heap, threads and fds after warm-up (the
+ * first fifth of the phase, at least 30 s) on a wall-clock schedule. At its end the out-of-band changes that raced a
+ * CI apply on their router are found ({@link Collisions}): they count as faults of that router. A router with an out-of-band change whose alert has not resolved yet gets no
  * fault, and a faulted router or one with an open alert gets no out-of-band change, so every drift alert has one cause.
  */
 final class FaultPhase {
@@ -34,6 +35,10 @@ final class FaultPhase {
     private volatile Set<String> busyForFaults = Set.of();
     private volatile Set<String> busyForChanges = Set.of();
     private volatile java.time.Instant refreshedAt = java.time.Instant.now();
+    private final List<Thread> samplers = new CopyOnWriteArrayList<>();
+    private volatile boolean phaseOver;
+    private volatile boolean samplingOver;
+    private volatile List<Collisions.Collision> collisions = List.of();
 
     FaultPhase(
             SoakSettings s,
@@ -64,9 +69,9 @@ final class FaultPhase {
         long warm = start + Math.max(30_000_000_000L, s.faultPhase().toNanos() / 5);
         AtomicBoolean stop = new AtomicBoolean();
         Thread ciThread = new Thread(() -> ciLoop(stop), "soak-ci");
-        Thread sampler = new Thread(() -> sampleLoop(stop, warm), "soak-sampler");
         ciThread.start();
-        sampler.start();
+        samplers.add(sampler(samples.get(0), leader.pid(), warm));
+        samplers.add(sampler(samples.get(1), follower.pid(), warm));
         long nextLedger = 0;
         long nextReport = start + 30_000_000_000L;
         try {
@@ -99,8 +104,22 @@ final class FaultPhase {
             ciThread.join();
             faults.clearAll();
             faults.close();
-            sampler.interrupt();
-            sampler.join();
+            phaseOver = true;
+            collisions = Collisions.find(
+                    ci.runs(), oob.changes(), r -> fleet.device(r).rpcLog().entries());
+        }
+    }
+
+    /**
+     * Ends resource sampling: called after the drain. A sampler that has not taken its {@link ResourceSamples#MIN} samples
+     * by the end of the fault phase (a sample takes seconds on a loaded machine) goes on during the drain until it has
+     * them; this stops it, whatever it has.
+     */
+    void stopSampling() throws InterruptedException {
+        samplingOver = true;
+        for (Thread t : samplers) {
+            t.interrupt();
+            t.join();
         }
     }
 
@@ -116,6 +135,47 @@ final class FaultPhase {
     /** Routers with an out-of-band change whose drift alert has not been resolved yet (or not fired yet). */
     Set<String> oobUnresolved() {
         return unresolved(AlertLedger.read(receiver, "/hook"));
+    }
+
+    /**
+     * Out-of-band changes that landed inside a CI apply on their router (see {@link Collisions}); known once the fault
+     * phase is over.
+     */
+    List<Collisions.Collision> collisions() {
+        return collisions;
+    }
+
+    /** Routers with an out-of-band change inside a CI apply on them. */
+    Set<String> collided() {
+        return collisions.stream().map(Collisions.Collision::router).collect(Collectors.toSet());
+    }
+
+    /** Whether this router counts as faulted: a fault was injected on it, or an out-of-band change raced an apply on it. */
+    boolean everFaulted(String router) {
+        return faults.everFaulted(router) || collided().contains(router);
+    }
+
+    /** Whether this change raced a CI apply on its router. */
+    boolean collided(OutOfBandChanges.Change c) {
+        return collisions.stream().anyMatch(x -> x.change().equals(c));
+    }
+
+    /**
+     * What the drain waits for: routers with an out-of-band change whose alert has not resolved yet, leaving out the
+     * quarantined routers (their drift stays until the operator's apply) and a change that raced a CI apply and was
+     * never alerted (the apply may have overwritten it, or rolled it back with its own confirmed commit, before serve
+     * could look: that apply's report says what became of the router).
+     */
+    Set<String> awaited(Set<String> quarantined) {
+        AlertLedger ledger = AlertLedger.read(receiver, "/hook");
+        return oob.changes().stream()
+                .filter(c -> !quarantined.contains(c.router()))
+                .filter(c -> {
+                    List<AlertLedger.Alert> a = ledger.driftBy(c.router(), c.user());
+                    return a.isEmpty() ? !collided(c) : a.stream().noneMatch(x -> x.resolved() > 0);
+                })
+                .map(OutOfBandChanges.Change::router)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> unresolved(AlertLedger ledger) {
@@ -148,28 +208,38 @@ final class FaultPhase {
         }
     }
 
-    private void sampleLoop(AtomicBoolean stop, long warm) {
-        while (!stop.get() && System.nanoTime() < warm) {
-            if (!sleep(200)) {
-                return;
-            }
-        }
-        while (!stop.get()) {
-            try {
-                samples.get(0).duringSoak(ProcessStats.sample(leader.pid()));
-                samples.get(1).duringSoak(ProcessStats.sample(follower.pid()));
-            } catch (java.io.IOException e) {
-                problems.add("sampling failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                return;
-            }
-            long until = System.nanoTime() + s.sampleEvery().toNanos();
-            while (!stop.get() && System.nanoTime() < until) {
-                if (!sleep(200)) {
-                    return;
-                }
-            }
-        }
+    /**
+     * Samples one serve process on a wall-clock schedule from {@code warm}: tick k is due at warm + k × sampleEvery; a
+     * sample that took longer than the interval (jcmd attaching on a loaded machine) is followed at once by the next,
+     * without a backlog. Each replica has its own thread, so a slow sample of one does not starve the other.
+     */
+    private Thread sampler(ResourceSamples r, long pid, long warm) {
+        Thread t = new Thread(
+                () -> {
+                    long every = s.sampleEvery().toNanos();
+                    long next = warm;
+                    while (!samplingOver && (!phaseOver || r.soak().size() < ResourceSamples.MIN)) {
+                        if (System.nanoTime() < next) {
+                            if (!sleep(100)) {
+                                return;
+                            }
+                            continue;
+                        }
+                        boolean late = phaseOver;
+                        try {
+                            r.duringSoak(ProcessStats.sample(pid), late);
+                        } catch (java.io.IOException e) {
+                            problems.add("sampling " + r.replica() + " failed: " + e.getMessage());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        next = Math.max(next + every, System.nanoTime());
+                    }
+                },
+                "soak-sampler-" + r.replica());
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static boolean sleep(long ms) {

@@ -7,22 +7,32 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Heap after GC, threads and open file descriptors of one serve process over the soak: samples during the fault phase
- * after warm-up (the baseline is the median of the first three) and at the end, after the drain (the median of those).
- * Growth of more than 10 % from baseline to end fails the soak: over a longer run that is a leak.
+ * after warm-up (the baseline is the median of the first {@value #MIN}) and at the end, after the drain (the median of
+ * those). Growth of more than 10 % from baseline to end fails the soak: over a longer run that is a leak. On a loaded
+ * machine one sample (jcmd attaching, a full GC, a class histogram) can take 10 s or more, so a short run may end its
+ * fault phase with fewer than {@value #MIN}: the sampler then goes on during the drain until it has them (marked "late";
+ * the baseline is then nearer the end, which the seen text says), rather than judging on fewer or not at all.
  */
 final class ResourceSamples {
     static final double MAX_GROWTH = 0.10;
+    /** Samples the baseline needs: the median of three is not moved by one GC that happened to run late. */
+    static final int MIN = 3;
 
     private final String replica;
     private final List<ProcessStats.Sample> soak = new ArrayList<>();
     private final List<ProcessStats.Sample> end = new ArrayList<>();
+    private int late;
 
     ResourceSamples(String replica) {
         this.replica = replica;
     }
 
-    synchronized void duringSoak(ProcessStats.Sample s) {
+    /** A sample after warm-up; {@code late}: taken during the drain because the fault phase ended with too few. */
+    synchronized void duringSoak(ProcessStats.Sample s, boolean late) {
         soak.add(s);
+        if (late) {
+            this.late++;
+        }
     }
 
     synchronized void atEnd(ProcessStats.Sample s) {
@@ -39,14 +49,14 @@ final class ResourceSamples {
 
     /** Checks heap, threads and fds; the seen text gives start→end for each. */
     synchronized void judge(Verdict v) {
-        if (soak.size() < 3 || end.isEmpty()) {
+        if (soak.size() < MIN || end.isEmpty()) {
             v.check(
                     replica + ": heap/threads/fds flat",
                     false,
                     "too few samples (" + soak.size() + " during the soak, " + end.size() + " at the end)");
             return;
         }
-        List<ProcessStats.Sample> base = soak.subList(0, 3);
+        List<ProcessStats.Sample> base = soak.subList(0, MIN);
         judge(v, "heap after GC (MB)", base, s -> s.heapMb());
         judge(v, "threads", base, s -> s.threads());
         judge(v, "open fds", base, s -> s.fds());
@@ -62,8 +72,13 @@ final class ResourceSamples {
                 replica + ": " + what + " flat (<= +10 %)",
                 b > 0 && growth <= MAX_GROWTH,
                 String.format(
-                        "%.1f -> %.1f (%+.1f %%; max during soak %.1f; %d samples)",
-                        b, e, growth * 100, max, soak.size() + end.size()));
+                        "%.1f -> %.1f (%+.1f %%; max during soak %.1f; %d samples%s)",
+                        b,
+                        e,
+                        growth * 100,
+                        max,
+                        soak.size() + end.size(),
+                        late == 0 ? "" : ", " + late + " of the baseline's taken during the drain"));
     }
 
     private static double median(List<ProcessStats.Sample> list, ToDoubleFunction<ProcessStats.Sample> f) {

@@ -104,6 +104,24 @@ public record ServeReplica(String name, Process process, int port) {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET {@code path} with the token; the JSON answer, or null while the replica does not answer or refuses. */
+    public JsonNode getJson(String path, String token) {
+        try {
+            HttpResponse<String> res = HTTP.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return res.statusCode() == 200 ? JSON.readTree(res.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

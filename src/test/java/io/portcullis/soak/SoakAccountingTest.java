@@ -1,0 +1,218 @@
+package io.portcullis.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.lab.device.RpcLogEntry;
+import io.portcullis.testing.HttpReceiver;
+import io.portcullis.testing.ProcessStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The soak's own accounting, fed synthetic events: what counts as an alert delivered twice, which out-of-band changes
+ * raced a CI apply on their router, and when the leak check has enough samples. A soak that blames the product for its
+ * own miscounting cannot run in CI; one that excuses too much proves nothing, so each rule is pinned from both sides.
+ */
+class SoakAccountingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-12-06T05:00:00Z");
+    private static final String STARTS = "2026-12-06T05:00:00.123Z";
+
+    @Test
+    void anUpdateOfAnOpenAlertIsNotADuplicate() {
+        AlertLedger ledger = AlertLedger.of(List.of(
+                post(0, "firing", STARTS, "r1", "", "2 changes"),
+                post(3, "firing", STARTS, "r1", "soak-oob-1 (console)", "2 changes"),
+                post(9, "firing", STARTS, "r1", "soak-oob-1 (console)", "3 changes"),
+                post(20, "resolved", STARTS, "r1", "soak-oob-1 (console)", "3 changes")));
+
+        assertThat(ledger.alerts()).hasSize(1);
+        assertThat(ledger.duplicates(null)).isEmpty();
+        assertThat(ledger.updates()).isEqualTo(2);
+        assertThat(ledger.driftBy("r1", "soak-oob-1")).hasSize(1);
+        assertThat(ledger.openRouters()).isEmpty();
+    }
+
+    @Test
+    void theSameContentTwiceIsADuplicateForASinkThatNeverResends() {
+        AlertLedger ledger = AlertLedger.of(List.of(
+                post(0, "firing", STARTS, "r1", "soak-oob-1", "2 changes"),
+                post(600, "firing", STARTS, "r1", "soak-oob-1", "2 changes")));
+
+        assertThat(ledger.duplicates(null)).singleElement().asString().contains("the same content again");
+    }
+
+    @Test
+    void aResendAfterTheResendIntervalIsExpectedButNotSooner() {
+        List<HttpReceiver.Request> posts = List.of(
+                post(0, "firing", STARTS, "r1", "soak-oob-1", "2 changes"),
+                post(61, "firing", STARTS, "r1", "soak-oob-1", "2 changes"),
+                post(70, "firing", STARTS, "r1", "soak-oob-1", "2 changes"));
+
+        // Alertmanager semantics: an unchanged firing alert is sent again every repeat/resend interval
+        assertThat(AlertLedger.of(posts).duplicates(Duration.ofMinutes(1)))
+                .singleElement()
+                .asString()
+                .contains("after 9000 ms");
+    }
+
+    @Test
+    void aSecondResolvedOrAFiringAfterResolvedIsADuplicate() {
+        assertThat(AlertLedger.of(List.of(
+                                post(0, "firing", STARTS, "r1", "", "2 changes"),
+                                post(5, "resolved", STARTS, "r1", "", "2 changes"),
+                                post(6, "resolved", STARTS, "r1", "", "2 changes")))
+                        .duplicates(null))
+                .singleElement()
+                .asString()
+                .contains("resolved again after it resolved");
+        assertThat(AlertLedger.of(List.of(
+                                post(0, "firing", STARTS, "r1", "", "2 changes"),
+                                post(5, "resolved", STARTS, "r1", "", "2 changes"),
+                                post(6, "firing", STARTS, "r1", "", "2 changes")))
+                        .duplicates(null))
+                .singleElement()
+                .asString()
+                .contains("firing again after it resolved");
+    }
+
+    @Test
+    void aReopenedAlertIsANewAlertThatCountsAgainstExactlyOnce() {
+        AlertLedger ledger = AlertLedger.of(List.of(
+                post(0, "firing", STARTS, "r1", "soak-oob-1", "2 changes"),
+                post(5, "resolved", STARTS, "r1", "soak-oob-1", "2 changes"),
+                post(9, "firing", "2026-12-06T05:00:09.000Z", "r1", "soak-oob-1", "2 changes")));
+
+        assertThat(ledger.duplicates(null)).isEmpty();
+        assertThat(ledger.driftBy("r1", "soak-oob-1")).hasSize(2);
+        assertThat(ledger.openRouters()).containsExactly("r1");
+    }
+
+    @Test
+    void anAuthorIsNamedWholeNotAsAPrefix() {
+        assertThat(AlertLedger.names("soak-oob-12 (console)", "soak-oob-1")).isFalse();
+        assertThat(AlertLedger.names("soak-oob-1 (console)", "soak-oob-1")).isTrue();
+        assertThat(AlertLedger.names("soak-oob-1", "soak-oob-1")).isTrue();
+        assertThat(AlertLedger.names("xsoak-oob-1", "soak-oob-1")).isFalse();
+    }
+
+    @Test
+    void aChangeInsideAnApplysTransactionOnItsRouterRacedIt() {
+        Instant runStart = T0;
+        Instant runEnd = T0.plusSeconds(40);
+        List<RpcLogEntry> log = List.of(
+                rpc(2, 7, "get-config"), // a drift check: reads only
+                rpc(10, 9, "get-config"), // the apply's pre-image read
+                rpc(11, 9, "lock"),
+                rpc(12, 9, "edit-config"),
+                rpc(13, 9, "commit"),
+                rpc(15, 9, "commit"),
+                rpc(16, 9, "unlock"));
+
+        assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(14)))
+                .as("between the confirmed commit and the confirm")
+                .isTrue();
+        assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(30)))
+                .as("after the transaction, while the run goes on (a revert is verified on fresh sessions)")
+                .isTrue();
+        assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(5)))
+                .as("before the apply touched this router: it reads the change as its pre-image")
+                .isFalse();
+        assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(41)))
+                .as("after the run ended")
+                .isFalse();
+        assertThat(Collisions.inFlight(log.subList(0, 1), runStart, runEnd, T0.plusSeconds(14)))
+                .as("only a drift check's reads on this router: no transaction")
+                .isFalse();
+    }
+
+    @Test
+    void aCliLockOrEditIsNotAPortcullisTransaction() {
+        List<RpcLogEntry> log = List.of(
+                new RpcLogEntry(T0.plusSeconds(1), 0, "cli-admin", null, "cli-lock", "candidate", ""),
+                new RpcLogEntry(T0.plusSeconds(2), 0, "soak-oob-3", null, "cli-edit", "running", ""));
+
+        assertThat(Collisions.inFlight(log, T0, T0.plusSeconds(40), T0.plusSeconds(3)))
+                .isFalse();
+    }
+
+    @Test
+    void findPairsAChangeWithTheApplyRunningOnItsRouterOnly() {
+        CiRuns.CliRun apply = new CiRuns.CliRun("r1-apply", "apply", 0, null, 40, T0, T0.plusSeconds(40));
+        CiRuns.CliRun plan = new CiRuns.CliRun("r2-plan", "plan", 0, null, 40, T0, T0.plusSeconds(40));
+        OutOfBandChanges.Change inside = new OutOfBandChanges.Change(1, "lab-a", "soak-oob-1", T0.plusSeconds(14));
+        OutOfBandChanges.Change otherRouter = new OutOfBandChanges.Change(2, "lab-b", "soak-oob-2", T0.plusSeconds(14));
+        List<RpcLogEntry> touched = List.of(rpc(10, 9, "get-config"), rpc(11, 9, "lock"));
+
+        List<Collisions.Collision> found = Collisions.find(
+                List.of(apply, plan),
+                List.of(inside, otherRouter),
+                router -> router.equals("lab-a") ? touched : List.of(rpc(3, 4, "get-config")));
+
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.change()).isEqualTo(inside);
+            assertThat(c.run()).isEqualTo(apply);
+        });
+    }
+
+    @Test
+    void theLeakCheckNeedsThreeBaselineSamplesAndSaysWhenTheyCameLate() {
+        ResourceSamples two = new ResourceSamples("replica-a");
+        two.duringSoak(sample(100, 50, 200), false);
+        two.duringSoak(sample(100, 50, 200), false);
+        two.atEnd(sample(100, 50, 200));
+        Verdict v = new Verdict();
+        two.judge(v);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.toString()).contains("too few samples (2 during the soak");
+
+        ResourceSamples late = new ResourceSamples("replica-a");
+        late.duringSoak(sample(100, 50, 200), false);
+        late.duringSoak(sample(104, 50, 200), false);
+        late.duringSoak(sample(102, 50, 200), true);
+        late.atEnd(sample(108, 50, 201));
+        Verdict ok = new Verdict();
+        late.judge(ok);
+        assertThat(ok.ok()).as(ok.toString()).isTrue();
+        assertThat(ok.toString()).contains("1 of the baseline's taken during the drain");
+
+        ResourceSamples leaking = new ResourceSamples("replica-a");
+        leaking.duringSoak(sample(100, 50, 200), false);
+        leaking.duringSoak(sample(100, 50, 200), false);
+        leaking.duringSoak(sample(100, 50, 200), false);
+        leaking.atEnd(sample(100, 50, 240));
+        Verdict leak = new Verdict();
+        leaking.judge(leak);
+        assertThat(leak.failures()).singleElement().satisfies(r -> assertThat(r.check())
+                .contains("open fds"));
+    }
+
+    private static ProcessStats.Sample sample(double heapMb, int threads, int fds) {
+        return new ProcessStats.Sample(T0, Math.round(heapMb * 1024 * 1024), threads, fds, 1000);
+    }
+
+    private static RpcLogEntry rpc(int second, int session, String operation) {
+        return new RpcLogEntry(T0.plusSeconds(second), session, "lab", "m" + second, operation, null, "");
+    }
+
+    /** One webhook post as WebhookSink sends it (only the fields the ledger reads). */
+    private static HttpReceiver.Request post(
+            int second, String status, String startsAt, String router, String changedBy, String summary) {
+        ObjectNode alert = JSON.createObjectNode();
+        alert.put("status", status);
+        alert.putObject("labels").put("alertname", AlertLedger.DRIFT).put("router", router);
+        ObjectNode annotations = alert.putObject("annotations").put("summary", summary);
+        if (!changedBy.isEmpty()) {
+            annotations.put("changed_by", changedBy);
+        }
+        alert.put("startsAt", startsAt);
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("alerts").add(alert);
+        return new HttpReceiver.Request("/hook", (JsonNode) body, T0.plusSeconds(second), 200);
+    }
+}
