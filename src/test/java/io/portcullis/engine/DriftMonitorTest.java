@@ -145,6 +145,46 @@ class DriftMonitorTest {
         assertThat(overwritten).as("nor is it a drift in the history").isEmpty();
     }
 
+    @Test
+    void portcullisOwnCommitRightAfterSomeoneElsesChangeDoesNotTakeTheBlameForIt() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engine,
+                DesiredState.fixed(f.targets),
+                alerter,
+                new DriftMonitor.Listener() {},
+                1,
+                false,
+                new Remediator(f.engine, FakeFleet.opts(), List::of),
+                Duration.ofMillis(1500))) {
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            // r2 drifts first: its check waits out the settle time on the one targeted-check thread...
+            f.router(2).setRunning(TestTargets.intent("r2", t));
+            m.changeHandler().accept(new ConfigChange("r2", "running", "bob (session 9 from 192.0.2.8)", true));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!f.router(2).rpcLog.contains("get-config") && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            // ...meanwhile alice changes r1 inside an apply's confirm window, and the apply's confirming commit carries
+            // her change along: both notify before r1's check runs
+            f.router(1).setRunning(TestTargets.intent("r1", t));
+            m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
+            m.changeHandler().accept(new ConfigChange("r1", "running", "portcullis (session 3 from 127.0.0.1)"));
+            JsonNode r1 = null;
+            for (JsonNode a; r1 == null && (a = alerts.poll(6, TimeUnit.SECONDS)) != null; ) {
+                r1 = a.at("/alerts/0/labels/router").asText().equals("r1") ? a : null;
+            }
+            assertThat(r1).as("r1's drift alert").isNotNull();
+            assertThat(r1.at("/alerts/0/annotations/changed_by").asText())
+                    .as("the author of the drift, not the commit that carried it along")
+                    .contains("alice");
+        }
+    }
+
     /**
      * r1 is changed and notifies; the first read sees the drift, then (as a CI apply would) the router is put back before
      * the settle time ends. Returns the alerts posted within 3 s of the change.

@@ -287,7 +287,10 @@ public final class DriftMonitor implements AutoCloseable {
             if (!desired.routers().containsKey(change.router())) {
                 return;
             }
-            if (change.changedBy() != null) {
+            // a burst coalesces into one check that names one author: someone else's change keeps the blame over
+            // Portcullis' own commit right after it (an apply's confirming commit carries the drift someone made in its
+            // confirm window along; naming Portcullis' own session would blame it for that drift)
+            if (change.changedBy() != null && (change.foreign() || !pendingForeign.contains(change.router()))) {
                 pendingAuthor.put(change.router(), change.changedBy());
             }
             if (change.foreign()) {
