@@ -142,9 +142,14 @@ final class SoakChecks {
             raced += collided ? 1 : 0;
             // a change that raced an apply on its router may have been overwritten or rolled back by that apply's own
             // commit before serve looked: no alert is then right (nothing was ever there to see); more than one never
-            // is
-            if (collided && a.isEmpty()) {
+            // is, nor a drift alert of that router after the change that names no out-of-band author (the change
+            // alerted as someone else's, e.g. as the commit of Portcullis' own that carried it along)
+            List<String> blamedOnOthers = collided && a.isEmpty() ? blamedOnOthers(ledger, c) : List.of();
+            if (collided && a.isEmpty() && blamedOnOthers.isEmpty()) {
                 racedUnalerted++;
+            } else if (!blamedOnOthers.isEmpty()) {
+                notOnce.add(c.user() + " on " + c.router() + " at " + c.at() + " (raced a CI apply): alerted as "
+                        + String.join(", ", blamedOnOthers));
             } else if (a.size() != 1) {
                 notOnce.add(c.user() + " on " + c.router() + " at " + c.at() + ": " + a.size() + " alerts"
                         + (collided ? " (raced a CI apply)" : ""));
@@ -203,6 +208,19 @@ final class SoakChecks {
                         open,
                         ledger.alerts().size() + " alerts, all resolved (" + ledger.count(AlertLedger.DRIFT)
                                 + " drift, " + ledger.count(AlertLedger.UNREACHABLE) + " unreachable)"));
+    }
+
+    /** Drift alerts of the change's router opened after it whose messages name no out-of-band author: "by AUTHOR". */
+    private static List<String> blamedOnOthers(AlertLedger ledger, OutOfBandChanges.Change c) {
+        java.time.Instant after = c.at().minusSeconds(1);
+        return ledger
+                .where(x -> x.name().equals(AlertLedger.DRIFT)
+                        && x.router().equals(c.router())
+                        && !java.time.Instant.parse(x.startsAt()).isBefore(after)
+                        && x.authors().stream().noneMatch(u -> u.contains("soak-oob-")))
+                .stream()
+                .map(x -> "'" + x.changedBy() + "' since " + x.startsAt())
+                .toList();
     }
 
     private void routerStates() throws Exception {
