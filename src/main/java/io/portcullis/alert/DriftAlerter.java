@@ -211,11 +211,14 @@ public final class DriftAlerter implements AutoCloseable {
             delivery.newVersion(fp);
             decided.add(a);
         } else if (current.alert().changedBy() == null && o.changedBy() != null) {
-            // the notification naming the author may arrive after the periodic check found the drift: remember it
-            // (the next Alertmanager re-send carries it) without notifying everyone again
-            store.save(new AlertState(
-                    current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy()),
-                    current.sentTo()));
+            // the notification naming the author may arrive after a full check already opened the alert: send the
+            // update (same startsAt and fingerprint, so not a new alert). Only remembering it reached Alertmanager at
+            // its next re-send but never a webhook, which does not re-send: the NOC saw a drift without "changed by"
+            // (the soak's finding C)
+            Alert a = current.alert().updated(o.detail(), summary, o.changes(), o.impact(), o.changedBy());
+            store.save(AlertState.fresh(a));
+            delivery.newVersion(fp);
+            decided.add(a);
         }
     }
 

@@ -102,6 +102,37 @@ class DriftAlerterTest {
     }
 
     @Test
+    void anAuthorLearntAfterTheAlertOpenedIsSentAsAnUpdateOnce() {
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(receiver.uri("/hook"))));
+        DriftAlerter.Observation unknownAuthor = new DriftAlerter.Observation(
+                "bng-1",
+                "junos",
+                "abc",
+                "bng-1 no longer enforces the policy",
+                List.of("term changed: PORTCULLIS-V4/block-smtp (destination ports 25 → 25,587)"),
+                List.of("TCP/587 toward subscribers (ipv4): dropped → forwarded"),
+                null);
+        Alert opened = alerter.observe(unknownAuthor).get(0);
+        assertThat(opened.changedBy()).isNull();
+        // the notification's targeted check names who changed it: the same drift, now with its author
+        List<Alert> sent = alerter.observe(drift("abc"));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).changedBy()).contains("alice");
+        assertThat(sent.get(0).startsAt()).isEqualTo(opened.startsAt());
+        assertThat(sent.get(0).fingerprint()).isEqualTo(opened.fingerprint());
+        // known now: seen again, nothing is sent
+        assertThat(alerter.observe(drift("abc"))).isEmpty();
+        List<HttpReceiver.Request> hooks = receiver.accepted("/hook");
+        assertThat(hooks).hasSize(2);
+        JsonNode update = hooks.get(1).body().get("alerts").get(0);
+        assertThat(update.get("status").asText()).isEqualTo("firing");
+        assertThat(update.get("annotations").get("changed_by").asText()).contains("alice");
+        assertThat(update.get("startsAt").asText())
+                .isEqualTo(
+                        hooks.get(0).body().get("alerts").get(0).get("startsAt").asText());
+    }
+
+    @Test
     void fingerprintIsStablePerRouterAndAlertName() {
         String drift = Alert.fingerprint("bng-1", AlertName.POLICY_DRIFT);
         assertThat(drift).hasSize(16).isEqualTo(Alert.fingerprint("bng-1", AlertName.POLICY_DRIFT));
