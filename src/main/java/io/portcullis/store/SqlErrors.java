@@ -83,6 +83,12 @@ final class SqlErrors {
     private static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
-        return Sanitizer.text(nl < 0 ? m : m.substring(0, nl), 300);
+        // drivers quote the Java exception under theirs ('Connection is broken: "java.io.EOFException: host:port"'):
+        // the class name means nothing to an operator, the address does
+        return Sanitizer.text(
+                JAVA_EXCEPTION.matcher(nl < 0 ? m : m.substring(0, nl)).replaceAll(""), 300);
     }
+
+    private static final java.util.regex.Pattern JAVA_EXCEPTION =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error):? ?");
 }

@@ -1,6 +1,7 @@
 package io.portcullis.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
@@ -96,6 +97,12 @@ public final class StoreOpener {
                     new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(pool -> pool.minSize(0)
                             .maxSize(8)
                             .acquisitionTimeout(Duration.ofSeconds(30))
+                            // after a network cut every idle connection is broken, and StalePool's eviction runs on
+                            // the pool's own thread, later: a connection is checked before it is handed out (one
+                            // round trip), and one that failed as unreachable is destroyed when it comes back
+                            .validateOnBorrow(true)
+                            .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5))
+                            .exceptionSorter(SqlErrors::unreachable)
                             .connectionFactoryConfiguration(cf -> {
                                 cf.jdbcUrl(s.url()).loginTimeout(Duration.ofSeconds(5));
                                 if (!s.username().isEmpty()) {
