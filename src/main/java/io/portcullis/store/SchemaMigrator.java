@@ -20,6 +20,16 @@ public final class SchemaMigrator {
 
     /** @param where the database for messages, without credentials */
     public static void migrate(Flyway flyway, String where) {
+        // one migration at a time in this JVM: two runs started together (parallel applies in one CI job, serve's
+        // stores opening at start-up) would otherwise both create the first tables of an empty database, and the
+        // loser's V1 is left recorded as failed ("half-built"). Across processes, Flyway's lock serialises them on
+        // PostgreSQL; two processes migrating one empty H2 file at the same moment are not covered.
+        synchronized (SchemaMigrator.class) {
+            migrateAlone(flyway, where);
+        }
+    }
+
+    private static void migrateAlone(Flyway flyway, String where) {
         try {
             MigrationInfoService info = flyway.info();
             MigrationVersion known = latestKnown(info);
