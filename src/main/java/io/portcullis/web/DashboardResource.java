@@ -17,8 +17,10 @@ import java.time.Instant;
  * meta refresh reloads it), {@code /fleet.json} is what {@code fleet.js} polls to update the rows in place.
  * {@code ?state=}, {@code ?platform=}, {@code ?group=} filter, {@code ?quarantined=1} keeps quarantined routers only;
  * {@code ?wall=1} is the large-font wall-screen mode. Problems are listed first and at most
- * {@link FleetView#DEFAULT_LIMIT} rows unless {@code ?all=1} (the counts cover the whole fleet either way). The quarantine is read from this replica's router guard on every
- * request (the database when recording is on, so a follower shows what the leader or a CLI run recorded).
+ * {@link FleetView#DEFAULT_LIMIT} rows unless {@code ?all=1} (the counts cover the whole fleet either way). The
+ * quarantine is read from this replica's router guard (the database when recording is on, so a follower shows what the
+ * leader or a CLI run recorded) at most once per {@code portcullis.quarantine.read-cache}, and at once after a
+ * quarantine or release through this replica.
  */
 @Path("/")
 @SignedIn

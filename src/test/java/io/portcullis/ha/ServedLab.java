@@ -14,15 +14,14 @@ import io.portcullis.lab.device.SimDevice;
 import io.portcullis.platform.registry.Platforms;
 import io.portcullis.store.DbSettings;
 import io.portcullis.testing.HttpReceiver;
+import io.portcullis.testing.LabInventory;
 import io.portcullis.testing.PortcullisProcess;
 import io.portcullis.testing.ServeReplica;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,19 +59,7 @@ final class ServedLab implements AutoCloseable {
                 .platforms("junos,iosxr,openconfig")
                 .portBase(0)
                 .start();
-        inventory = tmp.resolve("inventory");
-        Files.createDirectories(inventory);
-        fleet.writeInventory(inventory, LabFleet.DEFAULT_PASSWORD_ENV);
-        Path password = inventory.resolve("password");
-        Files.writeString(password, fleet.password());
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        Path groups = inventory.resolve("groups.yaml");
-        Files.writeString(
-                groups,
-                Files.readString(groups)
-                        .replace(
-                                "password-env: " + LabFleet.DEFAULT_PASSWORD_ENV,
-                                "password-file: " + password.toAbsolutePath()));
+        inventory = LabInventory.write(fleet, tmp.resolve("inventory"));
         receiver = HttpReceiver.start();
         processes = new PortcullisProcess(
                 db, tmp.resolve("work"), Path.of("target", logDir), List.of("-Xmx256m", "-XX:+UseSerialGC"));
