@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * resolve decided but not delivered before the restart is delivered after it; changes made while the database
  * is down are written once it is back.
  */
+// "slow": it waits out database cuts, reconnects and restarts (seconds each); the fast loop leaves it out
+@Tag("slow")
 class AlertStateRestartTest {
     @TempDir
     Path tmp;

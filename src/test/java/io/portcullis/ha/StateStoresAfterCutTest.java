@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * write and read succeed. A pool that handed out the connections that broke with the cut again would fail them
  * until something evicted those connections (the counter store found this first).
  */
+// "slow": it waits out database cuts, reconnects and restarts (seconds each); the fast loop leaves it out
+@Tag("slow")
 class StateStoresAfterCutTest {
     @TempDir
     Path tmp;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * blocks the caller, and once the database is reachable again everything queued is written, in order, once.
  * Also cut in the middle of a burst, where a write may reach the database while its answer is lost.
  */
+// "slow": it waits out database cuts, reconnects and restarts (seconds each); the fast loop leaves it out
+@Tag("slow")
 class BufferedRunStoreCutTest {
     @TempDir
     Path tmp;
