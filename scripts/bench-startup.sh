@@ -10,6 +10,9 @@
 #   bundle  bin/portcullis as shipped: class-data-sharing archive (written by a first validate) + short-run options
 # BASELINE=old-portcullis-<version>.tar.gz adds "base", that bundle's bin/portcullis as shipped (e.g. one built from an
 # older commit: `git worktree add ../old <commit> && (cd ../old && mvn -B -q package -DskipTests)`).
+# Plus, for plan (the one command here that talks to routers), when strace is installed: the time from the command's
+# start (its first execve, the launcher's shell) to its first connect() to a lab router, i.e. the start-up before any
+# work, separated from the routers' own time; with recording off and into an H2 file (the default).
 # Usage: scripts/bench-startup.sh [RUNS]   (default 5; medians). Builds the bundle with Maven when it is missing.
 # Run it with `nice` when the machine is quiet, and write the load average (printed) next to the numbers.
 set -euo pipefail
@@ -68,6 +71,19 @@ measure() {  # label, command...
   done
   printf '%s|%s %s\n' "$label" "$(median <"$work/w")" "$(median <"$work/c")"
 }
+# seconds from the command's first execve to its first connect() to one of the lab routers' ports
+first_contact() {  # command...
+  strace -f -qq --seccomp-bpf -e trace=execve,connect -ttt -o "$work/st" "$@" >/dev/null 2>&1 || true
+  awk -v ports="$lab_ports" 'BEGIN { n = split(ports, p, " "); for (i = 1; i <= n; i++) want["htons(" p[i] ")"] = 1 }
+    /execve\(/ && t0 == "" { t0 = $2 }
+    /connect\(/ && match($0, /htons\([0-9]+\)/) && (substr($0, RSTART, RLENGTH) in want) { printf "%.2f", $2 - t0; exit }' "$work/st"
+}
+measure_first_contact() {  # label, command...
+  local label="$1"; shift
+  : >"$work/f"
+  for _ in $(seq 1 "$runs"); do first_contact "$@" >>"$work/f"; echo >>"$work/f"; done
+  printf '%-26s first router contact after %s s (median of %s)\n' "$label" "$(grep . "$work/f" | median)" "$(grep -c . "$work/f")"
+}
 ways() {  # label, portcullis arguments...
   local label="$1"; shift
   measure "jar     $label" java -jar "$jar" "$@"
@@ -90,6 +106,18 @@ results="$work/results"
   ways "--version" --version
   ways "plan" plan --inventory "$work/lab"
 } >"$results"
+touch "$work/contacts"
+if command -v strace >/dev/null; then
+  lab_ports="$(grep -rhoE 'port: *[0-9]+' "$work/lab" | grep -oE '[0-9]+' | sort -u | tr '\n' ' ')"
+  measure_first_contact "bundle  plan, recording off" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
+  h2="jdbc:h2:file:$work/h2/portcullis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" history >/dev/null 2>&1 || true # migrates
+  measure "bundle  plan, into H2" env PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$results"
+  measure_first_contact "bundle  plan, into H2" env PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
+else
+  echo "(strace not installed: no first-router-contact rows)" >"$work/contacts"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -F'|' 'NR == 1 {split($2, j, " ")}
      {split($2, v, " "); printf "%-26s wall %6.2f s (%5.1f× java -version)   cpu %6.2f s\n", $1, v[1], v[1] / j[1], v[2]}' "$results"
+cat "$work/contacts"
