@@ -84,7 +84,9 @@ final class FaultPhase {
                 faults.tick(r -> busyForFaults.contains(r) || oob.changedSince(r, refreshedAt));
                 // busyForChanges is refreshed every 2 s: a router changed since then is busy too, or two changes could
                 // land on it within one refresh and share one alert
-                oob.tick(r -> busyForChanges.contains(r) || faults.faulted(r) || oob.changedSince(r, refreshedAt));
+                oob.tick(r -> busyForChanges.contains(r)
+                        || faults.faultedOrNotificationsMaybeDown(r)
+                        || oob.changedSince(r, refreshedAt));
                 if (now >= nextReport) {
                     out.printf(
                             "soak: %3.0f s: %d faults injected %s, %d out-of-band changes (%d unresolved), %d CI runs, revision %d; load %s%n",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.engine.report.OutcomeState;
 import io.portcullis.lab.device.RpcLogEntry;
 import io.portcullis.testing.HttpReceiver;
 import io.portcullis.testing.ProcessStats;
@@ -121,7 +122,12 @@ class SoakAccountingTest {
                 .as("after the transaction, while the run goes on (a revert is verified on fresh sessions)")
                 .isTrue();
         assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(5)))
-                .as("before the apply touched this router: it reads the change as its pre-image")
+                .as("5 s before the apply reached this router: read as its pre-image and overwritten seconds later")
+                .isTrue();
+        List<RpcLogEntry> reachedLate =
+                List.of(rpc(20, 9, "get-config"), rpc(21, 9, "lock"), rpc(22, 9, "edit-config"));
+        assertThat(Collisions.inFlight(reachedLate, runStart, runEnd, T0.plusSeconds(5)))
+                .as("15 s before the apply reached this router: serve had time to see it")
                 .isFalse();
         assertThat(Collisions.inFlight(log, runStart, runEnd, T0.plusSeconds(41)))
                 .as("after the run ended")
@@ -158,6 +164,50 @@ class SoakAccountingTest {
             assertThat(c.change()).isEqualTo(inside);
             assertThat(c.run()).isEqualTo(apply);
         });
+    }
+
+    @Test
+    void anUnverifiedRollbackIsExplainedByAnUnreadableSpellOnItsRouterDuringThatApplyOnly() {
+        CiRuns.CliRun revert = new CiRuns.CliRun("r3-apply-revert", "apply", 1, null, 50, T0, T0.plusSeconds(50));
+        CiRuns.Unverified notVerified = new CiRuns.Unverified(
+                revert, new ApplyDocument.Outcome("lab-a", OutcomeState.ROLLBACK_FAILED, "ROLLBACK_NOT_VERIFIED"));
+        FaultInjector.Spell unreachableDuring = new FaultInjector.Spell(
+                "lab-a", FaultInjector.Kind.UNREACHABLE, T0.plusSeconds(30), T0.plusSeconds(70));
+        FaultInjector.Spell stillInForce =
+                new FaultInjector.Spell("lab-a", FaultInjector.Kind.SILENT_SESSION, T0.plusSeconds(45), null);
+
+        assertThat(SoakChecks.explainedNeither(List.of(notVerified), List.of(), List.of(unreachableDuring)))
+                .as("unreachable while the apply reverted it")
+                .isEmpty();
+        assertThat(SoakChecks.explainedNeither(List.of(notVerified), List.of(), List.of(stillInForce)))
+                .as("a spell still in force at the end")
+                .isEmpty();
+        assertThat(SoakChecks.explainedNeither(
+                        List.of(notVerified),
+                        List.of(),
+                        List.of(new FaultInjector.Spell(
+                                "lab-a", FaultInjector.Kind.UNREACHABLE, T0.minusSeconds(60), T0.minusSeconds(1)))))
+                .as("a spell that ended before the apply began")
+                .containsExactly(notVerified);
+        assertThat(SoakChecks.explainedNeither(
+                        List.of(notVerified),
+                        List.of(),
+                        List.of(new FaultInjector.Spell(
+                                "lab-b", FaultInjector.Kind.UNREACHABLE, T0.plusSeconds(30), T0.plusSeconds(70)))))
+                .as("another router's spell")
+                .containsExactly(notVerified);
+        assertThat(SoakChecks.explainedNeither(
+                        List.of(notVerified),
+                        List.of(),
+                        List.of(new FaultInjector.Spell(
+                                "lab-a", FaultInjector.Kind.SLOW_REPLIES, T0.plusSeconds(30), T0.plusSeconds(70)))))
+                .as("slow replies still let the rollback be read back")
+                .containsExactly(notVerified);
+        CiRuns.Unverified otherReason = new CiRuns.Unverified(
+                revert, new ApplyDocument.Outcome("lab-a", OutcomeState.ROLLBACK_FAILED, "ROLLBACK_FAILED"));
+        assertThat(SoakChecks.explainedNeither(List.of(otherReason), List.of(), List.of(unreachableDuring)))
+                .as("a rollback that failed outright is not excused by a fault that only hides the router")
+                .containsExactly(otherReason);
     }
 
     @Test
