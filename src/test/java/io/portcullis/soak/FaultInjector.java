@@ -156,7 +156,7 @@ final class FaultInjector implements AutoCloseable {
         List.copyOf(active.values()).forEach(this::end);
     }
 
-    /** Every spell so far, ended or not, in the order they started. */
+    /** Every spell so far: those that ended, in the order they ended, then those still in force. */
     synchronized List<Spell> spells() {
         List<Spell> all = new ArrayList<>(spells);
         active.values().stream()
