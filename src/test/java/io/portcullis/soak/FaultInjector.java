@@ -68,7 +68,6 @@ final class FaultInjector implements AutoCloseable {
     private final Duration meanGap;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Set<String> armedForReboot = ConcurrentHashMap.newKeySet();
-    private final Set<String> everFaulted = ConcurrentHashMap.newKeySet();
     private final List<Spell> spells = new ArrayList<>();
     private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
     private final List<String> problems = new ArrayList<>();
@@ -117,7 +116,6 @@ final class FaultInjector implements AutoCloseable {
             default -> throw new IllegalStateException();
         }
         injected.merge(kind, 1, Integer::sum);
-        everFaulted.add(d.name());
         active.put(d.name(), new Active(d, kind, now + spell, port, Instant.now()));
     }
 
@@ -147,8 +145,10 @@ final class FaultInjector implements AutoCloseable {
                         && sp.to().isAfter(recent));
     }
 
-    boolean everFaulted(String router) {
-        return everFaulted.contains(router);
+    /** Was a fault ever injected on this router (ended or still in force)? */
+    synchronized boolean everFaulted(String router) {
+        return active.containsKey(router)
+                || spells.stream().anyMatch(sp -> sp.router().equals(router));
     }
 
     /** Ends every spell: faults cleared, locks released, closed ports served again. */
