@@ -139,12 +139,13 @@ class BackoffTest {
         assertThat(bounds.subList(0, 6)).containsExactly(1000L, 6L, 16L, 36L, 36L, 36L);
     }
 
-    private enum Choice {
+    /** Which end of the jitter a pinned generator picks (also used by ChangeWatcherResubscribeTest). */
+    enum Choice {
         LOWEST,
         HIGHEST
     }
 
-    private static RandomGenerator fixed(Choice c) {
+    static RandomGenerator fixed(Choice c) {
         return new RandomGenerator() {
             @Override
             public long nextLong() {

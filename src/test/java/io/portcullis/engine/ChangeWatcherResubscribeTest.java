@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +27,6 @@ import org.junit.jupiter.api.Test;
  * (docs/benchmarks.md, "Soak under faults", run 13).
  */
 class ChangeWatcherResubscribeTest {
-    /** Always the shortest wait: the retries come at once. */
-    private static final RandomGenerator SHORTEST = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            return 0;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return 0;
-        }
-    };
-
     @Test
     void aRouterResubscribedAfterADropIsCheckedOnceAndAFirstSubscribeIsNot() throws Exception {
         AtomicInteger subscribes = new AtomicInteger();
@@ -66,7 +52,10 @@ class ChangeWatcherResubscribeTest {
         };
         LinkedBlockingQueue<ConfigChange> checks = new LinkedBlockingQueue<>();
         try (ChangeWatcher w = new ChangeWatcher(
-                connector, checks::add, new Backoff(Duration.ofMillis(5), Duration.ofMillis(40), SHORTEST))) {
+                connector,
+                checks::add,
+                new Backoff(
+                        Duration.ofMillis(5), Duration.ofMillis(40), BackoffTest.fixed(BackoffTest.Choice.LOWEST)))) {
             w.watch(List.of(TestTargets.target("r1")));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (w.subscribed() < 1 && System.nanoTime() < until) {

@@ -168,46 +168,45 @@ class SoakAccountingTest {
 
     @Test
     void anUnverifiedRollbackIsExplainedByAnUnreadableSpellOnItsRouterDuringThatApplyOnly() {
-        CiRuns.CliRun revert = new CiRuns.CliRun("r3-apply-revert", "apply", 1, null, 50, T0, T0.plusSeconds(50));
-        CiRuns.Unverified notVerified = new CiRuns.Unverified(
-                revert, new ApplyDocument.Outcome("lab-a", OutcomeState.ROLLBACK_FAILED, "ROLLBACK_NOT_VERIFIED"));
-        FaultInjector.Spell unreachableDuring = new FaultInjector.Spell(
-                "lab-a", FaultInjector.Kind.UNREACHABLE, T0.plusSeconds(30), T0.plusSeconds(70));
-        FaultInjector.Spell stillInForce =
-                new FaultInjector.Spell("lab-a", FaultInjector.Kind.SILENT_SESSION, T0.plusSeconds(45), null);
+        CiRuns.Unverified notVerified = unverified("ROLLBACK_NOT_VERIFIED");
+        FaultInjector.Spell unreachableDuring = spell("lab-a", FaultInjector.Kind.UNREACHABLE, 30, 70);
 
-        assertThat(SoakChecks.explainedNeither(List.of(notVerified), List.of(), List.of(unreachableDuring)))
+        assertThat(unexplained(notVerified, unreachableDuring))
                 .as("unreachable while the apply reverted it")
                 .isEmpty();
-        assertThat(SoakChecks.explainedNeither(List.of(notVerified), List.of(), List.of(stillInForce)))
+        assertThat(unexplained(
+                        notVerified,
+                        new FaultInjector.Spell("lab-a", FaultInjector.Kind.SILENT_SESSION, T0.plusSeconds(45), null)))
                 .as("a spell still in force at the end")
                 .isEmpty();
-        assertThat(SoakChecks.explainedNeither(
-                        List.of(notVerified),
-                        List.of(),
-                        List.of(new FaultInjector.Spell(
-                                "lab-a", FaultInjector.Kind.UNREACHABLE, T0.minusSeconds(60), T0.minusSeconds(1)))))
+        assertThat(unexplained(notVerified, spell("lab-a", FaultInjector.Kind.UNREACHABLE, -60, -1)))
                 .as("a spell that ended before the apply began")
                 .containsExactly(notVerified);
-        assertThat(SoakChecks.explainedNeither(
-                        List.of(notVerified),
-                        List.of(),
-                        List.of(new FaultInjector.Spell(
-                                "lab-b", FaultInjector.Kind.UNREACHABLE, T0.plusSeconds(30), T0.plusSeconds(70)))))
+        assertThat(unexplained(notVerified, spell("lab-b", FaultInjector.Kind.UNREACHABLE, 30, 70)))
                 .as("another router's spell")
                 .containsExactly(notVerified);
-        assertThat(SoakChecks.explainedNeither(
-                        List.of(notVerified),
-                        List.of(),
-                        List.of(new FaultInjector.Spell(
-                                "lab-a", FaultInjector.Kind.SLOW_REPLIES, T0.plusSeconds(30), T0.plusSeconds(70)))))
+        assertThat(unexplained(notVerified, spell("lab-a", FaultInjector.Kind.SLOW_REPLIES, 30, 70)))
                 .as("slow replies still let the rollback be read back")
                 .containsExactly(notVerified);
-        CiRuns.Unverified otherReason = new CiRuns.Unverified(
-                revert, new ApplyDocument.Outcome("lab-a", OutcomeState.ROLLBACK_FAILED, "ROLLBACK_FAILED"));
-        assertThat(SoakChecks.explainedNeither(List.of(otherReason), List.of(), List.of(unreachableDuring)))
+        CiRuns.Unverified otherReason = unverified("ROLLBACK_FAILED");
+        assertThat(unexplained(otherReason, unreachableDuring))
                 .as("a rollback that failed outright is not excused by a fault that only hides the router")
                 .containsExactly(otherReason);
+    }
+
+    /** lab-a left ROLLBACK_FAILED with this reason by a revert apply that ran from T0 to T0 + 50 s. */
+    private static CiRuns.Unverified unverified(String reason) {
+        CiRuns.CliRun revert = new CiRuns.CliRun("r3-apply-revert", "apply", 1, null, 50, T0, T0.plusSeconds(50));
+        return new CiRuns.Unverified(revert, new ApplyDocument.Outcome("lab-a", OutcomeState.ROLLBACK_FAILED, reason));
+    }
+
+    private static FaultInjector.Spell spell(String router, FaultInjector.Kind kind, int fromSecond, int toSecond) {
+        return new FaultInjector.Spell(router, kind, T0.plusSeconds(fromSecond), T0.plusSeconds(toSecond));
+    }
+
+    /** What of {@code u} neither a collision (none here) nor {@code spell} explains. */
+    private static List<CiRuns.Unverified> unexplained(CiRuns.Unverified u, FaultInjector.Spell spell) {
+        return SoakChecks.explainedNeither(List.of(u), List.of(), List.of(spell));
     }
 
     @Test
