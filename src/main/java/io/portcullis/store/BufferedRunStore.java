@@ -104,6 +104,12 @@ public final class BufferedRunStore implements RunStore {
     }
 
     @Override
+    public void recordRouters(String runId, List<RouterRecord> routers) {
+        List<RouterRecord> copy = List.copyOf(routers);
+        enqueue(s -> s.recordRouters(runId, copy));
+    }
+
+    @Override
     public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks) {
         enqueue(s -> s.finishRun(runId, finishedAt, exitCode, haltedBecause, checks));
     }

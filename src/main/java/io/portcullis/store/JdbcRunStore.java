@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -71,38 +73,72 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void recordRouter(String runId, RouterRecord r) {
-        inTransaction("record " + r.router() + " of run " + runId, c -> {
-            // replace: under --on-failure revert a router is first reported proven, then with its final state
+        recordRouters(runId, List.of(r));
+    }
+
+    /**
+     * One transaction, two JDBC batches: the rows of these routers are deleted, then inserted (replace: under
+     * {@code --on-failure revert} a router is first reported proven, then with its final state). Per row that is two
+     * statements in a batch instead of a borrowed connection, two round trips and a commit each.
+     */
+    @Override
+    public void recordRouters(String runId, List<RouterRecord> routers) {
+        if (routers.isEmpty()) {
+            return;
+        }
+        Map<String, RouterRecord> last = new LinkedHashMap<>();
+        for (RouterRecord r : routers) {
+            last.remove(r.router()); // a later record of a router replaces the earlier one, in its own place
+            last.put(r.router(), r);
+        }
+        String what = last.size() == 1
+                ? "record " + last.keySet().iterator().next() + " of run " + runId
+                : "record " + last.size() + " routers of run " + runId;
+        inTransaction(what, c -> {
             try (PreparedStatement del =
                     c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
-                del.setString(1, runId);
-                del.setString(2, r.router());
-                del.executeUpdate();
+                for (String router : last.keySet()) {
+                    del.setString(1, runId);
+                    del.setString(2, router);
+                    del.addBatch();
+                }
+                del.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, reason, changes_json, impact_json,
                                                 digest_before, digest_after, pre_image, error, millis, recorded_at)
                     SELECT id, ?, started_at, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pcl_run WHERE id = ?""")) {
-                ps.setString(1, r.router());
-                ps.setString(2, r.platform());
-                ps.setString(3, r.state());
-                ps.setString(4, r.reason());
-                ps.setString(5, JsonColumns.write(r.changes()));
-                ps.setString(6, JsonColumns.write(r.impact()));
-                ps.setString(7, r.digestBefore());
-                ps.setString(8, r.digestAfter());
-                ps.setString(9, r.preImage());
-                ps.setString(10, r.error());
-                ps.setLong(11, r.millis());
-                ps.setObject(12, time(r.recordedAt()));
-                ps.setString(13, runId);
-                if (ps.executeUpdate() != 1) {
-                    throw new StoreException("run " + runId + " is not in the database " + where + ", so " + r.router()
-                            + " cannot be recorded under it");
+                for (RouterRecord r : last.values()) {
+                    bindRouter(ps, runId, r);
+                    ps.addBatch();
+                }
+                int[] inserted = ps.executeBatch();
+                for (int n : inserted) {
+                    // 0: the run row is missing (SUCCESS_NO_INFO, negative, is what a driver may say instead of 1)
+                    if (n == 0) {
+                        throw new StoreException("run " + runId + " is not in the database " + where + ", so "
+                                + String.join(", ", last.keySet()) + " cannot be recorded under it");
+                    }
                 }
             }
             return null;
         });
+    }
+
+    private static void bindRouter(PreparedStatement ps, String runId, RouterRecord r) throws SQLException {
+        ps.setString(1, r.router());
+        ps.setString(2, r.platform());
+        ps.setString(3, r.state());
+        ps.setString(4, r.reason());
+        ps.setString(5, JsonColumns.write(r.changes()));
+        ps.setString(6, JsonColumns.write(r.impact()));
+        ps.setString(7, r.digestBefore());
+        ps.setString(8, r.digestAfter());
+        ps.setString(9, r.preImage());
+        ps.setString(10, r.error());
+        ps.setLong(11, r.millis());
+        ps.setObject(12, time(r.recordedAt()));
+        ps.setString(13, runId);
     }
 
     @Override

@@ -2,10 +2,15 @@ package io.portcullis.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -17,8 +22,18 @@ import java.util.function.Supplier;
 public final class RunRecording implements AutoCloseable {
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(30);
 
+    /** Rows per transaction at most: bounds a transaction of routers with large pre-images. */
+    private static final int MAX_BATCH = 200;
+
+    /** How long a router's record may wait for others to share its transaction; the run never waits for it. */
+    private static final Duration LINGER = Duration.ofMillis(200);
+
     private final String runId;
     private final ExecutorService writer;
+    private final Queue<RouterRecord> pendingRouters = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean routerWriteQueued = new AtomicBoolean();
+    private final Object lingering = new Object();
+    private volatile boolean finishing;
     private volatile RunStore store;
     private volatile String failure;
 
@@ -65,8 +80,56 @@ public final class RunRecording implements AutoCloseable {
         return writer == null && "".equals(failure);
     }
 
+    /**
+     * Queues one router's record. Records that arrive while the writer is busy are written together, in one
+     * transaction, by the next write: under a parallel apply the writer keeps up with a thousand routers by committing
+     * a few dozen batches instead of a thousand rows one by one.
+     */
     public void router(RouterRecord router) {
-        submit(() -> store.recordRouter(runId, router));
+        if (writer == null || failure != null) {
+            return;
+        }
+        pendingRouters.add(router);
+        if (routerWriteQueued.compareAndSet(false, true)) {
+            submit(this::writePendingRouters);
+        }
+    }
+
+    /**
+     * Waits a moment (at most {@link #LINGER}, cut short by {@link #finish}) so that routers finishing together are
+     * written together: without it a writer that keeps up commits every router on its own.
+     */
+    private void lingerForMoreRouters() {
+        synchronized (lingering) {
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            long left;
+            while (!finishing && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lingering, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs on the writer thread, in order with the other writes: a record queued before {@link #finish} is either
+     * taken by a write already running or has a write queued ahead of the finish (the flag is cleared before the queue
+     * is drained, so a record added meanwhile queues a write of its own).
+     */
+    private void writePendingRouters() {
+        lingerForMoreRouters();
+        routerWriteQueued.set(false);
+        while (!pendingRouters.isEmpty()) {
+            List<RouterRecord> batch = new ArrayList<>();
+            RouterRecord r;
+            while (batch.size() < MAX_BATCH && (r = pendingRouters.poll()) != null) {
+                batch.add(r);
+            }
+            store.recordRouters(runId, batch);
+        }
     }
 
     /** Keeps the snapshot of the policy this run applies (before any router of the run is recorded). */
@@ -108,6 +171,10 @@ public final class RunRecording implements AutoCloseable {
     public void close() {
         if (writer == null || writer.isShutdown()) {
             return;
+        }
+        synchronized (lingering) {
+            finishing = true; // a write lingering for more routers goes now: no more are coming
+            lingering.notifyAll();
         }
         writer.shutdown();
         try {

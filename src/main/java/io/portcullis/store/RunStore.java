@@ -19,6 +19,14 @@ public interface RunStore extends AutoCloseable {
     /** Records (or replaces, e.g. a provisional outcome with the final one) one router's part of a run. */
     void recordRouter(String runId, RouterRecord router);
 
+    /**
+     * Records several routers of one run as recording each in turn would (a router given twice ends with its last
+     * record); a store that can writes them in one transaction, so a run of 1,000 routers does not pay 1,000 commits.
+     */
+    default void recordRouters(String runId, List<RouterRecord> routers) {
+        routers.forEach(r -> recordRouter(runId, r));
+    }
+
     default void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause) {
         finishRun(runId, finishedAt, exitCode, haltedBecause, null);
     }

@@ -165,6 +165,42 @@ class RunStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aBatchOfRoutersIsRecordedAsEachInTurnWouldBe(Backend b) {
+        DbSettings s = b.fresh(tmp);
+        try (RunStore store = StoreOpener.open(s)) {
+            store.beginRun(start("run-batch", "apply", T0));
+            store.recordRouter("run-batch", router("bng-c", "APPLIED")); // an earlier batch's row, replaced below
+            List<RouterRecord> batch = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                batch.add(router("bng-%03d".formatted(i), "APPLIED"));
+            }
+            batch.add(router("bng-c", "FAILED_NOT_APPLIED"));
+            batch.add(router("bng-007", "FAILED_ROLLED_BACK")); // the same router twice in one batch: the last wins
+            store.recordRouters("run-batch", batch);
+
+            assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'run-batch'"))
+                    .isEqualTo(251);
+            HistoryRun run = store.run("run-batch").orElseThrow();
+            assertThat(run.counts())
+                    .isEqualTo(Map.of("APPLIED", 249, "FAILED_NOT_APPLIED", 1, "FAILED_ROLLED_BACK", 1));
+            assertThat(run.routers())
+                    .filteredOn(r -> r.router().equals("bng-007"))
+                    .extracting(HistoryRun.Router::state)
+                    .containsExactly("FAILED_ROLLED_BACK");
+
+            // a batch under a run the database does not hold is refused whole, naming the run
+            assertThatThrownBy(() -> store.recordRouters("no-such-run", batch.subList(0, 3)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("run no-such-run is not in the database");
+            assertThat(count(s, "SELECT COUNT(*) FROM pcl_router_run WHERE run_id = 'no-such-run'"))
+                    .isZero();
+        } finally {
+            b.drop(s);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void driftEventsOpenStayOpenAndResolveAndDeliveriesAreKept(Backend b) {
         DbSettings s = b.fresh(tmp);
         try (RunStore store = StoreOpener.open(s)) {
