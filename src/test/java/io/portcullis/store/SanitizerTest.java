@@ -44,4 +44,25 @@ class SanitizerTest {
         assertThat(masked).doesNotContain("Community-Sentinel-3").contains("<community><name>***</name></community>");
         assertThat(Sanitizer.xml(null)).isNull();
     }
+
+    @Test
+    void eachSecretIsMaskedInAnyLetterCaseAlone() {
+        // each pattern is run only when the text holds a word it needs: one secret at a time, upper case, must still be
+        // found (the cheap check must never skip a pattern that would have matched)
+        assertThat(Sanitizer.xml("<AUTHENTICATION-KEY>Upper-Sentinel-1</AUTHENTICATION-KEY>"))
+                .isEqualTo("<AUTHENTICATION-KEY>***</AUTHENTICATION-KEY>");
+        assertThat(Sanitizer.xml("<Md5-Key>Upper-Sentinel-2</Md5-Key>")).isEqualTo("<Md5-Key>***</Md5-Key>");
+        assertThat(Sanitizer.xml("<d>$1$salt$Upper-Sentinel-3</d>")).isEqualTo("<d>***</d>");
+        assertThat(Sanitizer.text("PWD: Upper-Sentinel-4", 100)).isEqualTo("PWD: ***");
+        assertThat(Sanitizer.text("Api-Key=Upper-Sentinel-5", 100)).isEqualTo("Api-Key=***");
+        assertThat(Sanitizer.text("Authorization: BEARER Upper-Sentinel-6", 100))
+                .isEqualTo("Authorization: BEARER ***");
+        assertThat(Sanitizer.url("HTTPS://user:Upper-Sentinel-7@example.net/x")).isEqualTo("HTTPS://example.net/x");
+        assertThat(Sanitizer.url("https://HOOKS.SLACK.COM/services/T0/B0/Upper-Sentinel-8"))
+                .isEqualTo("https://HOOKS.SLACK.COM/***");
+        // a filter subtree without any secret comes back as it was
+        String filter = "<filter><name>PORTCULLIS-SUBPROTECT-V4</name><term><name>deny-smtp</name>"
+                + "<from><destination-port>25</destination-port></from><then><discard/></then></term></filter>";
+        assertThat(Sanitizer.xml(filter)).isEqualTo(filter);
+    }
 }
