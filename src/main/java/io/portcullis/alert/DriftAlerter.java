@@ -135,10 +135,49 @@ public final class DriftAlerter implements AutoCloseable {
         return decided;
     }
 
+    /**
+     * A drift that existed and is gone already: another process overwrote it before any check saw it (the soak's
+     * finding D: an out-of-band change that a CI apply read and overwrote). It is alerted and resolved at once, in
+     * that order, so every sink hears of it. Nothing is done while a drift alert of the router is open (that alert is
+     * the router's story now), and the router's other alerts and failure count are left alone: this says nothing
+     * about the router as it is now.
+     *
+     * @return the versions decided (fired, then resolved); empty when a drift alert was open
+     */
+    public List<Alert> reportPastDrift(Observation o) {
+        if (o.kind() != Observation.Kind.DRIFTED) {
+            throw new IllegalArgumentException("a past drift is a drift, not " + o.kind());
+        }
+        List<Alert> fired = delivery.locked(() -> {
+            List<Alert> d = new ArrayList<>();
+            if (open(o.router(), AlertName.POLICY_DRIFT).isEmpty()) {
+                fire(o, AlertName.POLICY_DRIFT, o.summary(), now(), d);
+            }
+            return d;
+        });
+        if (fired.isEmpty()) {
+            return fired;
+        }
+        fired.forEach(a -> delivery.deliverDue(a.fingerprint()));
+        List<Alert> resolved = delivery.locked(() -> {
+            List<Alert> d = new ArrayList<>();
+            resolve(o.router(), AlertName.POLICY_DRIFT, now(), d);
+            return d;
+        });
+        resolved.forEach(a -> delivery.deliverDue(a.fingerprint()));
+        List<Alert> all = new ArrayList<>(fired);
+        all.addAll(resolved);
+        return all;
+    }
+
+    /** Milliseconds: what a database column keeps exactly, so a restarted service sends the very same startsAt. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     private List<Alert> decide(Observation o) {
         List<Alert> decided = new ArrayList<>();
-        // milliseconds: what a database column keeps exactly, so a restarted service sends the very same startsAt
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = now();
         if (o.kind() == Observation.Kind.UNREACHABLE) {
             // counted in the store, not here: a restarted or newly elected replica goes on from the last leader's count
             int n = store.failedChecks(o.router()) + 1;

@@ -72,6 +72,9 @@ public class PortcullisService {
     private PolicyWatch policyWatch;
     private Path policyPath;
     private Path inventoryPath;
+    /** Alerts changes that an apply overwrote unseen (null when recording is off: it reads the run history). */
+    private OverwriteAudit overwriteAudit;
+
     /** Which replica leads, and the duties only the leader performs (notifications, checks, alerts). */
     private Leadership leadership;
     /** Each router's state through the database (null without one): written by the leader, served by followers. */
@@ -156,6 +159,13 @@ public class PortcullisService {
                 config.remediate(),
                 new Remediator(engine, applyOptions(), source::openRuns),
                 desiredSettings.settle());
+        overwriteAudit = recorder == null
+                ? null
+                : new OverwriteAudit(
+                        recorder.store(),
+                        alerter,
+                        router -> monitor.desired().routers().containsKey(router),
+                        leadership.election().replica());
         if (sharing != null) {
             // followers serve the leader's findings from the database; a replica about to lead starts from them
             sharing.start(monitor::restore);
@@ -280,6 +290,19 @@ public class PortcullisService {
     /** Why recording is unusable (bad settings), or null. */
     public String dbError() {
         return dbError;
+    }
+
+    /**
+     * Alerts out-of-band changes that finished applies overwrote before any check saw them (leader only); called by
+     * {@link OverwriteSchedule}.
+     */
+    public void auditOverwrites() {
+        if (overwriteAudit == null || !leadership.leading()) {
+            return;
+        }
+        // this replica's own drift events first: a change it saw and alerted is not alerted again as unseen
+        recorder.store().flush(java.time.Duration.ofSeconds(5));
+        overwriteAudit.run(java.time.Instant.now());
     }
 
     /** Deletes runs older than portcullis.db.retention (default 400d); called by the retention schedule. */

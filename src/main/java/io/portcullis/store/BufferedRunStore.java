@@ -127,6 +127,22 @@ public final class BufferedRunStore implements RunStore {
     }
 
     @Override
+    public List<String> unauditedRuns(Instant since) {
+        return read().unauditedRuns(since);
+    }
+
+    @Override
+    public List<OverwrittenChange> overwrittenChanges(String runId) {
+        return read().overwrittenChanges(runId);
+    }
+
+    /** Not queued: the audit marks a run only once it alerted what it found, and tries again when this fails. */
+    @Override
+    public boolean markAudited(String runId, String by, int overwritten) {
+        return read().markAudited(runId, by, overwritten);
+    }
+
+    @Override
     public List<HistoryRun> history(HistoryQuery query) {
         return read().history(query);
     }

@@ -24,6 +24,7 @@ public final class JdbcRunStore implements RunStore {
     private final String where;
     private final JdbcHistory history;
     private final JdbcRevisions revisions;
+    private final JdbcOverwrites overwrites;
 
     /**
      * @param owner closed with the store (a pool this store created), or null when the datasource belongs to someone else
@@ -35,6 +36,7 @@ public final class JdbcRunStore implements RunStore {
         this.where = where;
         this.history = new JdbcHistory(this);
         this.revisions = new JdbcRevisions(this);
+        this.overwrites = new JdbcOverwrites(this);
     }
 
     @Override
@@ -244,6 +246,21 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public List<OpenRun> openRuns(Instant since) {
         return revisions.open(since);
+    }
+
+    @Override
+    public List<String> unauditedRuns(Instant since) {
+        return overwrites.unaudited(since);
+    }
+
+    @Override
+    public List<OverwrittenChange> overwrittenChanges(String runId) {
+        return overwrites.find(runId);
+    }
+
+    @Override
+    public boolean markAudited(String runId, String by, int overwritten) {
+        return overwrites.markAudited(runId, by, overwritten);
     }
 
     @Override

@@ -80,6 +80,15 @@ public interface RunStore extends AutoCloseable {
     /** Apply, remediation and recover runs started after {@code since} that have not finished (they may hold routers now). */
     List<OpenRun> openRuns(Instant since);
 
+    /** Finished apply and recover runs started after {@code since} not yet audited for overwritten changes, oldest first. */
+    List<String> unauditedRuns(Instant since);
+
+    /** Changes nobody alerted that the run overwrote (see {@link OverwrittenChange}); empty when there were none. */
+    List<OverwrittenChange> overwrittenChanges(String runId);
+
+    /** Marks a run audited; false when another replica did first (then it alerts the findings, not this one). */
+    boolean markAudited(String runId, String by, int overwritten);
+
     /** A cheap round trip (for readiness checks). */
     void ping();
 

@@ -102,6 +102,48 @@ class DriftAlerterTest {
     }
 
     @Test
+    void aPastDriftIsSentFiringThenResolvedAndLeavesTheRoutersOtherAlertsAlone() {
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(receiver.uri("/hook"))));
+        for (int i = 0; i < AlertSettings.defaults().unreachableAfter(); i++) {
+            alerter.observe(DriftAlerter.Observation.unreachable("bng-1", "junos", "UNREACHABLE", "refused"));
+        }
+        assertThat(alerter.open("bng-1", AlertName.ROUTER_UNREACHABLE)).isPresent();
+        int before = receiver.accepted("/hook").size();
+
+        List<Alert> decided = alerter.reportPastDrift(new DriftAlerter.Observation(
+                "bng-1",
+                "junos",
+                "overwritten-by-1a2b3c4d",
+                "bng-1 was changed and overwritten",
+                List.of(),
+                List.of(),
+                null));
+        assertThat(decided).extracting(Alert::status).containsExactly(Alert.Status.FIRING, Alert.Status.RESOLVED);
+        List<HttpReceiver.Request> hooks = receiver.accepted("/hook");
+        assertThat(hooks).hasSize(before + 2);
+        assertThat(hooks.get(before).body().get("alerts").get(0).get("status").asText())
+                .isEqualTo("firing");
+        assertThat(hooks.get(before + 1)
+                        .body()
+                        .get("alerts")
+                        .get(0)
+                        .get("status")
+                        .asText())
+                .isEqualTo("resolved");
+        // it says nothing about the router now: the unreachable alert stays open
+        assertThat(alerter.open("bng-1", AlertName.ROUTER_UNREACHABLE)).isPresent();
+        assertThat(alerter.open("bng-1", AlertName.POLICY_DRIFT)).isEmpty();
+
+        // while a drift alert is open, that alert is the router's story: a past drift is not sent
+        alerter.observe(drift("abc"));
+        int open = receiver.accepted("/hook").size();
+        assertThat(alerter.reportPastDrift(drift("def"))).isEmpty();
+        assertThat(receiver.accepted("/hook")).hasSize(open);
+        assertThat(alerter.open("bng-1", AlertName.POLICY_DRIFT).orElseThrow().detail())
+                .isEqualTo("abc");
+    }
+
+    @Test
     void anAuthorLearntAfterTheAlertOpenedIsSentAsAnUpdateOnce() {
         DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(receiver.uri("/hook"))));
         DriftAlerter.Observation unknownAuthor = new DriftAlerter.Observation(

@@ -68,7 +68,10 @@ class RecordingOverheadBenchTest {
         if (databases.containsKey(Mode.POSTGRESQL)) {
             modes.add(Mode.POSTGRESQL);
         }
-        Path[] policies = {Path.of("policy").toAbsolutePath(), policyWithout2525()};
+        Path[] policies = {
+            Path.of("policy").toAbsolutePath(),
+            io.portcullis.testing.PolicyVariants.without2525(dir.resolve("policy-b"))
+        };
         try (LabFleet fleet = LabFleet.builder()
                 .devices(ROUTERS)
                 .platforms("junos,iosxr,sros,openconfig,ietf")
@@ -190,17 +193,6 @@ class RecordingOverheadBenchTest {
                 .isEqualTo(ExitCodes.OK);
         assertThat(r.out()).as(what).contains(ROUTERS + " applied");
         return r;
-    }
-
-    /** The shipped policy without TCP/2525: applying it after the shipped one (and back) changes every router. */
-    private Path policyWithout2525() throws Exception {
-        Path p = dir.resolve("policy-b");
-        Files.createDirectories(p);
-        String text = Files.readString(Path.of("policy/subscriber-protection.yaml"));
-        String changed = text.replace("ports: [25, 465, 587, 2525]", "ports: [25, 465, 587]");
-        assertThat(changed).isNotEqualTo(text);
-        Files.writeString(p.resolve("subscriber-protection.yaml"), changed);
-        return p;
     }
 
     private static long processCpuNanos() {

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 final class AlertLedger {
     static final String DRIFT = "PortcullisPolicyDrift";
     static final String UNREACHABLE = "PortcullisRouterUnreachable";
+    /** What the summary of serve's overwrite audit says (api.OverwriteAudit.summary). */
+    static final String OVERWRITE_REPORT = "no check saw it before";
 
     /** One message of an alert: firing or resolved, its labels and annotations as sent, when it arrived. */
     record Message(boolean firing, String content, String changedBy, Instant at) {}
@@ -61,6 +63,14 @@ final class AlertLedger {
                     .filter(c -> !c.isEmpty())
                     .findFirst()
                     .orElse("");
+        }
+
+        /**
+         * Whether serve's overwrite audit raised it: a change that an apply read and overwrote before any check saw
+         * it, reported after the fact without an author (no notification named one).
+         */
+        boolean overwriteReport() {
+            return messages.stream().anyMatch(m -> m.content().contains(OVERWRITE_REPORT));
         }
 
         /** Every author its messages named: an update may name the author a later notification reported. */
@@ -153,6 +163,16 @@ final class AlertLedger {
                 .filter(a -> a.name().equals(DRIFT)
                         && a.router().equals(router)
                         && a.authors().stream().anyMatch(c -> names(c, user)))
+                .toList();
+    }
+
+    /** Drift alerts of this router raised by serve's overwrite audit that opened at or after {@code since}. */
+    List<Alert> overwriteReports(String router, Instant since) {
+        return alerts.stream()
+                .filter(a -> a.name().equals(DRIFT)
+                        && a.router().equals(router)
+                        && a.overwriteReport()
+                        && !Instant.parse(a.startsAt()).isBefore(since))
                 .toList();
     }
 

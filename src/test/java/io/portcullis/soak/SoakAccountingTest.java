@@ -95,6 +95,28 @@ class SoakAccountingTest {
     }
 
     @Test
+    void serveOverwriteReportIsFoundByItsSummaryOnItsRouterAfterTheChange() {
+        String report = "r1 was changed out of band and " + AlertLedger.OVERWRITE_REPORT
+                + " apply run 1a2b3c4d by ci (started …) read the change and overwrote it";
+        AlertLedger ledger = AlertLedger.of(List.of(
+                post(0, "firing", STARTS, "r2", "", "r2 no longer enforces the policy"),
+                post(9, "firing", "2026-12-06T05:00:09.000Z", "r1", "", report),
+                post(9, "resolved", "2026-12-06T05:00:09.000Z", "r1", "", report)));
+
+        assertThat(ledger.overwriteReports("r1", T0)).singleElement().satisfies(a -> {
+            assertThat(a.overwriteReport()).isTrue();
+            assertThat(a.resolved()).isEqualTo(1);
+        });
+        assertThat(ledger.overwriteReports("r1", T0.plusSeconds(10)))
+                .as("opened before the change")
+                .isEmpty();
+        assertThat(ledger.overwriteReports("r2", T0))
+                .as("an ordinary drift alert")
+                .isEmpty();
+        assertThat(ledger.duplicates(null)).isEmpty();
+    }
+
+    @Test
     void anAuthorIsNamedWholeNotAsAPrefix() {
         assertThat(AlertLedger.names("soak-oob-12 (console)", "soak-oob-1")).isFalse();
         assertThat(AlertLedger.names("soak-oob-1 (console)", "soak-oob-1")).isTrue();

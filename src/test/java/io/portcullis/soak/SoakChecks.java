@@ -152,8 +152,20 @@ final class SoakChecks {
         List<String> unresolved = new ArrayList<>();
         int raced = 0;
         int racedUnalerted = 0;
+        int reportedOverwritten = 0;
+        java.util.Set<AlertLedger.Alert> matchedReports = new java.util.HashSet<>();
         for (OutOfBandChanges.Change c : changes) {
             List<AlertLedger.Alert> a = ledger.driftBy(c.router(), c.user());
+            if (a.isEmpty()) {
+                // no check saw it, an apply overwrote it, and serve's overwrite audit reported it afterwards, without
+                // an author (none can be known): that report is the change's alert
+                a = ledger.overwriteReports(c.router(), c.at().minusSeconds(1)).stream()
+                        .filter(r -> !matchedReports.contains(r))
+                        .limit(1)
+                        .toList();
+                matchedReports.addAll(a);
+                reportedOverwritten += a.size();
+            }
             boolean collided = phase.collided(c);
             raced += collided ? 1 : 0;
             // a change that raced an apply on its router may have been overwritten or rolled back by that apply's own
@@ -183,7 +195,11 @@ final class SoakChecks {
                                 + (raced == 0
                                         ? ""
                                         : " (" + raced + " raced a CI apply on their router, " + racedUnalerted
-                                                + " of them not alerted: the apply overwrote or rolled them back)")));
+                                                + " of them not alerted: the apply overwrote or rolled them back)")
+                                + (reportedOverwritten == 0
+                                        ? ""
+                                        : "; " + reportedOverwritten
+                                                + " alerted by serve's overwrite audit after an apply overwrote them unseen")));
         v.check(
                 "every out-of-band change resolved",
                 unresolved.isEmpty(),
@@ -198,6 +214,7 @@ final class SoakChecks {
                                 + " of them updates of an open alert"));
         List<String> unexplained = ledger
                 .where(a -> a.name().equals(AlertLedger.DRIFT)
+                        && !matchedReports.contains(a)
                         && a.authors().stream().noneMatch(x -> x.contains("soak-oob-")))
                 .stream()
                 .map(a -> a.router() + " by '" + a.changedBy() + "' at " + a.startsAt()
@@ -233,6 +250,7 @@ final class SoakChecks {
                 .where(x -> x.name().equals(AlertLedger.DRIFT)
                         && x.router().equals(c.router())
                         && !java.time.Instant.parse(x.startsAt()).isBefore(after)
+                        && !x.overwriteReport()
                         && x.authors().stream().noneMatch(u -> u.contains("soak-oob-")))
                 .stream()
                 .map(x -> "'" + x.changedBy() + "' since " + x.startsAt())

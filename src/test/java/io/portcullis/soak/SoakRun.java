@@ -91,6 +91,8 @@ public final class SoakRun {
                     "-Dportcullis.api.token=" + TOKEN,
                     "-Dportcullis.alert.webhook.url=" + receiver.uri("/hook"),
                     "-Dportcullis.drift.period=" + s.driftPeriod().toSeconds() + "s",
+                    // changes an apply overwrote unseen are reported within seconds, before the soak's final checks
+                    "-Dportcullis.drift.overwrite-audit=5s",
                     "-Dportcullis.remediate=true",
                     "-Dportcullis.alert.retry.min-backoff=500ms",
                     "-Dportcullis.watch.max-backoff=20s",

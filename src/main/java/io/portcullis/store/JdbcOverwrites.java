@@ -1,0 +1,204 @@
+package io.portcullis.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds out-of-band changes that an apply overwrote before any check saw them (soak finding D), from the run tables
+ * alone: for each router a finished run edited and left APPLIED, the running config it read before editing is
+ * compared with the one the router held after the previous Portcullis run on it. Conservative: a router whose previous
+ * run did not end APPLIED or NO_CHANGE (failed, unknown, rolled back, never recorded) is not judged, and neither is one
+ * with a drift event opened in between (serve saw that change and alerted it).
+ */
+final class JdbcOverwrites {
+    /** Runs that write the managed subtree (serve's own remediations are left out: they follow an alerted drift). */
+    private static final String AUDITED_KINDS = "('apply', 'recover')";
+    /** The reason of a router's provisional row (proven, not yet confirmed): not what the router was left holding. */
+    private static final String PROVISIONAL = "PROVEN_AWAITING_CONFIRM";
+
+    private final JdbcRunStore store;
+
+    JdbcOverwrites(JdbcRunStore store) {
+        this.store = store;
+    }
+
+    /** Finished apply and recover runs started after {@code since} that no replica audited yet, oldest first. */
+    List<String> unaudited(Instant since) {
+        return store.inTransaction("read the runs to audit for overwritten changes", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM pcl_run r WHERE r.kind IN "
+                    + AUDITED_KINDS + " AND r.finished_at IS NOT NULL AND r.started_at >= ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM pcl_overwrite_audit a WHERE a.run_id = r.id)"
+                    + " ORDER BY r.started_at, r.id")) {
+                ps.setObject(1, JdbcRunStore.time(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The overwritten changes of one run (see the class comment), in router order. */
+    List<OverwrittenChange> find(String runId) {
+        return store.inTransaction("audit run " + runId + " for overwritten changes", c -> {
+            List<Edited> edited = edited(c, runId);
+            if (edited.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Known> known = known(c, runId, edited.get(0).runStartedAt());
+            List<OverwrittenChange> out = new ArrayList<>();
+            for (Edited e : edited) {
+                Known k = known.get(e.router());
+                if (k == null
+                        || !(k.state().equals("APPLIED") || k.state().equals("NO_CHANGE"))
+                        || PROVISIONAL.equals(k.reason())
+                        || k.digestAfter() == null
+                        || e.digestBefore() == null
+                        || k.digestAfter().equals(e.digestBefore())
+                        || driftEventBetween(c, e.router(), k.recordedAt(), e.recordedAt())) {
+                    continue;
+                }
+                out.add(new OverwrittenChange(
+                        runId,
+                        e.kind(),
+                        e.actor(),
+                        e.runStartedAt(),
+                        e.router(),
+                        e.platform(),
+                        k.digestAfter(),
+                        k.runId(),
+                        e.digestBefore(),
+                        JsonColumns.list(e.changesJson()),
+                        JsonColumns.list(e.impactJson()),
+                        e.recordedAt()));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Marks a run audited by {@code by} with {@code overwritten} findings; false when another replica marked it first
+     * (it alerted them, or is about to).
+     */
+    boolean markAudited(String runId, String by, int overwritten) {
+        try {
+            store.inTransaction("mark run " + runId + " audited", c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO pcl_overwrite_audit (run_id, audited_at, audited_by, overwritten) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, runId);
+                    ps.setObject(2, JdbcRunStore.time(Instant.now()));
+                    ps.setString(3, Sanitizer.text(by, 200));
+                    ps.setInt(4, overwritten);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            return true;
+        } catch (StoreException e) {
+            if (SqlErrors.duplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private record Edited(
+            String router,
+            String platform,
+            String kind,
+            String actor,
+            Instant runStartedAt,
+            String digestBefore,
+            String changesJson,
+            String impactJson,
+            Instant recordedAt) {}
+
+    private record Known(String runId, String state, String reason, String digestAfter, Instant recordedAt) {}
+
+    /** The routers the run edited and left APPLIED (a pre-image is kept only when something was edited). */
+    private static List<Edited> edited(Connection c, String runId) throws SQLException {
+        List<Edited> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT rr.router, rr.platform, r.kind, COALESCE(r.actor, r.api_caller, r.os_user) AS who, r.started_at,
+                       rr.digest_before, rr.changes_json, rr.impact_json, rr.recorded_at
+                FROM pcl_router_run rr JOIN pcl_run r ON r.id = rr.run_id
+                WHERE rr.run_id = ? AND rr.state = 'APPLIED' AND rr.pre_image IS NOT NULL
+                  AND COALESCE(rr.reason, '') <> 'PROVEN_AWAITING_CONFIRM'
+                ORDER BY rr.router""")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Edited(
+                            rs.getString("router"),
+                            rs.getString("platform"),
+                            rs.getString("kind"),
+                            rs.getString("who"),
+                            JdbcRunStore.instant(rs, "started_at"),
+                            rs.getString("digest_before"),
+                            rs.getString("changes_json"),
+                            rs.getString("impact_json"),
+                            JdbcRunStore.instant(rs, "recorded_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per router of the run, its row in the newest earlier run that wrote routers (apply, remediation, recover; started
+     * before this run started): what Portcullis last left on it.
+     */
+    private static Map<String, Known> known(Connection c, String runId, Instant before) throws SQLException {
+        Map<String, Known> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT router, run_id, state, reason, digest_after, recorded_at FROM (
+                  SELECT k.router, k.run_id, k.state, k.reason, k.digest_after, k.recorded_at,
+                         ROW_NUMBER() OVER (PARTITION BY k.router ORDER BY k.run_started_at DESC, k.recorded_at DESC) AS n
+                  FROM pcl_router_run k JOIN pcl_run kr ON kr.id = k.run_id
+                  WHERE kr.kind IN ('apply', 'remediation', 'recover') AND k.run_id <> ? AND k.run_started_at < ?
+                    AND k.router IN (SELECT router FROM pcl_router_run WHERE run_id = ?)
+                ) newest WHERE n = 1""")) {
+            ps.setString(1, runId);
+            ps.setObject(2, JdbcRunStore.time(before));
+            ps.setString(3, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(
+                            rs.getString("router"),
+                            new Known(
+                                    rs.getString("run_id"),
+                                    rs.getString("state"),
+                                    rs.getString("reason"),
+                                    rs.getString("digest_after"),
+                                    JdbcRunStore.instant(rs, "recorded_at")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether serve opened a drift event on the router between the two instants: it saw (and alerted) the change. */
+    private static boolean driftEventBetween(Connection c, String router, Instant from, Instant to)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM pcl_drift_event WHERE router = ? AND opened_at >= ? AND opened_at <= ?")) {
+            ps.setString(1, router);
+            ps.setObject(2, JdbcRunStore.time(from));
+            ps.setObject(3, JdbcRunStore.time(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.portcullis.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Which routers the run history says an apply overwrote unseen, on both back ends: only a router the run edited whose
+ * running config differed from what the previous Portcullis run left, and only when nothing else explains it (the
+ * previous run's outcome was not a clean one, or serve opened a drift event in between).
+ */
+class OverwrittenChangesTest {
+    @TempDir
+    Path tmp;
+
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+
+    private static RouterRecord row(
+            String router, String state, String reason, String before, String after, boolean edited, Instant at) {
+        return new RouterRecord(
+                router,
+                "junos",
+                state,
+                reason,
+                List.of("term added: PORTCULLIS-V4/block-smtp"),
+                List.of("TCP/2525 toward subscribers (ipv4): forwarded → dropped"),
+                before,
+                after,
+                edited ? "<configuration/>" : null,
+                null,
+                10,
+                at);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void onlyAnUnexplainedDifferenceBeforeAnEditIsAnOverwrittenChange(Backend b) {
+        DbSettings s = b.fresh(tmp);
+        try (RunStore store = StoreOpener.open(s)) {
+            Instant t1 = T0.plusSeconds(10);
+            store.beginRun(RunStoreContractTest.start("run-1", "apply", T0));
+            store.recordRouters(
+                    "run-1",
+                    List.of(
+                            row("same", "APPLIED", null, "d0", "d1", true, t1),
+                            row("changed", "APPLIED", null, "d0", "d1", true, t1),
+                            row("failed-before", "ROLLBACK_FAILED", "ROLLBACK_NOT_VERIFIED", "d0", null, true, t1),
+                            row("provisional", "APPLIED", "PROVEN_AWAITING_CONFIRM", "d0", "d1", true, t1),
+                            row("seen", "APPLIED", null, "d0", "d1", true, t1),
+                            row("not-edited", "NO_CHANGE", null, "d1", "d1", false, t1)));
+            store.finishRun("run-1", t1, 0, null);
+            // serve saw the change on "seen" and opened a drift event before the next apply
+            store.recordDrift(new DriftObservation(
+                    "seen", "junos", "fp", "seen drifted", List.of(), List.of(), "bob", null, T0.plusSeconds(30)));
+
+            Instant t0b = T0.plusSeconds(60);
+            Instant t2 = T0.plusSeconds(70);
+            store.beginRun(RunStoreContractTest.start("run-2", "apply", t0b));
+            store.recordRouters(
+                    "run-2",
+                    List.of(
+                            row("same", "APPLIED", null, "d1", "d2", true, t2),
+                            row("changed", "APPLIED", null, "dX", "d2", true, t2),
+                            row("failed-before", "APPLIED", null, "dX", "d2", true, t2),
+                            row("provisional", "APPLIED", null, "dX", "d2", true, t2),
+                            row("seen", "APPLIED", null, "dX", "d2", true, t2),
+                            row("not-edited", "FAILED_NOT_APPLIED", "LOCKED_BY", "dX", "dX", false, t2),
+                            row("first-time", "APPLIED", null, "dX", "d2", true, t2)));
+            store.finishRun("run-2", t2, 0, null);
+
+            List<OverwrittenChange> found = store.overwrittenChanges("run-2");
+            assertThat(found).extracting(OverwrittenChange::router).containsExactly("changed");
+            OverwrittenChange c = found.get(0);
+            assertThat(c.knownRun()).isEqualTo("run-1");
+            assertThat(c.digestKnown()).isEqualTo("d1");
+            assertThat(c.digestBefore()).isEqualTo("dX");
+            assertThat(c.actor()).isEqualTo("alice");
+            assertThat(c.runStartedAt()).isEqualTo(t0b);
+            assertThat(c.impact()).containsExactly("TCP/2525 toward subscribers (ipv4): forwarded → dropped");
+            assertThat(store.overwrittenChanges("run-1"))
+                    .as("nothing earlier to compare with")
+                    .isEmpty();
+
+            // audited once, by one replica
+            assertThat(store.unauditedRuns(T0.minusSeconds(1))).containsExactly("run-1", "run-2");
+            assertThat(store.unauditedRuns(T0.plusSeconds(1))).containsExactly("run-2");
+            assertThat(store.markAudited("run-2", "replica-a", 1)).isTrue();
+            assertThat(store.markAudited("run-2", "replica-b", 1)).isFalse();
+            assertThat(store.unauditedRuns(T0.minusSeconds(1))).containsExactly("run-1");
+
+            // an unfinished run is not audited yet
+            store.beginRun(RunStoreContractTest.start("run-3", "apply", T0.plusSeconds(100)));
+            assertThat(store.unauditedRuns(T0.minusSeconds(1))).containsExactly("run-1");
+        } finally {
+            b.drop(s);
+        }
+    }
+}
