@@ -1,6 +1,5 @@
 package io.portcullis.cli;
 
-import io.portcullis.netconf.SshWarmUp;
 import io.portcullis.policy.load.PolicyLoader;
 import io.portcullis.policy.load.ValidatedPolicyCache;
 import java.nio.file.Path;
@@ -20,9 +19,6 @@ final class PlainMain {
     /** The commands that load the policy (through {@code Workspace}). */
     static final Set<String> LOAD_POLICY = Set.of("validate", "render", "verify", "plan", "apply", "drift");
 
-    /** The commands that open NETCONF sessions to routers. */
-    static final Set<String> CONTACT_ROUTERS = Set.of("plan", "apply", "drift", "recover", "counters");
-
     private PlainMain() {}
 
     static int run(String... args) {
@@ -35,10 +31,6 @@ final class PlainMain {
             t.setDaemon(true); // a usage error exits at once; nothing waits for this thread but the policy load
             t.start();
         }
-        String command = commandOf(args);
-        if (command != null && CONTACT_ROUTERS.contains(command)) {
-            SshWarmUp.inBackground();
-        }
         return CommandLines.create(null).execute(args);
     }
 
@@ -48,19 +40,24 @@ final class PlainMain {
      * loads none or only prints help. Only a guess for a head start: picocli still parses and reports everything.
      */
     static Path policyToPrepare(String... args) {
+        String command = null;
         String policy = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
                 break;
             }
+            if (Set.of("--help", "-h", "--version", "-V").contains(a)) {
+                return null;
+            }
             if (a.equals("--policy") && i + 1 < args.length) {
                 policy = args[++i];
             } else if (a.startsWith("--policy=")) {
                 policy = a.substring("--policy=".length());
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
             }
         }
-        String command = commandOf(args);
         if (command == null || !LOAD_POLICY.contains(command)) {
             return null;
         }
@@ -74,29 +71,5 @@ final class PlainMain {
         } catch (RuntimeException e) {
             return null; // an unusable value: picocli says so in its own words
         }
-    }
-
-    /**
-     * The subcommand a command line names (its first word that is not an option or an option's value), or null when
-     * there is none or the line only asks for help or the version. Like {@link #policyToPrepare}, only a guess for a
-     * head start.
-     */
-    static String commandOf(String... args) {
-        String command = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                break;
-            }
-            if (Set.of("--help", "-h", "--version", "-V").contains(a)) {
-                return null;
-            }
-            if (a.equals("--policy") || a.equals("--inventory")) {
-                i++; // the option's value, not a command
-            } else if (command == null && !a.startsWith("-")) {
-                command = a;
-            }
-        }
-        return command;
     }
 }

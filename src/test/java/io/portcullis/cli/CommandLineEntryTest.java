@@ -55,33 +55,4 @@ class CommandLineEntryTest {
         assertThat(PlainMain.policyToPrepare()).isNull();
         assertThat(PlainMain.policyToPrepare("validate", "--policy=")).isNull();
     }
-
-    @Test
-    void theCommandsThatContactRoutersAreKnownBeforePicocliParses() {
-        assertThat(PlainMain.commandOf("--policy", "plan", "apply", "--auto-approve"))
-                .isEqualTo("apply"); // "plan" is the policy directory's name here
-        assertThat(PlainMain.commandOf("--inventory=lab", "plan")).isEqualTo("plan");
-        assertThat(PlainMain.commandOf("plan", "--help")).isNull();
-        assertThat(PlainMain.commandOf("--", "plan")).isNull();
-        assertThat(PlainMain.CONTACT_ROUTERS).contains("plan", "apply", "drift").doesNotContain("validate", "render");
-    }
-
-    @Test
-    void theSshWarmUpLeavesNoThreadBehind() throws Exception {
-        java.util.Set<String> before = threadNames();
-        io.portcullis.netconf.SshWarmUp.inBackground();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (threadNames().contains("portcullis-ssh-warm-up") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        java.util.Set<String> after = threadNames();
-        after.removeAll(before);
-        assertThat(after).as("threads started by the warm-up and still alive").isEmpty();
-    }
-
-    private static java.util.Set<String> threadNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
-        return names;
-    }
 }
