@@ -110,6 +110,9 @@ touch "$work/contacts"
 if command -v strace >/dev/null; then
   lab_ports="$(grep -rhoE 'port: *[0-9]+' "$work/lab" | grep -oE '[0-9]+' | sort -u | tr '\n' ' ')"
   measure_first_contact "bundle  plan, recording off" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
+  if [ -n "$base_home" ]; then
+    measure_first_contact "base    plan, recording off" "$base_home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
+  fi
   h2="jdbc:h2:file:$work/h2/portcullis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" history >/dev/null 2>&1 || true # migrates
   measure "bundle  plan, into H2" env PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$results"

@@ -208,6 +208,71 @@ class ReleaseBundleTest {
                 .isGreaterThan(500);
     }
 
+    /**
+     * An archive written by an offline command (validate) lacks the SSH and NETCONF classes plan loads before it reaches
+     * a router; the first plan after it writes a full archive in its place, once, and every command maps that one.
+     */
+    @Test
+    void theFirstPlanAfterAnOfflineArchiveWritesAFullOneOnce() throws Exception {
+        Path examples = home.resolve("examples");
+        Path cache = tmp.resolve("cache-full");
+        Map<String, String> env = Map.of("PORTCULLIS_CACHE_DIR", cache.toString());
+        assertThat(run(examples, javaOnlyPath(), env, "validate").exit()).isZero();
+        assertThat(archives(cache)).singleElement().asString().contains("-offline-");
+
+        // a router nobody listens for: plan loads the SSH client and fails to connect, at once
+        Path inventory = Files.createDirectories(tmp.resolve("refused-inventory"));
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        for (String f : List.of("hosts.yaml", "groups.yaml", "defaults.yaml", "known_hosts")) {
+            Files.writeString(
+                    inventory.resolve(f),
+                    Files.readString(examples.resolve("inventory").resolve(f))
+                            .replaceAll("hostname: [0-9.]+", "hostname: 127.0.0.1")
+                            .replace("port: 830", "port: " + closed));
+        }
+        Map<String, String> planEnv =
+                Map.of("PORTCULLIS_CACHE_DIR", cache.toString(), "PORTCULLIS_BNG_PASSWORD", "Refused-Sentinel-1");
+        Run plan = run(
+                examples,
+                javaOnlyPath(),
+                planEnv,
+                "plan",
+                "--inventory",
+                inventory.toString(),
+                "--limit",
+                "bng-tor-01");
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(ExitCodes.ERROR);
+        String full = archives(cache).stream().collect(java.util.stream.Collectors.joining());
+        assertThat(archives(cache)).singleElement().asString().contains("-full-");
+
+        // from now on every command maps the full archive, and nothing writes another
+        Path log = tmp.resolve("class-load-full.log");
+        Run again = run(
+                examples,
+                javaOnlyPath(),
+                Map.of(
+                        "PORTCULLIS_CACHE_DIR",
+                        cache.toString(),
+                        "PORTCULLIS_BNG_PASSWORD",
+                        "Refused-Sentinel-1",
+                        "PORTCULLIS_JAVA_OPTS",
+                        "-Xshare:on -Xlog:class+load:file=" + log),
+                "plan",
+                "--inventory",
+                inventory.toString(),
+                "--limit",
+                "bng-tor-01");
+        assertThat(again.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(Files.readAllLines(log))
+                .as("the SSH client from the archive")
+                .anyMatch(l -> l.contains(" org.apache.sshd.client.SshClient source: shared objects file"));
+        assertThat(run(examples, javaOnlyPath(), env, "validate").exit()).isZero();
+        assertThat(archives(cache)).containsExactly(full);
+    }
+
     /** A cache the launcher cannot write, a damaged or a foreign archive: the same answer, only slower. */
     @Test
     void noCacheOrABadArchiveOnlyCostsTime() throws Exception {
