@@ -14,12 +14,21 @@ import java.util.Map;
  * Finds out-of-band changes that an apply overwrote before any check saw them (soak finding D), from the run tables
  * alone: for each router a finished run edited and left APPLIED, the running config it read before editing is
  * compared with the one the router held after the previous Portcullis run on it. Conservative: a router whose previous
- * run did not end APPLIED or NO_CHANGE (failed, unknown, rolled back, never recorded) is not judged, and neither is one
- * with a drift event opened in between (serve saw that change and alerted it).
+ * run left it in a state Portcullis does not know (a rollback that could not be read back, an unknown outcome, no
+ * recorded run) is not judged, and neither is one with a drift event opened in between (serve saw that change and
+ * alerted it).
  */
 final class JdbcOverwrites {
     /** Runs that write the managed subtree (serve's own remediations are left out: they follow an alerted drift). */
     private static final String AUDITED_KINDS = "('apply', 'recover')";
+    /**
+     * Outcomes after which Portcullis knows what the router holds (its {@code digest_after}): applied and proven, found
+     * unchanged, nothing committed, or rolled back and the rollback read back. Not ROLLBACK_FAILED or UNKNOWN_*: what
+     * such a router holds is not known. (Until the 30-minute soak of 2026-12-06 only APPLIED and NO_CHANGE counted, and
+     * every router a failed {@code --on-failure revert} run had rolled back went unjudged by the next apply.)
+     */
+    private static final java.util.Set<String> KNOWN_STATES =
+            java.util.Set.of("APPLIED", "NO_CHANGE", "FAILED_NOT_APPLIED", "FAILED_ROLLED_BACK");
     /** The reason of a router's provisional row (proven, not yet confirmed): not what the router was left holding. */
     private static final String PROVISIONAL = "PROVEN_AWAITING_CONFIRM";
 
@@ -60,7 +69,7 @@ final class JdbcOverwrites {
             for (Edited e : edited) {
                 Known k = known.get(e.router());
                 if (k == null
-                        || !(k.state().equals("APPLIED") || k.state().equals("NO_CHANGE"))
+                        || !KNOWN_STATES.contains(k.state())
                         || PROVISIONAL.equals(k.reason())
                         || k.digestAfter() == null
                         || e.digestBefore() == null
@@ -86,10 +95,7 @@ final class JdbcOverwrites {
         });
     }
 
-    /**
-     * Marks a run audited by {@code by} with {@code overwritten} findings; false when another replica marked it first
-     * (it alerted them, or is about to).
-     */
+    /** Marks a run audited by {@code by} with {@code overwritten} findings; false when another replica marked it first. */
     boolean markAudited(String runId, String by, int overwritten) {
         try {
             store.inTransaction("mark run " + runId + " audited", c -> {

@@ -86,7 +86,10 @@ public interface RunStore extends AutoCloseable {
     /** Changes nobody alerted that the run overwrote (see {@link OverwrittenChange}); empty when there were none. */
     List<OverwrittenChange> overwrittenChanges(String runId);
 
-    /** Marks a run audited; false when another replica did first (then it alerts the findings, not this one). */
+    /**
+     * Marks a run audited once its findings were alerted; false when another replica marked it first (only the leader
+     * audits, so that happens only around a change of leader, when both may have alerted it).
+     */
     boolean markAudited(String runId, String by, int overwritten);
 
     /** A cheap round trip (for readiness checks). */

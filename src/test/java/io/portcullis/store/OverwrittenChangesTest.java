@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Which routers the run history says an apply overwrote unseen, on both back ends: only a router the run edited whose
- * running config differed from what the previous Portcullis run left, and only when nothing else explains it (the
- * previous run's outcome was not a clean one, or serve opened a drift event in between).
+ * running config differed from what the previous Portcullis run left (applied, unchanged, or rolled back and read back),
+ * and only when nothing else explains it (the previous run left the router in a state it could not read back, or serve
+ * opened a drift event in between).
  */
 class OverwrittenChangesTest {
     @TempDir
@@ -50,6 +51,9 @@ class OverwrittenChangesTest {
                             row("same", "APPLIED", null, "d0", "d1", true, t1),
                             row("changed", "APPLIED", null, "d0", "d1", true, t1),
                             row("failed-before", "ROLLBACK_FAILED", "ROLLBACK_NOT_VERIFIED", "d0", null, true, t1),
+                            // rolled back and read back: the router holds what it held before, d0
+                            row("rolled-back", "FAILED_ROLLED_BACK", "ROLLED_BACK", "d0", "d0", true, t1),
+                            row("rolled-back-clean", "FAILED_ROLLED_BACK", "ROLLED_BACK", "d0", "d0", true, t1),
                             row("provisional", "APPLIED", "PROVEN_AWAITING_CONFIRM", "d0", "d1", true, t1),
                             row("seen", "APPLIED", null, "d0", "d1", true, t1),
                             row("not-edited", "NO_CHANGE", null, "d1", "d1", false, t1)));
@@ -67,6 +71,8 @@ class OverwrittenChangesTest {
                             row("same", "APPLIED", null, "d1", "d2", true, t2),
                             row("changed", "APPLIED", null, "dX", "d2", true, t2),
                             row("failed-before", "APPLIED", null, "dX", "d2", true, t2),
+                            row("rolled-back", "APPLIED", null, "dX", "d2", true, t2),
+                            row("rolled-back-clean", "APPLIED", null, "d0", "d2", true, t2),
                             row("provisional", "APPLIED", null, "dX", "d2", true, t2),
                             row("seen", "APPLIED", null, "dX", "d2", true, t2),
                             row("not-edited", "FAILED_NOT_APPLIED", "LOCKED_BY", "dX", "dX", false, t2),
@@ -74,7 +80,8 @@ class OverwrittenChangesTest {
             store.finishRun("run-2", t2, 0, null);
 
             List<OverwrittenChange> found = store.overwrittenChanges("run-2");
-            assertThat(found).extracting(OverwrittenChange::router).containsExactly("changed");
+            assertThat(found).extracting(OverwrittenChange::router).containsExactly("changed", "rolled-back");
+            assertThat(found.get(1).digestKnown()).isEqualTo("d0");
             OverwrittenChange c = found.get(0);
             assertThat(c.knownRun()).isEqualTo("run-1");
             assertThat(c.digestKnown()).isEqualTo("d1");
