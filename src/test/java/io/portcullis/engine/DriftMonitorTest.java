@@ -104,6 +104,68 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aCheckThatEndsAfterItsRouterWasDroppedLeavesNoTrace() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch dropped = new java.util.concurrent.CountDownLatch(1);
+        // r2's read waits until the inventory dropped it: the check is in flight across the reload
+        io.portcullis.engine.router.RouterConnector gated = device -> {
+            if (device.name().equals("r2")) {
+                reading.countDown();
+                try {
+                    dropped.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return f.connector.open(device);
+        };
+        Engine engine = new Engine(
+                new io.portcullis.engine.plan.EngineContext(
+                        gated,
+                        id -> new io.portcullis.engine.fake.TestPlatform(false),
+                        new io.portcullis.diff.ChangeExplainer(),
+                        (a, p) -> f.prover.violations(a, p)),
+                "test-1");
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                engine,
+                f.targets,
+                alerter,
+                new DriftMonitor.Listener() {
+                    @Override
+                    public void checked(RouterStatus s) {
+                        told.add(s.router());
+                    }
+                },
+                1,
+                false,
+                FakeFleet.opts())) {
+            java.util.concurrent.CompletableFuture<RouterStatus> inFlight =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkOne("r2", "notification", null));
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            m.desired()
+                    .loaded(
+                            new io.portcullis.engine.drift.RevisionRef("loaded", null, java.time.Instant.now()),
+                            f.targets.subList(0, 1),
+                            null,
+                            false);
+            m.forget(List.of("r2"));
+            dropped.countDown();
+
+            assertThat(inFlight.get(10, TimeUnit.SECONDS).router()).isEqualTo("r2"); // its caller still gets the answer
+            assertThat(m.status()).doesNotContainKey("r2");
+            assertThat(told).doesNotContain("r2");
+            assertThat(alerts.poll(300, TimeUnit.MILLISECONDS))
+                    .as("no alert for a router nobody watches")
+                    .isNull();
+        }
+    }
+
+    @Test
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));

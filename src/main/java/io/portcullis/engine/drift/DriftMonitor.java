@@ -317,6 +317,13 @@ public final class DriftMonitor implements AutoCloseable {
         RouterPlan p = v.plan();
         DesiredState.Desired d = v.d();
         DriftEntry e = v.kind() == Kind.PENDING ? DriftEntry.pending(p) : DriftEntry.of(p);
+        if (!desired.routers().containsKey(p.router())) {
+            // the inventory dropped the router while this check was in flight (a reload, then forget): what the check
+            // found goes to its caller only; recording it would bring the router back into the status, its alerts and
+            // the listener's metrics and history (seen in CI: a portcullis_router_info series with platform "unknown"
+            // after the reload, DesiredStateServeLabTest)
+            return new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, null, changedBy);
+        }
         RouterStatus.Revisions revisions = new RouterStatus.Revisions(
                 v.comparedWith().label(),
                 v.kind() == Kind.PENDING ? d.newestRef().label() : null,
