@@ -98,17 +98,15 @@ final class JdbcOverwrites {
     /** Marks a run audited by {@code by} with {@code overwritten} findings; false when another replica marked it first. */
     boolean markAudited(String runId, String by, int overwritten) {
         try {
-            store.inTransaction("mark run " + runId + " audited", c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO pcl_overwrite_audit (run_id, audited_at, audited_by, overwritten) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, runId);
-                    ps.setObject(2, JdbcRunStore.time(Instant.now()));
-                    ps.setString(3, Sanitizer.text(by, 200));
-                    ps.setInt(4, overwritten);
-                    ps.executeUpdate();
-                }
-                return null;
-            });
+            store.update(
+                    "mark run " + runId + " audited",
+                    "INSERT INTO pcl_overwrite_audit (run_id, audited_at, audited_by, overwritten) VALUES (?, ?, ?, ?)",
+                    ps -> {
+                        ps.setString(1, runId);
+                        ps.setObject(2, JdbcRunStore.time(Instant.now()));
+                        ps.setString(3, Sanitizer.text(by, 200));
+                        ps.setInt(4, overwritten);
+                    });
             return true;
         } catch (StoreException e) {
             if (SqlErrors.duplicateKey(e)) {

@@ -295,7 +295,7 @@ public final class JdbcRunStore implements RunStore {
         T run(Connection c) throws SQLException;
     }
 
-    private void update(String what, String sql, Binder binder) {
+    void update(String what, String sql, Binder binder) {
         inTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);

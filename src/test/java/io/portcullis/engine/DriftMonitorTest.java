@@ -121,13 +121,7 @@ class DriftMonitorTest {
             }
             return f.connector.open(device);
         };
-        Engine engine = new Engine(
-                new io.portcullis.engine.plan.EngineContext(
-                        gated,
-                        id -> new io.portcullis.engine.fake.TestPlatform(false),
-                        new io.portcullis.diff.ChangeExplainer(),
-                        (a, p) -> f.prover.violations(a, p)),
-                "test-1");
+        Engine engine = f.engineOver(gated);
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
                 URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));

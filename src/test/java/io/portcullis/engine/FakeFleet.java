@@ -27,9 +27,14 @@ final class FakeFleet {
             connector.add("r" + i);
             targets.add(TestTargets.target("r" + i));
         }
+        engine = engineOver(connector);
+    }
+
+    /** An engine like this fleet's over another connector (e.g. one that holds a router's read at a chosen moment). */
+    Engine engineOver(io.portcullis.engine.router.RouterConnector c) {
         TestPlatform platform = new TestPlatform(false);
-        engine = new Engine(
-                new EngineContext(connector, id -> platform, new ChangeExplainer(), (a, p) -> prover.violations(a, p)),
+        return new Engine(
+                new EngineContext(c, id -> platform, new ChangeExplainer(), (a, p) -> prover.violations(a, p)),
                 "test-1");
     }
 
