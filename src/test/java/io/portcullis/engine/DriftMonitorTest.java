@@ -160,6 +160,55 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aNotificationDuringACheckWaitsForItThenHasTheRouterCheckedAgainUnderTheFirstForeignAuthor() throws Exception {
+        FakeFleet f = new FakeFleet(1);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        // the first check's read of r1 is held until the test lets it go: the second notification arrives mid-check
+        io.portcullis.engine.router.RouterConnector gated = device -> {
+            if (reads.incrementAndGet() == 1) {
+                firstRead.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return f.connector.open(device);
+        };
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            f.router(1).setRunning(TestTargets.intent("r1", t));
+            m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
+            assertThat(firstRead.await(10, TimeUnit.SECONDS)).isTrue();
+            m.changeHandler().accept(new ConfigChange("r1", "running", "portcullis (session 3 from 127.0.0.1)"));
+            Thread.sleep(500); // time enough for an idle targeted-check thread to start a second check
+            assertThat(reads.get())
+                    .as("no second check of r1 while its first is running")
+                    .isEqualTo(1);
+            release.countDown();
+
+            JsonNode firing = alerts.poll(6, TimeUnit.SECONDS);
+            assertThat(firing).isNotNull();
+            assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains("alice");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (reads.get() < 2 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(reads.get())
+                    .as("the notification that came mid-check has r1 checked once more after it")
+                    .isEqualTo(2);
+            assertThat(m.status().get("r1").changedBy()).contains("alice");
+        }
+    }
+
+    @Test
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));
@@ -218,7 +267,7 @@ class DriftMonitorTest {
                 Duration.ofMillis(1500))) {
             List<Term> t = new ArrayList<>(TestTargets.seedTerms());
             t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
-            // r2 drifts first: its check waits out the settle time on the one targeted-check thread...
+            // r2 drifts first: its check waits out the settle time...
             f.router(2).setRunning(TestTargets.intent("r2", t));
             m.changeHandler().accept(new ConfigChange("r2", "running", "bob (session 9 from 192.0.2.8)", true));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

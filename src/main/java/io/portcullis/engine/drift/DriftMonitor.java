@@ -65,8 +65,21 @@ public final class DriftMonitor implements AutoCloseable {
     /** Routers whose queued check was triggered by someone else's change (see {@link ConfigChange#foreign()}). */
     private final Set<String> pendingForeign = ConcurrentHashMap.newKeySet();
 
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /**
+     * Routers with a targeted check queued or running, and whether a notification came in while it ran: at most one check
+     * per router at a time (two at once would race to name the author), and a change seen during a check is checked
+     * again after it, never dropped.
+     */
+    private final Map<String, TargetedCheck> targetedChecks = new ConcurrentHashMap<>();
+
     private final ExecutorService targeted;
+
+    private enum TargetedCheck {
+        QUEUED,
+        RUNNING,
+        /** Running, and another notification arrived meanwhile: the router is checked once more when it ends. */
+        RUNNING_THEN_AGAIN
+    }
 
     /** Without a run history: every router is compared with {@code targets}, and a drift is alerted at once. */
     public DriftMonitor(
@@ -281,36 +294,65 @@ public final class DriftMonitor implements AutoCloseable {
         return out;
     }
 
-    /** Notification entry point: coalesces bursts (one check queued per router at a time). */
+    /**
+     * Notification entry point: coalesces bursts (one check queued per router at a time) and never runs two checks of
+     * one router at once; a notification during a check has the router checked again when that check ends.
+     */
     public Consumer<ConfigChange> changeHandler() {
         return change -> {
-            if (!desired.routers().containsKey(change.router())) {
+            String router = change.router();
+            if (!desired.routers().containsKey(router)) {
                 return;
             }
             // a burst coalesces into one check that names one author: someone else's change keeps the blame over
             // Portcullis' own commit right after it (an apply's confirming commit carries the drift someone made in its
-            // confirm window along; naming Portcullis' own session would blame it for that drift)
-            if (change.changedBy() != null && (change.foreign() || !pendingForeign.contains(change.router()))) {
-                pendingAuthor.put(change.router(), change.changedBy());
-            }
-            if (change.foreign()) {
-                pendingForeign.add(change.router());
-            }
-            if (queued.add(change.router())) {
-                targeted.submit(() -> {
-                    queued.remove(change.router());
-                    try {
-                        checkOne(
-                                change.router(),
-                                "notification",
-                                pendingAuthor.remove(change.router()),
-                                pendingForeign.remove(change.router()));
-                    } catch (RuntimeException e) {
-                        LOG.warnf("targeted check of %s failed: %s", change.router(), e.getMessage());
-                    }
-                });
+            // confirm window along; naming Portcullis' own session would blame it for that drift). Both are kept until
+            // the router's checks are over, so the check after a running one still knows a foreign change started them.
+            // Updated under the router's entry in targetedChecks, so a check that ends at this moment cannot clear them
+            // after they were set for the next one.
+            boolean[] submit = {false};
+            targetedChecks.compute(router, (r, state) -> {
+                if (change.changedBy() != null && (change.foreign() || !pendingForeign.contains(router))) {
+                    pendingAuthor.put(router, change.changedBy());
+                }
+                if (change.foreign()) {
+                    pendingForeign.add(router);
+                }
+                if (state == null) {
+                    submit[0] = true;
+                    return TargetedCheck.QUEUED;
+                }
+                return state == TargetedCheck.QUEUED ? state : TargetedCheck.RUNNING_THEN_AGAIN;
+            });
+            if (submit[0]) {
+                targeted.submit(() -> runTargetedChecks(router));
             }
         };
+    }
+
+    /** Checks {@code router} until no notification came in during its last check, then lets it be queued anew. */
+    private void runTargetedChecks(String router) {
+        boolean again = true;
+        while (again) {
+            targetedChecks.put(router, TargetedCheck.RUNNING);
+            try {
+                checkOne(router, "notification", pendingAuthor.get(router), pendingForeign.contains(router));
+            } catch (RuntimeException e) {
+                LOG.warnf("targeted check of %s failed: %s", router, e.getMessage());
+            }
+            boolean[] more = {false};
+            targetedChecks.compute(router, (r, state) -> {
+                more[0] = state == TargetedCheck.RUNNING_THEN_AGAIN;
+                if (!more[0]) {
+                    // atomically with leaving the map: a notification after this point queues a fresh check and names
+                    // its own author
+                    pendingAuthor.remove(router);
+                    pendingForeign.remove(router);
+                }
+                return more[0] ? TargetedCheck.RUNNING : null;
+            });
+            again = more[0];
+        }
     }
 
     private RouterStatus record(Verdict v, String trigger, String changedBy) {
