@@ -117,6 +117,65 @@ class SoakAccountingTest {
     }
 
     @Test
+    void aServerMadeDriftIsARestorationOnlyWhenARevertRunRolledItsRouterBackFromAnOutOfBandChange() {
+        ApplyDocument report = new ApplyDocument(
+                "run-3",
+                List.of(
+                        new ApplyDocument.Outcome(
+                                "r1",
+                                OutcomeState.FAILED_ROLLED_BACK,
+                                "ROLLED_BACK",
+                                List.of("filter-changed", RollbackRestorations.OUT_OF_BAND_KIND)),
+                        new ApplyDocument.Outcome(
+                                "r2", OutcomeState.FAILED_ROLLED_BACK, "ROLLED_BACK", List.of("filter-changed")),
+                        new ApplyDocument.Outcome(
+                                "r3",
+                                OutcomeState.APPLIED,
+                                "APPLIED",
+                                List.of(RollbackRestorations.OUT_OF_BAND_KIND))));
+        List<CiRuns.CliRun> runs =
+                List.of(new CiRuns.CliRun("r3-apply-revert", "apply", 1, report, 50, T0, T0.plusSeconds(50)));
+        String during = "2026-12-06T05:00:30.000Z";
+        AlertLedger ledger = AlertLedger.of(List.of(
+                post(30, "firing", during, "r1", "the server", "1 change"),
+                post(30, "firing", during, "r2", "the server", "1 change"),
+                post(30, "firing", during, "r3", "the server", "1 change"),
+                post(30, "firing", during, "r4", "the server", "1 change"),
+                post(200, "firing", "2026-12-06T05:03:20.000Z", "r1", "the server", "1 change"),
+                post(31, "firing", "2026-12-06T05:00:31.000Z", "r1", "soak-oob-7 (console)", "1 change"),
+                post(32, "firing", "2026-12-06T05:00:32.000Z", "r1", "", "1 change")));
+
+        assertThat(ledger.alerts())
+                .filteredOn(a -> RollbackRestorations.restoredBy(a, runs).isPresent())
+                .as("r1's, opened during the run that rolled it back from a pre-image holding the soak's edit")
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.router()).isEqualTo("r1");
+                    assertThat(a.startsAt()).isEqualTo(during);
+                });
+        // not: r2 (its pre-image held no out-of-band edit), r3 (not rolled back), r4 (not in the run), r1 long after
+        // the run, a person's change, an alert without an author
+    }
+
+    @Test
+    void anApplyReportIsReadWithTheKindsOfChangeItFoundPerRouter(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("report.json");
+        java.nio.file.Files.writeString(file, """
+                {"format": "portcullis-apply/1", "runId": "abc", "routers": [
+                  {"router": "r1", "state": "FAILED_ROLLED_BACK", "reason": "ROLLED_BACK",
+                   "changes": [{"kind": "term-missing", "text": "term missing: F/accept-rest"}]},
+                  {"router": "r2", "state": "NO_CHANGE", "reason": "IN_SYNC", "changes": []}]}
+                """);
+
+        ApplyDocument doc = ApplyDocument.read(file);
+
+        assertThat(doc.runId()).isEqualTo("abc");
+        assertThat(doc.routers().get(0).changeKinds()).containsExactly("term-missing");
+        assertThat(doc.routers().get(1).changeKinds()).isEmpty();
+    }
+
+    @Test
     void anAuthorIsNamedWholeNotAsAPrefix() {
         assertThat(AlertLedger.names("soak-oob-12 (console)", "soak-oob-1")).isFalse();
         assertThat(AlertLedger.names("soak-oob-1 (console)", "soak-oob-1")).isTrue();

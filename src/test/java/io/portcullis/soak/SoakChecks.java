@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +155,24 @@ final class SoakChecks {
         int racedUnalerted = 0;
         int reportedOverwritten = 0;
         java.util.Set<AlertLedger.Alert> matchedReports = new java.util.HashSet<>();
+        // drifts a revert run's rollback brought back (RollbackRestorations): alerted again by "the server"
+        List<AlertLedger.Alert> restorations =
+                ledger.where(x -> RollbackRestorations.restoredBy(x, ci.runs()).isPresent());
+        int alertedWhenRestored = 0;
         for (OutOfBandChanges.Change c : changes) {
             List<AlertLedger.Alert> a = ledger.driftBy(c.router(), c.user());
+            if (a.isEmpty()) {
+                // no alert under its own name (a revert run overwrote it before any check saw it), then the run's
+                // rollback restored it and serve alerted it as the server's: that alert is the change's one alert
+                a = restorations.stream()
+                        .filter(r -> r.router().equals(c.router())
+                                && !matchedReports.contains(r)
+                                && Instant.parse(r.startsAt()).isAfter(c.at()))
+                        .limit(1)
+                        .toList();
+                matchedReports.addAll(a);
+                alertedWhenRestored += a.size();
+            }
             if (a.isEmpty()) {
                 // no check saw it, an apply overwrote it, and serve's overwrite audit reported it afterwards, without
                 // an author (none can be known): that report is the change's alert
@@ -172,7 +189,7 @@ final class SoakChecks {
             // commit before serve looked: no alert is then right (nothing was ever there to see); more than one never
             // is, nor a drift alert of that router after the change that names no out-of-band author (the change
             // alerted as someone else's, e.g. as the commit of Portcullis' own that carried it along)
-            List<String> blamedOnOthers = collided && a.isEmpty() ? blamedOnOthers(ledger, c) : List.of();
+            List<String> blamedOnOthers = collided && a.isEmpty() ? blamedOnOthers(ledger, c, restorations) : List.of();
             if (collided && a.isEmpty() && blamedOnOthers.isEmpty()) {
                 racedUnalerted++;
             } else if (!blamedOnOthers.isEmpty()) {
@@ -199,7 +216,11 @@ final class SoakChecks {
                                 + (reportedOverwritten == 0
                                         ? ""
                                         : "; " + reportedOverwritten
-                                                + " alerted by serve's overwrite audit after an apply overwrote them unseen")));
+                                                + " alerted by serve's overwrite audit after an apply overwrote them unseen")
+                                + (alertedWhenRestored == 0
+                                        ? ""
+                                        : "; " + alertedWhenRestored
+                                                + " alerted only when a revert run's rollback restored them")));
         v.check(
                 "every out-of-band change resolved",
                 unresolved.isEmpty(),
@@ -215,6 +236,7 @@ final class SoakChecks {
         List<String> unexplained = ledger
                 .where(a -> a.name().equals(AlertLedger.DRIFT)
                         && !matchedReports.contains(a)
+                        && !restorations.contains(a)
                         && a.authors().stream().noneMatch(x -> x.contains("soak-oob-")))
                 .stream()
                 .map(a -> a.router() + " by '" + a.changedBy() + "' at " + a.startsAt()
@@ -227,6 +249,18 @@ final class SoakChecks {
                 "no drift alert without a cause (router never faulted)",
                 unexplainedUnfaulted.isEmpty(),
                 firstFew(unexplainedUnfaulted, "none"));
+        if (!restorations.isEmpty()) {
+            v.note("drift alerts of out-of-band changes a revert run's rollback restored (changed by the server): "
+                    + restorations.size() + " "
+                    + firstFew(
+                            restorations.stream()
+                                    .map(x -> x.router() + " at " + x.startsAt() + " after "
+                                            + RollbackRestorations.restoredBy(x, ci.runs())
+                                                    .orElseThrow()
+                                                    .name())
+                                    .toList(),
+                            ""));
+        }
         if (!unexplained.isEmpty()) {
             v.note("drift alerts not caused by an out-of-band change (" + unexplained.size() + "): "
                     + firstFew(unexplained, ""));
@@ -244,11 +278,13 @@ final class SoakChecks {
     }
 
     /** Drift alerts of the change's router opened after it whose messages name no out-of-band author: "by AUTHOR". */
-    private static List<String> blamedOnOthers(AlertLedger ledger, OutOfBandChanges.Change c) {
+    private static List<String> blamedOnOthers(
+            AlertLedger ledger, OutOfBandChanges.Change c, List<AlertLedger.Alert> restorations) {
         java.time.Instant after = c.at().minusSeconds(1);
         return ledger
                 .where(x -> x.name().equals(AlertLedger.DRIFT)
                         && x.router().equals(c.router())
+                        && !restorations.contains(x)
                         && !java.time.Instant.parse(x.startsAt()).isBefore(after)
                         && !x.overwriteReport()
                         && x.authors().stream().noneMatch(u -> u.contains("soak-oob-")))

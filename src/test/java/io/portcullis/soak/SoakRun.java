@@ -153,6 +153,18 @@ public final class SoakRun {
             out.printf(
                     "soak: drain %s after %.0f s; load %s%n",
                     drained ? "settled" : "did NOT settle", (System.nanoTime() - drainStart) / 1e9, load());
+            if (!drained) {
+                // what it still waited for, so that a drain that did not settle can be explained afterwards
+                ServeView view = ServeView.read(leader, TOKEN);
+                if (view != null) {
+                    Set<String> open =
+                            new HashSet<>(AlertLedger.read(receiver, "/hook").openRouters());
+                    open.removeAll(view.quarantined());
+                    out.printf(
+                            "soak: drain still waited for: unsettled %s; open alerts on %s; changes awaited on %s%n",
+                            view.unsettled(), open, phase.awaited(view.quarantined()));
+                }
+            }
             phase.stopSampling();
             for (int i = 0; i < 3; i++) {
                 phase.samples().get(0).atEnd(ProcessStats.sample(leader.pid()));
