@@ -209,6 +209,52 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aFullCheckDoesNotRecordAnOlderReadOverANewerCheckOfTheSameRouter() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch atR2 = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the full check reads r1, then waits at r2 while r1 is put back and checked by a notification's check
+        io.portcullis.engine.router.RouterConnector gated = device -> {
+            if (device.name().equals("r2") && armed.compareAndSet(true, false)) {
+                atR2.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return f.connector.open(device);
+        };
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            f.router(1).setRunning(TestTargets.intent("r1", t));
+            m.checkOne("r1", "notification", "alice (session 7 from 192.0.2.9)", true);
+            assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
+
+            armed.set(true);
+            java.util.concurrent.CompletableFuture<List<RouterStatus>> full =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkAll("schedule"));
+            assertThat(atR2.await(10, TimeUnit.SECONDS)).isTrue(); // r1 was read drifted
+            f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms())); // a CI apply puts it back
+            m.checkOne("r1", "notification", "portcullis (session 3 from 127.0.0.1)", false);
+            assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("resolved");
+            release.countDown();
+            full.get(10, TimeUnit.SECONDS);
+
+            assertThat(alerts.poll(1, TimeUnit.SECONDS))
+                    .as("the full check's older read of r1 re-opens no alert")
+                    .isNull();
+            assertThat(m.status().get("r1").drift().status()).isEqualTo("in-sync");
+        }
+    }
+
+    @Test
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));

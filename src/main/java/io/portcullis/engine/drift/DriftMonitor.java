@@ -179,11 +179,42 @@ public final class DriftMonitor implements AutoCloseable {
     /** Checks every router (the periodic backstop). */
     public List<RouterStatus> checkAll(String trigger) {
         desired.refresh();
+        Instant started = Instant.now();
         List<Verdict> verdicts = judgeAll(new ArrayList<>(desired.routers().keySet()));
         verdicts = settled(verdicts, false);
+        verdicts = readAgainWhereCheckedMeanwhile(verdicts, started);
         List<RouterStatus> out = new ArrayList<>();
         for (Verdict v : verdicts) {
             out.add(record(v, trigger, null));
+        }
+        return out;
+    }
+
+    /**
+     * A full check reads a thousand routers over many seconds and records them all at the end; meanwhile another check
+     * (a notification's, a remediation's) may have recorded a router from a newer read. Recording the full check's older
+     * verdict over it would undo that answer: in the soak it re-opened, without an author, the drift alert a
+     * notification's check had just resolved after a CI apply overwrote the change (finding C, docs/benchmarks.md). So
+     * such routers are read once more, and that read is recorded instead.
+     */
+    private List<Verdict> readAgainWhereCheckedMeanwhile(List<Verdict> verdicts, Instant started) {
+        List<String> meanwhile = verdicts.stream()
+                .map(v -> v.d().router())
+                .filter(r -> {
+                    RouterStatus s = status.get(r);
+                    return s != null && s.lastCheck().isAfter(started);
+                })
+                .toList();
+        if (meanwhile.isEmpty()) {
+            return verdicts;
+        }
+        LOG.debugf("%d router(s) were checked by another check while the full check ran: read again", meanwhile.size());
+        desired.refresh();
+        Map<String, Verdict> again = new java.util.HashMap<>();
+        settled(judgeAll(meanwhile), false).forEach(v -> again.put(v.d().router(), v));
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            out.add(again.getOrDefault(v.d().router(), v));
         }
         return out;
     }
