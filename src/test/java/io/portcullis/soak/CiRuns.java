@@ -150,6 +150,10 @@ final class CiRuns {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(
                 "--policy", policy.toString(), "--inventory", inventory.toString(), "--actor", ACTOR, "--no-color"));
+        if (report != null) {
+            // the state directory outlives a soak: a report left by an earlier one must not stand in for this run's
+            Files.deleteIfExists(report);
+        }
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         Process p = processes.start(name, all, List.of(), List.of("-Xmx768m"));
