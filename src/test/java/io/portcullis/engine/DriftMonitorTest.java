@@ -255,6 +255,51 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aFullCheckLeavesANewDriftToTheNotificationsCheckThatKnowsItsAuthor() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the notification's check of r1 is held at its read while the periodic full check runs
+        io.portcullis.engine.router.RouterConnector gated = device -> {
+            if (device.name().equals("r1") && armed.compareAndSet(true, false)) {
+                reading.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return f.connector.open(device);
+        };
+        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            f.router(1).setRunning(TestTargets.intent("r1", t));
+            m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+            m.checkAll("schedule");
+            assertThat(alerts.poll(500, TimeUnit.MILLISECONDS))
+                    .as("the full check sent no alert of its own")
+                    .isNull();
+            release.countDown();
+
+            JsonNode firing = alerts.poll(5, TimeUnit.SECONDS);
+            assertThat(firing).isNotNull();
+            assertThat(firing.at("/alerts/0/status").asText()).isEqualTo("firing");
+            assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains("alice");
+            assertThat(alerts.poll(500, TimeUnit.MILLISECONDS))
+                    .as("one alert for one change")
+                    .isNull();
+        }
+    }
+
+    @Test
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));

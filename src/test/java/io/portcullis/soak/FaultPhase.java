@@ -168,14 +168,23 @@ final class FaultPhase {
      * What the drain waits for: routers with an out-of-band change whose alert has not resolved yet, leaving out the
      * quarantined routers (their drift stays until the operator's apply) and a change that raced a CI apply and was
      * never alerted (the apply may have overwritten it, or rolled it back with its own confirmed commit, before serve
-     * could look: that apply's report says what became of the router).
+     * could look: that apply's report says what became of the router). A change alerted without its author — by serve's
+     * overwrite audit, or when a revert run's rollback restored it — counts as alerted, as in {@link SoakChecks}.
      */
     Set<String> awaited(Set<String> quarantined) {
         AlertLedger ledger = AlertLedger.read(receiver, "/hook");
+        List<CiRuns.CliRun> runs = ci.runs();
         return oob.changes().stream()
                 .filter(c -> !quarantined.contains(c.router()))
                 .filter(c -> {
                     List<AlertLedger.Alert> a = ledger.driftBy(c.router(), c.user());
+                    if (a.isEmpty()) {
+                        a = ledger.where(x -> x.router().equals(c.router())
+                                && java.time.Instant.parse(x.startsAt()).isAfter(c.at().minusSeconds(1))
+                                && (x.overwriteReport()
+                                        || RollbackRestorations.restoredBy(x, runs)
+                                                .isPresent()));
+                    }
                     return a.isEmpty() ? !collided(c) : a.stream().noneMatch(x -> x.resolved() > 0);
                 })
                 .map(OutOfBandChanges.Change::router)

@@ -10,8 +10,9 @@ import java.util.Optional;
  * Drift alerts a rollback brought back. An {@code --on-failure revert} run reaches a router that holds an out-of-band
  * change, overwrites it with its provisional commit (serve sees the router in policy and resolves the change's alert, or
  * never saw the change at all), then cancels: the router's own rollback restores what it held before the run, the
- * change included, and the router's notification names the server itself as the author. serve alerting that drift
- * again is right, and the soak must not count it as a drift without a cause.
+ * change included, and the router's notification names the server itself as the author (or a full check sees the
+ * drift first and names nobody). serve alerting that drift again is right, and the soak must not count it as a drift
+ * without a cause.
  *
  * <p>Evidence, not timing alone: the run that rolled the router back must say so in its report (the router ended
  * FAILED_ROLLED_BACK) and must have found the soak's out-of-band edit in the router's pre-image (a {@code term-missing}
@@ -29,9 +30,11 @@ final class RollbackRestorations {
 
     /** The run whose rollback restored an out-of-band change this alert is about, if it is such an alert. */
     static Optional<CiRuns.CliRun> restoredBy(AlertLedger.Alert a, List<CiRuns.CliRun> runs) {
+        // the server as the author, or none: a full check may see the restored drift before the rollback's
+        // notification is checked (and a remediation may repair it before that check runs)
         if (!a.name().equals(AlertLedger.DRIFT)
-                || a.authors().isEmpty()
-                || !a.authors().stream().allMatch(x -> x.contains(SERVER))) {
+                || !a.authors().stream().allMatch(x -> x.contains(SERVER))
+                || a.overwriteReport()) {
             return Optional.empty();
         }
         Instant opened = Instant.parse(a.startsAt());
