@@ -65,8 +65,7 @@ class DriftMonitorTest {
             assertThat(alerts).isEmpty();
 
             // someone removes port 587 from r2 by hand, and the router notifies
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            List<Term> t = without587();
             f.router(2).setRunning(TestTargets.intent("r2", t));
             f.router(1).rpcLog.clear();
             f.router(2).rpcLog.clear();
@@ -107,24 +106,12 @@ class DriftMonitorTest {
     void aCheckThatEndsAfterItsRouterWasDroppedLeavesNoTrace() throws Exception {
         FakeFleet f = new FakeFleet(2);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch dropped = new java.util.concurrent.CountDownLatch(1);
         // r2's read waits until the inventory dropped it: the check is in flight across the reload
-        io.portcullis.engine.router.RouterConnector gated = device -> {
-            if (device.name().equals("r2")) {
-                reading.countDown();
-                try {
-                    dropped.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return f.connector.open(device);
-        };
-        Engine engine = f.engineOver(gated);
+        HeldRead r2 = new HeldRead(f, "r2");
+        r2.arm();
+        Engine engine = f.engineOver(r2);
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
                 engine,
                 f.targets,
@@ -140,7 +127,7 @@ class DriftMonitorTest {
                 FakeFleet.opts())) {
             java.util.concurrent.CompletableFuture<RouterStatus> inFlight =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkOne("r2", "notification", null));
-            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(r2.reached.await(10, TimeUnit.SECONDS)).isTrue();
             m.desired()
                     .loaded(
                             new io.portcullis.engine.drift.RevisionRef("loaded", null, java.time.Instant.now()),
@@ -148,7 +135,7 @@ class DriftMonitorTest {
                             null,
                             false);
             m.forget(List.of("r2"));
-            dropped.countDown();
+            r2.release.countDown();
 
             assertThat(inFlight.get(10, TimeUnit.SECONDS).router()).isEqualTo("r2"); // its caller still gets the answer
             assertThat(m.status()).doesNotContainKey("r2");
@@ -163,36 +150,22 @@ class DriftMonitorTest {
     void aNotificationDuringACheckWaitsForItThenHasTheRouterCheckedAgainUnderTheFirstForeignAuthor() throws Exception {
         FakeFleet f = new FakeFleet(1);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         // the first check's read of r1 is held until the test lets it go: the second notification arrives mid-check
-        io.portcullis.engine.router.RouterConnector gated = device -> {
-            if (reads.incrementAndGet() == 1) {
-                firstRead.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return f.connector.open(device);
-        };
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        HeldRead r1 = new HeldRead(f, "r1");
+        r1.arm();
+        java.util.concurrent.atomic.AtomicInteger reads = r1.reads;
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
-                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
-            f.router(1).setRunning(TestTargets.intent("r1", t));
+                f.engineOver(r1), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
             m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
-            assertThat(firstRead.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(r1.reached.await(10, TimeUnit.SECONDS)).isTrue();
             m.changeHandler().accept(new ConfigChange("r1", "running", "portcullis (session 3 from 127.0.0.1)"));
             Thread.sleep(500); // time enough for an idle targeted-check thread to start a second check
             assertThat(reads.get())
                     .as("no second check of r1 while its first is running")
                     .isEqualTo(1);
-            release.countDown();
+            r1.release.countDown();
 
             JsonNode firing = alerts.poll(6, TimeUnit.SECONDS);
             assertThat(firing).isNotNull();
@@ -212,39 +185,23 @@ class DriftMonitorTest {
     void aFullCheckDoesNotRecordAnOlderReadOverANewerCheckOfTheSameRouter() throws Exception {
         FakeFleet f = new FakeFleet(2);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch atR2 = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         // the full check reads r1, then waits at r2 while r1 is put back and checked by a notification's check
-        io.portcullis.engine.router.RouterConnector gated = device -> {
-            if (device.name().equals("r2") && armed.compareAndSet(true, false)) {
-                atR2.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return f.connector.open(device);
-        };
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        HeldRead r2 = new HeldRead(f, "r2");
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
-                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
-            f.router(1).setRunning(TestTargets.intent("r1", t));
+                f.engineOver(r2), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
             m.checkOne("r1", "notification", "alice (session 7 from 192.0.2.9)", true);
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
 
-            armed.set(true);
+            r2.arm();
             java.util.concurrent.CompletableFuture<List<RouterStatus>> full =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkAll("schedule"));
-            assertThat(atR2.await(10, TimeUnit.SECONDS)).isTrue(); // r1 was read drifted
+            assertThat(r2.reached.await(10, TimeUnit.SECONDS)).isTrue(); // r1 was read drifted
             f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms())); // a CI apply puts it back
             m.checkOne("r1", "notification", "portcullis (session 3 from 127.0.0.1)", false);
             assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("resolved");
-            release.countDown();
+            r2.release.countDown();
             full.get(10, TimeUnit.SECONDS);
 
             assertThat(alerts.poll(1, TimeUnit.SECONDS))
@@ -258,36 +215,21 @@ class DriftMonitorTest {
     void aFullCheckLeavesANewDriftToTheNotificationsCheckThatKnowsItsAuthor() throws Exception {
         FakeFleet f = new FakeFleet(2);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         // the notification's check of r1 is held at its read while the periodic full check runs
-        io.portcullis.engine.router.RouterConnector gated = device -> {
-            if (device.name().equals("r1") && armed.compareAndSet(true, false)) {
-                reading.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return f.connector.open(device);
-        };
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        HeldRead r1 = new HeldRead(f, "r1");
+        r1.arm();
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
-                f.engineOver(gated), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
-            f.router(1).setRunning(TestTargets.intent("r1", t));
+                f.engineOver(r1), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
             m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
-            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(r1.reached.await(10, TimeUnit.SECONDS)).isTrue();
 
             m.checkAll("schedule");
             assertThat(alerts.poll(500, TimeUnit.MILLISECONDS))
                     .as("the full check sent no alert of its own")
                     .isNull();
-            release.countDown();
+            r1.release.countDown();
 
             JsonNode firing = alerts.poll(5, TimeUnit.SECONDS);
             assertThat(firing).isNotNull();
@@ -303,8 +245,7 @@ class DriftMonitorTest {
     void remediationReappliesWhenSwitchedOn() throws Exception {
         FakeFleet f = new FakeFleet(1);
         f.router(1).setRunning(TestTargets.intent("r1", TestTargets.seedTerms().subList(1, 3)));
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
                 f.engine, f.targets, alerter, new DriftMonitor.Listener() {}, 1, true, FakeFleet.opts())) {
             m.checkAll("schedule");
@@ -345,8 +286,7 @@ class DriftMonitorTest {
     void portcullisOwnCommitRightAfterSomeoneElsesChangeDoesNotTakeTheBlameForIt() throws Exception {
         FakeFleet f = new FakeFleet(2);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
                 f.engine,
                 DesiredState.fixed(f.targets),
@@ -356,8 +296,7 @@ class DriftMonitorTest {
                 false,
                 new Remediator(f.engine, FakeFleet.opts(), List::of),
                 Duration.ofMillis(1500))) {
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            List<Term> t = without587();
             // r2 drifts first: its check waits out the settle time...
             f.router(2).setRunning(TestTargets.intent("r2", t));
             m.changeHandler().accept(new ConfigChange("r2", "running", "bob (session 9 from 192.0.2.8)", true));
@@ -388,8 +327,7 @@ class DriftMonitorTest {
     private List<JsonNode> overwrittenWithinTheSettleTime(boolean foreign) throws Exception {
         FakeFleet f = new FakeFleet(1);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
-        DriftAlerter alerter = new DriftAlerter(List.of(new WebhookSink(
-                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+        DriftAlerter alerter = webhookAlerter();
         try (DriftMonitor m = new DriftMonitor(
                 f.engine,
                 DesiredState.fixed(f.targets),
@@ -404,8 +342,7 @@ class DriftMonitorTest {
                 true,
                 new Remediator(f.engine, FakeFleet.opts(), List::of),
                 Duration.ofMillis(1500))) {
-            List<Term> t = new ArrayList<>(TestTargets.seedTerms());
-            t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+            List<Term> t = without587();
             f.router(1).setRunning(TestTargets.intent("r1", t));
             f.router(1).rpcLog.clear();
             m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", foreign));
@@ -430,6 +367,57 @@ class DriftMonitorTest {
                     .isEmpty();
             assertThat(m.status().get("r1").inPolicy()).isTrue();
             return got;
+        }
+    }
+
+    private DriftAlerter webhookAlerter() {
+        return new DriftAlerter(List.of(new WebhookSink(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))));
+    }
+
+    /** The seed policy's terms with port 587 gone from the SMTP block: what someone "fixes" by hand. */
+    private static List<Term> without587() {
+        List<Term> t = new ArrayList<>(TestTargets.seedTerms());
+        t.set(1, TestTargets.term("block-smtp", 20, Protocol.TCP, List.of(25, 465, 2525), Action.DISCARD));
+        return t;
+    }
+
+    /**
+     * The fleet's connector, holding the first read of one router after {@link #arm} until {@link #release} opens: a
+     * check caught in flight at a moment the test chooses.
+     */
+    private static final class HeldRead implements io.portcullis.engine.router.RouterConnector {
+        private final FakeFleet fleet;
+        private final String router;
+        private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        /** Reads of the router so far. */
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+        HeldRead(FakeFleet fleet, String router) {
+            this.fleet = fleet;
+            this.router = router;
+        }
+
+        void arm() {
+            armed.set(true);
+        }
+
+        @Override
+        public io.portcullis.engine.router.RouterSession open(io.portcullis.inventory.Device device) {
+            if (device.name().equals(router)) {
+                reads.incrementAndGet();
+                if (armed.compareAndSet(true, false)) {
+                    reached.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            return fleet.connector.open(device);
         }
     }
 }

@@ -382,9 +382,11 @@ public final class DriftMonitor implements AutoCloseable {
 
     /** Checks {@code router} until no notification came in during its last check, then lets it be queued anew. */
     private void runTargetedChecks(String router) {
+        // a notification from here on finds the check running and asks for one more; one that came while it was queued
+        // is covered by the read this check is about to make
+        targetedChecks.put(router, TargetedCheck.RUNNING);
         boolean again = true;
         while (again) {
-            targetedChecks.put(router, TargetedCheck.RUNNING);
             try {
                 checkOne(router, "notification", pendingAuthor.get(router), pendingForeign.contains(router));
             } catch (RuntimeException e) {
