@@ -6,6 +6,8 @@ import io.portcullis.testing.ProcessStats;
 import io.portcullis.testing.ServeReplica;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -37,6 +39,7 @@ final class FaultPhase {
     private volatile java.time.Instant refreshedAt = java.time.Instant.now();
     private final List<Thread> samplers = new CopyOnWriteArrayList<>();
     private volatile boolean phaseOver;
+    private volatile Instant faultsCleared = Instant.now();
     private volatile boolean samplingOver;
     private volatile List<Collisions.Collision> collisions = List.of();
 
@@ -108,9 +111,24 @@ final class FaultPhase {
             ciThread.join();
             faults.clearAll();
             faults.close();
+            faultsCleared = Instant.now();
             phaseOver = true;
             collisions = Collisions.find(
                     ci.runs(), oob.changes(), r -> fleet.device(r).rpcLog().entries());
+        }
+    }
+
+    /**
+     * Waits until every router's SSH keepalive had {@code limit} (its wait × probes) since the faults were cleared: a
+     * half-open session (SILENT_SESSION) keeps its candidate lock and uncommitted edits until the keepalive ends it, and
+     * an operator's apply before that is rightly refused ("someone else's uncommitted changes"). Finding E of the run of
+     * 2026-12-07 00:47: the final apply came 84 s after such a session went silent, 6 s before its router's 90 s limit.
+     */
+    void awaitHalfOpenSessionsEnded(Duration limit) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), faultsCleared.plus(limit)).toMillis();
+        if (ms > 0) {
+            out.printf("soak: waiting %.0f s for the routers' keepalive to end half-open sessions%n", ms / 1e3);
+            Thread.sleep(ms);
         }
     }
 

@@ -319,6 +319,7 @@ final class SoakChecks {
                                         ? ""
                                         : " (" + firstFew(quarantined, "")
                                                 + "), each faulted; the final apply includes them")));
+        phase.awaitHalfOpenSessionsEnded(fleet.device(0).silentPeerLimit().plusSeconds(5));
         CiRuns.CliRun last =
                 quarantined.isEmpty() ? ci.applyAgain("final-apply") : ci.applyIncludingQuarantined("final-apply");
         Map<OutcomeState, Integer> counts =
