@@ -17,6 +17,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${POSTGRES_LAB_PORT:-55432}"
 state="${POSTGRES_LAB_STATE:-$repo/.run/postgres}"
+# a relative state directory (scripts/soak.sh passes .run/postgres) is taken from where the script was started: the
+# server runs as another user from another directory, and make_traversable walks its parents up to /
+case "$state" in /*) ;; *) state="$PWD/$state" ;; esac
 db="${POSTGRES_LAB_DB:-portcullis}"
 dbuser="${POSTGRES_LAB_USER:-portcullis}"
 pgbin=/usr/lib/postgresql/15/bin
@@ -44,7 +47,7 @@ install_packages() {
 # mode-700 home would not do). We only add o+x (traverse, not list) to directories on the way.
 make_traversable() {
   local d="$state"
-  while [ "$d" != "/" ]; do
+  while [ "$d" != "/" ] && [ "$d" != "." ]; do
     [ -d "$d" ] && [ "$(id -u)" -eq 0 ] && chmod o+x "$d" 2>/dev/null || true
     d="$(dirname "$d")"
   done
