@@ -93,9 +93,8 @@ class LeaderElectionTest {
         long t0 = System.nanoTime();
         // the follower polls at once and again until the ended session's lock is free (the server releases it a few
         // milliseconds after pg_terminate_backend). Left to their schedules, the two replicas race: a leader that
-        // reaches
-        // the database again before anyone took the lock takes it back and goes on leading, by design (a database
-        // restart must not cause a step-down), and then the follower never takes over (CI, 2026-12-06 22:25)
+        // reaches the database again before anyone took the lock takes it back and goes on leading, by design (a
+        // database restart must not cause a step-down), and then the follower never takes over (CI, 2026-12-06 22:25)
         waitUntil(
                 () -> {
                     follower.election().poll();

@@ -156,8 +156,10 @@ final class SoakChecks {
         int reportedOverwritten = 0;
         java.util.Set<AlertLedger.Alert> matchedReports = new java.util.HashSet<>();
         // drifts a revert run's rollback brought back (RollbackRestorations): alerted again by "the server"
-        List<AlertLedger.Alert> restorations =
-                ledger.where(x -> RollbackRestorations.restoredBy(x, ci.runs()).isPresent());
+        List<CiRuns.CliRun> runs = ci.runs();
+        Map<AlertLedger.Alert, CiRuns.CliRun> restoredBy = new java.util.LinkedHashMap<>();
+        ledger.alerts().forEach(x -> RollbackRestorations.restoredBy(x, runs).ifPresent(r -> restoredBy.put(x, r)));
+        List<AlertLedger.Alert> restorations = List.copyOf(restoredBy.keySet());
         int alertedWhenRestored = 0;
         for (OutOfBandChanges.Change c : changes) {
             List<AlertLedger.Alert> a = ledger.driftBy(c.router(), c.user());
@@ -253,11 +255,10 @@ final class SoakChecks {
             v.note("drift alerts of out-of-band changes a revert run's rollback restored (changed by the server): "
                     + restorations.size() + " "
                     + firstFew(
-                            restorations.stream()
-                                    .map(x -> x.router() + " at " + x.startsAt() + " after "
-                                            + RollbackRestorations.restoredBy(x, ci.runs())
-                                                    .orElseThrow()
-                                                    .name())
+                            restoredBy.entrySet().stream()
+                                    .map(e -> e.getKey().router() + " at "
+                                            + e.getKey().startsAt() + " after "
+                                            + e.getValue().name())
                                     .toList(),
                             ""));
         }

@@ -139,31 +139,18 @@ public final class SoakRun {
                     "soak: %d out-of-band changes raced a CI apply on their router: %s%n",
                     phase.collisions().size(), phase.collisions());
             boolean drained = waitQuietly(drainMax, () -> {
-                ServeView view = ServeView.read(leader, TOKEN);
-                if (view == null) {
-                    return false;
-                }
-                Set<String> open =
-                        new HashSet<>(AlertLedger.read(receiver, "/hook").openRouters());
-                open.removeAll(view.quarantined());
-                return phase.awaited(view.quarantined()).isEmpty()
-                        && open.isEmpty()
-                        && view.unsettled().isEmpty();
+                DrainWait w = drainWait(leader, receiver, phase);
+                return w != null && w.over();
             });
             out.printf(
                     "soak: drain %s after %.0f s; load %s%n",
                     drained ? "settled" : "did NOT settle", (System.nanoTime() - drainStart) / 1e9, load());
-            if (!drained) {
+            DrainWait left = drained ? null : drainWait(leader, receiver, phase);
+            if (left != null) {
                 // what it still waited for, so that a drain that did not settle can be explained afterwards
-                ServeView view = ServeView.read(leader, TOKEN);
-                if (view != null) {
-                    Set<String> open =
-                            new HashSet<>(AlertLedger.read(receiver, "/hook").openRouters());
-                    open.removeAll(view.quarantined());
-                    out.printf(
-                            "soak: drain still waited for: unsettled %s; open alerts on %s; changes awaited on %s%n",
-                            view.unsettled(), open, phase.awaited(view.quarantined()));
-                }
+                out.printf(
+                        "soak: drain still waited for: unsettled %s; open alerts on %s; changes awaited on %s%n",
+                        left.unsettled(), left.openAlerts(), left.awaited());
             }
             phase.stopSampling();
             for (int i = 0; i < 3; i++) {
@@ -207,6 +194,28 @@ public final class SoakRun {
             }
         }
         return to;
+    }
+
+    /**
+     * What the drain waits for, quarantined routers left out (remediation skips them until the operator's apply): routers
+     * serve has not settled, routers with an alert still open, and routers whose out-of-band change is not alerted and
+     * resolved yet ({@link FaultPhase#awaited}).
+     */
+    record DrainWait(Set<String> unsettled, Set<String> openAlerts, Set<String> awaited) {
+        boolean over() {
+            return unsettled.isEmpty() && openAlerts.isEmpty() && awaited.isEmpty();
+        }
+    }
+
+    /** The drain's state now, or null while serve does not answer. */
+    private static DrainWait drainWait(ServeReplica leader, HttpReceiver receiver, FaultPhase phase) {
+        ServeView view = ServeView.read(leader, TOKEN);
+        if (view == null) {
+            return null;
+        }
+        Set<String> open = new HashSet<>(AlertLedger.read(receiver, "/hook").openRouters());
+        open.removeAll(view.quarantined());
+        return new DrainWait(view.unsettled(), open, phase.awaited(view.quarantined()));
     }
 
     static long count(ServeReplica r, String series) {

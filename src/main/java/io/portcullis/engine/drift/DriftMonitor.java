@@ -204,9 +204,7 @@ public final class DriftMonitor implements AutoCloseable {
      * check saw and remediated 1 s before the notification's check of it ran).
      */
     private boolean leftToANotification(Verdict v) {
-        return v.kind() == Kind.DRIFT
-                && targetedChecks.containsKey(v.d().router())
-                && alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty();
+        return newDrift(v) && targetedChecks.containsKey(v.d().router());
     }
 
     /**
@@ -229,13 +227,7 @@ public final class DriftMonitor implements AutoCloseable {
         }
         LOG.debugf("%d router(s) were checked by another check while the full check ran: read again", meanwhile.size());
         desired.refresh();
-        Map<String, Verdict> again = new java.util.HashMap<>();
-        settled(judgeAll(meanwhile), false).forEach(v -> again.put(v.d().router(), v));
-        List<Verdict> out = new ArrayList<>(verdicts.size());
-        for (Verdict v : verdicts) {
-            out.add(again.getOrDefault(v.d().router(), v));
-        }
-        return out;
+        return replacedBy(verdicts, settled(judgeAll(meanwhile), false));
     }
 
     /** Checks one router now (a change notification said it changed, author unknown or Portcullis itself). */
@@ -311,9 +303,7 @@ public final class DriftMonitor implements AutoCloseable {
     /** A drift not alerted yet is looked at once more after the settle time, with the history read again. */
     private List<Verdict> settled(List<Verdict> verdicts, boolean foreign) {
         List<String> fresh = verdicts.stream()
-                .filter(v -> v.kind() == Kind.DRIFT)
-                .filter(v ->
-                        alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty())
+                .filter(this::newDrift)
                 .map(v -> v.d().router())
                 .toList();
         if (fresh.isEmpty() || settle.isZero()) {
@@ -326,20 +316,33 @@ public final class DriftMonitor implements AutoCloseable {
             return verdicts;
         }
         desired.refresh();
-        Map<String, Verdict> again = new ConcurrentHashMap<>();
-        judgeAll(fresh).forEach(v -> again.put(v.d().router(), v));
-        List<Verdict> out = new ArrayList<>(verdicts.size());
-        for (Verdict v : verdicts) {
-            Verdict a = again.get(v.d().router());
-            if (a != null && a.kind() != Kind.DRIFT) {
+        List<Verdict> again = judgeAll(fresh);
+        for (Verdict a : again) {
+            if (a.kind() != Kind.DRIFT) {
                 LOG.infof(
                         "%s looked drifted and was %s %s later (an apply in progress): %s",
-                        v.d().router(),
+                        a.d().router(),
                         a.kind().name().toLowerCase().replace('_', ' '),
                         settle,
                         foreign ? "the change was someone else's, so it is alerted and resolved at once" : "no alert");
             }
-            out.add(a == null ? v : a);
+        }
+        return replacedBy(verdicts, again);
+    }
+
+    /** A drift no alert is open for yet: what the settle time and a notification's check are about. */
+    private boolean newDrift(Verdict v) {
+        return v.kind() == Kind.DRIFT
+                && alerter.open(v.d().router(), AlertName.POLICY_DRIFT).isEmpty();
+    }
+
+    /** {@code verdicts} in their order, each router's replaced by its verdict in {@code newer} where it has one. */
+    private static List<Verdict> replacedBy(List<Verdict> verdicts, List<Verdict> newer) {
+        Map<String, Verdict> byRouter = new java.util.HashMap<>();
+        newer.forEach(v -> byRouter.put(v.d().router(), v));
+        List<Verdict> out = new ArrayList<>(verdicts.size());
+        for (Verdict v : verdicts) {
+            out.add(byRouter.getOrDefault(v.d().router(), v));
         }
         return out;
     }
