@@ -15,8 +15,8 @@ import java.util.Map;
  * alone: for each router a finished run edited and left APPLIED, the running config it read before editing is
  * compared with the one the router held after the previous Portcullis run on it. Conservative: a router whose previous
  * run left it in a state Portcullis does not know (a rollback that could not be read back, an unknown outcome, no
- * recorded run) is not judged, and neither is one with a drift event opened in between (serve saw that change and
- * alerted it).
+ * recorded run) is not judged, and neither is one with a drift event opened in between or still open when the run
+ * started (serve saw that change and alerted it).
  */
 final class JdbcOverwrites {
     /** Runs that write the managed subtree (serve's own remediations are left out: they follow an alerted drift). */
@@ -74,7 +74,8 @@ final class JdbcOverwrites {
                         || k.digestAfter() == null
                         || e.digestBefore() == null
                         || k.digestAfter().equals(e.digestBefore())
-                        || driftEventBetween(c, e.router(), k.recordedAt(), e.recordedAt())) {
+                        || driftEventBetween(c, e.router(), k.recordedAt(), e.recordedAt())
+                        || driftOpenWhenRunStarted(c, e.router(), e.runStartedAt(), e.recordedAt())) {
                     continue;
                 }
                 out.add(new OverwrittenChange(
@@ -189,6 +190,28 @@ final class JdbcOverwrites {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether serve had a drift event open on the router when the run started: it was alerting the change the run then
+     * overwrote. The window above does not cover this when the previous run recorded the router after the change: a
+     * row is recorded when its run finishes with the router (after the confirm), which can be well after the run read
+     * it. Seen in the soak of 2026-12-07 03:07 (lab-ietf-0318): changed and alerted at 03:15:34 while an apply that had
+     * already read the router was still confirming, that apply recorded it later, and the next apply, started at
+     * 03:17:09 with the alert still open, overwrote the change; the audit alerted it a second time, without an author.
+     */
+    private static boolean driftOpenWhenRunStarted(Connection c, String router, Instant runStarted, Instant recorded)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pcl_drift_event WHERE router = ?"
+                + " AND opened_at <= ? AND (resolved_at IS NULL OR resolved_at >= ?)")) {
+            ps.setString(1, router);
+            ps.setObject(2, JdbcRunStore.time(recorded));
+            ps.setObject(3, JdbcRunStore.time(runStarted));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     /** Whether serve opened a drift event on the router between the two instants: it saw (and alerted) the change. */
