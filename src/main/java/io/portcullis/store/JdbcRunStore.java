@@ -79,9 +79,12 @@ public final class JdbcRunStore implements RunStore {
     }
 
     /**
-     * One transaction, two JDBC batches: the rows of these routers are deleted, then inserted (replace: under
-     * {@code --on-failure revert} a router is first reported proven, then with its final state). Per row that is two
-     * statements in a batch instead of a borrowed connection, two round trips and a commit each.
+     * One transaction: the run's start is read once, then the rows go in as one JDBC batch of plain inserts (which the
+     * PostgreSQL driver sends as multi-row inserts). A router already recorded under the run (under {@code
+     * --on-failure revert} a router is first reported proven, then with its final state; or a batch sent again after
+     * its commit's answer was lost) makes the batch fail as a duplicate, and it is written again replacing the
+     * earlier rows: deleting first for every row would cost a statement per router on every run for a case most runs
+     * never have (measured in the recording overhead benchmark, docs/benchmarks.md).
      */
     @Override
     public void recordRouters(String runId, List<RouterRecord> routers) {
@@ -96,51 +99,70 @@ public final class JdbcRunStore implements RunStore {
         String what = last.size() == 1
                 ? "record " + last.keySet().iterator().next() + " of run " + runId
                 : "record " + last.size() + " routers of run " + runId;
-        inTransaction(what, c -> {
+        try {
+            inTransaction(what, c -> insertRouters(c, runId, last, false));
+        } catch (StoreException e) {
+            if (!SqlErrors.duplicateKey(e)) {
+                throw e;
+            }
+            inTransaction(what, c -> insertRouters(c, runId, last, true));
+        }
+    }
+
+    private Void insertRouters(Connection c, String runId, Map<String, RouterRecord> routers, boolean replace)
+            throws SQLException {
+        OffsetDateTime started = runStartedAt(c, runId)
+                .orElseThrow(() -> new StoreException("run " + runId + " is not in the database " + where + ", so "
+                        + String.join(", ", routers.keySet()) + " cannot be recorded under it"));
+        if (replace) {
             try (PreparedStatement del =
                     c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
-                for (String router : last.keySet()) {
+                for (String router : routers.keySet()) {
                     del.setString(1, runId);
                     del.setString(2, router);
                     del.addBatch();
                 }
                 del.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, reason, changes_json, impact_json,
-                                                digest_before, digest_after, pre_image, error, millis, recorded_at)
-                    SELECT id, ?, started_at, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM pcl_run WHERE id = ?""")) {
-                for (RouterRecord r : last.values()) {
-                    bindRouter(ps, runId, r);
-                    ps.addBatch();
-                }
-                int[] inserted = ps.executeBatch();
-                for (int n : inserted) {
-                    // 0: the run row is missing (SUCCESS_NO_INFO, negative, is what a driver may say instead of 1)
-                    if (n == 0) {
-                        throw new StoreException("run " + runId + " is not in the database " + where + ", so "
-                                + String.join(", ", last.keySet()) + " cannot be recorded under it");
-                    }
-                }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pcl_router_run (run_id, run_started_at, router, platform, state, reason, changes_json,
+                                            impact_json, digest_before, digest_after, pre_image, error, millis, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (RouterRecord r : routers.values()) {
+                ps.setString(1, runId);
+                ps.setObject(2, started);
+                bindRouter(ps, 3, r);
+                ps.addBatch();
             }
-            return null;
-        });
+            ps.executeBatch();
+        }
+        return null;
     }
 
-    private static void bindRouter(PreparedStatement ps, String runId, RouterRecord r) throws SQLException {
-        ps.setString(1, r.router());
-        ps.setString(2, r.platform());
-        ps.setString(3, r.state());
-        ps.setString(4, r.reason());
-        ps.setString(5, JsonColumns.write(r.changes()));
-        ps.setString(6, JsonColumns.write(r.impact()));
-        ps.setString(7, r.digestBefore());
-        ps.setString(8, r.digestAfter());
-        ps.setString(9, r.preImage());
-        ps.setString(10, r.error());
-        ps.setLong(11, r.millis());
-        ps.setObject(12, time(r.recordedAt()));
-        ps.setString(13, runId);
+    private static Optional<OffsetDateTime> runStartedAt(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM pcl_run WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Binds a router's columns from {@code router} to {@code recorded_at}, starting at parameter {@code i}. */
+    private static void bindRouter(PreparedStatement ps, int i, RouterRecord r) throws SQLException {
+        ps.setString(i++, r.router());
+        ps.setString(i++, r.platform());
+        ps.setString(i++, r.state());
+        ps.setString(i++, r.reason());
+        ps.setString(i++, JsonColumns.write(r.changes()));
+        ps.setString(i++, JsonColumns.write(r.impact()));
+        ps.setString(i++, r.digestBefore());
+        ps.setString(i++, r.digestAfter());
+        ps.setString(i++, r.preImage());
+        ps.setString(i++, r.error());
+        ps.setLong(i++, r.millis());
+        ps.setObject(i, time(r.recordedAt()));
     }
 
     @Override

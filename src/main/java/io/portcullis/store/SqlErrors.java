@@ -64,8 +64,11 @@ final class SqlErrors {
     /** A unique key already holds this row (SQLState 23505 on PostgreSQL and H2). */
     static boolean duplicateKey(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
+            // a failed batch (BatchUpdateException) names the statement's own error in its chain of next exceptions
+            for (SQLException s = c instanceof SQLException e ? e : null; s != null; s = s.getNextException()) {
+                if ("23505".equals(s.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -105,6 +105,11 @@ public final class StoreOpener {
                             .exceptionSorter(SqlErrors::unreachable)
                             .connectionFactoryConfiguration(cf -> {
                                 cf.jdbcUrl(s.url()).loginTimeout(Duration.ofSeconds(5));
+                                if (s.kind() == DbSettings.Kind.POSTGRESQL) {
+                                    // a run's router rows go in as one batch of inserts: sent as multi-row inserts,
+                                    // not one statement per router (the same is set for serve's datasource)
+                                    cf.jdbcProperty("reWriteBatchedInserts", "true");
+                                }
                                 if (!s.username().isEmpty()) {
                                     cf.principal(new NamePrincipal(s.username()));
                                 }
