@@ -79,7 +79,7 @@ public class ApplyRuns {
                 }
             });
             if (recorder != null) {
-                recorder.apiApplyFinished(r);
+                recorder.apiApplyFinished(r, recording);
             }
             // one id for the run everywhere the API shows it
             registry.finish(

@@ -11,6 +11,7 @@ import io.portcullis.engine.plan.RouterPlan;
 import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
+import io.portcullis.recording.OutcomesOnce;
 import io.portcullis.recording.RouterRecords;
 import io.portcullis.store.AlertDelivery;
 import io.portcullis.store.BufferedRunStore;
@@ -221,16 +222,12 @@ final class ServiceRecorder implements DriftMonitor.Listener {
         if (s != null) {
             store.recordPolicy(new PolicySnapshot(s.digest(), s.revision(), Instant.now(), s.documents()));
         }
-        return new RunListener() {
-            @Override
-            public void routerFinished(RouterOutcome o) {
-                store.recordRouter(runId, RouterRecords.outcome(o));
-            }
-        };
+        return new OutcomesOnce(router -> store.recordRouter(runId, router));
     }
 
-    void apiApplyFinished(RunReport r) {
-        r.routers().forEach(o -> store.recordRouter(r.runId(), RouterRecords.outcome(o)));
+    /** @param recording the listener {@link #apiApplyStarted} returned: it writes only the outcomes that changed */
+    void apiApplyFinished(RunReport r, RunListener recording) {
+        r.routers().forEach(recording::routerFinished);
         store.finishRun(r.runId(), r.finishedAt(), r.success() ? 0 : 1, r.haltedBecause());
     }
 

@@ -6,6 +6,7 @@ import io.portcullis.engine.report.RouterOutcome;
 import io.portcullis.engine.report.RunListener;
 import io.portcullis.engine.report.RunReport;
 import io.portcullis.engine.router.Digests;
+import io.portcullis.recording.OutcomesOnce;
 import io.portcullis.recording.RouterRecords;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.GitRevision;
@@ -33,6 +34,8 @@ import java.util.UUID;
 final class CliRecorder implements RunListener {
     private final String command;
     private final RunRecording recording;
+    /** Each router's outcome as it finishes, and at the end only those that changed since. */
+    private final OutcomesOnce outcomes;
     /** Why this run is not recorded at all (the database settings could not be read; said when it started), else null. */
     private final String notRecorded;
 
@@ -43,6 +46,7 @@ final class CliRecorder implements RunListener {
     private CliRecorder(String command, RunRecording recording, String notRecorded) {
         this.command = command;
         this.recording = recording;
+        this.outcomes = new OutcomesOnce(recording::router);
         this.notRecorded = notRecorded;
     }
 
@@ -91,7 +95,7 @@ final class CliRecorder implements RunListener {
 
     @Override
     public void routerFinished(RouterOutcome o) {
-        recording.router(RouterRecords.outcome(o));
+        outcomes.routerFinished(o);
     }
 
     void planned(List<RouterPlan> plans, boolean drift) {
