@@ -88,31 +88,22 @@ public final class DatabaseRouterLocks implements RouterLocks {
         }
     }
 
-    /** Null when the row is now ours; else who holds it (an expired row is removed first, then tried again). */
+    /**
+     * Null when the row is now ours; else who holds it. The insert comes first: a router nobody holds, the case of
+     * nearly every router of a run, costs one statement. Only a refused insert removes an expired row and tries again.
+     */
     private Holder tryInsert(String key, Holder me, String token) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
+            if (inserted(c, key, me, token)) {
+                return null;
+            }
             try (PreparedStatement del =
                     c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND expires_at < ?")) {
                 del.setString(1, key);
                 del.setObject(2, DatabaseRouterMemory.time(Instant.now()));
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                Instant now = Instant.now();
-                ins.setString(1, key);
-                ins.setString(2, me.runId());
-                ins.setString(3, DatabaseRouterMemory.cut(me.actor(), 400));
-                ins.setString(4, token);
-                ins.setObject(5, DatabaseRouterMemory.time(now));
-                ins.setObject(6, DatabaseRouterMemory.time(now.plus(ttl)));
-                ins.executeUpdate();
-                return null;
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
+                if (del.executeUpdate() > 0 && inserted(c, key, me, token)) {
+                    return null; // its holder died and stopped renewing it
                 }
             }
             try (PreparedStatement q =
@@ -128,6 +119,28 @@ public final class DatabaseRouterLocks implements RouterLocks {
         } catch (SQLException e) {
             throw new MemoryException(
                     "could not take the lock of " + key + " in the database " + where + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether the lock row was inserted; false when the router's row is there already (someone holds it). */
+    private boolean inserted(Connection c, String key, Holder me, String token) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            Instant now = Instant.now();
+            ins.setString(1, key);
+            ins.setString(2, me.runId());
+            ins.setString(3, DatabaseRouterMemory.cut(me.actor(), 400));
+            ins.setString(4, token);
+            ins.setObject(5, DatabaseRouterMemory.time(now));
+            ins.setObject(6, DatabaseRouterMemory.time(now.plus(ttl)));
+            ins.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            return false;
         }
     }
 
