@@ -194,34 +194,34 @@ final class JdbcOverwrites {
 
     /**
      * Whether serve had a drift event open on the router when the run started: it was alerting the change the run then
-     * overwrote. The window above does not cover this when the previous run recorded the router after the change: a
-     * row is recorded when its run finishes with the router (after the confirm), which can be well after the run read
-     * it. Seen in the soak of 2026-12-07 03:07 (lab-ietf-0318): changed and alerted at 03:15:34 while an apply that had
-     * already read the router was still confirming, that apply recorded it later, and the next apply, started at
-     * 03:17:09 with the alert still open, overwrote the change; the audit alerted it a second time, without an author.
+     * overwrote. The window of {@link #driftEventBetween} does not cover this when the previous run's row is later than
+     * its read of the router: a revert run records its routers' final outcomes at its end (and until commit c581898 every
+     * apply recorded every router again at its end). Seen in the soak of 2026-12-07 03:07 (lab-ietf-0318): read by a
+     * run, then changed and alerted at 03:15:34, recorded by that run at its end (03:16:06); the next apply, started at
+     * 03:17:09 with the alert still open, overwrote the change, and the audit alerted it a second time, without an
+     * author.
      */
     private static boolean driftOpenWhenRunStarted(Connection c, String router, Instant runStarted, Instant recorded)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM pcl_drift_event WHERE router = ?"
-                + " AND opened_at <= ? AND (resolved_at IS NULL OR resolved_at >= ?)")) {
-            ps.setString(1, router);
-            ps.setObject(2, JdbcRunStore.time(recorded));
-            ps.setObject(3, JdbcRunStore.time(runStarted));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
+        // opened by the time the run recorded the router, not resolved before the run started
+        return anyDriftEvent(
+                c, "opened_at <= ? AND (resolved_at IS NULL OR resolved_at >= ?)", router, recorded, runStarted);
     }
 
     /** Whether serve opened a drift event on the router between the two instants: it saw (and alerted) the change. */
     private static boolean driftEventBetween(Connection c, String router, Instant from, Instant to)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM pcl_drift_event WHERE router = ? AND opened_at >= ? AND opened_at <= ?")) {
+        return anyDriftEvent(c, "opened_at >= ? AND opened_at <= ?", router, from, to);
+    }
+
+    /** Whether the router has a drift event matching {@code condition}, whose two parameters are {@code a} and {@code b}. */
+    private static boolean anyDriftEvent(Connection c, String condition, String router, Instant a, Instant b)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT COUNT(*) FROM pcl_drift_event WHERE router = ? AND " + condition)) {
             ps.setString(1, router);
-            ps.setObject(2, JdbcRunStore.time(from));
-            ps.setObject(3, JdbcRunStore.time(to));
+            ps.setObject(2, JdbcRunStore.time(a));
+            ps.setObject(3, JdbcRunStore.time(b));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
