@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>Evidence, not timing alone: the run that rolled the router back must say so in its report (the router ended
  * FAILED_ROLLED_BACK) and must have found the soak's out-of-band edit in the router's pre-image (a {@code term-missing}
- * change, what {@link OutOfBandChanges} makes), and the alert must open while that run ran or within a minute after it.
+ * change, what {@link OutOfBandChanges} makes), or it ended ROLLBACK_FAILED unverified and the alert names the server
+ * (see {@link #leftToItsOwnRollback}); and the alert must open while that run ran or within a minute after it.
  */
 final class RollbackRestorations {
     /** How a router's own change (a rollback, a confirm timeout) is named in changed_by. */
@@ -44,8 +45,26 @@ final class RollbackRestorations {
                         && !opened.isAfter(r.ended().plus(AFTER_THE_RUN)))
                 .filter(r -> r.report().routers().stream()
                         .anyMatch(o -> o.router().equals(a.router())
-                                && o.state() == OutcomeState.FAILED_ROLLED_BACK
-                                && o.changeKinds().contains(OUT_OF_BAND_KIND)))
+                                && (rolledBackFromAnEdit(o) || leftToItsOwnRollback(o, a))))
                 .findFirst();
+    }
+
+    /** The run rolled the router back and read it back, and its pre-image held the soak's edit. */
+    private static boolean rolledBackFromAnEdit(ApplyDocument.Outcome o) {
+        return o.state() == OutcomeState.FAILED_ROLLED_BACK && o.changeKinds().contains(OUT_OF_BAND_KIND);
+    }
+
+    /**
+     * The run could not verify its revert (ROLLBACK_NOT_VERIFIED: the router still differed, it is quarantined), so the
+     * router's own rollback of the confirmed commit came after, restoring what it held at the commit: with an
+     * out-of-band edit that raced the run (made after the run read the router, so its pre-image cannot show it). Seen in
+     * `.ci/run`'s SoakTest on 2026-12-07 (seed -4468110955500668764, lab-openconfig-005). Without pre-image evidence only
+     * an alert that names the server itself counts, not one without an author.
+     */
+    private static boolean leftToItsOwnRollback(ApplyDocument.Outcome o, AlertLedger.Alert a) {
+        return o.state() == OutcomeState.ROLLBACK_FAILED
+                && "ROLLBACK_NOT_VERIFIED".equals(o.reason())
+                && !a.authors().isEmpty()
+                && a.authors().stream().allMatch(x -> x.contains(SERVER));
     }
 }

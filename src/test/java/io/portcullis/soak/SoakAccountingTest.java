@@ -129,10 +129,15 @@ class SoakAccountingTest {
                         new ApplyDocument.Outcome(
                                 "r2", OutcomeState.FAILED_ROLLED_BACK, "ROLLED_BACK", List.of("filter-changed")),
                         new ApplyDocument.Outcome(
-                                "r3",
-                                OutcomeState.APPLIED,
-                                "APPLIED",
-                                List.of(RollbackRestorations.OUT_OF_BAND_KIND))));
+                                "r3", OutcomeState.APPLIED, "APPLIED", List.of(RollbackRestorations.OUT_OF_BAND_KIND)),
+                        // the revert not verified: the router's own rollback came later, restoring a raced edit
+                        new ApplyDocument.Outcome(
+                                "r5", OutcomeState.ROLLBACK_FAILED, "ROLLBACK_NOT_VERIFIED", List.of("filter-changed")),
+                        new ApplyDocument.Outcome(
+                                "r6",
+                                OutcomeState.ROLLBACK_FAILED,
+                                "ROLLBACK_NOT_VERIFIED",
+                                List.of("filter-changed"))));
         List<CiRuns.CliRun> runs =
                 List.of(new CiRuns.CliRun("r3-apply-revert", "apply", 1, report, 50, T0, T0.plusSeconds(50)));
         String during = "2026-12-06T05:00:30.000Z";
@@ -144,7 +149,9 @@ class SoakAccountingTest {
                 post(200, "firing", "2026-12-06T05:03:20.000Z", "r1", "the server", "1 change"),
                 post(31, "firing", "2026-12-06T05:00:31.000Z", "r1", "soak-oob-7 (console)", "1 change"),
                 post(32, "firing", "2026-12-06T05:00:32.000Z", "r1", "", "1 change"),
-                post(300, "firing", "2026-12-06T05:05:00.000Z", "r1", "", "1 change")));
+                post(300, "firing", "2026-12-06T05:05:00.000Z", "r1", "", "1 change"),
+                post(33, "firing", "2026-12-06T05:00:33.000Z", "r5", "the server", "1 change"),
+                post(34, "firing", "2026-12-06T05:00:34.000Z", "r6", "", "1 change")));
 
         assertThat(ledger.alerts())
                 .filteredOn(a -> RollbackRestorations.restoredBy(a, runs).isPresent())
@@ -153,9 +160,12 @@ class SoakAccountingTest {
                 .extracting(AlertLedger.Alert::router, AlertLedger.Alert::startsAt)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("r1", during),
-                        org.assertj.core.groups.Tuple.tuple("r1", "2026-12-06T05:00:32.000Z"));
+                        org.assertj.core.groups.Tuple.tuple("r1", "2026-12-06T05:00:32.000Z"),
+                        org.assertj.core.groups.Tuple.tuple("r5", "2026-12-06T05:00:33.000Z"));
         // not: r2 (its pre-image held no out-of-band edit), r3 (not rolled back), r4 (not in the run), r1 long after
-        // the run (by the server or by nobody), a person's change
+        // the run (by the server or by nobody), a person's change, r6 (revert not verified, but no author named:
+        // without
+        // the pre-image's evidence only the server's own name counts)
     }
 
     @Test
