@@ -47,7 +47,7 @@ install_packages() {
 # mode-700 home would not do). We only add o+x (traverse, not list) to directories on the way.
 make_traversable() {
   local d="$state"
-  while [ "$d" != "/" ] && [ "$d" != "." ]; do
+  while [ "$d" != "/" ]; do   # $state is absolute (made so above), so dirname ends at /
     [ -d "$d" ] && [ "$(id -u)" -eq 0 ] && chmod o+x "$d" 2>/dev/null || true
     d="$(dirname "$d")"
   done
