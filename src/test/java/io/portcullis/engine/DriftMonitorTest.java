@@ -212,6 +212,105 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aFullCheckNeverResolvesADriftAlertWithAReadFromBeforeTheChange() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        HeldRead r2 = new HeldRead(f, "r2");
+        DriftAlerter alerter = webhookAlerter();
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(r2), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            // the full check reads r1 in policy, then waits at r2; a notification's check of r2 is recorded meanwhile
+            r2.arm();
+            java.util.concurrent.CompletableFuture<List<RouterStatus>> full =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkAll("schedule"));
+            assertThat(r2.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            m.checkOne("r2", "notification", "portcullis (session 3 from 127.0.0.1)", false);
+            // before the full check records, someone changes r1 and its notification's check alerts it
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
+            m.checkOne("r1", "notification", "alice (session 7 from 192.0.2.9)", true);
+            JsonNode firing = alerts.poll(5, TimeUnit.SECONDS);
+            assertThat(firing.at("/alerts/0/annotations/changed_by").asText()).contains("alice");
+            r2.release.countDown();
+            full.get(10, TimeUnit.SECONDS);
+
+            assertThat(alerts.poll(1, TimeUnit.SECONDS))
+                    .as("the full check's read of r1 from before alice's change resolves nothing")
+                    .isNull();
+            assertThat(m.status().get("r1").drift().status()).isEqualTo("drift");
+            assertThat(m.status().get("r1").changedBy()).contains("alice");
+        }
+    }
+
+    /**
+     * Finding G's own interleaving: a full check that went back to re-read a router another check had recorded meanwhile
+     * recorded its first-pass read of r1 after r1's notification had alerted a newer change (before the newest read won,
+     * the full check re-read only the routers recorded up to that moment).
+     */
+    @Test
+    void aFullCheckStillBusyWithAnotherRouterNeverResolvesADriftAlertOpenedMeanwhile() throws Exception {
+        FakeFleet f = new FakeFleet(2);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        HeldRead r2 = new HeldRead(f, "r2");
+        DriftAlerter alerter = webhookAlerter();
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(r2), f.targets, alerter, new DriftMonitor.Listener() {}, 1, false, FakeFleet.opts())) {
+            r2.arm();
+            java.util.concurrent.CompletableFuture<List<RouterStatus>> full =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> m.checkAll("schedule"));
+            assertThat(r2.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            m.checkOne("r2", "notification", "portcullis (session 3 from 127.0.0.1)", false);
+            java.util.concurrent.CountDownLatch firstHold = r2.release;
+            r2.arm(); // a second read of r2 by the full check, if it makes one, is held too
+            firstHold.countDown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (r2.reached.getCount() > 0 && !full.isDone() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
+            m.checkOne("r1", "notification", "alice (session 7 from 192.0.2.9)", true);
+            assertThat(alerts.poll(5, TimeUnit.SECONDS).get("status").asText()).isEqualTo("firing");
+            r2.release.countDown();
+            full.get(10, TimeUnit.SECONDS);
+
+            assertThat(alerts.poll(1, TimeUnit.SECONDS))
+                    .as("nothing resolves alice's drift")
+                    .isNull();
+            assertThat(m.status().get("r1").drift().status()).isEqualTo("drift");
+        }
+    }
+
+    @Test
+    void someoneElsesChangeFoundByACheckThatPortcullisOwnCommitStartedIsAlertedUnderItsAuthor() throws Exception {
+        FakeFleet f = new FakeFleet(1);
+        assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
+        HeldRead r1 = new HeldRead(f, "r1");
+        r1.arm();
+        DriftAlerter alerter = webhookAlerter();
+        try (DriftMonitor m = new DriftMonitor(
+                f.engineOver(r1),
+                DesiredState.fixed(f.targets),
+                alerter,
+                new DriftMonitor.Listener() {},
+                1,
+                false,
+                new Remediator(f.engine, FakeFleet.opts(), List::of),
+                Duration.ofMillis(300))) {
+            // an apply's confirming commit notifies; its check starts; alice edits r1 before the check reads it
+            m.changeHandler().accept(new ConfigChange("r1", "running", "portcullis (session 3 from 127.0.0.1)"));
+            assertThat(r1.reached.await(10, TimeUnit.SECONDS)).isTrue();
+            f.router(1).setRunning(TestTargets.intent("r1", without587()));
+            m.changeHandler().accept(new ConfigChange("r1", "running", "alice (session 7 from 192.0.2.9)", true));
+            r1.release.countDown();
+
+            JsonNode firing = alerts.poll(6, TimeUnit.SECONDS);
+            assertThat(firing).isNotNull();
+            assertThat(firing.at("/alerts/0/annotations/changed_by").asText())
+                    .as("the drift the check found is alice's, not the commit's that started the check")
+                    .contains("alice");
+        }
+    }
+
+    @Test
     void aFullCheckLeavesANewDriftToTheNotificationsCheckThatKnowsItsAuthor() throws Exception {
         FakeFleet f = new FakeFleet(2);
         assertThat(f.apply(FakeFleet.opts()).success()).isTrue();
@@ -384,14 +483,14 @@ class DriftMonitorTest {
 
     /**
      * The fleet's connector, holding the first read of one router after {@link #arm} until {@link #release} opens: a
-     * check caught in flight at a moment the test chooses.
+     * check caught in flight at a moment the test chooses. Each {@link #arm} holds one more read, with fresh latches.
      */
     private static final class HeldRead implements io.portcullis.engine.router.RouterConnector {
         private final FakeFleet fleet;
         private final String router;
         private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        final java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
-        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        volatile java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         /** Reads of the router so far. */
         final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -401,6 +500,8 @@ class DriftMonitorTest {
         }
 
         void arm() {
+            reached = new java.util.concurrent.CountDownLatch(1);
+            release = new java.util.concurrent.CountDownLatch(1);
             armed.set(true);
         }
 
@@ -409,9 +510,10 @@ class DriftMonitorTest {
             if (device.name().equals(router)) {
                 reads.incrementAndGet();
                 if (armed.compareAndSet(true, false)) {
+                    java.util.concurrent.CountDownLatch held = release;
                     reached.countDown();
                     try {
-                        release.await(10, TimeUnit.SECONDS);
+                        held.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -333,6 +333,35 @@ class SoakAccountingTest {
                 .contains("open fds"));
     }
 
+    @Test
+    void theLeakCheckComparesFloorsSoWorkInFlightAtOneSampleIsNoLeak() {
+        // the 04:04 soak's leader: a low start, busy moments, an idle end (heap MB after GC)
+        ResourceSamples busy = new ResourceSamples("replica-a");
+        for (double mb : new double[] {86.4, 86.4, 108.9, 88.1, 112.1, 93.0}) {
+            busy.duringSoak(sample(mb, 60, 1211), false);
+        }
+        for (double mb : new double[] {103.0, 90.3, 124.9}) {
+            busy.atEnd(sample(mb, 58, 1218));
+        }
+        Verdict v = new Verdict();
+        busy.judge(v);
+        assertThat(v.ok()).as(v.toString()).isTrue();
+        assertThat(v.toString()).contains("86.4 -> 90.3");
+
+        // a leak lifts every sample, the lowest too
+        ResourceSamples leaking = new ResourceSamples("replica-a");
+        for (double mb : new double[] {86.4, 95.0, 90.0}) {
+            leaking.duringSoak(sample(mb, 60, 1211), false);
+        }
+        for (double mb : new double[] {97.0, 99.0, 120.0}) {
+            leaking.atEnd(sample(mb, 60, 1211));
+        }
+        Verdict leak = new Verdict();
+        leaking.judge(leak);
+        assertThat(leak.failures()).singleElement().satisfies(r -> assertThat(r.check())
+                .contains("heap after GC"));
+    }
+
     private static ProcessStats.Sample sample(double heapMb, int threads, int fds) {
         return new ProcessStats.Sample(T0, Math.round(heapMb * 1024 * 1024), threads, fds, 1000);
     }

@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +63,14 @@ public final class DriftMonitor implements AutoCloseable {
     private final Remediator remediator;
     private final Duration settle;
     private final Map<String, RouterStatus> status = new ConcurrentHashMap<>();
+    /**
+     * When the read behind each router's recorded status began (this monitor's own checks only, not statuses restored
+     * from the leader): a check whose read began earlier never records over it. See {@link #record}.
+     */
+    private final Map<String, Instant> recordedRead = new ConcurrentHashMap<>();
+    /** One lock per router: deciding whether a verdict is the newest and recording it happen as one step. */
+    private final Map<String, Object> recordLocks = new ConcurrentHashMap<>();
+
     private final Map<String, String> pendingAuthor = new ConcurrentHashMap<>();
     /** Routers whose queued check was triggered by someone else's change (see {@link ConfigChange#foreign()}). */
     private final Set<String> pendingForeign = ConcurrentHashMap.newKeySet();
@@ -160,6 +170,7 @@ public final class DriftMonitor implements AutoCloseable {
     public void forget(Collection<String> routers) {
         for (String r : routers) {
             RouterStatus s = status.remove(r);
+            recordedRead.remove(r);
             if (s != null) {
                 alerter.observe(DriftAlerter.Observation.inSync(r, s.platform()));
             }
@@ -173,16 +184,20 @@ public final class DriftMonitor implements AutoCloseable {
         ERROR
     }
 
-    /** One router's check: the plan to report, what it means, and whom it was compared with. */
-    private record Verdict(DesiredState.Desired d, RouterPlan plan, Kind kind, RevisionRef comparedWith, long millis) {}
+    /** One router's check: the plan to report, what it means, whom it was compared with, and when its read began. */
+    private record Verdict(
+            DesiredState.Desired d,
+            RouterPlan plan,
+            Kind kind,
+            RevisionRef comparedWith,
+            long millis,
+            Instant readAt) {}
 
     /** Checks every router (the periodic backstop). */
     public List<RouterStatus> checkAll(String trigger) {
         desired.refresh();
-        Instant started = Instant.now();
         List<Verdict> verdicts = judgeAll(new ArrayList<>(desired.routers().keySet()));
-        verdicts = settled(verdicts, false);
-        verdicts = readAgainWhereCheckedMeanwhile(verdicts, started);
+        verdicts = settled(verdicts, () -> false);
         List<RouterStatus> out = new ArrayList<>();
         for (Verdict v : verdicts) {
             if (leftToANotification(v)) {
@@ -207,29 +222,6 @@ public final class DriftMonitor implements AutoCloseable {
         return newDrift(v) && targetedChecks.containsKey(v.d().router());
     }
 
-    /**
-     * A full check reads a thousand routers over many seconds and records them all at the end; meanwhile another check
-     * (a notification's, a remediation's) may have recorded a router from a newer read. Recording the full check's older
-     * verdict over it would undo that answer: in the soak it re-opened, without an author, the drift alert a
-     * notification's check had just resolved after a CI apply overwrote the change (finding C, docs/benchmarks.md). So
-     * such routers are read once more, and that read is recorded instead.
-     */
-    private List<Verdict> readAgainWhereCheckedMeanwhile(List<Verdict> verdicts, Instant started) {
-        List<String> meanwhile = verdicts.stream()
-                .map(v -> v.d().router())
-                .filter(r -> {
-                    RouterStatus s = status.get(r);
-                    return s != null && s.lastCheck().isAfter(started);
-                })
-                .toList();
-        if (meanwhile.isEmpty()) {
-            return verdicts;
-        }
-        LOG.debugf("%d router(s) were checked by another check while the full check ran: read again", meanwhile.size());
-        desired.refresh();
-        return replacedBy(verdicts, settled(judgeAll(meanwhile), false));
-    }
-
     /** Checks one router now (a change notification said it changed, author unknown or Portcullis itself). */
     public RouterStatus checkOne(String router, String trigger, String changedBy) {
         return checkOne(router, trigger, changedBy, false);
@@ -241,13 +233,25 @@ public final class DriftMonitor implements AutoCloseable {
      * out-of-band change a NOC must hear of: it is alerted with its author and resolved at once, and never remediated.
      */
     public RouterStatus checkOne(String router, String trigger, String changedBy, boolean foreign) {
+        Blame fixed = new Blame(changedBy, foreign);
+        return checkOne(router, trigger, () -> fixed);
+    }
+
+    /** Who a check blames for a drift it finds: a notification's author, and whether that is someone else than Portcullis. */
+    private record Blame(String changedBy, boolean foreign) {}
+
+    /** {@code blame} is asked once the router's answer is settled, just before it is recorded. */
+    private RouterStatus checkOne(String router, String trigger, Supplier<Blame> blame) {
         if (!desired.routers().containsKey(router)) {
             throw new IllegalArgumentException("unknown router '" + router + "'");
         }
         desired.refresh();
         Instant seenAt = Instant.now();
         List<Verdict> first = judgeAll(List.of(router));
-        List<Verdict> v = settled(first, foreign);
+        List<Verdict> v = settled(first, () -> blame.get().foreign());
+        Blame b = blame.get();
+        boolean foreign = b.foreign();
+        String changedBy = b.changedBy();
         if (foreign && first.get(0).kind() == Kind.DRIFT && v.get(0).kind() != Kind.DRIFT) {
             Verdict gone = first.get(0);
             DriftEntry seen = DriftEntry.of(gone.plan());
@@ -272,36 +276,38 @@ public final class DriftMonitor implements AutoCloseable {
 
     private List<Verdict> judgeAll(List<String> routers) {
         List<DesiredState.Desired> ds = routers.stream().map(desired::desired).toList();
+        Instant readAt = Instant.now();
         long t0 = System.nanoTime();
         List<RouterPlan> plans =
                 engine.plan(ds.stream().map(DesiredState.Desired::applied).toList(), ds.size() == 1 ? 1 : parallel);
         long perRouter = (System.nanoTime() - t0) / 1_000_000 / Math.max(1, plans.size());
         List<Verdict> out = new ArrayList<>();
         for (int i = 0; i < ds.size(); i++) {
-            out.add(judge(ds.get(i), plans.get(i), perRouter));
+            out.add(judge(ds.get(i), plans.get(i), perRouter, readAt));
         }
         return out;
     }
 
-    private Verdict judge(DesiredState.Desired d, RouterPlan p, long millis) {
+    private Verdict judge(DesiredState.Desired d, RouterPlan p, long millis, Instant readAt) {
         return switch (p.status()) {
-            case ERROR -> new Verdict(d, p, Kind.ERROR, d.appliedRef(), millis);
-            case IN_SYNC -> new Verdict(d, p, d.newerDiffers() ? Kind.PENDING : Kind.IN_POLICY, d.appliedRef(), millis);
+            case ERROR -> new Verdict(d, p, Kind.ERROR, d.appliedRef(), millis, readAt);
+            case IN_SYNC ->
+                new Verdict(d, p, d.newerDiffers() ? Kind.PENDING : Kind.IN_POLICY, d.appliedRef(), millis, readAt);
             case CHANGES -> {
                 if (d.newerDiffers()) {
                     // it may hold the newest revision already: applied just now, the run's record not written yet
                     RouterPlan onNewest = engine.plan(List.of(d.newest()), 1).get(0);
                     if (onNewest.status() == RouterPlan.Status.IN_SYNC) {
-                        yield new Verdict(d, onNewest, Kind.IN_POLICY, d.newestRef(), millis);
+                        yield new Verdict(d, onNewest, Kind.IN_POLICY, d.newestRef(), millis, readAt);
                     }
                 }
-                yield new Verdict(d, p, Kind.DRIFT, d.appliedRef(), millis);
+                yield new Verdict(d, p, Kind.DRIFT, d.appliedRef(), millis, readAt);
             }
         };
     }
 
     /** A drift not alerted yet is looked at once more after the settle time, with the history read again. */
-    private List<Verdict> settled(List<Verdict> verdicts, boolean foreign) {
+    private List<Verdict> settled(List<Verdict> verdicts, BooleanSupplier foreign) {
         List<String> fresh = verdicts.stream()
                 .filter(this::newDrift)
                 .map(v -> v.d().router())
@@ -324,7 +330,9 @@ public final class DriftMonitor implements AutoCloseable {
                         a.d().router(),
                         a.kind().name().toLowerCase().replace('_', ' '),
                         settle,
-                        foreign ? "the change was someone else's, so it is alerted and resolved at once" : "no alert");
+                        foreign.getAsBoolean()
+                                ? "the change was someone else's, so it is alerted and resolved at once"
+                                : "no alert");
             }
         }
         return replacedBy(verdicts, again);
@@ -390,8 +398,9 @@ public final class DriftMonitor implements AutoCloseable {
         targetedChecks.put(router, TargetedCheck.RUNNING);
         boolean again = true;
         while (again) {
+            Blame startedBy = new Blame(pendingAuthor.get(router), pendingForeign.contains(router));
             try {
-                checkOne(router, "notification", pendingAuthor.get(router), pendingForeign.contains(router));
+                checkOne(router, "notification", () -> blameAtTheEnd(router, startedBy));
             } catch (RuntimeException e) {
                 LOG.warnf("targeted check of %s failed: %s", router, e.getMessage());
             }
@@ -410,7 +419,56 @@ public final class DriftMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Whom a notification's check blames once it has its answer: the author its notification named, unless that was
+     * Portcullis' own commit (or nobody) and someone else's change notified while the check ran. Such a change came after
+     * the check began, so it is the one its read found: in the soak (finding H) a check started by an apply's own commit
+     * read the router just after someone's edit and alerted that edit under Portcullis' session.
+     */
+    private Blame blameAtTheEnd(String router, Blame startedBy) {
+        if (startedBy.foreign() || !pendingForeign.contains(router)) {
+            return startedBy;
+        }
+        return new Blame(pendingAuthor.getOrDefault(router, startedBy.changedBy()), true);
+    }
+
+    /**
+     * Records one router's answer: its alert, status, metrics and history, and remediation when on. Checks of one router
+     * overlap (a full check reads a thousand routers over many seconds; notifications and remediations check single
+     * routers meanwhile), so the newest read wins: a verdict whose read began before the one already recorded is dropped
+     * and the recorded status returned. Recording the older read would undo a newer answer — in the soak a full check's
+     * read from before an out-of-band change resolved the drift alert a notification's check had just opened for it
+     * (finding G), and the reverse re-opened, without an author, an alert a CI apply had resolved (finding C).
+     */
     private RouterStatus record(Verdict v, String trigger, String changedBy) {
+        RouterStatus s;
+        synchronized (lockOf(v.d().router())) {
+            Instant newer = recordedRead.get(v.d().router());
+            if (newer != null && newer.isAfter(v.readAt())) {
+                LOG.debugf(
+                        "%s: a read from %s is already recorded; this check's older read (%s) is dropped",
+                        v.d().router(), newer, v.readAt());
+                RouterStatus known = status.get(v.d().router());
+                if (known != null) {
+                    return known;
+                }
+            }
+            s = recordNow(v, trigger, changedBy);
+        }
+        if (v.kind() == Kind.DRIFT
+                && remediate
+                && !"remediation".equals(trigger)
+                && desired.routers().containsKey(v.d().router())) {
+            remediate(v.d());
+        }
+        return s;
+    }
+
+    private Object lockOf(String router) {
+        return recordLocks.computeIfAbsent(router, r -> new Object());
+    }
+
+    private RouterStatus recordNow(Verdict v, String trigger, String changedBy) {
         RouterPlan p = v.plan();
         DesiredState.Desired d = v.d();
         DriftEntry e = v.kind() == Kind.PENDING ? DriftEntry.pending(p) : DriftEntry.of(p);
@@ -453,10 +511,8 @@ public final class DriftMonitor implements AutoCloseable {
         RouterStatus s =
                 new RouterStatus(p.router(), p.platform(), e, Instant.now(), v.millis(), trigger, revisions, author);
         status.put(p.router(), s);
+        recordedRead.put(p.router(), v.readAt());
         listener.checked(s);
-        if (v.kind() == Kind.DRIFT && remediate && !"remediation".equals(trigger)) {
-            remediate(d);
-        }
         return s;
     }
 
@@ -477,9 +533,10 @@ public final class DriftMonitor implements AutoCloseable {
     private void remediate(DesiredState.Desired d) {
         Remediator.Result r = remediator.remediate(d, listener::remediated);
         if (r.applied()) {
+            Instant readAt = Instant.now();
             long t0 = System.nanoTime();
             RouterPlan after = engine.plan(List.of(d.applied()), 1).get(0);
-            record(judge(d, after, (System.nanoTime() - t0) / 1_000_000), "remediation", null);
+            record(judge(d, after, (System.nanoTime() - t0) / 1_000_000, readAt), "remediation", null);
         }
     }
 
