@@ -63,6 +63,11 @@ final class QuarantineReadCache {
             }
 
             @Override
+            public java.util.Map<String, Set<Quirk>> allQuirks() {
+                return memory.allQuirks();
+            }
+
+            @Override
             public void remember(String router, Quirk quirk, String runId) {
                 memory.remember(router, quirk, runId);
             }

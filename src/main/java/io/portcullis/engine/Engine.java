@@ -114,9 +114,11 @@ public final class Engine {
                 plan == null ? null : plan.routers().stream().collect(Collectors.toMap(PlanFile.Entry::router, e -> e));
         // --on-failure revert: the journal is opened before any router is touched (refused if unwritable)
         // quarantine read before anything is touched (refused as a whole when it cannot be read)
+        // the run's own view of the guard: every router's quirks read once here, not once per router
+        EngineContext runCtx = ctx.withGuard(ctx.guard().forOneRun());
         RouterGate gate;
         try {
-            gate = new RouterGate(ctx.guard(), runId);
+            gate = new RouterGate(runCtx.guard(), runId);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -124,8 +126,8 @@ public final class Engine {
                 opts.onFailure() == ApplyOptions.FailurePolicy.REVERT ? TwoPhaseRun.open(runId, opts, listener) : null;
         try {
             Function<Target, RouterOutcome> tx = planned == null
-                    ? t -> new Transaction(ctx, opts, t, null, twoPhase, runId).run()
-                    : t -> fromPlan(t, planned.get(t.name()), opts, twoPhase, runId);
+                    ? t -> new Transaction(runCtx, opts, t, null, twoPhase, runId).run()
+                    : t -> fromPlan(runCtx, t, planned.get(t.name()), opts, twoPhase, runId);
             // each router behind the gate: skipped when quarantined, locked against other runs for its whole
             // transaction
             Function<Target, RouterOutcome> step = t -> gate.run(t, tx);
@@ -152,7 +154,8 @@ public final class Engine {
         }
     }
 
-    private RouterOutcome fromPlan(Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
+    private static RouterOutcome fromPlan(
+            EngineContext runCtx, Target t, PlanFile.Entry e, ApplyOptions opts, TwoPhaseRun twoPhase, String runId) {
         if (e.state() == RouterPlan.Status.ERROR) {
             return refused(
                     t,
@@ -165,7 +168,7 @@ public final class Engine {
                     "POLICY_CHANGED",
                     "the policy for " + t.name() + " changed since the plan was made; run plan again");
         }
-        return new Transaction(ctx, opts, t, e.stateDigest(), twoPhase, runId).run();
+        return new Transaction(runCtx, opts, t, e.stateDigest(), twoPhase, runId).run();
     }
 
     private static String names(java.util.Collection<String> routers) {

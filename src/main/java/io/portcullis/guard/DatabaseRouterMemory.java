@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -40,6 +41,20 @@ public final class DatabaseRouterMemory implements RouterMemory {
                         // a quirk a newer Portcullis knows: nothing this version can work around
                     }
                 });
+        return out;
+    }
+
+    @Override
+    public Map<String, Set<Quirk>> allQuirks() {
+        Map<String, Set<Quirk>> out = new java.util.LinkedHashMap<>();
+        query("read the routers' quirks", "SELECT router, quirk FROM pcl_router_quirk", ps -> {}, rs -> {
+            try {
+                out.computeIfAbsent(rs.getString(1), r -> EnumSet.noneOf(Quirk.class))
+                        .add(Quirk.valueOf(rs.getString(2)));
+            } catch (IllegalArgumentException newerVersion) {
+                // a quirk a newer Portcullis knows: nothing this version can work around
+            }
+        });
         return out;
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -48,6 +49,13 @@ public final class FileRouterMemory implements RouterMemory {
     public Set<Quirk> quirks(String router) {
         Set<Quirk> q = update(null).quirks().get(router);
         return q == null ? Set.of() : Set.copyOf(q);
+    }
+
+    @Override
+    public Map<String, Set<Quirk>> allQuirks() {
+        Map<String, Set<Quirk>> all = new java.util.LinkedHashMap<>();
+        update(null).quirks().forEach((r, q) -> all.put(r, Set.copyOf(q)));
+        return all;
     }
 
     @Override

@@ -94,6 +94,11 @@ class QuarantineReadCacheTest {
         }
 
         @Override
+        public java.util.Map<String, Set<Quirk>> allQuirks() {
+            return java.util.Map.of();
+        }
+
+        @Override
         public void remember(String router, Quirk quirk, String runId) {}
 
         @Override

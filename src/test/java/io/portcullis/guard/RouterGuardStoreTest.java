@@ -87,6 +87,53 @@ class RouterGuardStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void releasedRowsLeaveTogetherSoonAndAtCloseAtOnceAndAnotherProcessTakesTheRouter(Backend backend)
+            throws Exception {
+        DbSettings db = backend.fresh(tmp);
+        try {
+            try (Guards.Opened mine = Guards.open(db, "alice");
+                    Guards.Opened other = Guards.open(db, "bob")) {
+                RouterLocks.Holder me = new RouterLocks.Holder("run-of-alice", "alice");
+                java.util.List<RouterLocks.Lease> held = new java.util.ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    held.add(mine.guard().locks().acquire("10.0.1." + i + ":830", me, Duration.ZERO));
+                }
+                assertThat(Backend.count(db, "SELECT count(*) FROM pcl_router_lock"))
+                        .isEqualTo(50);
+                held.forEach(RouterLocks.Lease::close);
+                long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (Backend.count(db, "SELECT count(*) FROM pcl_router_lock") > 0 && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                assertThat(Backend.count(db, "SELECT count(*) FROM pcl_router_lock"))
+                        .as("50 released rows deleted in a batch")
+                        .isZero();
+                // another process takes a router this one just released
+                RouterLocks.Lease a = mine.guard().locks().acquire("10.0.2.1:830", me, Duration.ZERO);
+                a.close();
+                try (RouterLocks.Lease b = other.guard()
+                        .locks()
+                        .acquire("10.0.2.1:830", new RouterLocks.Holder("run-of-bob", "bob"), Duration.ofSeconds(5))) {
+                    assertThat(b).isNotNull();
+                }
+                // this process takes back at once what it released a moment ago
+                RouterLocks.Lease c = mine.guard().locks().acquire("10.0.2.2:830", me, Duration.ZERO);
+                c.close();
+                try (RouterLocks.Lease d = mine.guard().locks().acquire("10.0.2.2:830", me, Duration.ZERO)) {
+                    assertThat(d).isNotNull();
+                }
+                mine.guard().locks().acquire("10.0.2.3:830", me, Duration.ZERO).close();
+            }
+            assertThat(Backend.count(db, "SELECT count(*) FROM pcl_router_lock"))
+                    .as("closing deletes what was still waiting")
+                    .isZero();
+        } finally {
+            backend.drop(db);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void withRecordingOffTheyAreKeptInTheStateFile() {
         System.setProperty("portcullis.state-dir", tmp.resolve("state").toString());
@@ -109,6 +156,9 @@ class RouterGuardStoreTest {
         m.remember("r1", Quirk.VALIDATE_LOSES_EDITS, "run-2"); // found again: still one
         assertThat(m.quirks("r1")).containsExactly(Quirk.VALIDATE_LOSES_EDITS);
         assertThat(m.quirks("r2")).isEmpty();
+        assertThat(m.allQuirks())
+                .as("a run's one read")
+                .isEqualTo(java.util.Map.of("r1", java.util.Set.of(Quirk.VALIDATE_LOSES_EDITS)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         m.quarantine(new Quarantine(
                 "r2",

@@ -61,6 +61,18 @@ public enum Backend {
         }
     }
 
+    /** The single number a query such as {@code SELECT count(*) ...} answers (plain JDBC, as {@link #exec}). */
+    public static long count(DbSettings s, String sql) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed on " + s.safeUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Properties postgresLab() {
         // a lab server like netconfd: the inner loop (-Pfast sets portcullis.fast) runs the H2 case of each test only
         Assumptions.assumeFalse(

@@ -20,6 +20,13 @@ final class InProcessMemory implements RouterMemory {
     }
 
     @Override
+    public synchronized Map<String, Set<Quirk>> allQuirks() {
+        Map<String, Set<Quirk>> all = new LinkedHashMap<>();
+        quirks.forEach((r, q) -> all.put(r, Set.copyOf(q)));
+        return all;
+    }
+
+    @Override
     public synchronized void remember(String router, Quirk quirk, String runId) {
         quirks.computeIfAbsent(router, r -> EnumSet.noneOf(Quirk.class)).add(quirk);
     }

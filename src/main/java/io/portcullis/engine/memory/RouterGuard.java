@@ -19,6 +19,11 @@ public record RouterGuard(
                 RouterMemory.inProcess(), RouterLocks.inProcess(), "portcullis", DEFAULT_LOCK_WAIT, false);
     }
 
+    /** The guard one run uses: the memory's quirks read once for the run ({@link RouterMemory#readingQuirksOnce}). */
+    public RouterGuard forOneRun() {
+        return new RouterGuard(RouterMemory.readingQuirksOnce(memory), locks, actor, lockWait, includeQuarantined);
+    }
+
     public RouterGuard as(String who) {
         return new RouterGuard(memory, locks, who, lockWait, includeQuarantined);
     }

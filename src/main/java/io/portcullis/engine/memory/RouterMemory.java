@@ -1,6 +1,7 @@
 package io.portcullis.engine.memory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,9 @@ import java.util.Set;
  */
 public interface RouterMemory {
     Set<Quirk> quirks(String router);
+
+    /** Every router's quirks (routers without any left out): one read for a whole run. */
+    Map<String, Set<Quirk>> allQuirks();
 
     void remember(String router, Quirk quirk, String runId);
 
@@ -25,6 +29,16 @@ public interface RouterMemory {
 
     /** @return whether the router was quarantined */
     boolean release(String router);
+
+    /**
+     * {@code memory} as one run sees it: every router's quirks read once, when the run starts, instead of once per router
+     * (a query per router on the database); quarantine and writes go to {@code memory}. A quirk another run learns
+     * meanwhile serves from the next run on. When that first read fails, each router's quirks are asked of {@code memory}
+     * (which says what failed).
+     */
+    static RouterMemory readingQuirksOnce(RouterMemory memory) {
+        return new QuirksReadOnce(memory);
+    }
 
     /** Kept in this JVM only (tests, and the engine when nobody supplies a memory). */
     static RouterMemory inProcess() {
