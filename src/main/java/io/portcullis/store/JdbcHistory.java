@@ -13,13 +13,14 @@ import java.util.TreeMap;
 /**
  * The read side of {@link JdbcRunStore}. {@code history --router X} walks the (router, run_started_at) index
  * backwards and stops after {@code limit} rows, so it costs the same on a thousand rows as on millions; the
- * per-state counts are then read for those runs only, through the primary key.
+ * per-state counts come with each finished run's row ({@link StateCounts}), and are counted from the router rows, through
+ * the primary key, only for runs still open (or recorded before they were kept).
  */
 final class JdbcHistory {
     private static final String RUN_COLUMNS =
             "r.id, r.kind, r.started_at, r.finished_at, r.exit_code, r.tool_version, r.actor, r.os_user, "
                     + "r.api_caller, r.ci_json, r.options_json, r.policy_revision, r.policy_digest, r.inventory_digest, r.plan_digest, r.halted_because, "
-                    + "r.routers_checked, r.routers_unchanged";
+                    + "r.routers_checked, r.routers_unchanged, r.state_counts";
     private final JdbcRunStore store;
 
     JdbcHistory(JdbcRunStore store) {
@@ -57,34 +58,27 @@ final class JdbcHistory {
             }
             args.add(q.limit());
             List<HistoryRun> runs = new ArrayList<>();
+            // per-state counts: written when each run finished; counted from its rows only for the others
+            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+            List<String> uncounted = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        runs.add(readRun(rs));
+                        HistoryRun run = readRun(rs);
+                        runs.add(run);
+                        Map<String, Integer> written = StateCounts.read(rs.getString("state_counts"));
+                        if (written == null) {
+                            uncounted.add(run.id());
+                        } else {
+                            counts.put(run.id(), written);
+                        }
                     }
                 }
             }
-            if (runs.isEmpty()) {
-                return runs;
-            }
-            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-            String marks = String.join(",", java.util.Collections.nCopies(runs.size(), "?"));
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT run_id, state, COUNT(*) AS n FROM pcl_router_run WHERE run_id IN ("
-                            + marks + ") GROUP BY run_id, state")) {
-                for (int i = 0; i < runs.size(); i++) {
-                    ps.setString(i + 1, runs.get(i).id());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.computeIfAbsent(rs.getString("run_id"), k -> new TreeMap<>())
-                                .put(rs.getString("state"), rs.getInt("n"));
-                    }
-                }
-            }
+            counts.putAll(StateCounts.count(c, uncounted));
             return runs.stream()
                     .map(r -> r.withRouters(counts.getOrDefault(r.id(), Map.of()), List.of()))
                     .toList();

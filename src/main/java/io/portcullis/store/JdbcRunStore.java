@@ -111,9 +111,17 @@ public final class JdbcRunStore implements RunStore {
 
     private Void insertRouters(Connection c, String runId, Map<String, RouterRecord> routers, boolean replace)
             throws SQLException {
-        OffsetDateTime started = runStartedAt(c, runId)
+        RunRow run = runRow(c, runId)
                 .orElseThrow(() -> new StoreException("run " + runId + " is not in the database " + where + ", so "
                         + String.join(", ", routers.keySet()) + " cannot be recorded under it"));
+        OffsetDateTime started = run.startedAt();
+        if (run.counted()) {
+            // a router recorded after the run finished: the counts written at its end no longer hold
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pcl_run SET state_counts = NULL WHERE id = ?")) {
+                ps.setString(1, runId);
+                ps.executeUpdate();
+            }
+        }
         if (replace) {
             try (PreparedStatement del =
                     c.prepareStatement("DELETE FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
@@ -140,11 +148,21 @@ public final class JdbcRunStore implements RunStore {
         return null;
     }
 
-    private static Optional<OffsetDateTime> runStartedAt(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM pcl_run WHERE id = ?")) {
+    /**
+     * What recording a router needs of its run: when it started, and whether its state counts are written. The run's
+     * row is locked until the routers are in, as {@link #finishRun} locks it before counting: a batch and the run's end
+     * never interleave, so the counts hold or are cleared.
+     */
+    private record RunRow(OffsetDateTime startedAt, boolean counted) {}
+
+    private static Optional<RunRow> runRow(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT started_at, state_counts IS NOT NULL FROM pcl_run WHERE id = ? FOR UPDATE")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class)) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new RunRow(rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2)))
+                        : Optional.empty();
             }
         }
     }
@@ -167,16 +185,28 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks) {
-        update("record the end of run " + runId, """
-                UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ?, routers_checked = ?,
-                                   routers_unchanged = ?
-                WHERE id = ?""", ps -> {
-            ps.setObject(1, time(finishedAt));
-            ps.setInt(2, exitCode);
-            ps.setString(3, Sanitizer.text(haltedBecause, 2000));
-            setNullableInt(ps, 4, checks == null ? null : checks.checked());
-            setNullableInt(ps, 5, checks == null ? null : checks.unchanged());
-            ps.setString(6, runId);
+        // the run's routers counted once here, in the same transaction, so that `history` reads a line per run
+        inTransaction("record the end of run " + runId, c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM pcl_run WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, runId);
+                lock.executeQuery().close();
+            }
+            String counts =
+                    StateCounts.write(StateCounts.count(c, List.of(runId)).getOrDefault(runId, Map.of()));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE pcl_run SET finished_at = ?, exit_code = ?, halted_because = ?, routers_checked = ?,
+                                       routers_unchanged = ?, state_counts = ?
+                    WHERE id = ?""")) {
+                ps.setObject(1, time(finishedAt));
+                ps.setInt(2, exitCode);
+                ps.setString(3, Sanitizer.text(haltedBecause, 2000));
+                setNullableInt(ps, 4, checks == null ? null : checks.checked());
+                setNullableInt(ps, 5, checks == null ? null : checks.unchanged());
+                ps.setString(6, counts);
+                ps.setString(7, runId);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

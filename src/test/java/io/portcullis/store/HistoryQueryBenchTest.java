@@ -85,7 +85,8 @@ class HistoryQueryBenchTest {
             c.setAutoCommit(false);
             try (PreparedStatement run = c.prepareStatement(
                             "INSERT INTO pcl_run (id, kind, started_at, finished_at, exit_code, tool_version, "
-                                    + "actor, policy_digest) VALUES (?, 'apply', ?, ?, 0, 'bench', 'ci-bot', 'sha256:bench')");
+                                    + "actor, policy_digest, state_counts) VALUES (?, 'apply', ?, ?, 0, 'bench', 'ci-bot', "
+                                    + "'sha256:bench', ?)");
                     PreparedStatement rr = c.prepareStatement(
                             "INSERT INTO pcl_router_run (run_id, router, run_started_at, platform, state, "
                                     + "changes_json, impact_json, digest_before, digest_after, millis, recorded_at) VALUES (?, ?, ?, 'junos', ?, "
@@ -97,6 +98,14 @@ class HistoryQueryBenchTest {
                     run.setString(1, id);
                     run.setObject(2, at);
                     run.setObject(3, at.plusSeconds(60));
+                    // as JdbcRunStore.finishRun writes them (every 50th router NO_CHANGE, below)
+                    int unchanged = (ROUTERS + 49) / 50;
+                    // -Dbench.uncounted=true: runs as recorded before V10, counted from their rows on every read
+                    run.setString(
+                            4,
+                            Boolean.getBoolean("bench.uncounted")
+                                    ? null
+                                    : "APPLIED=" + (ROUTERS - unchanged) + ",NO_CHANGE=" + unchanged);
                     run.executeUpdate();
                     for (int k = 0; k < ROUTERS; k++) {
                         rr.setString(1, id);

@@ -165,6 +165,53 @@ class RunStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aRunsStateCountsAreWrittenWhenItFinishesAndHoldWhateverComesAfter(Backend b) {
+        DbSettings s = b.fresh(tmp);
+        try (RunStore store = StoreOpener.open(s)) {
+            store.beginRun(start("run-1", "apply", T0));
+            store.recordRouters("run-1", List.of(router("bng-a", "APPLIED"), router("bng-b", "APPLIED")));
+            store.recordRouter("run-1", router("bng-c", "NO_CHANGE"));
+            // still running: counted from its rows
+            assertThat(store.history(new HistoryQuery("bng-a", null, null, 5))
+                            .get(0)
+                            .counts())
+                    .isEqualTo(Map.of("APPLIED", 2, "NO_CHANGE", 1));
+            store.finishRun("run-1", T0.plusSeconds(9), 0, null);
+            assertThat(Backend.count(s, "SELECT COUNT(*) FROM pcl_run WHERE state_counts = 'APPLIED=2,NO_CHANGE=1'"))
+                    .as("written once, at the end")
+                    .isEqualTo(1);
+            assertThat(store.history(new HistoryQuery("bng-c", null, null, 5))
+                            .get(0)
+                            .counts())
+                    .isEqualTo(Map.of("APPLIED", 2, "NO_CHANGE", 1));
+
+            // a router recorded after the end (a late final outcome) replaces the written counts
+            store.recordRouter("run-1", router("bng-b", "FAILED_ROLLED_BACK"));
+            assertThat(store.history(HistoryQuery.latest(5)).get(0).counts())
+                    .isEqualTo(Map.of("APPLIED", 1, "FAILED_ROLLED_BACK", 1, "NO_CHANGE", 1));
+            store.finishRun("run-1", T0.plusSeconds(10), 1, null);
+            assertThat(Backend.count(
+                            s,
+                            "SELECT COUNT(*) FROM pcl_run WHERE state_counts = "
+                                    + "'APPLIED=1,FAILED_ROLLED_BACK=1,NO_CHANGE=1'"))
+                    .isEqualTo(1);
+
+            // a run without routers is counted too; a value that is not ours (edited by hand) falls back to the rows
+            store.beginRun(start("run-2", "drift", T0.plusSeconds(60)));
+            store.finishRun("run-2", T0.plusSeconds(61), 0, null);
+            assertThat(store.history(HistoryQuery.latest(1)).get(0).counts()).isEmpty();
+            Backend.exec(s, "UPDATE pcl_run SET state_counts = 'APPLIED=lots' WHERE id = 'run-1'");
+            assertThat(store.history(new HistoryQuery("bng-a", null, null, 5))
+                            .get(0)
+                            .counts())
+                    .isEqualTo(Map.of("APPLIED", 1, "FAILED_ROLLED_BACK", 1, "NO_CHANGE", 1));
+        } finally {
+            b.drop(s);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aBatchOfRoutersIsRecordedAsEachInTurnWouldBe(Backend b) {
         DbSettings s = b.fresh(tmp);
         try (RunStore store = StoreOpener.open(s)) {
