@@ -31,7 +31,7 @@ final class PlainMain {
             t.setDaemon(true); // a usage error exits at once; nothing waits for this thread but the policy load
             t.start();
         }
-        return CommandLines.create(null).execute(args);
+        return CommandLines.forArgs(args).execute(args);
     }
 
     /**

@@ -34,4 +34,17 @@ import picocli.CommandLine.ScopeType;
             CompletionCommand.class,
             HelpCommand.class
         })
-public class PortcullisCommand {}
+public class PortcullisCommand {
+    /**
+     * The same top command without its subcommands, for {@link CommandLines#forArgs}, which adds the one a command line
+     * names. Its attributes must stay those above ({@code CommandLinesTest} compares the two trees' help and version).
+     */
+    @Command(
+            name = "portcullis",
+            mixinStandardHelpOptions = true,
+            scope = ScopeType.INHERIT,
+            showDefaultValues = true,
+            versionProvider = VersionProvider.class,
+            description = "Keeps the subscriber-protection ACL policy true on every BNG router.")
+    static final class WithOneSubcommand {}
+}
