@@ -88,7 +88,6 @@ public final class Planner {
         } catch (IllegalArgumentException e) {
             return RouterPlan.error(t, "inventory", e.getMessage());
         }
-        String intentDigest = Digests.intent(t.intent(), t.promise());
         Observed seen = null;
         List<String> transport = List.of();
         for (int attempt = 1; seen == null; attempt++) {
@@ -106,6 +105,9 @@ public final class Planner {
                 }
             }
         }
+        // after the read, not before: the first digest of a run loads Jackson (~0.1 s of a CLI plan's start), which
+        // then overlaps the other routers' reads instead of delaying every first contact (docs/benchmarks.md)
+        String intentDigest = Digests.intent(t.intent(), t.promise());
         Wanted want = ctx.want(t, seen.read());
         ChangeSet cs = want.withComposite(
                 ctx.explainer()
