@@ -40,6 +40,7 @@ tar xzf "$bundle" -C "$work"
 home="$(ls -d "$work"/portcullis-*)"
 PORTCULLIS_LAB_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 export PORTCULLIS_LAB_PASSWORD PORTCULLIS_CACHE_DIR="$work/cache"
+unset PORTCULLIS_DB_URL PORTCULLIS_DB_USERNAME PORTCULLIS_DB_PASSWORD PORTCULLIS_DB_PASSWORD_FILE
 
 # two policies that differ on every router (SMTP 2525 blocked or not), so that every measured apply changes them all
 mkdir -p "$work/policy-a" "$work/policy-b"
@@ -78,7 +79,7 @@ apply() { # mode policy-dir
   local mode="$1" policy="$2" env=()
   case "$mode" in
     off) env=(PORTCULLIS_DB_ENABLED=false) ;;
-    h2) env=(PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="jdbc:h2:file:$work/h2/state") ;;
+    h2) env=(PORTCULLIS_DB_ENABLED=true) ;; # the default embedded file, .portcullis/state under the run's directory
     postgresql) env=(PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$pg_url_schema" PORTCULLIS_DB_USERNAME="$pg_user"
                      PORTCULLIS_DB_PASSWORD_FILE="$pg_pwfile") ;;
   esac

@@ -65,12 +65,16 @@ public final class SchemaMigrator {
             throw e;
         } catch (FlywayException e) {
             if (SqlErrors.unreachable(e)) {
-                throw new StoreException(
-                        "the database " + where + " is unreachable (" + firstLine(rootMessage(e)) + ")", e);
+                throw unreachable(where, e);
             }
             throw new StoreException(
                     "the schema of " + where + " cannot be brought up to date: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The one sentence for a database that cannot be reached, whoever found out. */
+    static StoreException unreachable(String where, Throwable e) {
+        return new StoreException("the database " + where + " is unreachable (" + firstLine(rootMessage(e)) + ")", e);
     }
 
     private static MigrationVersion latestKnown(MigrationInfoService info) {

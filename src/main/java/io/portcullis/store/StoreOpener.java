@@ -59,6 +59,9 @@ public final class StoreOpener {
         }
         AgroalDataSource ds = standalonePool(s);
         try {
+            if (CurrentSchema.holds(ds, where)) {
+                return new Database(ds, ds, where); // nothing to migrate: Flyway is not even loaded
+            }
             SchemaMigrator.migrate(
                     Flyway.configure()
                             .dataSource(ds)
