@@ -10,7 +10,7 @@
 #   bundle  bin/portcullis as shipped: class-data-sharing archive (written by a first validate) + short-run options
 # BASELINE=old-portcullis-<version>.tar.gz adds "base", that bundle's bin/portcullis as shipped (e.g. one built from an
 # older commit: `git worktree add ../old <commit> && (cd ../old && mvn -B -q package -DskipTests)`).
-# Plus, for plan (the one command here that talks to routers), when strace is installed: the time from the command's
+# Plus, for plan, drift and apply (the commands here that talk to routers), when strace is installed: the time from the command's
 # start (its first execve, the launcher's shell) to its first connect() to a lab router, i.e. the start-up before any
 # work, separated from the routers' own time; with recording off and into an H2 file (the default).
 # Usage: scripts/bench-startup.sh [RUNS]   (default 5; medians). Builds the bundle with Maven when it is missing.
@@ -113,6 +113,15 @@ if command -v strace >/dev/null; then
   if [ -n "$base_home" ]; then
     measure_first_contact "base    plan, recording off" "$base_home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
   fi
+  # the other commands that talk to routers (apply changes nothing after its first run: the routers are in policy)
+  for cmd in drift "apply --auto-approve"; do
+    # shellcheck disable=SC2086 # the command's words
+    measure_first_contact "bundle  ${cmd%% *}, recording off" "$home/bin/portcullis" $cmd --inventory "$work/lab" >>"$work/contacts"
+    if [ -n "$base_home" ]; then
+      # shellcheck disable=SC2086
+      measure_first_contact "base    ${cmd%% *}, recording off" env PORTCULLIS_CACHE_DIR="$work/base-cache" "$base_home/bin/portcullis" $cmd --inventory "$work/lab" >>"$work/contacts"
+    fi
+  done
   h2="jdbc:h2:file:$work/h2/portcullis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" history >/dev/null 2>&1 || true # migrates
   measure "bundle  plan, into H2" env PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$h2" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$results"
