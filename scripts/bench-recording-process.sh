@@ -39,7 +39,7 @@ trap cleanup EXIT
 tar xzf "$bundle" -C "$work"
 home="$(ls -d "$work"/portcullis-*)"
 PORTCULLIS_LAB_PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
-export PORTCULLIS_LAB_PASSWORD PORTCULLIS_CACHE_DIR="$work/cache"
+export PORTCULLIS_LAB_PASSWORD
 unset PORTCULLIS_DB_URL PORTCULLIS_DB_USERNAME PORTCULLIS_DB_PASSWORD PORTCULLIS_DB_PASSWORD_FILE
 
 # two policies that differ on every router (SMTP 2525 blocked or not), so that every measured apply changes them all
@@ -74,15 +74,25 @@ else
   echo "bench-recording: no PostgreSQL lab ($pg_props; scripts/postgres-lab.sh start): PostgreSQL left out" >&2
 fi
 
-# one apply in its own process; prints "wall cpu"
-apply() { # mode policy-dir
-  local mode="$1" policy="$2" env=()
+# the environment of one mode
+mode_env() { # mode
+  local mode="$1"
   case "$mode" in
     off) env=(PORTCULLIS_DB_ENABLED=false) ;;
     h2) env=(PORTCULLIS_DB_ENABLED=true) ;; # the default embedded file, .portcullis/state under the run's directory
     postgresql) env=(PORTCULLIS_DB_ENABLED=true PORTCULLIS_DB_URL="$pg_url_schema" PORTCULLIS_DB_USERNAME="$pg_user"
                      PORTCULLIS_DB_PASSWORD_FILE="$pg_pwfile") ;;
   esac
+  # each mode its own cache, so the launcher's class-data archive is the one that configuration writes for itself
+  # (with a database it holds the H2 or PostgreSQL, Flyway and Agroal classes; one shared cache would keep whichever
+  # mode ran first)
+  env+=(PORTCULLIS_CACHE_DIR="$work/cache-$mode")
+}
+
+# one apply in its own process; prints "wall cpu"
+apply() { # mode policy-dir
+  local mode="$1" policy="$2" env=()
+  mode_env "$mode"
   local out="$work/run.out" err="$work/run.err" t="$work/time"
   if ! (cd "$work/run-$mode" && env "${env[@]}" /usr/bin/time -o "$t" -f '%e %U %S' "$home/bin/portcullis" apply \
       --inventory "$work/lab" --policy "$policy" --auto-approve --parallel 100 --confirm-timeout 60 >"$out" 2>"$err"); then
@@ -93,8 +103,15 @@ apply() { # mode policy-dir
 }
 
 echo "bench-recording: $(date -u +%FT%TZ), $routers lab routers, $rounds rounds, modes ${modes[*]}; load $(cut -d' ' -f1-3 /proc/loadavg)"
-# warm-up, not measured: the class-data archive, each database's migrations, every router on policy A
-for m in "${modes[@]}"; do mkdir -p "$work/run-$m"; done
+# warm-up, not measured: a plan per mode writes that mode's class-data archive (the launcher writes it on a first plan
+# or drift, as a pipeline's plan job would; apply alone never does), then each database's migrations, every router on A
+for m in "${modes[@]}"; do
+  mkdir -p "$work/run-$m"
+  env=(); mode_env "$m"
+  (cd "$work/run-$m" && env "${env[@]}" "$home/bin/portcullis" plan --inventory "$work/lab" --policy "$work/policy-a" \
+    >/dev/null 2>"$work/plan.err") || [ $? -eq 2 ] || { echo "$0: plan ($m) failed:" >&2; tail -5 "$work/plan.err" >&2; exit 1; }
+  ls "$work/cache-$m"/appcds-*.jsa >/dev/null 2>&1 || echo "bench-recording: no class-data archive for $m (runs without)" >&2
+done
 policies=("$work/policy-a" "$work/policy-b")
 run=0
 for m in "${modes[@]}"; do
