@@ -187,10 +187,7 @@ public final class JdbcRunStore implements RunStore {
     public void finishRun(String runId, Instant finishedAt, int exitCode, String haltedBecause, CheckCounts checks) {
         // the run's routers counted once here, in the same transaction, so that `history` reads a line per run
         inTransaction("record the end of run " + runId, c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT id FROM pcl_run WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, runId);
-                lock.executeQuery().close();
-            }
+            runRow(c, runId); // locks the run's row, as a batch of its routers does (see RunRow)
             String counts =
                     StateCounts.write(StateCounts.count(c, List.of(runId)).getOrDefault(runId, Map.of()));
             try (PreparedStatement ps = c.prepareStatement("""

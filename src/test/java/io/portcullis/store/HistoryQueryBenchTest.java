@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,8 @@ class HistoryQueryBenchTest {
                             4,
                             Boolean.getBoolean("bench.uncounted")
                                     ? null
-                                    : "APPLIED=" + (ROUTERS - unchanged) + ",NO_CHANGE=" + unchanged);
+                                    : StateCounts.write(
+                                            Map.of("APPLIED", ROUTERS - unchanged, "NO_CHANGE", unchanged)));
                     run.executeUpdate();
                     for (int k = 0; k < ROUTERS; k++) {
                         rr.setString(1, id);
