@@ -37,6 +37,8 @@ import javax.sql.DataSource;
 public final class DatabaseRouterLocks implements RouterLocks {
     private static final Duration POLL = Duration.ofMillis(250);
     static final Duration RELEASE_BATCH = Duration.ofMillis(20);
+    /** How long {@link #close} waits for a batch of deletes under way. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final DataSource ds;
     private final String where;
@@ -224,9 +226,21 @@ public final class DatabaseRouterLocks implements RouterLocks {
         }
     }
 
-    /** Deletes the released rows still waiting and stops renewing (held rows then expire); called when the owner of the datasource closes it. */
+    /**
+     * Deletes the released rows still waiting and stops renewing (held rows then expire); called before the owner of the
+     * datasource closes it. A batch already under way is let finish, not interrupted: interrupting it (and then closing
+     * the pool under it) left its rows behind for {@link #ttl}, and the next run on those routers waited or was
+     * refused (CI, 2026-12-07: a second apply refused ROUTER_BUSY after the first had finished).
+     */
     public void close() {
-        renewer.shutdownNow();
+        renewer.shutdown(); // renewals stop; a batch of deletes scheduled or running still goes
+        try {
+            if (!renewer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                renewer.shutdownNow(); // the database hangs: those rows expire after ttl
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         deleteReleased();
     }
 

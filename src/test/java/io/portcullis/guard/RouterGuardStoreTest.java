@@ -9,10 +9,16 @@ import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.store.Backend;
 import io.portcullis.store.DbSettings;
+import io.portcullis.store.StoreOpener;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,6 +88,47 @@ class RouterGuardStoreTest {
                     locks.acquire("10.0.0.1:830", new RouterLocks.Holder("run-2", "alice"), Duration.ZERO)) {
                 assertThat(again).isNotNull();
             }
+        } finally {
+            backend.drop(db);
+        }
+    }
+
+    /**
+     * CI, 2026-12-07: the first of two applies released its router and ended while its batch of deletes was under
+     * way; closing interrupted the batch and closed the pool under it, the row stayed for the lock's two-minute ttl and
+     * the second apply, waiting 60 s, was refused ROUTER_BUSY. Here the database is slow for the batch's thread (300
+     * ms to lend a connection), so the batch is surely under way when the process closes.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBatchOfDeletesUnderWayWhenTheProcessClosesStillDeletesItsRows(Backend backend) throws Exception {
+        DbSettings db = backend.fresh(tmp);
+        try {
+            Guards.open(db, "set-up").close();
+            StoreOpener.Database opened = StoreOpener.database(db);
+            CountDownLatch batchUnderWay = new CountDownLatch(1);
+            DataSource slowForTheBatch = (DataSource) Proxy.newProxyInstance(
+                    DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")
+                                && Thread.currentThread().getName().equals("portcullis-router-locks")) {
+                            batchUnderWay.countDown();
+                            Thread.sleep(300);
+                        }
+                        try {
+                            return method.invoke(opened.dataSource(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            DatabaseRouterLocks locks = new DatabaseRouterLocks(slowForTheBatch, opened.where(), Guards.LOCK_TTL);
+            locks.acquire("10.0.3.1:830", new RouterLocks.Holder("run-1", "alice"), Duration.ZERO)
+                    .close();
+            assertThat(batchUnderWay.await(5, TimeUnit.SECONDS)).isTrue();
+            locks.close(); // as Guards.Opened does when the command ends: the locks first, then the pool
+            opened.owner().close();
+            assertThat(Backend.count(db, "SELECT count(*) FROM pcl_router_lock"))
+                    .as("the released row was deleted, not left for the next run to wait out")
+                    .isZero();
         } finally {
             backend.drop(db);
         }
