@@ -135,8 +135,10 @@ final class JdbcHistory {
     /** The pre-image a run recorded for a router (for a later rollback), if any. */
     Optional<String> preImage(String runId, String router) {
         return store.inTransaction("read a pre-image", c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT pre_image FROM pcl_router_run WHERE run_id = ? AND router = ?")) {
+            // kept once by digest since V11 (JdbcPreImages), inline in the row before
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(rr.pre_image, p.body)"
+                    + " FROM pcl_router_run rr LEFT JOIN pcl_pre_image p ON p.digest = rr.pre_image_digest"
+                    + " WHERE rr.run_id = ? AND rr.router = ?")) {
                 ps.setString(1, runId);
                 ps.setString(2, router);
                 try (ResultSet rs = ps.executeQuery()) {

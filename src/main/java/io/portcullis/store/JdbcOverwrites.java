@@ -137,7 +137,8 @@ final class JdbcOverwrites {
                 SELECT rr.router, rr.platform, r.kind, COALESCE(r.actor, r.api_caller, r.os_user) AS who, r.started_at,
                        rr.digest_before, rr.changes_json, rr.impact_json, rr.recorded_at
                 FROM pcl_router_run rr JOIN pcl_run r ON r.id = rr.run_id
-                WHERE rr.run_id = ? AND rr.state = 'APPLIED' AND rr.pre_image IS NOT NULL
+                WHERE rr.run_id = ? AND rr.state = 'APPLIED'
+                  AND (rr.pre_image_digest IS NOT NULL OR rr.pre_image IS NOT NULL)
                   AND COALESCE(rr.reason, '') <> 'PROVEN_AWAITING_CONFIRM'
                 ORDER BY rr.router""")) {
             ps.setString(1, runId);

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class JdbcRunStore implements RunStore {
     private final JdbcHistory history;
     private final JdbcRevisions revisions;
     private final JdbcOverwrites overwrites;
+    private final JdbcPreImages preImages = new JdbcPreImages();
 
     /**
      * @param owner closed with the store (a pool this store created), or null when the datasource belongs to someone else
@@ -99,18 +101,41 @@ public final class JdbcRunStore implements RunStore {
         String what = last.size() == 1
                 ? "record " + last.keySet().iterator().next() + " of run " + runId
                 : "record " + last.size() + " routers of run " + runId;
+        // each distinct pre-image once, named by its digest in the routers' rows (JdbcPreImages)
+        Map<String, String> preImageDigest = new HashMap<>();
+        Map<String, String> toWrite = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (RouterRecord r : last.values()) {
+            if (r.preImage() != null) {
+                String digest = preImageDigest.computeIfAbsent(r.preImage(), JdbcPreImages::digest);
+                if (preImages.needed(digest, now)) {
+                    toWrite.put(digest, r.preImage());
+                }
+            }
+        }
+        Rows rows = new Rows(runId, last, preImageDigest, toWrite, now);
         try {
-            inTransaction(what, c -> insertRouters(c, runId, last, false));
+            inTransaction(what, c -> insertRouters(c, rows, false));
         } catch (StoreException e) {
             if (!SqlErrors.duplicateKey(e)) {
                 throw e;
             }
-            inTransaction(what, c -> insertRouters(c, runId, last, true));
+            inTransaction(what, c -> insertRouters(c, rows, true));
         }
+        preImages.committed(toWrite.keySet(), now);
     }
 
-    private Void insertRouters(Connection c, String runId, Map<String, RouterRecord> routers, boolean replace)
-            throws SQLException {
+    /** One batch of a run's routers: each router's last record, the digests naming their pre-images (by text), and the pre-images to write. */
+    private record Rows(
+            String runId,
+            Map<String, RouterRecord> routers,
+            Map<String, String> preImageDigest,
+            Map<String, String> preImagesToWrite,
+            Instant now) {}
+
+    private Void insertRouters(Connection c, Rows rows, boolean replace) throws SQLException {
+        String runId = rows.runId();
+        Map<String, RouterRecord> routers = rows.routers();
         RunRow run = runRow(c, runId)
                 .orElseThrow(() -> new StoreException("run " + runId + " is not in the database " + where + ", so "
                         + String.join(", ", routers.keySet()) + " cannot be recorded under it"));
@@ -133,14 +158,20 @@ public final class JdbcRunStore implements RunStore {
                 del.executeBatch();
             }
         }
+        preImages.write(c, rows.preImagesToWrite(), rows.now());
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pcl_router_run (run_id, run_started_at, router, platform, state, reason, changes_json,
-                                            impact_json, digest_before, digest_after, pre_image, error, millis, recorded_at)
+                                            impact_json, digest_before, digest_after, pre_image_digest, error, millis,
+                                            recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (RouterRecord r : routers.values()) {
                 ps.setString(1, runId);
                 ps.setObject(2, started);
-                bindRouter(ps, 3, r);
+                bindRouter(
+                        ps,
+                        3,
+                        r,
+                        r.preImage() == null ? null : rows.preImageDigest().get(r.preImage()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -167,8 +198,12 @@ public final class JdbcRunStore implements RunStore {
         }
     }
 
-    /** Binds a router's columns from {@code router} to {@code recorded_at}, starting at parameter {@code i}. */
-    private static void bindRouter(PreparedStatement ps, int i, RouterRecord r) throws SQLException {
+    /**
+     * Binds a router's columns from {@code router} to {@code recorded_at}, starting at parameter {@code i}; the
+     * pre-image by its digest.
+     */
+    private static void bindRouter(PreparedStatement ps, int i, RouterRecord r, String preImageDigest)
+            throws SQLException {
         ps.setString(i++, r.router());
         ps.setString(i++, r.platform());
         ps.setString(i++, r.state());
@@ -177,7 +212,7 @@ public final class JdbcRunStore implements RunStore {
         ps.setString(i++, JsonColumns.write(r.impact()));
         ps.setString(i++, r.digestBefore());
         ps.setString(i++, r.digestAfter());
-        ps.setString(i++, r.preImage());
+        ps.setString(i++, preImageDigest);
         ps.setString(i++, r.error());
         ps.setLong(i++, r.millis());
         ps.setObject(i, time(r.recordedAt()));
@@ -268,6 +303,7 @@ public final class JdbcRunStore implements RunStore {
                 ps.setObject(1, time(cutoff));
                 ps.executeUpdate();
             }
+            JdbcPreImages.prune(c, cutoff); // after the runs: those that named them are gone now
             return n;
         });
     }
