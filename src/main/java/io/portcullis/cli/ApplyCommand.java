@@ -2,7 +2,6 @@ package io.portcullis.cli;
 
 import io.portcullis.engine.Workspace;
 import io.portcullis.engine.apply.ApplyOptions;
-import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.engine.plan.PlanFile;
 import io.portcullis.engine.report.JUnitReport;
 import io.portcullis.engine.report.OutcomeState;
@@ -13,9 +12,7 @@ import io.portcullis.engine.router.Digests;
 import io.portcullis.engine.router.NetconfConnector;
 import io.portcullis.engine.targets.Target;
 import io.portcullis.guard.Guards;
-import io.portcullis.store.DbSettings;
 import io.portcullis.store.Identity;
-import io.portcullis.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -153,9 +150,12 @@ public class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
+        String actor = Identity.of(System.getenv(), record.actor).actor();
+        GuardOpening guardOpening = GuardOpening.start(actor); // beside reading the policy and inventory
         Workspace w = Workspace.open(global.policy, global.inventory, global.limit, err)
                 .orElse(null);
         if (w == null) {
+            guardOpening.abandon();
             return ExitCodes.ERROR;
         }
         List<Target> targets = EngineCommands.targets(w, err);
@@ -171,24 +171,14 @@ public class ApplyCommand implements Callable<Integer> {
                     out,
                     err);
             if (!d.proceed()) {
+                guardOpening.abandon();
                 return d.exitCode();
             }
             saved = d.plan();
         }
-        // quarantine and router locks: in the database when recording is on; a database that cannot be used never stops
-        // a
-        // run (as recording never does): they then come from the state file and this process, said in one line
-        Guards.Opened opened;
-        String actor = Identity.of(System.getenv(), record.actor).actor();
-        try {
-            opened = Guards.open(DbSettings.current(), actor);
-        } catch (StoreException | RouterMemory.MemoryException e) {
-            err.println("portcullis apply: quarantine and router locks are taken from "
-                    + Guards.stateDir().resolve("routers.json")
-                    + " and this process only, because the database cannot be used (" + e.getMessage() + ")");
-            opened = Guards.open(new DbSettings(false, null, null, null, null), actor);
-        }
-        Guards.Opened guard = opened;
+        // quarantine and router locks: in the database when recording is on, else (or when it cannot be used, said in
+        // one line) the state file and this process
+        Guards.Opened guard = guardOpening.get(err);
         ApplyProgress progress = new ApplyProgress(err, ApplyProgress.terminal());
         CliRecorder recorder = CliRecorder.start("apply", global, record.actor, plan, opts.recorded(), err);
         RunReport r;

@@ -175,6 +175,14 @@ class RecordedRunsLabTest {
                     .as(down.err())
                     .hasSize(1)
                     .allMatch(l -> l.contains("unreachable"));
+            // the router guard (opened beside reading the inventory) falls back to the state file, said once too
+            assertThat(down.err()
+                            .lines()
+                            .filter(l -> l.contains("quarantine and router locks are taken from"))
+                            .toList())
+                    .as(down.err())
+                    .hasSize(1)
+                    .allMatch(l -> l.contains("and this process only, because the database cannot be used"));
             assertThat(Files.readString(report)).contains("APPLIED");
             // the report (and --json, the same document) says so: NOT_RECORDED, why in one line, no run id to look up
             JsonNode downReport = JSON.readTree(Files.readString(report));
