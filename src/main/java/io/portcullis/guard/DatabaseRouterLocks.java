@@ -4,7 +4,6 @@ import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.engine.memory.RouterMemory.MemoryException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * {@link RouterLocks} across processes: a row per held router in {@code pcl_router_lock}, inserted to take the lock
- * (the primary key refuses a second holder, on H2 and PostgreSQL alike), renewed every third of {@link #ttl} while
- * held, deleted to release. A holder that died stops renewing; once its row expired the next run deletes it and takes
+ * (the primary key refuses a second holder, on H2 and PostgreSQL alike; the threads asking together are answered by
+ * one batch, {@link LockRowInserts}), renewed every third of {@link #ttl} while held, deleted to release. A holder that died stops renewing; once its row expired the next run deletes it and takes
  * the router. Threads of this JVM first queue on the in-process lock, so they never poll the database against each
  * other.
  *
@@ -41,7 +40,6 @@ public final class DatabaseRouterLocks implements RouterLocks {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final DataSource ds;
-    private final String where;
     private final Duration ttl;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "portcullis-router-locks");
@@ -54,10 +52,13 @@ public final class DatabaseRouterLocks implements RouterLocks {
 
     private final AtomicBoolean deleteScheduled = new AtomicBoolean();
 
+    /** Rows are taken in batches, for every thread asking at the same time. */
+    private final LockRowInserts inserts;
+
     public DatabaseRouterLocks(DataSource ds, String where, Duration ttl) {
         this.ds = ds;
-        this.where = where;
         this.ttl = ttl;
+        this.inserts = new LockRowInserts(ds, where, ttl);
     }
 
     @Override
@@ -73,7 +74,7 @@ public final class DatabaseRouterLocks implements RouterLocks {
             while (true) {
                 Holder other;
                 try {
-                    other = tryInsert(key, me, token);
+                    other = inserts.tryInsert(key, me, token);
                 } catch (MemoryException databaseAway) {
                     // the database went away mid-run (a recording failure never stops a run): this JVM's lock still
                     // holds,
@@ -109,62 +110,6 @@ public final class DatabaseRouterLocks implements RouterLocks {
         } catch (RuntimeException e) {
             local.close();
             throw e;
-        }
-    }
-
-    /**
-     * Null when the row is now ours; else who holds it. The insert comes first: a router nobody holds, the case of
-     * nearly every router of a run, costs one statement. Only a refused insert removes an expired row and tries again.
-     */
-    private Holder tryInsert(String key, Holder me, String token) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(true);
-            if (inserted(c, key, me, token)) {
-                return null;
-            }
-            try (PreparedStatement del =
-                    c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND expires_at < ?")) {
-                del.setString(1, key);
-                del.setObject(2, DatabaseRouterMemory.time(Instant.now()));
-                if (del.executeUpdate() > 0 && inserted(c, key, me, token)) {
-                    return null; // its holder died and stopped renewing it
-                }
-            }
-            try (PreparedStatement q =
-                    c.prepareStatement("SELECT run_id, actor FROM pcl_router_lock WHERE lock_key = ?")) {
-                q.setString(1, key);
-                try (ResultSet rs = q.executeQuery()) {
-                    // released between our insert and this read: the next try takes it
-                    return rs.next()
-                            ? new Holder(rs.getString(1), rs.getString(2))
-                            : new Holder("(just released)", "-");
-                }
-            }
-        } catch (SQLException e) {
-            throw new MemoryException(
-                    "could not take the lock of " + key + " in the database " + where + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Whether the lock row was inserted; false when the router's row is there already (someone holds it). */
-    private boolean inserted(Connection c, String key, Holder me, String token) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO pcl_router_lock (lock_key, run_id, actor, token, acquired_at, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            Instant now = Instant.now();
-            ins.setString(1, key);
-            ins.setString(2, me.runId());
-            ins.setString(3, DatabaseRouterMemory.cut(me.actor(), 400));
-            ins.setString(4, token);
-            ins.setObject(5, DatabaseRouterMemory.time(now));
-            ins.setObject(6, DatabaseRouterMemory.time(now.plus(ttl)));
-            ins.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
-                throw e;
-            }
-            return false;
         }
     }
 
@@ -233,6 +178,7 @@ public final class DatabaseRouterLocks implements RouterLocks {
      * refused (CI, 2026-12-07: a second apply refused ROUTER_BUSY after the first had finished).
      */
     public void close() {
+        inserts.close(CLOSE_WAIT);
         renewer.shutdown(); // renewals stop; a batch of deletes scheduled or running still goes
         try {
             if (!renewer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
