@@ -6,8 +6,6 @@ import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.store.Backend;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.StoreOpener;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,17 +37,7 @@ class LockRowInsertsTest {
         DbSettings db = backend.fresh(tmp);
         StoreOpener.Database opened = StoreOpener.database(db);
         AtomicInteger borrowed = new AtomicInteger();
-        DataSource counting = (DataSource) Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        borrowed.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(opened.dataSource(), args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DataSource counting = BorrowWatch.around(opened.dataSource(), borrowed::incrementAndGet);
         DatabaseRouterLocks locks = new DatabaseRouterLocks(counting, opened.where(), Guards.LOCK_TTL);
         int threads = 100;
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -10,8 +10,6 @@ import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.store.Backend;
 import io.portcullis.store.DbSettings;
 import io.portcullis.store.StoreOpener;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,19 +105,12 @@ class RouterGuardStoreTest {
             Guards.open(db, "set-up").close();
             StoreOpener.Database opened = StoreOpener.database(db);
             CountDownLatch batchUnderWay = new CountDownLatch(1);
-            DataSource slowForTheBatch = (DataSource) Proxy.newProxyInstance(
-                    DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getConnection")
-                                && Thread.currentThread().getName().equals("portcullis-router-locks")) {
-                            batchUnderWay.countDown();
-                            Thread.sleep(300);
-                        }
-                        try {
-                            return method.invoke(opened.dataSource(), args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            DataSource slowForTheBatch = BorrowWatch.around(opened.dataSource(), () -> {
+                if (Thread.currentThread().getName().equals("portcullis-router-locks")) {
+                    batchUnderWay.countDown();
+                    Thread.sleep(300);
+                }
+            });
             DatabaseRouterLocks locks = new DatabaseRouterLocks(slowForTheBatch, opened.where(), Guards.LOCK_TTL);
             locks.acquire("10.0.3.1:830", new RouterLocks.Holder("run-1", "alice"), Duration.ZERO)
                     .close();
