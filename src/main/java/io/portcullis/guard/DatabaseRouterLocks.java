@@ -23,9 +23,9 @@ import javax.sql.DataSource;
 /**
  * {@link RouterLocks} across processes: a row per held router in {@code pcl_router_lock}, inserted to take the lock
  * (the primary key refuses a second holder, on H2 and PostgreSQL alike; the threads asking together are answered by
- * one batch, {@link LockRowInserts}), renewed every third of {@link #ttl} while held, deleted to release. A holder that died stops renewing; once its row expired the next run deletes it and takes
- * the router. Threads of this JVM first queue on the in-process lock, so they never poll the database against each
- * other.
+ * one batch, {@link LockRowInserts}), renewed every third of {@link #ttl} while held, deleted to release. A holder
+ * that died stops renewing; once its row expired the next run deletes it and takes the router. Threads of this JVM
+ * first queue on the in-process lock, so they never poll the database against each other.
  *
  * <p>Releases are deleted together: a released row waits up to {@link #RELEASE_BATCH} and goes with every other row
  * released meanwhile in one batch on one connection (an apply of 1,000 routers releases 1,000 rows; one statement and

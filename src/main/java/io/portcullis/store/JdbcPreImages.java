@@ -93,9 +93,13 @@ final class JdbcPreImages {
      * few candidates, since no index serves the search for rows that name a digest.
      */
     static int prune(Connection c, Instant cutoff) throws SQLException {
+        // never one used in the last two renewal periods, whatever the retention: a store that renewed it less than a
+        // day ago takes it as present and does not write it again
+        Instant recent = Instant.now().minus(RENEW_AFTER.multipliedBy(2));
+        Instant before = cutoff.isBefore(recent) ? cutoff : recent;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM pcl_pre_image p WHERE p.last_used_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM pcl_router_run r WHERE r.pre_image_digest = p.digest)")) {
-            ps.setObject(1, JdbcRunStore.time(cutoff));
+            ps.setObject(1, JdbcRunStore.time(before));
             return ps.executeUpdate();
         }
     }

@@ -106,6 +106,16 @@ class PreImagesOnceTest {
                     .as("the old run's own pre-image went with it; the one a young row names stays")
                     .isEqualTo(1);
             assertThat(store.preImage("run-1d", "bng-3")).contains(shared);
+
+            // a retention shorter than a day never deletes a pre-image used in the last two days, even when no row
+            // names it any more: a store that wrote it less than a day ago would not write it again
+            store.beginRun(RunStoreContractTest.start("run-now", "apply", now));
+            store.recordRouter("run-now", router("bng-4", "<used-just-now/>"));
+            Backend.exec(s, "DELETE FROM pcl_run WHERE id = 'run-now'");
+            store.prune(now.plus(Duration.ofHours(1)));
+            assertThat(RunStoreContractTest.count(
+                            s, "SELECT COUNT(*) FROM pcl_pre_image WHERE body = '<used-just-now/>'"))
+                    .isEqualTo(1);
         } finally {
             b.drop(s);
         }
