@@ -10,10 +10,6 @@ import io.portcullis.store.HistoryDocument;
 import io.portcullis.store.HistoryRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -139,7 +135,8 @@ class RunningImageLabTest {
             assertThat(none.exit()).isEqualTo(ExitCodes.ERROR);
             assertThat(none.err()).contains("kept no pre-image");
 
-            String everything = dump(s);
+            // every pcl_* table, whichever migration added it (pre-images live in pcl_pre_image since V11)
+            String everything = io.portcullis.store.DatabaseText.dump(s);
             assertThat(everything)
                     .contains("authentication-key")
                     .doesNotContain(VRRP_KEY)
@@ -161,25 +158,5 @@ class RunningImageLabTest {
                    <access-list-entry nc:operation="delete"><sequence-number>10001</sequence-number></access-list-entry>
                  </access-list-entries></access></accesses></ipv4-acl-and-prefix-list></config>""");
         assertThat(iosxr.runningXml()).isNotEqualTo(running);
-    }
-
-    /** Every text of every row of every table, as one string. */
-    private static String dump(DbSettings s) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(s.url(), s.username(), s.password());
-                Statement st = c.createStatement()) {
-            for (String table : List.of("pcl_run", "pcl_router_run", "pcl_drift_event", "pcl_alert_delivery")) {
-                try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= n; i++) {
-                            sb.append(rs.getString(i)).append('\t');
-                        }
-                        sb.append('\n');
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 }
