@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -77,34 +77,15 @@ final class LockRowInserts {
             }
         }
         try {
-            return a.answer().get();
-        } catch (ExecutionException e) {
+            // waited for whatever an interrupt says, and the interrupt kept: a row taken for a thread that stopped
+            // waiting would back no lease (and the caller, taking the failure for a database gone away, would go on
+            // with this process's lock only), while a thread inserting its own row was never stopped by one either
+            return a.answer().join();
+        } catch (CompletionException e) {
             throw e.getCause() instanceof MemoryException m
                     ? m
                     : new MemoryException(
                             "could not take the lock of " + key + " in the database " + where, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // the batch may still take the row for a thread that no longer waits: it is given back then
-            a.answer().thenAccept(holder -> {
-                if (holder == null) {
-                    giveBack(a);
-                }
-            });
-            throw new MemoryException("interrupted while taking the lock of " + key, e);
-        }
-    }
-
-    private void giveBack(Attempt a) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement del =
-                        c.prepareStatement("DELETE FROM pcl_router_lock WHERE lock_key = ? AND token = ?")) {
-            c.setAutoCommit(true);
-            del.setString(1, a.key());
-            del.setString(2, a.token());
-            del.executeUpdate();
-        } catch (SQLException | RuntimeException e) {
-            // not given back: the row expires after ttl, as a dead holder's does
         }
     }
 

@@ -1,6 +1,7 @@
 package io.portcullis.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.store.Backend;
@@ -11,12 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Router lock rows taken in batches ({@link LockRowInserts}) on H2 and PostgreSQL: a hundred threads asking at once
- * (a parallel apply's workers) borrow a few connections between them, not one each, and each holds its own row; two
- * processes racing for the same routers leave each router one holder and tell the other who it is.
+ * (a parallel apply's workers) borrow a few connections between them, not one each, and each holds its own row; a
+ * thread interrupted while it waits keeps the row it was given; two processes racing for the same routers leave each
+ * router one holder and tell the other who it is.
  */
 class LockRowInsertsTest {
     @TempDir
@@ -66,6 +71,58 @@ class LockRowInsertsTest {
         } finally {
             leases.forEach(RouterLocks.Lease::close);
             pool.shutdownNow();
+            locks.close();
+            opened.owner().close();
+            backend.drop(db);
+        }
+    }
+
+    /**
+     * A thread interrupted while its batch is in the database still gets its answer: the lease it is given is backed by
+     * the row, so another process cannot take the router meanwhile (a thread inserting its own row, as before
+     * batching, was not stopped by an interrupt either). The batch is made slow (300 ms to lend a connection) so that
+     * the interrupt surely comes while it waits.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aThreadInterruptedWhileItsBatchIsUnderWayHoldsTheRowItWasGiven(Backend backend) throws Exception {
+        DbSettings db = backend.fresh(tmp);
+        StoreOpener.Database opened = StoreOpener.database(db);
+        CountDownLatch batchUnderWay = new CountDownLatch(1);
+        DataSource slow = BorrowWatch.around(opened.dataSource(), () -> {
+            if (Thread.currentThread().getName().equals("portcullis-router-lock-inserts")) {
+                batchUnderWay.countDown();
+                Thread.sleep(300);
+            }
+        });
+        DatabaseRouterLocks locks = new DatabaseRouterLocks(slow, opened.where(), Guards.LOCK_TTL);
+        AtomicReference<RouterLocks.Lease> lease = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            lease.set(locks.acquire("10.0.6.1:830", new RouterLocks.Holder("run-1", "alice"), Duration.ZERO));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        try (Guards.Opened other = Guards.open(db, "bob")) {
+            worker.start();
+            assertThat(batchUnderWay.await(5, TimeUnit.SECONDS)).isTrue();
+            worker.interrupt();
+            worker.join(10_000);
+            assertThat(lease.get()).isNotNull();
+            assertThat(stillInterrupted)
+                    .as("the interrupt is kept for the caller")
+                    .isTrue();
+            Thread.sleep(200); // longer than the release batch: a row given back would be gone now
+            assertThat(Backend.count(db, "SELECT count(*) FROM pcl_router_lock WHERE run_id = 'run-1'"))
+                    .as("the lease is backed by its row")
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> other.guard()
+                            .locks()
+                            .acquire("10.0.6.1:830", new RouterLocks.Holder("run-2", "bob"), Duration.ZERO))
+                    .isInstanceOf(RouterLocks.RouterBusy.class);
+        } finally {
+            if (lease.get() != null) {
+                lease.get().close();
+            }
             locks.close();
             opened.owner().close();
             backend.drop(db);
