@@ -111,7 +111,7 @@ if command -v strace >/dev/null; then
   lab_ports="$(grep -rhoE 'port: *[0-9]+' "$work/lab" | grep -oE '[0-9]+' | sort -u | tr '\n' ' ')"
   measure_first_contact "bundle  plan, recording off" "$home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
   if [ -n "$base_home" ]; then
-    measure_first_contact "base    plan, recording off" "$base_home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
+    measure_first_contact "base    plan, recording off" env PORTCULLIS_CACHE_DIR="$work/base-cache" "$base_home/bin/portcullis" plan --inventory "$work/lab" >>"$work/contacts"
   fi
   # the other commands that talk to routers (apply changes nothing after its first run: the routers are in policy)
   for cmd in drift "apply --auto-approve"; do
