@@ -440,7 +440,7 @@ public class PortcullisService {
             LOG.errorf(
                     "quarantine and router locks are not shared with other processes (%s); using %s until serve restarts",
                     e.getMessage(), io.portcullis.guard.Guards.stateDir().resolve("routers.json"));
-            return io.portcullis.guard.Guards.open(new DbSettings(false, null, null, null, null), actor);
+            return io.portcullis.guard.Guards.open(DbSettings.off(), actor);
         }
     }
 

@@ -55,7 +55,7 @@ final class GuardOpening {
                     + " and this process only, because the database cannot be used ("
                     + e.getCause().getMessage()
                     + ")");
-            return Guards.open(new DbSettings(false, null, null, null, null), actor);
+            return Guards.open(DbSettings.off(), actor);
         }
     }
 

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where the router guard lives for a command or the service: in the run-history database when recording is on
- * (quirks, quarantine and the router locks shared by every process using that database), else quirks and quarantine
- * in {@code <state dir>/routers.json} ({@code portcullis.state-dir}, default {@code .portcullis/state}) and the locks
- * of this JVM only.
+ * (quirks, quarantine and the router locks shared by every process using that database: rows in the database, or, for
+ * an embedded H2 file, whose users all run on this host, {@link FileRouterLocks} beside it), else quirks and
+ * quarantine in {@code <state dir>/routers.json} ({@code portcullis.state-dir}, default {@code .portcullis/state})
+ * and the locks of this JVM only.
  */
 public final class Guards {
     /** How long a held router lock row lives without being renewed (its holder renews it every third of this). */
@@ -60,10 +61,30 @@ public final class Guards {
         } catch (StoreException e) {
             throw new RouterMemory.MemoryException(e.getMessage(), e);
         }
-        DatabaseRouterLocks locks = new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL);
+        Optional<Path> lockFiles =
+                settings.kind() == DbSettings.Kind.H2 ? H2LockDirectory.of(settings.url()) : Optional.empty();
+        DatabaseRouterLocks rows =
+                lockFiles.isEmpty() ? new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL) : null;
+        RouterLocks locks;
+        try {
+            locks = rows != null ? rows : new FileRouterLocks(lockFiles.get());
+        } catch (RouterMemory.MemoryException e) {
+            closeQuietly(db.owner());
+            throw e;
+        }
         RouterGuard g =
                 new RouterGuard(new DatabaseRouterMemory(db.dataSource(), db.where()), locks, actor, lockWait(), false);
-        return new Opened(g, db.where(), db.owner(), locks);
+        return new Opened(g, db.where(), db.owner(), rows);
+    }
+
+    private static void closeQuietly(AutoCloseable owner) {
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception e) {
+                // the guard is not opened: the pool's close loses nothing
+            }
+        }
     }
 
     /** {@code portcullis.state-dir}: system property, then configuration, default {@code .portcullis/state}. */

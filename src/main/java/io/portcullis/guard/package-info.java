@@ -2,7 +2,9 @@
  * The router guard kept outside the process: {@link io.portcullis.guard.DatabaseRouterMemory} (quirks and quarantine
  * in {@code pcl_router_quirk} / {@code pcl_quarantine}, migration V5), {@link io.portcullis.guard.DatabaseRouterLocks}
  * (one transaction per router across CLI processes, API calls and replicas: a row per held router in
- * {@code pcl_router_lock}, renewed while held, taken over once expired; works on H2 and PostgreSQL), and
+ * {@code pcl_router_lock}, renewed while held, taken over once expired; works on H2 and PostgreSQL),
+ * {@link io.portcullis.guard.FileRouterLocks} (for an embedded H2 file, whose users share one host: an OS file lock per
+ * router beside the database, dropped by the system when its process ends), and
  * {@link io.portcullis.guard.FileRouterMemory} (the same memory in a JSON file under the state directory when
  * recording is off). {@link io.portcullis.guard.Guards} picks them from the database settings.
  *

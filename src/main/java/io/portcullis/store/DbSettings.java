@@ -27,6 +27,11 @@ public record DbSettings(boolean enabled, String url, String username, String pa
         retention = retention == null ? Duration.ofDays(400) : retention;
     }
 
+    /** Recording switched off ({@code portcullis.db.enabled=false}): the state file and this process keep the guard. */
+    public static DbSettings off() {
+        return new DbSettings(false, null, null, null, null);
+    }
+
     /** The embedded H2 URL of a database file (without the .mv.db suffix), in PostgreSQL mode so the same SQL runs on both. */
     public static String h2File(Path base) {
         String p = base.isAbsolute() ? base.toString() : "./" + base;

@@ -102,7 +102,7 @@ class LockRowInsertsTest {
             lease.set(locks.acquire("10.0.6.1:830", new RouterLocks.Holder("run-1", "alice"), Duration.ZERO));
             stillInterrupted.set(Thread.currentThread().isInterrupted());
         });
-        try (Guards.Opened other = Guards.open(db, "bob")) {
+        try (Guards.Opened other = LockRowGuards.open(db, "bob")) {
             worker.start();
             assertThat(batchUnderWay.await(5, TimeUnit.SECONDS)).isTrue();
             worker.interrupt();
@@ -137,8 +137,8 @@ class LockRowInsertsTest {
         ExecutorService pool = Executors.newFixedThreadPool(2 * routers);
         CyclicBarrier together = new CyclicBarrier(2 * routers);
         List<RouterLocks.Lease> leases = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (Guards.Opened alice = Guards.open(db, "alice");
-                Guards.Opened bob = Guards.open(db, "bob")) {
+        try (Guards.Opened alice = LockRowGuards.open(db, "alice");
+                Guards.Opened bob = LockRowGuards.open(db, "bob")) {
             ConcurrentHashMap<String, List<String>> outcomes = new ConcurrentHashMap<>();
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < routers; i++) {

@@ -53,7 +53,7 @@ class RouterGuardStoreTest {
     @EnumSource(Backend.class)
     void aLockRowOfAnotherProcessRefusesWithItsRunAndActorUntilItExpires(Backend backend) {
         DbSettings db = backend.fresh(tmp);
-        try (Guards.Opened g = Guards.open(db, "alice")) {
+        try (Guards.Opened g = LockRowGuards.open(db, "alice")) {
             RouterLocks locks = g.guard().locks();
             // another process holds 10.0.0.1:830 (its row, as DatabaseRouterLocks writes it)
             Backend.exec(
@@ -131,8 +131,8 @@ class RouterGuardStoreTest {
             throws Exception {
         DbSettings db = backend.fresh(tmp);
         try {
-            try (Guards.Opened mine = Guards.open(db, "alice");
-                    Guards.Opened other = Guards.open(db, "bob")) {
+            try (Guards.Opened mine = LockRowGuards.open(db, "alice");
+                    Guards.Opened other = LockRowGuards.open(db, "bob")) {
                 RouterLocks.Holder me = new RouterLocks.Holder("run-of-alice", "alice");
                 java.util.List<RouterLocks.Lease> held = new java.util.ArrayList<>();
                 for (int i = 0; i < 50; i++) {
@@ -176,7 +176,7 @@ class RouterGuardStoreTest {
     void withRecordingOffTheyAreKeptInTheStateFile() {
         System.setProperty("portcullis.state-dir", tmp.resolve("state").toString());
         try {
-            try (Guards.Opened g = Guards.open(new DbSettings(false, null, null, null, null), "alice")) {
+            try (Guards.Opened g = Guards.open(DbSettings.off(), "alice")) {
                 assertThat(g.where()).endsWith("routers.json");
                 exercise(g.guard().memory());
             }
