@@ -34,7 +34,6 @@ import javax.sql.DataSource;
  * itself first. {@link #close} deletes what is still waiting.
  */
 public final class DatabaseRouterLocks implements RouterLocks {
-    private static final Duration POLL = Duration.ofMillis(250);
     static final Duration RELEASE_BATCH = Duration.ofMillis(20);
     /** How long {@link #close} waits for a batch of deletes under way. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -102,10 +101,7 @@ public final class DatabaseRouterLocks implements RouterLocks {
                         }
                     };
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new RouterBusy(key, other);
-                }
-                sleep(POLL);
+                LockWait.pauseOrRefuse(deadline, key, other);
             }
         } catch (RuntimeException e) {
             local.close();
@@ -188,14 +184,5 @@ public final class DatabaseRouterLocks implements RouterLocks {
             Thread.currentThread().interrupt();
         }
         deleteReleased();
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MemoryException("interrupted while waiting for a router lock", e);
-        }
     }
 }

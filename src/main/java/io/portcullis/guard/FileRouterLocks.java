@@ -34,8 +34,6 @@ import java.util.HexFormat;
  * also matters because closing any channel of a file drops every lock this JVM holds on it.
  */
 public final class FileRouterLocks implements RouterLocks {
-    private static final Duration POLL = Duration.ofMillis(250);
-
     /** Longest actor text written into a lock file (the database keeps the same). */
     private static final int MAX_ACTOR = 400;
 
@@ -80,10 +78,7 @@ public final class FileRouterLocks implements RouterLocks {
                     throw failure("take the lock of " + key + " in " + file, e);
                 }
                 closeQuietly(channel);
-                if (System.nanoTime() > deadline) {
-                    throw new RouterBusy(key, other);
-                }
-                sleep(POLL);
+                LockWait.pauseOrRefuse(deadline, key, other);
             }
         } catch (RuntimeException e) {
             local.close();
@@ -186,15 +181,6 @@ public final class FileRouterLocks implements RouterLocks {
             channel.close();
         } catch (IOException e) {
             // nothing was written that a later run needs
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MemoryException("interrupted while waiting for a router lock", e);
         }
     }
 }
