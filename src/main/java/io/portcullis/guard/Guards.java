@@ -32,13 +32,7 @@ public final class Guards {
             if (dbLocks != null) {
                 dbLocks.close();
             }
-            if (owner != null) {
-                try {
-                    owner.close();
-                } catch (Exception e) {
-                    // a pool that does not close cleanly at the end of a command loses nothing
-                }
-            }
+            closeQuietly(owner);
         }
     }
 
@@ -61,16 +55,18 @@ public final class Guards {
         } catch (StoreException e) {
             throw new RouterMemory.MemoryException(e.getMessage(), e);
         }
-        Optional<Path> lockFiles =
-                settings.kind() == DbSettings.Kind.H2 ? H2LockDirectory.of(settings.url()) : Optional.empty();
-        DatabaseRouterLocks rows =
-                lockFiles.isEmpty() ? new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL) : null;
+        Optional<Path> lockFiles = H2LockDirectory.of(settings.url()); // empty unless an embedded H2 file
+        DatabaseRouterLocks rows = null;
         RouterLocks locks;
-        try {
-            locks = rows != null ? rows : new FileRouterLocks(lockFiles.get());
-        } catch (RouterMemory.MemoryException e) {
-            closeQuietly(db.owner());
-            throw e;
+        if (lockFiles.isPresent()) {
+            try {
+                locks = new FileRouterLocks(lockFiles.get());
+            } catch (RouterMemory.MemoryException e) {
+                closeQuietly(db.owner());
+                throw e;
+            }
+        } else {
+            locks = rows = new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL);
         }
         RouterGuard g =
                 new RouterGuard(new DatabaseRouterMemory(db.dataSource(), db.where()), locks, actor, lockWait(), false);
@@ -82,7 +78,7 @@ public final class Guards {
             try {
                 owner.close();
             } catch (Exception e) {
-                // the guard is not opened: the pool's close loses nothing
+                // a pool that does not close cleanly (at the end of a command, or of an open that failed) loses nothing
             }
         }
     }

@@ -89,12 +89,7 @@ class LockRowInsertsTest {
         DbSettings db = backend.fresh(tmp);
         StoreOpener.Database opened = StoreOpener.database(db);
         CountDownLatch batchUnderWay = new CountDownLatch(1);
-        DataSource slow = BorrowWatch.around(opened.dataSource(), () -> {
-            if (Thread.currentThread().getName().equals("portcullis-router-lock-inserts")) {
-                batchUnderWay.countDown();
-                Thread.sleep(300);
-            }
-        });
+        DataSource slow = BorrowWatch.slowFor(opened.dataSource(), "portcullis-router-lock-inserts", batchUnderWay);
         DatabaseRouterLocks locks = new DatabaseRouterLocks(slow, opened.where(), Guards.LOCK_TTL);
         AtomicReference<RouterLocks.Lease> lease = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();

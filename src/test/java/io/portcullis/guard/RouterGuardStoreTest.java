@@ -105,12 +105,8 @@ class RouterGuardStoreTest {
             Guards.open(db, "set-up").close();
             StoreOpener.Database opened = StoreOpener.database(db);
             CountDownLatch batchUnderWay = new CountDownLatch(1);
-            DataSource slowForTheBatch = BorrowWatch.around(opened.dataSource(), () -> {
-                if (Thread.currentThread().getName().equals("portcullis-router-locks")) {
-                    batchUnderWay.countDown();
-                    Thread.sleep(300);
-                }
-            });
+            DataSource slowForTheBatch =
+                    BorrowWatch.slowFor(opened.dataSource(), "portcullis-router-locks", batchUnderWay);
             DatabaseRouterLocks locks = new DatabaseRouterLocks(slowForTheBatch, opened.where(), Guards.LOCK_TTL);
             locks.acquire("10.0.3.1:830", new RouterLocks.Holder("run-1", "alice"), Duration.ZERO)
                     .close();
