@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  * this JVM is released at once; a thread of this JVM that takes the router again before the batch went deletes its row
  * itself first. {@link #close} deletes what is still waiting.
  */
-public final class DatabaseRouterLocks implements RouterLocks {
+public final class DatabaseRouterLocks implements SharedRouterLocks {
     static final Duration RELEASE_BATCH = Duration.ofMillis(20);
     /** How long {@link #close} waits for a batch of deletes under way. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -173,6 +173,7 @@ public final class DatabaseRouterLocks implements RouterLocks {
      * the pool under it) left its rows behind for {@link #ttl}, and the next run on those routers waited or was
      * refused (CI, 2026-12-07: a second apply refused ROUTER_BUSY after the first had finished).
      */
+    @Override
     public void close() {
         inserts.close(CLOSE_WAIT);
         renewer.shutdown(); // renewals stop; a batch of deletes scheduled or running still goes

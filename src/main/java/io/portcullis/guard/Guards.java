@@ -25,12 +25,12 @@ public final class Guards {
     private Guards() {}
 
     /** An opened guard and what to close when done. */
-    public record Opened(RouterGuard guard, String where, AutoCloseable owner, DatabaseRouterLocks dbLocks)
+    public record Opened(RouterGuard guard, String where, AutoCloseable owner, SharedRouterLocks sharedLocks)
             implements AutoCloseable {
         @Override
         public void close() {
-            if (dbLocks != null) {
-                dbLocks.close();
+            if (sharedLocks != null) {
+                sharedLocks.close();
             }
             closeQuietly(owner);
         }
@@ -56,7 +56,7 @@ public final class Guards {
             throw new RouterMemory.MemoryException(e.getMessage(), e);
         }
         Optional<Path> lockFiles = H2LockDirectory.of(settings.url()); // empty unless an embedded H2 file
-        DatabaseRouterLocks rows = null;
+        SharedRouterLocks shared = null;
         RouterLocks locks;
         if (lockFiles.isPresent()) {
             try {
@@ -65,12 +65,14 @@ public final class Guards {
                 closeQuietly(db.owner());
                 throw e;
             }
+        } else if (settings.kind() == DbSettings.Kind.POSTGRESQL) {
+            locks = shared = new AdvisoryRouterLocks(settings, db.where());
         } else {
-            locks = rows = new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL);
+            locks = shared = new DatabaseRouterLocks(db.dataSource(), db.where(), LOCK_TTL); // H2 server, in memory
         }
         RouterGuard g =
                 new RouterGuard(new DatabaseRouterMemory(db.dataSource(), db.where()), locks, actor, lockWait(), false);
-        return new Opened(g, db.where(), db.owner(), rows);
+        return new Opened(g, db.where(), db.owner(), shared);
     }
 
     private static void closeQuietly(AutoCloseable owner) {

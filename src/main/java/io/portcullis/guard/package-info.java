@@ -1,8 +1,10 @@
 /**
  * The router guard kept outside the process: {@link io.portcullis.guard.DatabaseRouterMemory} (quirks and quarantine
- * in {@code pcl_router_quirk} / {@code pcl_quarantine}, migration V5), {@link io.portcullis.guard.DatabaseRouterLocks}
- * (one transaction per router across CLI processes, API calls and replicas: a row per held router in
- * {@code pcl_router_lock}, renewed while held, taken over once expired; works on H2 and PostgreSQL),
+ * in {@code pcl_router_quirk} / {@code pcl_quarantine}, migration V5), the router locks that keep one transaction per
+ * router across CLI processes, API calls and replicas: {@link io.portcullis.guard.AdvisoryRouterLocks} (PostgreSQL: a
+ * session-level advisory lock per held router, in a session of the run's own, {@link
+ * io.portcullis.guard.AdvisoryLockSession}), {@link io.portcullis.guard.DatabaseRouterLocks} (H2 server and in-memory
+ * URLs: a row per held router in {@code pcl_router_lock}, renewed while held, taken over once expired),
  * {@link io.portcullis.guard.FileRouterLocks} (for an embedded H2 file, whose users share one host: an OS file lock per
  * router beside the database, dropped by the system when its process ends), and
  * {@link io.portcullis.guard.FileRouterMemory} (the same memory in a JSON file under the state directory when

@@ -1,16 +1,15 @@
 package io.portcullis.ha;
 
 import io.portcullis.store.DbSettings;
+import io.portcullis.store.DedicatedSession;
 import io.portcullis.store.Sanitizer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -212,34 +211,18 @@ public final class LeaderElection implements Election {
 
     /** Opens the dedicated session (outside any pool) and derives the lock key from its database and schema. */
     private boolean connect() {
-        Properties p = new Properties();
-        if (!db.username().isEmpty()) {
-            p.setProperty("user", db.username());
-        }
-        if (!db.password().isEmpty()) {
-            p.setProperty("password", db.password());
-        }
-        p.setProperty(
-                "ApplicationName",
-                (APP_PREFIX + replica).substring(0, Math.min(63, APP_PREFIX.length() + replica.length())));
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("connectTimeout", "5");
-        p.setProperty("loginTimeout", "5");
-        // a query on a half-open connection must fail, not hang the election thread
-        p.setProperty("socketTimeout", String.valueOf(Math.max(5, pollInterval.toSeconds() * 3)));
         try {
-            Connection c = DriverManager.getConnection(db.url(), p);
-            try (Statement st = c.createStatement()) {
-                // the server ends a session whose client vanished without a FIN (power loss, partition) after ~11 s,
-                // which frees the lock for a follower; a killed process closes its socket and frees it at once
-                st.execute("SET tcp_keepalives_idle = 5");
-                st.execute("SET tcp_keepalives_interval = 2");
-                st.execute("SET tcp_keepalives_count = 3");
-                try (ResultSet rs = st.executeQuery("SELECT hashtext('portcullis-leader/' || current_database() || '/' "
-                        + "|| coalesce(current_schema(), '')) & 2147483647")) {
-                    rs.next();
-                    key = rs.getInt(1);
-                }
+            // a query on a half-open connection must fail, not hang the election thread
+            Connection c = DedicatedSession.open(
+                    db, APP_PREFIX + replica, Duration.ofSeconds(Math.max(5, pollInterval.toSeconds() * 3)));
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT hashtext('portcullis-leader/' || current_database() || '/' "
+                            + "|| coalesce(current_schema(), '')) & 2147483647")) {
+                rs.next();
+                key = rs.getInt(1);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             session = c;
             if (lastProblem != null) {

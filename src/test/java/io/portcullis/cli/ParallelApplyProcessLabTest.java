@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 13 item 5 across processes: two {@code portcullis apply} processes on one lab router at once, sharing the
- * run-history database (H2 file in server mode, or PostgreSQL). The router lock row in the database makes the second
- * wait for the first (then it finds nothing to do), or, with {@code portcullis.router-lock-wait=1}, refuses it with
+ * run-history database (an embedded H2 file, or PostgreSQL). The router lock (a lock file beside the H2 file, an advisory
+ * lock in a PostgreSQL session of each run) makes the second wait for the first (then it finds nothing to do), or, with {@code portcullis.router-lock-wait=1}, refuses it with
  * "another Portcullis run holds this router (run id, actor)". Neither reports foreign uncommitted changes.
  */
 @Tag("lab")

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portcullis.engine.memory.RouterLocks;
 import io.portcullis.engine.memory.RouterMemory;
 import io.portcullis.store.DbSettings;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,11 +69,11 @@ class FileRouterLocksTest {
     }
 
     @Test
-    void anEmbeddedH2FileGetsLockFilesBesideItAndEveryOtherUrlLockRows() throws Exception {
+    void anEmbeddedH2FileGetsLockFilesBesideItAndH2ServersAndMemoryLockRows() throws Exception {
         DbSettings h2 =
                 new DbSettings(true, DbSettings.h2File(tmp.resolve("state").resolve("portcullis")), "", "", null);
         try (Guards.Opened g = Guards.open(h2, "alice")) {
-            assertThat(g.dbLocks()).as("no lock rows").isNull();
+            assertThat(g.sharedLocks()).as("no lock rows").isNull();
             g.guard().locks().acquire("10.0.0.4:830", ALICE, Duration.ZERO).close();
             assertThat(tmp.resolve("state")
                             .resolve("portcullis.router-locks")
@@ -92,7 +88,7 @@ class FileRouterLocksTest {
                 "",
                 null);
         try (Guards.Opened g = Guards.open(memory, "alice")) {
-            assertThat(g.dbLocks()).as("lock rows").isNotNull();
+            assertThat(g.sharedLocks()).as("lock rows").isInstanceOf(DatabaseRouterLocks.class);
         }
         assertThat(H2LockDirectory.of(DbSettings.DEFAULT_URL))
                 .contains(Path.of(".portcullis", "state", "portcullis.router-locks"));
@@ -125,26 +121,10 @@ class FileRouterLocksTest {
     }
 
     private static Process holder(Path dir, String key, String run, String actor) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LockHolderProcess.class.getName(),
-                        dir.toString(),
-                        key,
-                        run,
-                        actor)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).as("the other process holds " + key).isEqualTo("held");
-        return p;
+        return LockHolderProcess.start(dir.toString(), key, run, actor, null);
     }
 
     private static void say(Process p, String line) throws Exception {
-        OutputStream in = p.getOutputStream();
-        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
+        LockHolderProcess.say(p, line);
     }
 }
