@@ -71,8 +71,12 @@ final class AdvisoryLockSession implements AutoCloseable {
     /** Released keys whose unlock has not been sent yet. */
     private final Set<Long> releasing = ConcurrentHashMap.newKeySet();
 
+    /** What {@link #tryLock} answers once the session was closed for idleness: ask the run's new session. */
+    static final Holder CLOSED = new Holder("(session closed)", "-");
+
     private Connection connection; // guarded by wire
-    private String schema; // guarded by wire: the session's current schema, which names the lock keys
+    private boolean closed; // guarded by wire
+    private volatile String schema; // the session's current schema, which names the lock keys
     private volatile long idleSince = System.nanoTime();
 
     private record Attempt(long key, String lockKey, CompletableFuture<Holder> answer) {}
@@ -96,16 +100,11 @@ final class AdvisoryLockSession implements AutoCloseable {
 
     /** The schema of the session ({@code current_schema()}): runs on other schemas of the database never collide. */
     String schema() {
-        wire.lock();
-        try {
-            return schema;
-        } finally {
-            wire.unlock();
-        }
+        return schema;
     }
 
     /**
-     * Null when this session now holds {@code key}; else who holds it.
+     * Null when this session now holds {@code key}; else who holds it, or {@link #CLOSED}.
      *
      * @throws MemoryException the database cannot be used (one sentence, naming it)
      */
@@ -147,9 +146,31 @@ final class AdvisoryLockSession implements AutoCloseable {
         }
     }
 
-    /** Whether the session has held nothing for {@code nanos}. */
-    boolean idleFor(long nanos) {
-        return held.isEmpty() && releasing.isEmpty() && System.nanoTime() - idleSince > nanos;
+    /**
+     * Closes the session if it held nothing for {@code nanos}, decided under the wire so that no try is answered
+     * meanwhile; true when it did.
+     */
+    boolean closeIfIdle(long nanos) {
+        wire.lock();
+        try {
+            if (!held.isEmpty() || !releasing.isEmpty() || System.nanoTime() - idleSince <= nanos) {
+                return false;
+            }
+            closed = true;
+            dropConnection();
+            return true;
+        } finally {
+            wire.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        wire.lock();
+        try {
+            return closed;
+        } finally {
+            wire.unlock();
+        }
     }
 
     /**
@@ -182,6 +203,10 @@ final class AdvisoryLockSession implements AutoCloseable {
         List<Attempt> batch = new ArrayList<>();
         for (Attempt a; (a = waiting.poll()) != null; ) {
             batch.add(a);
+        }
+        if (closed) {
+            batch.forEach(a -> a.answer().complete(CLOSED));
+            return;
         }
         try {
             usable();
@@ -316,7 +341,7 @@ final class AdvisoryLockSession implements AutoCloseable {
             refused.forEach((k, other) -> LOG.errorf(
                     "run %s lost the lock of %s while its database session was down: run %s (actor %s) holds it now,"
                             + " and both may be changing that router",
-                    run.runId(), held.get(k), other.runId(), other.actor()));
+                    run.runId(), held.remove(k), other.runId(), other.actor()));
         } catch (SQLException e) {
             dropConnection();
             throw new MemoryException(
@@ -345,6 +370,7 @@ final class AdvisoryLockSession implements AutoCloseable {
         wire.lock();
         try {
             unlockReleased();
+            closed = true;
             dropConnection();
         } finally {
             wire.unlock();

@@ -91,17 +91,14 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
             if (away && System.nanoTime() < awayUntil) {
                 return local;
             }
-            AdvisoryLockSession session;
-            try {
-                session = session(me);
-            } catch (MemoryException databaseAway) {
-                return goOnWithout(local, databaseAway);
-            }
-            long k = keyOf(session.schema(), key);
-            sendWaitingUnlock(k);
             while (true) {
+                AdvisoryLockSession session;
+                long k;
                 Holder other;
                 try {
+                    session = session(me);
+                    k = keyOf(session.schema(), key);
+                    sendWaitingUnlock(k);
                     other = session.tryLock(k, key);
                 } catch (MemoryException databaseAway) {
                     return goOnWithout(local, databaseAway);
@@ -109,6 +106,9 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
                 away = false;
                 if (other == null) {
                     return lease(session, k, local);
+                }
+                if (other == AdvisoryLockSession.CLOSED) {
+                    continue; // closed for idleness just now: the run's next session asks
                 }
                 LockWait.pauseOrRefuse(deadline, key, other);
             }
@@ -153,14 +153,16 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
         };
     }
 
-    /** The run's session, opened on its first router. */
+    /** The run's session, opened on its first router (and again after one was closed for idleness). */
     private AdvisoryLockSession session(Holder me) {
         AdvisoryLockSession s = sessions.get(me.runId());
-        if (s != null) {
+        if (s != null && !s.isClosed()) {
             return s;
         }
         synchronized (sessions) {
-            return sessions.computeIfAbsent(me.runId(), id -> new AdvisoryLockSession(settings, where, me));
+            return sessions.compute(
+                    me.runId(),
+                    (id, old) -> old == null || old.isClosed() ? new AdvisoryLockSession(settings, where, me) : old);
         }
     }
 
@@ -193,12 +195,8 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
     void checkSessions() {
         for (Map.Entry<String, AdvisoryLockSession> e : sessions.entrySet()) {
             AdvisoryLockSession s = e.getValue();
-            if (s.idleFor(idle.toNanos())) {
-                synchronized (sessions) {
-                    if (s.idleFor(idle.toNanos()) && sessions.remove(e.getKey(), s)) {
-                        s.close();
-                    }
-                }
+            if (s.closeIfIdle(idle.toNanos())) {
+                sessions.remove(e.getKey(), s); // a run asking again meanwhile got, or gets, a new one
             } else {
                 s.check();
             }
