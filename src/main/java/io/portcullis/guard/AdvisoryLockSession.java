@@ -75,7 +75,7 @@ final class AdvisoryLockSession implements AutoCloseable {
     static final Holder CLOSED = new Holder("(session closed)", "-");
 
     private Connection connection; // guarded by wire
-    private boolean closed; // guarded by wire
+    private volatile boolean closed; // set under the wire, read without it
     private volatile String schema; // the session's current schema, which names the lock keys
     private volatile long idleSince = System.nanoTime();
 
@@ -92,10 +92,6 @@ final class AdvisoryLockSession implements AutoCloseable {
         } finally {
             wire.unlock();
         }
-    }
-
-    Holder run() {
-        return run;
     }
 
     /** The schema of the session ({@code current_schema()}): runs on other schemas of the database never collide. */
@@ -165,12 +161,7 @@ final class AdvisoryLockSession implements AutoCloseable {
     }
 
     boolean isClosed() {
-        wire.lock();
-        try {
-            return closed;
-        } finally {
-            wire.unlock();
-        }
+        return closed;
     }
 
     /**
@@ -189,9 +180,9 @@ final class AdvisoryLockSession implements AutoCloseable {
             connect();
         } catch (SQLException | MemoryException e) {
             LOG.warnf(
-                    "run %s holds %d routers but cannot reach the database %s for their locks (%s); other processes"
-                            + " cannot take those routers while it is unreachable to them too, and they are taken"
-                            + " again as soon as it answers",
+                    "run %s holds %d routers but cannot reach the database %s for their locks (%s); the server ends"
+                            + " a session it no longer hears from within ~11 s, and with it those locks; they are taken"
+                            + " again as soon as the database answers",
                     run.runId(), held.size(), where, e.getMessage());
         } finally {
             wire.unlock();

@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +55,6 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
     private final DbSettings settings;
     private final String where;
     private final Map<String, AdvisoryLockSession> sessions = new ConcurrentHashMap<>();
-    private final AtomicBoolean unlockScheduled = new AtomicBoolean();
     /** {@link System#nanoTime} until which the database is taken as away (see {@link #AWAY_BACKOFF}). */
     private volatile long awayUntil = System.nanoTime();
 
@@ -69,6 +66,8 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
     });
 
     private final Duration idle;
+    /** The next batch of unlocks, {@link #RELEASE_BATCH} after the first release since the last one. */
+    private final SoonOnce unlocks = new SoonOnce(chores, RELEASE_BATCH, this::sendUnlocks);
 
     public AdvisoryRouterLocks(DbSettings settings, String where) {
         this(settings, where, CHECK_EVERY, IDLE);
@@ -134,21 +133,11 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
     }
 
     private Lease lease(AdvisoryLockSession session, long k, Lease local) {
-        return new Lease() {
-            private boolean released;
-
+        return new SharedLease(local) {
             @Override
-            public synchronized void close() {
-                if (released) {
-                    return;
-                }
-                released = true;
-                try {
-                    session.releaseLater(k);
-                    scheduleUnlocks();
-                } finally {
-                    local.close();
-                }
+            protected void releaseShared() {
+                session.releaseLater(k);
+                unlocks.request();
             }
         };
     }
@@ -175,19 +164,7 @@ public final class AdvisoryRouterLocks implements SharedRouterLocks {
         }
     }
 
-    private void scheduleUnlocks() {
-        if (unlockScheduled.compareAndSet(false, true)) {
-            try {
-                chores.schedule(this::sendUnlocks, RELEASE_BATCH.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closed) {
-                unlockScheduled.set(false);
-                sendUnlocks();
-            }
-        }
-    }
-
     private void sendUnlocks() {
-        unlockScheduled.set(false);
         sessions.values().forEach(AdvisoryLockSession::sendUnlocks);
     }
 

@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -49,7 +47,8 @@ public final class DatabaseRouterLocks implements SharedRouterLocks {
     /** Released rows not deleted yet: lock key → the token of the lease that held it. */
     private final Map<String, String> releasing = new ConcurrentHashMap<>();
 
-    private final AtomicBoolean deleteScheduled = new AtomicBoolean();
+    /** The next batch of deletes, {@link #RELEASE_BATCH} after the first release since the last one. */
+    private final SoonOnce deletes = new SoonOnce(renewer, RELEASE_BATCH, this::deleteReleased);
 
     /** Rows are taken in batches, for every thread asking at the same time. */
     private final LockRowInserts inserts;
@@ -83,21 +82,11 @@ public final class DatabaseRouterLocks implements SharedRouterLocks {
                 if (other == null) {
                     ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(
                             () -> renew(key, token), ttl.toMillis() / 3, ttl.toMillis() / 3, TimeUnit.MILLISECONDS);
-                    return new Lease() {
-                        private boolean released;
-
+                    return new SharedLease(local) {
                         @Override
-                        public synchronized void close() {
-                            if (released) {
-                                return;
-                            }
-                            released = true;
+                        protected void releaseShared() {
                             renewal.cancel(false);
-                            try {
-                                releaseLater(key, token);
-                            } finally {
-                                local.close();
-                            }
+                            releaseLater(key, token);
                         }
                     };
                 }
@@ -125,19 +114,11 @@ public final class DatabaseRouterLocks implements SharedRouterLocks {
     /** Queues the row for the next batch of deletes (see the class comment). */
     private void releaseLater(String key, String token) {
         releasing.put(key, token);
-        if (deleteScheduled.compareAndSet(false, true)) {
-            try {
-                renewer.schedule(this::deleteReleased, RELEASE_BATCH.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closed) {
-                deleteScheduled.set(false);
-                deleteReleased();
-            }
-        }
+        deletes.request();
     }
 
     /** Deletes every row released since the last batch. */
     private void deleteReleased() {
-        deleteScheduled.set(false);
         List<Map.Entry<String, String>> batch = new ArrayList<>();
         for (Map.Entry<String, String> e : releasing.entrySet()) {
             // only if still the same release: a thread of this JVM may have taken the key back and deleted it itself

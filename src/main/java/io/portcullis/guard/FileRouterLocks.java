@@ -87,24 +87,18 @@ public final class FileRouterLocks implements RouterLocks {
     }
 
     /** A held router: releasing clears the holder text, drops the OS lock, then this JVM's. */
-    private static final class FileLease implements Lease {
+    private static final class FileLease extends SharedLease {
         private final FileChannel channel;
         private final FileLock lock;
-        private final Lease local;
-        private boolean released;
 
         FileLease(FileChannel channel, FileLock lock, Lease local) {
+            super(local);
             this.channel = channel;
             this.lock = lock;
-            this.local = local;
         }
 
         @Override
-        public synchronized void close() {
-            if (released) {
-                return;
-            }
-            released = true;
+        protected void releaseShared() {
             try {
                 channel.truncate(0); // a stale holder never shows in a later refusal
                 lock.release();
@@ -112,7 +106,6 @@ public final class FileRouterLocks implements RouterLocks {
                 // closing the channel below drops the lock all the same
             } finally {
                 closeQuietly(channel);
-                local.close();
             }
         }
     }
