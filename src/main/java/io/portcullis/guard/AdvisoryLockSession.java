@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -115,7 +116,15 @@ final class AdvisoryLockSession implements AutoCloseable {
         } finally {
             wire.unlock();
         }
-        return a.answer().join();
+        try {
+            return a.answer().join();
+        } catch (CompletionException e) {
+            // the batch's failure, as the one sentence it is (join wraps it): the caller goes on with this JVM's lock
+            throw e.getCause() instanceof MemoryException m
+                    ? m
+                    : new MemoryException(
+                            "could not take the lock of " + lockKey + " in the database " + where, e.getCause());
+        }
     }
 
     /** Marks {@code key} released; its unlock goes with the next {@link #sendUnlocks}. */
@@ -200,8 +209,8 @@ final class AdvisoryLockSession implements AutoCloseable {
             return;
         }
         try {
+            unlockReleased(); // may find the session broken and drop it: usable() then opens a new one
             usable();
-            unlockReleased();
             Map<Long, Holder> refused = tryAll(batch);
             for (Attempt a : batch) {
                 Holder other = refused.get(a.key());
