@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -116,15 +115,7 @@ final class AdvisoryLockSession implements AutoCloseable {
         } finally {
             wire.unlock();
         }
-        try {
-            return a.answer().join();
-        } catch (CompletionException e) {
-            // the batch's failure, as the one sentence it is (join wraps it): the caller goes on with this JVM's lock
-            throw e.getCause() instanceof MemoryException m
-                    ? m
-                    : new MemoryException(
-                            "could not take the lock of " + lockKey + " in the database " + where, e.getCause());
-        }
+        return LockWait.answer(a.answer(), lockKey, where);
     }
 
     /** Marks {@code key} released; its unlock goes with the next {@link #sendUnlocks}. */

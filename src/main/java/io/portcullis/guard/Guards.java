@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where the router guard lives for a command or the service: in the run-history database when recording is on
- * (quirks, quarantine and the router locks shared by every process using that database: rows in the database, or, for
- * an embedded H2 file, whose users all run on this host, {@link FileRouterLocks} beside it), else quirks and
+ * (quirks, quarantine and the router locks shared by every process using that database: on PostgreSQL
+ * {@link AdvisoryRouterLocks}, for an embedded H2 file, whose users all run on this host, {@link FileRouterLocks}
+ * beside it, for an H2 server or in-memory URL rows, {@link DatabaseRouterLocks}), else quirks and
  * quarantine in {@code <state dir>/routers.json} ({@code portcullis.state-dir}, default {@code .portcullis/state})
  * and the locks of this JVM only.
  */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,17 +75,10 @@ final class LockRowInserts {
                 insertWaiting(); // closing: this thread takes its own row
             }
         }
-        try {
-            // waited for whatever an interrupt says, and the interrupt kept: a row taken for a thread that stopped
-            // waiting would back no lease (and the caller, taking the failure for a database gone away, would go on
-            // with this process's lock only), while a thread inserting its own row was never stopped by one either
-            return a.answer().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof MemoryException m
-                    ? m
-                    : new MemoryException(
-                            "could not take the lock of " + key + " in the database " + where, e.getCause());
-        }
+        // waited for whatever an interrupt says, and the interrupt kept: a row taken for a thread that stopped waiting
+        // would back no lease (and the caller, taking the failure for a database gone away, would go on with this
+        // process's lock only), while a thread inserting its own row was never stopped by one either
+        return LockWait.answer(a.answer(), key, where);
     }
 
     /**

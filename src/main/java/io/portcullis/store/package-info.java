@@ -11,7 +11,8 @@
  * {@code db/migration}). {@link io.portcullis.store.CounterSamples} is the port of serve's counter history
  * ({@code pcl_counter_sample}, migration V7: what each owned term matched per sampling interval):
  * {@link io.portcullis.store.JdbcCounterSamples} implements it, {@link io.portcullis.store.BufferedCounterSamples}
- * queues the leader's writes so sampling never waits for the database. The package depends on nothing else of Portcullis, so engine, alert and api code
+ * queues the leader's writes so sampling never waits for the database. {@link io.portcullis.store.DedicatedSession}
+ * opens a PostgreSQL session outside the pool, for session-level advisory locks (leader election, router locks). The package depends on nothing else of Portcullis, so engine, alert and api code
  * can all use it without new arrows between them.
  */
 package io.portcullis.store;
